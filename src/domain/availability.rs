@@ -1,0 +1,366 @@
+//! Rules 1–5 as pure checks over a slot and the bookings near it: capacity by
+//! participants, resource exclusivity, duplicates, hold expiry, closed and past
+//! slots. The store loads the claims and calls these inside its transaction.
+
+use super::error::BookingError;
+use super::ids::{BookingId, CustomerId, ResourceId};
+use super::schedule::Occurrence;
+use super::status::BookingStatus;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+/// A booking as the rules see it: where and when it is, how many it seats.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The booking.
+    pub booking_id: BookingId,
+    /// The slot it is on.
+    pub slot: super::schedule::SlotRef,
+    /// The resource it occupies.
+    pub resource_id: ResourceId,
+    /// Start, UTC.
+    pub from: DateTime<Utc>,
+    /// End, UTC.
+    pub to: DateTime<Utc>,
+    /// Seats taken.
+    pub participants: u32,
+    /// Current stored status.
+    pub status: BookingStatus,
+    /// When a hold lapses (UTC); `None` for other statuses.
+    pub hold_expires_at: Option<DateTime<Utc>>,
+    /// Its customer, if known yet (a hold has none).
+    pub customer_id: Option<CustomerId>,
+}
+
+impl Claim {
+    /// Rule 1 and 4: counts against capacity at `now` — a live status, and for
+    /// a hold only strictly before `hold_expires_at`, swept or not.
+    pub fn holds_capacity(&self, now: DateTime<Utc>) -> bool {
+        match self.status {
+            BookingStatus::Held => self.hold_expires_at.is_some_and(|t| now < t),
+            s => s.holds_capacity(),
+        }
+    }
+}
+
+/// A closure of one resource (or, with `resource_id` `None`, the whole
+/// location) over local dates, inclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Closure {
+    /// The closed resource, or `None` for the whole location.
+    pub resource_id: Option<ResourceId>,
+    /// First closed date.
+    pub from: NaiveDate,
+    /// Last closed date.
+    pub until: NaiveDate,
+    /// Shown to staff (`Christmas Day`).
+    pub reason: String,
+}
+
+impl Closure {
+    /// Whether it closes `resource` on `date`.
+    pub fn closes(&self, resource: ResourceId, date: NaiveDate) -> bool {
+        self.resource_id.is_none_or(|r| r == resource) && self.from <= date && date <= self.until
+    }
+}
+
+/// Why a slot cannot take a booking now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Unavailable {
+    /// Rule 5: it has ended.
+    Past,
+    /// Rule 5: closed, with the closure's reason.
+    Closed {
+        /// The closure's reason.
+        reason: String,
+    },
+    /// Rule 2: another slot's booking occupies the resource at an overlapping time.
+    Blocked {
+        /// The booking that blocks it.
+        booking_id: BookingId,
+    },
+    /// Rule 1: no seats left.
+    Full,
+}
+
+impl Unavailable {
+    /// One word for the reason: `past`, `closed`, `blocked`, `full`.
+    pub fn word(&self) -> &'static str {
+        match self {
+            Self::Past => "past",
+            Self::Closed { .. } => "closed",
+            Self::Blocked { .. } => "blocked",
+            Self::Full => "full",
+        }
+    }
+
+    /// The refusal a booking attempt on such a slot gets.
+    pub fn to_error(&self) -> BookingError {
+        match self {
+            Self::Past => BookingError::Past,
+            Self::Closed { reason } => BookingError::Closed(reason.clone()),
+            Self::Blocked { booking_id } => BookingError::Blocked(*booking_id),
+            Self::Full => BookingError::SlotFull,
+        }
+    }
+}
+
+/// A slot's availability at one instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotState {
+    /// Seats taken by capacity-holding bookings (rule 1).
+    pub taken: u32,
+    /// Why it cannot be booked, if it cannot; the first of past, closed,
+    /// blocked, full.
+    pub unavailable: Option<Unavailable>,
+}
+
+impl SlotState {
+    /// Seats left (never negative).
+    pub fn free(&self, capacity: u32) -> u32 {
+        capacity.saturating_sub(self.taken)
+    }
+}
+
+/// Evaluates `slot` at `now` against the claims on its resource near its time
+/// and the closures, leaving out `ignoring` (a booking being moved, which
+/// must not block itself). `claims` may include claims on other slots and
+/// resources; only those on `slot`'s resource that overlap it matter.
+pub fn evaluate(
+    slot: &Occurrence,
+    claims: &[Claim],
+    closures: &[Closure],
+    now: DateTime<Utc>,
+    ignoring: Option<BookingId>,
+) -> SlotState {
+    let slot_ref = slot.slot_ref();
+    let mut taken = 0_u32;
+    let mut blocker = None;
+    for claim in claims {
+        if Some(claim.booking_id) == ignoring || !claim.holds_capacity(now) {
+            continue;
+        }
+        if claim.slot == slot_ref {
+            taken = taken.saturating_add(claim.participants);
+        } else if claim.resource_id == slot.resource_id
+            && slot.overlaps(claim.from, claim.to)
+            && blocker.is_none()
+        {
+            blocker = Some(claim.booking_id);
+        }
+    }
+    let closure = closures
+        .iter()
+        .find(|c| c.closes(slot.resource_id, slot.date));
+    let unavailable = if slot.to <= now {
+        Some(Unavailable::Past)
+    } else if let Some(c) = closure {
+        Some(Unavailable::Closed {
+            reason: c.reason.clone(),
+        })
+    } else if let Some(booking_id) = blocker {
+        Some(Unavailable::Blocked { booking_id })
+    } else if taken >= slot.capacity {
+        Some(Unavailable::Full)
+    } else {
+        None
+    };
+    SlotState { taken, unavailable }
+}
+
+/// Rules 1–5 for placing `participants` seats on `slot` at `now`: the slot
+/// must be open, not past, not blocked, and have the seats free.
+/// Errors: `time slot is full`, blocked, closed, past.
+pub fn check_room(
+    state: &SlotState,
+    slot: &Occurrence,
+    participants: u32,
+) -> Result<(), BookingError> {
+    match &state.unavailable {
+        Some(reason) => Err(reason.to_error()),
+        None if state.taken.saturating_add(participants) > slot.capacity => {
+            Err(BookingError::SlotFull)
+        }
+        None => Ok(()),
+    }
+}
+
+/// Rule 3: `customer` may not hold a second capacity-holding booking on the
+/// same slot. Errors: `duplicate booking`.
+pub fn check_duplicate(
+    slot: &Occurrence,
+    claims: &[Claim],
+    customer: CustomerId,
+    now: DateTime<Utc>,
+    ignoring: Option<BookingId>,
+) -> Result<(), BookingError> {
+    let slot_ref = slot.slot_ref();
+    let duplicate = claims.iter().any(|c| {
+        Some(c.booking_id) != ignoring
+            && c.slot == slot_ref
+            && c.customer_id == Some(customer)
+            && c.holds_capacity(now)
+    });
+    if duplicate {
+        Err(BookingError::Duplicate)
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::ids::{ServiceId, TimeSlotId};
+    use chrono::TimeZone;
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, h, m, 0).unwrap()
+    }
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    fn slot(id: i64, from: DateTime<Utc>, minutes: i64, capacity: u32) -> Occurrence {
+        Occurrence {
+            time_slot_id: TimeSlotId(id),
+            date: day(),
+            service_id: ServiceId(1),
+            resource_id: ResourceId(1),
+            from,
+            to: from + chrono::Duration::minutes(minutes),
+            capacity,
+        }
+    }
+
+    fn claim(id: i64, on: &Occurrence, participants: u32, status: BookingStatus) -> Claim {
+        Claim {
+            booking_id: BookingId(id),
+            slot: on.slot_ref(),
+            resource_id: on.resource_id,
+            from: on.from,
+            to: on.to,
+            participants,
+            status,
+            hold_expires_at: (status == BookingStatus::Held).then(|| at(8, 15)),
+            customer_id: Some(CustomerId(id)),
+        }
+    }
+
+    #[test]
+    fn taken_sums_participants_of_capacity_holding_bookings_only() {
+        let class = slot(1, at(10, 0), 60, 8);
+        let claims = vec![
+            claim(1, &class, 3, BookingStatus::Confirmed),
+            claim(2, &class, 2, BookingStatus::Pending),
+            claim(3, &class, 4, BookingStatus::Cancelled),
+            claim(4, &class, 1, BookingStatus::CheckedIn),
+            claim(5, &class, 5, BookingStatus::NoShow),
+        ];
+        let state = evaluate(&class, &claims, &[], at(8, 0), None);
+        assert_eq!(state.taken, 6);
+        assert_eq!(state.free(8), 2);
+        assert_eq!(check_room(&state, &class, 2), Ok(()));
+        assert_eq!(check_room(&state, &class, 3), Err(BookingError::SlotFull));
+    }
+
+    #[test]
+    fn hold_lapses_at_expiry_and_frees_capacity() {
+        let appt = slot(1, at(10, 0), 60, 1);
+        let claims = vec![claim(1, &appt, 1, BookingStatus::Held)];
+        let before = evaluate(&appt, &claims, &[], at(8, 14), None);
+        assert_eq!(before.unavailable, Some(Unavailable::Full));
+        let at_expiry = evaluate(&appt, &claims, &[], at(8, 15), None);
+        assert_eq!(at_expiry.taken, 0);
+        assert_eq!(at_expiry.unavailable, None);
+    }
+
+    #[test]
+    fn overlapping_slot_on_the_same_resource_is_blocked_but_not_by_itself() {
+        let massage = slot(1, at(10, 0), 60, 1);
+        let physio = slot(2, at(10, 30), 45, 1);
+        let claims = vec![claim(7, &massage, 1, BookingStatus::Confirmed)];
+        let state = evaluate(&physio, &claims, &[], at(8, 0), None);
+        assert_eq!(
+            state.unavailable,
+            Some(Unavailable::Blocked {
+                booking_id: BookingId(7)
+            })
+        );
+        let moving = evaluate(&physio, &claims, &[], at(8, 0), Some(BookingId(7)));
+        assert_eq!(moving.unavailable, None);
+        let after = slot(3, at(11, 0), 30, 1);
+        assert_eq!(
+            evaluate(&after, &claims, &[], at(8, 0), None).unavailable,
+            None
+        );
+    }
+
+    #[test]
+    fn other_resources_do_not_block() {
+        let a = slot(1, at(10, 0), 60, 1);
+        let mut b = slot(2, at(10, 0), 60, 1);
+        b.resource_id = ResourceId(2);
+        let claims = vec![claim(1, &a, 1, BookingStatus::Confirmed)];
+        assert_eq!(evaluate(&b, &claims, &[], at(8, 0), None).unavailable, None);
+    }
+
+    #[test]
+    fn past_slots_close_when_they_end_so_walk_ins_fit_until_then() {
+        let appt = slot(1, at(10, 0), 60, 1);
+        assert_eq!(
+            evaluate(&appt, &[], &[], at(10, 59), None).unavailable,
+            None
+        );
+        assert_eq!(
+            evaluate(&appt, &[], &[], at(11, 0), None).unavailable,
+            Some(Unavailable::Past)
+        );
+    }
+
+    #[test]
+    fn closures_close_their_resource_or_the_whole_location() {
+        let appt = slot(1, at(10, 0), 60, 1);
+        let other = Closure {
+            resource_id: Some(ResourceId(9)),
+            from: day(),
+            until: day(),
+            reason: "training".into(),
+        };
+        assert_eq!(
+            evaluate(&appt, &[], std::slice::from_ref(&other), at(8, 0), None).unavailable,
+            None
+        );
+        let holiday = Closure {
+            resource_id: None,
+            reason: "Bank holiday".into(),
+            ..other
+        };
+        assert_eq!(
+            evaluate(&appt, &[], &[holiday], at(8, 0), None).unavailable,
+            Some(Unavailable::Closed {
+                reason: "Bank holiday".into()
+            })
+        );
+    }
+
+    #[test]
+    fn same_customer_twice_on_one_slot_is_a_duplicate() {
+        let class = slot(1, at(10, 0), 60, 8);
+        let claims = vec![claim(1, &class, 1, BookingStatus::Confirmed)];
+        assert_eq!(
+            check_duplicate(&class, &claims, CustomerId(1), at(8, 0), None),
+            Err(BookingError::Duplicate)
+        );
+        assert_eq!(
+            check_duplicate(&class, &claims, CustomerId(2), at(8, 0), None),
+            Ok(())
+        );
+        assert_eq!(
+            check_duplicate(&class, &claims, CustomerId(1), at(8, 0), Some(BookingId(1))),
+            Ok(())
+        );
+    }
+}

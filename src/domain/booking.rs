@@ -1,0 +1,121 @@
+//! The booking read model, shaped as ReserveKit's booking object plus the
+//! desk's fields (resource, instants, participants, hold, payment, answers,
+//! add-ons). Serializes to the command line's JSON. Pure.
+
+use super::ids::{AddOnId, BookingId, CustomerId, ResourceId, ServiceId, TimeSlotId};
+use super::schedule::SlotRef;
+use super::status::{BookingStatus, PaymentMethod, PaymentStatus};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+/// A booking as stored (ReserveKit booking object). Instants are UTC; `date`
+/// is the slot's local date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Booking {
+    /// Its id.
+    pub id: BookingId,
+    /// The service booked.
+    pub service_id: ServiceId,
+    /// The service's name, for people.
+    pub service_name: String,
+    /// The resource occupied.
+    pub resource_id: ResourceId,
+    /// The resource's name, for people.
+    pub resource_name: String,
+    /// The slot's local date, `YYYY-MM-DD`.
+    pub date: NaiveDate,
+    /// The weekly time slot.
+    pub time_slot_id: TimeSlotId,
+    /// Slot start, UTC.
+    pub from: DateTime<Utc>,
+    /// Slot end, UTC.
+    pub to: DateTime<Utc>,
+    /// Seats taken.
+    pub participants: u32,
+    /// Lifecycle status.
+    pub status: BookingStatus,
+    /// When the hold lapses (UTC), for `held` bookings.
+    pub hold_expires_at: Option<DateTime<Utc>>,
+    /// Why it was cancelled.
+    pub cancel_reason: Option<String>,
+    /// A note from or about the customer.
+    pub message: Option<String>,
+    /// The customer; `None` for a hold not yet confirmed.
+    pub customer: Option<CustomerSummary>,
+    /// Payment state.
+    pub payment: Payment,
+    /// Answers to the service's intake questions (Sesami `properties`).
+    pub answers: Vec<Answer>,
+    /// Extras sold with it (Boseat `additionalProducts`).
+    pub add_ons: Vec<AddOnLine>,
+    /// Created, UTC.
+    pub created_at: DateTime<Utc>,
+    /// Last changed, UTC.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Booking {
+    /// Its slot, `TIME_SLOT_ID@DATE`.
+    pub fn slot_ref(&self) -> SlotRef {
+        SlotRef {
+            time_slot_id: self.time_slot_id,
+            date: self.date,
+        }
+    }
+}
+
+/// A customer as shown inside a booking (ReserveKit `customer`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CustomerSummary {
+    /// Its id.
+    pub id: CustomerId,
+    /// First and last name joined (ReserveKit `name`).
+    pub name: String,
+    /// Given name.
+    pub first_name: String,
+    /// Family name.
+    pub last_name: String,
+    /// Validated email.
+    pub email: Option<String>,
+    /// E.164 phone.
+    pub phone: Option<String>,
+    /// Created, UTC.
+    pub created_at: DateTime<Utc>,
+    /// Last changed, UTC.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Payment state of a booking; `amount` in minor units of `currency`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    /// `unpaid`, `paid` or `refunded`.
+    pub status: PaymentStatus,
+    /// Amount taken, in minor units (pence); `None` while unpaid.
+    pub amount: Option<i64>,
+    /// ISO 4217 code (`GBP`).
+    pub currency: String,
+    /// How it was taken.
+    pub method: Option<PaymentMethod>,
+    /// Till or terminal reference.
+    pub reference: Option<String>,
+}
+
+/// One answer to an intake question (Sesami `{name, value}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    /// The question.
+    pub name: String,
+    /// The customer's answer.
+    pub value: String,
+}
+
+/// An add-on sold with a booking, at its price when sold (minor units).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AddOnLine {
+    /// The catalog add-on.
+    pub id: AddOnId,
+    /// Its name.
+    pub name: String,
+    /// Its price, minor units.
+    pub price: i64,
+}

@@ -1,0 +1,193 @@
+//! Customer details as the desk takes them: names, an email checked with a
+//! real validator, a phone parsed with a libphonenumber port into E.164
+//! (ReserveKit customer, Sesami `SesamiCustomerObject`). Pure.
+
+use super::error::BookingError;
+use email_address::{EmailAddress, Options};
+use phonenumber::country;
+use serde::{Deserialize, Serialize};
+
+/// Customer details as typed by a person: untrimmed, unvalidated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerInput {
+    /// Given name.
+    pub first_name: String,
+    /// Family name.
+    pub last_name: String,
+    /// Email in any case, or `None`/empty for none.
+    pub email: Option<String>,
+    /// Phone in local or international format, or `None`/empty for none.
+    pub phone: Option<String>,
+}
+
+/// Validated customer details: names trimmed and non-empty, email valid,
+/// phone in E.164 (`+442079460018`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerDetails {
+    /// Given name, trimmed, non-empty.
+    pub first_name: String,
+    /// Family name, trimmed, non-empty.
+    pub last_name: String,
+    /// A syntactically valid address with a top-level domain.
+    pub email: Option<String>,
+    /// E.164 form.
+    pub phone: Option<String>,
+}
+
+impl CustomerDetails {
+    /// Whether the details are enough to confirm a booking: a phone or an
+    /// email, or both when the service asks for both (Boseat requires both).
+    pub fn check_contact(&self, require_both: bool) -> Result<(), BookingError> {
+        match (&self.email, &self.phone, require_both) {
+            (Some(_), Some(_), _) | (Some(_), None, false) | (None, Some(_), false) => Ok(()),
+            (_, _, true) => Err(BookingError::invalid(
+                "this service needs both an email and a phone to confirm",
+            )),
+            (None, None, false) => Err(BookingError::invalid(
+                "confirming needs a phone or an email for the customer",
+            )),
+        }
+    }
+}
+
+/// Validates `input` against the rules of DESIGN.md, reading local phone
+/// numbers in `phone_region` (an ISO 3166 code such as `GB`).
+/// Errors: [`BookingError::Invalid`] naming the field.
+pub fn validate_customer(
+    input: &CustomerInput,
+    phone_region: &str,
+) -> Result<CustomerDetails, BookingError> {
+    Ok(CustomerDetails {
+        first_name: validate_name("first name", &input.first_name)?,
+        last_name: validate_name("last name", &input.last_name)?,
+        email: non_empty(input.email.as_deref())
+            .map(normalize_email)
+            .transpose()?,
+        phone: non_empty(input.phone.as_deref())
+            .map(|p| normalize_phone(p, phone_region))
+            .transpose()?,
+    })
+}
+
+fn non_empty(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// A trimmed, non-empty name of at most 100 characters.
+pub fn validate_name(field: &str, value: &str) -> Result<String, BookingError> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(BookingError::invalid(format!("{field} is required")));
+    }
+    if value.chars().count() > 100 {
+        return Err(BookingError::invalid(format!(
+            "{field} is longer than 100 characters"
+        )));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(BookingError::invalid(format!(
+            "{field} contains control characters"
+        )));
+    }
+    Ok(value.to_owned())
+}
+
+/// Checks an email address (RFC 5322 syntax, top-level domain required) and
+/// returns it trimmed with its domain lower-cased.
+pub fn normalize_email(value: &str) -> Result<String, BookingError> {
+    let value = value.trim();
+    let parsed = EmailAddress::parse_with_options(value, Options::default().with_required_tld())
+        .map_err(|e| BookingError::invalid(format!("email `{value}` is not valid: {e}")))?;
+    Ok(format!(
+        "{}@{}",
+        parsed.local_part(),
+        parsed.domain().to_ascii_lowercase()
+    ))
+}
+
+/// Parses a phone number written locally for `region` (`020 7946 0018` in
+/// `GB`) or internationally (`+44 20 7946 0018`) into E.164 (`+442079460018`).
+/// Errors: [`BookingError::Invalid`] when it cannot be parsed or is not a
+/// valid number.
+pub fn normalize_phone(value: &str, region: &str) -> Result<String, BookingError> {
+    let value = value.trim();
+    let region_id: Option<country::Id> = region.parse().ok();
+    let bad = || BookingError::invalid(format!("phone `{value}` is not a valid phone number"));
+    let number = phonenumber::parse(region_id, value).map_err(|_| bad())?;
+    if !phonenumber::is_valid(&number) {
+        return Err(bad());
+    }
+    Ok(number.format().mode(phonenumber::Mode::E164).to_string())
+}
+
+/// Whether `region` is a known ISO 3166 region code for phone parsing.
+pub fn is_phone_region(region: &str) -> bool {
+    region.parse::<country::Id>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_phone_numbers_become_e164_in_the_location_region() {
+        assert_eq!(
+            normalize_phone("020 7946 0018", "GB").as_deref(),
+            Ok("+442079460018")
+        );
+        assert_eq!(
+            normalize_phone("0161 496 0123", "GB").as_deref(),
+            Ok("+441614960123")
+        );
+        assert_eq!(
+            normalize_phone("+1 202-555-0185", "GB").as_deref(),
+            Ok("+12025550185")
+        );
+    }
+
+    #[test]
+    fn wrong_phone_numbers_are_refused() {
+        for bad in ["12345", "phone", "+44 20 7946", "0000000000000000"] {
+            assert!(normalize_phone(bad, "GB").is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn emails_are_checked_with_a_real_validator() {
+        assert_eq!(
+            normalize_email(" Jane.Doe@Example.COM ").as_deref(),
+            Ok("Jane.Doe@example.com")
+        );
+        for bad in [
+            "jane",
+            "jane@",
+            "@example.com",
+            "jane@localhost",
+            "a b@c.com",
+        ] {
+            assert!(normalize_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn customer_needs_names_and_contact_to_confirm() {
+        let input = CustomerInput {
+            first_name: " Ada ".into(),
+            last_name: "Lovelace".into(),
+            email: Some(String::new()),
+            phone: None,
+        };
+        let details = validate_customer(&input, "GB").unwrap();
+        assert_eq!(details.first_name, "Ada");
+        assert_eq!(details.email, None);
+        assert!(details.check_contact(false).is_err());
+        let missing = CustomerInput {
+            first_name: " ".into(),
+            ..input
+        };
+        assert_eq!(
+            validate_customer(&missing, "GB"),
+            Err(BookingError::invalid("first name is required"))
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! The errors of the booking rules, worded as the seeds word them
+//! (`time slot is full`, `duplicate booking`, `booking not found`). Pure.
+
+use super::ids::BookingId;
+use super::status::TransitionError;
+use chrono::NaiveDate;
+
+/// How an error is reported: the command line maps these to exit codes
+/// 3 (conflict), 4 (not found) and 5 (invalid input).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The request is well formed but the rules refuse it now.
+    Conflict,
+    /// What the request names does not exist.
+    NotFound,
+    /// The request itself is malformed or incomplete.
+    Invalid,
+}
+
+/// A refusal by the booking engine. Nothing has changed when one is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BookingError {
+    /// Rule 1: the slot's `taken` would exceed its capacity (ReserveKit 400).
+    #[error("time slot is full")]
+    SlotFull,
+    /// Rule 3: the customer already holds a booking on this slot (ReserveKit 400).
+    #[error("duplicate booking")]
+    Duplicate,
+    /// Rule 2: another booking occupies the resource at an overlapping time.
+    #[error("time slot is blocked by booking {0} on the same resource")]
+    Blocked(BookingId),
+    /// Rule 5: the resource or the location is closed that day.
+    #[error("time slot is closed: {0}")]
+    Closed(String),
+    /// Rule 5: the slot has already ended.
+    #[error("time slot is in the past")]
+    Past,
+    /// Rule 4: the hold lapsed before it was confirmed.
+    #[error("hold has expired")]
+    HoldExpired,
+    /// The lifecycle does not allow this change from the current status.
+    #[error(transparent)]
+    Transition(#[from] TransitionError),
+    /// A status-independent refusal (moving a checked-in booking, paying twice, …).
+    #[error("{0}")]
+    NotAllowed(String),
+    /// ReserveKit 404.
+    #[error("booking not found")]
+    BookingNotFound,
+    /// No customer has this id.
+    #[error("customer not found")]
+    CustomerNotFound,
+    /// No time slot has this id.
+    #[error("time slot not found")]
+    TimeSlotNotFound,
+    /// The time slot exists but does not occur on that date (wrong weekday,
+    /// outside its validity, retired, or in a daylight-saving gap).
+    #[error("time slot {0} does not occur on {1}")]
+    NoOccurrence(i64, NaiveDate),
+    /// No service matches the given name or id.
+    #[error("service not found: {0}")]
+    ServiceNotFound(String),
+    /// No resource matches the given name or id.
+    #[error("resource not found: {0}")]
+    ResourceNotFound(String),
+    /// The location has no catalog yet.
+    #[error(
+        "no catalog has been applied yet: run `slotdesk catalog apply FILE.toml` or `slotdesk init --demo`"
+    )]
+    NoCatalog,
+    /// Refunds, deletes and forced statuses are for managers.
+    #[error("only a manager may {0} (pass --as-manager)")]
+    ManagerOnly(&'static str),
+    /// Malformed input: the message says which field and why.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl BookingError {
+    /// Which of the three reported kinds this error is.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Self::SlotFull
+            | Self::Duplicate
+            | Self::Blocked(_)
+            | Self::Closed(_)
+            | Self::Past
+            | Self::HoldExpired
+            | Self::Transition(_)
+            | Self::NotAllowed(_) => ErrorKind::Conflict,
+            Self::BookingNotFound
+            | Self::CustomerNotFound
+            | Self::TimeSlotNotFound
+            | Self::NoOccurrence(..)
+            | Self::ServiceNotFound(_)
+            | Self::ResourceNotFound(_)
+            | Self::NoCatalog => ErrorKind::NotFound,
+            Self::ManagerOnly(_) | Self::Invalid(_) => ErrorKind::Invalid,
+        }
+    }
+
+    /// Shorthand for an [`BookingError::Invalid`] with a message.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::Invalid(message.into())
+    }
+}

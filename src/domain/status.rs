@@ -1,0 +1,358 @@
+//! The booking lifecycle of DESIGN.md as one transition table, plus payment
+//! state and staff roles. Pure.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A booking's status (ReserveKit `status`; Boseat `RESERVED_15_MIN` is `held`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    /// A hold: counts against capacity until `hold_expires_at` (Boseat, Sesami `reserve`).
+    Held,
+    /// Created, awaiting confirmation (ReserveKit `pending`, Wix `CREATED`).
+    Pending,
+    /// Confirmed (ReserveKit `confirmed`, Sesami `book`).
+    Confirmed,
+    /// The customer arrived.
+    CheckedIn,
+    /// The visit took place.
+    Completed,
+    /// Cancelled with a reason (ReserveKit `cancelled`).
+    Cancelled,
+    /// Declined by the business (Wix `DECLINED`).
+    Declined,
+    /// A hold that lapsed.
+    Expired,
+    /// The customer did not come.
+    NoShow,
+}
+
+impl BookingStatus {
+    /// Every status, in lifecycle order.
+    pub const ALL: [Self; 9] = [
+        Self::Held,
+        Self::Pending,
+        Self::Confirmed,
+        Self::CheckedIn,
+        Self::Completed,
+        Self::Cancelled,
+        Self::Declined,
+        Self::Expired,
+        Self::NoShow,
+    ];
+
+    /// The stored and printed name (`held`, `checked_in`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Held => "held",
+            Self::Pending => "pending",
+            Self::Confirmed => "confirmed",
+            Self::CheckedIn => "checked_in",
+            Self::Completed => "completed",
+            Self::Cancelled => "cancelled",
+            Self::Declined => "declined",
+            Self::Expired => "expired",
+            Self::NoShow => "no_show",
+        }
+    }
+
+    /// Whether a booking in this status counts against capacity (rule 1).
+    /// A `held` booking counts only until its hold lapses; see
+    /// [`crate::domain::availability::Claim::holds_capacity`].
+    pub fn holds_capacity(self) -> bool {
+        matches!(
+            self,
+            Self::Held | Self::Pending | Self::Confirmed | Self::CheckedIn
+        )
+    }
+
+    /// Whether the booking may still be moved to another slot.
+    pub fn can_move(self) -> bool {
+        matches!(self, Self::Held | Self::Pending | Self::Confirmed)
+    }
+
+    /// The status after `transition`, or the refusal naming the allowed ones.
+    pub fn apply(self, transition: Transition) -> Result<Self, TransitionError> {
+        use BookingStatus as S;
+        use Transition as T;
+        let next = match (self, transition) {
+            (S::Held, T::Confirm) | (S::Pending, T::Confirm) => S::Confirmed,
+            (S::Held, T::MarkPending) => S::Pending,
+            (S::Held | S::Pending | S::Confirmed, T::Cancel) => S::Cancelled,
+            (S::Held, T::Expire) => S::Expired,
+            (S::Pending, T::Decline) => S::Declined,
+            (S::Confirmed, T::CheckIn) => S::CheckedIn,
+            (S::Confirmed, T::NoShow) => S::NoShow,
+            (S::CheckedIn, T::Complete) => S::Completed,
+            _ => {
+                return Err(TransitionError {
+                    from: self,
+                    attempted: transition,
+                });
+            }
+        };
+        Ok(next)
+    }
+
+    /// The transitions the lifecycle allows from this status.
+    pub fn allowed(self) -> Vec<Transition> {
+        Transition::ALL
+            .into_iter()
+            .filter(|t| self.apply(*t).is_ok())
+            .collect()
+    }
+}
+
+impl fmt::Display for BookingStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for BookingStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or_else(|| format!("unknown status `{s}`"))
+    }
+}
+
+/// A lifecycle step requested of a booking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Transition {
+    /// held or pending → confirmed.
+    Confirm,
+    /// held → pending (a hold turned into an unconfirmed booking).
+    MarkPending,
+    /// pending → declined.
+    Decline,
+    /// held, pending or confirmed → cancelled (needs a reason).
+    Cancel,
+    /// held → expired (the sweep).
+    Expire,
+    /// confirmed → `checked_in`.
+    CheckIn,
+    /// confirmed → `no_show`.
+    NoShow,
+    /// `checked_in` → completed.
+    Complete,
+}
+
+impl Transition {
+    /// Every transition, in lifecycle order.
+    pub const ALL: [Self; 8] = [
+        Self::Confirm,
+        Self::MarkPending,
+        Self::Decline,
+        Self::Cancel,
+        Self::Expire,
+        Self::CheckIn,
+        Self::NoShow,
+        Self::Complete,
+    ];
+
+    /// The verb used in messages (`confirm`, `check in`, …).
+    pub fn verb(self) -> &'static str {
+        match self {
+            Self::Confirm => "confirm",
+            Self::MarkPending => "make pending",
+            Self::Decline => "decline",
+            Self::Cancel => "cancel",
+            Self::Expire => "expire",
+            Self::CheckIn => "check in",
+            Self::NoShow => "mark as no-show",
+            Self::Complete => "complete",
+        }
+    }
+
+    /// The event recorded when this transition happens.
+    pub fn event_kind(self) -> &'static str {
+        match self {
+            Self::Confirm => "booking.confirmed",
+            Self::MarkPending => "booking.updated",
+            Self::Decline => "booking.declined",
+            Self::Cancel => "booking.cancelled",
+            Self::Expire => "booking.expired",
+            Self::CheckIn => "booking.checked_in",
+            Self::NoShow => "booking.no_show",
+            Self::Complete => "booking.completed",
+        }
+    }
+}
+
+/// A refused lifecycle step: names the current status and what it allows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", describe(*.from, *.attempted))]
+pub struct TransitionError {
+    /// The booking's status when the step was asked for.
+    pub from: BookingStatus,
+    /// The refused step.
+    pub attempted: Transition,
+}
+
+fn describe(from: BookingStatus, attempted: Transition) -> String {
+    let allowed: Vec<&str> = from.allowed().into_iter().map(Transition::verb).collect();
+    let allowed = if allowed.is_empty() {
+        "nothing (it is final)".to_owned()
+    } else {
+        allowed.join(", ")
+    };
+    format!(
+        "cannot {} a booking that is {from}; a {from} booking allows: {allowed}",
+        attempted.verb()
+    )
+}
+
+/// Payment state, separate from the lifecycle (Boseat `PAID` / `REFUNDED`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentStatus {
+    /// Nothing recorded yet.
+    Unpaid,
+    /// A payment was recorded.
+    Paid,
+    /// The payment was returned (manager only).
+    Refunded,
+}
+
+impl PaymentStatus {
+    /// The stored and printed name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unpaid => "unpaid",
+            Self::Paid => "paid",
+            Self::Refunded => "refunded",
+        }
+    }
+}
+
+impl FromStr for PaymentStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "unpaid" => Ok(Self::Unpaid),
+            "paid" => Ok(Self::Paid),
+            "refunded" => Ok(Self::Refunded),
+            _ => Err(format!("unknown payment status `{s}`")),
+        }
+    }
+}
+
+/// How a payment was taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    /// Notes and coins.
+    Cash,
+    /// Card terminal.
+    Card,
+    /// Gift or package voucher.
+    Voucher,
+    /// Anything else (bank transfer, …).
+    Other,
+}
+
+impl PaymentMethod {
+    /// The stored and printed name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Cash => "cash",
+            Self::Card => "card",
+            Self::Voucher => "voucher",
+            Self::Other => "other",
+        }
+    }
+}
+
+impl FromStr for PaymentMethod {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "cash" => Ok(Self::Cash),
+            "card" => Ok(Self::Card),
+            "voucher" => Ok(Self::Voucher),
+            "other" => Ok(Self::Other),
+            _ => Err(format!(
+                "unknown payment method `{s}` (cash, card, voucher or other)"
+            )),
+        }
+    }
+}
+
+/// Who is at the desk (Wix: owner-only operations are manager-only here).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// Front-desk staff.
+    #[default]
+    Clerk,
+    /// May refund, delete and force a status.
+    Manager,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use BookingStatus as S;
+    use Transition as T;
+
+    #[test]
+    fn every_status_and_transition_pair_follows_the_lifecycle_table() {
+        let allowed = [
+            (S::Held, T::Confirm, S::Confirmed),
+            (S::Held, T::MarkPending, S::Pending),
+            (S::Held, T::Cancel, S::Cancelled),
+            (S::Held, T::Expire, S::Expired),
+            (S::Pending, T::Confirm, S::Confirmed),
+            (S::Pending, T::Decline, S::Declined),
+            (S::Pending, T::Cancel, S::Cancelled),
+            (S::Confirmed, T::CheckIn, S::CheckedIn),
+            (S::Confirmed, T::Cancel, S::Cancelled),
+            (S::Confirmed, T::NoShow, S::NoShow),
+            (S::CheckedIn, T::Complete, S::Completed),
+        ];
+        for from in BookingStatus::ALL {
+            for t in Transition::ALL {
+                let expected = allowed
+                    .iter()
+                    .find(|(f, tr, _)| *f == from && *tr == t)
+                    .map(|(_, _, to)| *to);
+                assert_eq!(from.apply(t).ok(), expected, "{from} + {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn refusal_names_current_status_and_allowed_steps() {
+        let err = S::Pending.apply(T::CheckIn).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "cannot check in a booking that is pending; a pending booking allows: confirm, decline, cancel"
+        );
+        let err = S::Cancelled.apply(T::Confirm).unwrap_err();
+        assert!(err.to_string().contains("nothing (it is final)"));
+    }
+
+    #[test]
+    fn only_live_statuses_hold_capacity() {
+        let holding: Vec<_> = BookingStatus::ALL
+            .into_iter()
+            .filter(|s| s.holds_capacity())
+            .collect();
+        assert_eq!(
+            holding,
+            vec![S::Held, S::Pending, S::Confirmed, S::CheckedIn]
+        );
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_names() {
+        for s in BookingStatus::ALL {
+            assert_eq!(s.as_str().parse::<BookingStatus>(), Ok(s));
+        }
+        assert!("reserved".parse::<BookingStatus>().is_err());
+    }
+}

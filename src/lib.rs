@@ -1,0 +1,4 @@
+//! slotdesk: a terminal scheduling desk over a local SQLite database.
+//! Layers: `domain` (pure rules) ← `store` (SQLite) ← `cli` (command line).
+
+pub mod domain;
