@@ -2,3 +2,4 @@
 //! Layers: `domain` (pure rules) ← `store` (SQLite) ← `cli` (command line).
 
 pub mod domain;
+pub mod store;

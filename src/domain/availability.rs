@@ -209,6 +209,90 @@ pub fn check_duplicate(
     }
 }
 
+/// A slot as listed by availability (ReserveKit time slot + date, Boseat
+/// `{from, to}`): the occurrence, who it is for, and its state at one instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    /// When and where.
+    pub occurrence: Occurrence,
+    /// The service's name.
+    pub service_name: String,
+    /// The resource's name.
+    pub resource_name: String,
+    /// Seats taken by capacity-holding bookings.
+    pub taken: u32,
+    /// Why it cannot be booked, if it cannot.
+    pub unavailable: Option<Unavailable>,
+}
+
+impl Slot {
+    /// Seats left.
+    pub fn free(&self) -> u32 {
+        self.occurrence.capacity.saturating_sub(self.taken)
+    }
+
+    /// Whether a booking of one seat would be accepted now.
+    pub fn available(&self) -> bool {
+        self.unavailable.is_none()
+    }
+
+    /// A sentence for the reason (`full`, `blocked by booking 12`, `closed: Christmas Day`, `past`).
+    pub fn reason_text(&self) -> Option<String> {
+        self.unavailable.as_ref().map(|u| match u {
+            Unavailable::Blocked { booking_id } => format!("blocked by booking {booking_id}"),
+            Unavailable::Closed { reason } => format!("closed: {reason}"),
+            other => other.word().to_owned(),
+        })
+    }
+}
+
+impl Serialize for Slot {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct View<'a> {
+            slot: String,
+            time_slot_id: crate::domain::TimeSlotId,
+            date: NaiveDate,
+            service_id: crate::domain::ServiceId,
+            service_name: &'a str,
+            resource_id: ResourceId,
+            resource_name: &'a str,
+            from: DateTime<Utc>,
+            to: DateTime<Utc>,
+            capacity: u32,
+            taken: u32,
+            free: u32,
+            available: bool,
+            reason: Option<&'static str>,
+            reason_detail: Option<String>,
+            blocked_by: Option<BookingId>,
+        }
+        let o = &self.occurrence;
+        View {
+            slot: o.slot_ref().to_string(),
+            time_slot_id: o.time_slot_id,
+            date: o.date,
+            service_id: o.service_id,
+            service_name: &self.service_name,
+            resource_id: o.resource_id,
+            resource_name: &self.resource_name,
+            from: o.from,
+            to: o.to,
+            capacity: o.capacity,
+            taken: self.taken,
+            free: self.free(),
+            available: self.available(),
+            reason: self.unavailable.as_ref().map(Unavailable::word),
+            reason_detail: self.reason_text(),
+            blocked_by: match self.unavailable {
+                Some(Unavailable::Blocked { booking_id }) => Some(booking_id),
+                _ => None,
+            },
+        }
+        .serialize(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

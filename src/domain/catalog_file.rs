@@ -5,6 +5,7 @@
 use super::customer::is_phone_region;
 use super::error::BookingError;
 use super::money::{currency, parse_amount};
+use super::schedule::{OPEN_END, OPEN_START};
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use serde::Deserialize;
@@ -368,8 +369,8 @@ fn time_slots(
                     .collect::<Result<Vec<_>, _>>()?;
                 (
                     days,
-                    spec.valid_from.unwrap_or(NaiveDate::MIN),
-                    spec.valid_until.unwrap_or(NaiveDate::MAX),
+                    spec.valid_from.unwrap_or(OPEN_START),
+                    spec.valid_until.unwrap_or(OPEN_END),
                 )
             }
         };

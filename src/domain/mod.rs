@@ -8,11 +8,12 @@ pub mod catalog_file;
 pub mod customer;
 pub mod error;
 pub mod ids;
+pub mod intake;
 pub mod money;
 pub mod schedule;
 pub mod status;
 
-pub use availability::{Claim, SlotState, Unavailable};
+pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};
 pub use error::{BookingError, ErrorKind};
 pub use ids::{AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, TimeSlotId};

@@ -10,6 +10,18 @@ use serde::Serialize;
 use std::fmt;
 use std::str::FromStr;
 
+/// The first date of a time slot with no `valid_from` (stored sortably).
+pub const OPEN_START: NaiveDate = match NaiveDate::from_ymd_opt(1, 1, 1) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// The last date of a time slot with no `valid_until` (stored sortably).
+pub const OPEN_END: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MAX,
+};
+
 /// A weekly recurring opening of one service on one resource
 /// (ReserveKit `time_slot_id`). Local times are wall-clock in the location's zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,8 +185,8 @@ mod tests {
             starts_local: NaiveTime::parse_from_str(start, "%H:%M").unwrap(),
             ends_local: NaiveTime::parse_from_str(end, "%H:%M").unwrap(),
             capacity: 1,
-            valid_from: NaiveDate::MIN,
-            valid_until: NaiveDate::MAX,
+            valid_from: OPEN_START,
+            valid_until: OPEN_END,
             active: true,
         }
     }
@@ -216,7 +228,7 @@ mod tests {
         assert!(s.occurrence_on(date("2026-11-24"), London).is_none());
         s.valid_until = date("2026-11-22");
         assert!(s.occurrence_on(date("2026-11-23"), London).is_none());
-        s.valid_until = NaiveDate::MAX;
+        s.valid_until = OPEN_END;
         s.active = false;
         assert!(s.occurrence_on(date("2026-11-23"), London).is_none());
     }

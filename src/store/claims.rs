@@ -1,0 +1,92 @@
+//! Loading what the rules need about one slot: its time slot and occurrence,
+//! and the bookings on its resource near its time (covering index
+//! `bookings_resource_time`, never the whole history).
+
+use super::catalog::{closures, location, time_slot};
+use super::codec::{date_col, instant, parsed, ts};
+use super::error::Result;
+use crate::domain::availability::{Claim, Closure, SlotState, evaluate};
+use crate::domain::{
+    BookingError, BookingId, CustomerId, Occurrence, ResourceId, SlotRef, TimeSlot, TimeSlotId,
+};
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, params};
+
+/// No slot is longer than this (catalog durations are at most 1440 minutes),
+/// so claims that overlap a window start at most this long before it.
+pub(super) const LONGEST_SLOT: Duration = Duration::hours(24);
+
+/// Capacity-relevant bookings on `resource` that start in `[from - 24h, to)`,
+/// ordered by start. Includes every status; the rules filter by status and `now`.
+pub(super) fn claims_on(
+    conn: &Connection,
+    resource: ResourceId,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Claim>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, time_slot_id, date, starts_at, ends_at, participants, status,
+                hold_expires_at, customer_id
+         FROM bookings
+         WHERE resource_id = ?1 AND starts_at >= ?2 AND starts_at < ?3
+           AND status IN ('held', 'pending', 'confirmed', 'checked_in')
+         ORDER BY starts_at",
+    )?;
+    let rows = stmt.query_map(params![resource.0, ts(from - LONGEST_SLOT), ts(to)], |r| {
+        Ok(Claim {
+            booking_id: BookingId(r.get(0)?),
+            slot: SlotRef {
+                time_slot_id: TimeSlotId(r.get(1)?),
+                date: date_col(r, 2)?,
+            },
+            resource_id: resource,
+            from: instant(r.get(3)?),
+            to: instant(r.get(4)?),
+            participants: r.get(5)?,
+            status: parsed(r, 6)?,
+            hold_expires_at: r.get::<_, Option<i64>>(7)?.map(instant),
+            customer_id: r.get::<_, Option<i64>>(8)?.map(CustomerId),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A slot resolved for a write: its time slot, occurrence, the claims near
+/// it and the closures of its date.
+pub(super) struct SlotContext {
+    pub time_slot: TimeSlot,
+    pub occurrence: Occurrence,
+    pub claims: Vec<Claim>,
+    pub closures: Vec<Closure>,
+}
+
+impl SlotContext {
+    /// Loads `slot`. Errors: `time slot not found`, or that it does not occur
+    /// on that date.
+    pub(super) fn load(conn: &Connection, slot: SlotRef) -> Result<Self> {
+        let tz = location(conn)?.time_zone;
+        let time_slot = time_slot(conn, slot.time_slot_id)?;
+        let occurrence = time_slot
+            .occurrence_on(slot.date, tz)
+            .ok_or(BookingError::NoOccurrence(slot.time_slot_id.0, slot.date))?;
+        let claims = claims_on(conn, time_slot.resource_id, occurrence.from, occurrence.to)?;
+        let closures = closures(conn, slot.date, slot.date)?;
+        Ok(Self {
+            time_slot,
+            occurrence,
+            claims,
+            closures,
+        })
+    }
+
+    /// The slot's state at `now`, leaving out `ignoring` (a booking being moved).
+    pub(super) fn state(&self, now: DateTime<Utc>, ignoring: Option<BookingId>) -> SlotState {
+        evaluate(
+            &self.occurrence,
+            &self.claims,
+            &self.closures,
+            now,
+            ignoring,
+        )
+    }
+}

@@ -1,0 +1,81 @@
+//! Conversions between stored columns and domain values: UTC instants as
+//! Unix seconds, dates as `YYYY-MM-DD`, local times as `HH:MM`, enums as names.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
+use rusqlite::Row;
+use rusqlite::types::Type;
+use std::str::FromStr;
+
+/// UTC instant → stored Unix seconds.
+pub fn ts(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+/// Stored Unix seconds → UTC instant (clamped to the epoch when out of range).
+pub fn instant(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+/// Local date → stored text.
+pub fn day(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Local time → stored `HH:MM`.
+pub fn hm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// Weekday → stored 0 (Monday) … 6 (Sunday).
+pub fn weekday_number(w: Weekday) -> i64 {
+    i64::from(w.num_days_from_monday())
+}
+
+/// Stored 0 … 6 → weekday.
+pub fn weekday(n: i64) -> Weekday {
+    Weekday::try_from(n.clamp(0, 6) as u8).unwrap_or(Weekday::Mon)
+}
+
+/// Reads column `idx` as text and parses it, reporting a conversion failure
+/// (a corrupt row) as a SQLite error rather than panicking.
+pub fn parsed<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
+where
+    T: FromStr,
+    T::Err: std::fmt::Display,
+{
+    let text: String = row.get(idx)?;
+    text.parse().map_err(|e: T::Err| {
+        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
+    })
+}
+
+/// Reads an optional text column and parses it.
+pub fn parsed_opt<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>>
+where
+    T: FromStr,
+    T::Err: std::fmt::Display,
+{
+    let text: Option<String> = row.get(idx)?;
+    text.map(|t| {
+        t.parse().map_err(|e: T::Err| {
+            rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
+        })
+    })
+    .transpose()
+}
+
+/// Reads a `YYYY-MM-DD` column.
+pub fn date_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = row.get(idx)?;
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
+    })
+}
+
+/// Reads an `HH:MM` column.
+pub fn time_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveTime> {
+    let text: String = row.get(idx)?;
+    NaiveTime::parse_from_str(&text, "%H:%M").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
+    })
+}

@@ -1,0 +1,38 @@
+//! The store's error: a booking-rule refusal, or a database fault.
+
+use crate::domain::{BookingError, ErrorKind};
+
+/// What a store call can fail with. A failed call has changed nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The rules refused the request (`time slot is full`, …).
+    #[error(transparent)]
+    Booking(#[from] BookingError),
+    /// SQLite failed (I/O, corruption, lock timeout).
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database cannot be used by this slotdesk (too new, bad schema).
+    #[error("{0}")]
+    Schema(String),
+    /// The database file or its folder could not be created.
+    #[error("cannot open database {path}: {source}")]
+    Io {
+        /// The path tried.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+impl StoreError {
+    /// The rule error's kind, if this is a refusal rather than a fault.
+    pub fn kind(&self) -> Option<ErrorKind> {
+        match self {
+            Self::Booking(e) => Some(e.kind()),
+            _ => None,
+        }
+    }
+}
+
+/// Shorthand for store results.
+pub type Result<T> = std::result::Result<T, StoreError>;

@@ -1,0 +1,121 @@
+//! The SQLite store: the only module that speaks SQL. Opens the file (mode
+//! 0600, WAL, foreign keys, busy timeout), migrates it, and runs every
+//! check-then-write as one `BEGIN IMMEDIATE` transaction that also writes the
+//! change's event. Every call takes `now` (UTC) as data; the store never
+//! reads the clock.
+
+mod availability;
+mod bookings;
+mod catalog;
+mod claims;
+mod codec;
+mod customers;
+pub mod demo;
+mod error;
+mod events;
+pub mod generate;
+mod migrations;
+mod payments;
+pub use payments::PaymentInput;
+mod queries;
+
+pub use availability::SlotQuery;
+pub use bookings::{BookRequest, HoldRequest, InitialStatus};
+pub use catalog::CatalogChanges;
+pub use customers::CustomerPatch;
+pub use error::{Result, StoreError};
+pub use events::Event;
+pub use migrations::latest_version;
+pub use queries::{BookingPage, BookingQuery, BookingSort, Pagination};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a writer waits for another desk's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open slotdesk database. One per desk or command; several processes may
+/// open the same file at once (rule 6).
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating with mode 0600 if missing) and migrates the database
+    /// at `path`, creating its folder.
+    /// Errors: [`StoreError::Io`] for the file, [`StoreError::Schema`] for a
+    /// database written by a newer slotdesk.
+    pub fn open(path: &Path) -> Result<Self> {
+        create_private_file(path)?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // WAL + NORMAL: a commit survives a crash or kill -9 of any process
+        // (the WAL is written before COMMIT returns); only an OS crash or power
+        // loss can lose the last transactions before a checkpoint.
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrations::migrate(&mut conn)?;
+        Ok(Self {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    /// The file this store is open on.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// SQLite's `PRAGMA data_version`: changes whenever another connection
+    /// commits, so a desk polls it to know when to reload.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
+    /// Runs `f` as one `BEGIN IMMEDIATE` transaction after sweeping lapsed
+    /// holds; commits only if `f` succeeds, so a refusal changes nothing.
+    fn write<T>(
+        &mut self,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&Connection) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        bookings::sweep(&tx, now)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// Creates `path` empty with mode 0600 (and its folder) if it does not exist,
+/// so SQLite (and its `-wal`/`-shm` files, which copy the mode) never make it
+/// world-readable.
+fn create_private_file(path: &Path) -> Result<()> {
+    let io = |source| StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(io)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(io(e)),
+    }
+}

@@ -1,0 +1,131 @@
+//! Payment state (Boseat `PAID` / `REFUNDED`) and the manager-only
+//! operations: refund and delete (ReserveKit `DELETE`), each with its event.
+
+use super::Store;
+use super::codec::{parsed, ts};
+use super::error::Result;
+use super::events::record;
+use super::queries::load_booking;
+use crate::domain::{
+    Booking, BookingError, BookingId, BookingStatus, PaymentMethod, PaymentStatus, Role,
+};
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+/// A payment to record; `amount` in minor units of the booking's currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentInput {
+    /// Minor units (pence), more than zero.
+    pub amount: i64,
+    /// How it was taken.
+    pub method: PaymentMethod,
+    /// Till or terminal reference.
+    pub reference: Option<String>,
+}
+
+impl Store {
+    /// Records a payment on an unpaid, live or finished booking (not a hold,
+    /// nor a cancelled, declined or expired one). Records `booking.paid`.
+    /// Errors: not found, already paid, wrong status, amount not positive.
+    pub fn pay(
+        &mut self,
+        id: BookingId,
+        payment: &PaymentInput,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        if payment.amount <= 0 {
+            return Err(BookingError::invalid("amount must be more than zero").into());
+        }
+        self.write(now, |conn| {
+            let (status, paid) = state(conn, id)?;
+            if matches!(
+                status,
+                BookingStatus::Held | BookingStatus::Cancelled | BookingStatus::Declined | BookingStatus::Expired
+            ) {
+                return Err(BookingError::NotAllowed(format!("cannot take payment for a booking that is {status}")).into());
+            }
+            if paid != PaymentStatus::Unpaid {
+                return Err(BookingError::NotAllowed(format!("booking {id} is already {}", paid.as_str())).into());
+            }
+            let reference = payment.reference.as_deref().map(str::trim).filter(|r| !r.is_empty());
+            conn.execute(
+                "UPDATE bookings SET payment_status = 'paid', payment_amount = ?2, payment_method = ?3,
+                     payment_reference = ?4, updated_at = ?5 WHERE id = ?1",
+                params![id.0, payment.amount, payment.method.as_str(), reference, ts(now)],
+            )?;
+            done(conn, id, "booking.paid", now)
+        })
+    }
+
+    /// Refunds a paid booking (manager only). Records `booking.refunded`.
+    /// Errors: not a manager, not found, nothing paid.
+    pub fn refund(&mut self, id: BookingId, role: Role, now: DateTime<Utc>) -> Result<Booking> {
+        if role != Role::Manager {
+            return Err(BookingError::ManagerOnly("refund a payment").into());
+        }
+        self.write(now, |conn| {
+            let (_, paid) = state(conn, id)?;
+            if paid != PaymentStatus::Paid {
+                return Err(BookingError::NotAllowed(format!(
+                    "only a paid booking can be refunded; booking {id} is {}",
+                    paid.as_str()
+                ))
+                .into());
+            }
+            conn.execute(
+                "UPDATE bookings SET payment_status = 'refunded', updated_at = ?2 WHERE id = ?1",
+                params![id.0, ts(now)],
+            )?;
+            done(conn, id, "booking.refunded", now)
+        })
+    }
+
+    /// Deletes a booking (manager only, ReserveKit `DELETE`), leaving a
+    /// `booking.deleted` event that holds its last state, which is returned.
+    /// Errors: not a manager, `booking not found`.
+    pub fn delete(&mut self, id: BookingId, role: Role, now: DateTime<Utc>) -> Result<Booking> {
+        if role != Role::Manager {
+            return Err(BookingError::ManagerOnly("delete a booking").into());
+        }
+        self.write(now, |conn| {
+            let last = load_booking(conn, id)?;
+            conn.execute("DELETE FROM bookings WHERE id = ?1", [id.0])?;
+            let data = serde_json::to_value(&last).unwrap_or_default();
+            record(
+                conn,
+                now,
+                "booking.deleted",
+                Some(id),
+                last.customer.as_ref().map(|c| c.id),
+                &data,
+            )?;
+            Ok(last)
+        })
+    }
+}
+
+fn state(conn: &rusqlite::Connection, id: BookingId) -> Result<(BookingStatus, PaymentStatus)> {
+    conn.prepare_cached("SELECT status, payment_status FROM bookings WHERE id = ?1")?
+        .query_row([id.0], |r| Ok((parsed(r, 0)?, parsed(r, 1)?)))
+        .optional()?
+        .ok_or_else(|| BookingError::BookingNotFound.into())
+}
+
+fn done(
+    conn: &rusqlite::Connection,
+    id: BookingId,
+    kind: &str,
+    now: DateTime<Utc>,
+) -> Result<Booking> {
+    let booking = load_booking(conn, id)?;
+    let data = serde_json::to_value(&booking).unwrap_or_default();
+    record(
+        conn,
+        now,
+        kind,
+        Some(id),
+        booking.customer.as_ref().map(|c| c.id),
+        &data,
+    )?;
+    Ok(booking)
+}
