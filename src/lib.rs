@@ -1,5 +1,6 @@
 //! slotdesk: a terminal scheduling desk over a local SQLite database.
 //! Layers: `domain` (pure rules) ← `store` (SQLite) ← `cli` (command line).
 
+pub mod cli;
 pub mod domain;
 pub mod store;

@@ -19,6 +19,7 @@ pub struct Location {
     pub currency: String,
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's signature
 fn serialize_tz<S: serde::Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(tz.name())
 }

@@ -222,7 +222,7 @@ impl Catalog {
             .map_err(|e| BookingError::invalid(format!("catalog file: {e}")))?;
         let location = location(file.location)?;
         let resources = resources(file.resources)?;
-        let services = services(file.services, &location.currency)?;
+        let services = services(&file.services, &location.currency)?;
         let time_slots = time_slots(file.time_slots, &services, &resources)?;
         let closures = closures(file.closures, &resources)?;
         Ok(Self {
@@ -235,7 +235,7 @@ impl Catalog {
     }
 }
 
-fn invalid(message: String) -> BookingError {
+fn invalid(message: impl std::fmt::Display) -> BookingError {
     BookingError::Invalid(format!("catalog file: {message}"))
 }
 
@@ -284,12 +284,12 @@ fn resources(specs: Vec<ResourceSpec>) -> Result<Vec<ResourceDef>, BookingError>
 }
 
 fn services(
-    specs: Vec<ServiceSpec>,
+    specs: &[ServiceSpec],
     default_currency: &str,
 ) -> Result<Vec<ServiceDef>, BookingError> {
     check_unique("service", specs.iter().map(|s| s.key.as_str()))?;
     specs
-        .into_iter()
+        .iter()
         .map(|s| {
             let at = |m: &str| invalid(format!("service `{}`: {m}", s.key));
             if !(1..=1440).contains(&s.duration_minutes) {

@@ -78,7 +78,7 @@ impl BookingStatus {
         use BookingStatus as S;
         use Transition as T;
         let next = match (self, transition) {
-            (S::Held, T::Confirm) | (S::Pending, T::Confirm) => S::Confirmed,
+            (S::Held | S::Pending, T::Confirm) => S::Confirmed,
             (S::Held, T::MarkPending) => S::Pending,
             (S::Held | S::Pending | S::Confirmed, T::Cancel) => S::Cancelled,
             (S::Held, T::Expire) => S::Expired,

@@ -13,6 +13,7 @@ use crate::domain::{BookingError, ResourceId, ServiceId, TimeSlot};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::params;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 /// Which slots to list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,9 +46,8 @@ impl Store {
         let window_end = local_day_bounds(last, tz).1 + LONGEST_SLOT;
         let mut claims: HashMap<ResourceId, Vec<Claim>> = HashMap::new();
         for t in &time_slots {
-            if !claims.contains_key(&t.resource_id) {
-                let found = claims_on(&self.conn, t.resource_id, window_start, window_end)?;
-                claims.insert(t.resource_id, found);
+            if let Entry::Vacant(e) = claims.entry(t.resource_id) {
+                e.insert(claims_on(&self.conn, t.resource_id, window_start, window_end)?);
             }
         }
         let mut out = Vec::new();

@@ -503,17 +503,20 @@ fn apply_time_slots(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges
     Ok(())
 }
 
+/// A closure as compared between file and database: resource key, from, until, reason.
+type ClosureRow = (Option<String>, String, String, String);
+
 fn apply_closures(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT c.id, r.key, c.from_date, c.until_date, c.reason
          FROM closures c LEFT JOIN resources r ON r.id = c.resource_id",
     )?;
-    let stored: Vec<(i64, (Option<String>, String, String, String))> = stmt
+    let stored: Vec<(i64, ClosureRow)> = stmt
         .query_map([], |r| {
             Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let wanted: Vec<(Option<String>, String, String, String)> = c
+    let wanted: Vec<ClosureRow> = c
         .closures
         .iter()
         .map(|x| {

@@ -27,7 +27,7 @@ pub struct CustomerPatch {
 }
 
 const CUSTOMER_SELECT: &str =
-    "SELECT id, id, first_name, last_name, email, phone, created_at, updated_at FROM customers";
+    "SELECT id, first_name, last_name, email, phone, created_at, updated_at FROM customers";
 
 pub(super) fn load_customer(conn: &Connection, id: CustomerId) -> Result<CustomerSummary> {
     let mut stmt = conn.prepare_cached(&format!("{CUSTOMER_SELECT} WHERE id = ?1"))?;

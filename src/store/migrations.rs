@@ -46,9 +46,9 @@ mod tests {
         migrations().validate().unwrap();
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
-        let v: usize = conn
+        let v: i64 = conn
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
-        assert_eq!(v, latest_version());
+        assert_eq!(v, latest_version() as i64);
     }
 }

@@ -1,0 +1,398 @@
+//! The command line's shape (clap derive): global `--db`, one subcommand per
+//! engine operation, `--json` on reading commands.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// slotdesk: a scheduling desk for one location over a local SQLite database.
+#[derive(Debug, Parser)]
+#[command(name = "slotdesk", version, about, long_about = None)]
+pub struct Cli {
+    /// Database file [default: $SLOTDESK_DB, else the platform data dir,
+    /// e.g. ~/.local/share/slotdesk/slotdesk.db]
+    #[arg(long, global = true, env = "SLOTDESK_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Every subcommand.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database (and with --demo, load the demo studio and bookings).
+    Init {
+        /// Apply the demo catalog and add realistic bookings around today.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply a catalog file (location, resources, services, time slots, closures).
+    Catalog {
+        #[command(subcommand)]
+        action: CatalogAction,
+    },
+    /// List the services as applied.
+    Services(JsonFlag),
+    /// List the resources as applied.
+    Resources(JsonFlag),
+    /// List the slots of a service (only available ones unless --all).
+    Slots(SlotsArgs),
+    /// Hold (reserve) a slot for the service's hold minutes.
+    Hold(HoldArgs),
+    /// Book a slot for a customer.
+    Book(Box<BookArgs>),
+    /// Confirm a hold or a pending booking (adding its customer).
+    Confirm(ConfirmArgs),
+    /// Cancel a booking (or release a hold) with a reason.
+    Cancel(CancelArgs),
+    /// Decline a pending booking.
+    Decline(IdArgs),
+    /// Check in a confirmed booking.
+    CheckIn(IdArgs),
+    /// Mark a confirmed booking as a no-show.
+    NoShow(IdArgs),
+    /// Complete a checked-in booking.
+    Complete(IdArgs),
+    /// Extend a hold by the service's hold minutes.
+    Extend(IdArgs),
+    /// Move a booking to another slot of the same service.
+    Move(MoveArgs),
+    /// Record a payment.
+    Pay(PayArgs),
+    /// Refund a paid booking (manager only).
+    Refund(ManagerArgs),
+    /// Delete a booking (manager only); its history stays in the event log.
+    Delete(ManagerArgs),
+    /// List bookings, filtered and paged.
+    Bookings(BookingsArgs),
+    /// Show one booking.
+    Booking(ShowArgs),
+    /// Show or edit a customer.
+    Customer(CustomerArgs),
+    /// Print the event log (JSON lines with --json).
+    Events(EventsArgs),
+    /// Mark lapsed holds expired now.
+    Sweep(JsonFlag),
+    /// Fill the database with a large synthetic history (for benchmarks).
+    Generate(GenerateArgs),
+}
+
+/// `--json` alone.
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `catalog` actions.
+#[derive(Debug, Subcommand)]
+pub enum CatalogAction {
+    /// Apply FILE.toml; applying the same file twice changes nothing.
+    Apply {
+        /// The catalog file.
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `slots`.
+#[derive(Debug, Args)]
+pub struct SlotsArgs {
+    /// Service name, key or id.
+    #[arg(long)]
+    pub service: String,
+    /// Only this resource (name, key or id).
+    #[arg(long)]
+    pub resource: Option<String>,
+    /// First date, YYYY-MM-DD [default: today at the location].
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Number of days.
+    #[arg(long, default_value_t = 7)]
+    pub days: u32,
+    /// Also list unavailable slots, with the reason.
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `hold`.
+#[derive(Debug, Args)]
+pub struct HoldArgs {
+    /// The slot, TIME_SLOT_ID@YYYY-MM-DD.
+    pub slot: String,
+    /// Seats to hold.
+    #[arg(long, default_value_t = 1)]
+    pub participants: u32,
+    /// Repeat-safe key: the same key returns the first booking.
+    #[arg(long)]
+    pub idempotency_key: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The status a `book` starts in.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    /// Awaiting confirmation.
+    Pending,
+    /// Confirmed.
+    Confirmed,
+}
+
+/// Customer fields.
+#[derive(Debug, Args, Default)]
+pub struct CustomerFields {
+    /// Customer's first name.
+    #[arg(long)]
+    pub first_name: Option<String>,
+    /// Customer's last name.
+    #[arg(long)]
+    pub last_name: Option<String>,
+    /// Customer's email.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Customer's phone, local or international.
+    #[arg(long)]
+    pub phone: Option<String>,
+}
+
+/// `book`.
+#[derive(Debug, Args)]
+pub struct BookArgs {
+    /// The slot, TIME_SLOT_ID@YYYY-MM-DD.
+    pub slot: String,
+    /// Customer's first name.
+    #[arg(long)]
+    pub first_name: String,
+    /// Customer's last name.
+    #[arg(long)]
+    pub last_name: String,
+    /// Customer's email.
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Customer's phone, local or international.
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Seats.
+    #[arg(long, default_value_t = 1)]
+    pub participants: u32,
+    /// A note for the booking.
+    #[arg(long)]
+    pub message: Option<String>,
+    /// An intake answer, 'QUESTION=ANSWER' (repeatable).
+    #[arg(long = "answer", value_name = "QUESTION=ANSWER")]
+    pub answers: Vec<String>,
+    /// An add-on by name (repeatable).
+    #[arg(long = "add-on", value_name = "NAME")]
+    pub add_ons: Vec<String>,
+    /// Initial status.
+    #[arg(long, value_enum, default_value_t = StatusArg::Confirmed)]
+    pub status: StatusArg,
+    /// Repeat-safe key: the same key returns the first booking.
+    #[arg(long)]
+    pub idempotency_key: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `confirm`.
+#[derive(Debug, Args)]
+pub struct ConfirmArgs {
+    /// Booking id.
+    pub id: i64,
+    /// The customer (required for a hold).
+    #[command(flatten)]
+    pub customer: CustomerFields,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `cancel`.
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// Booking id.
+    pub id: i64,
+    /// Why (required).
+    #[arg(long)]
+    pub reason: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A booking id and `--json`.
+#[derive(Debug, Args)]
+pub struct IdArgs {
+    /// Booking id.
+    pub id: i64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `move`.
+#[derive(Debug, Args)]
+pub struct MoveArgs {
+    /// Booking id.
+    pub id: i64,
+    /// Target slot, TIME_SLOT_ID@YYYY-MM-DD.
+    pub slot: String,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Payment methods.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MethodArg {
+    /// Cash.
+    Cash,
+    /// Card.
+    Card,
+    /// Voucher.
+    Voucher,
+    /// Other.
+    Other,
+}
+
+/// `pay`.
+#[derive(Debug, Args)]
+pub struct PayArgs {
+    /// Booking id.
+    pub id: i64,
+    /// Amount in the booking's currency, e.g. 45.00.
+    #[arg(long)]
+    pub amount: String,
+    /// How it was paid.
+    #[arg(long, value_enum)]
+    pub method: MethodArg,
+    /// Till or terminal reference.
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `refund` and `delete`.
+#[derive(Debug, Args)]
+pub struct ManagerArgs {
+    /// Booking id.
+    pub id: i64,
+    /// Act as a manager (required).
+    #[arg(long)]
+    pub as_manager: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `bookings`.
+#[derive(Debug, Args)]
+pub struct BookingsArgs {
+    /// Service name, key or id.
+    #[arg(long)]
+    pub service: Option<String>,
+    /// One local date, YYYY-MM-DD (or `today`).
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub date: Option<String>,
+    /// First local date.
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last local date.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Status (held, pending, confirmed, checked_in, completed, cancelled, declined, expired, no_show).
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Text in the customer's name, email or phone.
+    #[arg(long)]
+    pub customer: Option<String>,
+    /// Page, from 1.
+    #[arg(long, default_value_t = 1)]
+    pub page: u32,
+    /// Bookings per page.
+    #[arg(long, default_value_t = 50)]
+    pub page_size: u32,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `booking`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Booking id.
+    pub id: i64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `customer`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct CustomerArgs {
+    /// Edit instead of show.
+    #[command(subcommand)]
+    pub action: Option<CustomerAction>,
+    /// Customer id.
+    pub id: Option<i64>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `customer edit`.
+#[derive(Debug, Subcommand)]
+pub enum CustomerAction {
+    /// Change a customer's name, email or phone (an empty value clears email or phone).
+    Edit {
+        /// Customer id.
+        id: i64,
+        /// New values.
+        #[command(flatten)]
+        fields: CustomerFields,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Only events after this id.
+    #[arg(long)]
+    pub since: Option<i64>,
+    /// At most this many.
+    #[arg(long, default_value_t = 1000)]
+    pub limit: u32,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Bookings to generate.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub bookings: u32,
+    /// Resources.
+    #[arg(long, default_value_t = 20)]
+    pub resources: u32,
+    /// Years of history.
+    #[arg(long, default_value_t = 10)]
+    pub years: u32,
+}

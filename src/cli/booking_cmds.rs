@@ -1,0 +1,161 @@
+//! The writing commands: hold, book, confirm, cancel, lifecycle steps, extend,
+//! move, pay, refund, delete. Each prints the resulting booking.
+
+use super::CliResult;
+use super::args::{BookArgs, Command, CustomerFields, MethodArg, StatusArg};
+use super::context::Context;
+use super::output;
+use crate::domain::customer::CustomerInput;
+use crate::domain::money::parse_amount;
+use crate::domain::{Booking, BookingError, BookingId, PaymentMethod, Role, SlotRef, Transition};
+use crate::store::{BookRequest, HoldRequest, InitialStatus, PaymentInput};
+
+/// Runs a writing command and prints its booking.
+pub fn run(ctx: &mut Context, command: Command) -> CliResult {
+    let now = ctx.now;
+    let (booking, json) = match command {
+        Command::Hold(a) => {
+            let req = HoldRequest {
+                slot: a.slot.parse()?,
+                participants: a.participants,
+                idempotency_key: a.idempotency_key,
+            };
+            (ctx.store.hold(&req, now)?, a.json)
+        }
+        Command::Book(a) => {
+            let req = book_request(&a)?;
+            (ctx.store.book(&req, now)?, a.json)
+        }
+        Command::Confirm(a) => {
+            let customer = customer_input(&a.customer);
+            (
+                ctx.store.confirm(BookingId(a.id), customer.as_ref(), now)?,
+                a.json,
+            )
+        }
+        Command::Cancel(a) => (ctx.store.cancel(BookingId(a.id), &a.reason, now)?, a.json),
+        Command::Decline(a) => (
+            ctx.store
+                .transition(BookingId(a.id), Transition::Decline, now)?,
+            a.json,
+        ),
+        Command::CheckIn(a) => (
+            ctx.store
+                .transition(BookingId(a.id), Transition::CheckIn, now)?,
+            a.json,
+        ),
+        Command::NoShow(a) => (
+            ctx.store
+                .transition(BookingId(a.id), Transition::NoShow, now)?,
+            a.json,
+        ),
+        Command::Complete(a) => (
+            ctx.store
+                .transition(BookingId(a.id), Transition::Complete, now)?,
+            a.json,
+        ),
+        Command::Extend(a) => (ctx.store.extend_hold(BookingId(a.id), now)?, a.json),
+        Command::Move(a) => {
+            let to: SlotRef = a.slot.parse()?;
+            (ctx.store.move_booking(BookingId(a.id), to, now)?, a.json)
+        }
+        Command::Pay(a) => {
+            let id = BookingId(a.id);
+            let currency = ctx.store.booking(id)?.payment.currency;
+            let payment = PaymentInput {
+                amount: parse_amount(&a.amount, &currency)?,
+                method: method(a.method),
+                reference: a.reference,
+            };
+            (ctx.store.pay(id, &payment, now)?, a.json)
+        }
+        Command::Refund(a) => (
+            ctx.store.refund(BookingId(a.id), role(a.as_manager), now)?,
+            a.json,
+        ),
+        Command::Delete(a) => {
+            let last = ctx.store.delete(BookingId(a.id), role(a.as_manager), now)?;
+            if !a.json {
+                println!(
+                    "deleted booking {} (its last state is kept in the event log)",
+                    last.id
+                );
+                return Ok(());
+            }
+            (last, true)
+        }
+        _ => return Err(BookingError::invalid("not a booking command").into()),
+    };
+    print(ctx, &booking, json)
+}
+
+fn print(ctx: &Context, booking: &Booking, json: bool) -> CliResult {
+    if json {
+        return output::json(booking);
+    }
+    output::booking(booking, ctx.location()?.time_zone, ctx.now)
+}
+
+fn role(as_manager: bool) -> Role {
+    if as_manager {
+        Role::Manager
+    } else {
+        Role::Clerk
+    }
+}
+
+fn method(m: MethodArg) -> PaymentMethod {
+    match m {
+        MethodArg::Cash => PaymentMethod::Cash,
+        MethodArg::Card => PaymentMethod::Card,
+        MethodArg::Voucher => PaymentMethod::Voucher,
+        MethodArg::Other => PaymentMethod::Other,
+    }
+}
+
+/// The customer given by flags, if any flag was given.
+fn customer_input(f: &CustomerFields) -> Option<CustomerInput> {
+    if f.first_name.is_none() && f.last_name.is_none() && f.email.is_none() && f.phone.is_none() {
+        return None;
+    }
+    Some(CustomerInput {
+        first_name: f.first_name.clone().unwrap_or_default(),
+        last_name: f.last_name.clone().unwrap_or_default(),
+        email: f.email.clone(),
+        phone: f.phone.clone(),
+    })
+}
+
+fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
+    let answers = a
+        .answers
+        .iter()
+        .map(|pair| {
+            pair.split_once('=')
+                .map(|(q, v)| (q.trim().to_owned(), v.trim().to_owned()))
+                .ok_or_else(|| {
+                    BookingError::invalid(format!(
+                        "answer `{pair}` is not of the form 'QUESTION=ANSWER'"
+                    ))
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(BookRequest {
+        slot: Some(a.slot.parse()?),
+        customer: CustomerInput {
+            first_name: a.first_name.clone(),
+            last_name: a.last_name.clone(),
+            email: a.email.clone(),
+            phone: a.phone.clone(),
+        },
+        participants: a.participants,
+        message: a.message.clone(),
+        answers,
+        add_ons: a.add_ons.clone(),
+        status: match a.status {
+            StatusArg::Pending => InitialStatus::Pending,
+            StatusArg::Confirmed => InitialStatus::Confirmed,
+        },
+        idempotency_key: a.idempotency_key.clone(),
+    })
+}

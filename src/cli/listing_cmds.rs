@@ -1,0 +1,174 @@
+//! The reading commands: `slots`, `bookings`, `booking`, `customer`
+//! (show and edit), `events`, and `sweep`. Reads of bookings sweep lapsed
+//! holds first so every status printed is current.
+
+use super::CliResult;
+use super::args::{BookingsArgs, CustomerAction, CustomerArgs, EventsArgs, ShowArgs, SlotsArgs};
+use super::context::Context;
+use super::output;
+use crate::domain::{BookingError, BookingId, BookingStatus, CustomerId, EventId};
+use crate::store::{BookingQuery, CustomerPatch, SlotQuery};
+use serde::Serialize;
+use std::io::Write;
+
+/// `slots`.
+pub fn slots(ctx: &Context, a: &SlotsArgs) -> CliResult {
+    let service = ctx.store.find_service(&a.service)?;
+    let resource = a
+        .resource
+        .as_deref()
+        .map(|r| ctx.store.find_resource(r))
+        .transpose()?;
+    let from = match &a.from {
+        Some(d) => ctx.date(d)?,
+        None => ctx.today()?,
+    };
+    let query = SlotQuery {
+        service: Some(service.id),
+        resource: resource.map(|r| r.id),
+        from,
+        days: a.days,
+        include_unavailable: a.all,
+    };
+    let slots = ctx.store.slots(&query, ctx.now)?;
+    if a.json {
+        return output::json(&slots);
+    }
+    output::slots(&slots, ctx.location()?.time_zone)
+}
+
+/// `bookings`.
+pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
+    ctx.store.sweep_expired_holds(ctx.now)?;
+    let (from, to) = match (&a.date, &a.from, &a.to) {
+        (Some(d), _, _) => {
+            let d = ctx.date(d)?;
+            (Some(d), Some(d))
+        }
+        (None, f, t) => (
+            f.as_deref().map(|d| ctx.date(d)).transpose()?,
+            t.as_deref().map(|d| ctx.date(d)).transpose()?,
+        ),
+    };
+    let query = BookingQuery {
+        service: a
+            .service
+            .as_deref()
+            .map(|s| ctx.store.find_service(s))
+            .transpose()?
+            .map(|s| s.id),
+        from,
+        to,
+        status: a
+            .status
+            .as_deref()
+            .map(|s| s.parse::<BookingStatus>().map_err(BookingError::Invalid))
+            .transpose()?,
+        customer_text: a.customer.clone(),
+        page: a.page,
+        page_size: a.page_size,
+        ..BookingQuery::default()
+    };
+    let page = ctx.store.bookings(&query)?;
+    if a.json {
+        return output::json(&page);
+    }
+    output::booking_page(&page, ctx.location()?.time_zone)
+}
+
+/// `booking ID`.
+pub fn booking(ctx: &mut Context, a: &ShowArgs) -> CliResult {
+    ctx.store.sweep_expired_holds(ctx.now)?;
+    let booking = ctx.store.booking(BookingId(a.id))?;
+    if a.json {
+        return output::json(&booking);
+    }
+    output::booking(&booking, ctx.location()?.time_zone, ctx.now)
+}
+
+/// A customer with their bookings, newest first.
+#[derive(Serialize)]
+struct CustomerView {
+    #[serde(flatten)]
+    customer: crate::domain::CustomerSummary,
+    bookings: Vec<crate::domain::Booking>,
+}
+
+/// `customer ID` and `customer edit ID …`.
+pub fn customer(ctx: &mut Context, a: CustomerArgs) -> CliResult {
+    let (id, json) = match a.action {
+        Some(CustomerAction::Edit { id, fields, json }) => {
+            let patch = CustomerPatch {
+                first_name: fields.first_name,
+                last_name: fields.last_name,
+                email: fields.email,
+                phone: fields.phone,
+            };
+            ctx.store.edit_customer(CustomerId(id), &patch, ctx.now)?;
+            (id, json)
+        }
+        None => {
+            let id = a
+                .id
+                .ok_or_else(|| BookingError::invalid("give a customer id: slotdesk customer ID"))?;
+            (id, a.json)
+        }
+    };
+    let customer = ctx.store.customer(CustomerId(id))?;
+    let page = ctx.store.bookings(&BookingQuery {
+        customer: Some(customer.id),
+        descending: true,
+        page_size: 500,
+        ..BookingQuery::default()
+    })?;
+    if json {
+        return output::json(&CustomerView {
+            customer,
+            bookings: page.bookings,
+        });
+    }
+    let tz = ctx.location()?.time_zone;
+    println!("{}", output::customer_line(&customer));
+    println!("  since {}", output::local(customer.created_at, tz));
+    println!("  bookings ({}):", page.pagination.total_count);
+    for b in &page.bookings {
+        println!(
+            "    {:>6}  {}  {:<28} {}",
+            b.id.0,
+            output::local(b.from, tz),
+            output::truncate(&b.service_name, 28),
+            b.status
+        );
+    }
+    Ok(())
+}
+
+/// `events [--since ID]`.
+pub fn events(ctx: &Context, a: &EventsArgs) -> CliResult {
+    let events = ctx.store.events(a.since.map(EventId), a.limit as usize)?;
+    let mut out = std::io::stdout().lock();
+    if a.json {
+        for e in &events {
+            output::json_line(&mut out, e)?;
+        }
+        return Ok(());
+    }
+    let tz = ctx.location().map_or(chrono_tz::UTC, |l| l.time_zone);
+    for e in &events {
+        output::event(&mut out, e, tz)?;
+    }
+    if events.is_empty() {
+        writeln!(out, "no events")?;
+    }
+    Ok(())
+}
+
+/// `sweep`.
+pub fn sweep(ctx: &mut Context, json: bool) -> CliResult {
+    let expired = ctx.store.sweep_expired_holds(ctx.now)?;
+    if json {
+        return output::json(&expired);
+    }
+    println!("{} lapsed hold(s) marked expired", expired.len());
+    Ok(())
+}

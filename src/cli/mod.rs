@@ -1,0 +1,86 @@
+//! The command line: a thin layer that parses arguments, calls the store and
+//! prints text or JSON. Errors go to stderr in the seeds' words with exit
+//! codes 3 (conflict), 4 (not found), 5 (invalid input), 1 (anything else).
+
+pub mod args;
+mod booking_cmds;
+mod catalog_cmds;
+mod context;
+mod listing_cmds;
+mod output;
+
+pub use args::Cli;
+pub use context::{default_db_path, now};
+
+use crate::domain::ErrorKind;
+use crate::store::StoreError;
+use args::Command;
+use context::Context;
+use std::process::ExitCode;
+
+/// What a command failed with: a store error, or bad arguments found after
+/// parsing (a malformed date or slot).
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// From the engine.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Output could not be written.
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl From<crate::domain::BookingError> for CliError {
+    fn from(e: crate::domain::BookingError) -> Self {
+        Self::Store(e.into())
+    }
+}
+
+impl CliError {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Self::Store(e) => match e.kind() {
+                Some(ErrorKind::Conflict) => 3,
+                Some(ErrorKind::NotFound) => 4,
+                Some(ErrorKind::Invalid) => 5,
+                None => 1,
+            },
+            Self::Output(_) => 1,
+        }
+    }
+}
+
+/// Shorthand for command results.
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+/// Runs one subcommand and returns the process exit code, printing errors
+/// to stderr as `slotdesk: MESSAGE`.
+pub fn run(cli: &Cli, command: Command) -> ExitCode {
+    match dispatch(cli, command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("slotdesk: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn dispatch(cli: &Cli, command: Command) -> CliResult {
+    let mut ctx = Context::open(cli.db.as_deref())?;
+    match command {
+        Command::Init { demo } => catalog_cmds::init(&mut ctx, demo),
+        Command::Catalog { action } => catalog_cmds::catalog(&mut ctx, &action),
+        Command::Services(a) => catalog_cmds::services(&ctx, a.json),
+        Command::Resources(a) => catalog_cmds::resources(&ctx, a.json),
+        Command::Generate(a) => catalog_cmds::generate(&mut ctx, &a),
+        Command::Slots(a) => listing_cmds::slots(&ctx, &a),
+        Command::Bookings(a) => listing_cmds::bookings(&mut ctx, &a),
+        Command::Booking(a) => listing_cmds::booking(&mut ctx, &a),
+        Command::Customer(a) => listing_cmds::customer(&mut ctx, a),
+        Command::Events(a) => listing_cmds::events(&ctx, &a),
+        Command::Sweep(a) => listing_cmds::sweep(&mut ctx, a.json),
+        other => booking_cmds::run(&mut ctx, other),
+    }
+}

@@ -1,0 +1,220 @@
+//! Printing: JSON for scripts, aligned text for people, with wall-clock times
+//! in the location's zone.
+
+use super::CliResult;
+use crate::domain::availability::Slot;
+use crate::domain::money::format_amount;
+use crate::domain::{Booking, BookingStatus, CustomerSummary, PaymentStatus};
+use crate::store::{BookingPage, Event};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use std::io::Write;
+
+/// Prints `value` as pretty JSON on stdout.
+pub fn json<T: Serialize>(value: &T) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::other)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Prints `value` as one line of JSON.
+pub fn json_line<T: Serialize>(out: &mut impl Write, value: &T) -> CliResult {
+    serde_json::to_writer(&mut *out, value).map_err(std::io::Error::other)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `Mon 23 Nov 2026 09:00` in `tz`.
+pub fn local(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%a %d %b %Y %H:%M").to_string()
+}
+
+/// `09:00` in `tz`.
+pub fn clock(t: DateTime<Utc>, tz: Tz) -> String {
+    t.with_timezone(&tz).format("%H:%M").to_string()
+}
+
+fn payment_text(b: &Booking) -> String {
+    match (b.payment.status, b.payment.amount) {
+        (PaymentStatus::Unpaid, _) | (_, None) => b.payment.status.as_str().to_owned(),
+        (status, Some(amount)) => {
+            let method = b.payment.method.map_or("", |m| m.as_str());
+            let reference = b
+                .payment
+                .reference
+                .as_deref()
+                .map_or_else(String::new, |r| format!(" ref {r}"));
+            format!(
+                "{} {} {} by {method}{reference}",
+                status.as_str(),
+                format_amount(amount, &b.payment.currency),
+                b.payment.currency
+            )
+        }
+    }
+}
+
+/// A booking as a block of labelled lines.
+pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "booking {}  {}", b.id, b.status)?;
+    writeln!(
+        out,
+        "  slot          {}  {}–{} ({})",
+        b.slot_ref(),
+        local(b.from, tz),
+        clock(b.to, tz),
+        tz.name()
+    )?;
+    writeln!(
+        out,
+        "  service       {} with {}",
+        b.service_name, b.resource_name
+    )?;
+    writeln!(out, "  participants  {}", b.participants)?;
+    if b.status == BookingStatus::Held
+        && let Some(until) = b.hold_expires_at
+    {
+        let left = (until - now).num_seconds().max(0);
+        writeln!(
+            out,
+            "  hold          expires {} ({}:{:02} left)",
+            clock(until, tz),
+            left / 60,
+            left % 60
+        )?;
+    }
+    match &b.customer {
+        Some(c) => writeln!(out, "  customer      {}", customer_line(c))?,
+        None => writeln!(
+            out,
+            "  customer      (none yet: confirm with --first-name, --last-name and a phone or email)"
+        )?,
+    }
+    writeln!(out, "  payment       {}", payment_text(b))?;
+    if let Some(m) = &b.message {
+        writeln!(out, "  message       {m}")?;
+    }
+    if let Some(r) = &b.cancel_reason {
+        writeln!(out, "  cancelled     {r}")?;
+    }
+    for a in &b.answers {
+        writeln!(out, "  answer        {}: {}", a.name, a.value)?;
+    }
+    for a in &b.add_ons {
+        writeln!(
+            out,
+            "  add-on        {} {}",
+            a.name,
+            format_amount(a.price, &b.payment.currency)
+        )?;
+    }
+    Ok(())
+}
+
+/// `Jane Doe (customer 3)  jane@example.com  +442079460018`.
+pub fn customer_line(c: &CustomerSummary) -> String {
+    let mut line = format!("{} (customer {})", c.name, c.id);
+    for v in [&c.email, &c.phone].into_iter().flatten() {
+        line.push_str("  ");
+        line.push_str(v);
+    }
+    line
+}
+
+/// Slots as a table.
+pub fn slots(slots: &[Slot], tz: Tz) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    if slots.is_empty() {
+        writeln!(out, "no slots")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<16} {:<28} {:<28} {:<20} {:>5}  STATE",
+        "SLOT", "WHEN", "SERVICE", "RESOURCE", "TAKEN"
+    )?;
+    for s in slots {
+        let o = &s.occurrence;
+        writeln!(
+            out,
+            "{:<16} {:<28} {:<28} {:<20} {:>5}  {}",
+            o.slot_ref().to_string(),
+            format!("{}–{}", local(o.from, tz), clock(o.to, tz)),
+            truncate(&s.service_name, 28),
+            truncate(&s.resource_name, 20),
+            format!("{}/{}", s.taken, o.capacity),
+            s.reason_text().unwrap_or_else(|| "available".to_owned())
+        )?;
+    }
+    Ok(())
+}
+
+/// A page of bookings as a table with its position.
+pub fn booking_page(page: &BookingPage, tz: Tz) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    if page.bookings.is_empty() {
+        writeln!(out, "no bookings")?;
+    } else {
+        writeln!(
+            out,
+            "{:>7} {:<22} {:<24} {:<18} {:<22} {:>3} {:<11} PAYMENT",
+            "ID", "WHEN", "SERVICE", "RESOURCE", "CUSTOMER", "PAX", "STATUS"
+        )?;
+    }
+    for b in &page.bookings {
+        writeln!(
+            out,
+            "{:>7} {:<22} {:<24} {:<18} {:<22} {:>3} {:<11} {}",
+            b.id.0,
+            local(b.from, tz),
+            truncate(&b.service_name, 24),
+            truncate(&b.resource_name, 18),
+            truncate(b.customer.as_ref().map_or("—", |c| c.name.as_str()), 22),
+            b.participants,
+            b.status.as_str(),
+            b.payment.status.as_str()
+        )?;
+    }
+    let p = page.pagination;
+    writeln!(
+        out,
+        "page {} of {} ({} bookings, {} per page)",
+        p.current_page, p.total_pages, p.total_count, p.page_size
+    )?;
+    Ok(())
+}
+
+/// One event as a line.
+pub fn event(out: &mut impl Write, e: &Event, tz: Tz) -> CliResult {
+    let subject = match (e.booking_id, e.customer_id) {
+        (Some(b), _) => format!("booking {b}"),
+        (None, Some(c)) => format!("customer {c}"),
+        (None, None) => String::new(),
+    };
+    let status = e
+        .data
+        .get("status")
+        .and_then(|s| s.as_str())
+        .map_or_else(String::new, |s| format!(" → {s}"));
+    writeln!(
+        out,
+        "{:>7}  {}  {:<22} {subject}{status}",
+        e.id.0,
+        local(e.at, tz),
+        e.kind
+    )?;
+    Ok(())
+}
+
+/// At most `width` characters, with an ellipsis when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
