@@ -1,1 +1,307 @@
-fn main() {}
+//! Engine benchmarks on a generated database: 1,000,000 bookings over ten
+//! years on 20 resources (`SLOTDESK_BENCH_BOOKINGS=20000` for a quick try),
+//! built once into `target/bench-data/` and reused; each run works on a
+//! scratch copy, so holds never run out of free slots. Prints the medians.
+
+use criterion::Criterion;
+use slotdesk::domain::SlotRef;
+use slotdesk::store::generate::{GENERATOR_VERSION, ScaleParams, generate};
+use slotdesk::store::{BookingQuery, HoldRequest, SlotQuery, Store};
+use std::collections::VecDeque;
+use std::error::Error;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+type Res<T> = Result<T, Box<dyn Error>>;
+
+/// The schema the cached database was built with: a change rebuilds it.
+const SCHEMA: &str = include_str!("../src/store/sql/001_init.sql");
+
+/// The benchmarks, their targets (median, milliseconds).
+const TARGETS: [(&str, f64); 3] = [
+    ("slots_31_days", 5.0),
+    ("hold", 1.0),
+    ("bookings_page_day", 2.0),
+];
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("engine bench: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Res<()> {
+    let started = SystemTime::now();
+    // `cargo bench` passes --bench; without it (cargo test --benches) each
+    // benchmark runs once as a smoke test, on a small database.
+    let benchmarking = std::env::args().any(|a| a == "--bench");
+    let bookings = match std::env::var("SLOTDESK_BENCH_BOOKINGS") {
+        Ok(n) => n.trim().replace('_', "").parse()?,
+        Err(_) if benchmarking => 1_000_000,
+        Err(_) => 5_000,
+    };
+    let params = ScaleParams {
+        bookings,
+        customers: (bookings / 20).clamp(500, 50_000),
+        ..ScaleParams::default()
+    };
+    let data = cached_database(&params)?;
+    let scratch = scratch_copy(&data)?;
+    let mut store = Store::open(&scratch)?;
+    let side = rusqlite::Connection::open(&scratch)?;
+    let now = params.now();
+
+    let service = store.find_service("physio")?.id;
+    let slots_query = SlotQuery {
+        service: Some(service),
+        resource: None,
+        from: params.end_on,
+        days: 31,
+        include_unavailable: false,
+    };
+    let busy_day = busiest_recent_day(&side, &params)?;
+    let page_query = BookingQuery {
+        from: Some(busy_day),
+        to: Some(busy_day),
+        page_size: 50,
+        ..BookingQuery::default()
+    };
+    let day_total = store.bookings(&page_query)?.pagination.total_count;
+    println!(
+        "slots_31_days: physio from {} for 31 days ({} free slots); bookings_page_day: {busy_day} ({day_total} bookings)",
+        params.end_on,
+        store.slots(&slots_query, now)?.len()
+    );
+    let mut free = FreeSlots::after(params.last_on() + chrono::Duration::days(14), now);
+
+    let mut c = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(4))
+        .configure_from_args();
+    // One criterion group per database size, so a quick run is never
+    // compared with a full one.
+    let group_name = group_name(params.bookings);
+    let mut group = c.benchmark_group(&group_name);
+    group.bench_function("slots_31_days", |b| {
+        b.iter(|| black_box(store.slots(&slots_query, now).expect("slots")));
+    });
+    group.bench_function("bookings_page_day", |b| {
+        b.iter(|| black_box(store.bookings(&page_query).expect("bookings")));
+    });
+    group.bench_function("hold", |b| {
+        b.iter_custom(|iters| {
+            free.fill(&store, iters as usize).expect("free slots");
+            let start = Instant::now();
+            for _ in 0..iters {
+                let slot = free.next().expect("a free slot");
+                let req = HoldRequest {
+                    slot,
+                    participants: 1,
+                    idempotency_key: None,
+                };
+                black_box(store.hold(&req, now).expect("hold"));
+            }
+            let took = start.elapsed();
+            // Outside the timing: keep the WAL from growing across samples.
+            side.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+                .expect("checkpoint");
+            took
+        });
+    });
+    group.finish();
+    c.final_summary();
+    drop(store);
+    drop(side);
+    remove_database(&scratch)?;
+    if benchmarking {
+        print_medians(&params, &group_name, started);
+    }
+    Ok(())
+}
+
+/// Free seats far past the generated bookings, one hold each, fetched a
+/// few weeks at a time through `Store::slots` outside the timed part.
+struct FreeSlots {
+    next_from: chrono::NaiveDate,
+    now: chrono::DateTime<chrono::Utc>,
+    queue: VecDeque<SlotRef>,
+}
+
+impl FreeSlots {
+    fn after(from: chrono::NaiveDate, now: chrono::DateTime<chrono::Utc>) -> Self {
+        Self {
+            next_from: from,
+            now,
+            queue: VecDeque::new(),
+        }
+    }
+
+    fn fill(&mut self, store: &Store, need: usize) -> Res<()> {
+        while self.queue.len() < need {
+            let query = SlotQuery {
+                service: None,
+                resource: None,
+                from: self.next_from,
+                days: 28,
+                include_unavailable: false,
+            };
+            for slot in store.slots(&query, self.now)? {
+                for _ in 0..slot.free() {
+                    self.queue.push_back(slot.occurrence.slot_ref());
+                }
+            }
+            self.next_from += chrono::Duration::days(28);
+        }
+        Ok(())
+    }
+
+    fn next(&mut self) -> Option<SlotRef> {
+        self.queue.pop_front()
+    }
+}
+
+/// The day with the most bookings in the last year of history.
+fn busiest_recent_day(conn: &rusqlite::Connection, params: &ScaleParams) -> Res<chrono::NaiveDate> {
+    let from = params.end_on - chrono::Duration::days(365);
+    let date: String = conn.query_row(
+        "SELECT date FROM bookings WHERE date BETWEEN ?1 AND ?2
+         GROUP BY date ORDER BY COUNT(*) DESC, date LIMIT 1",
+        [from.to_string(), params.end_on.to_string()],
+        |r| r.get(0),
+    )?;
+    Ok(date.parse()?)
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
+        PathBuf::from,
+    )
+}
+
+fn file_stem(bookings: u32) -> String {
+    match bookings {
+        n if n > 0 && n % 1_000_000 == 0 => format!("scale-{}m", n / 1_000_000),
+        n if n > 0 && n % 1_000 == 0 => format!("scale-{}k", n / 1_000),
+        n => format!("scale-{n}"),
+    }
+}
+
+fn group_name(bookings: u32) -> String {
+    match bookings {
+        1_000_000 => "engine".to_owned(),
+        n => format!("engine_{}", file_stem(n).trim_start_matches("scale-")),
+    }
+}
+
+/// FNV-1a: a hash that stays the same across Rust releases.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+fn remove_database(path: &Path) -> Res<()> {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        match std::fs::remove_file(&p) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The cached database for `params`, generated when missing or built by
+/// another generator, schema or parameters (recorded in a `.version` file
+/// beside it, written last).
+fn cached_database(params: &ScaleParams) -> Res<PathBuf> {
+    let dir = target_dir().join("bench-data");
+    std::fs::create_dir_all(&dir)?;
+    let stem = file_stem(params.bookings);
+    let db = dir.join(format!("{stem}.db"));
+    let marker = dir.join(format!("{stem}.version"));
+    let version = format!(
+        "generator {GENERATOR_VERSION}\nschema {:016x}\n{params:?}\n",
+        fnv(SCHEMA)
+    );
+    if db.exists() && std::fs::read_to_string(&marker).ok().as_deref() == Some(version.as_str()) {
+        println!("reusing {}", db.display());
+        return Ok(db);
+    }
+    let _ = std::fs::remove_file(&marker);
+    remove_database(&db)?;
+    let partial = dir.join(format!("{stem}.partial.db"));
+    remove_database(&partial)?;
+    println!(
+        "generating {} bookings into {} (once; reused until the generator or schema changes)…",
+        params.bookings,
+        db.display()
+    );
+    let start = Instant::now();
+    let mut store = Store::open(&partial)?;
+    let summary = generate(&mut store, params, params.now())?;
+    drop(store);
+    let took = start.elapsed();
+    std::fs::rename(&partial, &db)?;
+    remove_database(&partial)?;
+    std::fs::write(&marker, &version)?;
+    println!(
+        "generated in {:.1} s: {} bookings, {} customers, {} events, {} time slots, {}–{}, busiest {:?}",
+        took.as_secs_f64(),
+        summary.bookings,
+        summary.customers,
+        summary.events,
+        summary.time_slots,
+        summary.first_on,
+        summary.last_on,
+        summary.busiest
+    );
+    println!("by status: {:?}", summary.by_status);
+    Ok(db)
+}
+
+/// A fresh copy of the cached database for this run.
+fn scratch_copy(db: &Path) -> Res<PathBuf> {
+    let scratch = db.with_extension("run.db");
+    remove_database(&scratch)?;
+    std::fs::copy(db, &scratch)?;
+    Ok(scratch)
+}
+
+/// Criterion's median estimates of this run, against the targets.
+fn print_medians(params: &ScaleParams, group: &str, started: SystemTime) {
+    let home = std::env::var_os("CRITERION_HOME")
+        .map_or_else(|| target_dir().join("criterion"), PathBuf::from);
+    println!(
+        "\nslotdesk engine medians ({} bookings, {} resources):",
+        params.bookings, params.resources
+    );
+    for (name, target_ms) in TARGETS {
+        let path = home
+            .join(group)
+            .join(name)
+            .join("new")
+            .join("estimates.json");
+        let fresh = std::fs::metadata(&path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t >= started);
+        let median_ms = std::fs::read_to_string(&path)
+            .ok()
+            .filter(|_| fresh)
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|v| v["median"]["point_estimate"].as_f64())
+            .map(|ns| ns / 1e6);
+        match median_ms {
+            Some(ms) => println!(
+                "  {name:<18} {ms:>9.3} ms   target < {target_ms} ms   {}",
+                if ms < target_ms { "ok" } else { "MISSED" }
+            ),
+            None => println!("  {name:<18} (not run)"),
+        }
+    }
+}

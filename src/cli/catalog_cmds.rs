@@ -7,11 +7,14 @@ use super::output::{self, truncate};
 use crate::domain::BookingError;
 use crate::domain::catalog_file::Catalog;
 use crate::domain::money::format_amount;
+use crate::store::demo;
+use crate::store::generate::{ScaleParams, generate as generate_scale};
+use chrono::Months;
 
 use std::path::Path;
 
 /// The demo studio shipped with slotdesk.
-pub const DEMO_CATALOG: &str = ""; // WIP: include_str!("../../assets/demo/catalog.toml")
+pub const DEMO_CATALOG: &str = include_str!("../../assets/demo/catalog.toml");
 
 /// `init [--demo]`: the store is already created and migrated by opening it.
 pub fn init(ctx: &mut Context, with_demo: bool) -> CliResult {
@@ -52,7 +55,8 @@ pub fn load_demo(ctx: &mut Context) -> CliResult {
         return Ok(());
     }
     let today = ctx.today()?;
-    let _ = today;
+    let summary = demo::add_demo_bookings(&mut ctx.store, today, ctx.now)?;
+    println!("demo bookings: {summary}");
     Ok(())
 }
 
@@ -130,7 +134,31 @@ pub fn resources(ctx: &Context, json: bool) -> CliResult {
 }
 
 /// `generate`: a large synthetic history for benchmarks.
+/// The history ends today (UTC date) and reaches `--years` back.
 pub fn generate(ctx: &mut Context, args: &GenerateArgs) -> CliResult {
-    let _ = (ctx, args);
+    let end_on = ctx.now.date_naive();
+    let start = end_on
+        .checked_sub_months(Months::new(args.years.saturating_mul(12)))
+        .unwrap_or(end_on);
+    let params = ScaleParams {
+        bookings: args.bookings,
+        resources: args.resources,
+        end_on,
+        history_days: u32::try_from((end_on - start).num_days())
+            .unwrap_or(1)
+            .max(1),
+        ..ScaleParams::default()
+    };
+    let started = std::time::Instant::now();
+    let summary = generate_scale(&mut ctx.store, &params, ctx.now)?;
+    println!(
+        "generated {} bookings, {} customers, {} events from {} to {} in {:.1} s",
+        summary.bookings,
+        summary.customers,
+        summary.events,
+        summary.first_on,
+        summary.last_on,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

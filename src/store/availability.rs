@@ -47,7 +47,12 @@ impl Store {
         let mut claims: HashMap<ResourceId, Vec<Claim>> = HashMap::new();
         for t in &time_slots {
             if let Entry::Vacant(e) = claims.entry(t.resource_id) {
-                e.insert(claims_on(&self.conn, t.resource_id, window_start, window_end)?);
+                e.insert(claims_on(
+                    &self.conn,
+                    t.resource_id,
+                    window_start,
+                    window_end,
+                )?);
             }
         }
         let mut out = Vec::new();

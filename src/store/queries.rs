@@ -286,11 +286,17 @@ fn filters(query: &BookingQuery) -> (String, Vec<Value>) {
         values.push(value);
         clauses.push(clause.replace('?', &format!("?{}", values.len())));
     };
-    if let Some(from) = query.from {
-        push("b.date >= ?", Value::Text(day(from)));
-    }
-    if let Some(to) = query.to {
-        push("b.date <= ?", Value::Text(day(to)));
+    match (query.from, query.to) {
+        // One day: equality lets `bookings_date` give the order and stop at the page.
+        (Some(from), Some(to)) if from == to => push("b.date = ?", Value::Text(day(from))),
+        (from, to) => {
+            if let Some(from) = from {
+                push("b.date >= ?", Value::Text(day(from)));
+            }
+            if let Some(to) = to {
+                push("b.date <= ?", Value::Text(day(to)));
+            }
+        }
     }
     if let Some(s) = query.service {
         push("b.service_id = ?", Value::Integer(s.0));
@@ -314,9 +320,10 @@ fn filters(query: &BookingQuery) -> (String, Vec<Value>) {
             .replace('\\', "\\\\")
             .replace('%', "\\%")
             .replace('_', "\\_");
+        // Search the customers first, then their bookings by `bookings_customer`.
         push(
-            "(c.first_name || ' ' || c.last_name LIKE ? ESCAPE '\\' OR c.email LIKE ? ESCAPE '\\'
-              OR c.phone LIKE ? ESCAPE '\\')",
+            "b.customer_id IN (SELECT id FROM customers WHERE first_name || ' ' || last_name
+                 LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')",
             Value::Text(format!("%{escaped}%")),
         );
     }

@@ -115,6 +115,9 @@ CREATE INDEX bookings_resource_time ON bookings (resource_id, starts_at, ends_at
 -- A day's bookings, in time order (lists).
 CREATE INDEX bookings_date ON bookings (date, starts_at);
 CREATE INDEX bookings_customer ON bookings (customer_id);
+-- Lists without a date: all bookings in time order, or one status in time order.
+CREATE INDEX bookings_starts_at ON bookings (starts_at);
+CREATE INDEX bookings_status ON bookings (status, starts_at);
 -- Holds waiting to lapse (the sweep).
 CREATE INDEX bookings_held ON bookings (hold_expires_at) WHERE status = 'held';
 
