@@ -85,8 +85,14 @@ fn hold_then_confirm_then_cancel_prints_reservekit_shaped_json() {
         "Lovelace",
         "--phone",
         "020 7946 0018",
+        "--answer",
+        "reason for visit=Knee pain",
+        "--add-on",
+        "taping",
     ]);
     assert_eq!(confirmed["status"], "confirmed");
+    assert_eq!(confirmed["answers"][0]["name"], "Reason for visit");
+    assert_eq!(confirmed["add_ons"][0]["price"], 850);
     assert_eq!(confirmed["customer"]["name"], "Ada Lovelace");
     assert_eq!(confirmed["customer"]["phone"], "+442079460018");
     for field in [
@@ -408,4 +414,43 @@ fn usage_errors_keep_clap_exit_code_two() {
             .code(),
         Some(2)
     );
+}
+
+#[test]
+fn confirming_a_hold_needs_the_required_answers_and_check_in_waits_for_the_day() {
+    let desk = Desk::new();
+    let hold = desk.json(&["hold", "8@2026-11-23"]);
+    let id = hold["id"].to_string();
+    let missing = desk.fails(
+        5,
+        &[
+            "confirm",
+            &id,
+            "--first-name",
+            "A",
+            "--last-name",
+            "B",
+            "--email",
+            "a@example.com",
+        ],
+    );
+    assert!(
+        missing.contains("`Reason for visit` needs an answer"),
+        "{missing}"
+    );
+    assert_eq!(desk.json(&["booking", &id])["status"], "held");
+    desk.ok(&[
+        "confirm",
+        &id,
+        "--first-name",
+        "A",
+        "--last-name",
+        "B",
+        "--email",
+        "a@example.com",
+        "--answer",
+        "Reason for visit=Shoulder",
+    ]);
+    let early = desk.fails(3, &["check-in", &id]);
+    assert!(early.contains("before the day of the slot"), "{early}");
 }

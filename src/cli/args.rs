@@ -212,6 +212,15 @@ pub struct ConfirmArgs {
     /// The customer (required for a hold).
     #[command(flatten)]
     pub customer: CustomerFields,
+    /// An intake answer, 'QUESTION=ANSWER' (repeatable); replaces stored answers.
+    #[arg(long = "answer", value_name = "QUESTION=ANSWER")]
+    pub answers: Vec<String>,
+    /// An add-on by name (repeatable); replaces stored add-ons.
+    #[arg(long = "add-on", value_name = "NAME")]
+    pub add_ons: Vec<String>,
+    /// A note for the booking.
+    #[arg(long)]
+    pub message: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

@@ -8,7 +8,7 @@ use super::output;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
 use crate::domain::{Booking, BookingError, BookingId, PaymentMethod, Role, SlotRef, Transition};
-use crate::store::{BookRequest, HoldRequest, InitialStatus, PaymentInput};
+use crate::store::{BookRequest, ConfirmRequest, HoldRequest, InitialStatus, PaymentInput};
 
 /// Runs a writing command and prints its booking.
 pub fn run(ctx: &mut Context, command: Command) -> CliResult {
@@ -27,9 +27,14 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
             (ctx.store.book(&req, now)?, a.json)
         }
         Command::Confirm(a) => {
-            let customer = customer_input(&a.customer);
+            let request = ConfirmRequest {
+                customer: customer_input(&a.customer),
+                answers: answers(&a.answers)?,
+                add_ons: a.add_ons.clone(),
+                message: a.message.clone(),
+            };
             (
-                ctx.store.confirm(BookingId(a.id), customer.as_ref(), now)?,
+                ctx.store.confirm_with(BookingId(a.id), &request, now)?,
                 a.json,
             )
         }
@@ -127,19 +132,7 @@ fn customer_input(f: &CustomerFields) -> Option<CustomerInput> {
 }
 
 fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
-    let answers = a
-        .answers
-        .iter()
-        .map(|pair| {
-            pair.split_once('=')
-                .map(|(q, v)| (q.trim().to_owned(), v.trim().to_owned()))
-                .ok_or_else(|| {
-                    BookingError::invalid(format!(
-                        "answer `{pair}` is not of the form 'QUESTION=ANSWER'"
-                    ))
-                })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let answers = answers(&a.answers)?;
     Ok(BookRequest {
         slot: Some(a.slot.parse()?),
         customer: CustomerInput {
@@ -158,4 +151,21 @@ fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
         },
         idempotency_key: a.idempotency_key.clone(),
     })
+}
+
+/// `'QUESTION=ANSWER'` flags as pairs.
+fn answers(flags: &[String]) -> CliResult<Vec<(String, String)>> {
+    flags
+        .iter()
+        .map(|pair| {
+            pair.split_once('=')
+                .map(|(q, v)| (q.trim().to_owned(), v.trim().to_owned()))
+                .ok_or_else(|| {
+                    BookingError::invalid(format!(
+                        "answer `{pair}` is not of the form 'QUESTION=ANSWER'"
+                    ))
+                    .into()
+                })
+        })
+        .collect()
 }

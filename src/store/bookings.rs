@@ -1,21 +1,22 @@
-//! The booking writes: hold, book, confirm, cancel, lifecycle steps, extend a
-//! hold, move, and the hold-expiry sweep. Each runs in one `BEGIN IMMEDIATE`
-//! transaction (see [`Store::write`]) that re-checks rules 1–5 and records
-//! its event.
+//! Creating bookings: hold and book, and the pieces every booking write
+//! shares (loading the current row, the lifecycle step, the event, the
+//! hold-expiry sweep). Each write runs in one `BEGIN IMMEDIATE` transaction
+//! (see [`Store::write`]) that re-checks rules 1–5 and records its event.
 
 use super::Store;
 use super::catalog::{location, service};
 use super::claims::SlotContext;
 use super::codec::{day, instant, parsed, ts};
-use super::customers::{find_or_create, load_customer};
+use super::customers::find_or_create;
 use super::error::Result;
 use super::events::record;
 use super::queries::load_booking;
 use crate::domain::availability::{check_duplicate, check_room};
-use crate::domain::customer::{CustomerDetails, CustomerInput, validate_customer};
+use crate::domain::customer::{CustomerInput, validate_customer};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::{
-    Booking, BookingError, BookingId, BookingStatus, CustomerId, ServiceId, SlotRef, Transition,
+    AddOnLine, Answer, Booking, BookingError, BookingId, BookingStatus, CustomerId, ServiceId,
+    SlotRef, Transition,
 };
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -64,17 +65,17 @@ pub struct BookRequest {
 }
 
 /// The fields of a stored booking that the writes decide on.
-struct Current {
-    id: BookingId,
-    status: BookingStatus,
-    service_id: ServiceId,
-    customer_id: Option<CustomerId>,
-    participants: u32,
-    slot: SlotRef,
-    hold_expires_at: Option<DateTime<Utc>>,
+pub(super) struct Current {
+    pub id: BookingId,
+    pub status: BookingStatus,
+    pub service_id: ServiceId,
+    pub customer_id: Option<CustomerId>,
+    pub participants: u32,
+    pub slot: SlotRef,
+    pub hold_expires_at: Option<DateTime<Utc>>,
 }
 
-fn current(conn: &Connection, id: BookingId) -> Result<Current> {
+pub(super) fn current(conn: &Connection, id: BookingId) -> Result<Current> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, status, service_id, customer_id, participants, time_slot_id, date, hold_expires_at
          FROM bookings WHERE id = ?1",
@@ -98,7 +99,7 @@ fn current(conn: &Connection, id: BookingId) -> Result<Current> {
 }
 
 /// The lifecycle step, with a lapsed hold reported as `hold has expired`.
-fn step(status: BookingStatus, transition: Transition) -> Result<BookingStatus> {
+pub(super) fn step(status: BookingStatus, transition: Transition) -> Result<BookingStatus> {
     status.apply(transition).map_err(|e| {
         if status == BookingStatus::Expired {
             BookingError::HoldExpired.into()
@@ -109,7 +110,12 @@ fn step(status: BookingStatus, transition: Transition) -> Result<BookingStatus> 
 }
 
 /// Loads the booking after a change and records `kind` with it as data.
-fn finish(conn: &Connection, id: BookingId, kind: &str, now: DateTime<Utc>) -> Result<Booking> {
+pub(super) fn finish(
+    conn: &Connection,
+    id: BookingId,
+    kind: &str,
+    now: DateTime<Utc>,
+) -> Result<Booking> {
     let booking = load_booking(conn, id)?;
     let data = serde_json::to_value(&booking).unwrap_or_default();
     record(
@@ -247,7 +253,9 @@ impl Store {
             if let Some(first) = by_idempotency_key(conn, key)? {
                 return Ok(first);
             }
-            let slot = req.slot.ok_or_else(|| BookingError::invalid("a slot is required"))?;
+            let slot = req
+                .slot
+                .ok_or_else(|| BookingError::invalid("a slot is required"))?;
             let region = location(conn)?.phone_region;
             let ctx = SlotContext::load(conn, slot)?;
             let service = service(conn, ctx.time_slot.service_id)?;
@@ -280,224 +288,40 @@ impl Store {
                 },
                 now,
             )?;
-            for (position, a) in answers.iter().enumerate() {
-                conn.prepare_cached(
-                    "INSERT INTO booking_answers (booking_id, position, name, value) VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![id.0, position as i64, a.name, a.value])?;
-            }
-            for a in &add_ons {
-                conn.prepare_cached(
-                    "INSERT INTO booking_add_ons (booking_id, add_on_id, name, price) VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(params![id.0, a.id.0, a.name, a.price])?;
-            }
+            write_answers(conn, id, &answers)?;
+            write_add_ons(conn, id, &add_ons)?;
             finish(conn, id, "booking.created", now)
         })
     }
-
-    /// Confirms a hold or a pending booking (Boseat `PATCH status=CONFIRMED`),
-    /// adding or replacing its customer when `customer` is given. The
-    /// customer needs a name and a phone or email. Records `booking.confirmed`.
-    /// Errors: `booking not found`, `hold has expired`, a refused transition,
-    /// `duplicate booking`, invalid customer.
-    pub fn confirm(
-        &mut self,
-        id: BookingId,
-        customer: Option<&CustomerInput>,
-        now: DateTime<Utc>,
-    ) -> Result<Booking> {
-        self.write(now, |conn| {
-            let b = current(conn, id)?;
-            let next = step(b.status, Transition::Confirm)?;
-            let service = service(conn, b.service_id)?;
-            let customer_id = match customer {
-                Some(input) => {
-                    let details = validate_customer(input, &location(conn)?.phone_region)?;
-                    details.check_contact(service.require_email_and_phone)?;
-                    find_or_create(conn, &details, now)?
-                }
-                None => {
-                    let existing = b.customer_id.ok_or_else(|| {
-                        BookingError::invalid(
-                            "confirming a hold needs a customer: give a first and last name and a phone or an email",
-                        )
-                    })?;
-                    let c = load_customer(conn, existing)?;
-                    CustomerDetails {
-                        first_name: c.first_name,
-                        last_name: c.last_name,
-                        email: c.email,
-                        phone: c.phone,
-                    }
-                    .check_contact(service.require_email_and_phone)?;
-                    existing
-                }
-            };
-            let ctx = SlotContext::load(conn, b.slot)?;
-            check_duplicate(&ctx.occurrence, &ctx.claims, customer_id, now, Some(b.id))?;
-            conn.prepare_cached(
-                "UPDATE bookings SET status = ?2, hold_expires_at = NULL, customer_id = ?3, updated_at = ?4
-                 WHERE id = ?1",
-            )?
-            .execute(params![id.0, next.as_str(), customer_id.0, ts(now)])?;
-            finish(conn, id, Transition::Confirm.event_kind(), now)
-        })
-    }
-
-    /// Cancels a held, pending or confirmed booking with a reason (ReserveKit:
-    /// `cancel_reason` required); releasing a hold is cancelling it.
-    /// Records `booking.cancelled`. Errors: empty reason, not found, refused
-    /// transition.
-    pub fn cancel(&mut self, id: BookingId, reason: &str, now: DateTime<Utc>) -> Result<Booking> {
-        let reason = reason.trim();
-        if reason.is_empty() {
-            return Err(BookingError::invalid("cancelling needs a reason").into());
-        }
-        self.write(now, |conn| {
-            let b = current(conn, id)?;
-            let next = step(b.status, Transition::Cancel)?;
-            conn.prepare_cached(
-                "UPDATE bookings SET status = ?2, cancel_reason = ?3, hold_expires_at = NULL, updated_at = ?4
-                 WHERE id = ?1",
-            )?
-            .execute(params![id.0, next.as_str(), reason, ts(now)])?;
-            finish(conn, id, Transition::Cancel.event_kind(), now)
-        })
-    }
-
-    /// A lifecycle step without extra data: decline, check in, no-show,
-    /// complete, or make a hold pending. (Confirm and cancel have their own
-    /// calls.) A no-show cannot be marked before the slot starts.
-    /// Errors: not found, refused transition.
-    pub fn transition(
-        &mut self,
-        id: BookingId,
-        transition: Transition,
-        now: DateTime<Utc>,
-    ) -> Result<Booking> {
-        if matches!(
-            transition,
-            Transition::Confirm | Transition::Cancel | Transition::Expire
-        ) {
-            return Err(
-                BookingError::invalid(format!("use the {} command", transition.verb())).into(),
-            );
-        }
-        self.write(now, |conn| {
-            let b = current(conn, id)?;
-            let next = step(b.status, transition)?;
-            if transition == Transition::MarkPending && b.customer_id.is_none() {
-                return Err(BookingError::invalid("a pending booking needs a customer; confirm the hold with one").into());
-            }
-            if transition == Transition::NoShow {
-                let starts: i64 = conn.query_row("SELECT starts_at FROM bookings WHERE id = ?1", [id.0], |r| r.get(0))?;
-                if now < instant(starts) {
-                    return Err(BookingError::NotAllowed("cannot mark as no-show before the slot starts".into()).into());
-                }
-            }
-            conn.prepare_cached(
-                "UPDATE bookings SET status = ?2, hold_expires_at = NULL, updated_at = ?3 WHERE id = ?1",
-            )?
-            .execute(params![id.0, next.as_str(), ts(now)])?;
-            finish(conn, id, transition.event_kind(), now)
-        })
-    }
-
-    /// Extends a live hold by the service's hold minutes from its current
-    /// expiry. Records `booking.hold_extended`.
-    /// Errors: not found, `hold has expired`, not a hold.
-    pub fn extend_hold(&mut self, id: BookingId, now: DateTime<Utc>) -> Result<Booking> {
-        self.write(now, |conn| {
-            let b = current(conn, id)?;
-            match b.status {
-                BookingStatus::Held => {}
-                BookingStatus::Expired => return Err(BookingError::HoldExpired.into()),
-                s => {
-                    return Err(BookingError::NotAllowed(format!(
-                        "only a hold can be extended; this booking is {s}"
-                    ))
-                    .into());
-                }
-            }
-            let minutes = i64::from(service(conn, b.service_id)?.hold_minutes);
-            let until = b.hold_expires_at.unwrap_or(now).max(now) + Duration::minutes(minutes);
-            conn.prepare_cached(
-                "UPDATE bookings SET hold_expires_at = ?2, updated_at = ?3 WHERE id = ?1",
-            )?
-            .execute(params![id.0, ts(until), ts(now)])?;
-            finish(conn, id, "booking.hold_extended", now)
-        })
-    }
-
-    /// Moves (reschedules) a held, pending or confirmed booking to another
-    /// slot of the same service in one step, re-checking rules 1–5 on the
-    /// target (the booking never blocks itself). Records `booking.moved`.
-    /// Errors: `time slot is full`, `duplicate booking`, blocked, closed,
-    /// past, not found, another service, same slot, status not movable.
-    pub fn move_booking(
-        &mut self,
-        id: BookingId,
-        to: SlotRef,
-        now: DateTime<Utc>,
-    ) -> Result<Booking> {
-        self.write(now, |conn| {
-            let b = current(conn, id)?;
-            if b.status == BookingStatus::Expired {
-                return Err(BookingError::HoldExpired.into());
-            }
-            if !b.status.can_move() {
-                return Err(BookingError::NotAllowed(format!(
-                    "cannot move a booking that is {}; only held, pending and confirmed bookings move",
-                    b.status
-                ))
-                .into());
-            }
-            if b.slot == to {
-                return Err(BookingError::NotAllowed(format!("booking {id} is already on {to}")).into());
-            }
-            let ctx = SlotContext::load(conn, to)?;
-            if ctx.time_slot.service_id != b.service_id {
-                return Err(BookingError::NotAllowed(
-                    "a booking can only move to a slot of the same service".into(),
-                )
-                .into());
-            }
-            check_room(&ctx.state(now, Some(b.id)), &ctx.occurrence, b.participants)?;
-            if let Some(customer) = b.customer_id {
-                check_duplicate(&ctx.occurrence, &ctx.claims, customer, now, Some(b.id))?;
-            }
-            let o = &ctx.occurrence;
-            conn.prepare_cached(
-                "UPDATE bookings SET time_slot_id = ?2, date = ?3, resource_id = ?4, starts_at = ?5,
-                     ends_at = ?6, updated_at = ?7 WHERE id = ?1",
-            )?
-            .execute(params![id.0, o.time_slot_id.0, day(o.date), o.resource_id.0, ts(o.from), ts(o.to), ts(now)])?;
-            finish(conn, id, "booking.moved", now)
-        })
-    }
-
-    /// Marks lapsed holds `expired` now (rule 4's sweep), returning their ids.
-    /// Every write also sweeps first; the desk calls this on its tick.
-    pub fn sweep_expired_holds(&mut self, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
-        let pending: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'held' AND hold_expires_at <= ?1)",
-            [ts(now)],
-            |r| r.get(0),
-        )?;
-        if !pending {
-            return Ok(Vec::new());
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let ids = sweep(&tx, now)?;
-        tx.commit()?;
-        Ok(ids)
-    }
 }
 
-fn clean_message(message: Option<&str>) -> Result<Option<String>> {
+/// Replaces the booking's intake answers with `answers`.
+pub(super) fn write_answers(conn: &Connection, id: BookingId, answers: &[Answer]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM booking_answers WHERE booking_id = ?1")?
+        .execute([id.0])?;
+    for (position, a) in answers.iter().enumerate() {
+        conn.prepare_cached(
+            "INSERT INTO booking_answers (booking_id, position, name, value) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![id.0, position as i64, a.name, a.value])?;
+    }
+    Ok(())
+}
+
+/// Replaces the booking's add-ons with `add_ons`.
+pub(super) fn write_add_ons(conn: &Connection, id: BookingId, add_ons: &[AddOnLine]) -> Result<()> {
+    conn.prepare_cached("DELETE FROM booking_add_ons WHERE booking_id = ?1")?
+        .execute([id.0])?;
+    for a in add_ons {
+        conn.prepare_cached(
+            "INSERT INTO booking_add_ons (booking_id, add_on_id, name, price) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![id.0, a.id.0, a.name, a.price])?;
+    }
+    Ok(())
+}
+
+pub(super) fn clean_message(message: Option<&str>) -> Result<Option<String>> {
     let Some(m) = message.map(str::trim).filter(|m| !m.is_empty()) else {
         return Ok(None);
     };

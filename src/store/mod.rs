@@ -14,6 +14,7 @@ pub mod demo;
 mod error;
 mod events;
 pub mod generate;
+mod lifecycle;
 mod migrations;
 mod payments;
 pub use payments::PaymentInput;
@@ -25,6 +26,7 @@ pub use catalog::CatalogChanges;
 pub use customers::CustomerPatch;
 pub use error::{Result, StoreError};
 pub use events::Event;
+pub use lifecycle::ConfirmRequest;
 pub use migrations::latest_version;
 pub use queries::{BookingPage, BookingQuery, BookingSort, Pagination};
 

@@ -93,38 +93,68 @@ pub(super) fn load_booking(conn: &Connection, id: BookingId) -> Result<Booking> 
 
 /// Fills in the answers and add-ons of `bookings` with one query each.
 fn attach_details(conn: &Connection, bookings: &mut [Booking]) -> Result<()> {
-    if bookings.is_empty() {
-        return Ok(());
-    }
-    let ids: Vec<String> = bookings.iter().map(|b| b.id.0.to_string()).collect();
-    let list = ids.join(",");
-    let mut answers = conn.prepare(&format!(
+    let single = bookings.len() == 1;
+    let (list, params): (String, Vec<i64>) = match &*bookings {
+        [] => return Ok(()),
+        // One booking (every write) reuses a cached statement.
+        [one] => ("?1".to_owned(), vec![one.id.0]),
+        // A page names its ids (statement not cached: its text is unique).
+        many => {
+            let ids: Vec<String> = many.iter().map(|b| b.id.0.to_string()).collect();
+            (ids.join(","), Vec::new())
+        }
+    };
+    let answers = format!(
         "SELECT booking_id, name, value FROM booking_answers WHERE booking_id IN ({list})
          ORDER BY booking_id, position"
-    ))?;
-    for row in answers.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))? {
-        let (id, name, value) = row?;
-        if let Some(b) = bookings.iter_mut().find(|b| b.id.0 == id) {
-            b.answers.push(Answer { name, value });
+    );
+    with_statement(conn, &answers, single, |stmt| {
+        let rows = stmt.query_map(params_from_iter(&params), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        for row in rows {
+            let (id, name, value) = row?;
+            if let Some(b) = bookings.iter_mut().find(|b| b.id.0 == id) {
+                b.answers.push(Answer { name, value });
+            }
         }
-    }
-    let mut add_ons = conn.prepare(&format!(
+        Ok(())
+    })?;
+    let add_ons = format!(
         "SELECT booking_id, add_on_id, name, price FROM booking_add_ons WHERE booking_id IN ({list})
          ORDER BY booking_id, name"
-    ))?;
-    for row in add_ons.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    })? {
-        let (id, add_on, name, price) = row?;
-        if let Some(b) = bookings.iter_mut().find(|b| b.id.0 == id) {
-            b.add_ons.push(AddOnLine {
-                id: AddOnId(add_on),
-                name,
-                price,
-            });
+    );
+    with_statement(conn, &add_ons, single, |stmt| {
+        let rows = stmt.query_map(params_from_iter(&params), |r| {
+            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        for row in rows {
+            let (id, add_on, name, price) = row?;
+            if let Some(b) = bookings.iter_mut().find(|b| b.id.0 == id) {
+                b.add_ons.push(AddOnLine {
+                    id: AddOnId(add_on),
+                    name,
+                    price,
+                });
+            }
         }
+        Ok(())
+    })
+}
+
+/// Runs `f` on `sql` prepared through the statement cache or not.
+fn with_statement<T>(
+    conn: &Connection,
+    sql: &str,
+    cached: bool,
+    f: impl FnOnce(&mut rusqlite::Statement<'_>) -> Result<T>,
+) -> Result<T> {
+    if cached {
+        let mut stmt = conn.prepare_cached(sql)?;
+        f(&mut stmt)
+    } else {
+        f(&mut conn.prepare(sql)?)
     }
-    Ok(())
 }
 
 /// The order of a booking list.

@@ -1,0 +1,288 @@
+//! Changing existing bookings: confirm, cancel, the other lifecycle steps,
+//! extending a hold, moving, and sweeping lapsed holds. Each runs in one
+//! `BEGIN IMMEDIATE` transaction that re-checks the rules and records its event.
+
+use super::Store;
+use super::bookings::{
+    Current, clean_message, current, finish, step, sweep, write_add_ons, write_answers,
+};
+use super::catalog::{location, service};
+use super::claims::SlotContext;
+use super::codec::{day, instant, ts};
+use super::customers::{find_or_create, load_customer};
+use super::error::Result;
+use crate::domain::availability::{check_duplicate, check_room};
+use crate::domain::catalog::Service;
+use crate::domain::customer::{CustomerDetails, CustomerInput, validate_customer};
+use crate::domain::intake::{check_add_ons, check_answers};
+use crate::domain::schedule::local_day_bounds;
+use crate::domain::{
+    Booking, BookingError, BookingId, BookingStatus, CustomerId, SlotRef, Transition,
+};
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, params};
+
+/// What confirming may add to a booking (Boseat's confirming `PATCH`); all
+/// optional. A hold needs `customer`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfirmRequest {
+    /// The customer to attach (replacing any).
+    pub customer: Option<CustomerInput>,
+    /// `(question, answer)` pairs; replace stored answers when given.
+    pub answers: Vec<(String, String)>,
+    /// Add-on names; replace stored add-ons when given.
+    pub add_ons: Vec<String>,
+    /// A note; replaces the stored one when given.
+    pub message: Option<String>,
+}
+
+/// The customer a confirmation ends with: `given` (validated, found or
+/// created) or the booking's own, with enough contact for `service`.
+fn confirming_customer(
+    conn: &Connection,
+    b: &Current,
+    given: Option<&CustomerInput>,
+    service: &Service,
+    now: DateTime<Utc>,
+) -> Result<CustomerId> {
+    if let Some(input) = given {
+        let details = validate_customer(input, &location(conn)?.phone_region)?;
+        details.check_contact(service.require_email_and_phone)?;
+        return find_or_create(conn, &details, now);
+    }
+    let existing = b.customer_id.ok_or_else(|| {
+        BookingError::invalid(
+            "confirming a hold needs a customer: give a first and last name and a phone or an email",
+        )
+    })?;
+    let c = load_customer(conn, existing)?;
+    CustomerDetails {
+        first_name: c.first_name,
+        last_name: c.last_name,
+        email: c.email,
+        phone: c.phone,
+    }
+    .check_contact(service.require_email_and_phone)?;
+    Ok(existing)
+}
+
+impl Store {
+    /// Confirms a hold or a pending booking (Boseat `PATCH status=CONFIRMED`)
+    /// with no extra details; see [`Store::confirm_with`].
+    pub fn confirm(
+        &mut self,
+        id: BookingId,
+        customer: Option<&CustomerInput>,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        let request = ConfirmRequest {
+            customer: customer.cloned(),
+            ..ConfirmRequest::default()
+        };
+        self.confirm_with(id, &request, now)
+    }
+
+    /// Confirms a hold or a pending booking (Boseat `PATCH` with customer,
+    /// `additionalProducts` and `status=CONFIRMED`), adding or replacing its
+    /// customer, answers, add-ons and message when given. The customer needs
+    /// a name and a phone or email (both if the service says so), and every
+    /// required intake question must be answered by then. Records
+    /// `booking.confirmed`.
+    /// Errors: `booking not found`, `hold has expired`, a refused transition,
+    /// `duplicate booking`, invalid customer, answers or add-ons.
+    pub fn confirm_with(
+        &mut self,
+        id: BookingId,
+        request: &ConfirmRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        self.write(now, |conn| {
+            let b = current(conn, id)?;
+            let next = step(b.status, Transition::Confirm)?;
+            let service = service(conn, b.service_id)?;
+            let customer_id = confirming_customer(conn, &b, request.customer.as_ref(), &service, now)?;
+            let answered: bool = conn
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM booking_answers WHERE booking_id = ?1)")?
+                .query_row([id.0], |r| r.get(0))?;
+            if !request.answers.is_empty() || !answered {
+                write_answers(conn, id, &check_answers(&service, &request.answers)?)?;
+            }
+            if !request.add_ons.is_empty() {
+                write_add_ons(conn, id, &check_add_ons(&service, &request.add_ons)?)?;
+            }
+            if let Some(message) = clean_message(request.message.as_deref())? {
+                conn.prepare_cached("UPDATE bookings SET message = ?2 WHERE id = ?1")?
+                    .execute(params![id.0, message])?;
+            }
+            let ctx = SlotContext::load(conn, b.slot)?;
+            check_duplicate(&ctx.occurrence, &ctx.claims, customer_id, now, Some(b.id))?;
+            conn.prepare_cached(
+                "UPDATE bookings SET status = ?2, hold_expires_at = NULL, customer_id = ?3, updated_at = ?4
+                 WHERE id = ?1",
+            )?
+            .execute(params![id.0, next.as_str(), customer_id.0, ts(now)])?;
+            finish(conn, id, Transition::Confirm.event_kind(), now)
+        })
+    }
+
+    /// Cancels a held, pending or confirmed booking with a reason (ReserveKit:
+    /// `cancel_reason` required); releasing a hold is cancelling it.
+    /// Records `booking.cancelled`. Errors: empty reason, not found, refused
+    /// transition.
+    pub fn cancel(&mut self, id: BookingId, reason: &str, now: DateTime<Utc>) -> Result<Booking> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(BookingError::invalid("cancelling needs a reason").into());
+        }
+        self.write(now, |conn| {
+            let b = current(conn, id)?;
+            let next = step(b.status, Transition::Cancel)?;
+            conn.prepare_cached(
+                "UPDATE bookings SET status = ?2, cancel_reason = ?3, hold_expires_at = NULL, updated_at = ?4
+                 WHERE id = ?1",
+            )?
+            .execute(params![id.0, next.as_str(), reason, ts(now)])?;
+            finish(conn, id, Transition::Cancel.event_kind(), now)
+        })
+    }
+
+    /// A lifecycle step without extra data: decline, check in, no-show,
+    /// complete, or make a hold pending. (Confirm and cancel have their own
+    /// calls.) A no-show cannot be marked before the slot starts.
+    /// Errors: not found, refused transition.
+    pub fn transition(
+        &mut self,
+        id: BookingId,
+        transition: Transition,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        if matches!(
+            transition,
+            Transition::Confirm | Transition::Cancel | Transition::Expire
+        ) {
+            return Err(
+                BookingError::invalid(format!("use the {} command", transition.verb())).into(),
+            );
+        }
+        self.write(now, |conn| {
+            let b = current(conn, id)?;
+            let next = step(b.status, transition)?;
+            if transition == Transition::MarkPending && b.customer_id.is_none() {
+                return Err(BookingError::invalid("a pending booking needs a customer; confirm the hold with one").into());
+            }
+            if transition == Transition::CheckIn {
+                let tz = location(conn)?.time_zone;
+                if now < local_day_bounds(b.slot.date, tz).0 {
+                    return Err(BookingError::NotAllowed(format!(
+                        "cannot check in before the day of the slot ({})",
+                        b.slot.date
+                    ))
+                    .into());
+                }
+            }
+            if transition == Transition::NoShow {
+                let starts: i64 = conn.query_row("SELECT starts_at FROM bookings WHERE id = ?1", [id.0], |r| r.get(0))?;
+                if now < instant(starts) {
+                    return Err(BookingError::NotAllowed("cannot mark as no-show before the slot starts".into()).into());
+                }
+            }
+            conn.prepare_cached(
+                "UPDATE bookings SET status = ?2, hold_expires_at = NULL, updated_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![id.0, next.as_str(), ts(now)])?;
+            finish(conn, id, transition.event_kind(), now)
+        })
+    }
+
+    /// Extends a live hold by the service's hold minutes from its current
+    /// expiry. Records `booking.hold_extended`.
+    /// Errors: not found, `hold has expired`, not a hold.
+    pub fn extend_hold(&mut self, id: BookingId, now: DateTime<Utc>) -> Result<Booking> {
+        self.write(now, |conn| {
+            let b = current(conn, id)?;
+            match b.status {
+                BookingStatus::Held => {}
+                BookingStatus::Expired => return Err(BookingError::HoldExpired.into()),
+                s => {
+                    return Err(BookingError::NotAllowed(format!(
+                        "only a hold can be extended; this booking is {s}"
+                    ))
+                    .into());
+                }
+            }
+            let minutes = i64::from(service(conn, b.service_id)?.hold_minutes);
+            let until = b.hold_expires_at.unwrap_or(now).max(now) + Duration::minutes(minutes);
+            conn.prepare_cached(
+                "UPDATE bookings SET hold_expires_at = ?2, updated_at = ?3 WHERE id = ?1",
+            )?
+            .execute(params![id.0, ts(until), ts(now)])?;
+            finish(conn, id, "booking.hold_extended", now)
+        })
+    }
+
+    /// Moves (reschedules) a held, pending or confirmed booking to another
+    /// slot of the same service in one step, re-checking rules 1–5 on the
+    /// target (the booking never blocks itself). Records `booking.moved`.
+    /// Errors: `time slot is full`, `duplicate booking`, blocked, closed,
+    /// past, not found, another service, same slot, status not movable.
+    pub fn move_booking(
+        &mut self,
+        id: BookingId,
+        to: SlotRef,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        self.write(now, |conn| {
+            let b = current(conn, id)?;
+            if b.status == BookingStatus::Expired {
+                return Err(BookingError::HoldExpired.into());
+            }
+            if !b.status.can_move() {
+                return Err(BookingError::NotAllowed(format!(
+                    "cannot move a booking that is {}; only held, pending and confirmed bookings move",
+                    b.status
+                ))
+                .into());
+            }
+            if b.slot == to {
+                return Err(BookingError::NotAllowed(format!("booking {id} is already on {to}")).into());
+            }
+            let ctx = SlotContext::load(conn, to)?;
+            if ctx.time_slot.service_id != b.service_id {
+                return Err(BookingError::NotAllowed(
+                    "a booking can only move to a slot of the same service".into(),
+                )
+                .into());
+            }
+            check_room(&ctx.state(now, Some(b.id)), &ctx.occurrence, b.participants)?;
+            if let Some(customer) = b.customer_id {
+                check_duplicate(&ctx.occurrence, &ctx.claims, customer, now, Some(b.id))?;
+            }
+            let o = &ctx.occurrence;
+            conn.prepare_cached(
+                "UPDATE bookings SET time_slot_id = ?2, date = ?3, resource_id = ?4, starts_at = ?5,
+                     ends_at = ?6, updated_at = ?7 WHERE id = ?1",
+            )?
+            .execute(params![id.0, o.time_slot_id.0, day(o.date), o.resource_id.0, ts(o.from), ts(o.to), ts(now)])?;
+            finish(conn, id, "booking.moved", now)
+        })
+    }
+
+    /// Marks lapsed holds `expired` now (rule 4's sweep), returning their ids.
+    /// Every write also sweeps first; the desk calls this on its tick.
+    pub fn sweep_expired_holds(&mut self, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
+        let pending: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'held' AND hold_expires_at <= ?1)",
+            [ts(now)],
+            |r| r.get(0),
+        )?;
+        if !pending {
+            return Ok(Vec::new());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let ids = sweep(&tx, now)?;
+        tx.commit()?;
+        Ok(ids)
+    }
+}
