@@ -7,6 +7,7 @@
 mod availability;
 mod bookings;
 mod catalog;
+mod catalog_apply;
 mod claims;
 mod codec;
 mod customers;
@@ -22,7 +23,7 @@ mod queries;
 
 pub use availability::SlotQuery;
 pub use bookings::{BookRequest, HoldRequest, InitialStatus};
-pub use catalog::CatalogChanges;
+pub use catalog_apply::CatalogChanges;
 pub use customers::CustomerPatch;
 pub use error::{Result, StoreError};
 pub use events::Event;

@@ -2,6 +2,7 @@
 //! operations: refund and delete (ReserveKit `DELETE`), each with its event.
 
 use super::Store;
+use super::bookings::finish;
 use super::codec::{parsed, ts};
 use super::error::Result;
 use super::events::record;
@@ -53,7 +54,7 @@ impl Store {
                      payment_reference = ?4, updated_at = ?5 WHERE id = ?1",
                 params![id.0, payment.amount, payment.method.as_str(), reference, ts(now)],
             )?;
-            done(conn, id, "booking.paid", now)
+            finish(conn, id, "booking.paid", now)
         })
     }
 
@@ -76,7 +77,7 @@ impl Store {
                 "UPDATE bookings SET payment_status = 'refunded', updated_at = ?2 WHERE id = ?1",
                 params![id.0, ts(now)],
             )?;
-            done(conn, id, "booking.refunded", now)
+            finish(conn, id, "booking.refunded", now)
         })
     }
 
@@ -109,23 +110,4 @@ fn state(conn: &rusqlite::Connection, id: BookingId) -> Result<(BookingStatus, P
         .query_row([id.0], |r| Ok((parsed(r, 0)?, parsed(r, 1)?)))
         .optional()?
         .ok_or_else(|| BookingError::BookingNotFound.into())
-}
-
-fn done(
-    conn: &rusqlite::Connection,
-    id: BookingId,
-    kind: &str,
-    now: DateTime<Utc>,
-) -> Result<Booking> {
-    let booking = load_booking(conn, id)?;
-    let data = serde_json::to_value(&booking).unwrap_or_default();
-    record(
-        conn,
-        now,
-        kind,
-        Some(id),
-        booking.customer.as_ref().map(|c| c.id),
-        &data,
-    )?;
-    Ok(booking)
 }
