@@ -1,6 +1,9 @@
 //! slotdesk: a terminal scheduling desk over a local SQLite database.
 //! Layers: `domain` (pure rules) ← `store` (SQLite) ← `cli` (command line).
 
+pub mod app;
 pub mod cli;
 pub mod domain;
+pub mod runtime;
 pub mod store;
+pub mod ui;

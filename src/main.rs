@@ -1,7 +1,10 @@
-//! `slotdesk`: parses arguments and runs a command.
+//! `slotdesk`: with a subcommand, runs it; without, opens the desk.
 
 use clap::Parser;
 use slotdesk::cli::{self, Cli};
+use slotdesk::runtime::{DeskOptions, run_desk};
+use slotdesk::store::{Store, demo};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -11,11 +14,38 @@ fn main() -> ExitCode {
     let mut cli = Cli::parse();
     match cli.command.take() {
         Some(command) => cli::run(&cli, command),
-        None => {
-            eprintln!(
-                "slotdesk: the desk (TUI) is not built yet; run `slotdesk --help` for the commands"
-            );
-            ExitCode::from(2)
-        }
+        None => match desk(&cli) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("slotdesk: {e}");
+                ExitCode::from(1)
+            }
+        },
     }
+}
+
+/// Opens the store (before the terminal is taken, so errors print plainly)
+/// and runs the desk.
+fn desk(cli: &Cli) -> color_eyre::Result<()> {
+    if cli.demo {
+        let path = demo_path();
+        let mut store = Store::open(&path)?;
+        demo::load_demo(&mut store, cli::now())?;
+        let banner = format!("demo database: {}", path.display());
+        return run_desk(
+            store,
+            DeskOptions {
+                banner: Some(banner),
+            },
+        );
+    }
+    let path = cli.db.clone().unwrap_or_else(cli::default_db_path);
+    let store = Store::open(&path)?;
+    run_desk(store, DeskOptions { banner: None })
+}
+
+/// A new file in the temporary folder for `--demo`.
+fn demo_path() -> PathBuf {
+    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+    std::env::temp_dir().join(format!("slotdesk-demo-{stamp}-{}.db", std::process::id()))
 }

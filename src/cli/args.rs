@@ -13,7 +13,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "SLOTDESK_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// What to do.
+    /// Open the desk on a fresh demo database in a temporary folder.
+    #[arg(long)]
+    pub demo: bool,
+
+    /// What to do; with none, the desk opens.
     #[command(subcommand)]
     pub command: Option<Command>,
 }

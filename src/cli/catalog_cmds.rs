@@ -13,9 +13,6 @@ use chrono::Months;
 
 use std::path::Path;
 
-/// The demo studio shipped with slotdesk.
-pub const DEMO_CATALOG: &str = include_str!("../../assets/demo/catalog.toml");
-
 /// `init [--demo]`: the store is already created and migrated by opening it.
 pub fn init(ctx: &mut Context, with_demo: bool) -> CliResult {
     println!(
@@ -35,28 +32,21 @@ pub fn init(ctx: &mut Context, with_demo: bool) -> CliResult {
 /// Applies the demo catalog and, when the database has no bookings yet, adds
 /// the demo bookings around today.
 pub fn load_demo(ctx: &mut Context) -> CliResult {
-    let catalog = Catalog::from_toml(DEMO_CATALOG)?;
-    let changes = ctx.store.apply_catalog(&catalog, ctx.now)?;
+    let loaded = demo::load_demo(&mut ctx.store, ctx.now)?;
+    let catalog = Catalog::from_toml(demo::DEMO_CATALOG)?;
     println!(
         "demo catalog: {} ({} resources, {} services, {} weekly time slots): {} added, {} updated",
         catalog.location.name,
         catalog.resources.len(),
         catalog.services.len(),
         catalog.time_slots.len(),
-        changes.added,
-        changes.updated
+        loaded.catalog.added,
+        loaded.catalog.updated
     );
-    let existing = ctx.store.bookings(&crate::store::BookingQuery {
-        page_size: 1,
-        ..Default::default()
-    })?;
-    if existing.pagination.total_count > 0 {
-        println!("the database already has bookings; no demo bookings added");
-        return Ok(());
+    match loaded.bookings {
+        Some(summary) => println!("demo bookings: {summary}"),
+        None => println!("the database already has bookings; no demo bookings added"),
     }
-    let today = ctx.today()?;
-    let summary = demo::add_demo_bookings(&mut ctx.store, today, ctx.now)?;
-    println!("demo bookings: {summary}");
     Ok(())
 }
 

@@ -211,6 +211,17 @@ pub(super) fn sweep(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Booking
 }
 
 impl Store {
+    /// How many holds are live at `now` (status bar).
+    pub fn live_hold_count(&self, now: DateTime<Utc>) -> Result<u64> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT COUNT(*) FROM bookings WHERE status = 'held' AND hold_expires_at > ?1",
+            )?
+            .query_row([ts(now)], |r| r.get(0))?;
+        Ok(u64::try_from(n).unwrap_or_default())
+    }
+
     /// Reserves seats on a slot for the service's hold minutes (status
     /// `held`, Boseat `RESERVED_15_MIN`). Records `booking.created`.
     /// Errors: `time slot is full`, blocked, closed, past, not found, invalid

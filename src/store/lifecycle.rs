@@ -36,6 +36,20 @@ pub struct ConfirmRequest {
     pub message: Option<String>,
 }
 
+/// Changes to a live booking's details (ReserveKit `PATCH` of `message`).
+/// Every field replaces what is stored: an empty message clears it, empty
+/// add-ons remove them, and the answers must still cover the required
+/// questions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BookingEdit {
+    /// The note; empty or `None` clears it.
+    pub message: Option<String>,
+    /// `(question, answer)` pairs.
+    pub answers: Vec<(String, String)>,
+    /// Add-on names.
+    pub add_ons: Vec<String>,
+}
+
 /// The customer a confirmation ends with: `given` (validated, found or
 /// created) or the booking's own, with enough contact for `service`.
 fn confirming_customer(
@@ -122,6 +136,34 @@ impl Store {
             )?
             .execute(params![id.0, next.as_str(), customer_id.0, ts(now)])?;
             finish(conn, id, Transition::Confirm.event_kind(), now)
+        })
+    }
+
+    /// Replaces a booking's message, answers and add-ons (held, pending,
+    /// confirmed or checked in). Records `booking.updated`.
+    /// Errors: not found, a final status, invalid answers or add-ons.
+    pub fn edit_booking(
+        &mut self,
+        id: BookingId,
+        edit: &BookingEdit,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        self.write(now, |conn| {
+            let b = current(conn, id)?;
+            if !b.status.holds_capacity() {
+                return Err(BookingError::NotAllowed(format!(
+                    "cannot edit a booking that is {}",
+                    b.status
+                ))
+                .into());
+            }
+            let service = service(conn, b.service_id)?;
+            write_answers(conn, id, &check_answers(&service, &edit.answers)?)?;
+            write_add_ons(conn, id, &check_add_ons(&service, &edit.add_ons)?)?;
+            let message = clean_message(edit.message.as_deref())?;
+            conn.prepare_cached("UPDATE bookings SET message = ?2, updated_at = ?3 WHERE id = ?1")?
+                .execute(params![id.0, message, ts(now)])?;
+            finish(conn, id, "booking.updated", now)
         })
     }
 

@@ -27,7 +27,7 @@ pub use catalog_apply::CatalogChanges;
 pub use customers::CustomerPatch;
 pub use error::{Result, StoreError};
 pub use events::Event;
-pub use lifecycle::ConfirmRequest;
+pub use lifecycle::{BookingEdit, ConfirmRequest};
 pub use migrations::latest_version;
 pub use queries::{BookingPage, BookingQuery, BookingSort, Pagination};
 

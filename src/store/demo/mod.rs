@@ -25,6 +25,41 @@ use crate::domain::{BookingStatus, Occurrence, Unavailable};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use planner::Planner;
 
+/// The demo studio's catalog file (`assets/demo/catalog.toml`).
+pub const DEMO_CATALOG: &str = include_str!("../../../assets/demo/catalog.toml");
+
+/// What loading the demo did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLoad {
+    /// The catalog's changes (all zero when it was applied before).
+    pub catalog: super::CatalogChanges,
+    /// The bookings added; `None` when the database already had bookings.
+    pub bookings: Option<DemoSummary>,
+}
+
+/// Applies the demo catalog and, when the database has no bookings yet, adds
+/// the demo history around today at the location (see [`add_demo_bookings`]).
+/// Errors: a database fault.
+pub fn load_demo(store: &mut Store, now: DateTime<Utc>) -> Result<DemoLoad> {
+    let catalog = crate::domain::catalog_file::Catalog::from_toml(DEMO_CATALOG)?;
+    let changes = store.apply_catalog(&catalog, now)?;
+    let existing = store.bookings(&BookingQuery {
+        page_size: 1,
+        ..BookingQuery::default()
+    })?;
+    if existing.pagination.total_count > 0 {
+        return Ok(DemoLoad {
+            catalog: changes,
+            bookings: None,
+        });
+    }
+    let today = now.with_timezone(&store.location()?.time_zone).date_naive();
+    Ok(DemoLoad {
+        catalog: changes,
+        bookings: Some(add_demo_bookings(store, today, now)?),
+    })
+}
+
 /// Days of history before `today`, and of bookings ahead after it.
 const SPAN_DAYS: i64 = 7;
 

@@ -1,0 +1,73 @@
+//! The I/O the app asks for: the runtime runs each effect against the store
+//! and feeds the result back as a [`Msg`](super::Msg). Pure data.
+
+use crate::domain::{BookingId, CustomerId, ResourceId, Role, SlotRef, Transition};
+use crate::store::{
+    BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
+};
+use chrono::NaiveDate;
+
+/// A request for the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// The location, services and resources.
+    LoadCatalog,
+    /// The board for one day: every slot, the day's bookings, the resources.
+    LoadDay(NaiveDate),
+    /// Seven days of one resource from a date.
+    LoadWeek(ResourceId, NaiveDate),
+    /// A page of the bookings list.
+    LoadBookings(BookingQuery),
+    /// One booking with its event history.
+    LoadBooking(BookingId),
+    /// Every customer (for the fuzzy search).
+    LoadCustomers,
+    /// One customer's bookings.
+    LoadCustomerHistory(CustomerId),
+    /// The newest events.
+    LoadActivity,
+    /// How many holds are live now (status bar).
+    CountHolds,
+    /// Check whether another desk changed the database.
+    PollChanges,
+    /// Mark lapsed holds expired.
+    Sweep,
+    /// A change through the engine.
+    Write(Write),
+    /// Leave.
+    Quit,
+}
+
+/// A change through the engine; the result comes back as `Msg::Written`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    /// Hold a slot.
+    Hold {
+        /// The slot.
+        slot: SlotRef,
+        /// Seats.
+        participants: u32,
+        /// The form's idempotency key.
+        key: String,
+    },
+    /// Book a slot.
+    Book(Box<BookRequest>),
+    /// Confirm a hold or a pending booking.
+    Confirm(BookingId, Box<ConfirmRequest>),
+    /// Cancel with a reason.
+    Cancel(BookingId, String),
+    /// A lifecycle step (check in, no-show, complete, decline).
+    Transition(BookingId, Transition),
+    /// Extend a hold.
+    Extend(BookingId),
+    /// Move to another slot.
+    Move(BookingId, SlotRef),
+    /// Record a payment.
+    Pay(BookingId, PaymentInput),
+    /// Delete (manager).
+    Delete(BookingId, Role),
+    /// Edit a customer.
+    EditCustomer(CustomerId, CustomerPatch),
+    /// Change a booking's message, answers and add-ons.
+    Edit(BookingId, BookingEdit),
+}

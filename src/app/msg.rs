@@ -1,0 +1,102 @@
+//! Everything that reaches `update`: keys, the clock, and the runtime's
+//! answers to effects. Pure data.
+
+use super::action::Action;
+use crate::domain::availability::Slot;
+use crate::domain::catalog::{Location, Resource, Service};
+use crate::domain::{Booking, CustomerSummary};
+use crate::store::{BookingPage, BookingQuery, Event};
+use chrono::{DateTime, NaiveDate, Utc};
+use crossterm::event::KeyEvent;
+
+/// One input to [`update`](super::update).
+#[derive(Debug, Clone)]
+pub enum Msg {
+    /// A key press.
+    Key(KeyEvent),
+    /// An action chosen from the palette (or sent by tests).
+    Action(Action),
+    /// The clock, about four times a second.
+    Tick(DateTime<Utc>),
+    /// The catalog as loaded at start and after changes; `None` when the
+    /// database has no catalog yet.
+    CatalogLoaded(Option<Box<CatalogView>>),
+    /// A day of the board.
+    DayLoaded(Box<DayView>),
+    /// A week of one resource.
+    WeekLoaded(Box<DayView>),
+    /// A page of the bookings list for `query`.
+    BookingsLoaded(BookingQuery, Box<BookingPage>),
+    /// One booking and its events.
+    BookingLoaded(Box<Booking>, Vec<Event>),
+    /// Every customer.
+    CustomersLoaded(Vec<CustomerSummary>),
+    /// One customer's bookings, newest first.
+    HistoryLoaded(Vec<Booking>),
+    /// The newest events, newest first.
+    ActivityLoaded(Vec<Event>),
+    /// Live holds now.
+    HoldsCounted(u64),
+    /// Another desk committed a change.
+    DatabaseChanged,
+    /// A write's result: the booking or customer, or the engine's message.
+    Written(Result<Written, String>),
+    /// A load failed.
+    LoadFailed(String),
+}
+
+/// What a write produced.
+#[derive(Debug, Clone)]
+pub enum Written {
+    /// A booking after the change (for a delete, before it).
+    Booking(Box<Booking>, WriteKind),
+    /// A customer after the change.
+    Customer(Box<CustomerSummary>),
+}
+
+/// Which write it was, for the status message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WriteKind {
+    /// Held.
+    Held,
+    /// Booked.
+    Booked,
+    /// Confirmed.
+    Confirmed,
+    /// Cancelled or released.
+    Cancelled,
+    /// A lifecycle step.
+    Stepped,
+    /// Hold extended.
+    Extended,
+    /// Moved.
+    Moved,
+    /// Paid.
+    Paid,
+    /// Deleted.
+    Deleted,
+    /// Details edited.
+    Edited,
+}
+
+/// The catalog the desk works with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogView {
+    /// The location (zone, phone region).
+    pub location: Location,
+    /// Active services.
+    pub services: Vec<Service>,
+    /// Active resources.
+    pub resources: Vec<Resource>,
+}
+
+/// Slots and bookings of a day (or of a week of one resource).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayView {
+    /// First date shown.
+    pub date: NaiveDate,
+    /// Every slot, available or not.
+    pub slots: Vec<Slot>,
+    /// The bookings on those dates (all statuses), for holds and details.
+    pub bookings: Vec<Booking>,
+}

@@ -1,0 +1,185 @@
+//! Runs the app's effects against the store and turns the results into
+//! messages. SQLite calls are sub-millisecond, so they run inline.
+
+use crate::app::{CatalogView, DayView, Effect, Msg, Write, WriteKind, Written};
+use crate::domain::BookingError;
+use crate::store::{BookingQuery, SlotQuery, Store, StoreError};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+/// Runs effects against one store, remembering the data version it last saw.
+pub struct Executor {
+    /// The database.
+    pub store: Store,
+    data_version: Option<i64>,
+}
+
+impl Executor {
+    /// An executor over `store`.
+    pub fn new(store: Store) -> Self {
+        Self {
+            store,
+            data_version: None,
+        }
+    }
+
+    /// Runs `effect` at `now`; returns the messages for `update` (none for
+    /// `Quit`).
+    pub fn run(&mut self, effect: &Effect, now: DateTime<Utc>) -> Vec<Msg> {
+        match self.try_run(effect, now) {
+            Ok(msgs) => msgs,
+            Err(e) => vec![Msg::LoadFailed(e.to_string())],
+        }
+    }
+
+    fn try_run(&mut self, effect: &Effect, now: DateTime<Utc>) -> Result<Vec<Msg>, StoreError> {
+        let store = &mut self.store;
+        Ok(match effect {
+            Effect::LoadCatalog => vec![Msg::CatalogLoaded(catalog(store)?.map(Box::new))],
+            Effect::LoadDay(date) => {
+                vec![Msg::DayLoaded(Box::new(view(store, *date, 1, None, now)?))]
+            }
+            Effect::LoadWeek(resource, from) => {
+                vec![Msg::WeekLoaded(Box::new(view(
+                    store,
+                    *from,
+                    7,
+                    Some(*resource),
+                    now,
+                )?))]
+            }
+            Effect::LoadBookings(query) => {
+                vec![Msg::BookingsLoaded(
+                    query.clone(),
+                    Box::new(store.bookings(query)?),
+                )]
+            }
+            Effect::LoadBooking(id) => {
+                let booking = store.booking(*id)?;
+                let events = store.booking_events(*id)?;
+                vec![Msg::BookingLoaded(Box::new(booking), events)]
+            }
+            Effect::LoadCustomers => vec![Msg::CustomersLoaded(store.customers()?)],
+            Effect::LoadCustomerHistory(id) => {
+                let page = store.bookings(&BookingQuery {
+                    customer: Some(*id),
+                    descending: true,
+                    page_size: 200,
+                    ..BookingQuery::default()
+                })?;
+                vec![Msg::HistoryLoaded(page.bookings)]
+            }
+            Effect::LoadActivity => vec![Msg::ActivityLoaded(store.latest_events(300)?)],
+            Effect::CountHolds => vec![Msg::HoldsCounted(store.live_hold_count(now)?)],
+            Effect::PollChanges => {
+                let version = store.data_version()?;
+                let changed = self.data_version.is_some_and(|v| v != version);
+                self.data_version = Some(version);
+                if changed {
+                    vec![Msg::DatabaseChanged]
+                } else {
+                    Vec::new()
+                }
+            }
+            Effect::Sweep => {
+                if store.sweep_expired_holds(now)?.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Msg::DatabaseChanged]
+                }
+            }
+            Effect::Write(write) => vec![Msg::Written(self.write(write, now))],
+            Effect::Quit => Vec::new(),
+        })
+    }
+
+    fn write(&mut self, write: &Write, now: DateTime<Utc>) -> Result<Written, String> {
+        let store = &mut self.store;
+        let booking = |r: Result<crate::domain::Booking, StoreError>, kind| {
+            r.map(|b| Written::Booking(Box::new(b), kind))
+                .map_err(|e| message(&e))
+        };
+        match write {
+            Write::Hold {
+                slot,
+                participants,
+                key,
+            } => {
+                let req = crate::store::HoldRequest {
+                    slot: *slot,
+                    participants: *participants,
+                    idempotency_key: Some(key.clone()),
+                };
+                booking(store.hold(&req, now), WriteKind::Held)
+            }
+            Write::Book(req) => booking(store.book(req, now), WriteKind::Booked),
+            Write::Confirm(id, req) => {
+                booking(store.confirm_with(*id, req, now), WriteKind::Confirmed)
+            }
+            Write::Cancel(id, reason) => {
+                booking(store.cancel(*id, reason, now), WriteKind::Cancelled)
+            }
+            Write::Transition(id, t) => booking(store.transition(*id, *t, now), WriteKind::Stepped),
+            Write::Extend(id) => booking(store.extend_hold(*id, now), WriteKind::Extended),
+            Write::Move(id, slot) => booking(store.move_booking(*id, *slot, now), WriteKind::Moved),
+            Write::Pay(id, payment) => booking(store.pay(*id, payment, now), WriteKind::Paid),
+            Write::Delete(id, role) => booking(store.delete(*id, *role, now), WriteKind::Deleted),
+            Write::Edit(id, edit) => booking(store.edit_booking(*id, edit, now), WriteKind::Edited),
+            Write::EditCustomer(id, patch) => store
+                .edit_customer(*id, patch, now)
+                .map(|c| Written::Customer(Box::new(c)))
+                .map_err(|e| message(&e)),
+        }
+    }
+}
+
+/// The engine's words for a refusal; a fault says it is one.
+fn message(e: &StoreError) -> String {
+    match e {
+        StoreError::Booking(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn catalog(store: &Store) -> Result<Option<CatalogView>, StoreError> {
+    let location = match store.location() {
+        Ok(l) => l,
+        Err(StoreError::Booking(BookingError::NoCatalog)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    Ok(Some(CatalogView {
+        location,
+        services: store.services()?,
+        resources: store.resources()?,
+    }))
+}
+
+fn view(
+    store: &Store,
+    date: NaiveDate,
+    days: u32,
+    resource: Option<crate::domain::ResourceId>,
+    now: DateTime<Utc>,
+) -> Result<DayView, StoreError> {
+    let slots = store.slots(
+        &SlotQuery {
+            service: None,
+            resource,
+            from: date,
+            days,
+            include_unavailable: true,
+        },
+        now,
+    )?;
+    let page = store.bookings(&BookingQuery {
+        from: Some(date),
+        to: Some(date + Duration::days(i64::from(days) - 1)),
+        resource,
+        page_size: 500,
+        ..BookingQuery::default()
+    })?;
+    Ok(DayView {
+        date,
+        slots,
+        bookings: page.bookings,
+    })
+}

@@ -1,0 +1,68 @@
+//! The desk's runtime: terminal set-up and restore, the tokio event loop
+//! (keys, a ~250 ms tick, SIGTERM), and running effects against the store.
+
+mod clock;
+pub mod config;
+pub mod driver;
+pub mod executor;
+
+pub use clock::Clock;
+pub use driver::Driver;
+
+use crate::app::Msg;
+use crate::store::Store;
+use crossterm::event::{Event, EventStream, KeyEventKind};
+use futures_util::StreamExt;
+use ratatui::DefaultTerminal;
+use std::time::Duration;
+
+/// How the desk was opened.
+pub struct DeskOptions {
+    /// A note always shown in the status bar (the demo database's path).
+    pub banner: Option<String>,
+}
+
+/// Runs the desk on `store` until the user quits or SIGTERM arrives. The
+/// terminal is restored on every exit path; a panic is restored by the hook
+/// `ratatui::init` installs.
+pub fn run_desk(store: Store, options: DeskOptions) -> color_eyre::Result<()> {
+    let keymap = crate::runtime::config::load_keymap().map_err(|e| color_eyre::eyre::eyre!(e))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let clock = Clock::from_env();
+    let prefix = uuid::Uuid::new_v4().simple().to_string();
+    let mut driver = Driver::new(store, clock.now(), keymap, prefix);
+    driver.state.banner = options.banner;
+    let mut terminal = ratatui::init();
+    let result = runtime.block_on(event_loop(&mut terminal, &mut driver, &clock));
+    ratatui::restore();
+    result
+}
+
+async fn event_loop(
+    terminal: &mut DefaultTerminal,
+    driver: &mut Driver,
+    clock: &Clock,
+) -> color_eyre::Result<()> {
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(Duration::from_millis(250));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut sigterm = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    loop {
+        terminal.draw(|frame| crate::ui::render(frame, &driver.state))?;
+        if driver.state.quit {
+            return Ok(());
+        }
+        tokio::select! {
+            event = events.next() => match event {
+                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => driver.send(Msg::Key(key)),
+                Some(Ok(_)) => {}
+                Some(Err(e)) => return Err(e.into()),
+                None => return Ok(()),
+            },
+            _ = tick.tick() => driver.send(Msg::Tick(clock.now())),
+            _ = sigterm.recv() => return Ok(()),
+        }
+    }
+}
