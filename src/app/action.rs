@@ -119,6 +119,20 @@ impl Action {
         Self::Quit,
     ];
 
+    /// The palette's list for a typed `filter`: actions whose name or
+    /// description contains it (all when empty), in palette order.
+    pub fn matching(filter: &str) -> Vec<Self> {
+        let filter = filter.trim().to_lowercase();
+        Self::ALL
+            .into_iter()
+            .filter(|a| {
+                filter.is_empty()
+                    || a.name().replace('_', " ").contains(&filter)
+                    || a.describe().to_lowercase().contains(&filter)
+            })
+            .collect()
+    }
+
     /// The snake_case name used in the config file and the palette.
     pub fn name(self) -> String {
         serde_json::to_value(self)

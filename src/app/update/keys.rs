@@ -115,26 +115,13 @@ fn submit(state: &mut AppState, mut form: Box<crate::app::form::Form>) -> Vec<Ef
     }
 }
 
-/// The palette's actions matching `filter` by name or description.
-pub fn palette_matches(filter: &str) -> Vec<Action> {
-    let filter = filter.to_lowercase();
-    Action::ALL
-        .into_iter()
-        .filter(|a| {
-            filter.is_empty()
-                || a.name().replace('_', " ").contains(&filter)
-                || a.describe().to_lowercase().contains(&filter)
-        })
-        .collect()
-}
-
 fn palette(
     state: &mut AppState,
     event: &KeyEvent,
     mut filter: String,
     mut selected: usize,
 ) -> Vec<Effect> {
-    let matches = palette_matches(&filter);
+    let matches = Action::matching(&filter);
     match event.code {
         KeyCode::Esc => return Vec::new(),
         KeyCode::Enter => {
