@@ -49,6 +49,8 @@ async fn event_loop(
     let mut tick = tokio::time::interval(Duration::from_millis(250));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut sigterm = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    // Fault injection for the end-to-end test that a panic restores the terminal.
+    let panic_on_tick = std::env::var_os("SLOTDESK_TEST_PANIC").is_some();
     loop {
         terminal.draw(|frame| crate::ui::render(frame, &driver.state))?;
         if driver.state.quit {
@@ -61,7 +63,10 @@ async fn event_loop(
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(()),
             },
-            _ = tick.tick() => driver.send(Msg::Tick(clock.now())),
+            _ = tick.tick() => {
+                assert!(!panic_on_tick, "SLOTDESK_TEST_PANIC: panicking on purpose");
+                driver.send(Msg::Tick(clock.now()));
+            }
             _ = sigterm.recv() => return Ok(()),
         }
     }

@@ -1,1 +1,126 @@
+use super::*;
+use crate::app::effect::Write;
+use crate::domain::{BookingId, SlotRef, TimeSlotId};
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn type_into(form: &mut Form, text: &str) {
+    for c in text.chars() {
+        form.handle_key(&key(KeyCode::Char(c)), "GB");
+    }
+}
+
+fn cancel_form() -> Form {
+    Form::new(
+        FormKind::Cancel(BookingId(7)),
+        "Cancel booking",
+        String::new(),
+        vec![Field::new("Reason", FieldKind::Text { max: 500 }, true, "")],
+        "k-1".into(),
+    )
+}
+
+#[test]
+fn a_phone_field_shows_its_e164_form_as_it_is_typed() {
+    let mut form = Form::new(
+        FormKind::EditCustomer(crate::domain::CustomerId(1)),
+        "Edit customer",
+        String::new(),
+        vec![Field::new("Phone", FieldKind::Phone, false, "")],
+        "k".into(),
+    );
+    type_into(&mut form, "020 7946 001");
+    assert!(form.fields[0].problem.is_some());
+    type_into(&mut form, "8");
+    assert_eq!(form.fields[0].problem, None);
+    assert_eq!(form.fields[0].hint.as_deref(), Some("+442079460018"));
+}
+
+#[test]
+fn an_email_field_flags_a_bad_address_while_typing() {
+    let mut form = Form::new(
+        FormKind::EditCustomer(crate::domain::CustomerId(1)),
+        "Edit customer",
+        String::new(),
+        vec![Field::new("Email", FieldKind::Email, false, "")],
+        "k".into(),
+    );
+    type_into(&mut form, "ada@example");
+    assert!(form.fields[0].problem.as_deref().unwrap_or("").contains("not valid"));
+    type_into(&mut form, ".com");
+    assert_eq!(form.fields[0].problem, None);
+}
+
+#[test]
+fn submitting_with_a_required_field_empty_stays_open_on_that_field() {
+    let mut form = cancel_form();
+    assert_eq!(form.handle_key(&key(KeyCode::Enter), "GB"), FormOutcome::Editing);
+    assert_eq!(form.fields[0].problem.as_deref(), Some("required"));
+    type_into(&mut form, "Client unwell");
+    assert_eq!(form.handle_key(&key(KeyCode::Enter), "GB"), FormOutcome::Submit);
+    assert_eq!(
+        form.submission(None),
+        Ok(Submitted::Write(Write::Cancel(BookingId(7), "Client unwell".into())))
+    );
+}
+
+#[test]
+fn a_second_enter_while_submitting_does_nothing() {
+    let mut form = cancel_form();
+    type_into(&mut form, "x");
+    assert_eq!(form.handle_key(&key(KeyCode::Enter), "GB"), FormOutcome::Submit);
+    form.submitting = true;
+    assert_eq!(form.handle_key(&key(KeyCode::Enter), "GB"), FormOutcome::Editing);
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(form.handle_key(&ctrl_s, "GB"), FormOutcome::Editing);
+}
+
+#[test]
+fn escape_asks_before_discarding_typed_input() {
+    let mut form = cancel_form();
+    assert_eq!(form.handle_key(&key(KeyCode::Esc), "GB"), FormOutcome::Cancelled);
+    let mut form = cancel_form();
+    type_into(&mut form, "a");
+    assert_eq!(form.handle_key(&key(KeyCode::Esc), "GB"), FormOutcome::Editing);
+    assert!(form.confirm_discard);
+    assert_eq!(form.handle_key(&key(KeyCode::Char('n')), "GB"), FormOutcome::Editing);
+    assert!(!form.confirm_discard);
+    assert_eq!(form.fields[0].value, "a", "typed input is kept");
+    form.handle_key(&key(KeyCode::Esc), "GB");
+    assert_eq!(form.handle_key(&key(KeyCode::Char('y')), "GB"), FormOutcome::Cancelled);
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_fields_and_choices_change_with_space() {
+    let mut form = Form::go_to_date(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default());
+    form.fields.push(Field::new("Method", FieldKind::Choice(vec!["card".into(), "cash".into()]), true, "card"));
+    form.handle_key(&key(KeyCode::Tab), "GB");
+    assert_eq!(form.focus, 1);
+    form.handle_key(&key(KeyCode::Char(' ')), "GB");
+    assert_eq!(form.fields[1].value, "cash");
+    form.handle_key(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), "GB");
+    assert_eq!(form.focus, 0);
+}
+
+#[test]
+fn the_reserve_form_carries_its_idempotency_key_into_the_hold() {
+    let slot = SlotRef {
+        time_slot_id: TimeSlotId(3),
+        date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+    };
+    let form = Form::new(
+        FormKind::Reserve(slot),
+        "Reserve",
+        String::new(),
+        vec![Field::new("Participants", FieldKind::Number { min: 1, max: 8 }, true, "2")],
+        "desk-9".into(),
+    );
+    assert_eq!(
+        form.submission(None),
+        Ok(Submitted::Write(Write::Hold { slot, participants: 2, key: "desk-9".into() }))
+    );
+}
