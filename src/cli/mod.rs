@@ -61,7 +61,13 @@ pub fn run(cli: &Cli, command: Command) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("slotdesk: {e}");
+            let hint = match &e {
+                CliError::Store(StoreError::Booking(crate::domain::BookingError::ManagerOnly(_))) => {
+                    " (pass --as-manager)"
+                }
+                _ => "",
+            };
+            eprintln!("slotdesk: {e}{hint}");
             ExitCode::from(e.exit_code())
         }
     }

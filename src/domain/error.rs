@@ -69,7 +69,7 @@ pub enum BookingError {
     )]
     NoCatalog,
     /// Refunds, deletes and forced statuses are for managers.
-    #[error("only a manager may {0} (pass --as-manager)")]
+    #[error("only a manager may {0}")]
     ManagerOnly(&'static str),
     /// Malformed input: the message says which field and why.
     #[error("{0}")]

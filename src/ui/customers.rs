@@ -1,10 +1,233 @@
-//! The customers screen: fuzzy search, the list, and the selected customer's history.
+//! The customers screen: the search box and the matching customers on the
+//! left, the selected customer's details and booking history on the right.
+//! Pure.
 
+use super::bookings::style::{self, ACTIVE, DIM, HEADING, KEY, SELECTED};
 use crate::app::AppState;
+use crate::app::action::Action;
+use crate::app::keymap::Context;
+use crate::app::lists::CustomersState;
+use crate::domain::{Booking, CustomerSummary};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
 
 /// Draws the customers screen into `area`.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
-    let _ = (frame, area, state);
+    let share = if area.width >= 110 { 52 } else { 40 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(share),
+        Constraint::Percentage(100 - share),
+    ])
+    .areas(area);
+    render_list(frame, left, &state.customers);
+    render_customer(frame, right, state);
+}
+
+fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState) {
+    let block = style::framed("Customers").title_bottom(
+        Line::styled(
+            format!(" {} of {} customers ", c.matches.len(), c.all.len()),
+            DIM,
+        )
+        .right_aligned(),
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [search, gap, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(search_line(c, search.width)), search);
+    let _ = gap;
+    if c.matches.is_empty() {
+        let note = if c.all.is_empty() {
+            "no customers yet".to_owned()
+        } else {
+            format!("no customer matches “{}”", c.search.trim())
+        };
+        frame.render_widget(Paragraph::new(Line::styled(note, DIM)).centered(), body);
+        return;
+    }
+    let width = body.width.saturating_sub(2);
+    let phone = 13;
+    let email = width >= 50;
+    let show_phone = width >= 34;
+    let longest_email = c
+        .matches
+        .iter()
+        .filter_map(|i| c.all.get(*i)?.email.as_ref())
+        .map(|e| e.chars().count() as u16)
+        .max()
+        .unwrap_or(5);
+    let email_w = if email {
+        longest_email.clamp(5, width.saturating_sub(phone + 2 + 14).max(5))
+    } else {
+        0
+    };
+    let name = width
+        .saturating_sub(if show_phone { phone + 1 } else { 0 })
+        .saturating_sub(if email { email_w + 1 } else { 0 });
+    let mut widths = vec![Constraint::Length(name)];
+    let mut header = vec!["Name"];
+    if email {
+        widths.push(Constraint::Length(email_w));
+        header.push("Email");
+    }
+    if show_phone {
+        widths.push(Constraint::Length(phone));
+        header.push("Phone");
+    }
+    let rows = c.matches.iter().filter_map(|i| c.all.get(*i)).map(|x| {
+        let mut cells = vec![Cell::from(style::fit(&x.name, name.into()))];
+        if email {
+            cells.push(optional(x.email.as_deref(), email_w));
+        }
+        if show_phone {
+            cells.push(optional(x.phone.as_deref(), phone));
+        }
+        Row::new(cells)
+    });
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(HEADING))
+        .row_highlight_style(SELECTED)
+        .highlight_symbol("▌ ")
+        .highlight_spacing(HighlightSpacing::Always);
+    let selected = c.selected.min(c.matches.len().saturating_sub(1));
+    let mut table_state = TableState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(table, body, &mut table_state);
+}
+
+fn optional(text: Option<&str>, width: u16) -> Cell<'static> {
+    match text {
+        Some(t) => Cell::from(style::fit(t, width.into())),
+        None => Cell::from(Span::styled("—", DIM)),
+    }
+}
+
+/// `/ ada█  enter keep · esc clear` while typing, the search or its hint
+/// otherwise; the hint left out when there is no room for it.
+fn search_line(c: &CustomersState, width: u16) -> Line<'static> {
+    let slash = Span::styled("/ ", KEY);
+    let mut line = if c.searching {
+        Line::from(vec![
+            slash,
+            Span::styled(c.search.clone(), Style::new().add_modifier(Modifier::BOLD)),
+            Span::styled("█", KEY),
+        ])
+    } else if c.search.is_empty() {
+        let long = "search by name, email or phone";
+        let hint = if long.chars().count() + 2 <= usize::from(width) {
+            long
+        } else {
+            "search"
+        };
+        return Line::from(vec![slash, Span::styled(hint, DIM)]);
+    } else {
+        Line::from(vec![slash, Span::styled(c.search.clone(), ACTIVE)])
+    };
+    let hint = if c.searching {
+        "  enter keep · esc clear"
+    } else {
+        "  / edit · esc clear"
+    };
+    if line.width() + hint.chars().count() <= usize::from(width) {
+        line.push_span(Span::styled(hint, DIM));
+    }
+    line
+}
+
+fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
+    let c = &state.customers;
+    let Some(customer) = c.selected_customer() else {
+        let block = style::framed("Customer");
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        frame.render_widget(
+            Paragraph::new(Line::styled("no customer selected", DIM)).centered(),
+            inner,
+        );
+        return;
+    };
+    let block = style::framed(&format!("Customer #{}", customer.id));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [card, heading, body, hint] = Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(card_lines(customer, state)), card);
+    let count = c.history.len();
+    let noun = if count == 1 { "booking" } else { "bookings" };
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("History", Style::new().add_modifier(Modifier::BOLD)),
+            Span::styled(format!(" · {count} {noun}, newest first"), DIM),
+        ])),
+        heading,
+    );
+    render_history(frame, body, &c.history, state);
+    let keys = style::action_hints(
+        state,
+        Context::Customers,
+        &[(Action::EditCustomer, "edit customer")],
+    );
+    frame.render_widget(Paragraph::new(style::hints(&keys)), hint);
+}
+
+fn card_lines(c: &CustomerSummary, state: &AppState) -> Vec<Line<'static>> {
+    let field = |label: &str, value: Option<&str>| {
+        Line::from(vec![
+            Span::styled(format!("{label:<6} "), DIM),
+            match value {
+                Some(v) => Span::raw(v.to_owned()),
+                None => Span::styled("—", DIM),
+            },
+        ])
+    };
+    let since = c.created_at.with_timezone(&state.tz()).format("%d %b %Y");
+    vec![
+        Line::styled(c.name.clone(), Style::new().add_modifier(Modifier::BOLD)),
+        field("email", c.email.as_deref()),
+        field("phone", c.phone.as_deref()),
+        Line::styled(format!("customer since {since}"), DIM),
+    ]
+}
+
+fn render_history(frame: &mut Frame, area: Rect, history: &[Booking], state: &AppState) {
+    if history.is_empty() {
+        frame.render_widget(Paragraph::new(Line::styled("no bookings yet", DIM)), area);
+        return;
+    }
+    let tz = state.tz();
+    let (when, format) = if area.width >= 50 {
+        (17, "%d %b %Y %H:%M")
+    } else {
+        (11, "%d %b %Y")
+    };
+    let status = 10;
+    let service = area.width.saturating_sub(when + status + 2);
+    let rows = history.iter().map(|b| {
+        Row::new(vec![
+            Cell::from(b.from.with_timezone(&tz).format(format).to_string()),
+            Cell::from(style::fit_name(&b.service_name, service.into())),
+            Cell::from(Span::styled(
+                style::status_text(b.status),
+                style::status_style(b.status),
+            )),
+        ])
+    });
+    let widths = [
+        Constraint::Length(when),
+        Constraint::Length(service),
+        Constraint::Length(status),
+    ];
+    frame.render_widget(Table::new(rows, widths), area);
 }

@@ -1,10 +1,260 @@
-//! The booking detail overlay: customer, answers, add-ons, payment and history.
+//! The booking detail overlay: slot, customer, answers, add-ons, payment and
+//! the booking's event history, with the keys of the booking actions. Pure.
 
+use super::activity::kind_style;
+use super::bookings::style::{self, DIM, PROBLEM};
 use crate::app::AppState;
+use crate::app::action::Action;
+use crate::app::board::countdown;
+use crate::app::keymap::Context;
+use crate::domain::{Booking, BookingStatus};
+use crate::store::Event;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+const LABEL: usize = 13;
+/// Width of the history column: `13 Nov 19:12  hold extended`.
+const HISTORY: u16 = 27;
 
 /// Draws the open booking's detail over `area`.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
-    let _ = (frame, area, state);
+    let Some((booking, events)) = &state.bookings.detail else {
+        let at = style::centered(area, 30, 5);
+        frame.render_widget(Clear, at);
+        let block = style::framed("Booking");
+        let inner = block.inner(at);
+        frame.render_widget(block, at);
+        frame.render_widget(
+            Paragraph::new(Line::styled("loading…", DIM)).centered(),
+            inner,
+        );
+        return;
+    };
+    let width = area.width.saturating_sub(2).min(100);
+    let content = width.saturating_sub(4);
+    let hint = style::hint_lines(&action_keys(state, booking.status), content);
+    let history = history_lines(events, state);
+    let two_columns = content >= 70;
+    let facts_width = if two_columns {
+        content.saturating_sub(HISTORY + 2)
+    } else {
+        content
+    };
+    let mut facts = fact_lines(booking, state, facts_width.into());
+    let body_height = if two_columns {
+        facts.len().max(history.len())
+    } else {
+        facts.len() + 1 + history.len()
+    };
+    let height = (body_height + 1 + hint.len() + 2) as u16;
+    let at = style::centered(area, width, height.min(area.height));
+    frame.render_widget(Clear, at);
+    let block = style::framed(&format!("Booking #{}", booking.id)).title(Span::styled(
+        format!(" {} ", style::status_text(booking.status)),
+        style::status_style(booking.status).add_modifier(Modifier::BOLD),
+    ));
+    let inner = block.inner(at);
+    frame.render_widget(block, at);
+    let [body, _, hint_area] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(hint.len() as u16),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(hint), hint_area);
+    if two_columns {
+        let [left, _, right] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(2),
+            Constraint::Length(HISTORY),
+        ])
+        .areas(body);
+        frame.render_widget(Paragraph::new(facts), left);
+        frame.render_widget(Paragraph::new(history), right);
+    } else {
+        facts.push(Line::raw(""));
+        facts.extend(history);
+        frame.render_widget(Paragraph::new(facts), body);
+    }
+}
+
+/// The booking actions' keys, `x release` on a hold and `+ extend` only there.
+fn action_keys(state: &AppState, status: BookingStatus) -> Vec<(String, &'static str)> {
+    let held = status == BookingStatus::Held;
+    let mut actions = vec![
+        (Action::Confirm, "confirm"),
+        (Action::Cancel, if held { "release" } else { "cancel" }),
+        (Action::EditBooking, "edit"),
+        (Action::MoveBooking, "move"),
+        (Action::EditCustomer, "customer"),
+        (Action::RecordPayment, "pay"),
+        (Action::CheckIn, "check in"),
+        (Action::Delete, "delete"),
+    ];
+    if held {
+        actions.push((Action::ExtendHold, "extend"));
+    }
+    actions.push((Action::Back, "close"));
+    style::action_hints(state, Context::Bookings, &actions)
+}
+
+/// `label  value`, the value wrapped under itself.
+fn fact(
+    lines: &mut Vec<Line<'static>>,
+    label: &str,
+    value: &str,
+    value_style: Style,
+    width: usize,
+) {
+    for (i, chunk) in style::wrap(value, width.saturating_sub(LABEL))
+        .into_iter()
+        .enumerate()
+    {
+        let head = if i == 0 { label } else { "" };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{head:<LABEL$}"), DIM),
+            Span::styled(chunk, value_style),
+        ]));
+    }
+}
+
+fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>> {
+    let tz = state.tz();
+    let plain = Style::new();
+    let mut lines = Vec::new();
+    let slot = format!(
+        "{} · {}–{}",
+        b.date.format("%a %d %b %Y"),
+        b.from.with_timezone(&tz).format("%H:%M"),
+        b.to.with_timezone(&tz).format("%H:%M")
+    );
+    fact(
+        &mut lines,
+        "Slot",
+        &slot,
+        Style::new().add_modifier(Modifier::BOLD),
+        width,
+    );
+    fact(&mut lines, "Service", &b.service_name, plain, width);
+    fact(&mut lines, "Resource", &b.resource_name, plain, width);
+    fact(
+        &mut lines,
+        "Participants",
+        &b.participants.to_string(),
+        plain,
+        width,
+    );
+    if let (BookingStatus::Held, Some(until)) = (b.status, b.hold_expires_at) {
+        let text = if until > state.now {
+            format!(
+                "expires in {} (at {})",
+                countdown(until, state.now),
+                until.with_timezone(&tz).format("%H:%M:%S")
+            )
+        } else {
+            "lapsed".to_owned()
+        };
+        fact(
+            &mut lines,
+            "Hold",
+            &text,
+            style::status_style(b.status),
+            width,
+        );
+    }
+    match &b.customer {
+        Some(c) => {
+            fact(
+                &mut lines,
+                "Customer",
+                &c.name,
+                Style::new().add_modifier(Modifier::BOLD),
+                width,
+            );
+            for contact in [c.email.as_deref(), c.phone.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                fact(&mut lines, "", contact, plain, width);
+            }
+        }
+        None => fact(&mut lines, "Customer", "no customer yet", DIM, width),
+    }
+    if let Some(message) = &b.message {
+        fact(
+            &mut lines,
+            "Message",
+            message,
+            Style::new().add_modifier(Modifier::ITALIC),
+            width,
+        );
+    }
+    for (i, a) in b.answers.iter().enumerate() {
+        let label = if i == 0 { "Answers" } else { "" };
+        fact(
+            &mut lines,
+            label,
+            &format!("{}: {}", a.name, a.value),
+            plain,
+            width,
+        );
+    }
+    let currency = &b.payment.currency;
+    for (i, a) in b.add_ons.iter().enumerate() {
+        let label = if i == 0 { "Add-ons" } else { "" };
+        let text = format!("{} {}", a.name, style::money(a.price, currency));
+        fact(&mut lines, label, &text, plain, width);
+    }
+    let p = &b.payment;
+    let mut pay = vec![p.status.as_str().to_owned()];
+    pay.extend(p.amount.map(|a| style::money(a, currency)));
+    pay.extend(p.method.map(|m| m.as_str().to_owned()));
+    pay.extend(p.reference.as_ref().map(|r| format!("ref {r}")));
+    fact(
+        &mut lines,
+        "Payment",
+        &pay.join(" · "),
+        style::payment_style(p.status),
+        width,
+    );
+    if let Some(reason) = &b.cancel_reason {
+        fact(&mut lines, "Reason", reason, PROBLEM, width);
+    }
+    let created = b
+        .created_at
+        .with_timezone(&tz)
+        .format("%d %b %Y %H:%M")
+        .to_string();
+    fact(&mut lines, "Created", &created, DIM, width);
+    lines
+}
+
+/// The booking's events, oldest first: `23 Nov 09:12  confirmed`.
+fn history_lines(events: &[Event], state: &AppState) -> Vec<Line<'static>> {
+    let tz = state.tz();
+    let mut sorted: Vec<&Event> = events.iter().collect();
+    sorted.sort_by_key(|e| (e.at, e.id));
+    let mut lines = vec![Line::styled(
+        "History",
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    if sorted.is_empty() {
+        lines.push(Line::styled("no events", DIM));
+    }
+    for e in sorted {
+        lines.push(Line::from(vec![
+            Span::styled(
+                e.at.with_timezone(&tz).format("%d %b %H:%M  ").to_string(),
+                DIM,
+            ),
+            Span::styled(
+                e.kind.trim_start_matches("booking.").replace('_', " "),
+                kind_style(&e.kind),
+            ),
+        ]));
+    }
+    lines
 }

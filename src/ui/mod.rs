@@ -2,15 +2,64 @@
 //! state, never decides and never calls the store.
 
 pub mod activity;
+pub mod board;
 pub mod bookings;
+pub mod chrome;
 pub mod customers;
 pub mod detail;
+pub mod first_run;
+pub mod fit;
 pub mod form;
+pub mod help;
+pub mod hints;
+pub mod palette;
+pub mod theme;
+pub mod too_small;
 
-use crate::app::AppState;
+use crate::app::{AppState, Overlay, Screen};
 use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
 
-/// Draws the whole desk for `state`.
+/// The smallest terminal the desk draws in.
+pub const MIN_WIDTH: u16 = 80;
+/// The smallest terminal height the desk draws in.
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole desk for `state`: tab bar, the screen (or the first-run
+/// screen), status bar and key hints, then the overlay on top.
 pub fn render(frame: &mut Frame, state: &AppState) {
-    let _ = (frame, state);
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small::render(frame, area, MIN_WIDTH, MIN_HEIGHT);
+        return;
+    }
+    let [tabs, main, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::tab_bar(frame, tabs, state);
+    if state.first_run {
+        first_run::render(frame, main, state);
+    } else {
+        match state.screen {
+            Screen::Board => board::render(frame, main, state),
+            Screen::Bookings => bookings::render(frame, main, state),
+            Screen::Customers => customers::render(frame, main, state),
+            Screen::Activity => activity::render(frame, main, state),
+        }
+    }
+    chrome::status_bar(frame, status, state);
+    hints::render(frame, keys, state);
+    match &state.overlay {
+        None => {}
+        Some(Overlay::Help) => help::render(frame, main, state),
+        Some(Overlay::Palette { filter, selected }) => {
+            palette::render(frame, main, state, filter, *selected);
+        }
+        Some(Overlay::Form(form)) => form::render(frame, main, form),
+        Some(Overlay::Detail) => detail::render(frame, main, state),
+    }
 }

@@ -88,11 +88,8 @@ fn slot_action(state: &mut AppState, a: Action) -> Vec<Effect> {
         return Vec::new();
     };
     if let Some(reason) = &slot.unavailable {
-        state.error(format!(
-            "{} ({})",
-            reason.to_error(),
-            slot.reason_text().unwrap_or_default()
-        ));
+        // The engine's words already say what blocks or closes it.
+        state.error(reason.to_error().to_string());
         return Vec::new();
     }
     let when = state.when(slot.occurrence.from, slot.occurrence.to);

@@ -1,0 +1,207 @@
+//! The selected slot's panel: when, what and where, seats taken and free,
+//! why it cannot be booked, and its bookings one by one with the selected
+//! booking marked. Facts flow onto as many lines as the width needs.
+
+use crate::app::board::{Tone, countdown, tone};
+use crate::app::keymap::Context;
+use crate::app::msg::DayView;
+use crate::app::{Action, AppState};
+use crate::domain::{Booking, BookingStatus, Slot};
+use crate::ui::hints::prose;
+use crate::ui::{fit, theme};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// Packs `parts` into lines of `width`, separated by ` · `; lines after
+/// the first start with `indent` spaces. A part too long for a line is cut.
+fn flow(parts: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut line: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for part in parts {
+        let sep = if line.is_empty() { 0 } else { 3 };
+        if !line.is_empty() && used + sep + part.width() > width {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            line.push(Span::raw(" ".repeat(indent)));
+            used = indent;
+        } else if sep > 0 {
+            line.push(Span::styled(" · ", theme::DIM));
+            used += sep;
+        }
+        let room = width.saturating_sub(used);
+        let text = fit::truncate(&part.content, room);
+        used += fit::width(&text);
+        line.push(Span::styled(text, part.style));
+    }
+    if !line.is_empty() {
+        lines.push(Line::from(line));
+    }
+    lines
+}
+
+fn key(state: &AppState, action: Action) -> Option<String> {
+    state
+        .keymap
+        .key_for(Context::Board, action)
+        .map(|k| k.to_string())
+}
+
+fn slot_facts(
+    state: &AppState,
+    slot: &Slot,
+    t: Tone,
+    on: &[&Booking],
+    width: usize,
+) -> Vec<Line<'static>> {
+    let tz = state.tz();
+    let from = slot.occurrence.from.with_timezone(&tz);
+    let to = slot.occurrence.to.with_timezone(&tz);
+    let mut lines = flow(
+        vec![
+            Span::styled(from.format("%a %d %b %Y").to_string(), theme::TITLE),
+            Span::styled(
+                format!("{}–{}", from.format("%H:%M"), to.format("%H:%M")),
+                theme::TITLE,
+            ),
+        ],
+        width,
+        0,
+    );
+    lines.extend(flow(
+        vec![
+            Span::styled(slot.service_name.clone(), theme::TITLE),
+            Span::raw(slot.resource_name.clone()),
+        ],
+        width,
+        0,
+    ));
+    let why = slot.reason_text().unwrap_or_else(|| "bookable".to_owned());
+    lines.extend(flow(
+        vec![
+            Span::raw(format!("{}/{} taken", slot.taken, slot.occurrence.capacity)),
+            Span::raw(format!("{} free", slot.free())),
+            Span::styled(why, theme::tone(t)),
+        ],
+        width,
+        0,
+    ));
+    if let Some(id) = state.board.moving {
+        let here = on.iter().any(|b| b.id == id);
+        let (text, style) = match (&slot.unavailable, key(state, Action::Open)) {
+            _ if here => (format!("booking #{id} is on this slot now"), theme::DIM),
+            (None, Some(k)) => (format!("{k} moves booking #{id} here"), theme::KEY),
+            (None, None) => (format!("booking #{id} can move here"), theme::KEY),
+            (Some(_), _) => (format!("booking #{id} cannot move here"), theme::ERROR),
+        };
+        lines.extend(flow(vec![Span::styled(text, style)], width, 0));
+    }
+    lines
+}
+
+fn people(n: u32) -> String {
+    if n == 1 {
+        "1 person".to_owned()
+    } else {
+        format!("{n} people")
+    }
+}
+
+fn booking_lines(
+    state: &AppState,
+    b: &Booking,
+    selected: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let who = b
+        .customer
+        .as_ref()
+        .map_or_else(|| "hold — no customer".to_owned(), |c| c.name.clone());
+    let name_style = if selected {
+        theme::SELECTED
+    } else {
+        theme::TITLE
+    };
+    let mut parts = vec![
+        Span::styled(
+            format!("{} #{} {who}", if selected { "▸" } else { " " }, b.id),
+            name_style,
+        ),
+        Span::raw(people(b.participants)),
+        Span::styled(b.status.as_str().replace('_', " "), theme::status(b.status)),
+    ];
+    match b.hold_expires_at {
+        Some(t) if b.status == BookingStatus::Held && t > state.now => {
+            parts.push(Span::styled(
+                format!("HELD {}", countdown(t, state.now)),
+                theme::HELD,
+            ));
+        }
+        _ => parts.push(Span::styled(
+            b.payment.status.as_str(),
+            theme::payment(b.payment.status),
+        )),
+    }
+    flow(parts, width, 4)
+}
+
+/// Draws the selected slot of `view` into `area`.
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
+    let width = usize::from(area.width);
+    let Some(slot) = state.board.selected_slot() else {
+        let text = "No slot selected";
+        frame.render_widget(Line::styled(text, theme::DIM), area);
+        return;
+    };
+    let t = tone(slot, &view.bookings, state.now);
+    let on = state.board.selected_bookings();
+    let mut lines = slot_facts(state, slot, t, &on, width);
+    let height = usize::from(area.height);
+    if height >= 12 {
+        lines.push(Line::raw(""));
+    }
+    if on.is_empty() {
+        let mut parts = vec![Span::styled("No bookings", theme::DIM)];
+        if slot.available() {
+            for (action, label) in [(Action::Reserve, "reserve"), (Action::NewBooking, "book")] {
+                if let Some(k) = key(state, action) {
+                    parts.push(Span::styled(format!("{k} {label}"), theme::KEY));
+                }
+            }
+        }
+        lines.extend(flow(parts, width, 0));
+    } else {
+        let selected = state.board.selected_booking().map(|b| b.id);
+        let mut rest: Vec<Line> = Vec::new();
+        let mut selected_at = 0;
+        for b in &on {
+            if Some(b.id) == selected {
+                selected_at = rest.len();
+            }
+            rest.extend(booking_lines(state, b, Some(b.id) == selected, width));
+        }
+        let room = height.saturating_sub(lines.len());
+        let skip = if selected_at + 2 > room {
+            selected_at
+        } else {
+            0
+        };
+        let shown = rest.len().saturating_sub(skip);
+        if shown > room && room > 0 {
+            let cycle = state
+                .keymap
+                .key_for(Context::Board, Action::NextBooking)
+                .map(|k| format!(" ({} for next)", prose(k)))
+                .unwrap_or_default();
+            lines.extend(rest.into_iter().skip(skip).take(room - 1));
+            lines.push(Line::styled(
+                format!("  … {} bookings in all{cycle}", on.len()),
+                theme::DIM,
+            ));
+        } else {
+            lines.extend(rest.into_iter().skip(skip));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

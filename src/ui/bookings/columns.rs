@@ -1,0 +1,117 @@
+//! The bookings table's columns, chosen for the width at hand: all of them
+//! when wide, a shorter time and no resource when narrow. Pure.
+
+use super::style::{self, DIM};
+use crate::app::AppState;
+use crate::domain::Booking;
+use ratatui::layout::Constraint;
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Row};
+
+/// Below this many cells the table drops the resource and shortens times.
+const WIDE: u16 = 100;
+
+/// Column widths for one page at one width.
+pub struct Columns {
+    wide: bool,
+    id: u16,
+    when: u16,
+    service: u16,
+    resource: u16,
+    customer: u16,
+}
+
+const PAX: u16 = 3;
+const STATUS: u16 = 10;
+const PAYMENT: u16 = 8;
+
+impl Columns {
+    /// Widths for a table `width` cells wide (selection mark excluded).
+    pub fn for_width(width: u16, bookings: &[Booking]) -> Self {
+        let id = bookings
+            .iter()
+            .map(|b| b.id.to_string().len() as u16 + 1)
+            .max()
+            .unwrap_or(2)
+            .max(2);
+        let wide = width >= WIDE;
+        let when = if wide { 22 } else { 12 };
+        let fixed = id + when + PAX + STATUS + PAYMENT;
+        let gaps = if wide { 7 } else { 6 };
+        let free = width.saturating_sub(fixed + gaps);
+        let (service, resource, customer) = if wide {
+            let s = style::share(free, &[40, 26, 34]);
+            (s[0], s[1], s[2])
+        } else {
+            let s = style::share(free, &[1, 1]);
+            (s[0], 0, s[1])
+        };
+        Self {
+            wide,
+            id,
+            when,
+            service,
+            resource,
+            customer,
+        }
+    }
+
+    /// The column constraints, in order.
+    pub fn widths(&self) -> Vec<Constraint> {
+        let mut w = vec![self.id, self.when, self.service];
+        if self.wide {
+            w.push(self.resource);
+        }
+        w.extend([self.customer, PAX, STATUS, PAYMENT]);
+        w.into_iter().map(Constraint::Length).collect()
+    }
+
+    /// The heading row.
+    pub fn header(&self) -> Row<'static> {
+        let mut h = vec!["#", "When", "Service"];
+        if self.wide {
+            h.push("Resource");
+        }
+        h.extend(["Customer", "Pax", "Status", "Payment"]);
+        Row::new(h)
+    }
+
+    /// One booking's row.
+    pub fn row(&self, b: &Booking, state: &AppState) -> Row<'static> {
+        let tz = state.tz();
+        let when = if self.wide {
+            state.when(b.from, b.to)
+        } else {
+            b.from.with_timezone(&tz).format("%d %b %H:%M").to_string()
+        };
+        let service = style::fit_name(&b.service_name, self.service.into());
+        let customer = match &b.customer {
+            Some(c) => Span::raw(style::fit(&c.name, self.customer.into())),
+            None => Span::styled("—", DIM),
+        };
+        let mut cells = vec![
+            Cell::from(Span::styled(format!("#{}", b.id), DIM)),
+            Cell::from(when),
+            Cell::from(service),
+        ];
+        if self.wide {
+            cells.push(Cell::from(style::fit_name(
+                &b.resource_name,
+                self.resource.into(),
+            )));
+        }
+        cells.extend([
+            Cell::from(customer),
+            Cell::from(Span::raw(format!("{:>3}", b.participants))),
+            Cell::from(Span::styled(
+                style::status_text(b.status),
+                style::status_style(b.status),
+            )),
+            Cell::from(Span::styled(
+                b.payment.status.as_str(),
+                style::payment_style(b.payment.status),
+            )),
+        ]);
+        Row::new(cells)
+    }
+}

@@ -1,0 +1,187 @@
+//! The bookings screen: the filters and sort in force, a paged table of
+//! bookings with the selected row highlighted, and the page count. Pure.
+
+mod columns;
+/// Colours and small drawing pieces these screens, the detail and the forms share.
+pub mod style;
+
+use crate::app::AppState;
+use crate::app::action::Action;
+use crate::app::keymap::Context;
+use crate::store::{BookingQuery, BookingSort};
+use chrono::NaiveDate;
+use columns::Columns;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{HighlightSpacing, Paragraph, Table, TableState};
+use style::{ACTIVE, DIM, HEADING, SELECTED};
+
+/// Draws the bookings list into `area`.
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
+    let list = &state.bookings;
+    let mut block = style::framed("Bookings");
+    if let Some(page) = &list.page {
+        let p = page.pagination;
+        let noun = if p.total_count == 1 {
+            "booking"
+        } else {
+            "bookings"
+        };
+        block = block.title_bottom(
+            Line::styled(
+                format!(
+                    " page {} of {} · {} {noun} ",
+                    p.current_page, p.total_pages, p.total_count
+                ),
+                DIM,
+            )
+            .right_aligned(),
+        );
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [filters, hint, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(filter_line(state, filters.width)), filters);
+    let keys = style::action_hints(
+        state,
+        Context::Bookings,
+        &[
+            (Action::Search, "filter"),
+            (Action::Sort, "sort"),
+            (Action::Open, "open"),
+        ],
+    );
+    let mut pairs: Vec<(String, &str)> = keys;
+    pairs.insert(pairs.len().saturating_sub(1), page_keys(state));
+    let sort = sort_text(&list.query);
+    let [keys_area, sort_area] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(sort.chars().count() as u16),
+    ])
+    .spacing(2)
+    .areas(hint);
+    frame.render_widget(Paragraph::new(style::hints(&pairs)), keys_area);
+    frame.render_widget(Paragraph::new(Line::styled(sort, DIM)), sort_area);
+
+    let Some(page) = &list.page else {
+        frame.render_widget(centred_note("loading…"), body);
+        return;
+    };
+    if page.bookings.is_empty() {
+        frame.render_widget(centred_note("no bookings match"), body);
+        return;
+    }
+    let cols = Columns::for_width(body.width.saturating_sub(2), &page.bookings);
+    let rows = page.bookings.iter().map(|b| cols.row(b, state));
+    let table = Table::new(rows, cols.widths())
+        .header(cols.header().style(HEADING))
+        .column_spacing(1)
+        .row_highlight_style(SELECTED)
+        .highlight_symbol("▌ ")
+        .highlight_spacing(HighlightSpacing::Always);
+    let selected = list.selected.min(page.bookings.len().saturating_sub(1));
+    let mut table_state = TableState::default().with_selected(Some(selected));
+    frame.render_stateful_widget(table, body, &mut table_state);
+}
+
+/// `pgup/pgdn page` from the keymap.
+fn page_keys(state: &AppState) -> (String, &'static str) {
+    let up = style::key(state, Context::Bookings, Action::PageUp).unwrap_or_default();
+    let down = style::key(state, Context::Bookings, Action::PageDown).unwrap_or_default();
+    (format!("{up}/{down}"), "page")
+}
+
+fn centred_note(text: &str) -> Paragraph<'static> {
+    Paragraph::new(vec![Line::raw(""), Line::styled(text.to_owned(), DIM)]).centered()
+}
+
+/// `Mon 23 Nov – Sun 29 Nov 2026 · any status · …`: the filters in force
+/// bright, the open ones dim (left out when the line is too narrow).
+fn filter_line(state: &AppState, width: u16) -> Line<'static> {
+    let q = &state.bookings.query;
+    let service = q.service.map(|id| {
+        state
+            .service(id)
+            .map_or_else(|| format!("service #{id}"), |s| s.name.clone())
+    });
+    let resource = q.resource.and_then(|id| {
+        let c = state.catalog.as_ref()?;
+        c.resources
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.name.clone())
+    });
+    let parts = [
+        filter_part(dates(q.from, q.to), "all dates"),
+        filter_part(q.status.map(style::status_text), "any status"),
+        filter_part(service, "any service"),
+        filter_part(resource, ""),
+        filter_part(
+            q.customer_text.as_ref().map(|t| format!("customer “{t}”")),
+            "any customer",
+        ),
+        filter_part(q.customer.map(|c| format!("customer #{c}")), ""),
+    ];
+    let join = |keep_open: bool| {
+        let mut spans = Vec::new();
+        for part in parts.iter().flatten() {
+            if !keep_open && part.style == DIM {
+                continue;
+            }
+            if !spans.is_empty() {
+                spans.push(Span::styled(" · ", DIM));
+            }
+            spans.push(part.clone());
+        }
+        Line::from(spans)
+    };
+    let all = join(true);
+    if all.width() <= usize::from(width) {
+        all
+    } else {
+        join(false)
+    }
+}
+
+/// A filter in force (bright) or its absence (dim; nothing when `none` is empty).
+fn filter_part(value: Option<String>, none: &str) -> Option<Span<'static>> {
+    match value {
+        Some(v) => Some(Span::styled(v, ACTIVE)),
+        None if none.is_empty() => None,
+        None => Some(Span::styled(none.to_owned(), DIM)),
+    }
+}
+
+/// The date range in words; `None` when open on both ends.
+fn dates(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<String> {
+    let day = |d: NaiveDate| d.format("%a %d %b").to_string();
+    let full = |d: NaiveDate| d.format("%a %d %b %Y").to_string();
+    match (from, to) {
+        (Some(f), Some(t)) if f == t => Some(full(f)),
+        (Some(f), Some(t)) if f.format("%Y").to_string() == t.format("%Y").to_string() => {
+            Some(format!("{} – {}", day(f), full(t)))
+        }
+        (Some(f), Some(t)) => Some(format!("{} – {}", full(f), full(t))),
+        (Some(f), None) => Some(format!("from {}", full(f))),
+        (None, Some(t)) => Some(format!("until {}", full(t))),
+        (None, None) => None,
+    }
+}
+
+fn sort_text(q: &BookingQuery) -> String {
+    let by = match q.sort {
+        BookingSort::Starts => "start",
+        BookingSort::Created => "created",
+        BookingSort::Customer => "customer",
+        BookingSort::Service => "service",
+        BookingSort::Status => "status",
+    };
+    let arrow = if q.descending { "↓" } else { "↑" };
+    format!("sorted by {by} {arrow}")
+}

@@ -1,0 +1,155 @@
+//! A modal form centred over the screen: title and context, one line per
+//! field (scrolled to keep the focused one in view), the engine's refusal,
+//! and a footer that turns into the discard question or `saving…`. Pure.
+
+mod field;
+
+use crate::app::form::Form;
+use crate::ui::bookings::style::{self, DIM, KEY};
+use field::{PROBLEM, Widths};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Padding, Paragraph};
+
+/// The engine's refusal of the last submit.
+const REFUSAL: Style = Style::new()
+    .fg(Color::White)
+    .bg(Color::Red)
+    .add_modifier(Modifier::BOLD);
+/// The discard question.
+const DISCARD: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
+
+/// Draws `form` centred over `area`.
+pub fn render(frame: &mut Frame, area: Rect, form: &Form) {
+    let wanted = Widths::wanted(&form.fields)
+        .max(form.subtitle.chars().count().min(96))
+        .max(FOOTER_WIDTH);
+    let box_width = (wanted as u16 + 4).min(area.width.saturating_sub(4).max(area.width.min(40)));
+    let content = usize::from(box_width.saturating_sub(4));
+    let widths = Widths::new(&form.fields, content);
+    let subtitle = style::wrap(&form.subtitle, content);
+    let subtitle: Vec<String> = subtitle.into_iter().take(2).collect();
+    let detail = cut_problem(form, widths);
+    let error: Vec<String> = form
+        .error
+        .as_deref()
+        .map(|e| {
+            style::wrap(&format!("✗ {e} "), content.saturating_sub(1))
+                .into_iter()
+                .take(2)
+                .map(|l| format!(" {l} "))
+                .collect()
+        })
+        .unwrap_or_default();
+    let detail_lines = detail
+        .as_ref()
+        .map_or(Vec::new(), |d| style::wrap(d, content));
+    let fixed = 2 + subtitle.len() + 2 + detail_lines.len() + error.len() + 1;
+    let room = usize::from(area.height).saturating_sub(fixed).max(1);
+    let shown = form.fields.len().min(room).max(1);
+    let height = (fixed + shown).min(usize::from(area.height)) as u16;
+    let at = style::centered(area, box_width, height);
+    frame.render_widget(Clear, at);
+    let block = style::framed(&form.title).padding(Padding::horizontal(1));
+    let inner = block.inner(at);
+    frame.render_widget(block, at);
+
+    let [top, above, fields, below, bottom] = Layout::vertical([
+        Constraint::Length(subtitle.len() as u16),
+        Constraint::Length(1),
+        Constraint::Length(shown as u16),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    let sub: Vec<Line> = subtitle.into_iter().map(|s| Line::styled(s, DIM)).collect();
+    frame.render_widget(Paragraph::new(sub), top);
+
+    let offset = if form.focus < shown {
+        0
+    } else {
+        form.focus + 1 - shown
+    }
+    .min(form.fields.len().saturating_sub(shown));
+    let lines: Vec<Line> = form
+        .fields
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(shown)
+        .map(|(i, f)| field::line(f, i == form.focus, widths).0)
+        .collect();
+    frame.render_widget(Paragraph::new(lines), fields);
+    if offset > 0 {
+        let more = Line::styled(format!("↑ {offset} more"), DIM).right_aligned();
+        frame.render_widget(Paragraph::new(more), above);
+    }
+    let after = form.fields.len().saturating_sub(offset + shown);
+    if after > 0 {
+        let more = Line::styled(format!("↓ {after} more"), DIM).right_aligned();
+        frame.render_widget(Paragraph::new(more), below);
+    }
+
+    let mut tail: Vec<Line> = detail_lines
+        .into_iter()
+        .map(|d| Line::styled(d, PROBLEM))
+        .collect();
+    tail.extend(error.into_iter().map(|e| Line::styled(e, REFUSAL)));
+    tail.push(footer(form));
+    let [notes, foot] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(bottom);
+    let last = tail.pop().unwrap_or_default();
+    frame.render_widget(Paragraph::new(tail), notes);
+    frame.render_widget(Paragraph::new(last), foot);
+}
+
+/// The width of the keys footer.
+const FOOTER_WIDTH: usize = 56;
+
+/// The whole problem of the focused field, else of the first field, whose
+/// note had to be cut beside it: `✗ Email: email `ada@` is not valid: …`.
+fn cut_problem(form: &Form, widths: Widths) -> Option<String> {
+    let cut = |(i, f): (usize, &crate::app::form::Field)| {
+        let (text, _) = field::note(f, i == form.focus);
+        let problem = f.problem.as_deref()?;
+        (text.chars().count() > widths.note).then(|| format!("✗ {}: {problem}", f.label))
+    };
+    let focused = form
+        .fields
+        .get(form.focus)
+        .and_then(|f| cut((form.focus, f)));
+    focused.or_else(|| form.fields.iter().enumerate().find_map(cut))
+}
+
+/// The keys, or the discard question, or `saving…`.
+fn footer(form: &Form) -> Line<'static> {
+    if form.confirm_discard {
+        return Line::from(vec![
+            Span::styled(" Discard what you typed?  y / n ", DISCARD),
+            Span::styled("  any other key keeps editing", DIM),
+        ]);
+    }
+    if form.submitting {
+        return Line::styled(
+            "saving…",
+            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        );
+    }
+    Line::from(vec![
+        Span::styled("Tab", KEY),
+        Span::styled("/", DIM),
+        Span::styled("Shift-Tab", KEY),
+        Span::styled(" move · ", DIM),
+        Span::styled("Enter", KEY),
+        Span::styled(" or ", DIM),
+        Span::styled("Ctrl-S", KEY),
+        Span::styled(" submit · ", DIM),
+        Span::styled("Esc", KEY),
+        Span::styled(" cancel", DIM),
+    ])
+}

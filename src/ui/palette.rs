@@ -1,0 +1,99 @@
+//! The command palette: the typed filter and every action matching it with
+//! its description and key, the selected row highlighted.
+
+use super::{fit, theme};
+use crate::app::{Action, AppState};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+/// The palette's widest box.
+const MAX_WIDTH: u16 = 72;
+
+fn row(
+    state: &AppState,
+    action: Action,
+    name_w: usize,
+    width: usize,
+    selected: bool,
+) -> Line<'static> {
+    let key = state
+        .keymap
+        .key_for(state.screen.context(), action)
+        .map(|k| k.to_string())
+        .unwrap_or_default();
+    let name = fit::pad(&action.name(), name_w);
+    let desc_w = width.saturating_sub(name_w + fit::width(&key) + 7);
+    let desc = fit::pad(action.describe(), desc_w);
+    let marker = if selected { " ▸ " } else { "   " };
+    let line = Line::from(vec![
+        Span::styled(format!("{marker}{name}  "), theme::TITLE),
+        Span::raw(desc),
+        Span::styled(format!(" {key} "), theme::KEY),
+    ]);
+    if selected {
+        line.style(theme::SELECTED)
+    } else {
+        line
+    }
+}
+
+/// Draws the palette over `area` for `filter` with row `selected` chosen.
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, filter: &str, selected: usize) {
+    let matches = Action::matching(filter);
+    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
+    let height = area
+        .height
+        .saturating_sub(2)
+        .min(matches.len().max(1) as u16 + 4);
+    let popup = fit::centered(area, width, height);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme::OVERLAY_BORDER)
+        .title(Span::styled(" Command palette ", theme::TITLE))
+        .title_bottom(
+            Line::styled(
+                format!(" {} of {} ", matches.len(), Action::ALL.len()),
+                theme::DIM,
+            )
+            .right_aligned(),
+        );
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    let w = usize::from(inner.width);
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(" › ", theme::KEY),
+            Span::styled(filter.to_owned(), theme::TITLE),
+            Span::styled("█", theme::DIM),
+        ]),
+        Line::styled("─".repeat(w), theme::BORDER),
+    ];
+    let visible = usize::from(inner.height).saturating_sub(2);
+    if matches.is_empty() {
+        lines.push(Line::styled(
+            format!(" no action matches “{filter}”"),
+            theme::DIM,
+        ));
+    } else {
+        let name_w = matches
+            .iter()
+            .map(|a| a.name().len())
+            .max()
+            .unwrap_or(0)
+            .min(18);
+        let offset = if matches.len() <= visible {
+            0
+        } else {
+            selected
+                .saturating_sub(visible / 2)
+                .min(matches.len() - visible)
+        };
+        for (i, a) in matches.iter().enumerate().skip(offset).take(visible) {
+            lines.push(row(state, *a, name_w, w, i == selected));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
