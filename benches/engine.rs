@@ -3,20 +3,20 @@
 //! built once into `target/bench-data/` and reused; each run works on a
 //! scratch copy, so holds never run out of free slots. Prints the medians.
 
+#[path = "support/scale_db.rs"]
+mod scale_db;
+
 use criterion::Criterion;
+use scale_db::{
+    Res, cached_database, file_stem, remove_database, scale_params, scratch_copy, target_dir,
+};
 use slotdesk::domain::SlotRef;
-use slotdesk::store::generate::{GENERATOR_VERSION, ScaleParams, generate};
+use slotdesk::store::generate::ScaleParams;
 use slotdesk::store::{BookingQuery, HoldRequest, SlotQuery, Store};
 use std::collections::VecDeque;
-use std::error::Error;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
-
-type Res<T> = Result<T, Box<dyn Error>>;
-
-/// The schema the cached database was built with: a change rebuilds it.
-const SCHEMA: &str = include_str!("../src/store/sql/001_init.sql");
 
 /// The benchmarks, their targets (median, milliseconds).
 const TARGETS: [(&str, f64); 3] = [
@@ -37,18 +37,9 @@ fn run() -> Res<()> {
     // `cargo bench` passes --bench; without it (cargo test --benches) each
     // benchmark runs once as a smoke test, on a small database.
     let benchmarking = std::env::args().any(|a| a == "--bench");
-    let bookings = match std::env::var("SLOTDESK_BENCH_BOOKINGS") {
-        Ok(n) => n.trim().replace('_', "").parse()?,
-        Err(_) if benchmarking => 1_000_000,
-        Err(_) => 5_000,
-    };
-    let params = ScaleParams {
-        bookings,
-        customers: (bookings / 20).clamp(500, 50_000),
-        ..ScaleParams::default()
-    };
+    let params = scale_params(benchmarking)?;
     let data = cached_database(&params)?;
-    let scratch = scratch_copy(&data)?;
+    let scratch = scratch_copy(&data, "run")?;
     let mut store = Store::open(&scratch)?;
     let side = rusqlite::Connection::open(&scratch)?;
     let now = params.now();
@@ -175,102 +166,11 @@ fn busiest_recent_day(conn: &rusqlite::Connection, params: &ScaleParams) -> Res<
     Ok(date.parse()?)
 }
 
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("target"),
-        PathBuf::from,
-    )
-}
-
-fn file_stem(bookings: u32) -> String {
-    match bookings {
-        n if n > 0 && n % 1_000_000 == 0 => format!("scale-{}m", n / 1_000_000),
-        n if n > 0 && n % 1_000 == 0 => format!("scale-{}k", n / 1_000),
-        n => format!("scale-{n}"),
-    }
-}
-
 fn group_name(bookings: u32) -> String {
     match bookings {
         1_000_000 => "engine".to_owned(),
         n => format!("engine_{}", file_stem(n).trim_start_matches("scale-")),
     }
-}
-
-/// FNV-1a: a hash that stays the same across Rust releases.
-fn fnv(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-fn remove_database(path: &Path) -> Res<()> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut p = path.as_os_str().to_owned();
-        p.push(suffix);
-        match std::fs::remove_file(&p) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-/// The cached database for `params`, generated when missing or built by
-/// another generator, schema or parameters (recorded in a `.version` file
-/// beside it, written last).
-fn cached_database(params: &ScaleParams) -> Res<PathBuf> {
-    let dir = target_dir().join("bench-data");
-    std::fs::create_dir_all(&dir)?;
-    let stem = file_stem(params.bookings);
-    let db = dir.join(format!("{stem}.db"));
-    let marker = dir.join(format!("{stem}.version"));
-    let version = format!(
-        "generator {GENERATOR_VERSION}\nschema {:016x}\n{params:?}\n",
-        fnv(SCHEMA)
-    );
-    if db.exists() && std::fs::read_to_string(&marker).ok().as_deref() == Some(version.as_str()) {
-        println!("reusing {}", db.display());
-        return Ok(db);
-    }
-    let _ = std::fs::remove_file(&marker);
-    remove_database(&db)?;
-    let partial = dir.join(format!("{stem}.partial.db"));
-    remove_database(&partial)?;
-    println!(
-        "generating {} bookings into {} (once; reused until the generator or schema changes)…",
-        params.bookings,
-        db.display()
-    );
-    let start = Instant::now();
-    let mut store = Store::open(&partial)?;
-    let summary = generate(&mut store, params, params.now())?;
-    drop(store);
-    let took = start.elapsed();
-    std::fs::rename(&partial, &db)?;
-    remove_database(&partial)?;
-    std::fs::write(&marker, &version)?;
-    println!(
-        "generated in {:.1} s: {} bookings, {} customers, {} events, {} time slots, {}–{}, busiest {:?}",
-        took.as_secs_f64(),
-        summary.bookings,
-        summary.customers,
-        summary.events,
-        summary.time_slots,
-        summary.first_on,
-        summary.last_on,
-        summary.busiest
-    );
-    println!("by status: {:?}", summary.by_status);
-    Ok(db)
-}
-
-/// A fresh copy of the cached database for this run.
-fn scratch_copy(db: &Path) -> Res<PathBuf> {
-    let scratch = db.with_extension("run.db");
-    remove_database(&scratch)?;
-    std::fs::copy(db, &scratch)?;
-    Ok(scratch)
 }
 
 /// Criterion's median estimates of this run, against the targets.

@@ -212,3 +212,17 @@ fn bookings_list_in_slot_order_either_way() {
     let froms = |v: &[Booking]| v.iter().map(|b| b.from).collect::<Vec<_>>();
     assert_eq!(froms(&descending), froms(&ascending));
 }
+
+#[test]
+fn the_remembered_count_follows_this_desks_and_another_desks_writes() {
+    let (_dir, mut store, _) = six_bookings();
+    let all = BookingQuery::default();
+    assert_eq!(store.bookings(&all).unwrap().pagination.total_count, 6);
+    let s = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    store.hold(&hold_request(s, 1), now()).unwrap();
+    assert_eq!(store.bookings(&all).unwrap().pagination.total_count, 7);
+    let mut other = Store::open(store.path()).unwrap();
+    let s = slot(&other, "physio", "ben", "10:00", TUESDAY);
+    other.hold(&hold_request(s, 1), now()).unwrap();
+    assert_eq!(store.bookings(&all).unwrap().pagination.total_count, 8);
+}

@@ -62,9 +62,9 @@ pub fn run(cli: &Cli, command: Command) -> ExitCode {
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             let hint = match &e {
-                CliError::Store(StoreError::Booking(crate::domain::BookingError::ManagerOnly(_))) => {
-                    " (pass --as-manager)"
-                }
+                CliError::Store(StoreError::Booking(crate::domain::BookingError::ManagerOnly(
+                    _,
+                ))) => " (pass --as-manager)",
                 _ => "",
             };
             eprintln!("slotdesk: {e}{hint}");

@@ -44,6 +44,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The last bookings count, with what it was counted for.
+    count_cache: std::cell::RefCell<Option<(queries::CountKey, u64)>>,
 }
 
 impl Store {
@@ -68,6 +70,7 @@ impl Store {
         Ok(Self {
             conn,
             path: path.to_owned(),
+            count_cache: std::cell::RefCell::new(None),
         })
     }
 

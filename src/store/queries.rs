@@ -174,13 +174,24 @@ pub enum BookingSort {
 }
 
 impl BookingSort {
+    /// Slot order is local date then start: the same order as `starts_at`
+    /// for one location, and it lets `bookings_date` serve date ranges.
     fn order_by(self) -> &'static str {
         match self {
-            Self::Starts => "b.starts_at {dir}, b.id {dir}",
+            Self::Starts => "b.date {dir}, b.starts_at {dir}, b.id {dir}",
             Self::Created => "b.created_at {dir}, b.id {dir}",
             Self::Customer => "c.last_name {dir}, c.first_name {dir}, b.starts_at, b.id",
             Self::Service => "s.name {dir}, b.starts_at, b.id",
             Self::Status => "b.status {dir}, b.starts_at, b.id",
+        }
+    }
+
+    /// The tables the order needs besides `bookings b`.
+    fn joins(self) -> &'static str {
+        match self {
+            Self::Customer => "LEFT JOIN customers c ON c.id = b.customer_id",
+            Self::Service => "JOIN services s ON s.id = b.service_id",
+            _ => "",
         }
     }
 }
@@ -268,31 +279,37 @@ impl Store {
             );
         }
         let (filter, values) = filters(query);
-        let needs_customer = query.customer_text.is_some();
-        let count_sql = format!(
-            "SELECT COUNT(*) FROM bookings b {} WHERE {filter}",
-            if needs_customer {
-                "LEFT JOIN customers c ON c.id = b.customer_id"
-            } else {
-                ""
-            }
-        );
         let tx = self.conn.unchecked_transaction()?;
-        let total_count: i64 = tx
-            .prepare_cached(&count_sql)?
-            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
-        let total_count = u64::try_from(total_count).unwrap_or_default();
+        let total_count = self.count(&tx, &filter, &values)?;
         let dir = if query.descending { "DESC" } else { "ASC" };
         let order = query.sort.order_by().replace("{dir}", dir);
         let offset = u64::from(query.page - 1) * u64::from(query.page_size);
-        let page_sql = format!(
-            "{BOOKING_SELECT} WHERE {filter} ORDER BY {order} LIMIT {} OFFSET {offset}",
-            query.page_size
+        // The page's ids first, from the indexes alone; then only those rows joined.
+        let mut paged = values.clone();
+        paged.push(Value::Integer(i64::from(query.page_size)));
+        paged.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
+        let ids_sql = format!(
+            "SELECT b.id FROM bookings b {} WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
+            query.sort.joins(),
+            paged.len() - 1,
+            paged.len()
         );
-        let mut bookings = tx
-            .prepare_cached(&page_sql)?
-            .query_map(params_from_iter(values.iter()), booking_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let ids: Vec<String> = tx
+            .prepare_cached(&ids_sql)?
+            .query_map(params_from_iter(paged.iter()), |r| r.get::<_, i64>(0))?
+            .map(|id| id.map(|id| id.to_string()))
+            .collect::<rusqlite::Result<_>>()?;
+        let mut bookings = if ids.is_empty() {
+            Vec::new()
+        } else {
+            let page_sql = format!(
+                "{BOOKING_SELECT} WHERE b.id IN ({}) ORDER BY {order}",
+                ids.join(",")
+            );
+            tx.prepare(&page_sql)?
+                .query_map([], booking_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
         attach_details(&tx, &mut bookings)?;
         tx.finish()?;
         let total_pages = total_count.div_ceil(u64::from(query.page_size)).max(1);
@@ -306,6 +323,38 @@ impl Store {
             },
         })
     }
+
+    /// Bookings matching `filter`, remembered until this or another
+    /// connection writes (paging a list does not recount a million rows).
+    fn count(&self, conn: &Connection, filter: &str, values: &[Value]) -> Result<u64> {
+        let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        let key = CountKey {
+            filter: filter.to_owned(),
+            values: format!("{values:?}"),
+            data_version: version,
+            own_changes: conn.total_changes(),
+        };
+        if let Some((cached, count)) = self.count_cache.borrow().as_ref()
+            && *cached == key
+        {
+            return Ok(*count);
+        }
+        let count: i64 = conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM bookings b WHERE {filter}"))?
+            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
+        let count = u64::try_from(count).unwrap_or_default();
+        *self.count_cache.borrow_mut() = Some((key, count));
+        Ok(count)
+    }
+}
+
+/// What a remembered count was counted for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct CountKey {
+    filter: String,
+    values: String,
+    data_version: i64,
+    own_changes: u64,
 }
 
 /// The WHERE clause and its values for `query`.

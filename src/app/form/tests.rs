@@ -50,7 +50,13 @@ fn an_email_field_flags_a_bad_address_while_typing() {
         "k".into(),
     );
     type_into(&mut form, "ada@example");
-    assert!(form.fields[0].problem.as_deref().unwrap_or("").contains("not valid"));
+    assert!(
+        form.fields[0]
+            .problem
+            .as_deref()
+            .unwrap_or("")
+            .contains("not valid")
+    );
     type_into(&mut form, ".com");
     assert_eq!(form.fields[0].problem, None);
 }
@@ -58,13 +64,22 @@ fn an_email_field_flags_a_bad_address_while_typing() {
 #[test]
 fn submitting_with_a_required_field_empty_stays_open_on_that_field() {
     let mut form = cancel_form();
-    assert_eq!(form.handle_key(&key(KeyCode::Enter), "GB"), FormOutcome::Editing);
+    assert_eq!(
+        form.handle_key(&key(KeyCode::Enter), "GB"),
+        FormOutcome::Editing
+    );
     assert_eq!(form.fields[0].problem.as_deref(), Some("required"));
     type_into(&mut form, "Client unwell");
-    assert_eq!(form.handle_key(&key(KeyCode::Enter), "GB"), FormOutcome::Submit);
+    assert_eq!(
+        form.handle_key(&key(KeyCode::Enter), "GB"),
+        FormOutcome::Submit
+    );
     assert_eq!(
         form.submission(None),
-        Ok(Submitted::Write(Write::Cancel(BookingId(7), "Client unwell".into())))
+        Ok(Submitted::Write(Write::Cancel(
+            BookingId(7),
+            "Client unwell".into()
+        )))
     );
 }
 
@@ -72,9 +87,15 @@ fn submitting_with_a_required_field_empty_stays_open_on_that_field() {
 fn a_second_enter_while_submitting_does_nothing() {
     let mut form = cancel_form();
     type_into(&mut form, "x");
-    assert_eq!(form.handle_key(&key(KeyCode::Enter), "GB"), FormOutcome::Submit);
+    assert_eq!(
+        form.handle_key(&key(KeyCode::Enter), "GB"),
+        FormOutcome::Submit
+    );
     form.submitting = true;
-    assert_eq!(form.handle_key(&key(KeyCode::Enter), "GB"), FormOutcome::Editing);
+    assert_eq!(
+        form.handle_key(&key(KeyCode::Enter), "GB"),
+        FormOutcome::Editing
+    );
     let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(form.handle_key(&ctrl_s, "GB"), FormOutcome::Editing);
 }
@@ -82,22 +103,39 @@ fn a_second_enter_while_submitting_does_nothing() {
 #[test]
 fn escape_asks_before_discarding_typed_input() {
     let mut form = cancel_form();
-    assert_eq!(form.handle_key(&key(KeyCode::Esc), "GB"), FormOutcome::Cancelled);
+    assert_eq!(
+        form.handle_key(&key(KeyCode::Esc), "GB"),
+        FormOutcome::Cancelled
+    );
     let mut form = cancel_form();
     type_into(&mut form, "a");
-    assert_eq!(form.handle_key(&key(KeyCode::Esc), "GB"), FormOutcome::Editing);
+    assert_eq!(
+        form.handle_key(&key(KeyCode::Esc), "GB"),
+        FormOutcome::Editing
+    );
     assert!(form.confirm_discard);
-    assert_eq!(form.handle_key(&key(KeyCode::Char('n')), "GB"), FormOutcome::Editing);
+    assert_eq!(
+        form.handle_key(&key(KeyCode::Char('n')), "GB"),
+        FormOutcome::Editing
+    );
     assert!(!form.confirm_discard);
     assert_eq!(form.fields[0].value, "a", "typed input is kept");
     form.handle_key(&key(KeyCode::Esc), "GB");
-    assert_eq!(form.handle_key(&key(KeyCode::Char('y')), "GB"), FormOutcome::Cancelled);
+    assert_eq!(
+        form.handle_key(&key(KeyCode::Char('y')), "GB"),
+        FormOutcome::Cancelled
+    );
 }
 
 #[test]
 fn tab_and_shift_tab_cycle_fields_and_choices_change_with_space() {
     let mut form = Form::go_to_date(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default());
-    form.fields.push(Field::new("Method", FieldKind::Choice(vec!["card".into(), "cash".into()]), true, "card"));
+    form.fields.push(Field::new(
+        "Method",
+        FieldKind::Choice(vec!["card".into(), "cash".into()]),
+        true,
+        "card",
+    ));
     form.handle_key(&key(KeyCode::Tab), "GB");
     assert_eq!(form.focus, 1);
     form.handle_key(&key(KeyCode::Char(' ')), "GB");
@@ -116,11 +154,20 @@ fn the_reserve_form_carries_its_idempotency_key_into_the_hold() {
         FormKind::Reserve(slot),
         "Reserve",
         String::new(),
-        vec![Field::new("Participants", FieldKind::Number { min: 1, max: 8 }, true, "2")],
+        vec![Field::new(
+            "Participants",
+            FieldKind::Number { min: 1, max: 8 },
+            true,
+            "2",
+        )],
         "desk-9".into(),
     );
     assert_eq!(
         form.submission(None),
-        Ok(Submitted::Write(Write::Hold { slot, participants: 2, key: "desk-9".into() }))
+        Ok(Submitted::Write(Write::Hold {
+            slot,
+            participants: 2,
+            key: "desk-9".into()
+        }))
     );
 }

@@ -2,11 +2,11 @@
 //! effects, with a fixed clock and no terminal or database.
 
 use super::*;
+use crate::app::Write;
 use crate::app::board::Tone;
 use crate::app::keymap::Keymap;
 use crate::app::msg::{CatalogView, DayView};
 use crate::app::state::Overlay;
-use crate::app::Write;
 use crate::domain::availability::{Slot, Unavailable};
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::{Occurrence, ResourceId, ServiceId, TimeSlotId};
@@ -102,22 +102,47 @@ fn press(state: &mut AppState, code: KeyCode) -> Vec<Effect> {
 #[test]
 fn the_board_opens_on_the_first_slot_from_now_and_moves_with_hjkl() {
     let mut s = desk();
-    assert_eq!(s.board.selected_slot().map(|x| x.occurrence.time_slot_id), Some(TimeSlotId(1)));
+    assert_eq!(
+        s.board.selected_slot().map(|x| x.occurrence.time_slot_id),
+        Some(TimeSlotId(1))
+    );
     press(&mut s, KeyCode::Char('j'));
-    assert_eq!(s.board.selected_slot().map(|x| x.occurrence.time_slot_id), Some(TimeSlotId(2)));
+    assert_eq!(
+        s.board.selected_slot().map(|x| x.occurrence.time_slot_id),
+        Some(TimeSlotId(2))
+    );
     press(&mut s, KeyCode::Char('l'));
-    assert_eq!(s.board.selected_slot().map(|x| x.occurrence.time_slot_id), Some(TimeSlotId(3)));
+    assert_eq!(
+        s.board.selected_slot().map(|x| x.occurrence.time_slot_id),
+        Some(TimeSlotId(3))
+    );
     press(&mut s, KeyCode::Char('l'));
-    assert_eq!(s.board.selected_slot().map(|x| x.occurrence.time_slot_id), Some(TimeSlotId(3)), "no column further right");
+    assert_eq!(
+        s.board.selected_slot().map(|x| x.occurrence.time_slot_id),
+        Some(TimeSlotId(3)),
+        "no column further right"
+    );
 }
 
 #[test]
 fn day_keys_ask_for_the_next_and_previous_days() {
     let mut s = desk();
-    assert_eq!(press(&mut s, KeyCode::Char(']')), vec![Effect::LoadDay(day() + Duration::days(1))]);
-    assert_eq!(press(&mut s, KeyCode::Char('[')), vec![Effect::LoadDay(day())]);
-    assert_eq!(press(&mut s, KeyCode::Char('[')), vec![Effect::LoadDay(day() - Duration::days(1))]);
-    assert_eq!(press(&mut s, KeyCode::Char('t')), vec![Effect::LoadDay(day())]);
+    assert_eq!(
+        press(&mut s, KeyCode::Char(']')),
+        vec![Effect::LoadDay(day() + Duration::days(1))]
+    );
+    assert_eq!(
+        press(&mut s, KeyCode::Char('[')),
+        vec![Effect::LoadDay(day())]
+    );
+    assert_eq!(
+        press(&mut s, KeyCode::Char('[')),
+        vec![Effect::LoadDay(day() - Duration::days(1))]
+    );
+    assert_eq!(
+        press(&mut s, KeyCode::Char('t')),
+        vec![Effect::LoadDay(day())]
+    );
 }
 
 #[test]
@@ -126,11 +151,19 @@ fn reserving_opens_a_form_whose_submit_asks_for_a_hold_with_the_forms_key() {
     assert!(press(&mut s, KeyCode::Char('r')).is_empty());
     assert!(matches!(s.overlay, Some(Overlay::Form(_))));
     let effects = press(&mut s, KeyCode::Enter);
-    let [Effect::Write(Write::Hold { participants, key, .. })] = effects.as_slice() else {
+    let [
+        Effect::Write(Write::Hold {
+            participants, key, ..
+        }),
+    ] = effects.as_slice()
+    else {
         panic!("{effects:?}");
     };
     assert_eq!((*participants, key.as_str()), (1, "k-1"));
-    assert!(press(&mut s, KeyCode::Enter).is_empty(), "a double Enter books once");
+    assert!(
+        press(&mut s, KeyCode::Enter).is_empty(),
+        "a double Enter books once"
+    );
 }
 
 #[test]
@@ -139,7 +172,11 @@ fn reserving_a_full_slot_says_so_without_a_form() {
     press(&mut s, KeyCode::Down);
     assert!(press(&mut s, KeyCode::Char('r')).is_empty());
     assert!(s.overlay.is_none());
-    assert!(s.status.as_ref().is_some_and(|st| st.text.starts_with("time slot is full")));
+    assert!(
+        s.status
+            .as_ref()
+            .is_some_and(|st| st.text.starts_with("time slot is full"))
+    );
 }
 
 #[test]
@@ -148,7 +185,9 @@ fn a_refused_submit_keeps_the_form_and_what_was_typed() {
     press(&mut s, KeyCode::Char('r'));
     press(&mut s, KeyCode::Enter);
     update(&mut s, Msg::Written(Err("time slot is full".into())));
-    let Some(Overlay::Form(form)) = &s.overlay else { panic!("form closed") };
+    let Some(Overlay::Form(form)) = &s.overlay else {
+        panic!("form closed")
+    };
     assert_eq!(form.error.as_deref(), Some("time slot is full"));
     assert!(!form.submitting);
     assert_eq!(form.fields[0].value, "1");
@@ -160,8 +199,14 @@ fn screens_switch_with_number_keys_and_load_what_they_show() {
     let effects = press(&mut s, KeyCode::Char('2'));
     assert_eq!(s.screen, Screen::Bookings);
     assert!(matches!(effects.as_slice(), [Effect::LoadBookings(q)] if q.from == Some(day())));
-    assert_eq!(press(&mut s, KeyCode::Char('4')), vec![Effect::LoadActivity]);
-    assert_eq!(press(&mut s, KeyCode::Char('3')), vec![Effect::LoadCustomers]);
+    assert_eq!(
+        press(&mut s, KeyCode::Char('4')),
+        vec![Effect::LoadActivity]
+    );
+    assert_eq!(
+        press(&mut s, KeyCode::Char('3')),
+        vec![Effect::LoadCustomers]
+    );
 }
 
 #[test]
@@ -183,7 +228,10 @@ fn help_and_palette_open_and_the_palette_runs_an_action() {
 fn ticks_sweep_and_poll_and_another_desks_change_reloads_the_screen() {
     let mut s = desk();
     let later = now() + Duration::seconds(1);
-    assert_eq!(update(&mut s, Msg::Tick(later)), vec![Effect::Sweep, Effect::PollChanges]);
+    assert_eq!(
+        update(&mut s, Msg::Tick(later)),
+        vec![Effect::Sweep, Effect::PollChanges]
+    );
     assert_eq!(s.now, later);
     let effects = update(&mut s, Msg::DatabaseChanged);
     assert!(effects.contains(&Effect::LoadDay(day())));
@@ -194,7 +242,11 @@ fn ticks_sweep_and_poll_and_another_desks_change_reloads_the_screen() {
 fn slot_tones_follow_their_state() {
     let s = desk();
     let view = s.board.view.as_ref().unwrap();
-    let tones: Vec<Tone> = view.slots.iter().map(|x| crate::app::board::tone(x, &view.bookings, s.now)).collect();
+    let tones: Vec<Tone> = view
+        .slots
+        .iter()
+        .map(|x| crate::app::board::tone(x, &view.bookings, s.now))
+        .collect();
     assert_eq!(tones, vec![Tone::Free, Tone::Full, Tone::Free]);
 }
 

@@ -117,7 +117,7 @@ CREATE INDEX bookings_date ON bookings (date, starts_at);
 CREATE INDEX bookings_customer ON bookings (customer_id);
 -- Lists without a date: all bookings in time order, or one status in time order.
 CREATE INDEX bookings_starts_at ON bookings (starts_at);
-CREATE INDEX bookings_status ON bookings (status, starts_at);
+CREATE INDEX bookings_status ON bookings (status, date, starts_at);
 -- Holds waiting to lapse (the sweep).
 CREATE INDEX bookings_held ON bookings (hold_expires_at) WHERE status = 'held';
 
