@@ -101,6 +101,10 @@ fn a_new_hold_shows_its_countdown_in_the_held_colour() {
             bg_at(&terminal, "HELD 15:00"),
             theme::tone_color(Tone::Held)
         );
+        // The slot panel names the booking's status in the same colour.
+        let buffer = terminal.backend().buffer();
+        let (x, y) = find(buffer, "1 person · held");
+        assert_eq!(buffer[(x + 11, y)].fg, theme::tone_color(Tone::Held));
     }
     insta::assert_snapshot!("board_held_120x40", desk.draw(120, 40).backend());
     insta::assert_snapshot!("board_held_80x24", desk.draw(80, 24).backend());
@@ -229,7 +233,10 @@ fn an_error_message_reads_in_red_in_the_status_bar() {
     let mut desk = Desk::empty();
     desk.press(KeyCode::Char('2'));
     let terminal = desk.draw(80, 24);
-    assert_eq!(fg_at(&terminal, "no catalog yet: load"), Color::Red);
+    assert_eq!(
+        fg_at(&terminal, "no catalog yet: load"),
+        theme::ERROR.fg.unwrap()
+    );
 }
 
 #[test]
@@ -239,8 +246,12 @@ fn the_date_picker_marks_the_board_date_and_today() {
     let terminal = desk.draw(80, 24);
     let buffer = terminal.backend().buffer();
     let (x, y) = find(buffer, "23 24 25 26 27 28 29");
-    assert_eq!(buffer[(x, y)].fg, Color::Yellow, "today");
-    assert_eq!(buffer[(x + 3, y)].bg, Color::Cyan, "the board date");
+    assert_eq!(buffer[(x, y)].fg, theme::TODAY.fg.unwrap(), "today");
+    assert_eq!(
+        buffer[(x + 3, y)].bg,
+        theme::PICKED.bg.unwrap(),
+        "the board date"
+    );
     assert_eq!(buffer[(x + 6, y)].bg, Color::Reset, "another day");
 }
 

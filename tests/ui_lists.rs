@@ -14,7 +14,7 @@ use ratatui::style::Color;
 use slotdesk::app::board::{Tone, tone};
 use slotdesk::app::{AppState, Overlay};
 use slotdesk::domain::BookingStatus;
-use slotdesk::ui;
+use slotdesk::ui::{self, theme};
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
@@ -102,7 +102,7 @@ fn bookings_list_shows_filters_sort_and_pages_with_coloured_statuses() {
     for size in SIZES {
         let t = draw(&desk.driver.state, size, bookings);
         insta::assert_snapshot!(format!("bookings_{}x{}", size.0, size.1), t.backend());
-        assert_eq!(fg_of(&t, "/ filter"), Color::Cyan);
+        assert_eq!(fg_of(&t, "/ filter"), theme::KEY.fg.unwrap());
     }
     let t = draw(&desk.driver.state, (120, 40), bookings);
     let buffer = t.backend().buffer();
@@ -117,8 +117,16 @@ fn bookings_list_shows_filters_sort_and_pages_with_coloured_statuses() {
                 .map(|b| (line[..b].chars().count() as u16 + 1, y))
         })
         .unwrap();
-    assert_eq!(buffer[unselected].fg, Color::Magenta, "a hold is magenta");
-    assert_eq!(buffer[(4, selected_y)].bg, Color::Blue, "the selected row");
+    assert_eq!(
+        buffer[unselected].fg,
+        theme::tone_color(Tone::Held),
+        "a hold is the colour of a held slot on the board"
+    );
+    assert_eq!(
+        buffer[(4, selected_y)].bg,
+        theme::SELECTED.bg.unwrap(),
+        "the selected row"
+    );
 }
 
 #[test]
@@ -146,7 +154,10 @@ fn booking_detail_shows_customer_payment_and_history_over_the_list() {
     for size in SIZES {
         let t = draw(&desk.driver.state, size, bookings_with_detail);
         insta::assert_snapshot!(format!("detail_{}x{}", size.0, size.1), t.backend());
-        assert_eq!(fg_of(&t, " confirmed "), Color::Green);
+        assert_eq!(
+            fg_of(&t, " confirmed "),
+            theme::status(BookingStatus::Confirmed).fg.unwrap()
+        );
         find(t.backend().buffer(), "esc close");
     }
 }
@@ -157,7 +168,7 @@ fn a_held_bookings_detail_counts_down_to_its_expiry() {
     desk.press(KeyCode::Enter);
     let t = draw(&desk.driver.state, (80, 24), bookings_with_detail);
     insta::assert_snapshot!("detail_held_80x24", t.backend());
-    assert_eq!(fg_of(&t, "expires in"), Color::Magenta);
+    assert_eq!(fg_of(&t, "expires in"), theme::tone_color(Tone::Held));
     find(t.backend().buffer(), "no customer yet");
     find(t.backend().buffer(), "x release");
 }
@@ -205,8 +216,16 @@ fn new_booking_form_shows_a_live_problem_in_red_and_the_phone_in_e164() {
     for size in SIZES {
         let t = draw(&desk.driver.state, size, form);
         insta::assert_snapshot!(format!("new_booking_{}x{}", size.0, size.1), t.backend());
-        assert_eq!(fg_of(&t, "✗ email"), Color::Red, "the problem is red");
-        assert_eq!(fg_of(&t, "→ +442079460018"), Color::Green, "the hint");
+        assert_eq!(
+            fg_of(&t, "✗ email"),
+            theme::ERROR.fg.unwrap(),
+            "the problem"
+        );
+        assert_eq!(
+            fg_of(&t, "→ +442079460018"),
+            theme::FIELD_HINT.fg.unwrap(),
+            "the hint"
+        );
         find(t.backend().buffer(), "Tab/Shift-Tab move");
     }
 }
@@ -251,7 +270,10 @@ fn the_engines_refusal_shows_in_red_in_the_form() {
         let t = draw(&desk.driver.state, size, form);
         insta::assert_snapshot!(format!("refused_{}x{}", size.0, size.1), t.backend());
         let buffer = t.backend().buffer();
-        assert_eq!(buffer[find(buffer, "✗ only a manager")].bg, Color::Red);
+        assert_eq!(
+            buffer[find(buffer, "✗ only a manager")].bg,
+            theme::REFUSAL.bg.unwrap()
+        );
     }
 }
 
@@ -266,7 +288,7 @@ fn a_cancel_form_asks_before_discarding_what_was_typed() {
     let buffer = t.backend().buffer();
     assert_eq!(
         buffer[find(buffer, "Discard what you typed?")].bg,
-        Color::Yellow
+        theme::PROMPT.bg.unwrap()
     );
 }
 

@@ -1,18 +1,19 @@
 //! The activity screen: the event log, newest first, each event with its
 //! time, kind, subject and a summary read from its data. Pure.
 
-use super::bookings::style::{self, DIM, HEADING, SELECTED};
+use super::{boxes, fit, hints, money, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
+use crate::domain::{BookingStatus, PaymentStatus};
 use crate::store::Event;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Cell, Row, Table};
 use serde_json::Value;
 
 /// Draws the activity log into `area`.
@@ -23,19 +24,16 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     } else {
         "events"
     };
-    let block = style::framed("Activity").title_bottom(
-        Line::styled(format!(" {} {noun}, newest first ", log.events.len()), DIM).right_aligned(),
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let block = boxes::framed("Activity").title_bottom(boxes::footnote(format!(
+        " {} {noun}, newest first ",
+        log.events.len()
+    )));
+    let inner = boxes::draw(frame, area, block);
     let [hint, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    let keys = style::action_hints(state, Context::Activity, &[(Action::Open, "open booking")]);
-    frame.render_widget(Paragraph::new(style::hints(&keys)), hint);
+    let keys = hints::for_actions(state, Context::Activity, &[(Action::Open, "open booking")]);
+    frame.render_widget(hints::line(&keys), hint);
     if log.events.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled("nothing has happened yet", DIM)).centered(),
-            body,
-        );
+        frame.render_widget(boxes::note("nothing has happened yet"), body);
         return;
     }
     let wide = body.width >= 100;
@@ -50,7 +48,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let longest_kind = log
         .events
         .iter()
-        .map(|e| kind_text(&e.kind).chars().count() as u16)
+        .map(|e| fit::width(&kind_text(&e.kind)) as u16)
         .max()
         .unwrap_or(5);
     let (time_w, subject_w) = if wide { (16, 13) } else { (12, 7) };
@@ -68,38 +66,39 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         Row::new(vec![
             Cell::from(Span::styled(
                 e.at.with_timezone(&tz).format(time).to_string(),
-                DIM,
+                theme::DIM,
             )),
             Cell::from(Span::styled(
-                style::fit(&kind, kind_w.into()),
-                kind_style(&e.kind),
+                fit::truncate(&kind, kind_w.into()),
+                kind_style(e),
             )),
             Cell::from(subject(e, wide)),
-            Cell::from(style::fit(&summary(e, tz, wide), summary_w.into())),
+            Cell::from(fit::truncate(&summary(e, tz, wide), summary_w.into())),
         ])
     });
     let widths = [time_w, kind_w, subject_w, summary_w].map(Constraint::Length);
-    let header = Row::new(["When", "Event", "Subject", "Summary"]).style(HEADING);
-    let table = Table::new(rows, widths)
-        .header(header)
-        .row_highlight_style(SELECTED)
-        .highlight_symbol("▌ ")
-        .highlight_spacing(HighlightSpacing::Always);
-    let selected = log.selected.min(log.events.len().saturating_sub(1));
-    let mut table_state = TableState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(table, body, &mut table_state);
+    let header = Row::new(["When", "Event", "Subject", "Summary"]);
+    let rows = Table::new(rows, widths);
+    table::render(frame, body, header, rows, log.selected, log.events.len());
 }
 
-/// Colours an event kind by what happened to the booking.
-pub fn kind_style(kind: &str) -> Style {
-    match kind.rsplit('.').next().unwrap_or(kind) {
-        "created" | "confirmed" | "paid" | "completed" => Style::new().fg(Color::Green),
-        "cancelled" | "declined" | "no_show" | "deleted" => Style::new().fg(Color::LightRed),
-        "expired" => DIM,
-        "checked_in" => Style::new().fg(Color::Cyan),
-        "refunded" | "hold_extended" => Style::new().fg(Color::Magenta),
-        _ => Style::new().fg(Color::Yellow),
-    }
+/// Colours an event by the booking status (or payment) it leads to, as the
+/// lists colour that status: `confirmed` green, `hold extended` like a hold,
+/// `created` in the status the booking was created in; a deleted booking is
+/// dimmed like a cancelled one; other events plain.
+pub fn kind_style(e: &Event) -> Style {
+    let word = e.kind.rsplit('.').next().unwrap_or(&e.kind);
+    let status = match word {
+        "paid" => return theme::payment(PaymentStatus::Paid),
+        "refunded" => return theme::payment(PaymentStatus::Refunded),
+        "hold_extended" => Some(BookingStatus::Held),
+        "deleted" => Some(BookingStatus::Cancelled),
+        "created" if e.booking_id.is_some() => {
+            e.data["status"].as_str().and_then(|s| s.parse().ok())
+        }
+        w => w.parse().ok(),
+    };
+    status.map_or_else(Style::new, theme::status)
 }
 
 fn subject(e: &Event, wide: bool) -> String {
@@ -138,7 +137,7 @@ pub fn summary(e: &Event, tz: Tz, wide: bool) -> String {
         if e.kind.ends_with("paid") || e.kind.ends_with("refunded") {
             let currency = text(&d["payment"]["currency"]).unwrap_or_default();
             if let Some(amount) = d["payment"]["amount"].as_i64() {
-                parts.push(style::money(amount, &currency));
+                parts.push(money::amount(amount, &currency));
             }
             parts.extend(text(&d["payment"]["method"]));
         }

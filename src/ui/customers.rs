@@ -2,7 +2,7 @@
 //! left, the selected customer's details and booking history on the right.
 //! Pure.
 
-use super::bookings::style::{self, ACTIVE, DIM, HEADING, KEY, SELECTED};
+use super::{boxes, fit, hints, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
@@ -10,9 +10,8 @@ use crate::app::lists::CustomersState;
 use crate::domain::{Booking, CustomerSummary};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, HighlightSpacing, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
 
 /// Draws the customers screen into `area`.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
@@ -27,30 +26,26 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
 }
 
 fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState) {
-    let block = style::framed("Customers").title_bottom(
-        Line::styled(
-            format!(" {} of {} customers ", c.matches.len(), c.all.len()),
-            DIM,
-        )
-        .right_aligned(),
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [search, gap, body] = Layout::vertical([
+    let block = boxes::framed("Customers").title_bottom(boxes::footnote(format!(
+        " {} of {} customers ",
+        c.matches.len(),
+        c.all.len()
+    )));
+    let inner = boxes::draw(frame, area, block);
+    let [search, _, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(search_line(c, search.width)), search);
-    let _ = gap;
     if c.matches.is_empty() {
         let note = if c.all.is_empty() {
             "no customers yet".to_owned()
         } else {
             format!("no customer matches “{}”", c.search.trim())
         };
-        frame.render_widget(Paragraph::new(Line::styled(note, DIM)).centered(), body);
+        frame.render_widget(boxes::note(note), body);
         return;
     }
     let width = body.width.saturating_sub(2);
@@ -61,7 +56,7 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState) {
         .matches
         .iter()
         .filter_map(|i| c.all.get(*i)?.email.as_ref())
-        .map(|e| e.chars().count() as u16)
+        .map(|e| fit::width(e) as u16)
         .max()
         .unwrap_or(5);
     let email_w = if email {
@@ -83,7 +78,7 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState) {
         header.push("Phone");
     }
     let rows = c.matches.iter().filter_map(|i| c.all.get(*i)).map(|x| {
-        let mut cells = vec![Cell::from(style::fit(&x.name, name.into()))];
+        let mut cells = vec![Cell::from(fit::truncate(&x.name, name.into()))];
         if email {
             cells.push(optional(x.email.as_deref(), email_w));
         }
@@ -92,51 +87,52 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState) {
         }
         Row::new(cells)
     });
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(HEADING))
-        .row_highlight_style(SELECTED)
-        .highlight_symbol("▌ ")
-        .highlight_spacing(HighlightSpacing::Always);
-    let selected = c.selected.min(c.matches.len().saturating_sub(1));
-    let mut table_state = TableState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(table, body, &mut table_state);
+    let rows = Table::new(rows, widths);
+    table::render(
+        frame,
+        body,
+        Row::new(header),
+        rows,
+        c.selected,
+        c.matches.len(),
+    );
 }
 
 fn optional(text: Option<&str>, width: u16) -> Cell<'static> {
     match text {
-        Some(t) => Cell::from(style::fit(t, width.into())),
-        None => Cell::from(Span::styled("—", DIM)),
+        Some(t) => Cell::from(fit::truncate(t, width.into())),
+        None => Cell::from(Span::styled("—", theme::DIM)),
     }
 }
 
 /// `/ ada█  enter keep · esc clear` while typing, the search or its hint
 /// otherwise; the hint left out when there is no room for it.
 fn search_line(c: &CustomersState, width: u16) -> Line<'static> {
-    let slash = Span::styled("/ ", KEY);
+    let slash = Span::styled("/ ", theme::KEY);
     let mut line = if c.searching {
         Line::from(vec![
             slash,
-            Span::styled(c.search.clone(), Style::new().add_modifier(Modifier::BOLD)),
-            Span::styled("█", KEY),
+            Span::styled(c.search.clone(), theme::TITLE),
+            Span::styled("█", theme::KEY),
         ])
     } else if c.search.is_empty() {
         let long = "search by name, email or phone";
-        let hint = if long.chars().count() + 2 <= usize::from(width) {
+        let hint = if fit::width(long) + 2 <= usize::from(width) {
             long
         } else {
             "search"
         };
-        return Line::from(vec![slash, Span::styled(hint, DIM)]);
+        return Line::from(vec![slash, Span::styled(hint, theme::DIM)]);
     } else {
-        Line::from(vec![slash, Span::styled(c.search.clone(), ACTIVE)])
+        Line::from(vec![slash, Span::styled(c.search.clone(), theme::TITLE)])
     };
     let hint = if c.searching {
         "  enter keep · esc clear"
     } else {
         "  / edit · esc clear"
     };
-    if line.width() + hint.chars().count() <= usize::from(width) {
-        line.push_span(Span::styled(hint, DIM));
+    if line.width() + fit::width(hint) <= usize::from(width) {
+        line.push_span(Span::styled(hint, theme::DIM));
     }
     line
 }
@@ -144,18 +140,12 @@ fn search_line(c: &CustomersState, width: u16) -> Line<'static> {
 fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
     let c = &state.customers;
     let Some(customer) = c.selected_customer() else {
-        let block = style::framed("Customer");
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        frame.render_widget(
-            Paragraph::new(Line::styled("no customer selected", DIM)).centered(),
-            inner,
-        );
+        let block = boxes::framed("Customer");
+        boxes::with_note(frame, area, block, "no customer selected");
         return;
     };
-    let block = style::framed(&format!("Customer #{}", customer.id));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let block = boxes::framed(&format!("Customer #{}", customer.id));
+    let inner = boxes::draw(frame, area, block);
     let [card, heading, body, hint] = Layout::vertical([
         Constraint::Length(5),
         Constraint::Length(1),
@@ -168,42 +158,42 @@ fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
     let noun = if count == 1 { "booking" } else { "bookings" };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled("History", Style::new().add_modifier(Modifier::BOLD)),
-            Span::styled(format!(" · {count} {noun}, newest first"), DIM),
+            Span::styled("History", theme::TITLE),
+            Span::styled(format!(" · {count} {noun}, newest first"), theme::DIM),
         ])),
         heading,
     );
     render_history(frame, body, &c.history, state);
-    let keys = style::action_hints(
+    let keys = hints::for_actions(
         state,
         Context::Customers,
         &[(Action::EditCustomer, "edit customer")],
     );
-    frame.render_widget(Paragraph::new(style::hints(&keys)), hint);
+    frame.render_widget(hints::line(&keys), hint);
 }
 
 fn card_lines(c: &CustomerSummary, state: &AppState) -> Vec<Line<'static>> {
     let field = |label: &str, value: Option<&str>| {
         Line::from(vec![
-            Span::styled(format!("{label:<6} "), DIM),
+            Span::styled(format!("{label:<6} "), theme::DIM),
             match value {
                 Some(v) => Span::raw(v.to_owned()),
-                None => Span::styled("—", DIM),
+                None => Span::styled("—", theme::DIM),
             },
         ])
     };
     let since = c.created_at.with_timezone(&state.tz()).format("%d %b %Y");
     vec![
-        Line::styled(c.name.clone(), Style::new().add_modifier(Modifier::BOLD)),
+        Line::styled(c.name.clone(), theme::TITLE),
         field("email", c.email.as_deref()),
         field("phone", c.phone.as_deref()),
-        Line::styled(format!("customer since {since}"), DIM),
+        Line::styled(format!("customer since {since}"), theme::DIM),
     ]
 }
 
 fn render_history(frame: &mut Frame, area: Rect, history: &[Booking], state: &AppState) {
     if history.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled("no bookings yet", DIM)), area);
+        frame.render_widget(Line::styled("no bookings yet", theme::DIM), area);
         return;
     }
     let tz = state.tz();
@@ -217,11 +207,8 @@ fn render_history(frame: &mut Frame, area: Rect, history: &[Booking], state: &Ap
     let rows = history.iter().map(|b| {
         Row::new(vec![
             Cell::from(b.from.with_timezone(&tz).format(format).to_string()),
-            Cell::from(style::fit_name(&b.service_name, service.into())),
-            Cell::from(Span::styled(
-                style::status_text(b.status),
-                style::status_style(b.status),
-            )),
+            Cell::from(fit::title(&b.service_name, service.into())),
+            Cell::from(theme::status_span(b.status)),
         ])
     });
     let widths = [

@@ -2,7 +2,8 @@
 //! the booking's event history, with the keys of the booking actions. Pure.
 
 use super::activity::kind_style;
-use super::bookings::style::{self, DIM, PROBLEM};
+use super::hints::{self, Hint};
+use super::{boxes, fit, money, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::board::countdown;
@@ -22,20 +23,14 @@ const HISTORY: u16 = 27;
 /// Draws the open booking's detail over `area`.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let Some((booking, events)) = &state.bookings.detail else {
-        let at = style::centered(area, 30, 5);
+        let at = fit::centered(area, 30, 5);
         frame.render_widget(Clear, at);
-        let block = style::framed("Booking");
-        let inner = block.inner(at);
-        frame.render_widget(block, at);
-        frame.render_widget(
-            Paragraph::new(Line::styled("loading…", DIM)).centered(),
-            inner,
-        );
+        boxes::with_note(frame, at, boxes::overlay("Booking"), "loading…");
         return;
     };
     let width = area.width.saturating_sub(2).min(100);
     let content = width.saturating_sub(4);
-    let hint = style::hint_lines(&action_keys(state, booking.status), content);
+    let hint = hints::lines(&action_keys(state, booking.status), content);
     let history = history_lines(events, state);
     let two_columns = content >= 70;
     let facts_width = if two_columns {
@@ -50,14 +45,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         facts.len() + 1 + history.len()
     };
     let height = (body_height + 1 + hint.len() + 2) as u16;
-    let at = style::centered(area, width, height.min(area.height));
+    let at = fit::centered(area, width, height.min(area.height));
     frame.render_widget(Clear, at);
-    let block = style::framed(&format!("Booking #{}", booking.id)).title(Span::styled(
-        format!(" {} ", style::status_text(booking.status)),
-        style::status_style(booking.status).add_modifier(Modifier::BOLD),
+    let status = theme::status_span(booking.status);
+    let block = boxes::overlay(&format!("Booking #{}", booking.id)).title(Span::styled(
+        format!(" {} ", status.content),
+        status.style.add_modifier(Modifier::BOLD),
     ));
-    let inner = block.inner(at);
-    frame.render_widget(block, at);
+    let inner = boxes::draw(frame, at, block);
     let [body, _, hint_area] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
@@ -82,7 +77,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
 }
 
 /// The booking actions' keys, `x release` on a hold and `+ extend` only there.
-fn action_keys(state: &AppState, status: BookingStatus) -> Vec<(String, &'static str)> {
+fn action_keys(state: &AppState, status: BookingStatus) -> Vec<Hint> {
     let held = status == BookingStatus::Held;
     let mut actions = vec![
         (Action::Confirm, "confirm"),
@@ -98,7 +93,7 @@ fn action_keys(state: &AppState, status: BookingStatus) -> Vec<(String, &'static
         actions.push((Action::ExtendHold, "extend"));
     }
     actions.push((Action::Back, "close"));
-    style::action_hints(state, Context::Bookings, &actions)
+    hints::for_actions(state, Context::Bookings, &actions)
 }
 
 /// `label  value`, the value wrapped under itself.
@@ -109,13 +104,13 @@ fn fact(
     value_style: Style,
     width: usize,
 ) {
-    for (i, chunk) in style::wrap(value, width.saturating_sub(LABEL))
+    for (i, chunk) in fit::wrap(value, width.saturating_sub(LABEL))
         .into_iter()
         .enumerate()
     {
         let head = if i == 0 { label } else { "" };
         lines.push(Line::from(vec![
-            Span::styled(format!("{head:<LABEL$}"), DIM),
+            Span::styled(format!("{head:<LABEL$}"), theme::DIM),
             Span::styled(chunk, value_style),
         ]));
     }
@@ -131,13 +126,7 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         b.from.with_timezone(&tz).format("%H:%M"),
         b.to.with_timezone(&tz).format("%H:%M")
     );
-    fact(
-        &mut lines,
-        "Slot",
-        &slot,
-        Style::new().add_modifier(Modifier::BOLD),
-        width,
-    );
+    fact(&mut lines, "Slot", &slot, theme::TITLE, width);
     fact(&mut lines, "Service", &b.service_name, plain, width);
     fact(&mut lines, "Resource", &b.resource_name, plain, width);
     fact(
@@ -157,23 +146,11 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         } else {
             "lapsed".to_owned()
         };
-        fact(
-            &mut lines,
-            "Hold",
-            &text,
-            style::status_style(b.status),
-            width,
-        );
+        fact(&mut lines, "Hold", &text, theme::status(b.status), width);
     }
     match &b.customer {
         Some(c) => {
-            fact(
-                &mut lines,
-                "Customer",
-                &c.name,
-                Style::new().add_modifier(Modifier::BOLD),
-                width,
-            );
+            fact(&mut lines, "Customer", &c.name, theme::TITLE, width);
             for contact in [c.email.as_deref(), c.phone.as_deref()]
                 .into_iter()
                 .flatten()
@@ -181,7 +158,7 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
                 fact(&mut lines, "", contact, plain, width);
             }
         }
-        None => fact(&mut lines, "Customer", "no customer yet", DIM, width),
+        None => fact(&mut lines, "Customer", "no customer yet", theme::DIM, width),
     }
     if let Some(message) = &b.message {
         fact(
@@ -205,30 +182,30 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
     let currency = &b.payment.currency;
     for (i, a) in b.add_ons.iter().enumerate() {
         let label = if i == 0 { "Add-ons" } else { "" };
-        let text = format!("{} {}", a.name, style::money(a.price, currency));
+        let text = format!("{} {}", a.name, money::amount(a.price, currency));
         fact(&mut lines, label, &text, plain, width);
     }
     let p = &b.payment;
     let mut pay = vec![p.status.as_str().to_owned()];
-    pay.extend(p.amount.map(|a| style::money(a, currency)));
+    pay.extend(p.amount.map(|a| money::amount(a, currency)));
     pay.extend(p.method.map(|m| m.as_str().to_owned()));
     pay.extend(p.reference.as_ref().map(|r| format!("ref {r}")));
     fact(
         &mut lines,
         "Payment",
         &pay.join(" · "),
-        style::payment_style(p.status),
+        theme::payment(p.status),
         width,
     );
     if let Some(reason) = &b.cancel_reason {
-        fact(&mut lines, "Reason", reason, PROBLEM, width);
+        fact(&mut lines, "Reason", reason, theme::ERROR, width);
     }
     let created = b
         .created_at
         .with_timezone(&tz)
         .format("%d %b %Y %H:%M")
         .to_string();
-    fact(&mut lines, "Created", &created, DIM, width);
+    fact(&mut lines, "Created", &created, theme::DIM, width);
     lines
 }
 
@@ -237,22 +214,19 @@ fn history_lines(events: &[Event], state: &AppState) -> Vec<Line<'static>> {
     let tz = state.tz();
     let mut sorted: Vec<&Event> = events.iter().collect();
     sorted.sort_by_key(|e| (e.at, e.id));
-    let mut lines = vec![Line::styled(
-        "History",
-        Style::new().add_modifier(Modifier::BOLD),
-    )];
+    let mut lines = vec![Line::styled("History", theme::TITLE)];
     if sorted.is_empty() {
-        lines.push(Line::styled("no events", DIM));
+        lines.push(Line::styled("no events", theme::DIM));
     }
     for e in sorted {
         lines.push(Line::from(vec![
             Span::styled(
                 e.at.with_timezone(&tz).format("%d %b %H:%M  ").to_string(),
-                DIM,
+                theme::DIM,
             ),
             Span::styled(
                 e.kind.trim_start_matches("booking.").replace('_', " "),
-                kind_style(&e.kind),
+                kind_style(e),
             ),
         ]));
     }

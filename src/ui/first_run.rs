@@ -1,14 +1,14 @@
 //! The first-run screen, shown instead of the board while the database has
 //! no catalog: what is missing and the commands that load one.
 
-use super::{fit, theme};
+use super::{boxes, fit, hints, theme};
 use crate::app::Action;
 use crate::app::AppState;
 use crate::app::keymap::Context;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 fn command(text: &str) -> Line<'static> {
     Line::from(vec![
@@ -21,10 +21,7 @@ fn command(text: &str) -> Line<'static> {
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let width = area.width.saturating_sub(4).min(66);
     let text_w = usize::from(width.saturating_sub(4));
-    let quit = state
-        .keymap
-        .key_for(Context::Global, Action::Quit)
-        .map_or_else(String::new, |k| k.to_string());
+    let quit = hints::key(state, Context::Global, Action::Quit).unwrap_or_default();
     let lines = vec![
         Line::raw(""),
         Line::raw("This database has no catalog yet:"),
@@ -52,12 +49,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         Line::from(vec![Span::styled(quit, theme::KEY), Span::raw(" quits.")]),
     ];
     let popup = fit::centered(area, width, lines.len() as u16 + 2);
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme::BORDER)
-        .title(Span::styled(" Welcome to slotdesk ", theme::TITLE));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = boxes::draw(frame, popup, boxes::panel("Welcome to slotdesk"));
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(2),

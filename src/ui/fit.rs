@@ -1,7 +1,8 @@
 //! Fitting text and boxes into the cells there are: display width,
-//! truncation with an ellipsis, padding, centred boxes. Pure.
+//! truncation with an ellipsis, padding, wrapping, centred boxes. The one
+//! place the ui cuts text. Pure.
 
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 /// Display width of `s` in terminal cells.
@@ -32,7 +33,14 @@ pub fn truncate(s: &str, max: usize) -> String {
         out.push(c);
         used += w;
     }
-    let mut out = out.trim_end().to_owned();
+    // A cut word takes the ellipsis at once (`Mat…`); after a separator
+    // the ellipsis stands apart (`assessment · …`).
+    let kept = out.trim_end();
+    let mut out = if kept.ends_with(char::is_alphanumeric) {
+        kept.to_owned()
+    } else {
+        out
+    };
     out.push('…');
     out
 }
@@ -67,7 +75,8 @@ pub fn pad(s: &str, w: usize) -> String {
     out
 }
 
-/// A heading fitted to `max`: whole; else without its `(…)` part; else cut.
+/// A heading or name fitted to `max`: whole; else without its `(…)` note
+/// (`Priya Sharma (physiotherapist)` → `Priya Sharma`); else cut.
 pub fn title(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_owned();
@@ -79,27 +88,61 @@ pub fn title(s: &str, max: usize) -> String {
     }
 }
 
-/// A name fitted to `max`, keeping its last word whole when it can
-/// (`Physio… follow-up`): service names differ most at their end.
-pub fn name(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_owned();
-    }
-    if let Some((head, last)) = s.rsplit_once(' ') {
-        let room = max.saturating_sub(width(last) + 1);
-        if room >= 4 {
-            return format!("{} {last}", truncate(head, room));
+/// `text` broken into lines of at most `max` cells at spaces (a word
+/// longer than a line is cut across lines); at least one line.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = vec![String::new()];
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = width(word);
+        if used > 0 && used + 1 + w <= max {
+            if let Some(line) = lines.last_mut() {
+                line.push(' ');
+                line.push_str(word);
+            }
+            used += 1 + w;
+            continue;
+        }
+        if used > 0 {
+            lines.push(String::new());
+            used = 0;
+        }
+        for c in word.chars() {
+            let cw = char_width(c);
+            if used > 0 && used + cw > max {
+                lines.push(String::new());
+                used = 0;
+            }
+            if let Some(line) = lines.last_mut() {
+                line.push(c);
+            }
+            used += cw;
         }
     }
-    truncate(s, max)
+    lines
 }
 
 /// A `width`×`height` box centred in `area`, never larger than it.
+/// An odd cell left over goes after the box.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    area.centered(
-        Constraint::Length(width.min(area.width)),
-        Constraint::Length(height.min(area.height)),
-    )
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// The one-line row in the vertical middle of `area`.
+pub fn middle(area: Rect) -> Rect {
+    Rect {
+        y: area.y + area.height / 2,
+        height: area.height.min(1),
+        ..area
+    }
 }
 
 #[cfg(test)]
@@ -111,11 +154,33 @@ mod tests {
         assert_eq!(truncate("Physiotherapy follow-up", 10), "Physiothe…");
         assert_eq!(truncate("Mat Pilates", 11), "Mat Pilates");
         assert_eq!(truncate("Mat Pilates", 5), "Mat…");
+        assert_eq!(truncate("Ada · Mat Pilates", 7), "Ada · …");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate_start("/tmp/demo/x.db", 8), "…mo/x.db");
         assert_eq!(pad("ab", 4), "ab  ");
-        assert_eq!(name("Physiotherapy follow-up", 17), "Physio… follow-up");
-        assert_eq!(name("Mat Pilates", 8), "Mat Pil…");
+        assert_eq!(truncate("Reformer Pilates (group)", 15), "Reformer Pilat…");
         assert_eq!(title("Priya Sharma (physiotherapist)", 20), "Priya Sharma");
+        assert_eq!(title("Priya Sharma (physiotherapist)", 8), "Priya S…");
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(
+            wrap("lower back pain after running", 10),
+            ["lower back", "pain after", "running"]
+        );
+        assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
+        assert_eq!(wrap("ab abcdefgh", 5), ["ab", "abcde", "fgh"]);
+        assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn boxes_centre_with_an_odd_cell_after_them() {
+        assert_eq!(
+            centered(Rect::new(0, 0, 10, 4), 20, 2),
+            Rect::new(0, 1, 10, 2)
+        );
+        assert_eq!(centered(Rect::new(2, 0, 9, 5), 4, 2), Rect::new(4, 1, 4, 2));
+        assert_eq!(middle(Rect::new(0, 3, 10, 5)), Rect::new(0, 5, 10, 1));
     }
 }

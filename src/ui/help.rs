@@ -1,13 +1,13 @@
 //! The help overlay: every context's bindings from the live keymap with
 //! what they do, and the form keys, flowed into as many columns as needed.
 
-use super::{fit, theme};
+use super::{boxes, fit, theme};
 use crate::app::AppState;
 use crate::app::keymap::{Binding, Context};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 /// One line of help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,13 +171,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let col_w = (usize::from(area.width.saturating_sub(4)) / cols.len().max(1)).min(46);
     let box_w = (col_w * cols.len() + 2) as u16;
     let popup = fit::centered(area, box_w, (tallest + 2) as u16);
-    let block = Block::new()
-        .borders(Borders::ALL)
+    let block = boxes::panel("Keys")
         .border_style(theme::OVERLAY_BORDER)
-        .title(Span::styled(" Keys ", theme::TITLE))
-        .title_bottom(
-            Line::styled(" from the live keymap · esc or ? closes ", theme::DIM).right_aligned(),
-        );
+        .title_bottom(boxes::footnote(" from the live keymap · esc or ? closes "));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);

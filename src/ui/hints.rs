@@ -1,5 +1,6 @@
-//! The key-hint line at the bottom: the few keys that matter on the screen
-//! or overlay shown, read from the live keymap so they follow the config.
+//! Key hints, built from the live keymap so they follow the config: the
+//! hint line at the bottom (the few keys that matter on the screen or
+//! overlay shown) and the hint lines the screens draw inside their boxes.
 
 use super::{fit, theme};
 use crate::app::keymap::{Context, Key};
@@ -9,9 +10,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 /// One hint: key names and what they do.
-struct Hint {
-    keys: String,
-    label: &'static str,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The key names, as the keymap prints them (`pgup/pgdn`, `esc ?`).
+    pub keys: String,
+    /// What they do.
+    pub label: &'static str,
 }
 
 fn fixed(keys: &str, label: &'static str) -> Hint {
@@ -35,16 +39,46 @@ pub fn prose(key: Key) -> String {
     }
 }
 
-/// The hint for `actions` (keys joined by spaces), if all are bound.
-fn bound(state: &AppState, ctx: Context, actions: &[Action], label: &'static str) -> Option<Hint> {
-    let keys: Option<Vec<String>> = actions
-        .iter()
-        .map(|a| state.keymap.key_for(ctx, *a).map(|k| k.to_string()))
-        .collect();
+/// The key bound to `action` in `ctx` (or globally), as the keymap prints it.
+pub fn key(state: &AppState, ctx: Context, action: Action) -> Option<String> {
+    state.keymap.key_for(ctx, action).map(|k| k.to_string())
+}
+
+/// The hint for `actions` (keys joined by `sep`), if all are bound.
+pub fn bound_with(
+    state: &AppState,
+    ctx: Context,
+    actions: &[Action],
+    sep: &str,
+    label: &'static str,
+) -> Option<Hint> {
+    let keys: Option<Vec<String>> = actions.iter().map(|a| key(state, ctx, *a)).collect();
     Some(Hint {
-        keys: keys?.join(" "),
+        keys: keys?.join(sep),
         label,
     })
+}
+
+/// The hint for `actions` (keys joined by spaces), if all are bound.
+pub fn bound(
+    state: &AppState,
+    ctx: Context,
+    actions: &[Action],
+    label: &'static str,
+) -> Option<Hint> {
+    bound_with(state, ctx, actions, " ", label)
+}
+
+/// The hints for `actions` in `ctx` whose keys are bound, in order.
+pub fn for_actions(
+    state: &AppState,
+    ctx: Context,
+    actions: &[(Action, &'static str)],
+) -> Vec<Hint> {
+    actions
+        .iter()
+        .filter_map(|(a, label)| bound(state, ctx, &[*a], label))
+        .collect()
 }
 
 /// The screen's or overlay's hints, most useful first.
@@ -69,17 +103,11 @@ fn screen_hints(state: &AppState) -> Vec<Option<Hint>> {
             Some(fixed("enter", "run")),
             Some(fixed("esc", "close")),
         ],
-        Some(Overlay::Detail) => {
-            let d = |actions: &[Action], label| bound(state, Context::Bookings, actions, label);
-            vec![
-                d(&[Action::Confirm], "confirm"),
-                d(&[Action::Cancel], "cancel"),
-                d(&[Action::RecordPayment], "pay"),
-                d(&[Action::CheckIn], "check in"),
-                d(&[Action::EditCustomer], "customer"),
-                d(&[Action::Back], "close"),
-            ]
-        }
+        // The detail lists the booking's keys itself; only what else works.
+        Some(Overlay::Detail) => vec![
+            bound(state, Context::Bookings, &[Action::Help], "help"),
+            bound(state, Context::Bookings, &[Action::Quit], "quit"),
+        ],
         None if state.first_run => Vec::new(),
         None if state.screen == Screen::Board && state.board.moving.is_some() => vec![
             b(&[Action::Open], "move here"),
@@ -136,14 +164,31 @@ fn global_hints(state: &AppState) -> Vec<Option<Hint>> {
     ]
 }
 
-fn spans(hints: &[Hint]) -> Vec<Span<'static>> {
-    let mut out = vec![Span::raw(" ")];
+/// `key what  key what`: keys bright, words dim.
+pub fn line(hints: &[Hint]) -> Line<'static> {
+    let mut spans = Vec::new();
     for (i, h) in hints.iter().enumerate() {
         if i > 0 {
-            out.push(Span::raw("  "));
+            spans.push(Span::raw("  "));
         }
-        out.push(Span::styled(h.keys.clone(), theme::KEY));
-        out.push(Span::styled(format!(" {}", h.label), theme::DIM));
+        spans.push(Span::styled(h.keys.clone(), theme::KEY));
+        spans.push(Span::styled(format!(" {}", h.label), theme::DIM));
+    }
+    Line::from(spans)
+}
+
+/// `hints` packed into as many lines of `width` cells as they need.
+pub fn lines(hints: &[Hint], width: u16) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for end in 1..=hints.len() {
+        let next = hints
+            .get(start..=end)
+            .map_or(usize::MAX, |h| line(h).width());
+        if next > usize::from(width) || end == hints.len() {
+            out.push(line(hints.get(start..end).unwrap_or_default()));
+            start = end;
+        }
     }
     out
 }
@@ -165,5 +210,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         own.pop();
     }
     own.extend(global);
-    frame.render_widget(Line::from(spans(&own)), area);
+    let mut bar = line(&own);
+    bar.spans.insert(0, Span::raw(" "));
+    frame.render_widget(bar, area);
 }

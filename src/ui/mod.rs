@@ -4,6 +4,7 @@
 pub mod activity;
 pub mod board;
 pub mod bookings;
+pub mod boxes;
 pub mod chrome;
 pub mod customers;
 pub mod detail;
@@ -12,7 +13,9 @@ pub mod fit;
 pub mod form;
 pub mod help;
 pub mod hints;
+pub mod money;
 pub mod palette;
+pub mod table;
 pub mod theme;
 pub mod too_small;
 

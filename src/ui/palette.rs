@@ -1,12 +1,12 @@
 //! The command palette: the typed filter and every action matching it with
 //! its description and key, the selected row highlighted.
 
-use super::{fit, theme};
+use super::{boxes, fit, hints, theme};
 use crate::app::{Action, AppState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 
 /// The palette's widest box.
 const MAX_WIDTH: u16 = 72;
@@ -18,11 +18,7 @@ fn row(
     width: usize,
     selected: bool,
 ) -> Line<'static> {
-    let key = state
-        .keymap
-        .key_for(state.screen.context(), action)
-        .map(|k| k.to_string())
-        .unwrap_or_default();
+    let key = hints::key(state, state.screen.context(), action).unwrap_or_default();
     let name = fit::pad(&action.name(), name_w);
     let desc_w = width.saturating_sub(name_w + fit::width(&key) + 7);
     let desc = fit::pad(action.describe(), desc_w);
@@ -48,17 +44,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, filter: &str, sel
         .saturating_sub(2)
         .min(matches.len().max(1) as u16 + 4);
     let popup = fit::centered(area, width, height);
-    let block = Block::new()
-        .borders(Borders::ALL)
+    let block = boxes::panel("Command palette")
         .border_style(theme::OVERLAY_BORDER)
-        .title(Span::styled(" Command palette ", theme::TITLE))
-        .title_bottom(
-            Line::styled(
-                format!(" {} of {} ", matches.len(), Action::ALL.len()),
-                theme::DIM,
-            )
-            .right_aligned(),
-        );
+        .title_bottom(boxes::footnote(format!(
+            " {} of {} ",
+            matches.len(),
+            Action::ALL.len()
+        )));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);

@@ -1,10 +1,11 @@
-//! The desk's colours and text styles, in one place: the board's tones,
-//! booking statuses and the chrome. Named ANSI colours, so the user's
-//! terminal palette (light or dark) still applies.
+//! The desk's one palette: the board's tones, booking and payment statuses,
+//! and the chrome's styles. Named ANSI colours, so the user's terminal
+//! palette (light or dark) still applies. No other ui file names a colour.
 
 use crate::app::board::Tone;
 use crate::domain::{BookingStatus, PaymentStatus};
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
 
 /// The colour of a board tone (legend, cells, slot panel).
 pub fn tone_color(tone: Tone) -> Color {
@@ -21,11 +22,9 @@ pub fn tone_color(tone: Tone) -> Color {
 
 /// A board cell of `tone`: its colour as the text colour; holds in bold.
 pub fn tone(tone: Tone) -> Style {
-    let style = Style::new().fg(tone_color(tone));
-    if tone == Tone::Held {
-        style.add_modifier(Modifier::BOLD)
-    } else {
-        style
+    match tone {
+        Tone::Held => HELD,
+        _ => Style::new().fg(tone_color(tone)),
     }
 }
 
@@ -42,22 +41,30 @@ pub fn cursor(tone: Tone) -> Style {
         .add_modifier(Modifier::BOLD)
 }
 
-/// A booking status word.
+/// A booking status, agreeing with the board: a hold looks like a held
+/// slot, and what no longer takes a seat (completed, cancelled, declined,
+/// expired) is dimmed like a past slot. Pending cyan, confirmed green,
+/// checked in light blue, no-show red.
 pub fn status(status: BookingStatus) -> Style {
-    let color = match status {
-        BookingStatus::Held => Color::Yellow,
-        BookingStatus::Pending => Color::Cyan,
-        BookingStatus::Confirmed => Color::Green,
-        BookingStatus::CheckedIn | BookingStatus::Completed => Color::LightBlue,
-        BookingStatus::NoShow => Color::Red,
-        BookingStatus::Cancelled | BookingStatus::Declined | BookingStatus::Expired => {
-            Color::DarkGray
-        }
-    };
-    Style::new().fg(color)
+    match status {
+        BookingStatus::Held => tone(Tone::Held),
+        BookingStatus::Pending => Style::new().fg(Color::Cyan),
+        BookingStatus::Confirmed => Style::new().fg(Color::Green),
+        BookingStatus::CheckedIn => Style::new().fg(Color::LightBlue),
+        BookingStatus::NoShow => Style::new().fg(Color::Red),
+        BookingStatus::Completed
+        | BookingStatus::Cancelled
+        | BookingStatus::Declined
+        | BookingStatus::Expired => tone(Tone::Past),
+    }
 }
 
-/// A payment state word.
+/// A booking status as people read it (`checked in`), in its colour.
+pub fn status_span(s: BookingStatus) -> Span<'static> {
+    Span::styled(s.as_str().replace('_', " "), status(s))
+}
+
+/// A payment state: paid green, refunded magenta, unpaid dim.
 pub fn payment(payment: PaymentStatus) -> Style {
     match payment {
         PaymentStatus::Unpaid => DIM,
@@ -66,12 +73,16 @@ pub fn payment(payment: PaymentStatus) -> Style {
     }
 }
 
-/// Headings and the things a line is about.
+/// Headings and the things a line is about (a filter in force, a name).
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
-/// Secondary text: separators, units, hints' words.
+/// Secondary text: separators, units, hints' words, placeholders.
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
 /// A key name in hints, help and the palette.
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// A table's column headings.
+pub const HEADING: Style = Style::new()
+    .fg(Color::Gray)
+    .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
 /// Box borders.
 pub const BORDER: Style = Style::new().fg(Color::DarkGray);
 /// An overlay's border, brighter than the screen's.
@@ -83,19 +94,37 @@ pub const TAB_ACTIVE: Style = Style::new()
     .fg(Color::Black)
     .bg(Color::Cyan)
     .add_modifier(Modifier::BOLD);
-/// A refusal or failure in the status bar.
+/// A refusal or failure: the status bar's error, a form field's problem.
 pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+/// The engine's refusal of a form, as a bar.
+pub const REFUSAL: Style = Style::new()
+    .fg(Color::White)
+    .bg(Color::Red)
+    .add_modifier(Modifier::BOLD);
 /// Something done, in the status bar.
 pub const INFO: Style = Style::new().fg(Color::Green);
-/// Live holds in the status bar.
+/// A helpful rendering beside a form field (the phone in E.164).
+pub const FIELD_HINT: Style = Style::new().fg(Color::Green).add_modifier(Modifier::DIM);
+/// A live hold: held cells, the hold countdown, the status bar's count.
 pub const HELD: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
-/// The banner while a booking is being moved.
-pub const MOVING: Style = Style::new()
+/// Work under way (`saving…`).
+pub const BUSY: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+/// A banner waiting on a decision: a booking being moved, a form about to
+/// be discarded.
+pub const PROMPT: Style = Style::new()
     .fg(Color::Black)
     .bg(Color::Yellow)
     .add_modifier(Modifier::BOLD);
-/// The selected row of a list (palette, slot panel).
-pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD));
+/// The selected row of a list, table, palette or slot panel: a bar that
+/// overrides the row's own colours.
+pub const SELECTED: Style = Style::new()
+    .fg(Color::White)
+    .bg(Color::Blue)
+    .add_modifier(Modifier::BOLD);
+/// The focused form field's value area.
+pub const EDITING: Style = Style::new().fg(Color::White).bg(Color::DarkGray);
+/// The text cursor in the focused field.
+pub const CARET: Style = EDITING.fg(Color::Cyan);
 /// The board's date (or week) in the date picker.
 pub const PICKED: Style = Style::new()
     .fg(Color::Black)
@@ -107,3 +136,22 @@ pub const TODAY: Style = Style::new()
     .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
 /// A scrollbar's thumb (its track uses [`BORDER`]).
 pub const THUMB: Style = Style::new().fg(Color::Gray);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn booking_statuses_agree_with_the_board_tones() {
+        assert_eq!(status(BookingStatus::Held), tone(Tone::Held));
+        for gone in [
+            BookingStatus::Completed,
+            BookingStatus::Cancelled,
+            BookingStatus::Declined,
+            BookingStatus::Expired,
+        ] {
+            assert_eq!(status(gone), tone(Tone::Past), "{gone:?}");
+        }
+        assert_eq!(status_span(BookingStatus::CheckedIn).content, "checked in");
+    }
+}

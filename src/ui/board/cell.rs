@@ -1,6 +1,7 @@
-//! One grid cell's text: the service name, `taken/capacity`, a word for
-//! the tone (`full`, `blocked`, `closed`, `past`) where there is room, and a
-//! live hold's `HELD mm:ss` countdown. Pure.
+//! One grid cell's text: the service name (cut at its end, so its start
+//! stays readable), `taken/capacity`, a word for the tone (`full`,
+//! `blocked`, `closed`, `past`) where there is room, and a live hold's
+//! `HELD mm:ss` countdown. Pure.
 
 use crate::app::board::{Tone, countdown};
 use crate::domain::Slot;
@@ -63,7 +64,7 @@ pub fn text(
     let name = if name_room < 3 && name_room < name_len {
         String::new()
     } else {
-        fit::name(&slot.service_name, name_room)
+        fit::truncate(&slot.service_name, name_room)
     };
     let gap = inner.saturating_sub(fit::width(&name) + right_w);
     format!(" {name}{}{right} ", " ".repeat(gap))

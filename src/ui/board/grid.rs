@@ -7,7 +7,7 @@ use super::cell;
 use crate::app::AppState;
 use crate::app::board::{Column, ColumnKey, Tone, live_hold, tone};
 use crate::app::msg::DayView;
-use crate::ui::{fit, theme};
+use crate::ui::{boxes, fit, theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -151,16 +151,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
             },
             state.board.date.format("%a %d %b %Y")
         );
-        let y = area.y + area.height / 2;
-        let line = Line::styled(text, theme::DIM).centered();
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-        );
+        frame.render_widget(boxes::note(text), fit::middle(area));
         return;
     }
     let body = Rect {

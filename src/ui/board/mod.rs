@@ -12,7 +12,7 @@ mod legend;
 mod slot_panel;
 
 use super::hints::prose;
-use super::theme;
+use super::{boxes, fit, theme};
 use crate::app::board::Tone;
 use crate::app::keymap::Context;
 use crate::app::msg::DayView;
@@ -35,16 +35,7 @@ const PANEL: (u16, u16) = (date_picker::HEIGHT, 14);
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let Some(view) = &state.board.view else {
         let text = format!("loading {}…", state.board.date.format("%a %d %b %Y"));
-        let y = area.y + area.height / 2;
-        let line = Line::styled(text, theme::DIM).centered();
-        frame.render_widget(
-            line,
-            Rect {
-                y,
-                height: 1,
-                ..area
-            },
-        );
+        frame.render_widget(boxes::note(text), fit::middle(area));
         return;
     };
     let wanted = usize::from(SIDEBAR) + grid::wanted_width(state);
@@ -69,13 +60,6 @@ fn panel_height(state: &AppState, total: u16, fixed: u16) -> u16 {
         .clamp(PANEL.0, PANEL.1)
 }
 
-fn boxed(title: &str) -> Block<'static> {
-    Block::new()
-        .borders(Borders::ALL)
-        .border_style(theme::BORDER)
-        .title(Span::styled(format!(" {title} "), theme::TITLE))
-}
-
 fn wide(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     let [side, _, main] = Layout::horizontal([
         Constraint::Length(SIDEBAR),
@@ -89,9 +73,8 @@ fn wide(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
         Constraint::Fill(1),
     ])
     .areas(side);
-    let block = boxed(&date_picker::month_title(state.board.date));
-    let inner = block.inner(picker);
-    frame.render_widget(block, picker);
+    let block = boxes::panel(&date_picker::month_title(state.board.date));
+    let inner = boxes::draw(frame, picker, block);
     let pad = inner.width.saturating_sub(date_picker::WIDTH) / 2;
     let inner = Rect {
         x: inner.x + pad,
@@ -99,9 +82,7 @@ fn wide(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
         ..inner
     };
     date_picker::render(frame, inner, state, false);
-    let block = boxed("Legend");
-    let inner = block.inner(legend_area);
-    frame.render_widget(block, legend_area);
+    let inner = boxes::draw(frame, legend_area, boxes::panel("Legend"));
     legend::render_list(frame, inner.inner(Margin::new(1, 0)), state, view);
     let panel_h = panel_height(state, main.height, 3) + 2;
     let [head, grid_area, panel] = Layout::vertical([
@@ -112,9 +93,7 @@ fn wide(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     .areas(main);
     heading(frame, head, state, view);
     grid::render(frame, grid_area, state, view);
-    let block = boxed("Selected slot");
-    let inner = block.inner(panel);
-    frame.render_widget(block, panel);
+    let inner = boxes::draw(frame, panel, boxes::panel("Selected slot"));
     slot_panel::render(frame, inner.inner(Margin::new(1, 0)), state, view);
 }
 
@@ -174,7 +153,7 @@ fn heading(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
             .map(|k| format!(", {k} to cancel"))
             .unwrap_or_default();
         let text = format!(" Moving booking #{id}{who} — pick a slot{enter}{esc} ");
-        frame.render_widget(Line::styled(text, theme::MOVING).style(theme::MOVING), area);
+        frame.render_widget(Line::styled(text, theme::PROMPT).style(theme::PROMPT), area);
         return;
     }
     let mut spans = vec![Span::raw(" ")];

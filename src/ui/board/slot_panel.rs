@@ -7,7 +7,7 @@ use crate::app::keymap::Context;
 use crate::app::msg::DayView;
 use crate::app::{Action, AppState};
 use crate::domain::{Booking, BookingStatus, Slot};
-use crate::ui::hints::prose;
+use crate::ui::hints::{self, prose};
 use crate::ui::{fit, theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -42,10 +42,7 @@ fn flow(parts: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Line<'sta
 }
 
 fn key(state: &AppState, action: Action) -> Option<String> {
-    state
-        .keymap
-        .key_for(Context::Board, action)
-        .map(|k| k.to_string())
+    hints::key(state, Context::Board, action)
 }
 
 fn slot_facts(
@@ -129,7 +126,7 @@ fn booking_lines(
             name_style,
         ),
         Span::raw(people(b.participants)),
-        Span::styled(b.status.as_str().replace('_', " "), theme::status(b.status)),
+        theme::status_span(b.status),
     ];
     match b.hold_expires_at {
         Some(t) if b.status == BookingStatus::Held && t > state.now => {

@@ -1,9 +1,9 @@
 //! The bookings table's columns, chosen for the width at hand: all of them
 //! when wide, a shorter time and no resource when narrow. Pure.
 
-use super::style::{self, DIM};
 use crate::app::AppState;
 use crate::domain::Booking;
+use crate::ui::{fit, theme};
 use ratatui::layout::Constraint;
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Row};
@@ -40,10 +40,10 @@ impl Columns {
         let gaps = if wide { 7 } else { 6 };
         let free = width.saturating_sub(fixed + gaps);
         let (service, resource, customer) = if wide {
-            let s = style::share(free, &[40, 26, 34]);
+            let s = share(free, &[40, 26, 34]);
             (s[0], s[1], s[2])
         } else {
-            let s = style::share(free, &[1, 1]);
+            let s = share(free, &[1, 1]);
             (s[0], 0, s[1])
         };
         Self {
@@ -84,18 +84,18 @@ impl Columns {
         } else {
             b.from.with_timezone(&tz).format("%d %b %H:%M").to_string()
         };
-        let service = style::fit_name(&b.service_name, self.service.into());
+        let service = fit::title(&b.service_name, self.service.into());
         let customer = match &b.customer {
-            Some(c) => Span::raw(style::fit(&c.name, self.customer.into())),
-            None => Span::styled("—", DIM),
+            Some(c) => Span::raw(fit::truncate(&c.name, self.customer.into())),
+            None => Span::styled("—", theme::DIM),
         };
         let mut cells = vec![
-            Cell::from(Span::styled(format!("#{}", b.id), DIM)),
+            Cell::from(Span::styled(format!("#{}", b.id), theme::DIM)),
             Cell::from(when),
             Cell::from(service),
         ];
         if self.wide {
-            cells.push(Cell::from(style::fit_name(
+            cells.push(Cell::from(fit::title(
                 &b.resource_name,
                 self.resource.into(),
             )));
@@ -103,15 +103,37 @@ impl Columns {
         cells.extend([
             Cell::from(customer),
             Cell::from(Span::raw(format!("{:>3}", b.participants))),
-            Cell::from(Span::styled(
-                style::status_text(b.status),
-                style::status_style(b.status),
-            )),
+            Cell::from(theme::status_span(b.status)),
             Cell::from(Span::styled(
                 b.payment.status.as_str(),
-                style::payment_style(b.payment.status),
+                theme::payment(b.payment.status),
             )),
         ]);
         Row::new(cells)
+    }
+}
+
+/// Splits `total` cells among columns by `weights`, the remainder to the first.
+fn share(total: u16, weights: &[u16]) -> Vec<u16> {
+    let sum: u16 = weights.iter().sum::<u16>().max(1);
+    let mut out: Vec<u16> = weights
+        .iter()
+        .map(|w| (u32::from(total) * u32::from(*w) / u32::from(sum)) as u16)
+        .collect();
+    let used: u16 = out.iter().sum();
+    if let Some(first) = out.first_mut() {
+        *first += total.saturating_sub(used);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_cells_are_shared_by_weight_with_the_rest_to_the_first() {
+        assert_eq!(share(10, &[1, 1, 1]), vec![4, 3, 3]);
+        assert_eq!(share(0, &[1, 1]), vec![0, 0]);
     }
 }

@@ -2,9 +2,8 @@
 //! bookings with the selected row highlighted, and the page count. Pure.
 
 mod columns;
-/// Colours and small drawing pieces these screens, the detail and the forms share.
-pub mod style;
 
+use super::{boxes, hints, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
@@ -14,13 +13,12 @@ use columns::Columns;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{HighlightSpacing, Paragraph, Table, TableState};
-use style::{ACTIVE, DIM, HEADING, SELECTED};
+use ratatui::widgets::{Paragraph, Table};
 
 /// Draws the bookings list into `area`.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let list = &state.bookings;
-    let mut block = style::framed("Bookings");
+    let mut block = boxes::framed("Bookings");
     if let Some(page) = &list.page {
         let p = page.pagination;
         let noun = if p.total_count == 1 {
@@ -28,19 +26,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         } else {
             "bookings"
         };
-        block = block.title_bottom(
-            Line::styled(
-                format!(
-                    " page {} of {} · {} {noun} ",
-                    p.current_page, p.total_pages, p.total_count
-                ),
-                DIM,
-            )
-            .right_aligned(),
-        );
+        block = block.title_bottom(boxes::footnote(format!(
+            " page {} of {} · {} {noun} ",
+            p.current_page, p.total_pages, p.total_count
+        )));
     }
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = boxes::draw(frame, area, block);
     let [filters, hint, body] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -48,7 +39,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(filter_line(state, filters.width)), filters);
-    let keys = style::action_hints(
+    let mut keys = hints::for_actions(
         state,
         Context::Bookings,
         &[
@@ -57,8 +48,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
             (Action::Open, "open"),
         ],
     );
-    let mut pairs: Vec<(String, &str)> = keys;
-    pairs.insert(pairs.len().saturating_sub(1), page_keys(state));
+    let page = &[Action::PageUp, Action::PageDown];
+    if let Some(h) = hints::bound_with(state, Context::Bookings, page, "/", "page") {
+        keys.insert(keys.len().saturating_sub(1), h);
+    }
     let sort = sort_text(&list.query);
     let [keys_area, sort_area] = Layout::horizontal([
         Constraint::Fill(1),
@@ -66,39 +59,27 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     ])
     .spacing(2)
     .areas(hint);
-    frame.render_widget(Paragraph::new(style::hints(&pairs)), keys_area);
-    frame.render_widget(Paragraph::new(Line::styled(sort, DIM)), sort_area);
+    frame.render_widget(hints::line(&keys), keys_area);
+    frame.render_widget(Line::styled(sort, theme::DIM), sort_area);
 
-    let Some(page) = &list.page else {
-        frame.render_widget(centred_note("loading…"), body);
-        return;
+    let page = match &list.page {
+        Some(page) if !page.bookings.is_empty() => page,
+        other => {
+            let text = if other.is_some() {
+                "no bookings match"
+            } else {
+                "loading…"
+            };
+            let [_, line] = Layout::vertical([Constraint::Length(1); 2]).areas(body);
+            frame.render_widget(boxes::note(text), line);
+            return;
+        }
     };
-    if page.bookings.is_empty() {
-        frame.render_widget(centred_note("no bookings match"), body);
-        return;
-    }
     let cols = Columns::for_width(body.width.saturating_sub(2), &page.bookings);
     let rows = page.bookings.iter().map(|b| cols.row(b, state));
-    let table = Table::new(rows, cols.widths())
-        .header(cols.header().style(HEADING))
-        .column_spacing(1)
-        .row_highlight_style(SELECTED)
-        .highlight_symbol("▌ ")
-        .highlight_spacing(HighlightSpacing::Always);
-    let selected = list.selected.min(page.bookings.len().saturating_sub(1));
-    let mut table_state = TableState::default().with_selected(Some(selected));
-    frame.render_stateful_widget(table, body, &mut table_state);
-}
-
-/// `pgup/pgdn page` from the keymap.
-fn page_keys(state: &AppState) -> (String, &'static str) {
-    let up = style::key(state, Context::Bookings, Action::PageUp).unwrap_or_default();
-    let down = style::key(state, Context::Bookings, Action::PageDown).unwrap_or_default();
-    (format!("{up}/{down}"), "page")
-}
-
-fn centred_note(text: &str) -> Paragraph<'static> {
-    Paragraph::new(vec![Line::raw(""), Line::styled(text.to_owned(), DIM)]).centered()
+    let rows = Table::new(rows, cols.widths());
+    let count = page.bookings.len();
+    table::render(frame, body, cols.header(), rows, list.selected, count);
 }
 
 /// `Mon 23 Nov – Sun 29 Nov 2026 · any status · …`: the filters in force
@@ -119,7 +100,10 @@ fn filter_line(state: &AppState, width: u16) -> Line<'static> {
     });
     let parts = [
         filter_part(dates(q.from, q.to), "all dates"),
-        filter_part(q.status.map(style::status_text), "any status"),
+        filter_part(
+            q.status.map(|s| theme::status_span(s).content.into_owned()),
+            "any status",
+        ),
         filter_part(service, "any service"),
         filter_part(resource, ""),
         filter_part(
@@ -131,11 +115,11 @@ fn filter_line(state: &AppState, width: u16) -> Line<'static> {
     let join = |keep_open: bool| {
         let mut spans = Vec::new();
         for part in parts.iter().flatten() {
-            if !keep_open && part.style == DIM {
+            if !keep_open && part.style == theme::DIM {
                 continue;
             }
             if !spans.is_empty() {
-                spans.push(Span::styled(" · ", DIM));
+                spans.push(Span::styled(" · ", theme::DIM));
             }
             spans.push(part.clone());
         }
@@ -149,12 +133,12 @@ fn filter_line(state: &AppState, width: u16) -> Line<'static> {
     }
 }
 
-/// A filter in force (bright) or its absence (dim; nothing when `none` is empty).
+/// A filter in force (bold) or its absence (dim; nothing when `none` is empty).
 fn filter_part(value: Option<String>, none: &str) -> Option<Span<'static>> {
     match value {
-        Some(v) => Some(Span::styled(v, ACTIVE)),
+        Some(v) => Some(Span::styled(v, theme::TITLE)),
         None if none.is_empty() => None,
-        None => Some(Span::styled(none.to_owned(), DIM)),
+        None => Some(Span::styled(none.to_owned(), theme::DIM)),
     }
 }
 

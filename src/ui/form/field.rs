@@ -3,16 +3,9 @@
 //! live problem in red or the hint in green. Pure.
 
 use crate::app::form::{Field, FieldKind};
-use crate::ui::bookings::style::{self, DIM, KEY};
-use ratatui::style::{Color, Modifier, Style};
+use crate::ui::{fit, theme};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-
-/// The problem beside a field.
-pub const PROBLEM: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
-/// A helpful rendering beside a field (the phone in E.164).
-pub const HINT: Style = Style::new().fg(Color::Green).add_modifier(Modifier::DIM);
-/// The focused field's value area.
-pub const EDITING: Style = Style::new().fg(Color::White).bg(Color::DarkGray);
 
 /// Column widths of a form's field lines.
 #[derive(Debug, Clone, Copy)]
@@ -60,49 +53,45 @@ impl Widths {
 /// The field's line, and whether its note had to be cut to fit.
 pub fn line(field: &Field, focused: bool, w: Widths) -> (Line<'static>, bool) {
     let mut spans = Vec::new();
-    let label_style = if focused {
-        Style::new().add_modifier(Modifier::BOLD)
-    } else {
-        Style::new()
-    };
-    spans.push(Span::styled(if focused { "› " } else { "  " }, KEY));
+    let label_style = if focused { theme::TITLE } else { Style::new() };
+    spans.push(Span::styled(if focused { "› " } else { "  " }, theme::KEY));
     let mark = if field.required { " *" } else { "" };
-    let label = style::fit(&field.label, w.label.saturating_sub(mark.len()));
-    let pad = w.label.saturating_sub(label.chars().count() + mark.len());
+    let label = fit::truncate(&field.label, w.label.saturating_sub(mark.len()));
+    let pad = w.label.saturating_sub(fit::width(&label) + mark.len());
     spans.push(Span::styled(label, label_style));
-    spans.push(Span::styled(mark, DIM));
+    spans.push(Span::styled(mark, theme::DIM));
     spans.push(Span::raw(" ".repeat(pad + 1)));
     spans.extend(value_spans(field, focused, w.value));
     spans.push(Span::raw("  "));
     let (note, note_style) = note(field, focused);
-    let cut = note.chars().count() > w.note;
-    spans.push(Span::styled(style::fit(&note, w.note), note_style));
+    let cut = fit::width(&note) > w.note;
+    spans.push(Span::styled(fit::truncate(&note, w.note), note_style));
     (Line::from(spans), cut)
 }
 
 /// What shows beside the field: the problem, the hint, or how to change a choice.
 pub fn note(field: &Field, focused: bool) -> (String, Style) {
     if let Some(problem) = &field.problem {
-        (format!("✗ {problem}"), PROBLEM)
+        (format!("✗ {problem}"), theme::ERROR)
     } else if let Some(hint) = &field.hint {
-        (format!("→ {hint}"), HINT)
+        (format!("→ {hint}"), theme::FIELD_HINT)
     } else if focused && matches!(field.kind, FieldKind::Choice(_)) {
-        ("space to change".to_owned(), DIM)
+        ("space to change".to_owned(), theme::DIM)
     } else if let FieldKind::Amount { currency } = &field.kind {
-        (format!("in {currency}"), DIM)
+        (format!("in {currency}"), theme::DIM)
     } else {
-        (String::new(), DIM)
+        (String::new(), theme::DIM)
     }
 }
 
 fn value_spans(field: &Field, focused: bool, width: usize) -> Vec<Span<'static>> {
     if let FieldKind::Choice(_) = field.kind {
-        let text = style::fit(&field.value, width.saturating_sub(4));
-        let pad = width.saturating_sub(text.chars().count() + 4);
+        let text = fit::truncate(&field.value, width.saturating_sub(4));
+        let pad = width.saturating_sub(fit::width(&text) + 4);
         let (arrows, value) = if focused {
-            (KEY, Style::new().add_modifier(Modifier::BOLD))
+            (theme::KEY, theme::TITLE)
         } else {
-            (DIM, Style::new())
+            (theme::DIM, Style::new())
         };
         return vec![
             Span::styled("‹ ", arrows),
@@ -121,14 +110,14 @@ fn value_spans(field: &Field, focused: bool, width: usize) -> Vec<Span<'static>>
             .collect();
         let pad = room.saturating_sub(shown.chars().count());
         return vec![
-            Span::styled(shown, EDITING),
-            Span::styled("█", EDITING.fg(Color::Cyan)),
-            Span::styled(" ".repeat(pad), EDITING),
+            Span::styled(shown, theme::EDITING),
+            Span::styled("█", theme::CARET),
+            Span::styled(" ".repeat(pad), theme::EDITING),
         ];
     }
-    let text = style::fit(&field.value, width);
-    let pad = width.saturating_sub(text.chars().count());
-    let line = DIM.add_modifier(Modifier::UNDERLINED);
+    let text = fit::truncate(&field.value, width);
+    let pad = width.saturating_sub(fit::width(&text));
+    let line = theme::DIM.add_modifier(Modifier::UNDERLINED);
     vec![
         Span::styled(text, Style::new().add_modifier(Modifier::UNDERLINED)),
         Span::styled(" ".repeat(pad), line),

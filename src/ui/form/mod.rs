@@ -5,41 +5,29 @@
 mod field;
 
 use crate::app::form::Form;
-use crate::ui::bookings::style::{self, DIM, KEY};
-use field::{PROBLEM, Widths};
+use crate::ui::{boxes, fit, theme};
+use field::Widths;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Padding, Paragraph};
-
-/// The engine's refusal of the last submit.
-const REFUSAL: Style = Style::new()
-    .fg(Color::White)
-    .bg(Color::Red)
-    .add_modifier(Modifier::BOLD);
-/// The discard question.
-const DISCARD: Style = Style::new()
-    .fg(Color::Black)
-    .bg(Color::Yellow)
-    .add_modifier(Modifier::BOLD);
+use ratatui::widgets::{Clear, Paragraph};
 
 /// Draws `form` centred over `area`.
 pub fn render(frame: &mut Frame, area: Rect, form: &Form) {
     let wanted = Widths::wanted(&form.fields)
-        .max(form.subtitle.chars().count().min(96))
+        .max(fit::width(&form.subtitle).min(96))
         .max(FOOTER_WIDTH);
     let box_width = (wanted as u16 + 4).min(area.width.saturating_sub(4).max(area.width.min(40)));
     let content = usize::from(box_width.saturating_sub(4));
     let widths = Widths::new(&form.fields, content);
-    let subtitle = style::wrap(&form.subtitle, content);
+    let subtitle = fit::wrap(&form.subtitle, content);
     let subtitle: Vec<String> = subtitle.into_iter().take(2).collect();
     let detail = cut_problem(form, widths);
     let error: Vec<String> = form
         .error
         .as_deref()
         .map(|e| {
-            style::wrap(&format!("✗ {e} "), content.saturating_sub(1))
+            fit::wrap(&format!("✗ {e} "), content.saturating_sub(1))
                 .into_iter()
                 .take(2)
                 .map(|l| format!(" {l} "))
@@ -48,16 +36,15 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form) {
         .unwrap_or_default();
     let detail_lines = detail
         .as_ref()
-        .map_or(Vec::new(), |d| style::wrap(d, content));
+        .map_or(Vec::new(), |d| fit::wrap(d, content));
     let fixed = 2 + subtitle.len() + 2 + detail_lines.len() + error.len() + 1;
     let room = usize::from(area.height).saturating_sub(fixed).max(1);
     let shown = form.fields.len().min(room).max(1);
     let height = (fixed + shown).min(usize::from(area.height)) as u16;
-    let at = style::centered(area, box_width, height);
+    let at = fit::centered(area, box_width, height);
     frame.render_widget(Clear, at);
-    let block = style::framed(&form.title).padding(Padding::horizontal(1));
-    let inner = block.inner(at);
-    frame.render_widget(block, at);
+    let block = boxes::overlay(&form.title);
+    let inner = boxes::draw(frame, at, block);
 
     let [top, above, fields, below, bottom] = Layout::vertical([
         Constraint::Length(subtitle.len() as u16),
@@ -67,7 +54,10 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form) {
         Constraint::Fill(1),
     ])
     .areas(inner);
-    let sub: Vec<Line> = subtitle.into_iter().map(|s| Line::styled(s, DIM)).collect();
+    let sub: Vec<Line> = subtitle
+        .into_iter()
+        .map(|s| Line::styled(s, theme::DIM))
+        .collect();
     frame.render_widget(Paragraph::new(sub), top);
 
     let offset = if form.focus < shown {
@@ -86,20 +76,20 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form) {
         .collect();
     frame.render_widget(Paragraph::new(lines), fields);
     if offset > 0 {
-        let more = Line::styled(format!("↑ {offset} more"), DIM).right_aligned();
+        let more = Line::styled(format!("↑ {offset} more"), theme::DIM).right_aligned();
         frame.render_widget(Paragraph::new(more), above);
     }
     let after = form.fields.len().saturating_sub(offset + shown);
     if after > 0 {
-        let more = Line::styled(format!("↓ {after} more"), DIM).right_aligned();
+        let more = Line::styled(format!("↓ {after} more"), theme::DIM).right_aligned();
         frame.render_widget(Paragraph::new(more), below);
     }
 
     let mut tail: Vec<Line> = detail_lines
         .into_iter()
-        .map(|d| Line::styled(d, PROBLEM))
+        .map(|d| Line::styled(d, theme::ERROR))
         .collect();
-    tail.extend(error.into_iter().map(|e| Line::styled(e, REFUSAL)));
+    tail.extend(error.into_iter().map(|e| Line::styled(e, theme::REFUSAL)));
     tail.push(footer(form));
     let [notes, foot] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(bottom);
@@ -117,7 +107,7 @@ fn cut_problem(form: &Form, widths: Widths) -> Option<String> {
     let cut = |(i, f): (usize, &crate::app::form::Field)| {
         let (text, _) = field::note(f, i == form.focus);
         let problem = f.problem.as_deref()?;
-        (text.chars().count() > widths.note).then(|| format!("✗ {}: {problem}", f.label))
+        (fit::width(&text) > widths.note).then(|| format!("✗ {}: {problem}", f.label))
     };
     let focused = form
         .fields
@@ -130,26 +120,25 @@ fn cut_problem(form: &Form, widths: Widths) -> Option<String> {
 fn footer(form: &Form) -> Line<'static> {
     if form.confirm_discard {
         return Line::from(vec![
-            Span::styled(" Discard what you typed?  y / n ", DISCARD),
-            Span::styled("  any other key keeps editing", DIM),
+            Span::styled(" Discard what you typed?  y / n ", theme::PROMPT),
+            Span::styled("  any other key keeps editing", theme::DIM),
         ]);
     }
     if form.submitting {
-        return Line::styled(
-            "saving…",
-            Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        );
+        return Line::styled("saving…", theme::BUSY);
     }
+    let key = |k: &'static str| Span::styled(k, theme::KEY);
+    let dim = |w: &'static str| Span::styled(w, theme::DIM);
     Line::from(vec![
-        Span::styled("Tab", KEY),
-        Span::styled("/", DIM),
-        Span::styled("Shift-Tab", KEY),
-        Span::styled(" move · ", DIM),
-        Span::styled("Enter", KEY),
-        Span::styled(" or ", DIM),
-        Span::styled("Ctrl-S", KEY),
-        Span::styled(" submit · ", DIM),
-        Span::styled("Esc", KEY),
-        Span::styled(" cancel", DIM),
+        key("Tab"),
+        dim("/"),
+        key("Shift-Tab"),
+        dim(" move · "),
+        key("Enter"),
+        dim(" or "),
+        key("Ctrl-S"),
+        dim(" submit · "),
+        key("Esc"),
+        dim(" cancel"),
     ])
 }
