@@ -10,22 +10,8 @@ use slotdesk::app::board::Tone;
 use slotdesk::app::{Overlay, Screen};
 use slotdesk::domain::BookingStatus;
 
-/// Moves the board cursor to the first free slot.
 fn to_free_slot(desk: &mut Desk) {
-    for _ in 0..200 {
-        let state = &desk.driver.state;
-        let slot = state.board.selected_slot().unwrap();
-        let view = state.board.view.as_ref().unwrap();
-        if slodesk_tone(slot, &view.bookings, state.now) == Tone::Free {
-            return;
-        }
-        let before = state.board.cursor;
-        desk.press(KeyCode::Down);
-        if desk.driver.state.board.cursor == before {
-            desk.press(KeyCode::Right);
-        }
-    }
-    panic!("no free slot found");
+    desk.to_free_slot();
 }
 
 fn slodesk_tone(

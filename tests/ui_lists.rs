@@ -62,38 +62,15 @@ fn fg_of(terminal: &Terminal<TestBackend>, text: &str) -> Color {
     buffer[find(buffer, text)].fg
 }
 
-/// Moves the board cursor to the first free slot (as the desk flows do).
-fn to_free_slot(desk: &mut Desk) {
-    for _ in 0..200 {
-        let state = &desk.driver.state;
-        let slot = state.board.selected_slot().unwrap();
-        let view = state.board.view.as_ref().unwrap();
-        if tone(slot, &view.bookings, state.now) == Tone::Free {
-            return;
-        }
-        let before = state.board.cursor;
-        desk.press(KeyCode::Down);
-        if desk.driver.state.board.cursor == before {
-            desk.press(KeyCode::Right);
-        }
-    }
-    panic!("no free slot found");
-}
-
 /// The bookings list, its row moved to the first booking in `status`.
 fn bookings_at(status: BookingStatus) -> Desk {
     let mut desk = Desk::demo();
-    desk.press(KeyCode::Char('2'));
-    let page = desk.driver.state.bookings.page.clone().unwrap();
-    let at = page
-        .bookings
-        .iter()
-        .position(|b| b.status == status)
-        .unwrap();
-    for _ in 0..at {
-        desk.press(KeyCode::Down);
-    }
+    desk.to_booking_in(status);
     desk
+}
+
+fn to_free_slot(desk: &mut Desk) {
+    desk.to_free_slot();
 }
 
 #[test]

@@ -7,7 +7,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use slotdesk::app::Msg;
+use slotdesk::app::board::{Tone, tone};
 use slotdesk::app::keymap::Keymap;
+use slotdesk::domain::BookingStatus;
 use slotdesk::runtime::Driver;
 use slotdesk::store::{Store, demo};
 
@@ -87,5 +89,40 @@ impl Desk {
             out.push('\n');
         }
         out
+    }
+}
+
+impl Desk {
+    /// Moves the board cursor to the first free slot.
+    pub fn to_free_slot(&mut self) -> &mut Self {
+        for _ in 0..200 {
+            let state = &self.driver.state;
+            let slot = state.board.selected_slot().unwrap();
+            let view = state.board.view.as_ref().unwrap();
+            if tone(slot, &view.bookings, state.now) == Tone::Free {
+                return self;
+            }
+            let before = state.board.cursor;
+            self.press(KeyCode::Down);
+            if self.driver.state.board.cursor == before {
+                self.press(KeyCode::Right);
+            }
+        }
+        panic!("no free slot found");
+    }
+
+    /// Shows the bookings list with the first booking in `status` selected.
+    pub fn to_booking_in(&mut self, status: BookingStatus) -> &mut Self {
+        self.press(KeyCode::Char('2'));
+        let page = self.driver.state.bookings.page.clone().unwrap();
+        let at = page
+            .bookings
+            .iter()
+            .position(|b| b.status == status)
+            .unwrap();
+        for _ in 0..at {
+            self.press(KeyCode::Down);
+        }
+        self
     }
 }
