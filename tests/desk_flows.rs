@@ -10,8 +10,8 @@ use slotdesk::app::board::Tone;
 use slotdesk::app::{Overlay, Screen};
 use slotdesk::domain::BookingStatus;
 
-fn to_free_slot(desk: &mut Desk) {
-    desk.to_free_slot();
+fn select_free_slot(desk: &mut Desk) {
+    desk.select_free_slot();
 }
 
 fn slodesk_tone(
@@ -36,7 +36,7 @@ fn the_desk_opens_on_todays_board_with_a_column_per_resource() {
 #[test]
 fn reserving_a_free_slot_holds_it_and_the_countdown_runs() {
     let mut desk = Desk::demo();
-    to_free_slot(&mut desk);
+    select_free_slot(&mut desk);
     desk.press(KeyCode::Char('r'));
     assert!(matches!(desk.driver.state.overlay, Some(Overlay::Form(_))));
     desk.press(KeyCode::Enter);

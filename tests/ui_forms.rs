@@ -24,14 +24,14 @@ fn snap_form(name: &str, desk: &Desk) {
 #[test]
 fn reserve_form() {
     let mut desk = Desk::demo();
-    desk.to_free_slot().press(KeyCode::Char('r'));
+    desk.select_free_slot().press(KeyCode::Char('r'));
     snap_form("reserve", &desk);
 }
 
 #[test]
 fn confirm_hold_form() {
     let mut desk = Desk::demo();
-    desk.to_free_slot()
+    desk.select_free_slot()
         .press(KeyCode::Char('r'))
         .press(KeyCode::Enter);
     desk.press(KeyCode::Char('c'));
@@ -41,7 +41,7 @@ fn confirm_hold_form() {
 #[test]
 fn cancel_form() {
     let mut desk = Desk::demo();
-    desk.to_booking_in(BookingStatus::Confirmed)
+    desk.select_booking_in(BookingStatus::Confirmed)
         .press(KeyCode::Char('x'));
     snap_form("cancel", &desk);
 }
@@ -49,7 +49,7 @@ fn cancel_form() {
 #[test]
 fn edit_booking_form() {
     let mut desk = Desk::demo();
-    desk.to_booking_in(BookingStatus::Confirmed)
+    desk.select_booking_in(BookingStatus::Confirmed)
         .press(KeyCode::Char('e'));
     snap_form("edit_booking", &desk);
 }
@@ -57,7 +57,7 @@ fn edit_booking_form() {
 #[test]
 fn check_in_form() {
     let mut desk = Desk::demo();
-    desk.to_booking_in(BookingStatus::Confirmed)
+    desk.select_booking_in(BookingStatus::Confirmed)
         .press(KeyCode::Char('i'));
     snap_form("check_in", &desk);
 }
@@ -65,7 +65,7 @@ fn check_in_form() {
 #[test]
 fn edit_customer_form() {
     let mut desk = Desk::demo();
-    desk.to_booking_in(BookingStatus::Confirmed)
+    desk.select_booking_in(BookingStatus::Confirmed)
         .press(KeyCode::Char('u'));
     snap_form("edit_customer", &desk);
 }
@@ -73,7 +73,7 @@ fn edit_customer_form() {
 #[test]
 fn delete_form() {
     let mut desk = Desk::demo();
-    desk.to_booking_in(BookingStatus::Confirmed)
+    desk.select_booking_in(BookingStatus::Confirmed)
         .press(KeyCode::Char('D'));
     snap_form("delete", &desk);
 }

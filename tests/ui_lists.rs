@@ -11,7 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use slotdesk::app::board::{Tone, tone};
+use slotdesk::app::board::Tone;
 use slotdesk::app::{AppState, Overlay};
 use slotdesk::domain::BookingStatus;
 use slotdesk::ui::{self, theme};
@@ -65,12 +65,12 @@ fn fg_of(terminal: &Terminal<TestBackend>, text: &str) -> Color {
 /// The bookings list, its row moved to the first booking in `status`.
 fn bookings_at(status: BookingStatus) -> Desk {
     let mut desk = Desk::demo();
-    desk.to_booking_in(status);
+    desk.select_booking_in(status);
     desk
 }
 
-fn to_free_slot(desk: &mut Desk) {
-    desk.to_free_slot();
+fn select_free_slot(desk: &mut Desk) {
+    desk.select_free_slot();
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn activity_lists_events_newest_first_with_a_summary() {
 #[test]
 fn new_booking_form_shows_a_live_problem_in_red_and_the_phone_in_e164() {
     let mut desk = Desk::demo();
-    to_free_slot(&mut desk);
+    select_free_slot(&mut desk);
     desk.press(KeyCode::Char('n'));
     desk.type_text("Ada").press(KeyCode::Tab);
     desk.type_text("Lovelace").press(KeyCode::Tab);
@@ -210,7 +210,7 @@ fn new_booking_form_shows_a_live_problem_in_red_and_the_phone_in_e164() {
 #[test]
 fn a_long_form_scrolls_to_keep_the_focused_field_in_view() {
     let mut desk = Desk::demo();
-    to_free_slot(&mut desk);
+    select_free_slot(&mut desk);
     desk.press(KeyCode::Char('n'));
     let fields = desk.driver.state.form().unwrap().fields.len();
     for _ in 1..fields {
@@ -275,7 +275,7 @@ fn every_screen_draws_at_any_size_without_panicking() {
     let mut busy = bookings_at(BookingStatus::Held);
     busy.press(KeyCode::Enter);
     let mut with_form = Desk::demo();
-    to_free_slot(&mut with_form);
+    select_free_slot(&mut with_form);
     with_form.press(KeyCode::Char('n')).type_text("x@");
     for desk in [&empty, &busy, &with_form] {
         for size in [(1, 1), (10, 3), (30, 8), (45, 12), (200, 60)] {

@@ -94,7 +94,7 @@ impl Desk {
 
 impl Desk {
     /// Moves the board cursor to the first free slot.
-    pub fn to_free_slot(&mut self) -> &mut Self {
+    pub fn select_free_slot(&mut self) -> &mut Self {
         for _ in 0..200 {
             let state = &self.driver.state;
             let slot = state.board.selected_slot().unwrap();
@@ -112,7 +112,7 @@ impl Desk {
     }
 
     /// Shows the bookings list with the first booking in `status` selected.
-    pub fn to_booking_in(&mut self, status: BookingStatus) -> &mut Self {
+    pub fn select_booking_in(&mut self, status: BookingStatus) -> &mut Self {
         self.press(KeyCode::Char('2'));
         let page = self.driver.state.bookings.page.clone().unwrap();
         let at = page
