@@ -226,3 +226,22 @@ fn the_remembered_count_follows_this_desks_and_another_desks_writes() {
     other.hold(&hold_request(s, 1), now()).unwrap();
     assert_eq!(store.bookings(&all).unwrap().pagination.total_count, 8);
 }
+
+#[test]
+fn bookings_between_dates_lists_every_status_of_those_days_in_slot_order() {
+    let (_dir, store, made) = six_bookings();
+    let monday = store
+        .bookings_between(date(MONDAY), date(MONDAY), None)
+        .unwrap();
+    let expected: Vec<i64> = made
+        .iter()
+        .filter(|b| b.date == date(MONDAY))
+        .map(|b| b.id.0)
+        .collect();
+    assert_eq!(monday.iter().map(|b| b.id.0).collect::<Vec<_>>(), expected);
+    assert!(monday.windows(2).all(|w| w[0].from <= w[1].from));
+    let tuesday = store
+        .bookings_between(date(TUESDAY), date(TUESDAY), None)
+        .unwrap();
+    assert!(tuesday.iter().any(|b| b.status == BookingStatus::Cancelled));
+}

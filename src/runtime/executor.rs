@@ -170,16 +170,10 @@ fn view(
         },
         now,
     )?;
-    let page = store.bookings(&BookingQuery {
-        from: Some(date),
-        to: Some(date + Duration::days(i64::from(days) - 1)),
-        resource,
-        page_size: 500,
-        ..BookingQuery::default()
-    })?;
+    let last = date + Duration::days(i64::from(days) - 1);
     Ok(DayView {
         date,
         slots,
-        bookings: page.bookings,
+        bookings: store.bookings_between(date, last, resource)?,
     })
 }

@@ -270,6 +270,27 @@ impl Store {
         load_booking(&self.conn, id)
     }
 
+    /// Every booking on the local dates `from` to `to` (optionally of one
+    /// resource), all statuses, in slot order: what a day board or a week
+    /// shows. No count and no paging, so a day move stays a few milliseconds.
+    pub fn bookings_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        resource: Option<ResourceId>,
+    ) -> Result<Vec<Booking>> {
+        let mut bookings = self
+            .conn
+            .prepare_cached(&format!(
+                "{BOOKING_SELECT} WHERE b.date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR b.resource_id = ?3)
+                 ORDER BY b.date, b.starts_at, b.id"
+            ))?
+            .query_map(rusqlite::params![day(from), day(to), resource.map(|r| r.0)], booking_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        attach_details(&self.conn, &mut bookings)?;
+        Ok(bookings)
+    }
+
     /// One page of bookings matching `query`, with the total count.
     /// Errors: a page size outside 1 to 500 or a page below 1.
     pub fn bookings(&self, query: &BookingQuery) -> Result<BookingPage> {
