@@ -16,6 +16,7 @@ mod error;
 mod events;
 pub mod generate;
 mod lifecycle;
+mod listing;
 mod migrations;
 mod payments;
 pub use payments::PaymentInput;
@@ -28,8 +29,8 @@ pub use customers::CustomerPatch;
 pub use error::{Result, StoreError};
 pub use events::Event;
 pub use lifecycle::{BookingEdit, ConfirmRequest};
+pub use listing::{BookingPage, BookingQuery, BookingSort, Pagination};
 pub use migrations::latest_version;
-pub use queries::{BookingPage, BookingQuery, BookingSort, Pagination};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
@@ -45,7 +46,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// The last bookings count, with what it was counted for.
-    count_cache: std::cell::RefCell<Option<(queries::CountKey, u64)>>,
+    count_cache: std::cell::RefCell<Option<(listing::CountKey, u64)>>,
 }
 
 impl Store {

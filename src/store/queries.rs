@@ -1,20 +1,19 @@
-//! Reading bookings: one by id, or a filtered, sorted page (ReserveKit
-//! `GET /v1/bookings` with `pagination`). Queries touch only the rows asked
-//! for: a day's bookings come from the `bookings_date` index.
+//! Reading bookings: the row shape, one booking by id with its answers and
+//! add-ons, and the bookings of some days (the board). Lists with filters
+//! and pages are in `listing`.
 
 use super::Store;
 use super::codec::{date_col, day, instant, parsed, parsed_opt};
 use super::error::Result;
 use crate::domain::{
-    AddOnId, AddOnLine, Answer, Booking, BookingError, BookingId, BookingStatus, CustomerId,
-    CustomerSummary, Payment, ResourceId, ServiceId, TimeSlotId,
+    AddOnId, AddOnLine, Answer, Booking, BookingError, BookingId, CustomerId, CustomerSummary,
+    Payment, ResourceId, ServiceId, TimeSlotId,
 };
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
-use serde::Serialize;
 
-const BOOKING_SELECT: &str = "SELECT b.id, b.service_id, s.name, b.resource_id, r.name, b.date,
+pub(super) const BOOKING_SELECT: &str =
+    "SELECT b.id, b.service_id, s.name, b.resource_id, r.name, b.date,
     b.time_slot_id, b.starts_at, b.ends_at, b.participants, b.status, b.hold_expires_at,
     b.cancel_reason, b.message, b.payment_status, b.payment_amount, b.payment_currency,
     b.payment_method, b.payment_reference, b.created_at, b.updated_at,
@@ -24,7 +23,7 @@ const BOOKING_SELECT: &str = "SELECT b.id, b.service_id, s.name, b.resource_id, 
   JOIN resources r ON r.id = b.resource_id
   LEFT JOIN customers c ON c.id = b.customer_id";
 
-fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
+pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
     let customer = match r.get::<_, Option<i64>>(21)? {
         Some(id) => Some(customer_columns(r, 21, id)?),
         None => None,
@@ -92,7 +91,7 @@ pub(super) fn load_booking(conn: &Connection, id: BookingId) -> Result<Booking> 
 }
 
 /// Fills in the answers and add-ons of `bookings` with one query each.
-fn attach_details(conn: &Connection, bookings: &mut [Booking]) -> Result<()> {
+pub(super) fn attach_details(conn: &Connection, bookings: &mut [Booking]) -> Result<()> {
     let single = bookings.len() == 1;
     let (list, params): (String, Vec<i64>) = match &*bookings {
         [] => return Ok(()),
@@ -156,114 +155,6 @@ fn with_statement<T>(
         f(&mut conn.prepare(sql)?)
     }
 }
-
-/// The order of a booking list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum BookingSort {
-    /// By slot start (the default).
-    #[default]
-    Starts,
-    /// By creation time.
-    Created,
-    /// By customer last then first name.
-    Customer,
-    /// By service name.
-    Service,
-    /// By status name.
-    Status,
-}
-
-impl BookingSort {
-    /// Slot order is local date then start: the same order as `starts_at`
-    /// for one location, and it lets `bookings_date` serve date ranges.
-    fn order_by(self) -> &'static str {
-        match self {
-            Self::Starts => "b.date {dir}, b.starts_at {dir}, b.id {dir}",
-            Self::Created => "b.created_at {dir}, b.id {dir}",
-            Self::Customer => "c.last_name {dir}, c.first_name {dir}, b.starts_at, b.id",
-            Self::Service => "s.name {dir}, b.starts_at, b.id",
-            Self::Status => "b.status {dir}, b.starts_at, b.id",
-        }
-    }
-
-    /// The tables the order needs besides `bookings b`.
-    fn joins(self) -> &'static str {
-        match self {
-            Self::Customer => "LEFT JOIN customers c ON c.id = b.customer_id",
-            Self::Service => "JOIN services s ON s.id = b.service_id",
-            _ => "",
-        }
-    }
-}
-
-/// Which bookings to list (ReserveKit `GET /v1/bookings` query), all filters
-/// optional. Dates are the slots' local dates, inclusive.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BookingQuery {
-    /// One service.
-    pub service: Option<ServiceId>,
-    /// One resource.
-    pub resource: Option<ResourceId>,
-    /// First local date.
-    pub from: Option<NaiveDate>,
-    /// Last local date.
-    pub to: Option<NaiveDate>,
-    /// One status.
-    pub status: Option<BookingStatus>,
-    /// Text found in the customer's name, email or phone.
-    pub customer_text: Option<String>,
-    /// One customer.
-    pub customer: Option<CustomerId>,
-    /// Order.
-    pub sort: BookingSort,
-    /// Newest/largest first.
-    pub descending: bool,
-    /// Page number, from 1.
-    pub page: u32,
-    /// Bookings per page, 1 to 500.
-    pub page_size: u32,
-}
-
-impl Default for BookingQuery {
-    fn default() -> Self {
-        Self {
-            service: None,
-            resource: None,
-            from: None,
-            to: None,
-            status: None,
-            customer_text: None,
-            customer: None,
-            sort: BookingSort::default(),
-            descending: false,
-            page: 1,
-            page_size: 50,
-        }
-    }
-}
-
-/// One page of bookings and where it sits (ReserveKit `pagination`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct BookingPage {
-    /// The bookings on this page.
-    pub bookings: Vec<Booking>,
-    /// Page position and totals.
-    pub pagination: Pagination,
-}
-
-/// ReserveKit's pagination object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Pagination {
-    /// This page, from 1.
-    pub current_page: u32,
-    /// Pages in all (at least 1).
-    pub total_pages: u32,
-    /// Bookings matching the filters.
-    pub total_count: u64,
-    /// Bookings per page.
-    pub page_size: u32,
-}
-
 impl Store {
     /// The booking with `id`. Errors: `booking not found`.
     pub fn booking(&self, id: BookingId) -> Result<Booking> {
@@ -290,142 +181,4 @@ impl Store {
         attach_details(&self.conn, &mut bookings)?;
         Ok(bookings)
     }
-
-    /// One page of bookings matching `query`, with the total count.
-    /// Errors: a page size outside 1 to 500 or a page below 1.
-    pub fn bookings(&self, query: &BookingQuery) -> Result<BookingPage> {
-        if !(1..=500).contains(&query.page_size) || query.page == 0 {
-            return Err(
-                BookingError::invalid("page must be at least 1 and page size 1 to 500").into(),
-            );
-        }
-        let (filter, values) = filters(query);
-        let tx = self.conn.unchecked_transaction()?;
-        let total_count = self.count(&tx, &filter, &values)?;
-        let dir = if query.descending { "DESC" } else { "ASC" };
-        let order = query.sort.order_by().replace("{dir}", dir);
-        let offset = u64::from(query.page - 1) * u64::from(query.page_size);
-        // The page's ids first, from the indexes alone; then only those rows joined.
-        let mut paged = values.clone();
-        paged.push(Value::Integer(i64::from(query.page_size)));
-        paged.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
-        let ids_sql = format!(
-            "SELECT b.id FROM bookings b {} WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
-            query.sort.joins(),
-            paged.len() - 1,
-            paged.len()
-        );
-        let ids: Vec<String> = tx
-            .prepare_cached(&ids_sql)?
-            .query_map(params_from_iter(paged.iter()), |r| r.get::<_, i64>(0))?
-            .map(|id| id.map(|id| id.to_string()))
-            .collect::<rusqlite::Result<_>>()?;
-        let mut bookings = if ids.is_empty() {
-            Vec::new()
-        } else {
-            let page_sql = format!(
-                "{BOOKING_SELECT} WHERE b.id IN ({}) ORDER BY {order}",
-                ids.join(",")
-            );
-            tx.prepare(&page_sql)?
-                .query_map([], booking_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?
-        };
-        attach_details(&tx, &mut bookings)?;
-        tx.finish()?;
-        let total_pages = total_count.div_ceil(u64::from(query.page_size)).max(1);
-        Ok(BookingPage {
-            bookings,
-            pagination: Pagination {
-                current_page: query.page,
-                total_pages: u32::try_from(total_pages).unwrap_or(u32::MAX),
-                total_count,
-                page_size: query.page_size,
-            },
-        })
-    }
-
-    /// Bookings matching `filter`, remembered until this or another
-    /// connection writes (paging a list does not recount a million rows).
-    fn count(&self, conn: &Connection, filter: &str, values: &[Value]) -> Result<u64> {
-        let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
-        let key = CountKey {
-            filter: filter.to_owned(),
-            values: format!("{values:?}"),
-            data_version: version,
-            own_changes: conn.total_changes(),
-        };
-        if let Some((cached, count)) = self.count_cache.borrow().as_ref()
-            && *cached == key
-        {
-            return Ok(*count);
-        }
-        let count: i64 = conn
-            .prepare_cached(&format!("SELECT COUNT(*) FROM bookings b WHERE {filter}"))?
-            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
-        let count = u64::try_from(count).unwrap_or_default();
-        *self.count_cache.borrow_mut() = Some((key, count));
-        Ok(count)
-    }
-}
-
-/// What a remembered count was counted for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct CountKey {
-    filter: String,
-    values: String,
-    data_version: i64,
-    own_changes: u64,
-}
-
-/// The WHERE clause and its values for `query`.
-fn filters(query: &BookingQuery) -> (String, Vec<Value>) {
-    let mut clauses = vec!["1 = 1".to_owned()];
-    let mut values: Vec<Value> = Vec::new();
-    let mut push = |clause: &str, value: Value| {
-        values.push(value);
-        clauses.push(clause.replace('?', &format!("?{}", values.len())));
-    };
-    match (query.from, query.to) {
-        // One day: equality lets `bookings_date` give the order and stop at the page.
-        (Some(from), Some(to)) if from == to => push("b.date = ?", Value::Text(day(from))),
-        (from, to) => {
-            if let Some(from) = from {
-                push("b.date >= ?", Value::Text(day(from)));
-            }
-            if let Some(to) = to {
-                push("b.date <= ?", Value::Text(day(to)));
-            }
-        }
-    }
-    if let Some(s) = query.service {
-        push("b.service_id = ?", Value::Integer(s.0));
-    }
-    if let Some(r) = query.resource {
-        push("b.resource_id = ?", Value::Integer(r.0));
-    }
-    if let Some(s) = query.status {
-        push("b.status = ?", Value::Text(s.as_str().to_owned()));
-    }
-    if let Some(c) = query.customer {
-        push("b.customer_id = ?", Value::Integer(c.0));
-    }
-    if let Some(text) = query
-        .customer_text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        // Search the customers first, then their bookings by `bookings_customer`.
-        push(
-            "b.customer_id IN (SELECT id FROM customers WHERE first_name || ' ' || last_name
-                 LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')",
-            Value::Text(format!("%{escaped}%")),
-        );
-    }
-    (clauses.join(" AND "), values)
 }

@@ -3,6 +3,7 @@
 
 mod field;
 mod kinds;
+mod submission;
 
 pub use field::{Field, FieldKind};
 pub use kinds::{BookingFilter, FormKind, Submitted};

@@ -1,0 +1,168 @@
+//! What a valid form asks for: the engine call (or the board date, or the
+//! list filter) built from the fields' values. Pure.
+
+use super::FieldKind;
+use super::Form;
+use super::kinds::{
+    AMOUNT, BookingFilter, CONFIRM_ID, CUSTOMER, DATE, EMAIL, FIRST, FROM, FormKind, LAST, MANAGER,
+    MESSAGE, METHOD, PARTICIPANTS, PHONE, REASON, REFERENCE, SERVICE, STATUS, STEP, Submitted, TO,
+    add_on_label,
+};
+use crate::app::effect::Write;
+use crate::domain::catalog::Service;
+use crate::domain::customer::CustomerInput;
+use crate::domain::money::parse_amount;
+use crate::domain::{PaymentMethod, Role, Transition};
+use crate::store::{
+    BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, InitialStatus, PaymentInput,
+};
+use chrono::NaiveDate;
+
+impl Form {
+    fn optional(&self, label: &str) -> Option<String> {
+        Some(self.value(label).to_owned()).filter(|v| !v.is_empty())
+    }
+
+    fn customer_input(&self) -> CustomerInput {
+        CustomerInput {
+            first_name: self.value(FIRST).to_owned(),
+            last_name: self.value(LAST).to_owned(),
+            email: self.optional(EMAIL),
+            phone: self.optional(PHONE),
+        }
+    }
+
+    fn answers(&self, service: &Service) -> Vec<(String, String)> {
+        service
+            .questions
+            .iter()
+            .filter_map(|q| self.optional(&q.name).map(|v| (q.name.clone(), v)))
+            .collect()
+    }
+
+    fn add_ons(&self, service: &Service) -> Vec<String> {
+        service
+            .add_ons
+            .iter()
+            .filter(|a| self.value(&add_on_label(&a.name)) == "yes")
+            .map(|a| a.name.clone())
+            .collect()
+    }
+
+    /// The request a valid form makes. `service` is the service of the
+    /// slot or booking the form is about. Errors: a message for the form
+    /// (a mistyped confirmation).
+    pub fn submission(&self, service: Option<&Service>) -> Result<Submitted, String> {
+        let key = self.idempotency_key.clone();
+        let participants = self.value(PARTICIPANTS).parse().unwrap_or(1);
+        let write = match &self.kind {
+            FormKind::Reserve(slot) => Write::Hold {
+                slot: *slot,
+                participants,
+                key,
+            },
+            FormKind::NewBooking(slot) => {
+                let service = service.ok_or("unknown service")?;
+                Write::Book(Box::new(BookRequest {
+                    slot: Some(*slot),
+                    customer: self.customer_input(),
+                    participants,
+                    message: self.optional(MESSAGE),
+                    answers: self.answers(service),
+                    add_ons: self.add_ons(service),
+                    status: if self.value(STATUS) == "pending" {
+                        InitialStatus::Pending
+                    } else {
+                        InitialStatus::Confirmed
+                    },
+                    idempotency_key: Some(key),
+                }))
+            }
+            FormKind::ConfirmHold(id) => {
+                let service = service.ok_or("unknown service")?;
+                Write::Confirm(
+                    *id,
+                    Box::new(ConfirmRequest {
+                        customer: Some(self.customer_input()),
+                        answers: self.answers(service),
+                        add_ons: self.add_ons(service),
+                        message: self.optional(MESSAGE),
+                    }),
+                )
+            }
+            FormKind::EditBooking(id) => {
+                let service = service.ok_or("unknown service")?;
+                Write::Edit(
+                    *id,
+                    BookingEdit {
+                        message: self.optional(MESSAGE),
+                        answers: self.answers(service),
+                        add_ons: self.add_ons(service),
+                    },
+                )
+            }
+            FormKind::Cancel(id) => Write::Cancel(*id, self.value(REASON).to_owned()),
+            FormKind::Payment(id) => {
+                let currency = match self.fields.first().map(|f| &f.kind) {
+                    Some(FieldKind::Amount { currency }) => currency.clone(),
+                    _ => String::new(),
+                };
+                let amount =
+                    parse_amount(self.value(AMOUNT), &currency).map_err(|e| e.to_string())?;
+                let method: PaymentMethod = self.value(METHOD).parse().map_err(|e: String| e)?;
+                Write::Pay(
+                    *id,
+                    PaymentInput {
+                        amount,
+                        method,
+                        reference: self.optional(REFERENCE),
+                    },
+                )
+            }
+            FormKind::Attendance(id) => {
+                let step = match self.value(STEP) {
+                    "no-show" => Transition::NoShow,
+                    "complete" => Transition::Complete,
+                    _ => Transition::CheckIn,
+                };
+                Write::Transition(*id, step)
+            }
+            FormKind::EditCustomer(id) => Write::EditCustomer(
+                *id,
+                CustomerPatch {
+                    first_name: Some(self.value(FIRST).to_owned()),
+                    last_name: Some(self.value(LAST).to_owned()),
+                    email: Some(self.value(EMAIL).to_owned()),
+                    phone: Some(self.value(PHONE).to_owned()),
+                },
+            ),
+            FormKind::Delete(id) => {
+                if self.value(CONFIRM_ID) != id.to_string() {
+                    return Err(format!("type {id} to confirm the delete"));
+                }
+                let role = if self.value(MANAGER) == "yes" {
+                    Role::Manager
+                } else {
+                    Role::Clerk
+                };
+                Write::Delete(*id, role)
+            }
+            FormKind::Filter => {
+                let date = |label| NaiveDate::parse_from_str(self.value(label), "%Y-%m-%d").ok();
+                return Ok(Submitted::Filter(BookingFilter {
+                    from: date(FROM),
+                    to: date(TO),
+                    status: self.value(STATUS).parse().ok(),
+                    service: self.optional(SERVICE).filter(|s| s != "any"),
+                    customer: self.optional(CUSTOMER),
+                }));
+            }
+            FormKind::GoToDate => {
+                let date = NaiveDate::parse_from_str(self.value(DATE), "%Y-%m-%d")
+                    .map_err(|_| "a date as YYYY-MM-DD".to_owned())?;
+                return Ok(Submitted::GoTo(date));
+            }
+        };
+        Ok(Submitted::Write(write))
+    }
+}
