@@ -181,7 +181,7 @@ fn help_lists_the_live_keymap() {
     let mut desk = Desk::demo();
     desk.press(KeyCode::Char('?'));
     let screen = desk.screen(120, 40);
-    assert!(screen.contains("reserve (hold) the slot") && screen.contains("shift-tab"));
+    assert!(screen.contains("reserve (hold)") && screen.contains("shift-tab"));
     insta::assert_snapshot!("help_120x40", desk.draw(120, 40).backend());
     insta::assert_snapshot!("help_80x24", desk.draw(80, 24).backend());
 }
@@ -271,10 +271,7 @@ fn hints_and_help_follow_the_live_keymap() {
     assert!(!screen.contains(" r reserve"), "{screen}");
     desk.press(KeyCode::Char('?'));
     let screen = desk.screen(120, 40);
-    assert!(
-        screen.contains("ctrl-r reserve (hold) the slot"),
-        "{screen}"
-    );
+    assert!(screen.contains("ctrl-r reserve (hold)"), "{screen}");
 }
 
 #[test]
