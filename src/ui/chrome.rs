@@ -1,5 +1,5 @@
 //! The frame around every screen: the tab bar on top (the four screens and
-//! the location) and the status bar at the bottom (location, board date,
+//! the location) and the status bar at the bottom (location, today's date,
 //! live clock, holds, the last message, the banner).
 
 use super::{fit, theme};
@@ -83,9 +83,9 @@ pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
         spans.push(sep());
     }
     if !state.first_run {
-        spans.push(Span::raw(
-            state.board.date.format("%a %d %b %Y").to_string(),
-        ));
+        // Today at the location, beside the clock; the board's own heading
+        // says which day it shows.
+        spans.push(Span::raw(state.today().format("%a %d %b %Y").to_string()));
         spans.push(sep());
     }
     let local = state.now.with_timezone(&state.tz());
