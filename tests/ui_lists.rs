@@ -290,3 +290,25 @@ fn every_screen_draws_at_any_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn customers_and_activity_say_loading_until_their_first_load() {
+    let mut desk = Desk::demo();
+    let text = |desk: &Desk, draw: fn(&mut ratatui::Frame, &slotdesk::app::AppState)| {
+        let mut terminal = ratatui::Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal.draw(|f| draw(f, &desk.driver.state)).unwrap();
+        format!("{}", terminal.backend())
+    };
+    let activity = |f: &mut ratatui::Frame, s: &slotdesk::app::AppState| {
+        slotdesk::ui::activity::render(f, f.area(), s);
+    };
+    let customers = |f: &mut ratatui::Frame, s: &slotdesk::app::AppState| {
+        slotdesk::ui::customers::render(f, f.area(), s);
+    };
+    assert!(text(&desk, activity).contains("loading…"));
+    assert!(text(&desk, customers).contains("loading…"));
+    desk.press(KeyCode::Char('4'));
+    assert!(!text(&desk, activity).contains("loading…"));
+    desk.press(KeyCode::Char('3'));
+    assert!(!text(&desk, customers).contains("loading…"));
+}

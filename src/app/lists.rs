@@ -55,6 +55,8 @@ pub struct CustomersState {
     pub selected: usize,
     /// The selected customer's bookings, newest first.
     pub history: Vec<Booking>,
+    /// Whether `all` has been loaded at least once.
+    pub loaded: bool,
 }
 
 impl CustomersState {
@@ -103,6 +105,8 @@ pub struct ActivityState {
     pub events: Vec<Event>,
     /// Selected row.
     pub selected: usize,
+    /// Whether `events` has been loaded at least once.
+    pub loaded: bool,
 }
 
 impl ActivityState {

@@ -33,7 +33,12 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let keys = hints::for_actions(state, Context::Activity, &[(Action::Open, "open booking")]);
     frame.render_widget(hints::line(&keys), hint);
     if log.events.is_empty() {
-        frame.render_widget(boxes::note("nothing has happened yet"), body);
+        let note = if log.loaded {
+            "nothing has happened yet"
+        } else {
+            "loading…"
+        };
+        frame.render_widget(boxes::note(note), body);
         return;
     }
     let wide = body.width >= 100;

@@ -40,7 +40,9 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState) {
     .areas(inner);
     frame.render_widget(Paragraph::new(search_line(c, search.width)), search);
     if c.matches.is_empty() {
-        let note = if c.all.is_empty() {
+        let note = if !c.loaded {
+            "loading…".to_owned()
+        } else if c.all.is_empty() {
             "no customers yet".to_owned()
         } else {
             format!("no customer matches “{}”", c.search.trim())

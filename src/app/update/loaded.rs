@@ -51,6 +51,7 @@ pub fn loaded(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::CustomersLoaded(all) => {
             let selected = state.customers.selected_customer().map(|c| c.id);
             state.customers.all = all;
+            state.customers.loaded = true;
             state.customers.refilter();
             if let Some(id) = selected
                 && let Some(pos) = state
@@ -73,6 +74,7 @@ pub fn loaded(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::ActivityLoaded(events) => {
             state.activity.selected = state.activity.selected.min(events.len().saturating_sub(1));
             state.activity.events = events;
+            state.activity.loaded = true;
             Vec::new()
         }
         Msg::HoldsCounted(n) => {
