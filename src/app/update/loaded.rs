@@ -130,15 +130,13 @@ fn take_view(state: &mut AppState, view: DayView) {
                 .cursor
                 .col
                 .min(grid.columns.len().saturating_sub(1));
-            if fresh && state.board.view.is_some() && grid.cells.iter().any(|r| r[col].is_some()) {
-                grid.step(
-                    Cursor {
-                        row: start.row,
-                        col: start.col,
-                    },
-                    0,
-                    0,
-                );
+            if fresh
+                && state.board.view.is_some()
+                && grid
+                    .cells
+                    .iter()
+                    .any(|r| r.get(col).is_some_and(Option::is_some))
+            {
                 let nearest = (0..grid.rows.len())
                     .filter(|&r| grid.cells[r][col].is_some())
                     .min_by_key(|&r| r.abs_diff(start.row));
