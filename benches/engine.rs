@@ -11,8 +11,9 @@ use scale_db::{
     Res, cached_database, file_stem, remove_database, scale_params, scratch_copy, target_dir,
 };
 use slotdesk::domain::SlotRef;
+use slotdesk::domain::{BookingQuery, HoldRequest, SlotQuery};
+use slotdesk::store::Store;
 use slotdesk::store::generate::ScaleParams;
-use slotdesk::store::{BookingQuery, HoldRequest, SlotQuery, Store};
 use std::collections::VecDeque;
 use std::hint::black_box;
 use std::path::PathBuf;

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
+pub mod demo;
 pub mod domain;
 pub mod runtime;
 pub mod store;

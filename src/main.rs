@@ -1,9 +1,12 @@
 //! `slotdesk`: with a subcommand, runs it; without, opens the desk.
 
+use chrono::{DateTime, Utc};
 use clap::Parser;
 use slotdesk::cli::{self, Cli};
+use slotdesk::clock::Clock;
+use slotdesk::demo;
 use slotdesk::runtime::{DeskOptions, run_desk};
-use slotdesk::store::{Store, demo};
+use slotdesk::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,25 +30,33 @@ fn main() -> ExitCode {
 /// Opens the store (before the terminal is taken, so errors print plainly)
 /// and runs the desk.
 fn desk(cli: &Cli) -> color_eyre::Result<()> {
+    let clock = Clock::from_env()?;
     if cli.demo {
-        let path = demo_path();
+        let path = demo_path(clock.now());
         let mut store = Store::open(&path)?;
-        demo::load_demo(&mut store, cli::now())?;
+        demo::load_demo(&mut store, clock.now())?;
         let banner = format!("demo database: {}", path.display());
         return run_desk(
             store,
             DeskOptions {
+                clock,
                 banner: Some(banner),
             },
         );
     }
     let path = cli.db.clone().unwrap_or_else(cli::default_db_path);
     let store = Store::open(&path)?;
-    run_desk(store, DeskOptions { banner: None })
+    run_desk(
+        store,
+        DeskOptions {
+            clock,
+            banner: None,
+        },
+    )
 }
 
-/// A new file in the temporary folder for `--demo`.
-fn demo_path() -> PathBuf {
-    let stamp = chrono::Utc::now().format("%Y%m%d-%H%M%S");
+/// A new file in the temporary folder for `--demo`, stamped with `now`.
+fn demo_path(now: DateTime<Utc>) -> PathBuf {
+    let stamp = now.format("%Y%m%d-%H%M%S");
     std::env::temp_dir().join(format!("slotdesk-demo-{stamp}-{}.db", std::process::id()))
 }

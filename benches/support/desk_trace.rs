@@ -7,8 +7,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use slotdesk::app::{Effect, Msg, update};
+use slotdesk::domain::{BookingQuery, SlotQuery};
 use slotdesk::runtime::Driver;
-use slotdesk::store::{BookingQuery, SlotQuery, Store};
+use slotdesk::store::Store;
 use std::collections::{BTreeMap, VecDeque};
 use std::time::{Duration, Instant};
 

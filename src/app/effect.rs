@@ -1,10 +1,10 @@
 //! The I/O the app asks for: the runtime runs each effect against the store
 //! and feeds the result back as a [`Msg`](super::Msg). Pure data.
 
-use crate::domain::{BookingId, CustomerId, ResourceId, Role, SlotRef, Transition};
-use crate::store::{
+use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
 };
+use crate::domain::{BookingId, CustomerId, ResourceId, Role, SlotRef, Transition};
 use chrono::NaiveDate;
 
 /// A request for the runtime.

@@ -3,7 +3,7 @@
 
 use super::form::BookingFilter;
 use crate::domain::{Booking, BookingId, CustomerSummary};
-use crate::store::{BookingPage, BookingQuery, BookingSort, Event};
+use crate::domain::{BookingPage, BookingQuery, Event};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -26,17 +26,6 @@ impl BookingsState {
     /// The selected booking.
     pub fn selected_booking(&self) -> Option<&Booking> {
         self.page.as_ref()?.bookings.get(self.selected)
-    }
-
-    /// The next sort order after the current one.
-    pub fn next_sort(sort: BookingSort) -> BookingSort {
-        match sort {
-            BookingSort::Starts => BookingSort::Customer,
-            BookingSort::Customer => BookingSort::Service,
-            BookingSort::Service => BookingSort::Status,
-            BookingSort::Status => BookingSort::Created,
-            BookingSort::Created => BookingSort::Starts,
-        }
     }
 }
 

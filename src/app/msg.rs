@@ -4,8 +4,8 @@
 use super::action::Action;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
-use crate::domain::{Booking, CustomerSummary};
-use crate::store::{BookingPage, BookingQuery, Event};
+use crate::domain::{Booking, CustomerSummary, Failure};
+use crate::domain::{BookingPage, BookingQuery, Event};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
@@ -40,9 +40,9 @@ pub enum Msg {
     /// Another desk committed a change.
     DatabaseChanged,
     /// A write's result: the booking or customer, or the engine's message.
-    Written(Result<Written, String>),
+    Written(Result<Written, Failure>),
     /// A load failed.
-    LoadFailed(String),
+    LoadFailed(Failure),
 }
 
 /// What a write produced.

@@ -7,8 +7,8 @@ use super::context::Context;
 use super::output;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
+use crate::domain::{BookRequest, ConfirmRequest, HoldRequest, InitialStatus, PaymentInput};
 use crate::domain::{Booking, BookingError, BookingId, PaymentMethod, Role, SlotRef, Transition};
-use crate::store::{BookRequest, ConfirmRequest, HoldRequest, InitialStatus, PaymentInput};
 
 /// Runs a writing command and prints its booking.
 pub fn run(ctx: &mut Context, command: Command) -> CliResult {

@@ -4,10 +4,10 @@ use super::CliResult;
 use super::args::{CatalogAction, GenerateArgs};
 use super::context::Context;
 use super::output::{self, truncate};
+use crate::demo;
 use crate::domain::BookingError;
 use crate::domain::catalog_file::Catalog;
 use crate::domain::money::format_amount;
-use crate::store::demo;
 use crate::store::generate::{ScaleParams, generate as generate_scale};
 use chrono::Months;
 

@@ -2,6 +2,7 @@
 //! database lives.
 
 use super::CliResult;
+use crate::clock::Clock;
 use crate::domain::BookingError;
 use crate::domain::catalog::Location;
 use crate::store::Store;
@@ -18,15 +19,17 @@ pub struct Context {
 
 impl Context {
     /// Opens the database at `db`, else `$SLOTDESK_DB` (already in `db` via
-    /// clap), else the platform data dir.
+    /// clap), else the platform data dir, at the clock's `now`.
+    /// Errors: a malformed `$SLOTDESK_NOW`; the store's open errors.
     pub fn open(db: Option<&Path>) -> CliResult<Self> {
+        let now = Clock::from_env()?.now();
         let path = match db {
             Some(p) => p.to_owned(),
             None => default_db_path(),
         };
         Ok(Self {
             store: Store::open(&path)?,
-            now: now(),
+            now,
         })
     }
 
@@ -64,13 +67,4 @@ pub fn default_db_path() -> PathBuf {
         || PathBuf::from("slotdesk.db"),
         |d| d.data_dir().join("slotdesk.db"),
     )
-}
-
-/// The current instant, or `$SLOTDESK_NOW` (RFC 3339) when set: a fixed
-/// clock for tests and demonstrations.
-pub fn now() -> DateTime<Utc> {
-    std::env::var("SLOTDESK_NOW")
-        .ok()
-        .and_then(|t| DateTime::parse_from_rfc3339(t.trim()).ok())
-        .map_or_else(Utc::now, |t| t.with_timezone(&Utc))
 }

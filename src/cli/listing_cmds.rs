@@ -7,7 +7,7 @@ use super::args::{BookingsArgs, CustomerAction, CustomerArgs, EventsArgs, ShowAr
 use super::context::Context;
 use super::output;
 use crate::domain::{BookingError, BookingId, BookingStatus, CustomerId, EventId};
-use crate::store::{BookingQuery, CustomerPatch, SlotQuery};
+use crate::domain::{BookingQuery, CustomerPatch, SlotQuery};
 use serde::Serialize;
 use std::io::Write;
 

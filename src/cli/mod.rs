@@ -10,7 +10,7 @@ mod listing_cmds;
 mod output;
 
 pub use args::Cli;
-pub use context::{default_db_path, now};
+pub use context::default_db_path;
 
 use crate::domain::ErrorKind;
 use crate::store::StoreError;
@@ -25,6 +25,9 @@ pub enum CliError {
     /// From the engine.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// `$SLOTDESK_NOW` is malformed.
+    #[error(transparent)]
+    Clock(#[from] crate::clock::ClockError),
     /// Output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
@@ -41,11 +44,12 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             Self::Store(e) => match e.kind() {
-                Some(ErrorKind::Conflict) => 3,
-                Some(ErrorKind::NotFound) => 4,
-                Some(ErrorKind::Invalid) => 5,
-                None => 1,
+                ErrorKind::Conflict => 3,
+                ErrorKind::NotFound => 4,
+                ErrorKind::Invalid => 5,
+                ErrorKind::Fault => 1,
             },
+            Self::Clock(_) => 5,
             Self::Output(_) => 1,
         }
     }

@@ -5,7 +5,7 @@ use super::CliResult;
 use crate::domain::availability::Slot;
 use crate::domain::money::format_amount;
 use crate::domain::{Booking, BookingStatus, CustomerSummary, PaymentStatus};
-use crate::store::{BookingPage, Event};
+use crate::domain::{BookingPage, Event};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -196,9 +196,8 @@ pub fn event(out: &mut impl Write, e: &Event, tz: Tz) -> CliResult {
     };
     let status = e
         .data
-        .get("status")
-        .and_then(|s| s.as_str())
-        .map_or_else(String::new, |s| format!(" → {s}"));
+        .booking()
+        .map_or_else(String::new, |b| format!(" → {}", b.status));
     writeln!(
         out,
         "{:>7}  {}  {:<22} {subject}{status}",

@@ -6,11 +6,11 @@ use super::ids::{AddOnId, BookingId, CustomerId, ResourceId, ServiceId, TimeSlot
 use super::schedule::SlotRef;
 use super::status::{BookingStatus, PaymentMethod, PaymentStatus};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A booking as stored (ReserveKit booking object). Instants are UTC; `date`
 /// is the slot's local date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Booking {
     /// Its id.
     pub id: BookingId,
@@ -65,7 +65,7 @@ impl Booking {
 }
 
 /// A customer as shown inside a booking (ReserveKit `customer`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerSummary {
     /// Its id.
     pub id: CustomerId,
@@ -86,7 +86,7 @@ pub struct CustomerSummary {
 }
 
 /// Payment state of a booking; `amount` in minor units of `currency`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Payment {
     /// `unpaid`, `paid` or `refunded`.
     pub status: PaymentStatus,
@@ -101,7 +101,7 @@ pub struct Payment {
 }
 
 /// One answer to an intake question (Sesami `{name, value}`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
     /// The question.
     pub name: String,
@@ -110,7 +110,7 @@ pub struct Answer {
 }
 
 /// An add-on sold with a booking, at its price when sold (minor units).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddOnLine {
     /// The catalog add-on.
     pub id: AddOnId,

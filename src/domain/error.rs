@@ -6,7 +6,8 @@ use super::status::TransitionError;
 use chrono::NaiveDate;
 
 /// How an error is reported: the command line maps these to exit codes
-/// 3 (conflict), 4 (not found) and 5 (invalid input).
+/// 3 (conflict), 4 (not found), 5 (invalid input) and 1 (fault); the desk
+/// words a conflict lost to another desk differently from a fault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     /// The request is well formed but the rules refuse it now.
@@ -15,6 +16,27 @@ pub enum ErrorKind {
     NotFound,
     /// The request itself is malformed or incomplete.
     Invalid,
+    /// Not a refusal: the database, the file or the system failed.
+    Fault,
+}
+
+/// An error as it reaches the desk: its kind and its words. Nothing has
+/// changed when one is reported.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct Failure {
+    pub kind: ErrorKind,
+    /// The engine's words (`time slot is full`, …) or the fault's.
+    pub message: String,
+}
+
+impl From<BookingError> for Failure {
+    fn from(e: BookingError) -> Self {
+        Self {
+            kind: e.kind(),
+            message: e.to_string(),
+        }
+    }
 }
 
 /// A refusal by the booking engine. Nothing has changed when one is returned.

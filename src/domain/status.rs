@@ -1,6 +1,7 @@
 //! The booking lifecycle of DESIGN.md as one transition table, plus payment
 //! state and staff roles. Pure.
 
+use super::journal::EventKind;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -170,16 +171,16 @@ impl Transition {
     }
 
     /// The event recorded when this transition happens.
-    pub fn event_kind(self) -> &'static str {
+    pub fn event_kind(self) -> EventKind {
         match self {
-            Self::Confirm => "booking.confirmed",
-            Self::MarkPending => "booking.updated",
-            Self::Decline => "booking.declined",
-            Self::Cancel => "booking.cancelled",
-            Self::Expire => "booking.expired",
-            Self::CheckIn => "booking.checked_in",
-            Self::NoShow => "booking.no_show",
-            Self::Complete => "booking.completed",
+            Self::Confirm => EventKind::BookingConfirmed,
+            Self::MarkPending => EventKind::BookingUpdated,
+            Self::Decline => EventKind::BookingDeclined,
+            Self::Cancel => EventKind::BookingCancelled,
+            Self::Expire => EventKind::BookingExpired,
+            Self::CheckIn => EventKind::BookingCheckedIn,
+            Self::NoShow => EventKind::BookingNoShow,
+            Self::Complete => EventKind::BookingCompleted,
         }
     }
 }

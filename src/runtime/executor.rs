@@ -2,8 +2,9 @@
 //! messages. SQLite calls are sub-millisecond, so they run inline.
 
 use crate::app::{CatalogView, DayView, Effect, Msg, Write, WriteKind, Written};
-use crate::domain::BookingError;
-use crate::store::{BookingQuery, SlotQuery, Store, StoreError};
+use crate::domain::{BookingError, Failure};
+use crate::domain::{BookingQuery, SlotQuery};
+use crate::store::{Store, StoreError};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// Runs effects against one store, remembering the data version it last saw.
@@ -27,7 +28,7 @@ impl Executor {
     pub fn run(&mut self, effect: &Effect, now: DateTime<Utc>) -> Vec<Msg> {
         match self.try_run(effect, now) {
             Ok(msgs) => msgs,
-            Err(e) => vec![Msg::LoadFailed(e.to_string())],
+            Err(e) => vec![Msg::LoadFailed(failure(&e))],
         }
     }
 
@@ -92,11 +93,11 @@ impl Executor {
         })
     }
 
-    fn write(&mut self, write: &Write, now: DateTime<Utc>) -> Result<Written, String> {
+    fn write(&mut self, write: &Write, now: DateTime<Utc>) -> Result<Written, Failure> {
         let store = &mut self.store;
         let booking = |r: Result<crate::domain::Booking, StoreError>, kind| {
             r.map(|b| Written::Booking(Box::new(b), kind))
-                .map_err(|e| message(&e))
+                .map_err(|e| failure(&e))
         };
         match write {
             Write::Hold {
@@ -104,7 +105,7 @@ impl Executor {
                 participants,
                 key,
             } => {
-                let req = crate::store::HoldRequest {
+                let req = crate::domain::HoldRequest {
                     slot: *slot,
                     participants: *participants,
                     idempotency_key: Some(key.clone()),
@@ -127,16 +128,17 @@ impl Executor {
             Write::EditCustomer(id, patch) => store
                 .edit_customer(*id, patch, now)
                 .map(|c| Written::Customer(Box::new(c)))
-                .map_err(|e| message(&e)),
+                .map_err(|e| failure(&e)),
         }
     }
 }
 
-/// The engine's words for a refusal; a fault says it is one.
-fn message(e: &StoreError) -> String {
-    match e {
-        StoreError::Booking(b) => b.to_string(),
-        other => other.to_string(),
+/// The error as the desk reports it: its kind, and the engine's words for
+/// a refusal or the fault's own.
+fn failure(e: &StoreError) -> Failure {
+    Failure {
+        kind: e.kind(),
+        message: e.to_string(),
     }
 }
 

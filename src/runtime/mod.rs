@@ -1,15 +1,14 @@
 //! The desk's runtime: terminal set-up and restore, the tokio event loop
 //! (keys, a ~250 ms tick, SIGTERM), and running effects against the store.
 
-mod clock;
 pub mod config;
 pub mod driver;
 pub mod executor;
 
-pub use clock::Clock;
 pub use driver::Driver;
 
 use crate::app::Msg;
+use crate::clock::Clock;
 use crate::store::Store;
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use futures_util::StreamExt;
@@ -18,6 +17,8 @@ use std::time::Duration;
 
 /// How the desk was opened.
 pub struct DeskOptions {
+    /// The time the desk runs at.
+    pub clock: Clock,
     /// A note always shown in the status bar (the demo database's path).
     pub banner: Option<String>,
 }
@@ -30,8 +31,8 @@ pub fn run_desk(store: Store, options: DeskOptions) -> color_eyre::Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let clock = Clock::from_env();
     let prefix = uuid::Uuid::new_v4().simple().to_string();
+    let clock = options.clock;
     let mut driver = Driver::new(store, clock.now(), keymap, prefix);
     driver.state.banner = options.banner;
     let mut terminal = ratatui::init();

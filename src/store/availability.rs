@@ -9,26 +9,11 @@ use super::codec::day;
 use super::error::Result;
 use crate::domain::availability::{Claim, Slot, evaluate};
 use crate::domain::schedule::local_day_bounds;
-use crate::domain::{BookingError, ResourceId, ServiceId, TimeSlot};
+use crate::domain::{BookingError, ResourceId, ServiceId, SlotQuery, TimeSlot};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use rusqlite::params;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-
-/// Which slots to list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SlotQuery {
-    /// The service; `None` for every service (the day board).
-    pub service: Option<ServiceId>,
-    /// Only this resource, if given.
-    pub resource: Option<ResourceId>,
-    /// First local date.
-    pub from: NaiveDate,
-    /// Number of days, 1 to 366.
-    pub days: u32,
-    /// Also list unavailable slots (with their reason).
-    pub include_unavailable: bool,
-}
 
 impl Store {
     /// The slots matching `query` at `now`, ordered by start then resource.

@@ -1,133 +1,24 @@
-//! Creating bookings: hold and book, and the pieces every booking write
-//! shares (loading the current row, the lifecycle step, the event, the
-//! hold-expiry sweep). Each write runs in one `BEGIN IMMEDIATE` transaction
-//! (see [`Store::write`]) that re-checks rules 1–5 and records its event.
+//! Creating bookings: hold and book, with the answers, add-ons and message
+//! they carry. Each runs in one `BEGIN IMMEDIATE` transaction (see
+//! `transaction`) that re-checks the rules and records `booking.created`.
 
 use super::Store;
 use super::catalog::{location, service};
 use super::claims::SlotContext;
-use super::codec::{day, instant, parsed, ts};
+use super::codec::{day, ts};
 use super::customers::find_or_create;
 use super::error::Result;
-use super::events::record;
 use super::queries::load_booking;
+use super::transaction::finish;
 use crate::domain::availability::{check_duplicate, check_room};
-use crate::domain::customer::{CustomerInput, validate_customer};
+use crate::domain::customer::validate_customer;
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::{
-    AddOnLine, Answer, Booking, BookingError, BookingId, BookingStatus, CustomerId, ServiceId,
-    SlotRef, Transition,
+    AddOnLine, Answer, BookRequest, Booking, BookingError, BookingId, BookingStatus, CustomerId,
+    EventKind, HoldRequest, InitialStatus,
 };
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
-
-/// A hold (Boseat temporary booking, Sesami `reserve`): seats on a slot for
-/// the service's hold minutes, with no customer yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HoldRequest {
-    /// The slot.
-    pub slot: SlotRef,
-    /// Seats, at least 1.
-    pub participants: u32,
-    /// A repeated key returns the first booking made with it (Boseat).
-    pub idempotency_key: Option<String>,
-}
-
-/// The status a new booking starts in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum InitialStatus {
-    /// Awaiting confirmation (ReserveKit default).
-    Pending,
-    /// Confirmed at once (the desk's default).
-    #[default]
-    Confirmed,
-}
-
-/// A booking made in one step (ReserveKit `POST /v1/bookings`, Sesami `book`).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct BookRequest {
-    /// The slot.
-    pub slot: Option<SlotRef>,
-    /// Who; validated with the location's phone region.
-    pub customer: CustomerInput,
-    /// Seats, at least 1.
-    pub participants: u32,
-    /// A note.
-    pub message: Option<String>,
-    /// `(question, answer)` pairs for the service's intake questions.
-    pub answers: Vec<(String, String)>,
-    /// Add-on names.
-    pub add_ons: Vec<String>,
-    /// Pending or confirmed.
-    pub status: InitialStatus,
-    /// A repeated key returns the first booking made with it.
-    pub idempotency_key: Option<String>,
-}
-
-/// The fields of a stored booking that the writes decide on.
-pub(super) struct Current {
-    pub id: BookingId,
-    pub status: BookingStatus,
-    pub service_id: ServiceId,
-    pub customer_id: Option<CustomerId>,
-    pub participants: u32,
-    pub slot: SlotRef,
-    pub hold_expires_at: Option<DateTime<Utc>>,
-}
-
-pub(super) fn current(conn: &Connection, id: BookingId) -> Result<Current> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, status, service_id, customer_id, participants, time_slot_id, date, hold_expires_at
-         FROM bookings WHERE id = ?1",
-    )?;
-    stmt.query_row([id.0], |r| {
-        Ok(Current {
-            id: BookingId(r.get(0)?),
-            status: parsed(r, 1)?,
-            service_id: ServiceId(r.get(2)?),
-            customer_id: r.get::<_, Option<i64>>(3)?.map(CustomerId),
-            participants: r.get(4)?,
-            slot: SlotRef {
-                time_slot_id: crate::domain::TimeSlotId(r.get(5)?),
-                date: super::codec::date_col(r, 6)?,
-            },
-            hold_expires_at: r.get::<_, Option<i64>>(7)?.map(instant),
-        })
-    })
-    .optional()?
-    .ok_or_else(|| BookingError::BookingNotFound.into())
-}
-
-/// The lifecycle step, with a lapsed hold reported as `hold has expired`.
-pub(super) fn step(status: BookingStatus, transition: Transition) -> Result<BookingStatus> {
-    status.apply(transition).map_err(|e| {
-        if status == BookingStatus::Expired {
-            BookingError::HoldExpired.into()
-        } else {
-            BookingError::from(e).into()
-        }
-    })
-}
-
-/// Loads the booking after a change and records `kind` with it as data.
-pub(super) fn finish(
-    conn: &Connection,
-    id: BookingId,
-    kind: &str,
-    now: DateTime<Utc>,
-) -> Result<Booking> {
-    let booking = load_booking(conn, id)?;
-    let data = serde_json::to_value(&booking).unwrap_or_default();
-    record(
-        conn,
-        now,
-        kind,
-        Some(id),
-        booking.customer.as_ref().map(|c| c.id),
-        &data,
-    )?;
-    Ok(booking)
-}
 
 fn by_idempotency_key(conn: &Connection, key: Option<&str>) -> Result<Option<Booking>> {
     let Some(key) = key else { return Ok(None) };
@@ -193,23 +84,6 @@ fn insert(conn: &Connection, b: &NewBooking<'_>, now: DateTime<Utc>) -> Result<B
     Ok(BookingId(conn.last_insert_rowid()))
 }
 
-/// Marks every hold that lapsed by `now` `expired`, with a `booking.expired`
-/// event each. Runs at the start of every write transaction.
-pub(super) fn sweep(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
-    let ids: Vec<BookingId> = conn
-        .prepare_cached("SELECT id FROM bookings WHERE status = 'held' AND hold_expires_at <= ?1")?
-        .query_map([ts(now)], |r| Ok(BookingId(r.get(0)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    for id in &ids {
-        conn.prepare_cached(
-            "UPDATE bookings SET status = 'expired', updated_at = ?2 WHERE id = ?1",
-        )?
-        .execute(params![id.0, ts(now)])?;
-        finish(conn, *id, Transition::Expire.event_kind(), now)?;
-    }
-    Ok(ids)
-}
-
 impl Store {
     /// How many holds are live at `now` (status bar).
     pub fn live_hold_count(&self, now: DateTime<Utc>) -> Result<u64> {
@@ -250,7 +124,7 @@ impl Store {
                 },
                 now,
             )?;
-            finish(conn, id, "booking.created", now)
+            finish(conn, id, EventKind::BookingCreated, now)
         })
     }
 
@@ -301,7 +175,7 @@ impl Store {
             )?;
             write_answers(conn, id, &answers)?;
             write_add_ons(conn, id, &add_ons)?;
-            finish(conn, id, "booking.created", now)
+            finish(conn, id, EventKind::BookingCreated, now)
         })
     }
 }

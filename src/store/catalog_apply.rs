@@ -6,35 +6,17 @@ use super::codec::{day, hm, weekday_number};
 use super::error::Result;
 use super::events::record;
 use crate::domain::catalog_file::{Catalog, QuestionDef};
+use crate::domain::{CatalogChanges, EventData, EventKind};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
 use std::collections::HashSet;
 
-/// What applying a catalog changed; all zero when the file was applied before.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct CatalogChanges {
-    /// Rows created.
-    pub added: usize,
-    /// Rows whose fields changed.
-    pub updated: usize,
-    /// Rows the file no longer names: marked inactive (kept for history) or,
-    /// for closures, removed.
-    pub retired: usize,
-}
-
-impl CatalogChanges {
-    /// Whether anything changed.
-    pub fn is_empty(&self) -> bool {
-        self.added + self.updated + self.retired == 0
-    }
-
-    fn count(&mut self, existed: bool, changed: usize) {
-        match (existed, changed > 0) {
-            (false, _) => self.added += 1,
-            (true, true) => self.updated += 1,
-            (true, false) => {}
-        }
+/// Counts one row: added when it did not exist, updated when it changed.
+fn count(changes: &mut CatalogChanges, existed: bool, changed: usize) {
+    match (existed, changed > 0) {
+        (false, _) => changes.added += 1,
+        (true, true) => changes.updated += 1,
+        (true, false) => {}
     }
 }
 
@@ -59,10 +41,8 @@ impl Store {
                 record(
                     conn,
                     now,
-                    "catalog.applied",
-                    None,
-                    None,
-                    &serde_json::to_value(changes).unwrap_or_default(),
+                    EventKind::CatalogApplied,
+                    &EventData::Catalog(changes),
                 )?;
             }
             Ok(changes)
@@ -84,7 +64,7 @@ fn apply_location(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) 
             IS NOT (excluded.name, excluded.time_zone, excluded.phone_region, excluded.currency)",
         params![l.name, l.time_zone.name(), l.phone_region, l.currency],
     )?;
-    changes.count(existed, n);
+    count(changes, existed, n);
     Ok(())
 }
 
@@ -101,7 +81,7 @@ fn apply_resources(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges)
              WHERE (name, kind, active) IS NOT (excluded.name, excluded.kind, 1)",
             params![r.key, r.name, r.kind],
         )?;
-        changes.count(existed, n);
+        count(changes, existed, n);
     }
     let keys: HashSet<&str> = c.resources.iter().map(|r| r.key.as_str()).collect();
     retire(conn, "resources", "key", &keys, changes)
@@ -157,7 +137,7 @@ fn apply_services(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) 
             key_id(conn, "SELECT id FROM services WHERE key = ?1", &s.key)?.unwrap_or_default();
         let extras =
             apply_questions(conn, id, &s.questions)? + apply_add_ons(conn, id, &s.add_ons)?;
-        changes.count(existed, n + extras);
+        count(changes, existed, n + extras);
     }
     let keys: HashSet<&str> = c.services.iter().map(|s| s.key.as_str()).collect();
     retire(conn, "services", "key", &keys, changes)
@@ -259,7 +239,7 @@ fn apply_time_slots(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges
                 day(t.valid_until)
             ],
         )?;
-        changes.count(existing.is_some(), n);
+        count(changes, existing.is_some(), n);
         let id: i64 = conn.query_row(
             "SELECT id FROM time_slots WHERE service_id = ?1 AND resource_id = ?2 AND weekday = ?3
                AND starts_local = ?4 AND valid_from = ?5",

@@ -8,23 +8,11 @@ use super::error::Result;
 use super::events::record;
 use super::queries::customer_columns;
 use crate::domain::customer::{CustomerDetails, normalize_email, normalize_phone, validate_name};
-use crate::domain::{BookingError, CustomerId, CustomerSummary};
+use crate::domain::{
+    BookingError, CustomerId, CustomerPatch, CustomerSummary, EventData, EventKind,
+};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
-
-/// Changes to a customer; `None` leaves a field as it is, and an empty email
-/// or phone clears it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct CustomerPatch {
-    /// New given name.
-    pub first_name: Option<String>,
-    /// New family name.
-    pub last_name: Option<String>,
-    /// New email (validated), or empty to clear.
-    pub email: Option<String>,
-    /// New phone (parsed to E.164 in the location's region), or empty to clear.
-    pub phone: Option<String>,
-}
 
 const CUSTOMER_SELECT: &str =
     "SELECT id, first_name, last_name, email, phone, created_at, updated_at FROM customers";
@@ -67,7 +55,7 @@ pub(super) fn find_or_create(
             params![id, d.email, d.phone, ts(now)],
         )?;
         if n > 0 {
-            customer_event(conn, CustomerId(id), "customer.updated", now)?;
+            customer_event(conn, CustomerId(id), EventKind::CustomerUpdated, now)?;
         }
         return Ok(CustomerId(id));
     }
@@ -83,25 +71,18 @@ pub(super) fn find_or_create(
         ts(now)
     ])?;
     let id = CustomerId(conn.last_insert_rowid());
-    customer_event(conn, id, "customer.created", now)?;
+    customer_event(conn, id, EventKind::CustomerCreated, now)?;
     Ok(id)
 }
 
 fn customer_event(
     conn: &Connection,
     id: CustomerId,
-    kind: &str,
+    kind: EventKind,
     now: DateTime<Utc>,
 ) -> Result<CustomerSummary> {
     let customer = load_customer(conn, id)?;
-    record(
-        conn,
-        now,
-        kind,
-        None,
-        Some(id),
-        &serde_json::to_value(&customer).unwrap_or_default(),
-    )?;
+    record(conn, now, kind, &EventData::Customer(customer.clone()))?;
     Ok(customer)
 }
 
@@ -159,7 +140,7 @@ impl Store {
                  WHERE id = ?1",
                 params![id.0, next.first_name, next.last_name, next.email, next.phone, ts(now)],
             )?;
-            customer_event(conn, id, "customer.updated", now)
+            customer_event(conn, id, EventKind::CustomerUpdated, now)
         })
     }
 }

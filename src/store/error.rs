@@ -25,11 +25,12 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// The rule error's kind, if this is a refusal rather than a fault.
-    pub fn kind(&self) -> Option<ErrorKind> {
+    /// How it is reported: a refusal's kind, or [`ErrorKind::Fault`] when
+    /// the database or the file failed.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Self::Booking(e) => Some(e.kind()),
-            _ => None,
+            Self::Booking(e) => e.kind(),
+            _ => ErrorKind::Fault,
         }
     }
 }

@@ -1,63 +1,47 @@
-//! The append-only event log: one row per change, written in the change's own
-//! transaction (ReserveKit/Boseat webhooks: `booking.created`, …).
+//! The append-only journal: one row per change, written in the change's own
+//! transaction, its payload written by [`EventData::to_json`].
 
 use super::Store;
-use super::codec::{instant, ts};
+use super::codec::{instant, parsed, ts};
 use super::error::Result;
-use crate::domain::{BookingId, CustomerId, EventId};
+use crate::domain::{BookingId, CustomerId, Event, EventData, EventId, EventKind};
 use chrono::{DateTime, Utc};
+use rusqlite::types::Type;
 use rusqlite::{Connection, params};
-use serde::Serialize;
 
-/// One recorded change. `data` is the booking (or customer) as it stood
-/// after the change; for `booking.deleted`, as it stood before.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Event {
-    /// Increasing id.
-    pub id: EventId,
-    /// When, UTC.
-    pub at: DateTime<Utc>,
-    /// `booking.created`, `booking.confirmed`, `customer.updated`, …
-    pub kind: String,
-    /// The booking concerned, if any.
-    pub booking_id: Option<BookingId>,
-    /// The customer concerned, if any.
-    pub customer_id: Option<CustomerId>,
-    /// The object after the change.
-    pub data: serde_json::Value,
-}
-
-/// Appends an event inside the caller's transaction.
+/// Appends an event inside the caller's transaction; its booking and
+/// customer come from the payload.
 pub(super) fn record(
     conn: &Connection,
     now: DateTime<Utc>,
-    kind: &str,
-    booking_id: Option<BookingId>,
-    customer_id: Option<CustomerId>,
-    data: &serde_json::Value,
+    kind: EventKind,
+    data: &EventData,
 ) -> Result<EventId> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO events (at, kind, booking_id, customer_id, data) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     stmt.execute(params![
         ts(now),
-        kind,
-        booking_id.map(|b| b.0),
-        customer_id.map(|c| c.0),
-        data.to_string()
+        kind.as_str(),
+        data.booking_id().map(|b| b.0),
+        data.customer_id().map(|c| c.0),
+        data.to_json()
     ])?;
     Ok(EventId(conn.last_insert_rowid()))
 }
 
 fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
-    let data: String = r.get(5)?;
+    let kind: EventKind = parsed(r, 2)?;
+    let text: String = r.get(5)?;
+    let data = EventData::from_json(kind, &text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(5, Type::Text, e.into()))?;
     Ok(Event {
         id: EventId(r.get(0)?),
         at: instant(r.get(1)?),
-        kind: r.get(2)?,
+        kind,
         booking_id: r.get::<_, Option<i64>>(3)?.map(BookingId),
         customer_id: r.get::<_, Option<i64>>(4)?.map(CustomerId),
-        data: serde_json::from_str(&data).unwrap_or(serde_json::Value::Null),
+        data,
     })
 }
 

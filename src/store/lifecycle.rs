@@ -3,52 +3,24 @@
 //! `BEGIN IMMEDIATE` transaction that re-checks the rules and records its event.
 
 use super::Store;
-use super::bookings::{
-    Current, clean_message, current, finish, step, sweep, write_add_ons, write_answers,
-};
+use super::bookings::{clean_message, write_add_ons, write_answers};
 use super::catalog::{location, service};
 use super::claims::SlotContext;
 use super::codec::{day, instant, ts};
 use super::customers::{find_or_create, load_customer};
 use super::error::Result;
+use super::transaction::{Current, current, finish, step, sweep};
 use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::catalog::Service;
 use crate::domain::customer::{CustomerDetails, CustomerInput, validate_customer};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::schedule::local_day_bounds;
 use crate::domain::{
-    Booking, BookingError, BookingId, BookingStatus, CustomerId, SlotRef, Transition,
+    Booking, BookingEdit, BookingError, BookingId, BookingStatus, ConfirmRequest, CustomerId,
+    EventKind, SlotRef, Transition,
 };
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, params};
-
-/// What confirming may add to a booking (Boseat's confirming `PATCH`); all
-/// optional. A hold needs `customer`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ConfirmRequest {
-    /// The customer to attach (replacing any).
-    pub customer: Option<CustomerInput>,
-    /// `(question, answer)` pairs; replace stored answers when given.
-    pub answers: Vec<(String, String)>,
-    /// Add-on names; replace stored add-ons when given.
-    pub add_ons: Vec<String>,
-    /// A note; replaces the stored one when given.
-    pub message: Option<String>,
-}
-
-/// Changes to a live booking's details (ReserveKit `PATCH` of `message`).
-/// Every field replaces what is stored: an empty message clears it, empty
-/// add-ons remove them, and the answers must still cover the required
-/// questions.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct BookingEdit {
-    /// The note; empty or `None` clears it.
-    pub message: Option<String>,
-    /// `(question, answer)` pairs.
-    pub answers: Vec<(String, String)>,
-    /// Add-on names.
-    pub add_ons: Vec<String>,
-}
 
 /// The customer a confirmation ends with: `given` (validated, found or
 /// created) or the booking's own, with enough contact for `service`.
@@ -163,7 +135,7 @@ impl Store {
             let message = clean_message(edit.message.as_deref())?;
             conn.prepare_cached("UPDATE bookings SET message = ?2, updated_at = ?3 WHERE id = ?1")?
                 .execute(params![id.0, message, ts(now)])?;
-            finish(conn, id, "booking.updated", now)
+            finish(conn, id, EventKind::BookingUpdated, now)
         })
     }
 
@@ -258,7 +230,7 @@ impl Store {
                 "UPDATE bookings SET hold_expires_at = ?2, updated_at = ?3 WHERE id = ?1",
             )?
             .execute(params![id.0, ts(until), ts(now)])?;
-            finish(conn, id, "booking.hold_extended", now)
+            finish(conn, id, EventKind::BookingHoldExtended, now)
         })
     }
 
@@ -305,7 +277,7 @@ impl Store {
                      ends_at = ?6, updated_at = ?7 WHERE id = ?1",
             )?
             .execute(params![id.0, o.time_slot_id.0, day(o.date), o.resource_id.0, ts(o.from), ts(o.to), ts(now)])?;
-            finish(conn, id, "booking.moved", now)
+            finish(conn, id, EventKind::BookingMoved, now)
         })
     }
 

@@ -6,117 +6,30 @@ use super::Store;
 use super::codec::day;
 use super::error::Result;
 use super::queries::{BOOKING_SELECT, attach_details, booking_row};
-use crate::domain::{Booking, BookingError, BookingStatus, CustomerId, ResourceId, ServiceId};
-use chrono::NaiveDate;
+use crate::domain::{BookingError, BookingPage, BookingQuery, BookingSort, Pagination};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
-use serde::Serialize;
 
-/// The order of a booking list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum BookingSort {
-    /// By slot start (the default).
-    #[default]
-    Starts,
-    /// By creation time.
-    Created,
-    /// By customer last then first name.
-    Customer,
-    /// By service name.
-    Service,
-    /// By status name.
-    Status,
-}
-
-impl BookingSort {
-    /// Slot order is local date then start: the same order as `starts_at`
-    /// for one location, and it lets `bookings_date` serve date ranges.
-    fn order_by(self) -> &'static str {
-        match self {
-            Self::Starts => "b.date {dir}, b.starts_at {dir}, b.id {dir}",
-            Self::Created => "b.created_at {dir}, b.id {dir}",
-            Self::Customer => "c.last_name {dir}, c.first_name {dir}, b.starts_at, b.id",
-            Self::Service => "s.name {dir}, b.starts_at, b.id",
-            Self::Status => "b.status {dir}, b.starts_at, b.id",
-        }
-    }
-
-    /// The tables the order needs besides `bookings b`.
-    fn joins(self) -> &'static str {
-        match self {
-            Self::Customer => "LEFT JOIN customers c ON c.id = b.customer_id",
-            Self::Service => "JOIN services s ON s.id = b.service_id",
-            _ => "",
-        }
+/// The ORDER BY of `sort`, with `{dir}` for the direction. Slot order is
+/// local date then start: the same order as `starts_at` for one location,
+/// and it lets `bookings_date` serve date ranges.
+fn order_by(sort: BookingSort) -> &'static str {
+    match sort {
+        BookingSort::Starts => "b.date {dir}, b.starts_at {dir}, b.id {dir}",
+        BookingSort::Created => "b.created_at {dir}, b.id {dir}",
+        BookingSort::Customer => "c.last_name {dir}, c.first_name {dir}, b.starts_at, b.id",
+        BookingSort::Service => "s.name {dir}, b.starts_at, b.id",
+        BookingSort::Status => "b.status {dir}, b.starts_at, b.id",
     }
 }
 
-/// Which bookings to list (ReserveKit `GET /v1/bookings` query), all filters
-/// optional. Dates are the slots' local dates, inclusive.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BookingQuery {
-    /// One service.
-    pub service: Option<ServiceId>,
-    /// One resource.
-    pub resource: Option<ResourceId>,
-    /// First local date.
-    pub from: Option<NaiveDate>,
-    /// Last local date.
-    pub to: Option<NaiveDate>,
-    /// One status.
-    pub status: Option<BookingStatus>,
-    /// Text found in the customer's name, email or phone.
-    pub customer_text: Option<String>,
-    /// One customer.
-    pub customer: Option<CustomerId>,
-    /// Order.
-    pub sort: BookingSort,
-    /// Newest/largest first.
-    pub descending: bool,
-    /// Page number, from 1.
-    pub page: u32,
-    /// Bookings per page, 1 to 500.
-    pub page_size: u32,
-}
-
-impl Default for BookingQuery {
-    fn default() -> Self {
-        Self {
-            service: None,
-            resource: None,
-            from: None,
-            to: None,
-            status: None,
-            customer_text: None,
-            customer: None,
-            sort: BookingSort::default(),
-            descending: false,
-            page: 1,
-            page_size: 50,
-        }
+/// The tables `sort` needs besides `bookings b`.
+fn joins(sort: BookingSort) -> &'static str {
+    match sort {
+        BookingSort::Customer => "LEFT JOIN customers c ON c.id = b.customer_id",
+        BookingSort::Service => "JOIN services s ON s.id = b.service_id",
+        _ => "",
     }
-}
-
-/// One page of bookings and where it sits (ReserveKit `pagination`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct BookingPage {
-    /// The bookings on this page.
-    pub bookings: Vec<Booking>,
-    /// Page position and totals.
-    pub pagination: Pagination,
-}
-
-/// ReserveKit's pagination object.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Pagination {
-    /// This page, from 1.
-    pub current_page: u32,
-    /// Pages in all (at least 1).
-    pub total_pages: u32,
-    /// Bookings matching the filters.
-    pub total_count: u64,
-    /// Bookings per page.
-    pub page_size: u32,
 }
 
 impl Store {
@@ -132,7 +45,7 @@ impl Store {
         let tx = self.conn.unchecked_transaction()?;
         let total_count = self.count(&tx, &filter, &values)?;
         let dir = if query.descending { "DESC" } else { "ASC" };
-        let order = query.sort.order_by().replace("{dir}", dir);
+        let order = order_by(query.sort).replace("{dir}", dir);
         let offset = u64::from(query.page - 1) * u64::from(query.page_size);
         // The page's ids first, from the indexes alone; then only those rows joined.
         let mut paged = values.clone();
@@ -140,7 +53,7 @@ impl Store {
         paged.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
         let ids_sql = format!(
             "SELECT b.id FROM bookings b {} WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
-            query.sort.joins(),
+            joins(query.sort),
             paged.len() - 1,
             paged.len()
         );

@@ -7,18 +7,26 @@ use rusqlite_migration::{Error, M, MigrationDefinitionError, Migrations};
 
 /// Every migration, oldest first; the schema version is their count.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(include_str!("sql/001_init.sql"))])
+    Migrations::new(vec![
+        M::up(include_str!("sql/001_init.sql")),
+        M::up(include_str!("sql/002_booking_ids_never_reused.sql")).foreign_key_check(),
+    ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    1
+    2
 }
 
-/// Brings `conn` to the latest schema.
+/// Brings `conn` to the latest schema with foreign keys off (a migration
+/// that rebuilds a table must not cascade its drop), leaving them off; the
+/// caller turns them on.
 /// Errors: [`StoreError::Schema`] when the file was written by a newer
 /// slotdesk or a migration fails.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    // The bundled SQLite turns foreign keys on by default; the pragma is
+    // ignored inside a transaction, so it is set here, before any.
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
     match migrations().to_latest(conn) {
         Ok(()) => Ok(()),
         Err(Error::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead)) => {
@@ -50,5 +58,68 @@ mod tests {
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
         assert_eq!(v, latest_version() as i64);
+    }
+
+    /// A version-1 file with two bookings (the second deleted, its event
+    /// kept) and an answer on the first.
+    fn version_one_database() -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        Migrations::new(vec![M::up(include_str!("sql/001_init.sql"))])
+            .to_latest(&mut conn)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO location VALUES (1, 'Studio', 'Europe/London', 'GB', 'GBP');
+             INSERT INTO resources (id, key, name, kind) VALUES (1, 'ana', 'Ana', 'staff');
+             INSERT INTO services (id, key, name, duration_minutes, capacity, hold_minutes, price, currency)
+                 VALUES (1, 'physio', 'Physio', 45, 1, 15, 5500, 'GBP');
+             INSERT INTO time_slots (id, service_id, resource_id, weekday, starts_local, ends_local,
+                     capacity, valid_from, valid_until)
+                 VALUES (1, 1, 1, 0, '09:00', '09:45', 1, '2026-01-01', '2026-12-31');
+             INSERT INTO bookings (id, service_id, time_slot_id, resource_id, date, starts_at, ends_at,
+                     participants, status, payment_currency, created_at, updated_at)
+                 VALUES (1, 1, 1, 1, '2026-06-01', 0, 2700, 1, 'confirmed', 'GBP', 0, 0),
+                        (2, 1, 1, 1, '2026-06-08', 604800, 607500, 1, 'confirmed', 'GBP', 0, 0);
+             INSERT INTO booking_answers VALUES (1, 0, 'Area', 'Left knee');
+             DELETE FROM bookings WHERE id = 2;
+             INSERT INTO events (at, kind, booking_id, customer_id, data)
+                 VALUES (0, 'booking.deleted', 2, NULL, '{}');",
+        )
+        .unwrap();
+        conn
+    }
+
+    #[test]
+    fn version_two_keeps_every_row_and_never_reuses_a_deleted_id() {
+        let mut conn = version_one_database();
+        migrate(&mut conn).unwrap();
+        let answers: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM booking_answers WHERE booking_id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(answers, 1, "the rebuild must not cascade to answers");
+        conn.execute(
+            "INSERT INTO bookings (service_id, time_slot_id, resource_id, date, starts_at, ends_at,
+                 participants, status, payment_currency, created_at, updated_at)
+             VALUES (1, 1, 1, '2026-06-15', 1209600, 1212300, 1, 'confirmed', 'GBP', 0, 0)",
+            [],
+        )
+        .unwrap();
+        assert_eq!(
+            conn.last_insert_rowid(),
+            3,
+            "id 2 belongs to a deleted booking"
+        );
+        let indexes: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings'
+                   AND sql IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexes, 7, "every index of version 1 is rebuilt");
     }
 }

@@ -3,6 +3,30 @@
 //! check-then-write as one `BEGIN IMMEDIATE` transaction that also writes the
 //! change's event. Every call takes `now` (UTC) as data; the store never
 //! reads the clock.
+//!
+//! # The store interface
+//!
+//! [`Store`] is one implementation of the interface the desk and the command
+//! line use; a second engine implements the same methods over the same
+//! `domain` types, with the same errors (a [`BookingError`](crate::domain::BookingError) for a refusal,
+//! anything else a fault) and the same guarantees (each write one
+//! transaction that re-checks the rules, sweeps lapsed holds first and
+//! records exactly one event per change):
+//!
+//! - open and watch: `open`, `path`, `data_version`;
+//! - catalog: `apply_catalog`, `location`, `services`, `resources`,
+//!   `time_slots`, `find_service`, `find_resource`;
+//! - availability: `slots(&SlotQuery, now)`;
+//! - bookings, each returning the [`Booking`](crate::domain::Booking) after
+//!   the change: `hold(&HoldRequest)`, `book(&BookRequest)`,
+//!   `confirm_with(id, &ConfirmRequest)`, `edit_booking(id, &BookingEdit)`,
+//!   `cancel(id, reason)`, `transition(id, Transition)`, `extend_hold`,
+//!   `move_booking(id, SlotRef)`, `pay(id, &PaymentInput)`, `refund`,
+//!   `delete`, `sweep_expired_holds`;
+//! - reads: `booking`, `bookings(&BookingQuery) -> BookingPage`,
+//!   `bookings_between`, `live_hold_count`, `customer`, `customers`,
+//!   `edit_customer(id, &CustomerPatch)`;
+//! - journal: `events(since, limit)`, `latest_events`, `booking_events`.
 
 mod availability;
 mod bookings;
@@ -11,7 +35,6 @@ mod catalog_apply;
 mod claims;
 mod codec;
 mod customers;
-pub mod demo;
 mod error;
 mod events;
 pub mod generate;
@@ -19,21 +42,13 @@ mod lifecycle;
 mod listing;
 mod migrations;
 mod payments;
-pub use payments::PaymentInput;
 mod queries;
+mod transaction;
 
-pub use availability::SlotQuery;
-pub use bookings::{BookRequest, HoldRequest, InitialStatus};
-pub use catalog_apply::CatalogChanges;
-pub use customers::CustomerPatch;
 pub use error::{Result, StoreError};
-pub use events::Event;
-pub use lifecycle::{BookingEdit, ConfirmRequest};
-pub use listing::{BookingPage, BookingQuery, BookingSort, Pagination};
 pub use migrations::latest_version;
 
-use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -66,8 +81,8 @@ impl Store {
         // (the WAL is written before COMMIT returns); only an OS crash or power
         // loss can lose the last transactions before a checkpoint.
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::migrate(&mut conn)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Self {
             conn,
             path: path.to_owned(),
@@ -86,22 +101,6 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
-    }
-
-    /// Runs `f` as one `BEGIN IMMEDIATE` transaction after sweeping lapsed
-    /// holds; commits only if `f` succeeds, so a refusal changes nothing.
-    fn write<T>(
-        &mut self,
-        now: DateTime<Utc>,
-        f: impl FnOnce(&Connection) -> Result<T>,
-    ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        bookings::sweep(&tx, now)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
     }
 }
 

@@ -2,27 +2,17 @@
 //! operations: refund and delete (ReserveKit `DELETE`), each with its event.
 
 use super::Store;
-use super::bookings::finish;
 use super::codec::{parsed, ts};
 use super::error::Result;
 use super::events::record;
 use super::queries::load_booking;
+use super::transaction::finish;
 use crate::domain::{
-    Booking, BookingError, BookingId, BookingStatus, PaymentMethod, PaymentStatus, Role,
+    Booking, BookingError, BookingId, BookingStatus, EventData, EventKind, PaymentInput,
+    PaymentStatus, Role,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
-
-/// A payment to record; `amount` in minor units of the booking's currency.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PaymentInput {
-    /// Minor units (pence), more than zero.
-    pub amount: i64,
-    /// How it was taken.
-    pub method: PaymentMethod,
-    /// Till or terminal reference.
-    pub reference: Option<String>,
-}
 
 impl Store {
     /// Records a payment on an unpaid, live or finished booking (not a hold,
@@ -54,7 +44,7 @@ impl Store {
                      payment_reference = ?4, updated_at = ?5 WHERE id = ?1",
                 params![id.0, payment.amount, payment.method.as_str(), reference, ts(now)],
             )?;
-            finish(conn, id, "booking.paid", now)
+            finish(conn, id, EventKind::BookingPaid, now)
         })
     }
 
@@ -77,7 +67,7 @@ impl Store {
                 "UPDATE bookings SET payment_status = 'refunded', updated_at = ?2 WHERE id = ?1",
                 params![id.0, ts(now)],
             )?;
-            finish(conn, id, "booking.refunded", now)
+            finish(conn, id, EventKind::BookingRefunded, now)
         })
     }
 
@@ -91,14 +81,11 @@ impl Store {
         self.write(now, |conn| {
             let last = load_booking(conn, id)?;
             conn.execute("DELETE FROM bookings WHERE id = ?1", [id.0])?;
-            let data = serde_json::to_value(&last).unwrap_or_default();
             record(
                 conn,
                 now,
-                "booking.deleted",
-                Some(id),
-                last.customer.as_ref().map(|c| c.id),
-                &data,
+                EventKind::BookingDeleted,
+                &EventData::Booking(Box::new(last.clone())),
             )?;
             Ok(last)
         })

@@ -5,16 +5,13 @@ use super::{boxes, fit, hints, money, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
-use crate::domain::{BookingStatus, PaymentStatus};
-use crate::store::Event;
-use chrono::{DateTime, Utc};
+use crate::domain::{BookingStatus, Event, EventData, EventKind, PaymentStatus};
 use chrono_tz::Tz;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Row, Table};
-use serde_json::Value;
 
 /// Draws the activity log into `area`.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
@@ -43,17 +40,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     }
     let wide = body.width >= 100;
     let tz = state.tz();
-    let kind_text = |kind: &str| {
+    let kind_text = |kind: EventKind| {
         if wide {
-            kind.to_owned()
+            kind.as_str().to_owned()
         } else {
-            kind.trim_start_matches("booking.").to_owned()
+            kind.as_str().trim_start_matches("booking.").to_owned()
         }
     };
     let longest_kind = log
         .events
         .iter()
-        .map(|e| fit::width(&kind_text(&e.kind)) as u16)
+        .map(|e| fit::width(&kind_text(e.kind)) as u16)
         .max()
         .unwrap_or(5);
     let (time_w, subject_w) = if wide { (16, 13) } else { (12, 7) };
@@ -67,7 +64,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         } else {
             "%d %b %H:%M"
         };
-        let kind = kind_text(&e.kind);
+        let kind = kind_text(e.kind);
         Row::new(vec![
             Cell::from(Span::styled(
                 e.at.with_timezone(&tz).format(time).to_string(),
@@ -92,16 +89,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
 /// `created` in the status the booking was created in; a deleted booking is
 /// dimmed like a cancelled one; other events plain.
 pub fn kind_style(e: &Event) -> Style {
-    let word = e.kind.rsplit('.').next().unwrap_or(&e.kind);
-    let status = match word {
-        "paid" => return theme::payment(PaymentStatus::Paid),
-        "refunded" => return theme::payment(PaymentStatus::Refunded),
-        "hold_extended" => Some(BookingStatus::Held),
-        "deleted" => Some(BookingStatus::Cancelled),
-        "created" if e.booking_id.is_some() => {
-            e.data["status"].as_str().and_then(|s| s.parse().ok())
-        }
-        w => w.parse().ok(),
+    let status = match e.kind {
+        EventKind::BookingPaid => return theme::payment(PaymentStatus::Paid),
+        EventKind::BookingRefunded => return theme::payment(PaymentStatus::Refunded),
+        EventKind::BookingHoldExtended => Some(BookingStatus::Held),
+        EventKind::BookingDeleted => Some(BookingStatus::Cancelled),
+        EventKind::BookingCreated => e.data.booking().map(|b| b.status),
+        kind => kind.status_after(),
     };
     status.map_or_else(Style::new, theme::status)
 }
@@ -112,7 +106,7 @@ fn subject(e: &Event, wide: bool) -> String {
         (Some(b), _) => format!("#{b}"),
         (None, Some(c)) if wide => format!("customer #{c}"),
         (None, Some(c)) => format!("c#{c}"),
-        (None, None) => e.kind.split('.').next().unwrap_or("").to_owned(),
+        (None, None) => e.kind.as_str().split('.').next().unwrap_or("").to_owned(),
     }
 }
 
@@ -121,43 +115,46 @@ fn subject(e: &Event, wide: bool) -> String {
 /// payment, a cancel's reason); name and contact for a customer; the counts
 /// for a catalog. `wide` writes the slot's weekday.
 pub fn summary(e: &Event, tz: Tz, wide: bool) -> String {
-    let d = &e.data;
-    let text = |v: &Value| v.as_str().map(str::to_owned);
     let mut parts: Vec<String> = Vec::new();
-    if e.booking_id.is_some() {
-        parts.push(text(&d["customer"]["name"]).unwrap_or_else(|| "—".to_owned()));
-        if let Some(from) = text(&d["from"]).and_then(|s| s.parse::<DateTime<Utc>>().ok()) {
+    match &e.data {
+        EventData::Booking(b) => {
+            parts.push(
+                b.customer
+                    .as_ref()
+                    .map_or_else(|| "—".to_owned(), |c| c.name.clone()),
+            );
             let format = if wide {
                 "%a %d %b %H:%M"
             } else {
                 "%d %b %H:%M"
             };
-            parts.push(from.with_timezone(&tz).format(format).to_string());
-        }
-        parts.extend(text(&d["service_name"]));
-        let status = text(&d["status"]).unwrap_or_default();
-        if !e.kind.ends_with(&status) {
-            parts.push(status.replace('_', " "));
-        }
-        if e.kind.ends_with("paid") || e.kind.ends_with("refunded") {
-            let currency = text(&d["payment"]["currency"]).unwrap_or_default();
-            if let Some(amount) = d["payment"]["amount"].as_i64() {
-                parts.push(money::amount(amount, &currency));
+            parts.push(b.from.with_timezone(&tz).format(format).to_string());
+            parts.push(b.service_name.clone());
+            if e.kind.status_after() != Some(b.status) {
+                parts.push(b.status.as_str().replace('_', " "));
             }
-            parts.extend(text(&d["payment"]["method"]));
+            if matches!(e.kind, EventKind::BookingPaid | EventKind::BookingRefunded) {
+                parts.extend(
+                    b.payment
+                        .amount
+                        .map(|amount| money::amount(amount, &b.payment.currency)),
+                );
+                parts.extend(b.payment.method.map(|m| m.as_str().to_owned()));
+            }
+            if e.kind == EventKind::BookingCancelled {
+                parts.extend(b.cancel_reason.as_ref().map(|r| format!("“{r}”")));
+            }
         }
-        if e.kind.ends_with("cancelled") {
-            parts.extend(text(&d["cancel_reason"]).map(|r| format!("“{r}”")));
+        EventData::Customer(c) => {
+            parts.push(c.name.clone());
+            parts.extend(c.email.clone());
+            parts.extend(c.phone.clone());
         }
-    } else if e.customer_id.is_some() {
-        parts.extend(text(&d["name"]));
-        parts.extend(text(&d["email"]));
-        parts.extend(text(&d["phone"]));
-    } else if let Some(obj) = d.as_object() {
-        parts.extend(
-            obj.iter()
-                .filter_map(|(k, v)| v.as_u64().map(|n| format!("{n} {k}"))),
-        );
+        EventData::Catalog(changes) => {
+            parts.push(format!("{} added", changes.added));
+            parts.push(format!("{} updated", changes.updated));
+            parts.push(format!("{} retired", changes.retired));
+        }
     }
     parts.join(" · ")
 }

@@ -8,8 +8,7 @@ use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::board::countdown;
 use crate::app::keymap::Context;
-use crate::domain::{Booking, BookingStatus};
-use crate::store::Event;
+use crate::domain::{Booking, BookingStatus, Event};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -224,10 +223,7 @@ fn history_lines(events: &[Event], state: &AppState) -> Vec<Line<'static>> {
                 e.at.with_timezone(&tz).format("%d %b %H:%M  ").to_string(),
                 theme::DIM,
             ),
-            Span::styled(
-                e.kind.trim_start_matches("booking.").replace('_', " "),
-                kind_style(e),
-            ),
+            Span::styled(e.kind.verb(), kind_style(e)),
         ]));
     }
     lines

@@ -12,10 +12,10 @@ use crate::app::effect::Write;
 use crate::domain::catalog::Service;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
-use crate::domain::{PaymentMethod, Role, Transition};
-use crate::store::{
+use crate::domain::{
     BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, InitialStatus, PaymentInput,
 };
+use crate::domain::{PaymentMethod, Role, Transition};
 use chrono::NaiveDate;
 
 impl Form {

@@ -7,7 +7,7 @@ use crate::app::board::BoardState;
 use crate::app::effect::Effect;
 use crate::app::form::{BookingFilter, Form};
 use crate::app::state::{AppState, Overlay, Screen};
-use crate::store::BookingQuery;
+use crate::domain::BookingQuery;
 use chrono::Duration;
 
 /// Performs `a`.
@@ -67,10 +67,10 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Back => back(state),
         Action::Sort => {
             let q = &mut state.bookings.query;
-            q.sort = crate::app::lists::BookingsState::next_sort(q.sort);
+            q.sort = q.sort.next();
             q.page = 1;
             let query = q.clone();
-            state.info(format!("sorted by {:?}", query.sort).to_lowercase());
+            state.info(format!("sorted by {}", query.sort.label()));
             vec![Effect::LoadBookings(query)]
         }
         Action::Refresh => {

@@ -5,6 +5,7 @@ use crate::app::board::{Cursor, Grid};
 use crate::app::effect::Effect;
 use crate::app::msg::{DayView, Msg, WriteKind, Written};
 use crate::app::state::{AppState, Overlay, Screen};
+use crate::domain::Failure;
 
 /// Applies a runtime answer.
 pub fn loaded(state: &mut AppState, msg: Msg) -> Vec<Effect> {
@@ -82,8 +83,8 @@ pub fn loaded(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Written(result) => written(state, result),
-        Msg::LoadFailed(message) => {
-            state.error(message);
+        Msg::LoadFailed(failure) => {
+            state.error(failure.message);
             Vec::new()
         }
         _ => Vec::new(),
@@ -151,7 +152,7 @@ fn take_view(state: &mut AppState, view: DayView) {
     state.board.view = Some(view);
 }
 
-fn written(state: &mut AppState, result: Result<Written, String>) -> Vec<Effect> {
+fn written(state: &mut AppState, result: Result<Written, Failure>) -> Vec<Effect> {
     match result {
         Ok(written) => {
             if matches!(state.overlay, Some(Overlay::Form(_))) {
@@ -217,7 +218,7 @@ fn written(state: &mut AppState, result: Result<Written, String>) -> Vec<Effect>
             );
             effects
         }
-        Err(message) => {
+        Err(Failure { message, .. }) => {
             if let Some(Overlay::Form(form)) = &mut state.overlay {
                 form.submitting = false;
                 form.error = Some(message.clone());

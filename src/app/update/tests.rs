@@ -9,7 +9,7 @@ use crate::app::msg::{CatalogView, DayView};
 use crate::app::state::Overlay;
 use crate::domain::availability::{Slot, Unavailable};
 use crate::domain::catalog::{Location, Resource, Service};
-use crate::domain::{Occurrence, ResourceId, ServiceId, TimeSlotId};
+use crate::domain::{BookingError, Occurrence, ResourceId, ServiceId, TimeSlotId};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -184,7 +184,7 @@ fn a_refused_submit_keeps_the_form_and_what_was_typed() {
     let mut s = desk();
     press(&mut s, KeyCode::Char('r'));
     press(&mut s, KeyCode::Enter);
-    update(&mut s, Msg::Written(Err("time slot is full".into())));
+    update(&mut s, Msg::Written(Err(BookingError::SlotFull.into())));
     let Some(Overlay::Form(form)) = &s.overlay else {
         panic!("form closed")
     };

@@ -2,8 +2,11 @@
 //! numbers, inserted in id order.
 
 use super::plan::Plan;
+use crate::domain::{CustomerId, CustomerSummary};
+use crate::store::codec::instant;
 use crate::store::error::Result;
 use rusqlite::{Connection, params};
+use std::collections::HashMap;
 
 const FIRST_NAMES: [&str; 32] = [
     "Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Freya", "Grace", "Sophia", "Priya",
@@ -34,7 +37,13 @@ const PHONE_PREFIXES: [&str; 12] = [
     "+447700900",
 ];
 
-pub(super) fn insert_customers(conn: &Connection, plan: &Plan, seed: u64) -> Result<u64> {
+/// Inserts the plan's customers and returns them by id, for the payloads
+/// of their bookings' events.
+pub(super) fn insert_customers(
+    conn: &Connection,
+    plan: &Plan,
+    seed: u64,
+) -> Result<HashMap<i64, CustomerSummary>> {
     let mut rng = fastrand::Rng::with_seed(seed ^ 0xC057_0E25);
     let mut stmt = conn.prepare(
         "INSERT INTO customers (id, first_name, last_name, email, phone, created_at, updated_at)
@@ -42,6 +51,7 @@ pub(super) fn insert_customers(conn: &Connection, plan: &Plan, seed: u64) -> Res
     )?;
     let mut by_id: Vec<(i64, i64)> = plan.customers.clone();
     by_id.sort_unstable();
+    let mut out = HashMap::with_capacity(by_id.len());
     for &(id, created_at) in &by_id {
         let first = FIRST_NAMES[rng.usize(..FIRST_NAMES.len())];
         let last = LAST_NAMES[rng.usize(..LAST_NAMES.len())];
@@ -62,6 +72,19 @@ pub(super) fn insert_customers(conn: &Connection, plan: &Plan, seed: u64) -> Res
             )
         });
         stmt.execute(params![id, first, last, email, phone, created_at])?;
+        out.insert(
+            id,
+            CustomerSummary {
+                id: CustomerId(id),
+                name: format!("{first} {last}"),
+                first_name: first.to_owned(),
+                last_name: last.to_owned(),
+                email,
+                phone,
+                created_at: instant(created_at),
+                updated_at: instant(created_at),
+            },
+        );
     }
-    Ok(by_id.len() as u64)
+    Ok(out)
 }

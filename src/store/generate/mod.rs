@@ -31,7 +31,7 @@ use write::write_rows;
 
 /// Bumped whenever the generator writes different data for the same
 /// parameters, so cached databases (the benches') are rebuilt.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 /// More customers than any slot has rows, so each row's customer can differ.
 const MIN_CUSTOMERS: u32 = 20;

@@ -3,8 +3,9 @@
 
 use super::{ScaleParams, generate};
 use crate::domain::TimeSlot;
+use crate::domain::{BookingQuery, EventKind, SlotQuery};
+use crate::store::Store;
 use crate::store::codec::ts;
-use crate::store::{BookingQuery, SlotQuery, Store};
 use chrono::NaiveDate;
 use chrono_tz::Europe::London;
 use std::collections::HashMap;
@@ -209,4 +210,39 @@ fn more_bookings_than_the_slots_take_are_refused() {
     };
     let err = generate(&mut store, &params, params.now()).unwrap_err();
     assert!(err.to_string().contains("do not fit"), "{err}");
+}
+
+#[test]
+fn generated_events_hold_the_same_payload_the_engine_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("scale.db")).unwrap();
+    let params = ScaleParams {
+        bookings: 500,
+        ..small()
+    };
+    generate(&mut store, &params, params.now()).unwrap();
+    // Every payload decodes as a whole booking, as the store's reads need.
+    let events: Vec<_> = store
+        .events(None, 1_000)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == EventKind::BookingCreated)
+        .collect();
+    assert_eq!(events.len(), 500);
+    for e in &events {
+        let booking = e.data.booking().expect("a booking payload");
+        let now = store.booking(booking.id).unwrap();
+        assert_eq!(e.booking_id, Some(booking.id));
+        assert_eq!(booking.service_name, now.service_name);
+        assert_eq!(booking.resource_name, now.resource_name);
+        assert_eq!((booking.from, booking.to), (now.from, now.to));
+        assert_eq!(booking.customer.as_ref().map(|c| c.id), e.customer_id);
+        assert_eq!(
+            booking.customer.as_ref().map(|c| &c.name),
+            now.customer.as_ref().map(|c| &c.name)
+        );
+        assert_eq!(booking.answers, now.answers);
+        assert_eq!(booking.add_ons, now.add_ons);
+        assert_eq!(booking.created_at, now.created_at);
+    }
 }

@@ -9,7 +9,7 @@ use crate::store::catalog::{closures, services};
 use crate::store::codec::{day, ts};
 use crate::store::error::Result;
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What the rows are drawn from: the applied catalog and every slot in range.
 pub(super) struct World {
@@ -17,6 +17,8 @@ pub(super) struct World {
     /// Per time slot: its service's index in `services`.
     pub(super) service_of: Vec<usize>,
     pub(super) services: Vec<Service>,
+    /// Every resource's name, for the events' payloads.
+    pub(super) resource_names: HashMap<ResourceId, String>,
     pub(super) days: Vec<NaiveDate>,
     pub(super) day_text: Vec<String>,
     pub(super) occurrences: Vec<Occ>,
@@ -81,16 +83,26 @@ impl World {
                 }
             }
         }
+        let resource_names = store
+            .resources()?
+            .into_iter()
+            .map(|r| (r.id, r.name))
+            .collect();
         Ok(Self {
             slots,
             service_of,
             services,
+            resource_names,
             day_text: days.iter().map(|d| day(*d)).collect(),
             days,
             occurrences,
             now: ts(now),
             opened_at: ts(opened_at),
         })
+    }
+
+    pub(super) fn resource_name(&self, id: ResourceId) -> &str {
+        self.resource_names.get(&id).map_or("", String::as_str)
     }
 
     pub(super) fn capacity(&self, o: &Occ) -> u32 {

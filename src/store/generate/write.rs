@@ -6,10 +6,14 @@ use super::customers::insert_customers;
 use super::plan::Plan;
 use super::row::{ANSWERS, CANCEL_REASONS, MESSAGES, METHODS, Paid};
 use super::world::World;
-use crate::domain::BookingStatus;
+use crate::domain::{
+    AddOnLine, Answer, Booking, BookingId, BookingStatus, CustomerSummary, EventData, Payment,
+    PaymentStatus,
+};
+use crate::store::codec::instant;
 use crate::store::error::Result;
 use rusqlite::{Connection, TransactionBehavior, params};
-use std::fmt::Write as _;
+use std::collections::HashMap;
 
 const BULK_TABLES: &str =
     "('bookings', 'events', 'customers', 'booking_answers', 'booking_add_ons')";
@@ -35,8 +39,8 @@ pub(super) fn write_rows(
         tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
     }
     let customers = insert_customers(&tx, plan, seed)?;
-    let mut summary = insert_bookings(&tx, world, plan)?;
-    summary.customers = customers;
+    let mut summary = insert_bookings(&tx, world, plan, &customers)?;
+    summary.customers = customers.len() as u64;
     for (_, sql) in &indexes {
         tx.execute_batch(sql)?;
     }
@@ -44,7 +48,12 @@ pub(super) fn write_rows(
     Ok(summary)
 }
 
-fn insert_bookings(conn: &Connection, world: &World, plan: &Plan) -> Result<ScaleSummary> {
+fn insert_bookings(
+    conn: &Connection,
+    world: &World,
+    plan: &Plan,
+    customers: &HashMap<i64, CustomerSummary>,
+) -> Result<ScaleSummary> {
     let mut booking = conn.prepare(
         "INSERT INTO bookings (id, service_id, time_slot_id, resource_id, date, starts_at, ends_at,
              participants, status, hold_expires_at, customer_id, message, cancel_reason,
@@ -65,7 +74,6 @@ fn insert_bookings(conn: &Connection, world: &World, plan: &Plan) -> Result<Scal
     let mut per_day = vec![0_u64; world.days.len()];
     let mut by_status = [0_u64; BookingStatus::ALL.len()];
     let (mut answers, mut add_ons) = (0, 0);
-    let mut data = String::new();
     for (id, r) in (1_i64..).zip(&plan.rows) {
         let o = &world.occurrences[r.occ as usize];
         let t = &world.slots[o.slot as usize];
@@ -104,16 +112,55 @@ fn insert_bookings(conn: &Connection, world: &World, plan: &Plan) -> Result<Scal
             r.updated_at,
         ])?;
         let first_status = match r.status {
-            BookingStatus::Expired => "held",
-            BookingStatus::Pending | BookingStatus::Declined => "pending",
-            _ => "confirmed",
+            BookingStatus::Expired => BookingStatus::Held,
+            BookingStatus::Pending | BookingStatus::Declined => BookingStatus::Pending,
+            _ => BookingStatus::Confirmed,
         };
-        data.clear();
-        let _ = write!(
-            data,
-            "{{\"id\":{id},\"status\":\"{first_status}\",\"time_slot_id\":{},\"date\":\"{date}\",\"participants\":{}}}",
-            t.id.0, r.participants
-        );
+        let question = service.questions.first().filter(|_| r.answer > 0);
+        // The booking as it stood when created: what `booking.created` holds.
+        let created = Booking {
+            id: BookingId(id),
+            service_id: t.service_id,
+            service_name: service.name.clone(),
+            resource_id: t.resource_id,
+            resource_name: world.resource_name(t.resource_id).to_owned(),
+            date: world.days[o.day as usize],
+            time_slot_id: t.id,
+            from: instant(o.from),
+            to: instant(o.to),
+            participants: u32::from(r.participants),
+            status: first_status,
+            hold_expires_at: (first_status == BookingStatus::Held)
+                .then(|| instant(r.created_at + 60 * i64::from(service.hold_minutes))),
+            cancel_reason: None,
+            message: (r.message > 0).then(|| MESSAGES[r.message as usize - 1].to_owned()),
+            customer: customer.and_then(|c| customers.get(&c)).cloned(),
+            payment: Payment {
+                status: PaymentStatus::Unpaid,
+                amount: None,
+                currency: service.currency.clone(),
+                method: None,
+                reference: None,
+            },
+            answers: question
+                .map(|q| Answer {
+                    name: q.name.clone(),
+                    value: ANSWERS[r.answer as usize - 1].to_owned(),
+                })
+                .into_iter()
+                .collect(),
+            add_ons: extra
+                .map(|a| AddOnLine {
+                    id: a.id,
+                    name: a.name.clone(),
+                    price: a.price,
+                })
+                .into_iter()
+                .collect(),
+            created_at: instant(r.created_at),
+            updated_at: instant(r.created_at),
+        };
+        let data = EventData::Booking(Box::new(created)).to_json();
         event.execute(params![r.created_at, id, customer, data])?;
         if r.answer > 0
             && let Some(q) = service.questions.first()

@@ -7,7 +7,7 @@ use super::{boxes, hints, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
-use crate::store::{BookingQuery, BookingSort};
+use crate::domain::BookingQuery;
 use chrono::NaiveDate;
 use columns::Columns;
 use ratatui::Frame;
@@ -159,13 +159,7 @@ fn dates(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<String> {
 }
 
 fn sort_text(q: &BookingQuery) -> String {
-    let by = match q.sort {
-        BookingSort::Starts => "start",
-        BookingSort::Created => "created",
-        BookingSort::Customer => "customer",
-        BookingSort::Service => "service",
-        BookingSort::Status => "status",
-    };
+    let by = q.sort.label();
     let arrow = if q.descending { "↓" } else { "↑" };
     format!("sorted by {by} {arrow}")
 }

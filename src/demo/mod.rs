@@ -1,0 +1,131 @@
+//! The demo history: about forty customers and their bookings over the two
+//! weeks around a day, made only through the store's public writes, so every
+//! rule holds and every change has its event. Same day and `now`, same data.
+
+mod appointments;
+mod classes;
+mod execution;
+mod holds;
+mod outcome;
+mod people;
+mod phrases;
+mod planner;
+mod step;
+mod summary;
+mod visit;
+
+#[cfg(test)]
+mod tests;
+
+pub use summary::DemoSummary;
+
+use crate::domain::schedule::local_day_bounds;
+use crate::domain::{BookingQuery, CatalogChanges, SlotQuery};
+use crate::domain::{BookingStatus, Occurrence, Unavailable};
+use crate::store::{Result, Store};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use planner::Planner;
+
+/// The demo studio's catalog file (`assets/demo/catalog.toml`).
+pub const DEMO_CATALOG: &str = include_str!("../../assets/demo/catalog.toml");
+
+/// What loading the demo did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoLoad {
+    /// The catalog's changes (all zero when it was applied before).
+    pub catalog: CatalogChanges,
+    /// The bookings added; `None` when the database already had bookings.
+    pub bookings: Option<DemoSummary>,
+}
+
+/// Applies the demo catalog and, when the database has no bookings yet, adds
+/// the demo history around today at the location (see [`add_demo_bookings`]).
+/// Errors: a database fault.
+pub fn load_demo(store: &mut Store, now: DateTime<Utc>) -> Result<DemoLoad> {
+    let catalog = crate::domain::catalog_file::Catalog::from_toml(DEMO_CATALOG)?;
+    let changes = store.apply_catalog(&catalog, now)?;
+    let existing = store.bookings(&BookingQuery {
+        page_size: 1,
+        ..BookingQuery::default()
+    })?;
+    if existing.pagination.total_count > 0 {
+        return Ok(DemoLoad {
+            catalog: changes,
+            bookings: None,
+        });
+    }
+    let today = now.with_timezone(&store.location()?.time_zone).date_naive();
+    Ok(DemoLoad {
+        catalog: changes,
+        bookings: Some(add_demo_bookings(store, today, now)?),
+    })
+}
+
+/// Days of history before `today`, and of bookings ahead after it.
+const SPAN_DAYS: i64 = 7;
+
+/// Adds the demo customers and bookings for the 7 days before to the 7 days
+/// after `today` (local dates) to a store on which the demo catalog (or any
+/// catalog) has been applied. History is simulated: each write runs with its
+/// own realistic timestamp (bookings 1–10 days ahead, check-ins at the slot's
+/// start, completions and payments at its end, cancellations, no-shows,
+/// moves, refunds, a lapsed hold and one or two live holds that lapse a few
+/// minutes after `now`), in time order and never later than `now`. Refusals
+/// by the rules are skipped; the same `today` and `now` give the same data.
+/// Errors: `no catalog`, a database fault, or demo data the engine finds
+/// invalid (a bug).
+pub fn add_demo_bookings(
+    store: &mut Store,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<DemoSummary> {
+    let tz = store.location()?.time_zone;
+    let services = store.services()?;
+    let span = span_query(today);
+    let listed_at = local_day_bounds(span.from, tz).0 - Duration::days(1);
+    let slots: Vec<Occurrence> = store
+        .slots(&span, listed_at)?
+        .into_iter()
+        // Listed before any booking, so the plan does not depend on what the
+        // store already holds; only closures rule slots out.
+        .filter(|s| !matches!(s.unavailable, Some(Unavailable::Closed { .. })))
+        .map(|s| s.occurrence)
+        .collect();
+    let seed = 0x5107_DE5C_u64 ^ u64::from(today.num_days_from_ce().unsigned_abs());
+    let mut plan = Planner::new(seed, now, tz, &services, today);
+    plan.appointments(&slots);
+    plan.classes(&slots);
+    plan.holds(&slots);
+    let before = count(store, None)?;
+    let mut summary = execution::execute(store, &plan, now)?;
+    summary.bookings = count(store, None)?.saturating_sub(before) as usize;
+    summary.customers = store.customers()?.len();
+    for status in BookingStatus::ALL {
+        let n = count(store, Some(status))?;
+        if n > 0 {
+            summary.by_status.push((status, n));
+        }
+    }
+    Ok(summary)
+}
+
+/// Every slot of the demo's span around `today`, unavailable ones included.
+fn span_query(today: NaiveDate) -> SlotQuery {
+    SlotQuery {
+        service: None,
+        resource: None,
+        from: today - Duration::days(SPAN_DAYS),
+        days: (2 * SPAN_DAYS + 1) as u32,
+        include_unavailable: true,
+    }
+}
+
+/// Bookings in the store, of one status or all.
+fn count(store: &Store, status: Option<BookingStatus>) -> Result<u64> {
+    let page = store.bookings(&BookingQuery {
+        status,
+        page_size: 1,
+        ..BookingQuery::default()
+    })?;
+    Ok(page.pagination.total_count)
+}

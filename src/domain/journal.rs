@@ -1,0 +1,274 @@
+//! The journal: one event per change, of a kind from one closed list
+//! (ReserveKit and Boseat webhook names, `booking.created`, …), with the
+//! object as it stood after the change as a typed payload. One serialiser
+//! writes every payload, whoever records it. Pure.
+
+use super::booking::{Booking, CustomerSummary};
+use super::ids::{BookingId, CustomerId, EventId};
+use super::status::BookingStatus;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// What happened. Stored and printed as its dotted name (`booking.created`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EventKind {
+    #[serde(rename = "booking.created")]
+    BookingCreated,
+    /// Details changed (message, answers, add-ons), or a hold made pending.
+    #[serde(rename = "booking.updated")]
+    BookingUpdated,
+    #[serde(rename = "booking.confirmed")]
+    BookingConfirmed,
+    #[serde(rename = "booking.declined")]
+    BookingDeclined,
+    #[serde(rename = "booking.cancelled")]
+    BookingCancelled,
+    /// A hold lapsed (recorded by the sweep).
+    #[serde(rename = "booking.expired")]
+    BookingExpired,
+    #[serde(rename = "booking.checked_in")]
+    BookingCheckedIn,
+    #[serde(rename = "booking.no_show")]
+    BookingNoShow,
+    #[serde(rename = "booking.completed")]
+    BookingCompleted,
+    #[serde(rename = "booking.hold_extended")]
+    BookingHoldExtended,
+    #[serde(rename = "booking.moved")]
+    BookingMoved,
+    #[serde(rename = "booking.paid")]
+    BookingPaid,
+    #[serde(rename = "booking.refunded")]
+    BookingRefunded,
+    /// Its payload is the booking as it stood before the delete.
+    #[serde(rename = "booking.deleted")]
+    BookingDeleted,
+    #[serde(rename = "customer.created")]
+    CustomerCreated,
+    #[serde(rename = "customer.updated")]
+    CustomerUpdated,
+    #[serde(rename = "catalog.applied")]
+    CatalogApplied,
+}
+
+/// What an event is about, which decides the shape of its payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Booking,
+    Customer,
+    Catalog,
+}
+
+impl EventKind {
+    /// Every kind, bookings first.
+    pub const ALL: [Self; 17] = [
+        Self::BookingCreated,
+        Self::BookingUpdated,
+        Self::BookingConfirmed,
+        Self::BookingDeclined,
+        Self::BookingCancelled,
+        Self::BookingExpired,
+        Self::BookingCheckedIn,
+        Self::BookingNoShow,
+        Self::BookingCompleted,
+        Self::BookingHoldExtended,
+        Self::BookingMoved,
+        Self::BookingPaid,
+        Self::BookingRefunded,
+        Self::BookingDeleted,
+        Self::CustomerCreated,
+        Self::CustomerUpdated,
+        Self::CatalogApplied,
+    ];
+
+    /// The stored name: `booking.created`, `customer.updated`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::BookingCreated => "booking.created",
+            Self::BookingUpdated => "booking.updated",
+            Self::BookingConfirmed => "booking.confirmed",
+            Self::BookingDeclined => "booking.declined",
+            Self::BookingCancelled => "booking.cancelled",
+            Self::BookingExpired => "booking.expired",
+            Self::BookingCheckedIn => "booking.checked_in",
+            Self::BookingNoShow => "booking.no_show",
+            Self::BookingCompleted => "booking.completed",
+            Self::BookingHoldExtended => "booking.hold_extended",
+            Self::BookingMoved => "booking.moved",
+            Self::BookingPaid => "booking.paid",
+            Self::BookingRefunded => "booking.refunded",
+            Self::BookingDeleted => "booking.deleted",
+            Self::CustomerCreated => "customer.created",
+            Self::CustomerUpdated => "customer.updated",
+            Self::CatalogApplied => "catalog.applied",
+        }
+    }
+
+    /// The name after the subject, with spaces: `created`, `checked in`.
+    pub fn verb(self) -> String {
+        let name = self.as_str();
+        name.split_once('.')
+            .map_or(name, |(_, verb)| verb)
+            .replace('_', " ")
+    }
+
+    /// The status every booking of this kind is in afterwards, for kinds
+    /// named after one (`booking.confirmed` → `confirmed`).
+    pub fn status_after(self) -> Option<BookingStatus> {
+        match self {
+            Self::BookingConfirmed => Some(BookingStatus::Confirmed),
+            Self::BookingDeclined => Some(BookingStatus::Declined),
+            Self::BookingCancelled => Some(BookingStatus::Cancelled),
+            Self::BookingExpired => Some(BookingStatus::Expired),
+            Self::BookingCheckedIn => Some(BookingStatus::CheckedIn),
+            Self::BookingNoShow => Some(BookingStatus::NoShow),
+            Self::BookingCompleted => Some(BookingStatus::Completed),
+            _ => None,
+        }
+    }
+
+    /// What the payload of this kind is.
+    pub fn subject(self) -> Subject {
+        match self {
+            Self::CustomerCreated | Self::CustomerUpdated => Subject::Customer,
+            Self::CatalogApplied => Subject::Catalog,
+            _ => Subject::Booking,
+        }
+    }
+}
+
+impl fmt::Display for EventKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for EventKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("unknown event kind `{s}`"))
+    }
+}
+
+/// What applying a catalog changed; all zero when the file was applied before.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogChanges {
+    /// Rows created.
+    pub added: usize,
+    /// Rows whose fields changed.
+    pub updated: usize,
+    /// Rows the file no longer names: marked inactive (kept for history) or,
+    /// for closures, removed.
+    pub retired: usize,
+}
+
+impl CatalogChanges {
+    /// Whether anything changed.
+    pub fn is_empty(&self) -> bool {
+        self.added + self.updated + self.retired == 0
+    }
+}
+
+/// An event's payload: the object as it stood after the change (for
+/// `booking.deleted`, before it). Serialised as the object itself, the same
+/// JSON as `booking --json` or `customer --json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum EventData {
+    Booking(Box<Booking>),
+    Customer(CustomerSummary),
+    Catalog(CatalogChanges),
+}
+
+impl EventData {
+    /// The stored text: compact JSON of the object.
+    pub fn to_json(&self) -> String {
+        // Serialising plain structs of strings and numbers cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads stored text as the payload of `kind`.
+    /// Errors: text that is not that payload's JSON (a corrupt row).
+    pub fn from_json(kind: EventKind, text: &str) -> Result<Self, serde_json::Error> {
+        Ok(match kind.subject() {
+            Subject::Booking => Self::Booking(serde_json::from_str(text)?),
+            Subject::Customer => Self::Customer(serde_json::from_str(text)?),
+            Subject::Catalog => Self::Catalog(serde_json::from_str(text)?),
+        })
+    }
+
+    /// The booking it is about, if any.
+    pub fn booking(&self) -> Option<&Booking> {
+        match self {
+            Self::Booking(b) => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The booking's id, if it is about one.
+    pub fn booking_id(&self) -> Option<BookingId> {
+        self.booking().map(|b| b.id)
+    }
+
+    /// The customer it concerns: the customer itself, or the booking's.
+    pub fn customer_id(&self) -> Option<CustomerId> {
+        match self {
+            Self::Booking(b) => b.customer.as_ref().map(|c| c.id),
+            Self::Customer(c) => Some(c.id),
+            Self::Catalog(_) => None,
+        }
+    }
+}
+
+/// One recorded change (ReserveKit/Boseat webhook event).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// Increases with every change; never reused.
+    pub id: EventId,
+    /// When it was recorded, UTC.
+    pub at: DateTime<Utc>,
+    pub kind: EventKind,
+    pub booking_id: Option<BookingId>,
+    pub customer_id: Option<CustomerId>,
+    pub data: EventData,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_round_trips_through_its_stored_name_and_serde() {
+        for kind in EventKind::ALL {
+            assert_eq!(kind.as_str().parse::<EventKind>(), Ok(kind));
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+        }
+        assert!("booking.teleported".parse::<EventKind>().is_err());
+    }
+
+    #[test]
+    fn a_kinds_payload_shape_follows_its_subject() {
+        assert_eq!(EventKind::BookingPaid.subject(), Subject::Booking);
+        assert_eq!(EventKind::CustomerUpdated.subject(), Subject::Customer);
+        assert_eq!(EventKind::CatalogApplied.subject(), Subject::Catalog);
+        assert_eq!(EventKind::BookingCheckedIn.verb(), "checked in");
+        let changes = EventData::Catalog(CatalogChanges {
+            added: 3,
+            updated: 0,
+            retired: 1,
+        });
+        let text = changes.to_json();
+        assert_eq!(text, r#"{"added":3,"updated":0,"retired":1}"#);
+        assert_eq!(
+            EventData::from_json(EventKind::CatalogApplied, &text).unwrap(),
+            changes
+        );
+        assert!(EventData::from_json(EventKind::BookingCreated, &text).is_err());
+    }
+}

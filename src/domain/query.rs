@@ -1,0 +1,123 @@
+//! What callers ask the engine to read: the slots of a service over some
+//! days, and pages of bookings with filters and an order (ReserveKit
+//! `GET /v1/bookings` with `pagination`). Pure.
+
+use super::booking::Booking;
+use super::ids::{CustomerId, ResourceId, ServiceId};
+use super::status::BookingStatus;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Which slots to list (Boseat `from` + `to`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlotQuery {
+    /// `None` lists every service (the day board).
+    pub service: Option<ServiceId>,
+    pub resource: Option<ResourceId>,
+    /// First local date.
+    pub from: NaiveDate,
+    /// Number of days, 1 to 366; anything else is refused as invalid.
+    pub days: u32,
+    /// Also list unavailable slots, each with why.
+    pub include_unavailable: bool,
+}
+
+/// The order of a booking list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BookingSort {
+    /// By the slot's local date then start (the default).
+    #[default]
+    Starts,
+    /// By creation instant.
+    Created,
+    /// By customer last then first name.
+    Customer,
+    /// By service name.
+    Service,
+    /// By status name.
+    Status,
+}
+
+impl BookingSort {
+    /// The next order after this one, for a key that cycles through them.
+    #[must_use]
+    pub fn next(self) -> Self {
+        match self {
+            Self::Starts => Self::Customer,
+            Self::Customer => Self::Service,
+            Self::Service => Self::Status,
+            Self::Status => Self::Created,
+            Self::Created => Self::Starts,
+        }
+    }
+
+    /// Its name for people: `start`, `customer`, …
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Starts => "start",
+            Self::Created => "created",
+            Self::Customer => "customer",
+            Self::Service => "service",
+            Self::Status => "status",
+        }
+    }
+}
+
+/// Which bookings to list (ReserveKit `GET /v1/bookings` query), all filters
+/// optional and combined with AND. Dates are the slots' local dates,
+/// inclusive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BookingQuery {
+    pub service: Option<ServiceId>,
+    pub resource: Option<ResourceId>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub status: Option<BookingStatus>,
+    /// Text found anywhere in the customer's name, email or phone.
+    pub customer_text: Option<String>,
+    pub customer: Option<CustomerId>,
+    pub sort: BookingSort,
+    /// Newest or largest first.
+    pub descending: bool,
+    /// Page number, from 1.
+    pub page: u32,
+    /// Bookings per page, 1 to 500.
+    pub page_size: u32,
+}
+
+impl Default for BookingQuery {
+    fn default() -> Self {
+        Self {
+            service: None,
+            resource: None,
+            from: None,
+            to: None,
+            status: None,
+            customer_text: None,
+            customer: None,
+            sort: BookingSort::default(),
+            descending: false,
+            page: 1,
+            page_size: 50,
+        }
+    }
+}
+
+/// One page of bookings and where it sits (ReserveKit list response).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BookingPage {
+    pub bookings: Vec<Booking>,
+    pub pagination: Pagination,
+}
+
+/// ReserveKit's pagination object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Pagination {
+    /// From 1.
+    pub current_page: u32,
+    /// At least 1, even for no bookings.
+    pub total_pages: u32,
+    /// Bookings matching the filters.
+    pub total_count: u64,
+    pub page_size: u32,
+}

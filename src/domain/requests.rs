@@ -1,0 +1,99 @@
+//! What callers ask the engine to write: holds, bookings, confirmations,
+//! edits, customer changes and payments. Plain data shared by the desk, the
+//! command line and every store implementation. Pure.
+
+use super::customer::CustomerInput;
+use super::schedule::SlotRef;
+use super::status::PaymentMethod;
+
+/// A hold (Boseat temporary booking, Sesami `reserve`): seats on a slot for
+/// the service's hold minutes, with no customer yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoldRequest {
+    pub slot: SlotRef,
+    /// Seats, at least 1 and at most the slot's capacity.
+    pub participants: u32,
+    /// A repeated key returns the first booking made with it (Boseat); an
+    /// empty key is refused.
+    pub idempotency_key: Option<String>,
+}
+
+/// The status a new booking starts in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InitialStatus {
+    /// Awaiting confirmation (ReserveKit default); needs only a name.
+    Pending,
+    /// Confirmed at once (the desk's default); needs a phone or an email.
+    #[default]
+    Confirmed,
+}
+
+/// A booking made in one step (ReserveKit `POST /v1/bookings`, Sesami `book`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BookRequest {
+    /// Required: `None` is refused as invalid.
+    pub slot: Option<SlotRef>,
+    /// Validated with the location's phone region.
+    pub customer: CustomerInput,
+    /// Seats, at least 1 and at most the slot's capacity.
+    pub participants: u32,
+    /// At most 2,000 characters; blank means none.
+    pub message: Option<String>,
+    /// `(question, answer)` pairs for the service's intake questions.
+    pub answers: Vec<(String, String)>,
+    /// Names of the service's add-ons.
+    pub add_ons: Vec<String>,
+    pub status: InitialStatus,
+    /// A repeated key returns the first booking made with it.
+    pub idempotency_key: Option<String>,
+}
+
+/// What confirming may add to a booking (Boseat's confirming `PATCH`); all
+/// optional. A hold needs `customer`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfirmRequest {
+    /// Replaces any customer the booking has.
+    pub customer: Option<CustomerInput>,
+    /// `(question, answer)` pairs; replace the stored answers when non-empty.
+    pub answers: Vec<(String, String)>,
+    /// Add-on names; replace the stored add-ons when non-empty.
+    pub add_ons: Vec<String>,
+    /// Replaces the stored note when given and not blank.
+    pub message: Option<String>,
+}
+
+/// Changes to a live booking's details (ReserveKit `PATCH` of `message`).
+/// Every field replaces what is stored: an empty message clears it, empty
+/// add-ons remove them, and the answers must still cover the required
+/// questions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct BookingEdit {
+    /// Blank or `None` clears the note.
+    pub message: Option<String>,
+    /// `(question, answer)` pairs.
+    pub answers: Vec<(String, String)>,
+    /// Add-on names.
+    pub add_ons: Vec<String>,
+}
+
+/// Changes to a customer (ReserveKit `/bookings/{id}/customer`); `None`
+/// leaves a field as it is, and an empty email or phone clears it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CustomerPatch {
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    /// Validated; empty clears it.
+    pub email: Option<String>,
+    /// Parsed to E.164 in the location's region; empty clears it.
+    pub phone: Option<String>,
+}
+
+/// A payment to record (Boseat `PAID`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentInput {
+    /// Minor units (pence) of the booking's currency, more than zero.
+    pub amount: i64,
+    pub method: PaymentMethod,
+    /// Till or terminal reference; blank means none.
+    pub reference: Option<String>,
+}

@@ -1,0 +1,113 @@
+//! The write path every store file shares: one `BEGIN IMMEDIATE`
+//! transaction that first sweeps lapsed holds, the current row of a booking,
+//! the lifecycle step, and the event that closes every booking write.
+
+use super::Store;
+use super::codec::{date_col, instant, parsed, ts};
+use super::error::Result;
+use super::events::record;
+use super::queries::load_booking;
+use crate::domain::{
+    Booking, BookingError, BookingId, BookingStatus, CustomerId, EventData, EventKind, ServiceId,
+    SlotRef, TimeSlotId, Transition,
+};
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+impl Store {
+    /// Runs `f` as one `BEGIN IMMEDIATE` transaction after sweeping lapsed
+    /// holds; commits only if `f` succeeds, so a refusal changes nothing.
+    pub(super) fn write<T>(
+        &mut self,
+        now: DateTime<Utc>,
+        f: impl FnOnce(&Connection) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        sweep(&tx, now)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// The fields of a stored booking that the writes decide on.
+pub(super) struct Current {
+    pub id: BookingId,
+    pub status: BookingStatus,
+    pub service_id: ServiceId,
+    pub customer_id: Option<CustomerId>,
+    pub participants: u32,
+    pub slot: SlotRef,
+    pub hold_expires_at: Option<DateTime<Utc>>,
+}
+
+/// The booking `id` as the writes see it. Errors: `booking not found`.
+pub(super) fn current(conn: &Connection, id: BookingId) -> Result<Current> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, status, service_id, customer_id, participants, time_slot_id, date, hold_expires_at
+         FROM bookings WHERE id = ?1",
+    )?;
+    stmt.query_row([id.0], |r| {
+        Ok(Current {
+            id: BookingId(r.get(0)?),
+            status: parsed(r, 1)?,
+            service_id: ServiceId(r.get(2)?),
+            customer_id: r.get::<_, Option<i64>>(3)?.map(CustomerId),
+            participants: r.get(4)?,
+            slot: SlotRef {
+                time_slot_id: TimeSlotId(r.get(5)?),
+                date: date_col(r, 6)?,
+            },
+            hold_expires_at: r.get::<_, Option<i64>>(7)?.map(instant),
+        })
+    })
+    .optional()?
+    .ok_or_else(|| BookingError::BookingNotFound.into())
+}
+
+/// The lifecycle step, with a lapsed hold reported as `hold has expired`.
+pub(super) fn step(status: BookingStatus, transition: Transition) -> Result<BookingStatus> {
+    status.apply(transition).map_err(|e| {
+        if status == BookingStatus::Expired {
+            BookingError::HoldExpired.into()
+        } else {
+            BookingError::from(e).into()
+        }
+    })
+}
+
+/// Loads the booking after a change and records `kind` with it as payload.
+pub(super) fn finish(
+    conn: &Connection,
+    id: BookingId,
+    kind: EventKind,
+    now: DateTime<Utc>,
+) -> Result<Booking> {
+    let booking = load_booking(conn, id)?;
+    record(
+        conn,
+        now,
+        kind,
+        &EventData::Booking(Box::new(booking.clone())),
+    )?;
+    Ok(booking)
+}
+
+/// Marks every hold that lapsed by `now` `expired`, with a `booking.expired`
+/// event each (rule 4's sweep). Runs at the start of every write transaction.
+pub(super) fn sweep(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
+    let ids: Vec<BookingId> = conn
+        .prepare_cached("SELECT id FROM bookings WHERE status = 'held' AND hold_expires_at <= ?1")?
+        .query_map([ts(now)], |r| Ok(BookingId(r.get(0)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in &ids {
+        conn.prepare_cached(
+            "UPDATE bookings SET status = 'expired', updated_at = ?2 WHERE id = ?1",
+        )?
+        .execute(params![id.0, ts(now)])?;
+        finish(conn, *id, Transition::Expire.event_kind(), now)?;
+    }
+    Ok(ids)
+}

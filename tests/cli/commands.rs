@@ -1,0 +1,485 @@
+//! The command line end to end: the real binary on a real database file,
+//! with a fixed clock (`SLOTDESK_NOW`), checking output, exit codes and what
+//! the database holds afterwards.
+#![allow(clippy::unwrap_used)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const NOW: &str = "2026-11-21T10:00:00Z";
+
+/// A temp dir with a database that has the test studio catalog applied.
+struct Desk {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+impl Desk {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("desk.db");
+        let desk = Self { _dir: dir, db };
+        let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/studio.toml");
+        desk.ok(&["catalog", "apply", catalog.to_str().unwrap()]);
+        desk
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_slotdesk"))
+            .args(args)
+            .env("SLOTDESK_DB", &self.db)
+            .env("SLOTDESK_NOW", NOW)
+            .output()
+            .unwrap()
+    }
+
+    /// Runs and expects success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs with `--json` and parses stdout.
+    fn json(&self, args: &[&str]) -> Value {
+        let mut args = args.to_vec();
+        args.push("--json");
+        serde_json::from_str(&self.ok(&args)).unwrap()
+    }
+
+    /// Runs and expects failure with `code`; returns stderr.
+    fn fails(&self, code: i32, args: &[&str]) -> String {
+        let out = self.run(args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "a refusal prints nothing on stdout");
+        stderr
+    }
+
+    fn event_count(&self) -> usize {
+        self.ok(&["events", "--json"]).lines().count()
+    }
+}
+
+#[test]
+fn hold_then_confirm_then_cancel_prints_reservekit_shaped_json() {
+    let desk = Desk::new();
+    let hold = desk.json(&["hold", "1@2026-11-23"]);
+    assert_eq!(hold["status"], "held");
+    assert_eq!(hold["hold_expires_at"], "2026-11-21T10:15:00Z");
+    assert_eq!(hold["from"], "2026-11-23T09:00:00Z");
+    assert!(hold["customer"].is_null());
+    let id = hold["id"].to_string();
+
+    let confirmed = desk.json(&[
+        "confirm",
+        &id,
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelace",
+        "--phone",
+        "020 7946 0018",
+        "--answer",
+        "reason for visit=Knee pain",
+        "--add-on",
+        "taping",
+    ]);
+    assert_eq!(confirmed["status"], "confirmed");
+    assert_eq!(confirmed["answers"][0]["name"], "Reason for visit");
+    assert_eq!(confirmed["add_ons"][0]["price"], 850);
+    assert_eq!(confirmed["customer"]["name"], "Ada Lovelace");
+    assert_eq!(confirmed["customer"]["phone"], "+442079460018");
+    for field in [
+        "service_id",
+        "date",
+        "time_slot_id",
+        "created_at",
+        "updated_at",
+        "resource_id",
+        "participants",
+        "payment",
+        "answers",
+        "add_ons",
+    ] {
+        assert!(confirmed.get(field).is_some(), "missing {field}");
+    }
+
+    let cancelled = desk.json(&["cancel", &id, "--reason", "Client unwell"]);
+    assert_eq!(cancelled["status"], "cancelled");
+    assert_eq!(cancelled["cancel_reason"], "Client unwell");
+    let shown = desk.json(&["booking", &id]);
+    assert_eq!(shown, cancelled);
+}
+
+#[test]
+fn errors_use_the_seeds_words_and_exit_codes_and_change_nothing() {
+    let desk = Desk::new();
+    desk.ok(&[
+        "book",
+        "1@2026-11-23",
+        "--first-name",
+        "A",
+        "--last-name",
+        "B",
+        "--email",
+        "a@example.com",
+        "--answer",
+        "Reason for visit=knee",
+    ]);
+    let events = desk.event_count();
+    let full = desk.fails(
+        3,
+        &[
+            "book",
+            "1@2026-11-23",
+            "--first-name",
+            "C",
+            "--last-name",
+            "D",
+            "--email",
+            "c@example.com",
+            "--answer",
+            "Reason for visit=back",
+        ],
+    );
+    assert!(full.contains("time slot is full"), "{full}");
+    let dup = desk.fails(3, &["hold", "15@2026-11-23"]);
+    assert!(dup.contains("blocked by booking 1"), "{dup}");
+    assert!(
+        desk.fails(4, &["booking", "999"])
+            .contains("booking not found")
+    );
+    assert!(
+        desk.fails(4, &["confirm", "999"])
+            .contains("booking not found")
+    );
+    let phone = desk.fails(
+        5,
+        &[
+            "book",
+            "8@2026-11-23",
+            "--first-name",
+            "C",
+            "--last-name",
+            "D",
+            "--phone",
+            "12345",
+            "--answer",
+            "Reason for visit=back",
+        ],
+    );
+    assert!(phone.contains("not a valid phone number"), "{phone}");
+    let email = desk.fails(
+        5,
+        &[
+            "book",
+            "8@2026-11-23",
+            "--first-name",
+            "C",
+            "--last-name",
+            "D",
+            "--email",
+            "c@example",
+            "--answer",
+            "Reason for visit=back",
+        ],
+    );
+    assert!(email.contains("email `c@example` is not valid"), "{email}");
+    assert!(
+        desk.fails(5, &["hold", "1-2026-11-23"])
+            .contains("TIME_SLOT_ID@YYYY-MM-DD")
+    );
+    assert!(
+        desk.fails(3, &["hold", "6@2026-11-21"])
+            .contains("time slot is in the past")
+    );
+    assert!(
+        desk.fails(4, &["hold", "1@2026-11-24"])
+            .contains("does not occur")
+    );
+    assert_eq!(desk.event_count(), events, "refusals wrote no events");
+    let page = desk.json(&["bookings"]);
+    assert_eq!(page["pagination"]["total_count"], 1);
+}
+
+#[test]
+fn duplicate_booking_on_a_class_is_refused_for_the_same_email_in_any_case() {
+    let desk = Desk::new();
+    desk.ok(&[
+        "book",
+        "22@2026-11-23",
+        "--first-name",
+        "Jane",
+        "--last-name",
+        "Doe",
+        "--email",
+        "jane@example.com",
+    ]);
+    let dup = desk.fails(
+        3,
+        &[
+            "book",
+            "22@2026-11-23",
+            "--first-name",
+            "Jane",
+            "--last-name",
+            "Doe",
+            "--email",
+            "JANE@example.com",
+        ],
+    );
+    assert!(dup.contains("duplicate booking"), "{dup}");
+    let slots = desk.json(&[
+        "slots",
+        "--service",
+        "pilates",
+        "--from",
+        "2026-11-23",
+        "--days",
+        "1",
+    ]);
+    assert_eq!(slots[0]["taken"], 1);
+    assert_eq!(slots[0]["free"], 2);
+    assert_eq!(slots[0]["slot"], "22@2026-11-23");
+}
+
+#[test]
+fn idempotency_key_returns_the_first_booking() {
+    let desk = Desk::new();
+    let args = [
+        "book",
+        "8@2026-11-23",
+        "--first-name",
+        "A",
+        "--last-name",
+        "B",
+        "--email",
+        "a@example.com",
+        "--answer",
+        "Reason for visit=x",
+        "--idempotency-key",
+        "k-1",
+    ];
+    let first = desk.json(&args);
+    let again = desk.json(&args);
+    assert_eq!(first["id"], again["id"]);
+    assert_eq!(desk.json(&["bookings"])["pagination"]["total_count"], 1);
+}
+
+#[test]
+fn slots_list_reasons_with_all_and_only_available_without() {
+    let desk = Desk::new();
+    desk.ok(&["hold", "1@2026-11-23"]);
+    let all = desk.json(&[
+        "slots",
+        "--service",
+        "massage",
+        "--from",
+        "2026-11-23",
+        "--days",
+        "1",
+        "--all",
+    ]);
+    assert_eq!(all[0]["available"], false);
+    assert_eq!(all[0]["reason"], "blocked");
+    let available = desk.json(&[
+        "slots",
+        "--service",
+        "massage",
+        "--from",
+        "2026-11-23",
+        "--days",
+        "1",
+    ]);
+    assert_eq!(available.as_array().unwrap().len(), 0);
+    let closed = desk.json(&[
+        "slots",
+        "--service",
+        "physio",
+        "--from",
+        "2026-12-25",
+        "--days",
+        "1",
+        "--all",
+    ]);
+    assert_eq!(closed[0]["reason"], "closed");
+    assert_eq!(closed[0]["reason_detail"], "closed: Christmas Day");
+}
+
+#[test]
+fn payment_refund_and_delete_follow_the_rules() {
+    let desk = Desk::new();
+    let b = desk.json(&[
+        "book",
+        "8@2026-11-23",
+        "--first-name",
+        "A",
+        "--last-name",
+        "B",
+        "--email",
+        "a@example.com",
+        "--answer",
+        "Reason for visit=x",
+    ]);
+    let id = b["id"].to_string();
+    let paid = desk.json(&[
+        "pay",
+        &id,
+        "--amount",
+        "55.00",
+        "--method",
+        "card",
+        "--reference",
+        "T-9",
+    ]);
+    assert_eq!(paid["payment"]["status"], "paid");
+    assert_eq!(paid["payment"]["amount"], 5500);
+    assert_eq!(paid["payment"]["method"], "card");
+    assert!(
+        desk.fails(3, &["pay", &id, "--amount", "1", "--method", "cash"])
+            .contains("already paid")
+    );
+    assert!(desk.fails(5, &["refund", &id]).contains("only a manager"));
+    assert_eq!(
+        desk.json(&["refund", &id, "--as-manager"])["payment"]["status"],
+        "refunded"
+    );
+    assert!(desk.fails(5, &["delete", &id]).contains("only a manager"));
+    desk.ok(&["delete", &id, "--as-manager"]);
+    desk.fails(4, &["booking", &id]);
+    let last = desk.ok(&["events", "--json"]);
+    let deleted: Value = serde_json::from_str(last.lines().last().unwrap()).unwrap();
+    assert_eq!(deleted["kind"], "booking.deleted");
+    assert_eq!(deleted["data"]["payment"]["status"], "refunded");
+}
+
+#[test]
+fn customer_edit_validates_and_records_an_event() {
+    let desk = Desk::new();
+    let b = desk.json(&[
+        "book",
+        "22@2026-11-23",
+        "--first-name",
+        "Jane",
+        "--last-name",
+        "Doe",
+        "--email",
+        "jane@example.com",
+    ]);
+    let customer = b["customer"]["id"].to_string();
+    assert!(
+        desk.fails(5, &["customer", "edit", &customer, "--phone", "0207"])
+            .contains("not a valid phone")
+    );
+    let edited = desk.json(&[
+        "customer",
+        "edit",
+        &customer,
+        "--phone",
+        "0161 496 0000",
+        "--last-name",
+        "Smith",
+    ]);
+    assert_eq!(edited["phone"], "+441614960000");
+    assert_eq!(edited["name"], "Jane Smith");
+    assert_eq!(edited["bookings"].as_array().unwrap().len(), 1);
+    let events = desk.ok(&["events", "--json"]);
+    assert!(events.lines().last().unwrap().contains("customer.updated"));
+}
+
+#[test]
+fn newer_database_is_refused_with_a_clear_message() {
+    let desk = Desk::new();
+    let conn = rusqlite::Connection::open(&desk.db).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let out = desk.run(&["services"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("written by a newer slotdesk"));
+}
+
+#[test]
+fn usage_errors_keep_clap_exit_code_two() {
+    let desk = Desk::new();
+    assert_eq!(desk.run(&["book", "1@2026-11-23"]).status.code(), Some(2));
+    assert_eq!(
+        desk.run(&["pay", "1", "--amount", "3", "--method", "bitcoin"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn confirming_a_hold_needs_the_required_answers_and_check_in_waits_for_the_day() {
+    let desk = Desk::new();
+    let hold = desk.json(&["hold", "8@2026-11-23"]);
+    let id = hold["id"].to_string();
+    let missing = desk.fails(
+        5,
+        &[
+            "confirm",
+            &id,
+            "--first-name",
+            "A",
+            "--last-name",
+            "B",
+            "--email",
+            "a@example.com",
+        ],
+    );
+    assert!(
+        missing.contains("`Reason for visit` needs an answer"),
+        "{missing}"
+    );
+    assert_eq!(desk.json(&["booking", &id])["status"], "held");
+    desk.ok(&[
+        "confirm",
+        &id,
+        "--first-name",
+        "A",
+        "--last-name",
+        "B",
+        "--email",
+        "a@example.com",
+        "--answer",
+        "Reason for visit=Shoulder",
+    ]);
+    let early = desk.fails(3, &["check-in", &id]);
+    assert!(early.contains("before the day of the slot"), "{early}");
+}
+
+#[test]
+fn a_malformed_clock_is_refused_instead_of_falling_back_to_the_real_time() {
+    let desk = Desk::new();
+    let before = desk.event_count();
+    for bad in ["2026-11-21", "tomorrow 10:00", "2026-11-21T25:00:00Z"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_slotdesk"))
+            .args(["hold", "1@2026-11-23"])
+            .env("SLOTDESK_DB", &desk.db)
+            .env("SLOTDESK_NOW", bad)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(5), "{bad}: {stderr}");
+        assert!(
+            stderr.contains("SLOTDESK_NOW must be an RFC 3339 instant"),
+            "{stderr}"
+        );
+    }
+    // The desk refuses it the same way, before taking the terminal.
+    let out = Command::new(env!("CARGO_BIN_EXE_slotdesk"))
+        .env("SLOTDESK_DB", &desk.db)
+        .env("SLOTDESK_NOW", "noon")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SLOTDESK_NOW"));
+    assert_eq!(desk.event_count(), before, "nothing was written");
+}

@@ -1,0 +1,5 @@
+//! The command line end to end: the real binary on real database files,
+//! one process at a time and many at once.
+
+mod commands;
+mod concurrency;

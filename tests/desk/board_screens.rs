@@ -1,0 +1,292 @@
+//! Screen snapshots of the day board, its week view, the help and palette
+//! overlays, the first-run and too-small screens, on the demo database at a
+//! fixed clock; and the colours that carry meaning, asserted on the buffer.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::Desk;
+use crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use slotdesk::app::board::{Tone, tone};
+use slotdesk::ui::theme;
+
+/// Moves the board cursor to the first slot of `wanted` tone.
+fn to_tone(desk: &mut Desk, wanted: Tone) {
+    for _ in 0..200 {
+        let state = &desk.driver.state;
+        let slot = state.board.selected_slot().unwrap();
+        let view = state.board.view.as_ref().unwrap();
+        if tone(slot, &view.bookings, state.now) == wanted {
+            return;
+        }
+        let before = state.board.cursor;
+        desk.press(KeyCode::Down);
+        if desk.driver.state.board.cursor == before {
+            desk.press(KeyCode::Right);
+        }
+    }
+    panic!("no {wanted:?} slot found");
+}
+
+/// The demo desk with a fresh hold on the first free slot.
+fn desk_with_new_hold() -> Desk {
+    let mut desk = Desk::demo();
+    to_tone(&mut desk, Tone::Free);
+    desk.press(KeyCode::Char('r')).press(KeyCode::Enter);
+    assert!(desk.driver.state.overlay.is_none());
+    desk
+}
+
+/// Where `text` starts on the screen.
+fn find(buffer: &Buffer, text: &str) -> (u16, u16) {
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        if let Some(byte) = line.find(text) {
+            return (line[..byte].chars().count() as u16, y);
+        }
+    }
+    panic!("`{text}` is not on the screen");
+}
+
+fn fg_at(terminal: &Terminal<TestBackend>, text: &str) -> Color {
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, text);
+    buffer[(x, y)].fg
+}
+
+fn bg_at(terminal: &Terminal<TestBackend>, text: &str) -> Color {
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, text);
+    buffer[(x, y)].bg
+}
+
+#[test]
+fn the_board_at_the_largest_and_smallest_sizes() {
+    let desk = Desk::demo();
+    insta::assert_snapshot!("board_120x40", desk.draw(120, 40).backend());
+    insta::assert_snapshot!("board_80x24", desk.draw(80, 24).backend());
+}
+
+#[test]
+fn a_wide_terminal_puts_the_date_picker_beside_the_grid() {
+    let desk = Desk::demo();
+    let screen = desk.screen(150, 40);
+    let picker = screen
+        .lines()
+        .position(|l| l.contains("┌ November 2026"))
+        .unwrap();
+    let header = screen
+        .lines()
+        .position(|l| l.contains("Time  Priya Sharma"))
+        .unwrap();
+    assert!(picker <= header, "{screen}");
+    insta::assert_snapshot!("board_150x40", desk.draw(150, 40).backend());
+}
+
+#[test]
+fn a_new_hold_shows_its_countdown_in_the_held_colour() {
+    let desk = desk_with_new_hold();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let terminal = desk.draw(w, h);
+        let screen = desk.screen(w, h);
+        assert!(screen.contains("HELD 15:00"), "{screen}");
+        // The cursor is on the new hold: the held colour as its background.
+        assert_eq!(
+            bg_at(&terminal, "HELD 15:00"),
+            theme::tone_color(Tone::Held)
+        );
+        // The slot panel names the booking's status in the same colour.
+        let buffer = terminal.backend().buffer();
+        let (x, y) = find(buffer, "1 person · held");
+        assert_eq!(buffer[(x + 11, y)].fg, theme::tone_color(Tone::Held));
+    }
+    insta::assert_snapshot!("board_held_120x40", desk.draw(120, 40).backend());
+    insta::assert_snapshot!("board_held_80x24", desk.draw(80, 24).backend());
+}
+
+#[test]
+fn the_countdown_runs_with_the_clock() {
+    let mut desk = desk_with_new_hold();
+    desk.tick(61);
+    assert!(desk.screen(120, 40).contains("HELD 13:59"));
+}
+
+#[test]
+fn tones_colour_the_cells_other_than_the_cursor() {
+    let desk = Desk::demo();
+    let terminal = desk.draw(120, 40);
+    // The demo's 07:00 class is over, its evening class held.
+    assert_eq!(fg_at(&terminal, "0/8 past"), theme::tone_color(Tone::Past));
+    assert_eq!(fg_at(&terminal, "HELD"), theme::tone_color(Tone::Held));
+    assert_eq!(fg_at(&terminal, "1/1 full"), theme::tone_color(Tone::Full));
+    assert_eq!(
+        fg_at(&terminal, "blocked"),
+        theme::tone_color(Tone::Blocked)
+    );
+    // Each legend word in its colour.
+    for t in Tone::ALL {
+        let label = format!("■ {}", t.label());
+        assert_eq!(fg_at(&terminal, &label), theme::tone_color(t), "{label}");
+    }
+}
+
+#[test]
+fn the_grid_scrolls_to_keep_the_cursor_in_view() {
+    let mut desk = Desk::demo();
+    for _ in 0..40 {
+        desk.press(KeyCode::Down);
+    }
+    let state = &desk.driver.state;
+    let row = state.board.grid.rows[state.board.cursor.row].clone();
+    assert!(state.board.cursor.row > 15, "the cursor went down");
+    let screen = desk.screen(80, 24);
+    let label = row.time.format("%H:%M").to_string();
+    assert!(screen.contains(&label), "{label}: {screen}");
+    assert!(!screen.contains("07:00"), "{screen}");
+    insta::assert_snapshot!("board_scrolled_80x24", desk.draw(80, 24).backend());
+}
+
+#[test]
+fn the_week_view_uses_the_same_grid_with_days_as_columns() {
+    let mut desk = Desk::demo();
+    desk.press(KeyCode::Char('w'));
+    let screen = desk.screen(120, 40);
+    assert!(screen.contains("Mon 23 Nov") && screen.contains("Sun 29 Nov"));
+    insta::assert_snapshot!("week_120x40", desk.draw(120, 40).backend());
+    insta::assert_snapshot!("week_80x24", desk.draw(80, 24).backend());
+}
+
+#[test]
+fn moving_a_booking_shows_a_banner() {
+    let mut desk = Desk::demo();
+    to_tone(&mut desk, Tone::Full);
+    desk.press(KeyCode::Char('m'));
+    let id = desk.driver.state.board.moving.unwrap();
+    let screen = desk.screen(80, 24);
+    assert!(
+        screen.contains(&format!("Moving booking #{id}")) && screen.contains("Enter to move"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("moving_80x24", desk.draw(80, 24).backend());
+}
+
+#[test]
+fn help_lists_the_live_keymap() {
+    let mut desk = Desk::demo();
+    desk.press(KeyCode::Char('?'));
+    let screen = desk.screen(120, 40);
+    assert!(screen.contains("reserve (hold)") && screen.contains("shift-tab"));
+    insta::assert_snapshot!("help_120x40", desk.draw(120, 40).backend());
+    insta::assert_snapshot!("help_80x24", desk.draw(80, 24).backend());
+}
+
+#[test]
+fn the_palette_filters_actions_and_shows_their_keys() {
+    let mut desk = Desk::demo();
+    desk.press(KeyCode::Char(':')).type_text("pay");
+    let screen = desk.screen(80, 24);
+    assert!(
+        screen.contains("record_payment") && screen.contains("› pay"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("palette_pay_80x24", desk.draw(80, 24).backend());
+    insta::assert_snapshot!("palette_pay_120x40", desk.draw(120, 40).backend());
+}
+
+#[test]
+fn a_database_without_a_catalog_shows_how_to_load_one() {
+    let mut desk = Desk::empty();
+    desk.driver.state.db_label = "/home/desk/.local/share/slotdesk/slotdesk.db".into();
+    let screen = desk.screen(80, 24);
+    assert!(
+        screen.contains("slotdesk catalog apply FILE.toml"),
+        "{screen}"
+    );
+    assert!(screen.contains("slotdesk --demo"), "{screen}");
+    insta::assert_snapshot!("first_run_80x24", desk.draw(80, 24).backend());
+    insta::assert_snapshot!("first_run_120x40", desk.draw(120, 40).backend());
+}
+
+#[test]
+fn a_terminal_below_80x24_gets_a_message_instead() {
+    let desk = Desk::demo();
+    let screen = desk.screen(60, 20);
+    assert!(
+        screen.contains("slotdesk needs at least 80×24, this is 60×20"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("too_small_60x20", desk.draw(60, 20).backend());
+    // Any size draws without a panic.
+    for (w, h) in [(1, 1), (79, 24), (80, 23), (10, 3), (200, 60), (80, 24)] {
+        let _ = desk.screen(w, h);
+    }
+}
+
+#[test]
+fn an_error_message_reads_in_red_in_the_status_bar() {
+    let mut desk = Desk::empty();
+    desk.press(KeyCode::Char('2'));
+    let terminal = desk.draw(80, 24);
+    assert_eq!(
+        fg_at(&terminal, "no catalog yet: load"),
+        theme::ERROR.fg.unwrap()
+    );
+}
+
+#[test]
+fn the_date_picker_marks_the_board_date_and_today() {
+    let mut desk = Desk::demo();
+    desk.press(KeyCode::Char(']'));
+    let terminal = desk.draw(80, 24);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "23 24 25 26 27 28 29");
+    assert_eq!(buffer[(x, y)].fg, theme::TODAY.fg.unwrap(), "today");
+    assert_eq!(
+        buffer[(x + 3, y)].bg,
+        theme::PICKED.bg.unwrap(),
+        "the board date"
+    );
+    assert_eq!(buffer[(x + 6, y)].bg, Color::Reset, "another day");
+}
+
+#[test]
+fn hints_and_help_follow_the_live_keymap() {
+    use slotdesk::app::Action;
+    use slotdesk::app::keymap::{Context, KeyOverrides, Keymap};
+    let mut desk = Desk::demo();
+    let mut overrides = KeyOverrides::new();
+    overrides
+        .entry(Context::Board)
+        .or_default()
+        .insert(Action::Reserve, vec!["ctrl-r".into()]);
+    desk.driver.state.keymap = Keymap::with_overrides(&overrides).unwrap();
+    let screen = desk.screen(120, 40);
+    assert!(screen.contains("ctrl-r reserve"), "{screen}");
+    assert!(!screen.contains(" r reserve"), "{screen}");
+    desk.press(KeyCode::Char('?'));
+    let screen = desk.screen(120, 40);
+    assert!(screen.contains("ctrl-r reserve (hold)"), "{screen}");
+}
+
+#[test]
+fn the_banner_keeps_its_label_when_cut() {
+    let mut desk = Desk::demo();
+    desk.driver.state.banner =
+        Some("demo database: /tmp/slotdesk-demo-1a2b3c4d5e6f7a8b9c/slotdesk.db".into());
+    let screen = desk.screen(80, 24);
+    let status = screen.lines().nth(22).unwrap();
+    assert!(status.contains("demo database: …"), "{status}");
+    assert!(status.contains("slotdesk.db"), "{status}");
+}
+
+#[test]
+fn the_board_says_loading_until_its_day_arrives() {
+    let mut desk = Desk::demo();
+    desk.driver.state.board.view = None;
+    let screen = desk.screen(80, 24);
+    assert!(screen.contains("loading Mon 23 Nov 2026…"), "{screen}");
+}

@@ -1,0 +1,60 @@
+//! The desk's state machine on a real demo database, without a terminal:
+//! key → action → effects run against the store → new state.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::{Desk, now};
+use crossterm::event::KeyCode;
+use slotdesk::app::board::Tone;
+use slotdesk::app::{Overlay, Screen};
+use slotdesk::domain::BookingStatus;
+
+fn select_free_slot(desk: &mut Desk) {
+    desk.select_free_slot();
+}
+
+fn slodesk_tone(
+    slot: &slotdesk::domain::Slot,
+    bookings: &[slotdesk::domain::Booking],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Tone {
+    slotdesk::app::board::tone(slot, bookings, now)
+}
+
+#[test]
+fn the_desk_opens_on_todays_board_with_a_column_per_resource() {
+    let desk = Desk::demo();
+    let state = &desk.driver.state;
+    assert_eq!(state.screen, Screen::Board);
+    assert_eq!(state.board.date, now().date_naive());
+    assert_eq!(state.board.grid.columns.len(), 3);
+    assert!(state.board.selected_slot().is_some());
+    assert!(state.catalog.is_some());
+}
+
+#[test]
+fn reserving_a_free_slot_holds_it_and_the_countdown_runs() {
+    let mut desk = Desk::demo();
+    select_free_slot(&mut desk);
+    desk.press(KeyCode::Char('r'));
+    assert!(matches!(desk.driver.state.overlay, Some(Overlay::Form(_))));
+    desk.press(KeyCode::Enter);
+    assert!(
+        desk.driver.state.overlay.is_none(),
+        "{:?}",
+        desk.driver.state.status
+    );
+    let status = desk.driver.state.status.clone().unwrap();
+    assert!(status.text.starts_with("held #"), "{}", status.text);
+    let held = desk.driver.state.board.selected_booking().unwrap().clone();
+    assert_eq!(held.status, BookingStatus::Held);
+    let slot = desk.driver.state.board.selected_slot().unwrap().clone();
+    let view = desk.driver.state.board.view.clone().unwrap();
+    assert_eq!(
+        slodesk_tone(&slot, &view.bookings, desk.driver.state.now),
+        Tone::Held
+    );
+    assert_eq!(
+        desk.driver.state.held_count, 3,
+        "the demo's two live holds and ours"
+    );
+}

@@ -1,0 +1,10 @@
+//! The desk without a terminal: flows through `update` and the executor on
+//! the demo database, and `TestBackend` snapshots of every screen and form.
+
+#[path = "../support/desk.rs"]
+mod support;
+
+mod board_screens;
+mod flows;
+mod form_screens;
+mod list_screens;

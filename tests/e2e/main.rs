@@ -1,0 +1,7 @@
+//! End to end: the real binary in a pseudo-terminal, keys typed as a
+//! terminal sends them, the screen read back, the database checked.
+
+#[path = "../support/pty.rs"]
+mod support;
+
+mod desk;

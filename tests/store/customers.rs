@@ -1,0 +1,171 @@
+//! Customers through the store on a real SQLite file: phones in E.164 from
+//! the location's region, validation that changes nothing, edits with events.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::{
+    MONDAY, TUESDAY, all_events, book_request, counts, customer, hold_request, jane, kinds_after,
+    now, open, rule_error, slot,
+};
+use slotdesk::domain::customer::CustomerInput;
+use slotdesk::domain::{BookingError, CustomerId};
+use slotdesk::domain::{CustomerPatch, EventData, EventKind};
+
+fn by_phone(phone: &str) -> CustomerInput {
+    CustomerInput {
+        first_name: "Ada".into(),
+        last_name: "Lovelace".into(),
+        email: None,
+        phone: Some(phone.into()),
+    }
+}
+
+#[test]
+fn a_phone_given_locally_is_stored_in_e164_for_the_locations_region() {
+    let (_dir, mut store) = open();
+    let physio = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let booked = store
+        .book(&book_request(physio, by_phone("020 7946 0018")), now())
+        .unwrap();
+    let ada = booked.customer.unwrap();
+    assert_eq!(ada.phone.as_deref(), Some("+442079460018"));
+    assert_eq!(
+        store.customer(ada.id).unwrap().phone.as_deref(),
+        Some("+442079460018")
+    );
+
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let again = store
+        .book(&book_request(class, by_phone("+44 20 7946 0018")), now())
+        .unwrap();
+    assert_eq!(again.customer.unwrap().id, ada.id, "found by phone");
+    assert_eq!(store.customers().unwrap().len(), 1);
+}
+
+#[test]
+fn a_wrong_phone_or_email_is_refused_and_changes_nothing() {
+    let (_dir, mut store) = open();
+    let physio = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let existing = store.book(&book_request(physio, jane()), now()).unwrap();
+    let jane_id = existing.customer.as_ref().unwrap().id;
+    let hold = store
+        .hold(
+            &hold_request(slot(&store, "physio", "ben", "09:00", MONDAY), 1),
+            now(),
+        )
+        .unwrap();
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let before = counts(&store);
+    let bookings_before = crate::support::all_bookings(&store);
+
+    for phone in ["12345", "phone", "+44 20 7946"] {
+        let err = rule_error(store.book(&book_request(class, by_phone(phone)), now()));
+        assert!(matches!(err, BookingError::Invalid(_)), "{phone}: {err}");
+        assert!(err.to_string().contains("phone"), "{err}");
+        let err = rule_error(store.confirm(hold.id, Some(&by_phone(phone)), now()));
+        assert!(err.to_string().contains("phone"), "{err}");
+    }
+    for email in ["jane", "jane@", "jane@localhost", "a b@c.com"] {
+        let err =
+            rule_error(store.book(&book_request(class, customer("Jo", "Bloggs", email)), now()));
+        assert!(matches!(err, BookingError::Invalid(_)), "{email}: {err}");
+        assert!(err.to_string().contains("email"), "{err}");
+        let patch = CustomerPatch {
+            email: Some(email.into()),
+            ..CustomerPatch::default()
+        };
+        let err = rule_error(store.edit_customer(jane_id, &patch, now()));
+        assert!(err.to_string().contains("email"), "{err}");
+    }
+    let patch = CustomerPatch {
+        phone: Some("12345".into()),
+        ..CustomerPatch::default()
+    };
+    rule_error(store.edit_customer(jane_id, &patch, now()));
+
+    assert_eq!(counts(&store), before);
+    assert_eq!(crate::support::all_bookings(&store), bookings_before);
+    assert_eq!(store.customer(jane_id).unwrap(), existing.customer.unwrap());
+}
+
+#[test]
+fn editing_a_customer_records_customer_updated_and_shows_in_their_bookings() {
+    let (_dir, mut store) = open();
+    let physio = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let booked = store.book(&book_request(physio, jane()), now()).unwrap();
+    let id = booked.customer.unwrap().id;
+    let before = crate::support::event_count(&store);
+    let later = now() + chrono::Duration::hours(2);
+    let patch = CustomerPatch {
+        last_name: Some("Doe-Smith".into()),
+        phone: Some("020 7946 0018".into()),
+        ..CustomerPatch::default()
+    };
+    let edited = store.edit_customer(id, &patch, later).unwrap();
+    assert_eq!(edited.name, "Jane Doe-Smith");
+    assert_eq!(edited.phone.as_deref(), Some("+442079460018"));
+    assert_eq!(edited.updated_at, later);
+    let events = all_events(&store);
+    assert_eq!(events.len(), before + 1);
+    let event = events.last().unwrap();
+    assert_eq!(event.kind, EventKind::CustomerUpdated);
+    assert_eq!(event.customer_id, Some(id));
+    assert_eq!(event.booking_id, None);
+    match &event.data {
+        EventData::Customer(c) => assert_eq!(c.last_name, "Doe-Smith"),
+        other => panic!("a customer payload, not {other:?}"),
+    }
+    assert_eq!(
+        store.booking(booked.id).unwrap().customer.unwrap().name,
+        "Jane Doe-Smith"
+    );
+
+    let unchanged = store.edit_customer(id, &patch, later).unwrap();
+    assert_eq!(unchanged, edited);
+    assert_eq!(
+        crate::support::event_count(&store),
+        before + 1,
+        "no change, no event"
+    );
+
+    let clear = CustomerPatch {
+        phone: Some(String::new()),
+        ..CustomerPatch::default()
+    };
+    assert_eq!(store.edit_customer(id, &clear, later).unwrap().phone, None);
+    assert_eq!(crate::support::event_count(&store), before + 2);
+}
+
+#[test]
+fn editing_an_unknown_customer_is_refused() {
+    let (_dir, mut store) = open();
+    let patch = CustomerPatch {
+        first_name: Some("Nobody".into()),
+        ..CustomerPatch::default()
+    };
+    assert_eq!(
+        rule_error(store.edit_customer(CustomerId(4242), &patch, now())),
+        BookingError::CustomerNotFound
+    );
+}
+
+#[test]
+fn a_returning_customer_with_a_new_phone_is_found_by_email_and_filled_in() {
+    let (_dir, mut store) = open();
+    let physio = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let first = store.book(&book_request(physio, jane()), now()).unwrap();
+    let before = crate::support::event_count(&store);
+    let mut with_phone = customer("Jane", "Doe", "Jane@EXAMPLE.com");
+    with_phone.phone = Some("07400 123456".into());
+    let tuesday = slot(&store, "physio", "ana", "09:00", TUESDAY);
+    let second = store
+        .book(&book_request(tuesday, with_phone), now())
+        .unwrap();
+    let who = second.customer.unwrap();
+    assert_eq!(who.id, first.customer.unwrap().id);
+    assert_eq!(who.phone.as_deref(), Some("+447400123456"));
+    assert_eq!(store.customers().unwrap().len(), 1);
+    assert_eq!(
+        kinds_after(&store, before),
+        ["customer.updated", "booking.created"]
+    );
+}

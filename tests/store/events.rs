@@ -1,0 +1,189 @@
+//! Every change writes exactly its event, in its own transaction (rule 6):
+//! each store write is checked for the kinds, booking, customer and instant of
+//! the events it adds.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::{
+    MONDAY, TUESDAY, all_events, book_request, event_count, hold_request, jane, john, now, open,
+    slot,
+};
+use chrono::{DateTime, Duration, Utc};
+use slotdesk::domain::{BookingId, PaymentMethod, Role, Transition};
+use slotdesk::domain::{CustomerPatch, EventKind, PaymentInput};
+use slotdesk::store::Store;
+
+/// Runs `op` at `at` and checks that it added exactly `kinds`, all stamped
+/// `at` and, where a booking is named, about `booking`.
+fn expect<T>(
+    store: &mut Store,
+    at: DateTime<Utc>,
+    kinds: &[&str],
+    op: impl FnOnce(&mut Store, DateTime<Utc>) -> T,
+) -> T {
+    let before = event_count(store);
+    let out = op(store, at);
+    let added = &all_events(store)[before..];
+    let got: Vec<&str> = added.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(got, kinds);
+    assert!(added.iter().all(|e| e.at == at), "{added:?}");
+    out
+}
+
+fn booking_of(events: &[slotdesk::domain::Event], kind: &str) -> Option<BookingId> {
+    events
+        .iter()
+        .rev()
+        .find(|e| e.kind.as_str() == kind)
+        .and_then(|e| e.booking_id)
+}
+
+#[test]
+fn every_change_writes_exactly_its_event() {
+    let (_dir, mut store) = open();
+    let t = now();
+    let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let ten = slot(&store, "physio", "ana", "10:00", MONDAY);
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+
+    let hold = expect(&mut store, t, &["booking.created"], |s, t| {
+        s.hold(&hold_request(nine, 1), t).unwrap()
+    });
+    expect(&mut store, t, &["booking.hold_extended"], |s, t| {
+        s.extend_hold(hold.id, t).unwrap()
+    });
+    expect(
+        &mut store,
+        t,
+        &["customer.created", "booking.confirmed"],
+        |s, t| s.confirm(hold.id, Some(&jane()), t).unwrap(),
+    );
+    assert_eq!(
+        booking_of(&all_events(&store), "booking.confirmed"),
+        Some(hold.id)
+    );
+    expect(&mut store, t, &["booking.moved"], |s, t| {
+        s.move_booking(hold.id, ten, t).unwrap()
+    });
+    let card = PaymentInput {
+        amount: 5500,
+        method: PaymentMethod::Card,
+        reference: None,
+    };
+    expect(&mut store, t, &["booking.paid"], |s, t| {
+        s.pay(hold.id, &card, t).unwrap()
+    });
+    expect(&mut store, t, &["booking.refunded"], |s, t| {
+        s.refund(hold.id, Role::Manager, t).unwrap()
+    });
+    let arrived = crate::support::at("2026-06-01T08:55:00Z");
+    expect(&mut store, arrived, &["booking.checked_in"], |s, t| {
+        s.transition(hold.id, Transition::CheckIn, t).unwrap()
+    });
+    expect(&mut store, arrived, &["booking.completed"], |s, t| {
+        s.transition(hold.id, Transition::Complete, t).unwrap()
+    });
+
+    let janes = expect(&mut store, t, &["booking.created"], |s, t| {
+        s.book(&book_request(class, jane()), t).unwrap()
+    });
+    let johns = expect(
+        &mut store,
+        t,
+        &["customer.created", "booking.created"],
+        |s, t| s.book(&book_request(class, john()), t).unwrap(),
+    );
+    expect(&mut store, t, &["booking.cancelled"], |s, t| {
+        s.cancel(janes.id, "work", t).unwrap()
+    });
+    expect(&mut store, t, &["booking.deleted"], |s, t| {
+        s.delete(janes.id, Role::Manager, t).unwrap()
+    });
+    let john_id = johns.customer.unwrap().id;
+    let patch = CustomerPatch {
+        first_name: Some("Jon".into()),
+        ..CustomerPatch::default()
+    };
+    expect(&mut store, t, &["customer.updated"], |s, t| {
+        s.edit_customer(john_id, &patch, t).unwrap()
+    });
+    let missed = crate::support::at("2026-06-01T17:10:00Z");
+    expect(&mut store, missed, &["booking.no_show"], |s, t| {
+        s.transition(johns.id, Transition::NoShow, t).unwrap()
+    });
+
+    let tuesday = slot(&store, "yoga", "studio", "18:00", TUESDAY);
+    let held = expect(&mut store, t, &["booking.created"], |s, t| {
+        s.hold(&hold_request(tuesday, 1), t).unwrap()
+    });
+    // A hold has no customer, so making it pending is refused: no event.
+    expect(&mut store, t, &[], |s, t| {
+        s.transition(held.id, Transition::MarkPending, t)
+            .unwrap_err()
+    });
+}
+
+#[test]
+fn pending_and_declined_bookings_record_their_events() {
+    let (_dir, mut store) = open();
+    let t = now();
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let mut pending = book_request(class, jane());
+    pending.status = slotdesk::domain::InitialStatus::Pending;
+    let booked = expect(
+        &mut store,
+        t,
+        &["customer.created", "booking.created"],
+        |s, t| s.book(&pending, t).unwrap(),
+    );
+    expect(&mut store, t, &["booking.declined"], |s, t| {
+        s.transition(booked.id, Transition::Decline, t).unwrap()
+    });
+    let events = store.booking_events(booked.id).unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(
+        events[1].data.booking().map(|b| b.status),
+        Some(slotdesk::domain::BookingStatus::Declined)
+    );
+}
+
+#[test]
+fn a_sweep_records_one_expired_event_per_lapsed_hold_and_refusals_record_none() {
+    let (_dir, mut store) = open();
+    let t = now();
+    let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let a = store.hold(&hold_request(nine, 1), t).unwrap();
+    let b = store.hold(&hold_request(class, 2), t).unwrap();
+    let later = t + Duration::minutes(15);
+    let swept = expect(
+        &mut store,
+        later,
+        &["booking.expired", "booking.expired"],
+        |s, t| s.sweep_expired_holds(t).unwrap(),
+    );
+    assert_eq!(swept, vec![a.id, b.id]);
+    let events = all_events(&store);
+    let expired: Vec<Option<BookingId>> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::BookingExpired)
+        .map(|e| e.booking_id)
+        .collect();
+    assert_eq!(expired, vec![Some(a.id), Some(b.id)]);
+    expect(&mut store, later, &[], |s, t| {
+        s.sweep_expired_holds(t).unwrap()
+    });
+
+    let booked = store.book(&book_request(class, jane()), later).unwrap();
+    expect(&mut store, later, &[], |s, t| {
+        s.book(&book_request(class, jane()), t).unwrap_err()
+    });
+    expect(&mut store, later, &[], |s, t| {
+        s.cancel(booked.id, " ", t).unwrap_err()
+    });
+    expect(&mut store, later, &[], |s, t| {
+        s.refund(booked.id, Role::Clerk, t).unwrap_err()
+    });
+    expect(&mut store, later, &[], |s, t| {
+        s.confirm(booked.id, None, t).unwrap_err()
+    });
+}

@@ -1,0 +1,15 @@
+//! The store against real SQLite files in temp dirs: catalog, rules,
+//! lifecycle, customers, payments, lists, events, and a property test over
+//! random writes. One test crate, so a cold build links once.
+
+#[path = "../support/store.rs"]
+mod support;
+
+mod catalog;
+mod customers;
+mod events;
+mod lifecycle;
+mod listing;
+mod payments;
+mod properties;
+mod rules;
