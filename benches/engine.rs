@@ -13,7 +13,7 @@ use scale_db::{
 use slotdesk::domain::SlotRef;
 use slotdesk::domain::{BookingQuery, HoldRequest, SlotQuery};
 use slotdesk::store::Store;
-use slotdesk::store::generate::ScaleParams;
+use slotdesk::store::bulk_load::ScaleParams;
 use std::collections::VecDeque;
 use std::hint::black_box;
 use std::path::PathBuf;

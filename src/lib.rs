@@ -9,3 +9,4 @@ pub mod domain;
 pub mod runtime;
 pub mod store;
 pub mod ui;
+pub mod words;

@@ -4,7 +4,7 @@
 //! schema or the parameters change; each run works on a scratch copy.
 
 use slotdesk::store::Store;
-use slotdesk::store::generate::{GENERATOR_VERSION, ScaleParams, generate};
+use slotdesk::store::bulk_load::{self, GENERATOR_VERSION, ScaleParams};
 use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -93,7 +93,7 @@ pub fn cached_database(params: &ScaleParams) -> Res<PathBuf> {
     );
     let start = Instant::now();
     let mut store = Store::open(&partial)?;
-    let summary = generate(&mut store, params, params.now())?;
+    let summary = bulk_load::load(&mut store, params, params.now())?;
     drop(store);
     let took = start.elapsed();
     std::fs::rename(&partial, &db)?;

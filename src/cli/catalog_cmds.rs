@@ -8,7 +8,7 @@ use crate::demo;
 use crate::domain::BookingError;
 use crate::domain::catalog_file::Catalog;
 use crate::domain::money::format_amount;
-use crate::store::generate::{ScaleParams, generate as generate_scale};
+use crate::store::bulk_load::{self, ScaleParams};
 use chrono::Months;
 
 use std::path::Path;
@@ -140,7 +140,7 @@ pub fn generate(ctx: &mut Context, args: &GenerateArgs) -> CliResult {
         ..ScaleParams::default()
     };
     let started = std::time::Instant::now();
-    let summary = generate_scale(&mut ctx.store, &params, ctx.now)?;
+    let summary = bulk_load::load(&mut ctx.store, &params, ctx.now)?;
     println!(
         "generated {} bookings, {} customers, {} events from {} to {} in {:.1} s",
         summary.bookings,

@@ -8,11 +8,11 @@ mod execution;
 mod holds;
 mod outcome;
 mod people;
-mod phrases;
 mod planner;
 mod step;
 mod summary;
 mod visit;
+mod visit_details;
 
 #[cfg(test)]
 mod tests;

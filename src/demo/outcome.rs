@@ -1,10 +1,10 @@
 //! How a confirmed visit ends: cancelled (and refunded if prepaid), a
 //! no-show, or attended, completed and paid.
 
-use super::phrases::CANCEL_REASONS;
 use super::planner::{Planner, minutes, pick};
 use super::step::Op;
 use crate::domain::{Occurrence, PaymentMethod, Transition};
+use crate::words::CANCEL_REASONS;
 use chrono::{DateTime, Utc};
 
 impl Planner<'_> {

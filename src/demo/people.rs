@@ -2,60 +2,10 @@
 //! and Ofcom's drama phone ranges only. Pure: the same index, the same person.
 
 use crate::domain::customer::CustomerInput;
-
-/// The customers' names, by index.
-pub(super) const PEOPLE: [(&str, &str); 44] = [
-    ("Oliver", "Bennett"),
-    ("Amelia", "Hughes"),
-    ("Harry", "Clarke"),
-    ("Isla", "Patel"),
-    ("George", "Turner"),
-    ("Ava", "Robinson"),
-    ("Jack", "Morgan"),
-    ("Sophie", "Walsh"),
-    ("Thomas", "Wright"),
-    ("Emily", "Khan"),
-    ("James", "Fletcher"),
-    ("Grace", "O'Connor"),
-    ("William", "Price"),
-    ("Chloe", "Evans"),
-    ("Charlie", "Davies"),
-    ("Lucy", "Thompson"),
-    ("Samuel", "Ahmed"),
-    ("Ella", "Marshall"),
-    ("Henry", "Lloyd"),
-    ("Freya", "Campbell"),
-    ("Joshua", "Green"),
-    ("Poppy", "Mitchell"),
-    ("Alfie", "Chapman"),
-    ("Ruby", "Okafor"),
-    ("Noah", "Sinclair"),
-    ("Hannah", "Brooks"),
-    ("Mohammed", "Hussain"),
-    ("Zara", "Begum"),
-    ("Leo", "Dawson"),
-    ("Evie", "Harrison"),
-    ("Arthur", "Pearson"),
-    ("Imogen", "Reid"),
-    ("Jacob", "Kowalski"),
-    ("Megan", "Jones"),
-    ("Oscar", "Fitzgerald"),
-    ("Niamh", "Gallagher"),
-    ("Ethan", "Murray"),
-    ("Aisha", "Mensah"),
-    ("Finley", "Shaw"),
-    ("Rosie", "Atkinson"),
-    ("Callum", "MacLeod"),
-    ("Anjali", "Desai"),
-    ("Daniel", "Rees"),
-    ("Matilda", "Cooper"),
-];
+use crate::words::{EMAIL_DOMAINS, PEOPLE};
 
 /// The first customers are the studio's regulars, who fill most classes.
 pub(super) const REGULARS: usize = 20;
-
-/// The reserved example domains every email is at.
-pub(super) const DOMAINS: [&str; 3] = ["example.com", "example.org", "example.net"];
 
 /// Customer `i`'s details: emails at the reserved example domains, phones
 /// only from Ofcom's drama ranges (London 020 7946 0xxx, Manchester
@@ -87,7 +37,7 @@ pub(super) fn person(i: usize) -> CustomerInput {
     CustomerInput {
         first_name: first.to_owned(),
         last_name: last.to_owned(),
-        email: has_email(i).then(|| format!("{local}@{}", DOMAINS[i % DOMAINS.len()])),
+        email: has_email(i).then(|| format!("{local}@{}", EMAIL_DOMAINS[i % EMAIL_DOMAINS.len()])),
         phone: has_phone(i).then_some(phone),
     }
 }

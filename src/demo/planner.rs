@@ -1,11 +1,12 @@
 //! The planner's state and its small tools: time picks, fill rates, who and
 //! what is free. It only plans; the store is not touched.
 
-use super::people::{PEOPLE, REGULARS, has_email_and_phone};
+use super::people::{REGULARS, has_email_and_phone};
 use super::step::{Op, Step};
 use super::visit::Visit;
 use crate::domain::catalog::Service;
 use crate::domain::{Occurrence, ResourceId, SlotRef};
+use crate::words::PEOPLE;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;

@@ -69,6 +69,13 @@ impl BookingStatus {
         )
     }
 
+    /// Whether a booking in this status took its seats when its slot ran:
+    /// it holds capacity now, or held it until the slot was over
+    /// (`completed`, `no_show`). Generated history keeps rule 1 by this.
+    pub fn took_seat(self) -> bool {
+        self.holds_capacity() || matches!(self, Self::Completed | Self::NoShow)
+    }
+
     /// Whether the booking may still be moved to another slot.
     pub fn can_move(self) -> bool {
         matches!(self, Self::Held | Self::Pending | Self::Confirmed)
@@ -346,6 +353,22 @@ mod tests {
         assert_eq!(
             holding,
             vec![S::Held, S::Pending, S::Confirmed, S::CheckedIn]
+        );
+    }
+
+    #[test]
+    fn a_seat_was_taken_by_live_and_attended_bookings_only() {
+        let took: Vec<S> = S::ALL.into_iter().filter(|s| s.took_seat()).collect();
+        assert_eq!(
+            took,
+            [
+                S::Held,
+                S::Pending,
+                S::Confirmed,
+                S::CheckedIn,
+                S::Completed,
+                S::NoShow
+            ]
         );
     }
 

@@ -30,6 +30,7 @@
 
 mod availability;
 mod bookings;
+pub mod bulk_load;
 mod catalog;
 mod catalog_apply;
 mod claims;
@@ -37,7 +38,6 @@ mod codec;
 mod customers;
 mod error;
 mod events;
-pub mod generate;
 mod lifecycle;
 mod listing;
 mod migrations;

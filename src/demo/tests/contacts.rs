@@ -2,7 +2,7 @@
 //! booking answers its service's required questions.
 
 use super::{all_bookings, demo};
-use crate::demo::people::DOMAINS;
+use crate::words::EMAIL_DOMAINS as DOMAINS;
 
 #[test]
 fn customers_have_valid_contacts_from_reserved_ranges() {

@@ -2,10 +2,11 @@
 //! when, all in memory and sorted by creation time. Pure: no I/O.
 
 use super::ScaleParams;
-use super::row::{ANSWERS, CANCEL_REASONS, MESSAGES, Row, draw_payment, draw_status, takes_seat};
+use super::row::{Row, draw_payment, draw_status};
 use super::world::{Occ, World};
 use crate::domain::{BookingError, BookingStatus};
 use crate::store::error::Result;
+use crate::words::{APPOINTMENT_NOTES as MESSAGES, CANCEL_REASONS, PHYSIO_REASONS as ANSWERS};
 
 /// How many rows each slot gets: weights scaled to `params.bookings`,
 /// rounded by carrying the remainder (so the total is exact), capped per slot.
@@ -77,7 +78,7 @@ pub(super) fn plan_rows(world: &World, params: &ScaleParams) -> Result<Plan> {
             } else {
                 1
             };
-            if takes_seat(status) {
+            if status.took_seat() {
                 if seats == 0 {
                     status = BookingStatus::Cancelled;
                 } else {

@@ -21,44 +21,15 @@ pub(super) struct Row {
     pub(super) participants: u8,
     pub(super) paid: Paid,
     pub(super) reference: u32,
-    /// Index into `CANCEL_REASONS`, `MESSAGES` (+1, 0 none), `ANSWERS` (+1, 0 none).
+    /// Indexes into the word lists: `CANCEL_REASONS`, `APPOINTMENT_NOTES`
+    /// (+1, 0 none) and `PHYSIO_REASONS` (+1, 0 none).
     pub(super) reason: u8,
     pub(super) message: u8,
     pub(super) answer: u8,
     pub(super) add_on: bool,
 }
 
-pub(super) const CANCEL_REASONS: [&str; 7] = [
-    "Customer request",
-    "Illness",
-    "Rescheduled by phone",
-    "Staff unavailable",
-    "Travel disruption",
-    "Booked by mistake",
-    "No longer needed",
-];
-pub(super) const MESSAGES: [&str; 5] = [
-    "First visit",
-    "Running a few minutes late",
-    "Please call on arrival",
-    "Bringing own mat",
-    "Invoice to employer",
-];
-pub(super) const ANSWERS: [&str; 5] = [
-    "Lower back",
-    "Left knee",
-    "Right shoulder",
-    "None",
-    "Ankle sprain last month",
-];
 pub(super) const METHODS: [&str; 4] = ["card", "cash", "voucher", "other"];
-
-pub(super) fn takes_seat(status: BookingStatus) -> bool {
-    !matches!(
-        status,
-        BookingStatus::Cancelled | BookingStatus::Declined | BookingStatus::Expired
-    )
-}
 
 pub(super) fn draw_status(rng: &mut fastrand::Rng, o: &Occ, now: i64) -> BookingStatus {
     let r = rng.f64();

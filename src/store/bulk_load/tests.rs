@@ -1,7 +1,7 @@
 //! The generator against the rules: seats, overlaps, one customer per slot,
 //! DST-exact times, restored pragmas and indexes, and refusals.
 
-use super::{ScaleParams, generate};
+use super::{ScaleParams, load};
 use crate::domain::TimeSlot;
 use crate::domain::{BookingQuery, EventKind, SlotQuery};
 use crate::store::Store;
@@ -36,7 +36,7 @@ fn generated_bookings_keep_the_rules_and_match_the_summary() {
     let mut store = Store::open(&dir.path().join("scale.db")).unwrap();
     let params = small();
     let now = params.now();
-    let summary = generate(&mut store, &params, now).unwrap();
+    let summary = load(&mut store, &params, now).unwrap();
     assert_eq!(summary.bookings, 8_000);
     // 14 staff: nine starts Mon–Fri, eight on Saturday; 6 rooms: eight a day.
     assert_eq!(summary.time_slots, 14 * (5 * 9 + 8) + 6 * (6 * 8));
@@ -196,7 +196,7 @@ fn generated_bookings_keep_the_rules_and_match_the_summary() {
     );
     assert!(count(&store, "SELECT COUNT(*) FROM sqlite_stat1") > 0);
 
-    let again = generate(&mut store, &params, now).unwrap_err();
+    let again = load(&mut store, &params, now).unwrap_err();
     assert!(again.to_string().contains("without bookings"), "{again}");
 }
 
@@ -208,7 +208,7 @@ fn more_bookings_than_the_slots_take_are_refused() {
         bookings: 1_000_000,
         ..small()
     };
-    let err = generate(&mut store, &params, params.now()).unwrap_err();
+    let err = load(&mut store, &params, params.now()).unwrap_err();
     assert!(err.to_string().contains("do not fit"), "{err}");
 }
 
@@ -220,7 +220,7 @@ fn generated_events_hold_the_same_payload_the_engine_writes() {
         bookings: 500,
         ..small()
     };
-    generate(&mut store, &params, params.now()).unwrap();
+    load(&mut store, &params, params.now()).unwrap();
     // Every payload decodes as a whole booking, as the store's reads need.
     let events: Vec<_> = store
         .events(None, 1_000)

@@ -4,7 +4,7 @@
 use super::ScaleSummary;
 use super::customers::insert_customers;
 use super::plan::Plan;
-use super::row::{ANSWERS, CANCEL_REASONS, MESSAGES, METHODS, Paid};
+use super::row::{METHODS, Paid};
 use super::world::World;
 use crate::domain::{
     AddOnLine, Answer, Booking, BookingId, BookingStatus, CustomerSummary, EventData, Payment,
@@ -12,6 +12,7 @@ use crate::domain::{
 };
 use crate::store::codec::instant;
 use crate::store::error::Result;
+use crate::words::{APPOINTMENT_NOTES as MESSAGES, CANCEL_REASONS, PHYSIO_REASONS as ANSWERS};
 use rusqlite::{Connection, TransactionBehavior, params};
 use std::collections::HashMap;
 

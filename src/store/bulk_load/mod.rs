@@ -1,6 +1,9 @@
-//! A large synthetic database for benchmarks and speed tests: a generated catalog and up to
-//! millions of bookings that keep rules 1–3, written with direct SQL in one transaction.
-//! Deterministic for a seed; needs a database without bookings. Not for real desks.
+//! The bulk loader: fills an empty database with a generated catalog and up
+//! to millions of bookings that keep the capacity, resource and duplicate
+//! rules, written with direct SQL in one transaction, for benchmarks and
+//! speed tests (`slotdesk generate`). Deterministic for a seed. Its words
+//! come from `crate::words`, its seat rule from `BookingStatus::took_seat`,
+//! its event payloads from `EventData`. Not for real desks.
 
 mod catalog;
 mod customers;
@@ -31,7 +34,7 @@ use write::write_rows;
 
 /// Bumped whenever the generator writes different data for the same
 /// parameters, so cached databases (the benches') are rebuilt.
-pub const GENERATOR_VERSION: u32 = 2;
+pub const GENERATOR_VERSION: u32 = 3;
 
 /// More customers than any slot has rows, so each row's customer can differ.
 const MIN_CUSTOMERS: u32 = 20;
@@ -50,11 +53,7 @@ const MIN_CUSTOMERS: u32 = 20;
 /// fast pragmas (synchronous off, journal in memory, restored afterwards),
 /// rebuilds the indexes once, and ends with `ANALYZE`. About 15 s for the default million on two cores.
 /// Errors: the store has bookings; more bookings than 90% of the slots' room.
-pub fn generate(
-    store: &mut Store,
-    params: &ScaleParams,
-    now: DateTime<Utc>,
-) -> Result<ScaleSummary> {
+pub fn load(store: &mut Store, params: &ScaleParams, now: DateTime<Utc>) -> Result<ScaleSummary> {
     if params.resources == 0 || params.customers < MIN_CUSTOMERS || params.history_days == 0 {
         return Err(BookingError::invalid(format!(
             "a generated database needs a resource, a day and {MIN_CUSTOMERS} customers"

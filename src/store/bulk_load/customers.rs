@@ -5,37 +5,9 @@ use super::plan::Plan;
 use crate::domain::{CustomerId, CustomerSummary};
 use crate::store::codec::instant;
 use crate::store::error::Result;
+use crate::words::{DRAMA_PHONE_PREFIXES, EMAIL_DOMAINS, PEOPLE};
 use rusqlite::{Connection, params};
 use std::collections::HashMap;
-
-const FIRST_NAMES: [&str; 32] = [
-    "Olivia", "Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Freya", "Grace", "Sophia", "Priya",
-    "Aisha", "Zara", "Hannah", "Emily", "Chloe", "Oliver", "George", "Noah", "Arthur", "Leo",
-    "Harry", "Oscar", "Jack", "Muhammad", "Theo", "Samuel", "Daniel", "Rohan", "Kwame", "Tomasz",
-    "Luca",
-];
-const LAST_NAMES: [&str; 32] = [
-    "Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Patel",
-    "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green", "Hall",
-    "Wood", "Jackson", "Clarke", "Khan", "Ahmed", "Kowalski", "Okoye", "Singh", "Murphy", "Kelly",
-    "Campbell", "Stewart", "Hughes", "Edwards",
-];
-/// E.164 prefixes of Ofcom's drama ranges (a thousand fictional numbers
-/// each: `+442079460000`–`+442079460999`, …), so no real number is used.
-const PHONE_PREFIXES: [&str; 12] = [
-    "+442079460",
-    "+441614960",
-    "+441214960",
-    "+441134960",
-    "+441144960",
-    "+441174960",
-    "+441154960",
-    "+441184960",
-    "+441414960",
-    "+442920180",
-    "+442896496",
-    "+447700900",
-];
 
 /// Inserts the plan's customers and returns them by id, for the payloads
 /// of their bookings' events.
@@ -53,21 +25,18 @@ pub(super) fn insert_customers(
     by_id.sort_unstable();
     let mut out = HashMap::with_capacity(by_id.len());
     for &(id, created_at) in &by_id {
-        let first = FIRST_NAMES[rng.usize(..FIRST_NAMES.len())];
-        let last = LAST_NAMES[rng.usize(..LAST_NAMES.len())];
+        // First and last names drawn apart, so 44 pairs make many people.
+        let first = PEOPLE[rng.usize(..PEOPLE.len())].0;
+        let last = PEOPLE[rng.usize(..PEOPLE.len())].1;
         let roll = rng.u8(..100);
         let email = (roll >= 10).then(|| {
-            let domain = ["com", "org", "net"][rng.usize(..3)];
-            format!(
-                "{}.{}{id}@example.{domain}",
-                first.to_ascii_lowercase(),
-                last.to_ascii_lowercase()
-            )
+            let domain = EMAIL_DOMAINS[rng.usize(..EMAIL_DOMAINS.len())];
+            format!("{}.{}{id}@{domain}", local_part(first), local_part(last))
         });
         let phone = (!(10..18).contains(&roll)).then(|| {
             format!(
                 "{}{:03}",
-                PHONE_PREFIXES[rng.usize(..PHONE_PREFIXES.len())],
+                DRAMA_PHONE_PREFIXES[rng.usize(..DRAMA_PHONE_PREFIXES.len())],
                 rng.u16(..1000)
             )
         });
@@ -87,4 +56,12 @@ pub(super) fn insert_customers(
         );
     }
     Ok(out)
+}
+
+/// A name as an email's local part: ASCII letters and digits, lower case.
+fn local_part(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
