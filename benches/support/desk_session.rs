@@ -95,7 +95,7 @@ impl Coverage {
             seen.2 = p.total_pages;
         }
         if let Some(status) = &state.status
-            && status.tone == slotdesk::app::state::Tone::Error
+            && status.kind == slotdesk::app::state::MessageKind::Error
             && !self.errors.contains(&status.text)
         {
             self.errors.push(status.text.clone());

@@ -106,7 +106,6 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::PollChanges => "PollChanges",
         Effect::Sweep => "Sweep",
         Effect::Write(_) => "Write",
-        Effect::Quit => "Quit",
     }
 }
 

@@ -1,5 +1,7 @@
 //! The desk's intents, named as verbs. These are what keys are bound to and
 //! what the command palette lists; the keymap file names them in snake_case.
+//! Each action's words live here once: a short hint for the key bar and a
+//! description for help and the palette.
 
 use serde::{Deserialize, Serialize};
 
@@ -7,81 +9,72 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
-    /// Leave the desk.
     Quit,
-    /// Show or hide the key help.
     Help,
-    /// Open the command palette.
     Palette,
-    /// Day board screen.
     ShowBoard,
-    /// Bookings screen.
     ShowBookings,
-    /// Customers screen.
     ShowCustomers,
-    /// Activity screen.
     ShowActivity,
-    /// Move the selection up.
     MoveUp,
-    /// Move the selection down.
     MoveDown,
-    /// Move the selection left.
     MoveLeft,
-    /// Move the selection right.
     MoveRight,
-    /// Previous page.
     PageUp,
-    /// Next page.
     PageDown,
-    /// Board: the day before.
+    /// Board: the day (or week) before.
     DayBack,
-    /// Board: the day after.
+    /// Board: the day (or week) after.
     DayForward,
-    /// Board: today.
     Today,
-    /// Board: go to a typed date.
     GoToDate,
-    /// Board: week view of the selected resource (toggle).
+    /// Board: the selected resource's week (toggle).
     WeekView,
-    /// Cycle the selected booking within a slot.
+    /// Board: the next booking within the selected slot.
     NextBooking,
-    /// Reserve (hold) the selected slot.
+    /// Hold the selected slot for the service's hold minutes.
     Reserve,
-    /// New booking on the selected slot.
     NewBooking,
     /// Confirm the selected hold or pending booking.
     Confirm,
     /// Cancel the selected booking, or release the selected hold.
     Cancel,
-    /// Edit the selected booking's details (message, answers, add-ons).
+    /// Edit the selected booking's message, answers and add-ons.
     EditBooking,
-    /// Move the selected booking: pick the target on the board.
+    /// Pick another slot on the board for the selected booking.
     MoveBooking,
     /// Edit the selected booking's customer, or the selected customer.
     EditCustomer,
-    /// Record a payment for the selected booking.
     RecordPayment,
-    /// Check in (or mark no-show) the selected booking.
+    /// Check in, mark a no-show or complete the selected booking.
     CheckIn,
-    /// Delete the selected booking (manager).
+    /// Delete the selected booking (managers only).
     Delete,
     /// Extend the selected hold by the service's hold minutes.
     ExtendHold,
     /// Search or filter the current list.
     Search,
-    /// Open the selected item.
+    /// Open the selected item (or run the palette's, or move here).
     Open,
     /// Close the topmost overlay or step back.
     Back,
-    /// Cycle the list's sort order.
+    /// Cycle the bookings list's order.
     Sort,
     /// Reload what is on screen.
     Refresh,
+    /// Form: the next field.
+    NextField,
+    /// Form: the previous field.
+    PreviousField,
+    /// Form: check every field and send it.
+    Submit,
+    /// Form: throw away what was typed (after `Back` asked).
+    Discard,
 }
 
 impl Action {
-    /// Every action, in palette order.
-    pub const ALL: [Self; 35] = [
+    /// Every action, in palette order; the form's own come last.
+    pub const ALL: [Self; 39] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -117,14 +110,28 @@ impl Action {
         Self::Help,
         Self::Palette,
         Self::Quit,
+        Self::NextField,
+        Self::PreviousField,
+        Self::Submit,
+        Self::Discard,
     ];
 
-    /// The palette's list for a typed `filter`: actions whose name or
-    /// description contains it (all when empty), in palette order.
+    /// Whether the palette offers it: everything but a form's own keys,
+    /// which mean nothing outside a form.
+    pub fn in_palette(self) -> bool {
+        !matches!(
+            self,
+            Self::NextField | Self::PreviousField | Self::Submit | Self::Discard
+        )
+    }
+
+    /// The palette's list for a typed `filter`: palette actions whose name
+    /// or description contains it (all when empty), in palette order.
     pub fn matching(filter: &str) -> Vec<Self> {
         let filter = filter.trim().to_lowercase();
         Self::ALL
             .into_iter()
+            .filter(|a| a.in_palette())
             .filter(|a| {
                 filter.is_empty()
                     || a.name().replace('_', " ").contains(&filter)
@@ -141,45 +148,60 @@ impl Action {
             .unwrap_or_default()
     }
 
+    /// `(hint, description)`: the key bar's word and the help's and
+    /// palette's line. A keymap binding may word it for its context.
+    pub fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Quit => ("quit", "quit"),
+            Self::Help => ("help", "this help"),
+            Self::Palette => ("palette", "palette"),
+            Self::ShowBoard => ("board", "day board"),
+            Self::ShowBookings => ("bookings", "bookings list"),
+            Self::ShowCustomers => ("customers", "customers"),
+            Self::ShowActivity => ("activity", "activity log"),
+            Self::MoveUp => ("up", "move up"),
+            Self::MoveDown => ("down", "move down"),
+            Self::MoveLeft => ("left", "move left"),
+            Self::MoveRight => ("right", "move right"),
+            Self::PageUp => ("page up", "previous page"),
+            Self::PageDown => ("page down", "next page"),
+            Self::DayBack => ("day back", "previous day"),
+            Self::DayForward => ("day on", "next day"),
+            Self::Today => ("today", "go to today"),
+            Self::GoToDate => ("go to", "go to a date"),
+            Self::WeekView => ("week", "resource's week"),
+            Self::NextBooking => ("next", "next in slot"),
+            Self::Reserve => ("reserve", "reserve (hold)"),
+            Self::NewBooking => ("book", "new booking"),
+            Self::Confirm => ("confirm", "confirm"),
+            Self::Cancel => ("cancel", "cancel / release"),
+            Self::EditBooking => ("edit", "edit booking"),
+            Self::MoveBooking => ("move", "move booking"),
+            Self::EditCustomer => ("customer", "edit customer"),
+            Self::RecordPayment => ("pay", "record payment"),
+            Self::CheckIn => ("check in", "check in / no-show"),
+            Self::Delete => ("delete", "delete (manager)"),
+            Self::ExtendHold => ("extend", "extend hold"),
+            Self::Search => ("search", "search / filter"),
+            Self::Open => ("open", "open"),
+            Self::Back => ("back", "close / back"),
+            Self::Sort => ("sort", "change sort order"),
+            Self::Refresh => ("reload", "reload"),
+            Self::NextField => ("next field", "next field"),
+            Self::PreviousField => ("previous", "previous field"),
+            Self::Submit => ("submit", "submit"),
+            Self::Discard => ("discard", "discard what was typed"),
+        }
+    }
+
+    /// The key bar's word.
+    pub fn hint(self) -> &'static str {
+        self.words().0
+    }
+
     /// What it does, for help and the palette.
     pub fn describe(self) -> &'static str {
-        match self {
-            Self::Quit => "quit",
-            Self::Help => "this help",
-            Self::Palette => "palette",
-            Self::ShowBoard => "day board",
-            Self::ShowBookings => "bookings list",
-            Self::ShowCustomers => "customers",
-            Self::ShowActivity => "activity log",
-            Self::MoveUp => "move up",
-            Self::MoveDown => "move down",
-            Self::MoveLeft => "move left",
-            Self::MoveRight => "move right",
-            Self::PageUp => "previous page",
-            Self::PageDown => "next page",
-            Self::DayBack => "previous day",
-            Self::DayForward => "next day",
-            Self::Today => "go to today",
-            Self::GoToDate => "go to a date",
-            Self::WeekView => "resource's week",
-            Self::NextBooking => "next in slot",
-            Self::Reserve => "reserve (hold)",
-            Self::NewBooking => "new booking",
-            Self::Confirm => "confirm",
-            Self::Cancel => "cancel / release",
-            Self::EditBooking => "edit booking",
-            Self::MoveBooking => "move booking",
-            Self::EditCustomer => "edit customer",
-            Self::RecordPayment => "record payment",
-            Self::CheckIn => "check in / no-show",
-            Self::Delete => "delete (manager)",
-            Self::ExtendHold => "extend hold",
-            Self::Search => "search / filter",
-            Self::Open => "open",
-            Self::Back => "close / back",
-            Self::Sort => "change sort order",
-            Self::Refresh => "reload",
-        }
+        self.words().1
     }
 }
 
@@ -188,16 +210,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_action_is_listed_once_with_a_snake_case_name() {
-        let mut names: Vec<String> = Action::ALL.iter().map(|a| a.name()).collect();
-        assert!(
-            names
-                .iter()
-                .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
-        );
-        names.sort();
-        names.dedup();
-        assert_eq!(names.len(), Action::ALL.len());
+    fn names_read_back_as_the_same_action_from_a_config_file() {
+        for action in Action::ALL {
+            let name = action.name();
+            assert!(
+                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                "{name}"
+            );
+            let read: Action = serde_json::from_value(serde_json::Value::String(name)).unwrap();
+            assert_eq!(read, action);
+        }
         assert_eq!(Action::MoveBooking.name(), "move_booking");
+    }
+
+    #[test]
+    fn the_palette_finds_by_name_or_words_and_never_offers_form_keys() {
+        assert_eq!(Action::matching("payment"), [Action::RecordPayment]);
+        assert_eq!(Action::matching("week"), [Action::WeekView]);
+        assert!(Action::matching("").iter().all(|a| a.in_palette()));
+        assert!(!Action::matching("").contains(&Action::Submit));
+        assert!(Action::matching("submit").is_empty());
     }
 }

@@ -34,11 +34,10 @@ pub enum Effect {
     Sweep,
     /// A change through the engine.
     Write(Write),
-    /// Leave.
-    Quit,
 }
 
-/// A change through the engine; the result comes back as `Msg::Written`.
+/// A change through the engine; the result comes back with it as
+/// `Msg::Written`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Write {
     /// Hold a slot.

@@ -1,7 +1,7 @@
 //! Everything that reaches `update`: keys, the clock, and the runtime's
 //! answers to effects. Pure data.
 
-use super::action::Action;
+use super::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::{Booking, CustomerSummary, Failure};
@@ -14,8 +14,6 @@ use crossterm::event::KeyEvent;
 pub enum Msg {
     /// A key press.
     Key(KeyEvent),
-    /// An action chosen from the palette (or sent by tests).
-    Action(Action),
     /// The clock, about four times a second.
     Tick(DateTime<Utc>),
     /// The catalog as loaded at start and after changes; `None` when the
@@ -39,8 +37,8 @@ pub enum Msg {
     HoldsCounted(u64),
     /// Another desk committed a change.
     DatabaseChanged,
-    /// A write's result: the booking or customer, or the engine's message.
-    Written(Result<Written, Failure>),
+    /// The result of `write`: the booking or customer after it, or why not.
+    Written(Box<Write>, Result<Written, Failure>),
     /// A load failed.
     LoadFailed(Failure),
 }
@@ -48,35 +46,10 @@ pub enum Msg {
 /// What a write produced.
 #[derive(Debug, Clone)]
 pub enum Written {
-    /// A booking after the change (for a delete, before it).
-    Booking(Box<Booking>, WriteKind),
+    /// A booking after the change (for a delete, as it was before).
+    Booking(Box<Booking>),
     /// A customer after the change.
     Customer(Box<CustomerSummary>),
-}
-
-/// Which write it was, for the status message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WriteKind {
-    /// Held.
-    Held,
-    /// Booked.
-    Booked,
-    /// Confirmed.
-    Confirmed,
-    /// Cancelled or released.
-    Cancelled,
-    /// A lifecycle step.
-    Stepped,
-    /// Hold extended.
-    Extended,
-    /// Moved.
-    Moved,
-    /// Paid.
-    Paid,
-    /// Deleted.
-    Deleted,
-    /// Details edited.
-    Edited,
 }
 
 /// The catalog the desk works with.

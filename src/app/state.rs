@@ -1,11 +1,16 @@
 //! The whole desk as one value: which screen, what each screen holds, the
 //! overlays, the status line and the clock. `ui` draws it; `update` changes it.
 
-use super::board::BoardState;
-use super::form::Form;
 use super::keymap::{Context, Keymap};
-use super::lists::{ActivityState, BookingsState, CustomersState};
 use super::msg::CatalogView;
+use super::overlays::detail::DetailState;
+use super::overlays::form::Form;
+use super::overlays::help::HelpState;
+use super::overlays::palette::PaletteState;
+use super::screens::activity::ActivityState;
+use super::screens::board::BoardState;
+use super::screens::bookings::BookingsState;
+use super::screens::customers::CustomersState;
 use crate::domain::ServiceId;
 use crate::domain::catalog::Service;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -51,45 +56,32 @@ impl Screen {
 }
 
 /// What is drawn over the screen and takes the keys.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
-    /// The key help.
-    Help,
-    /// The command palette with its filter and selection.
-    Palette {
-        /// Typed filter.
-        filter: String,
-        /// Selected row of the filtered list.
-        selected: usize,
-    },
-    /// A form.
+    Help(HelpState),
+    Palette(PaletteState),
     Form(Box<Form>),
-    /// The booking detail (Bookings, Enter).
-    Detail,
+    Detail(Box<DetailState>),
 }
 
-/// How the status message reads.
+/// Whether a status message reports something done or something refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    /// Something done.
+pub enum MessageKind {
     Info,
-    /// Something refused or failed.
     Error,
 }
 
 /// The status bar's message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
-    /// The text.
     pub text: String,
-    /// Its tone.
-    pub tone: Tone,
+    pub kind: MessageKind,
 }
 
 /// The desk.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    /// The clock (last tick), UTC.
+    /// The clock as of the last tick, UTC; `update` never reads the time.
     pub now: DateTime<Utc>,
     /// The catalog; `None` until loaded or when the database has none.
     pub catalog: Option<CatalogView>,
@@ -99,30 +91,23 @@ pub struct AppState {
     pub db_label: String,
     /// A note shown in the status bar at all times (`demo database in …`).
     pub banner: Option<String>,
-    /// The screen shown.
     pub screen: Screen,
-    /// The day board.
     pub board: BoardState,
-    /// The bookings list.
     pub bookings: BookingsState,
-    /// The customers screen.
     pub customers: CustomersState,
-    /// The activity log.
     pub activity: ActivityState,
-    /// The topmost overlay.
+    /// At most one overlay is open; it takes the keys.
     pub overlay: Option<Overlay>,
-    /// The last message.
     pub status: Option<Status>,
-    /// Live holds now.
+    /// Holds live at the last count (status bar).
     pub held_count: u64,
-    /// The key tables.
     pub keymap: Keymap,
     /// Source of idempotency keys for forms (the runtime gives a random
     /// prefix; a counter makes each form's key unique).
     pub key_prefix: String,
-    /// Forms opened so far.
+    /// Forms opened so far: the counter in their idempotency keys.
     pub forms_opened: u64,
-    /// Set when the desk should exit.
+    /// Set when the desk should exit; the runtime stops after the frame.
     pub quit: bool,
 }
 
@@ -194,7 +179,7 @@ impl AppState {
     pub fn info(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
-            tone: Tone::Info,
+            kind: MessageKind::Info,
         });
     }
 
@@ -202,8 +187,31 @@ impl AppState {
     pub fn error(&mut self, text: impl Into<String>) {
         self.status = Some(Status {
             text: text.into(),
-            tone: Tone::Error,
+            kind: MessageKind::Error,
         });
+    }
+
+    /// The keymap table that takes the next key: the open overlay's (the
+    /// discard prompt's while a form asks), the customer search box's while
+    /// typing there, else the screen's.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Some(Overlay::Form(f)) if f.confirm_discard => Context::Discard,
+            Some(Overlay::Form(_)) => Context::Form,
+            Some(Overlay::Palette(_)) => Context::Palette,
+            Some(Overlay::Help(_)) => Context::Help,
+            Some(Overlay::Detail(_)) => Context::Detail,
+            None if self.screen == Screen::Customers && self.customers.searching => Context::Search,
+            None => self.screen.context(),
+        }
+    }
+
+    /// The open detail, if the top overlay is one.
+    pub fn detail(&self) -> Option<&DetailState> {
+        match &self.overlay {
+            Some(Overlay::Detail(d)) => Some(d),
+            _ => None,
+        }
     }
 
     /// The open form, if the top overlay is one.

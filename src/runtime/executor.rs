@@ -1,7 +1,7 @@
 //! Runs the app's effects against the store and turns the results into
 //! messages. SQLite calls are sub-millisecond, so they run inline.
 
-use crate::app::{CatalogView, DayView, Effect, Msg, Write, WriteKind, Written};
+use crate::app::{CatalogView, DayView, Effect, Msg, Write, Written};
 use crate::domain::{BookingError, Failure};
 use crate::domain::{BookingQuery, SlotQuery};
 use crate::store::{Store, StoreError};
@@ -23,8 +23,7 @@ impl Executor {
         }
     }
 
-    /// Runs `effect` at `now`; returns the messages for `update` (none for
-    /// `Quit`).
+    /// Runs `effect` at `now`; returns the messages for `update`.
     pub fn run(&mut self, effect: &Effect, now: DateTime<Utc>) -> Vec<Msg> {
         match self.try_run(effect, now) {
             Ok(msgs) => msgs,
@@ -88,15 +87,17 @@ impl Executor {
                     vec![Msg::DatabaseChanged]
                 }
             }
-            Effect::Write(write) => vec![Msg::Written(self.write(write, now))],
-            Effect::Quit => Vec::new(),
+            Effect::Write(write) => vec![Msg::Written(
+                Box::new(write.clone()),
+                self.write(write, now),
+            )],
         })
     }
 
     fn write(&mut self, write: &Write, now: DateTime<Utc>) -> Result<Written, Failure> {
         let store = &mut self.store;
-        let booking = |r: Result<crate::domain::Booking, StoreError>, kind| {
-            r.map(|b| Written::Booking(Box::new(b), kind))
+        let booking = |r: Result<crate::domain::Booking, StoreError>| {
+            r.map(|b| Written::Booking(Box::new(b)))
                 .map_err(|e| failure(&e))
         };
         match write {
@@ -110,21 +111,17 @@ impl Executor {
                     participants: *participants,
                     idempotency_key: Some(key.clone()),
                 };
-                booking(store.hold(&req, now), WriteKind::Held)
+                booking(store.hold(&req, now))
             }
-            Write::Book(req) => booking(store.book(req, now), WriteKind::Booked),
-            Write::Confirm(id, req) => {
-                booking(store.confirm_with(*id, req, now), WriteKind::Confirmed)
-            }
-            Write::Cancel(id, reason) => {
-                booking(store.cancel(*id, reason, now), WriteKind::Cancelled)
-            }
-            Write::Transition(id, t) => booking(store.transition(*id, *t, now), WriteKind::Stepped),
-            Write::Extend(id) => booking(store.extend_hold(*id, now), WriteKind::Extended),
-            Write::Move(id, slot) => booking(store.move_booking(*id, *slot, now), WriteKind::Moved),
-            Write::Pay(id, payment) => booking(store.pay(*id, payment, now), WriteKind::Paid),
-            Write::Delete(id, role) => booking(store.delete(*id, *role, now), WriteKind::Deleted),
-            Write::Edit(id, edit) => booking(store.edit_booking(*id, edit, now), WriteKind::Edited),
+            Write::Book(req) => booking(store.book(req, now)),
+            Write::Confirm(id, req) => booking(store.confirm_with(*id, req, now)),
+            Write::Cancel(id, reason) => booking(store.cancel(*id, reason, now)),
+            Write::Transition(id, t) => booking(store.transition(*id, *t, now)),
+            Write::Extend(id) => booking(store.extend_hold(*id, now)),
+            Write::Move(id, slot) => booking(store.move_booking(*id, *slot, now)),
+            Write::Pay(id, payment) => booking(store.pay(*id, payment, now)),
+            Write::Delete(id, role) => booking(store.delete(*id, *role, now)),
+            Write::Edit(id, edit) => booking(store.edit_booking(*id, edit, now)),
             Write::EditCustomer(id, patch) => store
                 .edit_customer(*id, patch, now)
                 .map(|c| Written::Customer(Box::new(c)))

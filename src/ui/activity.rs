@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     )));
     let inner = boxes::draw(frame, area, block);
     let [hint, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    let keys = hints::for_actions(state, Context::Activity, &[(Action::Open, "open booking")]);
+    let keys = hints::for_actions(state, Context::Activity, &[Action::Open]);
     frame.render_widget(hints::line(&keys), hint);
     if log.events.is_empty() {
         let note = if log.loaded {

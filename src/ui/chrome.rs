@@ -4,7 +4,7 @@
 
 use super::{fit, theme};
 use crate::app::keymap::Context;
-use crate::app::state::Tone;
+use crate::app::state::MessageKind;
 use crate::app::{Action, AppState, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -108,9 +108,9 @@ pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
     if let Some(status) = &state.status
         && room > 6
     {
-        let style = match status.tone {
-            Tone::Error => theme::ERROR,
-            Tone::Info => theme::INFO,
+        let style = match status.kind {
+            MessageKind::Error => theme::ERROR,
+            MessageKind::Info => theme::INFO,
         };
         let text = fit::truncate(&status.text, room - 3);
         room = room.saturating_sub(fit::width(&text) + 3);

@@ -6,7 +6,7 @@ use super::{boxes, fit, hints, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
-use crate::app::lists::CustomersState;
+use crate::app::screens::customers::CustomersState;
 use crate::domain::{Booking, CustomerSummary};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -166,12 +166,13 @@ fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
         heading,
     );
     render_history(frame, body, &c.history, state);
-    let keys = hints::for_actions(
+    let keys = hints::worded(
         state,
         Context::Customers,
-        &[(Action::EditCustomer, "edit customer")],
+        Action::EditCustomer,
+        "edit customer",
     );
-    frame.render_widget(hints::line(&keys), hint);
+    frame.render_widget(hints::line(keys.as_slice()), hint);
 }
 
 fn card_lines(c: &CustomerSummary, state: &AppState) -> Vec<Line<'static>> {

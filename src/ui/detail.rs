@@ -6,8 +6,9 @@ use super::hints::{self, Hint};
 use super::{boxes, fit, money, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
-use crate::app::board::countdown;
 use crate::app::keymap::Context;
+use crate::app::overlays::detail::DetailState;
+use crate::app::screens::board::countdown;
 use crate::domain::{Booking, BookingStatus, Event};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -20,8 +21,8 @@ const LABEL: usize = 13;
 const HISTORY: u16 = 27;
 
 /// Draws the open booking's detail over `area`.
-pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
-    let Some((booking, events)) = &state.bookings.detail else {
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, open: &DetailState) {
+    let Some((booking, events)) = &open.loaded else {
         let at = fit::centered(area, 30, 5);
         frame.render_widget(Clear, at);
         boxes::with_note(frame, at, boxes::overlay("Booking"), "loading…");
@@ -75,24 +76,32 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     }
 }
 
-/// The booking actions' keys, `x release` on a hold and `+ extend` only there.
+/// The `Detail` table's keys: `x release` on a hold, `+ extend` only there.
 fn action_keys(state: &AppState, status: BookingStatus) -> Vec<Hint> {
     let held = status == BookingStatus::Held;
-    let mut actions = vec![
-        (Action::Confirm, "confirm"),
-        (Action::Cancel, if held { "release" } else { "cancel" }),
-        (Action::EditBooking, "edit"),
-        (Action::MoveBooking, "move"),
-        (Action::EditCustomer, "customer"),
-        (Action::RecordPayment, "pay"),
-        (Action::CheckIn, "check in"),
-        (Action::Delete, "delete"),
-    ];
+    let ctx = Context::Detail;
+    let mut keys = vec![hints::of(state, ctx, Action::Confirm)];
+    keys.push(if held {
+        hints::worded(state, ctx, Action::Cancel, "release")
+    } else {
+        hints::of(state, ctx, Action::Cancel)
+    });
+    keys.extend(
+        [
+            Action::EditBooking,
+            Action::MoveBooking,
+            Action::EditCustomer,
+            Action::RecordPayment,
+            Action::CheckIn,
+            Action::Delete,
+        ]
+        .map(|a| hints::of(state, ctx, a)),
+    );
     if held {
-        actions.push((Action::ExtendHold, "extend"));
+        keys.push(hints::of(state, ctx, Action::ExtendHold));
     }
-    actions.push((Action::Back, "close"));
-    hints::for_actions(state, Context::Bookings, &actions)
+    keys.push(hints::of(state, ctx, Action::Back));
+    keys.into_iter().flatten().collect()
 }
 
 /// `label  value`, the value wrapped under itself.

@@ -1,9 +1,10 @@
-//! The help overlay: every context's bindings from the live keymap with
-//! what they do, and the form keys, flowed into as many columns as needed.
+//! The help overlay: every keymap table — the screens, everywhere, and each
+//! overlay — with what its bindings do, from the live keymap, flowed into as
+//! many columns as needed.
 
 use super::{boxes, fit, theme};
-use crate::app::AppState;
 use crate::app::keymap::{Binding, Context};
+use crate::app::{Action, AppState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -50,25 +51,16 @@ fn entries(state: &AppState) -> Vec<Entry> {
             .into_iter()
             .partition(|b| ctx != Context::Board && board.contains(b));
         for b in &own {
-            out.push(Entry::Keys(keys_of(b), b.action.describe().to_owned()));
+            out.push(Entry::Keys(keys_of(b), b.desc.to_owned()));
         }
         if shared.len() >= 3 {
             let keys: Vec<String> = shared.iter().map(|b| keys_of(b)).collect();
             out.push(Entry::Note(keys.join(" "), "as on the day board"));
         } else {
             for b in &shared {
-                out.push(Entry::Keys(keys_of(b), b.action.describe().to_owned()));
+                out.push(Entry::Keys(keys_of(b), b.desc.to_owned()));
             }
         }
-    }
-    out.push(Entry::Heading("In forms".to_owned()));
-    for (keys, what) in [
-        ("tab ↓", "next field"),
-        ("shift-tab ↑", "previous field"),
-        ("enter ctrl-s", "submit"),
-        ("esc", "cancel (asks if typed)"),
-    ] {
-        out.push(Entry::Keys(keys.to_owned(), what.to_owned()));
     }
     out
 }
@@ -163,17 +155,44 @@ fn lines(col: &[Entry], width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// Draws the help centred over `area`.
-pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
+/// The first key of `action` in the help's table, for the footnote.
+fn help_key(state: &AppState, action: Action) -> String {
+    state
+        .keymap
+        .key_for(Context::Help, action)
+        .map_or_else(String::new, |k| k.to_string())
+}
+
+/// Columns narrower than this are paged instead of squeezed.
+const MIN_COLUMN: usize = 24;
+
+/// Draws page `page` (counted round, so any number is a page) of the help
+/// centred over `area`: as many columns as fit at [`MIN_COLUMN`] or wider.
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, page: i32) {
     let inner_h = usize::from(area.height.saturating_sub(2));
-    let cols = columns(entries(state), inner_h);
-    let tallest = cols.iter().map(Vec::len).max().unwrap_or(0);
-    let col_w = (usize::from(area.width.saturating_sub(4)) / cols.len().max(1)).min(46);
-    let box_w = (col_w * cols.len() + 2) as u16;
+    let all = columns(entries(state), inner_h);
+    let room = usize::from(area.width.saturating_sub(4));
+    let per_page = (room / MIN_COLUMN).clamp(1, all.len().max(1));
+    let pages = all.len().div_ceil(per_page).max(1);
+    let page = page.rem_euclid(pages as i32) as usize;
+    let cols = all.chunks(per_page).nth(page).unwrap_or_default();
+    let tallest = all.iter().map(Vec::len).max().unwrap_or(0);
+    let col_w = (room / per_page).min(46);
+    let box_w = (col_w * per_page + 2) as u16;
     let popup = fit::centered(area, box_w, (tallest + 2) as u16);
+    let close = help_key(state, Action::Back);
+    let footnote = if pages > 1 {
+        format!(
+            " page {} of {pages} · {} more · {close} closes ",
+            page + 1,
+            help_key(state, Action::PageDown)
+        )
+    } else {
+        format!(" from the live keymap · {close} closes ")
+    };
     let block = boxes::panel("Keys")
         .border_style(theme::OVERLAY_BORDER)
-        .title_bottom(boxes::footnote(" from the live keymap · esc or ? closes "));
+        .title_bottom(boxes::footnote(footnote));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);

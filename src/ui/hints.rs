@@ -1,10 +1,11 @@
 //! Key hints, built from the live keymap so they follow the config: the
-//! hint line at the bottom (the few keys that matter on the screen or
-//! overlay shown) and the hint lines the screens draw inside their boxes.
+//! hint line at the bottom (the few keys that matter in the layer that
+//! takes the keys — overlay, search box or screen) and the hint lines the
+//! screens draw inside their boxes. Words come from the bindings.
 
 use super::{fit, theme};
 use crate::app::keymap::{Context, Key};
-use crate::app::{Action, AppState, Overlay, Screen};
+use crate::app::{Action, AppState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -39,129 +40,138 @@ pub fn prose(key: Key) -> String {
     }
 }
 
-/// The key bound to `action` in `ctx` (or globally), as the keymap prints it.
+/// The key bound to `action` in `ctx` (or its fallback), as the keymap prints it.
 pub fn key(state: &AppState, ctx: Context, action: Action) -> Option<String> {
     state.keymap.key_for(ctx, action).map(|k| k.to_string())
 }
 
-/// The hint for `actions` (keys joined by `sep`), if all are bound.
-pub fn bound_with(
+/// The hint for `action` in `ctx`: its first key and the binding's word.
+pub fn of(state: &AppState, ctx: Context, action: Action) -> Option<Hint> {
+    let binding = state.keymap.binding_for(ctx, action)?;
+    Some(Hint {
+        keys: binding.keys.first()?.to_string(),
+        label: binding.hint,
+    })
+}
+
+/// The hint for `action` in `ctx` with a word that depends on the state
+/// (`release` for a hold, `day view` in week view).
+pub fn worded(state: &AppState, ctx: Context, action: Action, label: &'static str) -> Option<Hint> {
+    Some(Hint {
+        label,
+        ..of(state, ctx, action)?
+    })
+}
+
+/// One hint for two actions that go together (`[ ] day`), if both are bound.
+pub fn pair(
     state: &AppState,
     ctx: Context,
-    actions: &[Action],
+    actions: [Action; 2],
+    label: &'static str,
+) -> Option<Hint> {
+    pair_with(state, ctx, actions, " ", label)
+}
+
+/// [`pair`] with the keys joined by `sep` (`pgup/pgdn page`).
+pub fn pair_with(
+    state: &AppState,
+    ctx: Context,
+    actions: [Action; 2],
     sep: &str,
     label: &'static str,
 ) -> Option<Hint> {
-    let keys: Option<Vec<String>> = actions.iter().map(|a| key(state, ctx, *a)).collect();
+    let [a, b] = actions.map(|a| key(state, ctx, a));
     Some(Hint {
-        keys: keys?.join(sep),
+        keys: format!("{}{sep}{}", a?, b?),
         label,
     })
 }
 
-/// The hint for `actions` (keys joined by spaces), if all are bound.
-pub fn bound(
-    state: &AppState,
-    ctx: Context,
-    actions: &[Action],
-    label: &'static str,
-) -> Option<Hint> {
-    bound_with(state, ctx, actions, " ", label)
-}
-
 /// The hints for `actions` in `ctx` whose keys are bound, in order.
-pub fn for_actions(
-    state: &AppState,
-    ctx: Context,
-    actions: &[(Action, &'static str)],
-) -> Vec<Hint> {
-    actions
-        .iter()
-        .filter_map(|(a, label)| bound(state, ctx, &[*a], label))
-        .collect()
+pub fn for_actions(state: &AppState, ctx: Context, actions: &[Action]) -> Vec<Hint> {
+    actions.iter().filter_map(|a| of(state, ctx, *a)).collect()
 }
 
-/// The screen's or overlay's hints, most useful first.
-fn screen_hints(state: &AppState) -> Vec<Option<Hint>> {
-    let ctx = state.screen.context();
-    let b = |actions: &[Action], label| bound(state, ctx, actions, label);
-    match &state.overlay {
-        Some(Overlay::Form(form)) if form.confirm_discard => vec![
-            Some(fixed("y", "discard what was typed")),
+/// The hints of the layer that takes the keys, most useful first.
+fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
+    let ctx = state.context();
+    let h = |a: Action| of(state, ctx, a);
+    match ctx {
+        Context::Form => vec![
+            h(Action::NextField),
+            h(Action::PreviousField),
+            h(Action::Submit),
+            h(Action::Back),
+        ],
+        Context::Discard => vec![
+            h(Action::Discard),
+            h(Action::Back),
             Some(fixed("any other key", "keep editing")),
         ],
-        Some(Overlay::Form(_)) => vec![
-            Some(fixed("tab", "next field")),
-            Some(fixed("shift-tab", "previous")),
-            Some(fixed("enter", "submit")),
-            Some(fixed("esc", "cancel")),
-        ],
-        Some(Overlay::Help) => vec![Some(fixed("esc ?", "close help"))],
-        Some(Overlay::Palette { .. }) => vec![
+        Context::Help => vec![h(Action::Back), h(Action::PageDown), h(Action::PageUp)],
+        Context::Palette => vec![
             Some(fixed("type", "to filter")),
-            Some(fixed("↑ ↓", "choose")),
-            Some(fixed("enter", "run")),
-            Some(fixed("esc", "close")),
+            pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),
+            h(Action::Open),
+            h(Action::Back),
+        ],
+        Context::Search => vec![
+            Some(fixed("type", "to search")),
+            h(Action::Open),
+            h(Action::Back),
         ],
         // The detail lists the booking's keys itself; only what else works.
-        Some(Overlay::Detail) => vec![
-            bound(state, Context::Bookings, &[Action::Help], "help"),
-            bound(state, Context::Bookings, &[Action::Quit], "quit"),
+        Context::Detail => vec![h(Action::Help), h(Action::Quit)],
+        _ if state.first_run => Vec::new(),
+        Context::Board if state.board.moving.is_some() => vec![
+            worded(state, ctx, Action::Open, "move here"),
+            worded(state, ctx, Action::Back, "cancel the move"),
+            pair(
+                state,
+                ctx,
+                [Action::MoveUp, Action::MoveDown],
+                "pick a slot",
+            ),
+            pair(state, ctx, [Action::DayBack, Action::DayForward], "day"),
         ],
-        None if state.first_run => Vec::new(),
-        None if state.screen == Screen::Board && state.board.moving.is_some() => vec![
-            b(&[Action::Open], "move here"),
-            b(&[Action::Back], "cancel the move"),
-            b(&[Action::MoveUp, Action::MoveDown], "pick a slot"),
-            b(&[Action::DayBack, Action::DayForward], "day"),
+        Context::Board => vec![
+            h(Action::Reserve),
+            h(Action::NewBooking),
+            h(Action::Confirm),
+            h(Action::Cancel),
+            pair(state, ctx, [Action::DayBack, Action::DayForward], "day"),
+            if state.board.week.is_some() {
+                worded(state, ctx, Action::WeekView, "day view")
+            } else {
+                h(Action::WeekView)
+            },
+            h(Action::MoveBooking),
+            h(Action::RecordPayment),
+            h(Action::GoToDate),
         ],
-        None => match state.screen {
-            Screen::Board => vec![
-                b(&[Action::Reserve], "reserve"),
-                b(&[Action::NewBooking], "book"),
-                b(&[Action::Confirm], "confirm"),
-                b(&[Action::Cancel], "cancel"),
-                b(&[Action::DayBack, Action::DayForward], "day"),
-                b(
-                    &[Action::WeekView],
-                    if state.board.week.is_some() {
-                        "day view"
-                    } else {
-                        "week"
-                    },
-                ),
-                b(&[Action::MoveBooking], "move"),
-                b(&[Action::RecordPayment], "pay"),
-                b(&[Action::GoToDate], "go to"),
-            ],
-            Screen::Bookings => vec![
-                b(&[Action::Open], "open"),
-                b(&[Action::Search], "filter"),
-                b(&[Action::Sort], "sort"),
-                b(&[Action::Confirm], "confirm"),
-                b(&[Action::Cancel], "cancel"),
-                b(&[Action::RecordPayment], "pay"),
-            ],
-            Screen::Customers => vec![
-                b(&[Action::Search], "search"),
-                b(&[Action::EditCustomer], "edit"),
-            ],
-            Screen::Activity => vec![b(&[Action::Refresh], "reload")],
-        },
+        Context::Bookings => vec![
+            h(Action::Open),
+            h(Action::Search),
+            h(Action::Sort),
+            h(Action::Confirm),
+            h(Action::Cancel),
+            h(Action::RecordPayment),
+        ],
+        Context::Customers => vec![h(Action::Search), h(Action::EditCustomer)],
+        Context::Activity | Context::Global => vec![h(Action::Refresh)],
     }
 }
 
 /// The hints every screen ends with.
 fn global_hints(state: &AppState) -> Vec<Option<Hint>> {
-    if state.overlay.is_some() {
+    if state.overlay.is_some() || state.context() == Context::Search {
         return Vec::new();
     }
-    let g = |a: Action, label| bound(state, Context::Global, &[a], label);
-    vec![
-        g(Action::Help, "help"),
-        g(Action::Palette, "palette"),
-        g(Action::Quit, "quit"),
-    ]
+    [Action::Help, Action::Palette, Action::Quit]
+        .into_iter()
+        .map(|a| of(state, Context::Global, a))
+        .collect()
 }
 
 /// `key what  key what`: keys bright, words dim.
@@ -196,7 +206,7 @@ pub fn lines(hints: &[Hint], width: u16) -> Vec<Line<'static>> {
 /// Draws the hint line; screen hints that do not fit are left off from the
 /// end, the global ones (help, palette, quit) stay.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
-    let mut own: Vec<Hint> = screen_hints(state).into_iter().flatten().collect();
+    let mut own: Vec<Hint> = layer_hints(state).into_iter().flatten().collect();
     let global: Vec<Hint> = global_hints(state).into_iter().flatten().collect();
     let fits = |own: &[Hint]| {
         let all: Vec<&Hint> = own.iter().chain(&global).collect();

@@ -58,11 +58,9 @@ pub fn render(frame: &mut Frame, state: &AppState) {
     hints::render(frame, keys, state);
     match &state.overlay {
         None => {}
-        Some(Overlay::Help) => help::render(frame, main, state),
-        Some(Overlay::Palette { filter, selected }) => {
-            palette::render(frame, main, state, filter, *selected);
-        }
+        Some(Overlay::Help(page)) => help::render(frame, main, state, page.page),
+        Some(Overlay::Palette(palette)) => palette::render(frame, main, state, palette),
         Some(Overlay::Form(form)) => form::render(frame, main, form),
-        Some(Overlay::Detail) => detail::render(frame, main, state),
+        Some(Overlay::Detail(open)) => detail::render(frame, main, state, open),
     }
 }

@@ -2,6 +2,7 @@
 //! its description and key, the selected row highlighted.
 
 use super::{boxes, fit, hints, theme};
+use crate::app::overlays::palette::PaletteState;
 use crate::app::{Action, AppState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,8 +37,9 @@ fn row(
 }
 
 /// Draws the palette over `area` for `filter` with row `selected` chosen.
-pub fn render(frame: &mut Frame, area: Rect, state: &AppState, filter: &str, selected: usize) {
-    let matches = Action::matching(filter);
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, palette: &PaletteState) {
+    let (filter, selected) = (palette.filter.as_str(), palette.selected);
+    let matches = palette.matches();
     let width = area.width.saturating_sub(4).min(MAX_WIDTH);
     let height = area
         .height
@@ -49,7 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, filter: &str, sel
         .title_bottom(boxes::footnote(format!(
             " {} of {} ",
             matches.len(),
-            Action::ALL.len()
+            Action::matching("").len()
         )));
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);

@@ -1,43 +1,43 @@
-//! The desk's one palette: the board's tones, booking and payment statuses,
+//! The desk's one palette: the board's slot looks, booking and payment statuses,
 //! and the chrome's styles. Named ANSI colours, so the user's terminal
 //! palette (light or dark) still applies. No other ui file names a colour.
 
-use crate::app::board::Tone;
+use crate::app::screens::board::SlotLook;
 use crate::domain::{BookingStatus, PaymentStatus};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 
-/// The colour of a board tone (legend, cells, slot panel).
-pub fn tone_color(tone: Tone) -> Color {
+/// The colour of a slot's look (legend, cells, slot panel).
+pub fn look_color(tone: SlotLook) -> Color {
     match tone {
-        Tone::Free => Color::Green,
-        Tone::Partial => Color::Cyan,
-        Tone::Full => Color::Red,
-        Tone::Held => Color::Yellow,
-        Tone::Blocked => Color::Magenta,
-        Tone::Closed => Color::LightBlue,
-        Tone::Past => Color::DarkGray,
+        SlotLook::Free => Color::Green,
+        SlotLook::Partial => Color::Cyan,
+        SlotLook::Full => Color::Red,
+        SlotLook::Held => Color::Yellow,
+        SlotLook::Blocked => Color::Magenta,
+        SlotLook::Closed => Color::LightBlue,
+        SlotLook::Past => Color::DarkGray,
     }
 }
 
 /// A board cell of `tone`: its colour as the text colour; holds in bold.
-pub fn tone(tone: Tone) -> Style {
+pub fn look(tone: SlotLook) -> Style {
     match tone {
-        Tone::Held => HELD,
-        _ => Style::new().fg(tone_color(tone)),
+        SlotLook::Held => HELD,
+        _ => Style::new().fg(look_color(tone)),
     }
 }
 
 /// The cursor cell of `tone`: the tone's colour as the background.
-pub fn cursor(tone: Tone) -> Style {
-    let fg = if tone == Tone::Past {
+pub fn cursor(tone: SlotLook) -> Style {
+    let fg = if tone == SlotLook::Past {
         Color::White
     } else {
         Color::Black
     };
     Style::new()
         .fg(fg)
-        .bg(tone_color(tone))
+        .bg(look_color(tone))
         .add_modifier(Modifier::BOLD)
 }
 
@@ -47,7 +47,7 @@ pub fn cursor(tone: Tone) -> Style {
 /// checked in light blue, no-show red.
 pub fn status(status: BookingStatus) -> Style {
     match status {
-        BookingStatus::Held => tone(Tone::Held),
+        BookingStatus::Held => look(SlotLook::Held),
         BookingStatus::Pending => Style::new().fg(Color::Cyan),
         BookingStatus::Confirmed => Style::new().fg(Color::Green),
         BookingStatus::CheckedIn => Style::new().fg(Color::LightBlue),
@@ -55,7 +55,7 @@ pub fn status(status: BookingStatus) -> Style {
         BookingStatus::Completed
         | BookingStatus::Cancelled
         | BookingStatus::Declined
-        | BookingStatus::Expired => tone(Tone::Past),
+        | BookingStatus::Expired => look(SlotLook::Past),
     }
 }
 
@@ -143,14 +143,14 @@ mod tests {
 
     #[test]
     fn booking_statuses_agree_with_the_board_tones() {
-        assert_eq!(status(BookingStatus::Held), tone(Tone::Held));
+        assert_eq!(status(BookingStatus::Held), look(SlotLook::Held));
         for gone in [
             BookingStatus::Completed,
             BookingStatus::Cancelled,
             BookingStatus::Declined,
             BookingStatus::Expired,
         ] {
-            assert_eq!(status(gone), tone(Tone::Past), "{gone:?}");
+            assert_eq!(status(gone), look(SlotLook::Past), "{gone:?}");
         }
         assert_eq!(status_span(BookingStatus::CheckedIn).content, "checked in");
     }

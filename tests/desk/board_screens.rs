@@ -9,16 +9,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use slotdesk::app::board::{Tone, tone};
+use slotdesk::app::screens::board::{SlotLook, look};
 use slotdesk::ui::theme;
 
 /// Moves the board cursor to the first slot of `wanted` tone.
-fn to_tone(desk: &mut Desk, wanted: Tone) {
+fn to_tone(desk: &mut Desk, wanted: SlotLook) {
     for _ in 0..200 {
         let state = &desk.driver.state;
         let slot = state.board.selected_slot().unwrap();
         let view = state.board.view.as_ref().unwrap();
-        if tone(slot, &view.bookings, state.now) == wanted {
+        if look(slot, &view.bookings, state.now) == wanted {
             return;
         }
         let before = state.board.cursor;
@@ -33,7 +33,7 @@ fn to_tone(desk: &mut Desk, wanted: Tone) {
 /// The demo desk with a fresh hold on the first free slot.
 fn desk_with_new_hold() -> Desk {
     let mut desk = Desk::demo();
-    to_tone(&mut desk, Tone::Free);
+    to_tone(&mut desk, SlotLook::Free);
     desk.press(KeyCode::Char('r')).press(KeyCode::Enter);
     assert!(desk.driver.state.overlay.is_none());
     desk
@@ -97,12 +97,12 @@ fn a_new_hold_shows_its_countdown_in_the_held_colour() {
         // The cursor is on the new hold: the held colour as its background.
         assert_eq!(
             bg_at(&terminal, "HELD 15:00"),
-            theme::tone_color(Tone::Held)
+            theme::look_color(SlotLook::Held)
         );
         // The slot panel names the booking's status in the same colour.
         let buffer = terminal.backend().buffer();
         let (x, y) = find(buffer, "1 person · held");
-        assert_eq!(buffer[(x + 11, y)].fg, theme::tone_color(Tone::Held));
+        assert_eq!(buffer[(x + 11, y)].fg, theme::look_color(SlotLook::Held));
     }
     insta::assert_snapshot!("board_held_120x40", desk.draw(120, 40).backend());
     insta::assert_snapshot!("board_held_80x24", desk.draw(80, 24).backend());
@@ -120,17 +120,23 @@ fn tones_colour_the_cells_other_than_the_cursor() {
     let desk = Desk::demo();
     let terminal = desk.draw(120, 40);
     // The demo's 07:00 class is over, its evening class held.
-    assert_eq!(fg_at(&terminal, "0/8 past"), theme::tone_color(Tone::Past));
-    assert_eq!(fg_at(&terminal, "HELD"), theme::tone_color(Tone::Held));
-    assert_eq!(fg_at(&terminal, "1/1 full"), theme::tone_color(Tone::Full));
+    assert_eq!(
+        fg_at(&terminal, "0/8 past"),
+        theme::look_color(SlotLook::Past)
+    );
+    assert_eq!(fg_at(&terminal, "HELD"), theme::look_color(SlotLook::Held));
+    assert_eq!(
+        fg_at(&terminal, "1/1 full"),
+        theme::look_color(SlotLook::Full)
+    );
     assert_eq!(
         fg_at(&terminal, "blocked"),
-        theme::tone_color(Tone::Blocked)
+        theme::look_color(SlotLook::Blocked)
     );
     // Each legend word in its colour.
-    for t in Tone::ALL {
+    for t in SlotLook::ALL {
         let label = format!("■ {}", t.label());
-        assert_eq!(fg_at(&terminal, &label), theme::tone_color(t), "{label}");
+        assert_eq!(fg_at(&terminal, &label), theme::look_color(t), "{label}");
     }
 }
 
@@ -163,7 +169,7 @@ fn the_week_view_uses_the_same_grid_with_days_as_columns() {
 #[test]
 fn moving_a_booking_shows_a_banner() {
     let mut desk = Desk::demo();
-    to_tone(&mut desk, Tone::Full);
+    to_tone(&mut desk, SlotLook::Full);
     desk.press(KeyCode::Char('m'));
     let id = desk.driver.state.board.moving.unwrap();
     let screen = desk.screen(80, 24);

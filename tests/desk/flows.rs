@@ -4,7 +4,7 @@
 
 use crate::support::{Desk, now};
 use crossterm::event::KeyCode;
-use slotdesk::app::board::Tone;
+use slotdesk::app::screens::board::SlotLook;
 use slotdesk::app::{Overlay, Screen};
 use slotdesk::domain::BookingStatus;
 
@@ -12,12 +12,12 @@ fn select_free_slot(desk: &mut Desk) {
     desk.select_free_slot();
 }
 
-fn slodesk_tone(
+fn look_of(
     slot: &slotdesk::domain::Slot,
     bookings: &[slotdesk::domain::Booking],
     now: chrono::DateTime<chrono::Utc>,
-) -> Tone {
-    slotdesk::app::board::tone(slot, bookings, now)
+) -> SlotLook {
+    slotdesk::app::screens::board::look(slot, bookings, now)
 }
 
 #[test]
@@ -50,8 +50,8 @@ fn reserving_a_free_slot_holds_it_and_the_countdown_runs() {
     let slot = desk.driver.state.board.selected_slot().unwrap().clone();
     let view = desk.driver.state.board.view.clone().unwrap();
     assert_eq!(
-        slodesk_tone(&slot, &view.bookings, desk.driver.state.now),
-        Tone::Held
+        look_of(&slot, &view.bookings, desk.driver.state.now),
+        SlotLook::Held
     );
     assert_eq!(
         desk.driver.state.held_count, 3,

@@ -9,8 +9,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use slotdesk::app::board::Tone;
-use slotdesk::app::{AppState, Overlay};
+use slotdesk::app::AppState;
+use slotdesk::app::overlays::detail::DetailState;
+use slotdesk::app::screens::board::SlotLook;
+use slotdesk::domain::BookingId;
 use slotdesk::domain::BookingStatus;
 use slotdesk::ui::{self, theme};
 
@@ -33,7 +35,12 @@ fn bookings(f: &mut ratatui::Frame, s: &AppState) {
 
 fn bookings_with_detail(f: &mut ratatui::Frame, s: &AppState) {
     ui::bookings::render(f, f.area(), s);
-    ui::detail::render(f, f.area(), s);
+    // With no detail open, draw one still loading.
+    let loading = DetailState {
+        id: BookingId(0),
+        loaded: None,
+    };
+    ui::detail::render(f, f.area(), s, s.detail().unwrap_or(&loading));
 }
 
 fn form(f: &mut ratatui::Frame, s: &AppState) {
@@ -94,7 +101,7 @@ fn bookings_list_shows_filters_sort_and_pages_with_coloured_statuses() {
         .unwrap();
     assert_eq!(
         buffer[unselected].fg,
-        theme::tone_color(Tone::Held),
+        theme::look_color(SlotLook::Held),
         "a hold is the colour of a held slot on the board"
     );
     assert_eq!(
@@ -125,7 +132,11 @@ fn bookings_list_says_loading_then_no_bookings_match() {
 fn booking_detail_shows_customer_payment_and_history_over_the_list() {
     let mut desk = bookings_at(BookingStatus::Confirmed);
     desk.press(KeyCode::Enter);
-    assert_eq!(desk.driver.state.overlay, Some(Overlay::Detail));
+    let shown = desk.driver.state.detail().unwrap().loaded.as_ref().unwrap();
+    assert_eq!(
+        Some(&shown.0),
+        desk.driver.state.bookings.selected_booking()
+    );
     for size in SIZES {
         let t = draw(&desk.driver.state, size, bookings_with_detail);
         insta::assert_snapshot!(format!("detail_{}x{}", size.0, size.1), t.backend());
@@ -143,7 +154,7 @@ fn a_held_bookings_detail_counts_down_to_its_expiry() {
     desk.press(KeyCode::Enter);
     let t = draw(&desk.driver.state, (80, 24), bookings_with_detail);
     insta::assert_snapshot!("detail_held_80x24", t.backend());
-    assert_eq!(fg_of(&t, "expires in"), theme::tone_color(Tone::Held));
+    assert_eq!(fg_of(&t, "expires in"), theme::look_color(SlotLook::Held));
     find(t.backend().buffer(), "no customer yet");
     find(t.backend().buffer(), "x release");
 }

@@ -7,8 +7,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use slotdesk::app::Msg;
-use slotdesk::app::board::{Tone, tone};
 use slotdesk::app::keymap::Keymap;
+use slotdesk::app::screens::board::{SlotLook, look};
 use slotdesk::demo;
 use slotdesk::domain::BookingStatus;
 use slotdesk::runtime::Driver;
@@ -100,7 +100,7 @@ impl Desk {
             let state = &self.driver.state;
             let slot = state.board.selected_slot().unwrap();
             let view = state.board.view.as_ref().unwrap();
-            if tone(slot, &view.bookings, state.now) == Tone::Free {
+            if look(slot, &view.bookings, state.now) == SlotLook::Free {
                 return self;
             }
             let before = state.board.cursor;

@@ -1,21 +1,21 @@
 //! One grid cell's text: the service name (cut at its end, so its start
-//! stays readable), `taken/capacity`, a word for the tone (`full`,
+//! stays readable), `taken/capacity`, a word for the look (`full`,
 //! `blocked`, `closed`, `past`) where there is room, and a live hold's
 //! `HELD mm:ss` countdown. Pure.
 
-use crate::app::board::{Tone, countdown};
+use crate::app::screens::board::{SlotLook, countdown};
 use crate::domain::Slot;
 use crate::ui::fit;
 use chrono::{DateTime, Utc};
 
-/// The name may be cut to this for a tone word (`usize::MAX`: never cut).
+/// The name may be cut to this for a look word (`usize::MAX`: never cut).
 const WHOLE: usize = usize::MAX;
 
 /// The right-hand parts to try, most informative first, each with how much
 /// of the name it leaves at least.
-fn right_parts(slot: &Slot, tone: Tone, hold_left: Option<&str>) -> Vec<(String, usize)> {
+fn right_parts(slot: &Slot, look: SlotLook, hold_left: Option<&str>) -> Vec<(String, usize)> {
     let seats = format!("{}/{}", slot.taken, slot.occurrence.capacity);
-    match (hold_left, tone) {
+    match (hold_left, look) {
         (Some(left), _) => vec![
             (format!("{seats} HELD {left}"), 7),
             (format!("{seats} HELD {left}"), 0),
@@ -23,14 +23,14 @@ fn right_parts(slot: &Slot, tone: Tone, hold_left: Option<&str>) -> Vec<(String,
             (left.to_owned(), 0),
         ],
         // The seats say it already; the word only where the name is whole.
-        (None, Tone::Full) => vec![(format!("{seats} full"), WHOLE), (seats, 0)],
+        (None, SlotLook::Full) => vec![(format!("{seats} full"), WHOLE), (seats, 0)],
         // Nothing taken: the word says more than `0/1`.
-        (None, Tone::Blocked | Tone::Closed | Tone::Past) if slot.taken == 0 => vec![
-            (format!("{seats} {}", tone.label()), WHOLE),
-            (tone.label().to_owned(), 0),
+        (None, SlotLook::Blocked | SlotLook::Closed | SlotLook::Past) if slot.taken == 0 => vec![
+            (format!("{seats} {}", look.label()), WHOLE),
+            (look.label().to_owned(), 0),
         ],
-        (None, Tone::Blocked | Tone::Closed | Tone::Past) => {
-            vec![(format!("{seats} {}", tone.label()), 12), (seats, 0)]
+        (None, SlotLook::Blocked | SlotLook::Closed | SlotLook::Past) => {
+            vec![(format!("{seats} {}", look.label()), 12), (seats, 0)]
         }
         (None, _) => vec![(seats, 0)],
     }
@@ -40,7 +40,7 @@ fn right_parts(slot: &Slot, tone: Tone, hold_left: Option<&str>) -> Vec<(String,
 /// each side). `hold_expires_at` is the live hold's end, if any.
 pub fn text(
     slot: &Slot,
-    tone: Tone,
+    look: SlotLook,
     hold_expires_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
     width: usize,
@@ -50,7 +50,7 @@ pub fn text(
     }
     let inner = width - 2;
     let left = hold_expires_at.map(|t| countdown(t, now));
-    let rights = right_parts(slot, tone, left.as_deref());
+    let rights = right_parts(slot, look, left.as_deref());
     let name_len = fit::width(&slot.service_name);
     let right = rights
         .iter()

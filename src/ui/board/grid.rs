@@ -1,12 +1,12 @@
 //! The slot grid: a header of column titles, then one line per row with the
-//! time label and each column's cell in its tone's colour; the cursor cell
+//! time label and each column's cell in its look's colour; the cursor cell
 //! stands out. Scrolls to keep the cursor in view, the offset computed from
 //! the cursor alone (the render keeps no state).
 
 use super::cell;
 use crate::app::AppState;
-use crate::app::board::{Column, ColumnKey, Tone, live_hold, tone};
 use crate::app::msg::DayView;
+use crate::app::screens::board::{Column, ColumnKey, SlotLook, live_hold, look};
 use crate::ui::{boxes, fit, theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -36,11 +36,11 @@ pub fn column_widths(total: u16, columns: usize) -> Vec<usize> {
         .collect()
 }
 
-/// Room for a tone word and seats beside a service name in a cell.
+/// Room for a look word and seats beside a service name in a cell.
 const BESIDE_NAME: usize = 14;
 
 /// The width at which every column of the board shows its longest service
-/// name whole with its seats and a tone word (each column at most
+/// name whole with its seats and a look word (each column at most
 /// [`MAX_COLUMN`]); stable while the catalog and the columns are.
 pub fn wanted_width(state: &AppState) -> usize {
     let longest = state
@@ -99,11 +99,11 @@ fn row_line(
         .iter()
         .map(|c| c.and_then(|i| view.slots.get(i)))
         .collect();
-    let tones: Vec<Option<Tone>> = slots
+    let looks: Vec<Option<SlotLook>> = slots
         .iter()
-        .map(|s| s.map(|s| tone(s, &view.bookings, state.now)))
+        .map(|s| s.map(|s| look(s, &view.bookings, state.now)))
         .collect();
-    let all_past = tones.iter().flatten().all(|t| *t == Tone::Past);
+    let all_past = looks.iter().flatten().all(|t| *t == SlotLook::Past);
     let label = match board.grid.rows.get(row) {
         Some(r) if r.first || top => format!(" {}", r.time.format("%H:%M")),
         _ => String::new(),
@@ -116,12 +116,12 @@ fn row_line(
     };
     let mut spans = vec![Span::styled(fit::pad(&label, TIME_WIDTH), label_style)];
     for (c, &w) in widths.iter().enumerate() {
-        let slot_tone = slots
+        let slot_look = slots
             .get(c)
             .copied()
             .flatten()
-            .zip(tones.get(c).copied().flatten());
-        let Some((slot, t)) = slot_tone else {
+            .zip(looks.get(c).copied().flatten());
+        let Some((slot, t)) = slot_look else {
             spans.push(Span::raw(" ".repeat(w)));
             continue;
         };
@@ -131,7 +131,7 @@ fn row_line(
         let style = if at_cursor {
             theme::cursor(t)
         } else {
-            theme::tone(t)
+            theme::look(t)
         };
         spans.push(Span::styled(text, style));
     }

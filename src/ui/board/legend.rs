@@ -1,20 +1,20 @@
-//! The legend: each tone's word in its colour, with how many slots on the
+//! The legend: each look's word in its colour, with how many slots on the
 //! board have it when there is room.
 
 use crate::app::AppState;
-use crate::app::board::{Tone, tone};
 use crate::app::msg::DayView;
+use crate::app::screens::board::{SlotLook, look};
 use crate::ui::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-/// How many slots of `view` have each tone of [`Tone::ALL`].
-pub fn counts(state: &AppState, view: &DayView) -> [usize; Tone::ALL.len()] {
-    let mut out = [0; Tone::ALL.len()];
+/// How many slots of `view` have each look of [`SlotLook::ALL`].
+pub fn counts(state: &AppState, view: &DayView) -> [usize; SlotLook::ALL.len()] {
+    let mut out = [0; SlotLook::ALL.len()];
     for slot in &view.slots {
-        let t = tone(slot, &view.bookings, state.now);
-        if let Some(i) = Tone::ALL.iter().position(|x| *x == t) {
+        let t = look(slot, &view.bookings, state.now);
+        if let Some(i) = SlotLook::ALL.iter().position(|x| *x == t) {
             out[i] += 1;
         }
     }
@@ -23,11 +23,11 @@ pub fn counts(state: &AppState, view: &DayView) -> [usize; Tone::ALL.len()] {
 
 fn spans(counts: Option<&[usize]>) -> Vec<Span<'static>> {
     let mut out = Vec::new();
-    for (i, t) in Tone::ALL.iter().enumerate() {
+    for (i, t) in SlotLook::ALL.iter().enumerate() {
         if i > 0 {
             out.push(Span::raw("  "));
         }
-        out.push(Span::styled(format!("■ {}", t.label()), theme::tone(*t)));
+        out.push(Span::styled(format!("■ {}", t.label()), theme::look(*t)));
         if let Some(n) = counts.and_then(|c| c.get(i)) {
             out.push(Span::styled(format!(" {n}"), theme::DIM));
         }
@@ -35,11 +35,11 @@ fn spans(counts: Option<&[usize]>) -> Vec<Span<'static>> {
     out
 }
 
-/// Draws the legend as a list, one tone per line with its count.
+/// Draws the legend as a list, one look per line with its count.
 pub fn render_list(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     let counted = counts(state, view);
     let width = usize::from(area.width);
-    let lines: Vec<Line> = Tone::ALL
+    let lines: Vec<Line> = SlotLook::ALL
         .iter()
         .zip(counted)
         .map(|(t, n)| {
@@ -47,7 +47,7 @@ pub fn render_list(frame: &mut Frame, area: Rect, state: &AppState, view: &DayVi
             let count = n.to_string();
             let gap = width.saturating_sub(label.chars().count() + count.len());
             Line::from(vec![
-                Span::styled(label, theme::tone(*t)),
+                Span::styled(label, theme::look(*t)),
                 Span::raw(" ".repeat(gap)),
                 Span::styled(count, theme::DIM),
             ])

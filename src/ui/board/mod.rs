@@ -3,7 +3,7 @@
 //! When the grid can spare the width, the picker and legend sit in a
 //! sidebar beside it and the panel under it; otherwise the picker and panel
 //! share a strip under the grid, which keeps the full width for its columns
-//! (service names whole, tone words shown).
+//! (service names whole, look words shown).
 
 mod cell;
 mod date_picker;
@@ -13,9 +13,9 @@ mod slot_panel;
 
 use super::hints::prose;
 use super::{boxes, fit, theme};
-use crate::app::board::Tone;
 use crate::app::keymap::Context;
 use crate::app::msg::DayView;
+use crate::app::screens::board::SlotLook;
 use crate::app::{Action, AppState};
 use chrono::Duration;
 use ratatui::Frame;
@@ -69,7 +69,7 @@ fn wide(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     .areas(area);
     let [picker, legend_area, _] = Layout::vertical([
         Constraint::Length(date_picker::HEIGHT + 1),
-        Constraint::Length(Tone::ALL.len() as u16 + 2),
+        Constraint::Length(SlotLook::ALL.len() as u16 + 2),
         Constraint::Fill(1),
     ])
     .areas(side);

@@ -2,9 +2,9 @@
 //! why it cannot be booked, and its bookings one by one with the selected
 //! booking marked. Facts flow onto as many lines as the width needs.
 
-use crate::app::board::{Tone, countdown, tone};
 use crate::app::keymap::Context;
 use crate::app::msg::DayView;
+use crate::app::screens::board::{SlotLook, countdown, look};
 use crate::app::{Action, AppState};
 use crate::domain::{Booking, BookingStatus, Slot};
 use crate::ui::hints::{self, prose};
@@ -48,7 +48,7 @@ fn key(state: &AppState, action: Action) -> Option<String> {
 fn slot_facts(
     state: &AppState,
     slot: &Slot,
-    t: Tone,
+    t: SlotLook,
     on: &[&Booking],
     width: usize,
 ) -> Vec<Line<'static>> {
@@ -79,7 +79,7 @@ fn slot_facts(
         vec![
             Span::raw(format!("{}/{} taken", slot.taken, slot.occurrence.capacity)),
             Span::raw(format!("{} free", slot.free())),
-            Span::styled(why, theme::tone(t)),
+            Span::styled(why, theme::look(t)),
         ],
         width,
         0,
@@ -151,7 +151,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
         frame.render_widget(Line::styled(text, theme::DIM), area);
         return;
     };
-    let t = tone(slot, &view.bookings, state.now);
+    let t = look(slot, &view.bookings, state.now);
     let on = state.board.selected_bookings();
     let mut lines = slot_facts(state, slot, t, &on, width);
     let height = usize::from(area.height);

@@ -42,14 +42,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let mut keys = hints::for_actions(
         state,
         Context::Bookings,
-        &[
-            (Action::Search, "filter"),
-            (Action::Sort, "sort"),
-            (Action::Open, "open"),
-        ],
+        &[Action::Search, Action::Sort, Action::Open],
     );
-    let page = &[Action::PageUp, Action::PageDown];
-    if let Some(h) = hints::bound_with(state, Context::Bookings, page, "/", "page") {
+    let page = [Action::PageUp, Action::PageDown];
+    if let Some(h) = hints::pair_with(state, Context::Bookings, page, "/", "page") {
         keys.insert(keys.len().saturating_sub(1), h);
     }
     let sort = sort_text(&list.query);

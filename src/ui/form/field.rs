@@ -2,7 +2,7 @@
 //! value (a cursor when focused, `‹ option ›` for a choice) and beside it the
 //! live problem in red or the hint in green. Pure.
 
-use crate::app::form::{Field, FieldKind};
+use crate::app::overlays::form::{Field, FieldKind};
 use crate::ui::{fit, theme};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};

@@ -4,7 +4,7 @@
 
 mod field;
 
-use crate::app::form::Form;
+use crate::app::overlays::form::Form;
 use crate::ui::{boxes, fit, theme};
 use field::Widths;
 use ratatui::Frame;
@@ -104,7 +104,7 @@ const FOOTER_WIDTH: usize = 56;
 /// The whole problem of the focused field, else of the first field, whose
 /// note had to be cut beside it: `✗ Email: email `ada@` is not valid: …`.
 fn cut_problem(form: &Form, widths: Widths) -> Option<String> {
-    let cut = |(i, f): (usize, &crate::app::form::Field)| {
+    let cut = |(i, f): (usize, &crate::app::overlays::form::Field)| {
         let (text, _) = field::note(f, i == form.focus);
         let problem = f.problem.as_deref()?;
         (fit::width(&text) > widths.note).then(|| format!("✗ {}: {problem}", f.label))

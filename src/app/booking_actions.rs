@@ -1,19 +1,20 @@
-//! Actions on the selected slot or booking: reserve, book, confirm, cancel,
-//! edit, move, customer, payment, attendance, delete, extend. They open the
-//! form for the job, or ask the engine directly when there is nothing to ask.
+//! Actions on the selected slot or booking, the same from every screen and
+//! the detail: reserve, book, confirm, cancel, edit, move, customer,
+//! payment, attendance, delete, extend. They open the form for the job, or
+//! ask the engine directly when there is nothing to ask. Pure.
 
-use super::board_load;
-use crate::app::action::Action;
-use crate::app::effect::{Effect, Write};
-use crate::app::form::Form;
-use crate::app::state::{AppState, Overlay, Screen};
+use super::action::Action;
+use super::effect::{Effect, Write};
+use super::overlays::form::Form;
+use super::screens::board::start_move;
+use super::state::{AppState, Overlay, Screen};
 use crate::domain::{Booking, BookingId, BookingStatus, Transition};
 
 /// The booking the user is pointing at: the open detail, the board's
 /// selected booking, or the bookings list's selected row.
 pub fn selected(state: &AppState) -> Option<&Booking> {
-    if let (Some(Overlay::Detail), Some((b, _))) = (&state.overlay, &state.bookings.detail) {
-        return Some(b);
+    if let Some(detail) = state.detail() {
+        return detail.loaded.as_ref().map(|(b, _)| b);
     }
     match state.screen {
         Screen::Board => state.board.selected_booking(),
@@ -27,7 +28,11 @@ pub fn selected(state: &AppState) -> Option<&Booking> {
 pub fn find_booking(state: &AppState, id: BookingId) -> Option<&Booking> {
     let board = state.board.view.iter().flat_map(|v| v.bookings.iter());
     let list = state.bookings.page.iter().flat_map(|p| p.bookings.iter());
-    let detail = state.bookings.detail.iter().map(|(b, _)| b);
+    let detail = state
+        .detail()
+        .and_then(|d| d.loaded.as_ref())
+        .map(|(b, _)| b)
+        .into_iter();
     detail
         .chain(board)
         .chain(list)
@@ -40,34 +45,20 @@ fn open_form(state: &mut AppState, form: Form) -> Vec<Effect> {
     Vec::new()
 }
 
-/// `Enter`: move here (when moving), else open the booking's detail.
-pub fn open(state: &mut AppState) -> Vec<Effect> {
-    if state.screen == Screen::Board
-        && let Some(id) = state.board.moving
-    {
-        let Some(slot) = state.board.selected_slot() else {
-            return Vec::new();
-        };
-        let target = slot.occurrence.slot_ref();
-        return vec![Effect::Write(Write::Move(id, target))];
-    }
-    let id = match state.screen {
-        Screen::Activity => state.activity.selected_booking(),
-        _ => selected(state).map(|b| b.id),
-    };
-    match id {
-        Some(id) => {
-            state.overlay = Some(Overlay::Detail);
-            vec![Effect::LoadBooking(id)]
-        }
-        None => Vec::new(),
-    }
-}
-
 /// Performs a slot or booking action.
-pub fn booking_action(state: &mut AppState, a: Action) -> Vec<Effect> {
+pub fn act(state: &mut AppState, a: Action) -> Vec<Effect> {
     match a {
         Action::Reserve | Action::NewBooking => slot_action(state, a),
+        // On the customers screen the customer is the one selected there,
+        // whether or not they have bookings.
+        Action::EditCustomer if state.screen == Screen::Customers && state.detail().is_none() => {
+            let Some(c) = state.customers.selected_customer().cloned() else {
+                state.error("no customer selected");
+                return Vec::new();
+            };
+            let key = state.next_key();
+            open_form(state, Form::edit_customer(&c, key))
+        }
         _ => {
             let Some(b) = selected(state).cloned() else {
                 state.error("select a booking first");
@@ -193,26 +184,4 @@ fn refuse(state: &mut AppState, status: BookingStatus, t: Transition) -> Vec<Eff
         state.error(e.to_string());
     }
     Vec::new()
-}
-
-/// Move mode: show the booking's day on the board; `Enter` on a slot moves it.
-fn start_move(state: &mut AppState, b: &Booking) -> Vec<Effect> {
-    if !b.status.can_move() {
-        state.error(format!("cannot move a booking that is {}", b.status));
-        return Vec::new();
-    }
-    state.board.moving = Some(b.id);
-    state.overlay = None;
-    state.bookings.detail = None;
-    state.info(format!(
-        "moving booking #{}: pick a slot of {} and press Enter (Esc to cancel)",
-        b.id, b.service_name
-    ));
-    if state.screen == Screen::Board && state.board.date == b.date {
-        return Vec::new();
-    }
-    state.screen = Screen::Board;
-    state.board.week = None;
-    state.board.date = b.date;
-    vec![board_load(state)]
 }

@@ -1,16 +1,22 @@
 use super::*;
 use crate::app::effect::Write;
+use crate::app::keymap::{Key, Keymap};
 use crate::domain::{BookingId, SlotRef, TimeSlotId};
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
+fn key(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+
+/// Presses `key` on `form` with the default keymap, in Great Britain.
+fn press(form: &mut Form, key: Key) -> FormOutcome {
+    form.handle_key(key, &Keymap::default(), "GB")
 }
 
 fn type_into(form: &mut Form, text: &str) {
     for c in text.chars() {
-        form.handle_key(&key(KeyCode::Char(c)), "GB");
+        press(form, Key::char(c));
     }
 }
 
@@ -64,16 +70,10 @@ fn an_email_field_flags_a_bad_address_while_typing() {
 #[test]
 fn submitting_with_a_required_field_empty_stays_open_on_that_field() {
     let mut form = cancel_form();
-    assert_eq!(
-        form.handle_key(&key(KeyCode::Enter), "GB"),
-        FormOutcome::Editing
-    );
+    assert_eq!(press(&mut form, key(KeyCode::Enter)), FormOutcome::Editing);
     assert_eq!(form.fields[0].problem.as_deref(), Some("required"));
     type_into(&mut form, "Client unwell");
-    assert_eq!(
-        form.handle_key(&key(KeyCode::Enter), "GB"),
-        FormOutcome::Submit
-    );
+    assert_eq!(press(&mut form, key(KeyCode::Enter)), FormOutcome::Submit);
     assert_eq!(
         form.submission(None),
         Ok(Submitted::Write(Write::Cancel(
@@ -87,42 +87,29 @@ fn submitting_with_a_required_field_empty_stays_open_on_that_field() {
 fn a_second_enter_while_submitting_does_nothing() {
     let mut form = cancel_form();
     type_into(&mut form, "x");
-    assert_eq!(
-        form.handle_key(&key(KeyCode::Enter), "GB"),
-        FormOutcome::Submit
-    );
+    assert_eq!(press(&mut form, key(KeyCode::Enter)), FormOutcome::Submit);
     form.submitting = true;
-    assert_eq!(
-        form.handle_key(&key(KeyCode::Enter), "GB"),
-        FormOutcome::Editing
-    );
-    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
-    assert_eq!(form.handle_key(&ctrl_s, "GB"), FormOutcome::Editing);
+    assert_eq!(press(&mut form, key(KeyCode::Enter)), FormOutcome::Editing);
+    assert_eq!(press(&mut form, Key::ctrl('s')), FormOutcome::Editing);
 }
 
 #[test]
 fn escape_asks_before_discarding_typed_input() {
     let mut form = cancel_form();
-    assert_eq!(
-        form.handle_key(&key(KeyCode::Esc), "GB"),
-        FormOutcome::Cancelled
-    );
+    assert_eq!(press(&mut form, key(KeyCode::Esc)), FormOutcome::Cancelled);
     let mut form = cancel_form();
     type_into(&mut form, "a");
-    assert_eq!(
-        form.handle_key(&key(KeyCode::Esc), "GB"),
-        FormOutcome::Editing
-    );
+    assert_eq!(press(&mut form, key(KeyCode::Esc)), FormOutcome::Editing);
     assert!(form.confirm_discard);
     assert_eq!(
-        form.handle_key(&key(KeyCode::Char('n')), "GB"),
+        press(&mut form, key(KeyCode::Char('n'))),
         FormOutcome::Editing
     );
     assert!(!form.confirm_discard);
     assert_eq!(form.fields[0].value, "a", "typed input is kept");
-    form.handle_key(&key(KeyCode::Esc), "GB");
+    press(&mut form, key(KeyCode::Esc));
     assert_eq!(
-        form.handle_key(&key(KeyCode::Char('y')), "GB"),
+        press(&mut form, key(KeyCode::Char('y'))),
         FormOutcome::Cancelled
     );
 }
@@ -136,11 +123,11 @@ fn tab_and_shift_tab_cycle_fields_and_choices_change_with_space() {
         true,
         "card",
     ));
-    form.handle_key(&key(KeyCode::Tab), "GB");
+    press(&mut form, key(KeyCode::Tab));
     assert_eq!(form.focus, 1);
-    form.handle_key(&key(KeyCode::Char(' ')), "GB");
+    press(&mut form, key(KeyCode::Char(' ')));
     assert_eq!(form.fields[1].value, "cash");
-    form.handle_key(&KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT), "GB");
+    press(&mut form, key(KeyCode::BackTab));
     assert_eq!(form.focus, 0);
 }
 

@@ -1,10 +1,11 @@
 //! One form field: its text, how keys edit it, and its live validation with
 //! the engine's validators (the phone shows its E.164 form). Pure.
 
+use crate::app::keymap::Key;
 use crate::domain::customer::{normalize_email, normalize_phone, validate_name};
 use crate::domain::money::parse_amount;
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyModifiers};
 
 /// What a field holds and how it is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,7 +78,7 @@ impl Field {
     }
 
     /// Applies an editing key; returns whether the value changed.
-    pub fn edit(&mut self, key: &KeyEvent) -> bool {
+    pub fn edit(&mut self, key: Key) -> bool {
         if let FieldKind::Choice(options) = &self.kind {
             let at = options.iter().position(|o| *o == self.value).unwrap_or(0);
             let next = match key.code {
@@ -97,7 +98,7 @@ impl Field {
                 self.value.clear();
                 true
             }
-            KeyCode::Char(_) if key.modifiers.contains(KeyModifiers::CONTROL) => false,
+            KeyCode::Char(_) if !key.modifiers.is_empty() => false,
             KeyCode::Char(c) => {
                 self.value.push(c);
                 true

@@ -1,14 +1,19 @@
-//! Modal forms: fields edited with the keyboard, validated as they are typed
-//! with the engine's validators, submitted once per idempotency key. Pure.
+//! The form overlay: fields edited with the keyboard, validated as they are
+//! typed with the engine's validators, submitted once per idempotency key.
+//! Its keys come from the `Form` and `Discard` keymap tables; printable keys
+//! go to the focused field first. Pure.
 
 mod field;
+mod keys;
 mod kinds;
 mod submission;
 
 pub use field::{Field, FieldKind};
+pub use keys::key;
 pub use kinds::{BookingFilter, FormKind, Submitted};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::app::action::Action;
+use crate::app::keymap::{Context, Key, Keymap};
 
 /// An open form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,46 +91,46 @@ impl Form {
         }
     }
 
-    /// Handles one key: printable keys go to the field first; Tab and
-    /// Shift-Tab move; Enter or Ctrl-S submit; Esc cancels (asking first if
-    /// something was typed).
-    pub fn handle_key(&mut self, key: &KeyEvent, phone_region: &str) -> FormOutcome {
+    /// Handles one key with `keymap`: while asking about discarding, the
+    /// `Discard` table (any other key keeps editing); else printable keys go
+    /// to the focused field first, then the `Form` table (next and previous
+    /// field, submit, cancel), then the field's own editing keys.
+    pub fn handle_key(&mut self, key: Key, keymap: &Keymap, phone_region: &str) -> FormOutcome {
         if self.confirm_discard {
-            return match key.code {
-                KeyCode::Char('y' | 'Y') => FormOutcome::Cancelled,
-                _ => {
-                    self.confirm_discard = false;
-                    FormOutcome::Editing
-                }
+            self.confirm_discard = false;
+            return match keymap.lookup(Context::Discard, key) {
+                Some(Action::Discard) => FormOutcome::Cancelled,
+                _ => FormOutcome::Editing,
             };
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc if self.is_dirty() => {
-                self.confirm_discard = true;
-                FormOutcome::Editing
-            }
-            KeyCode::Esc => FormOutcome::Cancelled,
-            KeyCode::Char('s') if ctrl => self.try_submit(phone_region),
-            KeyCode::Enter => self.try_submit(phone_region),
-            KeyCode::Tab | KeyCode::Down => {
-                self.focus = (self.focus + 1) % self.fields.len().max(1);
-                FormOutcome::Editing
-            }
-            KeyCode::BackTab | KeyCode::Up => {
-                self.focus = (self.focus + self.fields.len().max(1) - 1) % self.fields.len().max(1);
-                FormOutcome::Editing
-            }
+        if key.typed_char().is_some() && self.edit_focused(key, phone_region) {
+            return FormOutcome::Editing;
+        }
+        let count = self.fields.len().max(1);
+        match keymap.lookup(Context::Form, key) {
+            Some(Action::NextField) => self.focus = (self.focus + 1) % count,
+            Some(Action::PreviousField) => self.focus = (self.focus + count - 1) % count,
+            Some(Action::Submit) => return self.try_submit(phone_region),
+            Some(Action::Back) if self.is_dirty() => self.confirm_discard = true,
+            Some(Action::Back) => return FormOutcome::Cancelled,
             _ => {
-                if let Some(field) = self.fields.get_mut(self.focus)
-                    && field.edit(key)
-                {
-                    field.validate(phone_region);
-                    self.error = None;
-                }
-                FormOutcome::Editing
+                self.edit_focused(key, phone_region);
             }
         }
+        FormOutcome::Editing
+    }
+
+    /// Gives `key` to the focused field; true when it changed the value.
+    fn edit_focused(&mut self, key: Key, phone_region: &str) -> bool {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        if !field.edit(key) {
+            return false;
+        }
+        field.validate(phone_region);
+        self.error = None;
+        true
     }
 
     /// Validates everything; on a problem focuses the first bad field.

@@ -1,0 +1,325 @@
+//! Key bindings: one typed table per context — the four screens, everywhere,
+//! and each overlay (booking detail, customer search, form, discard prompt,
+//! palette, help) — the same tables driving dispatch, the help overlay and
+//! the key bar, with user overrides from the config file naming actions.
+//! Pure.
+
+mod key;
+
+pub use key::Key;
+
+use super::action::Action;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// Where a binding applies. A screen's table is tried before `Global`; an
+/// overlay's table is all there is while it is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    /// Every screen, when nothing is open over it.
+    Global,
+    Board,
+    Bookings,
+    Customers,
+    Activity,
+    /// The booking detail over a list.
+    Detail,
+    /// Typing in the customers' search box.
+    Search,
+    /// A form: printable keys go to the focused field first.
+    Form,
+    /// A form asking whether to throw away what was typed.
+    Discard,
+    /// The command palette: printable keys go to its filter first.
+    Palette,
+    Help,
+}
+
+impl Context {
+    /// Every context, in help order.
+    pub const ALL: [Self; 11] = [
+        Self::Board,
+        Self::Bookings,
+        Self::Customers,
+        Self::Activity,
+        Self::Global,
+        Self::Detail,
+        Self::Search,
+        Self::Form,
+        Self::Discard,
+        Self::Palette,
+        Self::Help,
+    ];
+
+    /// A heading for the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Global => "Everywhere",
+            Self::Board => "Day board",
+            Self::Bookings => "Bookings",
+            Self::Customers => "Customers",
+            Self::Activity => "Activity",
+            Self::Detail => "Booking detail",
+            Self::Search => "Customer search",
+            Self::Form => "In forms",
+            Self::Discard => "Discard a form?",
+            Self::Palette => "Palette",
+            Self::Help => "This help",
+        }
+    }
+
+    /// The table tried when this one has no binding for a key: `Global` for
+    /// a screen, none for an overlay.
+    pub fn fallback(self) -> Option<Self> {
+        match self {
+            Self::Board | Self::Bookings | Self::Customers | Self::Activity => Some(Self::Global),
+            _ => None,
+        }
+    }
+}
+
+/// One row of a keymap table: keys, what they do, and the words for the key
+/// bar (`hint`) and for help (`desc`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    /// Any of these keys; empty when the user unbound the action.
+    pub keys: Vec<Key>,
+    pub action: Action,
+    /// The key bar's word.
+    pub hint: &'static str,
+    /// The help's line.
+    pub desc: &'static str,
+}
+
+impl Binding {
+    /// `action` on `keys` (keymap-file names), with the action's own words.
+    fn new(action: Action, keys: &[&str]) -> Self {
+        let (hint, desc) = action.words();
+        Self {
+            keys: keys.iter().filter_map(|k| k.parse().ok()).collect(),
+            action,
+            hint,
+            desc,
+        }
+    }
+
+    /// The same binding worded for its context.
+    fn worded(self, hint: &'static str, desc: &'static str) -> Self {
+        Self { hint, desc, ..self }
+    }
+}
+
+/// The live keymap: a table per context.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    tables: BTreeMap<Context, Vec<Binding>>,
+}
+
+/// User overrides: `[keys.board] reserve = ["r", "ctrl-r"]`.
+pub type KeyOverrides = BTreeMap<Context, BTreeMap<Action, Vec<String>>>;
+
+/// The actions on a selected booking, the same on every screen that has one.
+fn booking_actions() -> Vec<Binding> {
+    vec![
+        Binding::new(Action::Confirm, &["c"]),
+        Binding::new(Action::Cancel, &["x"]),
+        Binding::new(Action::EditBooking, &["e"]),
+        Binding::new(Action::MoveBooking, &["m"]),
+        Binding::new(Action::EditCustomer, &["u"]),
+        Binding::new(Action::RecordPayment, &["p"]),
+        Binding::new(Action::CheckIn, &["i"]),
+        Binding::new(Action::Delete, &["D"]),
+        Binding::new(Action::ExtendHold, &["+"]),
+    ]
+}
+
+fn global() -> Vec<Binding> {
+    vec![
+        Binding::new(Action::ShowBoard, &["1"]),
+        Binding::new(Action::ShowBookings, &["2"]),
+        Binding::new(Action::ShowCustomers, &["3"]),
+        Binding::new(Action::ShowActivity, &["4"]),
+        Binding::new(Action::MoveUp, &["up", "k"]),
+        Binding::new(Action::MoveDown, &["down", "j"]),
+        Binding::new(Action::MoveLeft, &["left", "h"]),
+        Binding::new(Action::MoveRight, &["right", "l"]),
+        Binding::new(Action::PageUp, &["pgup"]),
+        Binding::new(Action::PageDown, &["pgdn"]),
+        Binding::new(Action::Search, &["/"]),
+        Binding::new(Action::Open, &["enter"]),
+        Binding::new(Action::Back, &["esc"]),
+        Binding::new(Action::Refresh, &["f5", "ctrl-l"]),
+        Binding::new(Action::Help, &["?"]),
+        Binding::new(Action::Palette, &[":"]),
+        Binding::new(Action::Quit, &["q", "ctrl-c"]),
+    ]
+}
+
+fn board() -> Vec<Binding> {
+    let mut table = vec![
+        Binding::new(Action::DayBack, &["["]),
+        Binding::new(Action::DayForward, &["]"]),
+        Binding::new(Action::Today, &["t"]),
+        Binding::new(Action::GoToDate, &["g"]),
+        Binding::new(Action::WeekView, &["w"]),
+        Binding::new(Action::Reserve, &["r"]),
+        Binding::new(Action::NewBooking, &["n"]),
+        Binding::new(Action::NextBooking, &["tab"]),
+    ];
+    table.extend(booking_actions());
+    table
+}
+
+fn bookings() -> Vec<Binding> {
+    let mut table = vec![
+        Binding::new(Action::Search, &["/"]).worded("filter", "filter the list"),
+        Binding::new(Action::Sort, &["s"]),
+    ];
+    table.extend(booking_actions());
+    table
+}
+
+fn detail() -> Vec<Binding> {
+    let mut table = vec![Binding::new(Action::Back, &["esc", "enter"]).worded("close", "close")];
+    table.extend(booking_actions());
+    table.push(Binding::new(Action::Help, &["?"]));
+    table.push(Binding::new(Action::Quit, &["q", "ctrl-c"]));
+    table
+}
+
+fn form() -> Vec<Binding> {
+    vec![
+        Binding::new(Action::NextField, &["tab", "down"]),
+        Binding::new(Action::PreviousField, &["shift-tab", "up"]),
+        Binding::new(Action::Submit, &["enter", "ctrl-s"]),
+        Binding::new(Action::Back, &["esc"]).worded("cancel", "cancel (asks if typed)"),
+    ]
+}
+
+impl Default for Keymap {
+    /// The default keys of the design.
+    fn default() -> Self {
+        let tables = BTreeMap::from([
+            (Context::Global, global()),
+            (Context::Board, board()),
+            (Context::Bookings, bookings()),
+            (
+                Context::Customers,
+                vec![
+                    Binding::new(Action::Search, &["/"]).worded("search", "search customers"),
+                    Binding::new(Action::EditCustomer, &["u", "e"]).worded("edit", "edit customer"),
+                ],
+            ),
+            (
+                Context::Activity,
+                vec![
+                    Binding::new(Action::Open, &["enter"])
+                        .worded("open booking", "open its booking"),
+                ],
+            ),
+            (Context::Detail, detail()),
+            (
+                Context::Search,
+                vec![
+                    Binding::new(Action::Open, &["enter"]).worded("done", "keep the matches"),
+                    Binding::new(Action::Back, &["esc"]).worded("clear", "clear the search"),
+                    Binding::new(Action::MoveUp, &["up"]),
+                    Binding::new(Action::MoveDown, &["down"]),
+                ],
+            ),
+            (Context::Form, form()),
+            (
+                Context::Discard,
+                vec![
+                    Binding::new(Action::Discard, &["y"]),
+                    Binding::new(Action::Back, &["n", "esc"])
+                        .worded("keep editing", "keep editing (any key)"),
+                ],
+            ),
+            (
+                Context::Palette,
+                vec![
+                    Binding::new(Action::MoveUp, &["up"]).worded("↑", "previous action"),
+                    Binding::new(Action::MoveDown, &["down"]).worded("↓", "next action"),
+                    Binding::new(Action::Open, &["enter"]).worded("run", "run the action"),
+                    Binding::new(Action::Back, &["esc"]).worded("close", "close"),
+                ],
+            ),
+            (
+                Context::Help,
+                vec![
+                    Binding::new(Action::Back, &["esc", "?", "q", "enter"])
+                        .worded("close", "close help"),
+                    Binding::new(Action::PageDown, &["pgdn", "right", "l", "space"])
+                        .worded("more", "more keys"),
+                    Binding::new(Action::PageUp, &["pgup", "left", "h"])
+                        .worded("back", "the keys before"),
+                ],
+            ),
+        ]);
+        Self { tables }
+    }
+}
+
+impl Keymap {
+    /// The defaults with `overrides` applied: each named action's keys in
+    /// that context are replaced (an empty list unbinds it).
+    /// Errors: an unknown key name.
+    pub fn with_overrides(overrides: &KeyOverrides) -> Result<Self, String> {
+        let mut map = Self::default();
+        for (context, actions) in overrides {
+            let table = map.tables.entry(*context).or_default();
+            for (action, spec) in actions {
+                let keys = spec
+                    .iter()
+                    .map(|k| k.parse::<Key>())
+                    .collect::<Result<Vec<_>, _>>()?;
+                match table.iter_mut().find(|b| b.action == *action) {
+                    Some(binding) => binding.keys = keys,
+                    None => table.push(Binding {
+                        keys,
+                        ..Binding::new(*action, &[])
+                    }),
+                }
+            }
+        }
+        Ok(map)
+    }
+
+    /// The binding `key` has in `context`, else in its fallback table.
+    pub fn binding(&self, context: Context, key: Key) -> Option<&Binding> {
+        let find = |c: Context| self.bindings(c).iter().find(|b| b.keys.contains(&key));
+        find(context).or_else(|| context.fallback().and_then(find))
+    }
+
+    /// The action `key` does in `context` (or its fallback).
+    pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
+        self.binding(context, key).map(|b| b.action)
+    }
+
+    /// The bindings of one context, for help.
+    pub fn bindings(&self, context: Context) -> &[Binding] {
+        self.tables.get(&context).map_or(&[], Vec::as_slice)
+    }
+
+    /// The binding of `action` in `context` (or its fallback) that has a
+    /// key, for the key bar.
+    pub fn binding_for(&self, context: Context, action: Action) -> Option<&Binding> {
+        let find = |c: Context| {
+            self.bindings(c)
+                .iter()
+                .find(|b| b.action == action && !b.keys.is_empty())
+        };
+        find(context).or_else(|| context.fallback().and_then(find))
+    }
+
+    /// The first key bound to `action` in `context` (or its fallback).
+    pub fn key_for(&self, context: Context, action: Action) -> Option<Key> {
+        self.binding_for(context, action)
+            .and_then(|b| b.keys.first().copied())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,283 @@
+//! The day board screen: a day (or one resource's week) of slots in a grid,
+//! a cursor and the booking selected within its slot, and move mode. Its
+//! keys: the `Board` table, then `Global`. Pure.
+
+mod grid;
+mod look;
+
+pub use grid::{Column, ColumnKey, Cursor, Grid, Row};
+pub use look::{SlotLook, bookings_on, countdown, live_hold, look};
+
+use crate::app::action::Action;
+use crate::app::effect::{Effect, Write};
+use crate::app::msg::DayView;
+use crate::app::overlays::form::Form;
+use crate::app::state::{AppState, Screen};
+use crate::domain::availability::Slot;
+use crate::domain::{Booking, BookingId, ResourceId};
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// The board screen's state.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BoardState {
+    /// The day shown (the Monday in week view).
+    pub date: NaiveDate,
+    /// Week view of this resource, if on.
+    pub week: Option<ResourceId>,
+    /// The loaded slots and bookings; `None` while loading.
+    pub view: Option<DayView>,
+    /// The layout of `view`.
+    pub grid: Grid,
+    pub cursor: Cursor,
+    /// Which of the selected slot's bookings is selected (cycles).
+    pub booking_index: usize,
+    /// Moving this booking: the next `Open` on a slot moves it there.
+    pub moving: Option<BookingId>,
+}
+
+impl BoardState {
+    /// The selected slot.
+    pub fn selected_slot(&self) -> Option<&Slot> {
+        let view = self.view.as_ref()?;
+        view.slots.get(self.grid.at(self.cursor)?)
+    }
+
+    /// The bookings of the selected slot, live first.
+    pub fn selected_bookings(&self) -> Vec<&Booking> {
+        match (self.selected_slot(), &self.view) {
+            (Some(slot), Some(view)) => bookings_on(slot, &view.bookings),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The selected booking of the selected slot.
+    pub fn selected_booking(&self) -> Option<&Booking> {
+        let on = self.selected_bookings();
+        if on.is_empty() {
+            return None;
+        }
+        on.get(self.booking_index % on.len()).copied()
+    }
+
+    /// The first date of a week view starting on `date`: its Monday.
+    pub fn week_start(date: NaiveDate) -> NaiveDate {
+        date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+    }
+
+    /// The load for the board as it is set (day or week).
+    pub fn load(&self) -> Effect {
+        match self.week {
+            Some(resource) => Effect::LoadWeek(resource, self.date),
+            None => Effect::LoadDay(self.date),
+        }
+    }
+}
+
+/// Performs a board action: days and weeks, the cursor, the booking within
+/// a slot, and move mode's `Open` and `Back`.
+pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
+    match a {
+        Action::DayBack => shift_day(state, -1),
+        Action::DayForward => shift_day(state, 1),
+        Action::Today => {
+            state.screen = Screen::Board;
+            go_to(state, state.today())
+        }
+        Action::GoToDate | Action::Search => {
+            state.overlay = Some(crate::app::state::Overlay::Form(Box::new(
+                Form::go_to_date(state.board.date),
+            )));
+            Vec::new()
+        }
+        Action::WeekView => week_view(state),
+        Action::NextBooking => {
+            state.board.booking_index += 1;
+            Vec::new()
+        }
+        Action::MoveUp => step(state, -1, 0),
+        Action::MoveDown => step(state, 1, 0),
+        Action::MoveLeft => step(state, 0, -1),
+        Action::MoveRight => step(state, 0, 1),
+        Action::PageUp | Action::PageDown => {
+            let by = if a == Action::PageUp { -1 } else { 1 };
+            for _ in 0..4 {
+                step(state, by, 0);
+            }
+            Vec::new()
+        }
+        Action::Open => open(state),
+        Action::Back => back(state),
+        _ => Vec::new(),
+    }
+}
+
+/// Moves the board to `date`, keeping the view until the new day loads.
+pub fn go_to(state: &mut AppState, date: NaiveDate) -> Vec<Effect> {
+    state.board.date = match state.board.week {
+        Some(_) => BoardState::week_start(date),
+        None => date,
+    };
+    vec![state.board.load()]
+}
+
+fn shift_day(state: &mut AppState, days: i64) -> Vec<Effect> {
+    state.screen = Screen::Board;
+    let step = if state.board.week.is_some() {
+        7 * days
+    } else {
+        days
+    };
+    go_to(state, state.board.date + Duration::days(step))
+}
+
+fn week_view(state: &mut AppState) -> Vec<Effect> {
+    state.screen = Screen::Board;
+    if state.board.week.take().is_some() {
+        state.info("day view");
+        return vec![state.board.load()];
+    }
+    let resource = state
+        .board
+        .selected_slot()
+        .map(|s| s.occurrence.resource_id)
+        .or_else(|| {
+            state
+                .catalog
+                .as_ref()
+                .and_then(|c| c.resources.first())
+                .map(|r| r.id)
+        });
+    let Some(resource) = resource else {
+        return Vec::new();
+    };
+    state.board.week = Some(resource);
+    state.board.date = BoardState::week_start(state.board.date);
+    state.info("week view: [ ] move by a week, w for the day view");
+    vec![state.board.load()]
+}
+
+fn step(state: &mut AppState, dr: i32, dc: i32) -> Vec<Effect> {
+    let b = &mut state.board;
+    b.cursor = b.grid.step(b.cursor, dr, dc);
+    b.booking_index = 0;
+    Vec::new()
+}
+
+/// `Enter`: move the booking here in move mode, else open the selected
+/// booking's detail.
+fn open(state: &mut AppState) -> Vec<Effect> {
+    if let Some(id) = state.board.moving {
+        return match state.board.selected_slot() {
+            Some(slot) => vec![Effect::Write(Write::Move(id, slot.occurrence.slot_ref()))],
+            None => Vec::new(),
+        };
+    }
+    match state.board.selected_booking().map(|b| b.id) {
+        Some(id) => crate::app::overlays::detail::open(state, id),
+        None => Vec::new(),
+    }
+}
+
+fn back(state: &mut AppState) -> Vec<Effect> {
+    if state.board.moving.take().is_some() {
+        state.info("move cancelled");
+    } else if state.board.week.take().is_some() {
+        return vec![state.board.load()];
+    }
+    Vec::new()
+}
+
+/// Move mode: show the booking's day on the board; `Open` on a slot moves it.
+pub fn start_move(state: &mut AppState, b: &Booking) -> Vec<Effect> {
+    if !b.status.can_move() {
+        state.error(format!("cannot move a booking that is {}", b.status));
+        return Vec::new();
+    }
+    state.board.moving = Some(b.id);
+    state.overlay = None;
+    state.info(format!(
+        "moving booking #{}: pick a slot of {} and press Enter (Esc to cancel)",
+        b.id, b.service_name
+    ));
+    if state.screen == Screen::Board && state.board.date == b.date {
+        return Vec::new();
+    }
+    state.screen = Screen::Board;
+    state.board.week = None;
+    state.board.date = b.date;
+    vec![state.board.load()]
+}
+
+/// Takes a loaded day, if the board still shows that day.
+pub fn day_loaded(state: &mut AppState, view: DayView) {
+    if state.board.week.is_none() && view.date == state.board.date {
+        take_view(state, view);
+    }
+}
+
+/// Takes a loaded week, if the board still shows that week.
+pub fn week_loaded(state: &mut AppState, view: DayView) {
+    if state.board.week.is_some() && view.date == state.board.date {
+        take_view(state, view);
+    }
+}
+/// Takes a loaded day or week, keeping the selected slot where it still is.
+fn take_view(state: &mut AppState, view: DayView) {
+    let tz = state.tz();
+    let resources: Vec<_> = state
+        .catalog
+        .as_ref()
+        .map(|c| c.resources.iter().map(|r| (r.id, r.name.clone())).collect())
+        .unwrap_or_default();
+    let selected = state.board.selected_slot().map(|s| s.occurrence.slot_ref());
+    let fresh = state
+        .board
+        .view
+        .as_ref()
+        .is_none_or(|v| v.date != view.date);
+    let week = state.board.week.map(|_| view.date);
+    let grid = Grid::build(&view.slots, &resources, week, tz);
+    let keep = selected.and_then(|r| {
+        let i = view
+            .slots
+            .iter()
+            .position(|s| s.occurrence.slot_ref() == r)?;
+        grid.cells.iter().enumerate().find_map(|(row, cells)| {
+            cells
+                .iter()
+                .position(|c| *c == Some(i))
+                .map(|col| Cursor { row, col })
+        })
+    });
+    let cursor = match keep {
+        Some(c) if !fresh => c,
+        _ => {
+            let now_time =
+                (view.date == state.today()).then(|| state.now.with_timezone(&tz).time());
+            // Keep the column when changing day, if the new day has slots there.
+            let start = grid.start_at(now_time);
+            let col = state
+                .board
+                .cursor
+                .col
+                .min(grid.columns.len().saturating_sub(1));
+            if fresh
+                && state.board.view.is_some()
+                && grid
+                    .cells
+                    .iter()
+                    .any(|r| r.get(col).is_some_and(Option::is_some))
+            {
+                let nearest = (0..grid.rows.len())
+                    .filter(|&r| grid.cells[r][col].is_some())
+                    .min_by_key(|&r| r.abs_diff(start.row));
+                nearest.map_or(start, |row| Cursor { row, col })
+            } else {
+                start
+            }
+        }
+    };
+    state.board.grid = grid;
+    state.board.cursor = cursor;
+    state.board.view = Some(view);
+}

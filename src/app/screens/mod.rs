@@ -1,0 +1,61 @@
+//! The four screens, each with its state, its actions and what it takes in
+//! from the runtime: the day board, bookings, customers and activity.
+
+pub mod activity;
+pub mod board;
+pub mod bookings;
+pub mod customers;
+
+use crate::app::action::Action;
+use crate::app::effect::Effect;
+use crate::app::state::{AppState, Screen};
+
+/// Shows `screen` (closing any overlay) and loads what it shows.
+pub fn show(state: &mut AppState, screen: Screen) -> Vec<Effect> {
+    state.screen = screen;
+    state.overlay = None;
+    if screen == Screen::Bookings {
+        bookings::first_shown(state);
+    }
+    reload(state)
+}
+
+/// Performs an action of the screen shown: moving, paging, searching,
+/// opening, stepping back.
+pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
+    match state.screen {
+        Screen::Board => board::action(state, a),
+        Screen::Bookings => bookings::action(state, a),
+        Screen::Customers => customers::action(state, a),
+        Screen::Activity => activity::action(state, a),
+    }
+}
+
+/// The loads that refresh what the screen and the open detail show.
+pub fn reload(state: &AppState) -> Vec<Effect> {
+    if state.first_run {
+        return Vec::new();
+    }
+    let mut effects = match state.screen {
+        Screen::Board => vec![state.board.load()],
+        Screen::Bookings => vec![Effect::LoadBookings(state.bookings.query.clone())],
+        Screen::Customers => {
+            let mut e = vec![Effect::LoadCustomers];
+            if let Some(c) = state.customers.selected_customer() {
+                e.push(Effect::LoadCustomerHistory(c.id));
+            }
+            e
+        }
+        Screen::Activity => vec![Effect::LoadActivity],
+    };
+    if let Some(detail) = state.detail() {
+        effects.push(Effect::LoadBooking(detail.id));
+    }
+    effects
+}
+
+/// `at` moved by `by` rows within a list of `len`.
+fn move_index(at: usize, by: i32, len: usize) -> usize {
+    let next = at as i64 + i64::from(by);
+    next.clamp(0, len.saturating_sub(1) as i64) as usize
+}

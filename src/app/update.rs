@@ -1,0 +1,180 @@
+//! `update(state, msg) -> effects`: routes each message to the overlay or
+//! screen it concerns. No I/O and no clock (time arrives in `Msg::Tick`).
+//!
+//! A key goes to the layer that [`AppState::context`] names: the open
+//! overlay (form, palette, help, detail), the customer search box, or the
+//! screen's keymap table and then the global one.
+
+use super::action::Action;
+use super::booking_actions;
+use super::effect::Effect;
+use super::keymap::{Context, Key};
+use super::msg::{CatalogView, Msg};
+use super::overlays::help::HelpState;
+use super::overlays::palette::PaletteState;
+use super::overlays::{detail, form, help, palette};
+use super::screens::{self, activity, board, bookings, customers};
+use super::state::{AppState, Overlay, Screen};
+use super::written::written;
+use chrono::{DateTime, Utc};
+
+/// The effects to run when the desk opens.
+pub fn init(state: &mut AppState) -> Vec<Effect> {
+    state.board.date = state.today();
+    vec![Effect::LoadCatalog, Effect::CountHolds]
+}
+
+/// Applies `msg` to `state` and returns the I/O it asks for.
+pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(event) => key(state, Key::from_event(&event)),
+        Msg::Tick(now) => tick(state, now),
+        Msg::DatabaseChanged => {
+            let mut effects = vec![Effect::LoadCatalog, Effect::CountHolds];
+            effects.extend(screens::reload(state));
+            effects
+        }
+        Msg::CatalogLoaded(catalog) => catalog_loaded(state, catalog.map(|c| *c)),
+        Msg::DayLoaded(view) => {
+            board::day_loaded(state, *view);
+            Vec::new()
+        }
+        Msg::WeekLoaded(view) => {
+            board::week_loaded(state, *view);
+            Vec::new()
+        }
+        Msg::BookingsLoaded(query, page) => {
+            bookings::loaded(state, &query, *page);
+            Vec::new()
+        }
+        Msg::BookingLoaded(booking, events) => {
+            detail::loaded(state, *booking, events);
+            Vec::new()
+        }
+        Msg::CustomersLoaded(all) => customers::loaded(state, all),
+        Msg::HistoryLoaded(history) => {
+            state.customers.history = history;
+            Vec::new()
+        }
+        Msg::ActivityLoaded(events) => {
+            activity::loaded(state, events);
+            Vec::new()
+        }
+        Msg::HoldsCounted(n) => {
+            state.held_count = n;
+            Vec::new()
+        }
+        Msg::Written(write, result) => written(state, &write, result),
+        Msg::LoadFailed(failure) => {
+            state.error(failure.message);
+            Vec::new()
+        }
+    }
+}
+
+/// Routes a key to the layer that takes it.
+fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
+    match state.context() {
+        Context::Form | Context::Discard => form::key(state, key),
+        Context::Palette => palette::key(state, key),
+        Context::Help => help::key(state, key),
+        Context::Detail => detail::key(state, key),
+        Context::Search => customers::search_key(state, key),
+        screen => match state.keymap.lookup(screen, key) {
+            Some(a) => action(state, a),
+            None => Vec::new(),
+        },
+    }
+}
+
+fn tick(state: &mut AppState, now: DateTime<Utc>) -> Vec<Effect> {
+    let new_day = now.with_timezone(&state.tz()).date_naive() != state.today();
+    state.now = now;
+    let mut effects = vec![Effect::Sweep, Effect::PollChanges];
+    if new_day {
+        effects.push(Effect::CountHolds);
+    }
+    effects
+}
+
+fn catalog_loaded(state: &mut AppState, catalog: Option<CatalogView>) -> Vec<Effect> {
+    let was_first_run = state.first_run || state.catalog.is_none();
+    state.first_run = catalog.is_none();
+    let changed = state.catalog != catalog;
+    state.catalog = catalog;
+    if state.catalog.is_some() && (was_first_run || changed) {
+        if was_first_run {
+            state.board.date = state.today();
+        }
+        return screens::reload(state);
+    }
+    Vec::new()
+}
+
+/// Performs `a`, from a screen's key, the detail or the palette.
+pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
+    if state.first_run
+        && !matches!(
+            a,
+            Action::Quit | Action::Help | Action::Palette | Action::Back | Action::Refresh
+        )
+    {
+        state.error("no catalog yet: load one first (see the screen)");
+        return Vec::new();
+    }
+    match a {
+        Action::Quit => {
+            state.quit = true;
+            Vec::new()
+        }
+        Action::Help => {
+            state.overlay = Some(Overlay::Help(HelpState::default()));
+            Vec::new()
+        }
+        Action::Palette => {
+            state.overlay = Some(Overlay::Palette(PaletteState::default()));
+            Vec::new()
+        }
+        Action::ShowBoard => screens::show(state, Screen::Board),
+        Action::ShowBookings => screens::show(state, Screen::Bookings),
+        Action::ShowCustomers => screens::show(state, Screen::Customers),
+        Action::ShowActivity => screens::show(state, Screen::Activity),
+        Action::Refresh => {
+            let mut effects = vec![Effect::LoadCatalog, Effect::CountHolds];
+            effects.extend(screens::reload(state));
+            effects
+        }
+        Action::DayBack
+        | Action::DayForward
+        | Action::Today
+        | Action::GoToDate
+        | Action::WeekView
+        | Action::NextBooking => {
+            state.overlay = None;
+            board::action(state, a)
+        }
+        Action::Reserve
+        | Action::NewBooking
+        | Action::Confirm
+        | Action::Cancel
+        | Action::EditBooking
+        | Action::MoveBooking
+        | Action::EditCustomer
+        | Action::RecordPayment
+        | Action::CheckIn
+        | Action::Delete
+        | Action::ExtendHold => booking_actions::act(state, a),
+        Action::MoveUp
+        | Action::MoveDown
+        | Action::MoveLeft
+        | Action::MoveRight
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Search
+        | Action::Sort
+        | Action::Open
+        | Action::Back => screens::action(state, a),
+        // A form's own keys mean nothing on a screen.
+        Action::NextField | Action::PreviousField | Action::Submit | Action::Discard => Vec::new(),
+    }
+}

@@ -1,0 +1,81 @@
+//! Taking in a write's result: the message that names what was done (or the
+//! engine's refusal, kept in the form that asked), and the reloads. Pure.
+
+use super::effect::{Effect, Write};
+use super::msg::Written;
+use super::screens;
+use super::state::{AppState, Overlay, Screen};
+use crate::domain::{Booking, Failure};
+
+/// Applies the result of `write`.
+pub fn written(
+    state: &mut AppState,
+    write: &Write,
+    result: Result<Written, Failure>,
+) -> Vec<Effect> {
+    let written = match result {
+        Ok(written) => written,
+        Err(Failure { message, .. }) => {
+            if let Some(Overlay::Form(form)) = &mut state.overlay {
+                form.submitting = false;
+                form.error = Some(message.clone());
+            }
+            state.error(message);
+            return Vec::new();
+        }
+    };
+    if matches!(state.overlay, Some(Overlay::Form(_))) {
+        state.overlay = None;
+    }
+    let message = match &written {
+        Written::Booking(b) => booking_message(state, write, b),
+        Written::Customer(c) => format!("customer {} updated", c.name),
+    };
+    match write {
+        Write::Move(..) => state.board.moving = None,
+        Write::Delete(..) if state.detail().is_some() => state.overlay = None,
+        _ => {}
+    }
+    state.info(message);
+    let mut effects = vec![Effect::CountHolds];
+    if state.screen == Screen::Board {
+        effects.push(state.board.load());
+    }
+    effects.extend(
+        screens::reload(state)
+            .into_iter()
+            .filter(|e| !matches!(e, Effect::LoadDay(_) | Effect::LoadWeek(..))),
+    );
+    effects
+}
+
+/// What the status bar says after `write` left booking `b`.
+fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
+    let who = b
+        .customer
+        .as_ref()
+        .map_or(String::new(), |c| format!(" for {}", c.name));
+    match write {
+        Write::Hold { .. } => format!(
+            "held #{} until {}",
+            b.id,
+            b.hold_expires_at.map_or(String::new(), |t| t
+                .with_timezone(&state.tz())
+                .format("%H:%M:%S")
+                .to_string())
+        ),
+        Write::Book(_) => format!("booked #{}{who} ({})", b.id, b.status),
+        Write::Confirm(..) => format!("confirmed #{}{who}", b.id),
+        Write::Cancel(..) if b.cancel_reason.as_deref() == Some("hold released") => {
+            format!("#{} hold released", b.id)
+        }
+        Write::Cancel(..) => format!("#{} cancelled", b.id),
+        Write::Transition(..) => format!("#{} is now {}", b.id, b.status),
+        Write::Extend(_) => format!("hold #{} extended", b.id),
+        Write::Move(..) => format!("moved #{} to {}", b.id, state.when(b.from, b.to)),
+        Write::Pay(..) => format!("payment recorded on #{}", b.id),
+        Write::Delete(..) => format!("deleted #{}", b.id),
+        Write::Edit(..) => format!("updated #{}", b.id),
+        Write::EditCustomer(..) => format!("customer of #{} updated", b.id),
+    }
+}
