@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 
 /// The open store and the instant the command runs at.
 pub struct Context {
-    /// The database.
     pub store: Store,
     /// When the command runs (UTC).
     pub now: DateTime<Utc>,

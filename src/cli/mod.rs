@@ -1,5 +1,6 @@
 //! The command line: a thin layer that parses arguments, calls the store and
-//! prints text or JSON. Errors go to stderr in the seeds' words with exit
+//! prints text or JSON. Errors go to stderr in the booking APIs' words
+//! (`time slot is full`, `duplicate booking`, `booking not found`) with exit
 //! codes 3 (conflict), 4 (not found), 5 (invalid input), 1 (anything else).
 
 pub mod args;

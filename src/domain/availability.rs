@@ -12,7 +12,6 @@ use serde::Serialize;
 /// A booking as the rules see it: where and when it is, how many it seats.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Claim {
-    /// The booking.
     pub booking_id: BookingId,
     /// The slot it is on.
     pub slot: super::schedule::SlotRef,
@@ -33,7 +32,7 @@ pub struct Claim {
 }
 
 impl Claim {
-    /// Rule 1 and 4: counts against capacity at `now` — a live status, and for
+    /// Counts against capacity at `now` — a live status, and for
     /// a hold only strictly before `hold_expires_at`, swept or not.
     pub fn holds_capacity(&self, now: DateTime<Utc>) -> bool {
         match self.status {
@@ -68,19 +67,19 @@ impl Closure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Unavailable {
-    /// Rule 5: it has ended.
+    /// It has ended.
     Past,
-    /// Rule 5: closed, with the closure's reason.
+    /// Closed, with the closure's reason.
     Closed {
         /// The closure's reason.
         reason: String,
     },
-    /// Rule 2: another slot's booking occupies the resource at an overlapping time.
+    /// Another slot's booking occupies the resource at an overlapping time.
     Blocked {
         /// The booking that blocks it.
         booking_id: BookingId,
     },
-    /// Rule 1: no seats left.
+    /// No seats left.
     Full,
 }
 
@@ -109,7 +108,7 @@ impl Unavailable {
 /// A slot's availability at one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SlotState {
-    /// Seats taken by capacity-holding bookings (rule 1).
+    /// Seats taken by capacity-holding bookings.
     pub taken: u32,
     /// Why it cannot be booked, if it cannot; the first of past, closed,
     /// blocked, full.
@@ -186,7 +185,7 @@ pub fn check_room(
     }
 }
 
-/// Rule 3: `customer` may not hold a second capacity-holding booking on the
+/// No duplicates: `customer` may not hold a second capacity-holding booking on the
 /// same slot. Errors: `duplicate booking`.
 pub fn check_duplicate(
     slot: &Occurrence,
@@ -215,9 +214,7 @@ pub fn check_duplicate(
 pub struct Slot {
     /// When and where.
     pub occurrence: Occurrence,
-    /// The service's name.
     pub service_name: String,
-    /// The resource's name.
     pub resource_name: String,
     /// Seats taken by capacity-holding bookings.
     pub taken: u32,

@@ -12,19 +12,15 @@ use serde::{Deserialize, Serialize};
 /// is the slot's local date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Booking {
-    /// Its id.
     pub id: BookingId,
-    /// The service booked.
     pub service_id: ServiceId,
     /// The service's name, for people.
     pub service_name: String,
-    /// The resource occupied.
     pub resource_id: ResourceId,
     /// The resource's name, for people.
     pub resource_name: String,
     /// The slot's local date, `YYYY-MM-DD`.
     pub date: NaiveDate,
-    /// The weekly time slot.
     pub time_slot_id: TimeSlotId,
     /// Slot start, UTC.
     pub from: DateTime<Utc>,
@@ -32,7 +28,6 @@ pub struct Booking {
     pub to: DateTime<Utc>,
     /// Seats taken.
     pub participants: u32,
-    /// Lifecycle status.
     pub status: BookingStatus,
     /// When the hold lapses (UTC), for `held` bookings.
     pub hold_expires_at: Option<DateTime<Utc>>,
@@ -42,7 +37,6 @@ pub struct Booking {
     pub message: Option<String>,
     /// The customer; `None` for a hold not yet confirmed.
     pub customer: Option<CustomerSummary>,
-    /// Payment state.
     pub payment: Payment,
     /// Answers to the service's intake questions (Sesami `properties`).
     pub answers: Vec<Answer>,
@@ -67,13 +61,10 @@ impl Booking {
 /// A customer as shown inside a booking (ReserveKit `customer`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerSummary {
-    /// Its id.
     pub id: CustomerId,
     /// First and last name joined (ReserveKit `name`).
     pub name: String,
-    /// Given name.
     pub first_name: String,
-    /// Family name.
     pub last_name: String,
     /// Validated email.
     pub email: Option<String>,
@@ -103,7 +94,6 @@ pub struct Payment {
 /// One answer to an intake question (Sesami `{name, value}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Answer {
-    /// The question.
     pub name: String,
     /// The customer's answer.
     pub value: String,
@@ -114,7 +104,6 @@ pub struct Answer {
 pub struct AddOnLine {
     /// The catalog add-on.
     pub id: AddOnId,
-    /// Its name.
     pub name: String,
     /// Its price, minor units.
     pub price: i64,

@@ -27,11 +27,9 @@ fn serialize_tz<S: serde::Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> 
 /// What is occupied by a booking: a staff member, room, … (Boseat space).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Resource {
-    /// Stored id.
     pub id: ResourceId,
     /// Stable key from the catalog file.
     pub key: String,
-    /// Display name.
     pub name: String,
     /// `staff`, `room`, `equipment`, …
     pub kind: String,
@@ -42,11 +40,9 @@ pub struct Resource {
 /// What is sold (ReserveKit service, Boseat product, Wix service).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Service {
-    /// Stored id.
     pub id: ServiceId,
     /// Stable key from the catalog file.
     pub key: String,
-    /// Display name.
     pub name: String,
     /// Length of one slot, minutes.
     pub duration_minutes: u32,
@@ -80,9 +76,7 @@ pub struct Question {
 /// An extra product sold with a booking (Boseat `additionalProducts`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AddOn {
-    /// Stored id.
     pub id: AddOnId,
-    /// Display name.
     pub name: String,
     /// Price, minor units.
     pub price: i64,

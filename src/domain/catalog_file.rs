@@ -108,7 +108,6 @@ struct ClosureSpec {
 /// A validated catalog, ready to apply. Keys are the file's stable names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {
-    /// The location.
     pub location: LocationDef,
     /// Resources by key.
     pub resources: Vec<ResourceDef>,
@@ -116,14 +115,12 @@ pub struct Catalog {
     pub services: Vec<ServiceDef>,
     /// One entry per weekday and start.
     pub time_slots: Vec<TimeSlotDef>,
-    /// Closures.
     pub closures: Vec<ClosureDef>,
 }
 
 /// The location as the file gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocationDef {
-    /// Name.
     pub name: String,
     /// IANA zone.
     pub time_zone: Tz,
@@ -138,7 +135,6 @@ pub struct LocationDef {
 pub struct ResourceDef {
     /// Stable key.
     pub key: String,
-    /// Display name.
     pub name: String,
     /// `staff`, `room`, …
     pub kind: String,
@@ -149,7 +145,6 @@ pub struct ResourceDef {
 pub struct ServiceDef {
     /// Stable key.
     pub key: String,
-    /// Display name.
     pub name: String,
     /// Minutes, 1 to 1440.
     pub duration_minutes: u32,

@@ -10,9 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Customer details as typed by a person: untrimmed, unvalidated.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerInput {
-    /// Given name.
     pub first_name: String,
-    /// Family name.
     pub last_name: String,
     /// Email in any case, or `None`/empty for none.
     pub email: Option<String>,
@@ -50,7 +48,8 @@ impl CustomerDetails {
     }
 }
 
-/// Validates `input` against the rules of DESIGN.md, reading local phone
+/// Validates `input`: names present and plain, email valid, phone parsed,
+/// reading local phone
 /// numbers in `phone_region` (an ISO 3166 code such as `GB`).
 /// Errors: [`BookingError::Invalid`] naming the field.
 pub fn validate_customer(

@@ -1,4 +1,5 @@
-//! The errors of the booking rules, worded as the seeds word them
+//! The errors of the booking rules, worded as the public booking APIs word
+//! them
 //! (`time slot is full`, `duplicate booking`, `booking not found`). Pure.
 
 use super::ids::BookingId;
@@ -42,22 +43,23 @@ impl From<BookingError> for Failure {
 /// A refusal by the booking engine. Nothing has changed when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BookingError {
-    /// Rule 1: the slot's `taken` would exceed its capacity (ReserveKit 400).
+    /// Capacity: the slot's taken seats would exceed its capacity (ReserveKit 400).
     #[error("time slot is full")]
     SlotFull,
-    /// Rule 3: the customer already holds a booking on this slot (ReserveKit 400).
+    /// No duplicates: the customer already holds a booking on this slot (ReserveKit 400).
     #[error("duplicate booking")]
     Duplicate,
-    /// Rule 2: another booking occupies the resource at an overlapping time.
+    /// One thing at a time: another booking occupies the resource at an
+    /// overlapping time.
     #[error("time slot is blocked by booking {0} on the same resource")]
     Blocked(BookingId),
-    /// Rule 5: the resource or the location is closed that day.
+    /// The resource or the location is closed that day.
     #[error("time slot is closed: {0}")]
     Closed(String),
-    /// Rule 5: the slot has already ended.
+    /// The slot has already ended.
     #[error("time slot is in the past")]
     Past,
-    /// Rule 4: the hold lapsed before it was confirmed.
+    /// The hold lapsed before it was confirmed.
     #[error("hold has expired")]
     HoldExpired,
     /// The lifecycle does not allow this change from the current status.

@@ -1,5 +1,33 @@
-//! The booking rules of DESIGN.md as pure code: types, lifecycle, schedule,
-//! availability and validation. Pure: no I/O, no clock (time arrives as data).
+//! The booking engine's rules and the types every layer shares: lifecycle,
+//! schedule, availability, validation, the requests and queries the store
+//! takes, and the journal. Pure: no I/O, no clock (time arrives as data).
+//!
+//! # The rules
+//!
+//! Every write checks them in one transaction (the store runs the checks
+//! here inside it); their refusals are [`BookingError`]s:
+//!
+//! - **Capacity.** A slot's taken seats are the participants of its
+//!   bookings that hold capacity: `held` (until the hold lapses), `pending`,
+//!   `confirmed`, `checked_in`. A booking that would take more seats than
+//!   the slot has is refused: `time slot is full` ([`availability::check_room`]).
+//! - **One thing at a time.** Once a slot has a capacity-holding booking,
+//!   every other slot of the same resource that overlaps it is blocked
+//!   ([`availability::evaluate`]).
+//! - **No duplicates.** One customer may hold only one capacity-holding
+//!   booking on a slot: `duplicate booking` ([`availability::check_duplicate`]).
+//! - **Holds lapse.** A hold stops counting at `hold_expires_at` (the
+//!   service's hold minutes, 15 by default) whether or not a sweep has yet
+//!   marked it `expired`; the sweep records `booking.expired`
+//!   ([`availability::Claim::holds_capacity`]).
+//! - **Closed and past slots** cannot be booked; a walk-in may take the
+//!   current slot until it ends.
+//! - **The lifecycle** is one table ([`BookingStatus::apply`]); any other
+//!   step is refused with the current status and the allowed ones.
+//!
+//! Across desks, every check-then-write is one `BEGIN IMMEDIATE`
+//! transaction that also writes its event, so no interleaving breaks a rule
+//! and a refused write changes nothing.
 
 pub mod availability;
 pub mod booking;

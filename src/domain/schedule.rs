@@ -26,11 +26,8 @@ pub const OPEN_END: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
 /// (ReserveKit `time_slot_id`). Local times are wall-clock in the location's zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeSlot {
-    /// Stored id.
     pub id: TimeSlotId,
-    /// The service offered.
     pub service_id: ServiceId,
-    /// The resource occupied.
     pub resource_id: ResourceId,
     /// The day of the week it recurs on.
     pub weekday: Weekday,
@@ -52,13 +49,10 @@ pub struct TimeSlot {
 /// Boseat `{from, to}`), with its instants in UTC.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Occurrence {
-    /// The weekly time slot.
     pub time_slot_id: TimeSlotId,
     /// The local date it occurs on.
     pub date: NaiveDate,
-    /// Its service.
     pub service_id: ServiceId,
-    /// Its resource.
     pub resource_id: ResourceId,
     /// Start, UTC.
     pub from: DateTime<Utc>,
@@ -122,7 +116,6 @@ impl TimeSlot {
 /// A slot reference as written on the command line: `TIME_SLOT_ID@YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SlotRef {
-    /// The weekly time slot.
     pub time_slot_id: TimeSlotId,
     /// The local date.
     pub date: NaiveDate,

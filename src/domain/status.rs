@@ -1,4 +1,4 @@
-//! The booking lifecycle of DESIGN.md as one transition table, plus payment
+//! The booking lifecycle as one transition table, plus payment
 //! state and staff roles. Pure.
 
 use super::journal::EventKind;
@@ -59,7 +59,7 @@ impl BookingStatus {
         }
     }
 
-    /// Whether a booking in this status counts against capacity (rule 1).
+    /// Whether a booking in this status counts against capacity.
     /// A `held` booking counts only until its hold lapses; see
     /// [`crate::domain::availability::Claim::holds_capacity`].
     pub fn holds_capacity(self) -> bool {
@@ -71,7 +71,7 @@ impl BookingStatus {
 
     /// Whether a booking in this status took its seats when its slot ran:
     /// it holds capacity now, or held it until the slot was over
-    /// (`completed`, `no_show`). Generated history keeps rule 1 by this.
+    /// (`completed`, `no_show`). Generated history keeps the capacity rule by this.
     pub fn took_seat(self) -> bool {
         self.holds_capacity() || matches!(self, Self::Completed | Self::NoShow)
     }

@@ -9,7 +9,6 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// Runs effects against one store, remembering the data version it last saw.
 pub struct Executor {
-    /// The database.
     pub store: Store,
     data_version: Option<i64>,
 }

@@ -235,7 +235,7 @@ impl Store {
     }
 
     /// Moves (reschedules) a held, pending or confirmed booking to another
-    /// slot of the same service in one step, re-checking rules 1–5 on the
+    /// slot of the same service in one step, re-checking every booking rule on the
     /// target (the booking never blocks itself). Records `booking.moved`.
     /// Errors: `time slot is full`, `duplicate booking`, blocked, closed,
     /// past, not found, another service, same slot, status not movable.
@@ -281,7 +281,8 @@ impl Store {
         })
     }
 
-    /// Marks lapsed holds `expired` now (rule 4's sweep), returning their ids.
+    /// Marks lapsed holds `expired` now (the holds-lapse rule's sweep),
+    /// returning their ids.
     /// Every write also sweeps first; the desk calls this on its tick.
     pub fn sweep_expired_holds(&mut self, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
         let pending: bool = self.conn.query_row(

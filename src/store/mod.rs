@@ -56,7 +56,8 @@ use std::time::Duration;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// An open slotdesk database. One per desk or command; several processes may
-/// open the same file at once (rule 6).
+/// open the same file at once; each write is one `BEGIN IMMEDIATE`
+/// transaction, so none can interleave with another desk's.
 pub struct Store {
     conn: Connection,
     path: PathBuf,

@@ -96,7 +96,7 @@ pub(super) fn finish(
 }
 
 /// Marks every hold that lapsed by `now` `expired`, with a `booking.expired`
-/// event each (rule 4's sweep). Runs at the start of every write transaction.
+/// event each (the holds-lapse rule's sweep). Runs at the start of every write transaction.
 pub(super) fn sweep(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
     let ids: Vec<BookingId> = conn
         .prepare_cached("SELECT id FROM bookings WHERE status = 'held' AND hold_expires_at <= ?1")?

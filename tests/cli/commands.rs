@@ -118,7 +118,7 @@ fn hold_then_confirm_then_cancel_prints_reservekit_shaped_json() {
 }
 
 #[test]
-fn errors_use_the_seeds_words_and_exit_codes_and_change_nothing() {
+fn errors_use_the_booking_apis_words_and_exit_codes_and_change_nothing() {
     let desk = Desk::new();
     desk.ok(&[
         "book",

@@ -1,4 +1,4 @@
-//! Rule 6 across real processes: many `slotdesk book` processes started at
+//! No overbooking across real processes: many `slotdesk book` processes started at
 //! once on one capacity-3 slot; exactly three win and the database agrees.
 #![allow(clippy::unwrap_used)]
 

@@ -1,4 +1,4 @@
-//! Every change writes exactly its event, in its own transaction (rule 6):
+//! Every change writes exactly its event, in its own transaction:
 //! each store write is checked for the kinds, booking, customer and instant of
 //! the events it adds.
 #![allow(clippy::unwrap_used)]

@@ -1,6 +1,7 @@
 //! Random sequences of hold / book / confirm / cancel / move / time passing /
 //! sweep on a few slots of a capacity-1 and a capacity-3 service that share
-//! resources, checking rules 1, 2, 4 and 6 after every step against the
+//! resources, checking capacity, one thing at a time, lapsing holds and one event per
+//! change after every step against the
 //! bookings list, computed independently of the engine.
 #![allow(clippy::unwrap_used)]
 
@@ -83,7 +84,7 @@ fn who(n: usize) -> CustomerInput {
     }
 }
 
-/// Whether `b` holds capacity at `now` (rule 1; rule 4 for lapsed holds).
+/// Whether `b` holds capacity at `now` (a lapsed hold does not).
 fn counts_at(b: &Booking, now: DateTime<Utc>) -> bool {
     match b.status {
         BookingStatus::Held => b.hold_expires_at.is_some_and(|t| now < t),

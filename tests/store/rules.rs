@@ -1,4 +1,4 @@
-//! Rules 1–5 of DESIGN.md through the store on a real SQLite file: capacity by
+//! The booking rules through the store on a real SQLite file: capacity by
 //! participants, resource exclusivity, duplicates, hold expiry, closed and past
 //! slots, occurrences and daylight saving.
 #![allow(clippy::unwrap_used)]

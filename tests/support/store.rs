@@ -14,7 +14,7 @@ use tempfile::TempDir;
 /// A small location in London: three services, two staff, a room, closures.
 ///
 /// - Ana offers physio (09:00, 10:00) and massage (09:30) on weekdays, so her
-///   09:30 massage overlaps both physio slots (rule 2).
+///   09:30 massage overlaps both physio slots (one thing at a time).
 /// - Ben offers physio (09:00, 10:00) and teaches the yoga class at 10:30,
 ///   which overlaps his 10:00 physio.
 /// - The studio room hosts yoga (capacity 3) at 18:00 and 18:30 on weekdays

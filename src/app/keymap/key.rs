@@ -9,7 +9,6 @@ use std::str::FromStr;
 /// `enter`, `esc`, `up`, `pgdn`, `f5`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
-    /// The key.
     pub code: KeyCode,
     /// Only CONTROL and ALT matter; SHIFT is part of the character.
     pub modifiers: KeyModifiers,

@@ -17,7 +17,7 @@ use nucleo_matcher::{Config, Matcher, Utf32Str};
 pub struct CustomersState {
     /// Every customer, as loaded.
     pub all: Vec<CustomerSummary>,
-    /// The search text.
+    /// As typed; matched fuzzily against name, email and phone.
     pub search: String,
     /// Typing goes to the search box.
     pub searching: bool,

@@ -45,7 +45,8 @@ const MIN_CUSTOMERS: u32 = 20;
 /// `booking.created` event each. Slots that end by `now` hold history
 /// (completed, no-show, cancelled, declined, expired holds), later ones
 /// confirmed, pending and cancelled bookings; nothing is created after `now`,
-/// and no hold is live. Every booking keeps rules 1–3: seats never exceed
+/// and no hold is live. Every booking keeps the capacity, one-thing-at-a-time and duplicate
+/// rules: seats never exceed
 /// capacity, a resource's time slots never overlap, a customer appears once
 /// per slot, and closed days have none. Times come from
 /// [`TimeSlot::occurrence_on`](crate::domain::TimeSlot::occurrence_on), so

@@ -141,7 +141,7 @@ pub(super) fn plan_rows(world: &World, params: &ScaleParams) -> Result<Plan> {
 }
 
 /// A customer not yet `chosen` for the slot: a regular half the time, else
-/// anyone (rule 3 holds because `customers` exceeds any slot's rows).
+/// anyone (no duplicates, because `customers` exceeds any slot's rows).
 fn pick_customer(rng: &mut fastrand::Rng, chosen: &[u32], regulars: u32, customers: u32) -> u32 {
     let mut c = if rng.bool() {
         rng.u32(..regulars)

@@ -12,9 +12,7 @@ use ratatui::text::{Line, Span};
 pub struct Widths {
     /// Label with its required mark.
     pub label: usize,
-    /// The value area.
     pub value: usize,
-    /// The note beside it.
     pub note: usize,
 }
 

@@ -56,11 +56,11 @@ pub struct BookingFilter {
     pub from: Option<NaiveDate>,
     /// Last date.
     pub to: Option<NaiveDate>,
-    /// One status.
+    /// Only bookings in this status.
     pub status: Option<BookingStatus>,
     /// Service name (matched against the catalog by the caller).
     pub service: Option<String>,
-    /// Customer text.
+    /// Text found in the customer's name, email or phone.
     pub customer: Option<String>,
 }
 

@@ -20,7 +20,6 @@ use crate::app::keymap::{Context, Key, Keymap};
 pub struct Form {
     /// What it does on submit.
     pub kind: FormKind,
-    /// Its title.
     pub title: String,
     /// A line of context under the title (the slot, the booking).
     pub subtitle: String,

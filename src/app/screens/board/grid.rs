@@ -21,7 +21,6 @@ pub enum ColumnKey {
 pub struct Column {
     /// What it holds.
     pub key: ColumnKey,
-    /// Its heading.
     pub title: String,
 }
 
@@ -177,8 +176,6 @@ impl Grid {
 /// A position in the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Cursor {
-    /// Row index.
     pub row: usize,
-    /// Column index.
     pub col: usize,
 }
