@@ -26,18 +26,20 @@ fn fixed(keys: &str, label: &'static str) -> Hint {
     }
 }
 
-/// A key name for prose: `Enter`, `Esc`, `r`.
+/// A key name for prose: `Enter`, `Shift-Tab`, `Ctrl-S`, `r`.
 pub fn prose(key: Key) -> String {
     let text = key.to_string();
-    if text.chars().count() > 1 {
-        let mut chars = text.chars();
+    if text.chars().count() == 1 {
+        return text;
+    }
+    let capital = |part: &str| -> String {
+        let mut chars = part.chars();
         chars
             .next()
             .map(|c| c.to_uppercase().chain(chars).collect())
             .unwrap_or_default()
-    } else {
-        text
-    }
+    };
+    text.split('-').map(capital).collect::<Vec<_>>().join("-")
 }
 
 /// The key bound to `action` in `ctx` (or its fallback), as the keymap prints it.

@@ -12,8 +12,8 @@ use ratatui::style::Color;
 use slotdesk::app::screens::board::{SlotLook, look};
 use slotdesk::ui::theme;
 
-/// Moves the board cursor to the first slot of `wanted` tone.
-fn to_tone(desk: &mut Desk, wanted: SlotLook) {
+/// Moves the board cursor to the first slot that looks `wanted`.
+fn to_look(desk: &mut Desk, wanted: SlotLook) {
     for _ in 0..200 {
         let state = &desk.driver.state;
         let slot = state.board.selected_slot().unwrap();
@@ -33,7 +33,7 @@ fn to_tone(desk: &mut Desk, wanted: SlotLook) {
 /// The demo desk with a fresh hold on the first free slot.
 fn desk_with_new_hold() -> Desk {
     let mut desk = Desk::demo();
-    to_tone(&mut desk, SlotLook::Free);
+    to_look(&mut desk, SlotLook::Free);
     desk.press(KeyCode::Char('r')).press(KeyCode::Enter);
     assert!(desk.driver.state.overlay.is_none());
     desk
@@ -169,7 +169,7 @@ fn the_week_view_uses_the_same_grid_with_days_as_columns() {
 #[test]
 fn moving_a_booking_shows_a_banner() {
     let mut desk = Desk::demo();
-    to_tone(&mut desk, SlotLook::Full);
+    to_look(&mut desk, SlotLook::Full);
     desk.press(KeyCode::Char('m'));
     let id = desk.driver.state.board.moving.unwrap();
     let screen = desk.screen(80, 24);
@@ -295,4 +295,21 @@ fn the_board_says_loading_until_its_day_arrives() {
     desk.driver.state.board.view = None;
     let screen = desk.screen(80, 24);
     assert!(screen.contains("loading Mon 23 Nov 2026…"), "{screen}");
+}
+
+#[test]
+fn on_another_day_the_heading_names_that_day_and_the_status_bar_today() {
+    let mut desk = Desk::demo();
+    desk.press(KeyCode::Char(']'));
+    let screen = desk.screen(120, 40);
+    insta::assert_snapshot!("board_next_day_120x40", desk.draw(120, 40).backend());
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(
+        lines[1].contains("Tuesday 24 November 2026"),
+        "heading: {}",
+        lines[1]
+    );
+    let status = lines[lines.len() - 2];
+    assert!(status.contains("Mon 23 Nov 2026"), "status bar: {status}");
+    assert!(!status.contains("Tue 24 Nov"), "status bar: {status}");
 }

@@ -1,22 +1,27 @@
-//! Every form of the desk, drawn over the whole desk at 120×40 and 80×24 on
-//! the demo database at a fixed clock.
+//! Every form of the desk, opened on the demo database at a fixed clock and
+//! drawn alone in a terminal of its own natural size, so a snapshot changes
+//! only when the form does. (The forms over the desk are in `list_screens`.)
 #![allow(clippy::unwrap_used)]
 
 use crate::support::Desk;
 use crossterm::event::KeyCode;
-use slotdesk::app::Overlay;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use slotdesk::domain::BookingStatus;
+use slotdesk::ui;
 
-/// Snapshots the desk at both sizes, checking a form is open.
+/// Snapshots the open form in a terminal its own natural size.
 fn snap_form(name: &str, desk: &Desk) {
-    assert!(
-        matches!(desk.driver.state.overlay, Some(Overlay::Form(_))),
-        "{name}: no form open; status {:?}",
-        desk.driver.state.status
-    );
-    for (w, h) in [(120, 40), (80, 24)] {
-        insta::assert_snapshot!(format!("form_{name}_{w}x{h}"), desk.draw(w, h).backend());
-    }
+    let state = &desk.driver.state;
+    let Some(form) = state.form() else {
+        panic!("{name}: no form open; status {:?}", state.status)
+    };
+    let (w, h) = ui::form::natural_size(form);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| ui::form::render(f, f.area(), form, &state.keymap))
+        .unwrap();
+    insta::assert_snapshot!(format!("form_{name}"), terminal.backend());
 }
 
 #[test]
@@ -88,4 +93,30 @@ fn bookings_filter_form() {
     let mut desk = Desk::demo();
     desk.press(KeyCode::Char('2')).press(KeyCode::Char('/'));
     snap_form("filter", &desk);
+}
+
+#[test]
+fn a_forms_keys_and_its_footer_follow_the_keymap_file() {
+    use slotdesk::app::Action;
+    use slotdesk::app::keymap::{Context, KeyOverrides, Keymap};
+    let mut overrides = KeyOverrides::new();
+    let form = overrides.entry(Context::Form).or_default();
+    form.insert(Action::Submit, vec!["ctrl-s".into()]);
+    form.insert(Action::Back, vec!["ctrl-g".into()]);
+    let mut desk = Desk::demo();
+    desk.driver.state.keymap = Keymap::with_overrides(&overrides).unwrap();
+    desk.press(KeyCode::Char('g'));
+    let screen = desk.screen(120, 40);
+    assert!(
+        screen.contains("Tab/Shift-Tab move · Ctrl-S submit · Ctrl-G cancel"),
+        "{screen}"
+    );
+    desk.press(KeyCode::Enter);
+    assert!(
+        desk.driver.state.form().is_some(),
+        "Enter no longer submits"
+    );
+    desk.press(KeyCode::Esc);
+    assert!(desk.driver.state.form().is_some(), "Esc no longer cancels");
+    assert!(desk.screen(120, 40).contains("Ctrl-G cancel"));
 }

@@ -4,7 +4,10 @@
 
 mod field;
 
+use crate::app::Action;
+use crate::app::keymap::{Context, Keymap};
 use crate::app::overlays::form::Form;
+use crate::ui::hints::prose;
 use crate::ui::{boxes, fit, theme};
 use field::Widths;
 use ratatui::Frame;
@@ -12,35 +15,81 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-/// Draws `form` centred over `area`.
-pub fn render(frame: &mut Frame, area: Rect, form: &Form) {
-    let wanted = Widths::wanted(&form.fields)
-        .max(fit::width(&form.subtitle).min(96))
-        .max(FOOTER_WIDTH);
-    let box_width = (wanted as u16 + 4).min(area.width.saturating_sub(4).max(area.width.min(40)));
-    let content = usize::from(box_width.saturating_sub(4));
-    let widths = Widths::new(&form.fields, content);
-    let subtitle = fit::wrap(&form.subtitle, content);
-    let subtitle: Vec<String> = subtitle.into_iter().take(2).collect();
-    let detail = cut_problem(form, widths);
-    let error: Vec<String> = form
-        .error
-        .as_deref()
-        .map(|e| {
-            fit::wrap(&format!("✗ {e} "), content.saturating_sub(1))
-                .into_iter()
-                .take(2)
-                .map(|l| format!(" {l} "))
-                .collect()
-        })
-        .unwrap_or_default();
-    let detail_lines = detail
-        .as_ref()
-        .map_or(Vec::new(), |d| fit::wrap(d, content));
-    let fixed = 2 + subtitle.len() + 2 + detail_lines.len() + error.len() + 1;
-    let room = usize::from(area.height).saturating_sub(fixed).max(1);
-    let shown = form.fields.len().min(room).max(1);
-    let height = (fixed + shown).min(usize::from(area.height)) as u16;
+/// What a form needs in `area`: its box, the columns of its fields, and
+/// the lines above and below them.
+struct Measure {
+    box_width: u16,
+    height: u16,
+    widths: Widths,
+    subtitle: Vec<String>,
+    detail_lines: Vec<String>,
+    error: Vec<String>,
+    /// Fields shown at once (the rest scroll).
+    shown: usize,
+}
+
+impl Measure {
+    fn of(form: &Form, area: Rect) -> Self {
+        let wanted = Widths::wanted(&form.fields)
+            .max(fit::width(&form.subtitle).min(96))
+            .max(FOOTER_WIDTH);
+        let box_width =
+            (wanted as u16 + 4).min(area.width.saturating_sub(4).max(area.width.min(40)));
+        let content = usize::from(box_width.saturating_sub(4));
+        let widths = Widths::new(&form.fields, content);
+        let subtitle: Vec<String> = fit::wrap(&form.subtitle, content)
+            .into_iter()
+            .take(2)
+            .collect();
+        let detail = cut_problem(form, widths);
+        let error: Vec<String> = form
+            .error
+            .as_deref()
+            .map(|e| {
+                fit::wrap(&format!("✗ {e} "), content.saturating_sub(1))
+                    .into_iter()
+                    .take(2)
+                    .map(|l| format!(" {l} "))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let detail_lines = detail
+            .as_ref()
+            .map_or(Vec::new(), |d| fit::wrap(d, content));
+        let fixed = 2 + subtitle.len() + 2 + detail_lines.len() + error.len() + 1;
+        let room = usize::from(area.height).saturating_sub(fixed).max(1);
+        let shown = form.fields.len().min(room).max(1);
+        let height = (fixed + shown).min(usize::from(area.height)) as u16;
+        Self {
+            box_width,
+            height,
+            widths,
+            subtitle,
+            detail_lines,
+            error,
+            shown,
+        }
+    }
+}
+
+/// The smallest area in which `form` draws whole, with its margin: the
+/// size a form-only snapshot uses.
+pub fn natural_size(form: &Form) -> (u16, u16) {
+    let m = Measure::of(form, Rect::new(0, 0, 200, 100));
+    (m.box_width + 4, m.height)
+}
+
+/// Draws `form` centred over `area`, its footer from `keymap`.
+pub fn render(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap) {
+    let Measure {
+        box_width,
+        height,
+        widths,
+        subtitle,
+        detail_lines,
+        error,
+        shown,
+    } = Measure::of(form, area);
     let at = fit::centered(area, box_width, height);
     frame.render_widget(Clear, at);
     let block = boxes::overlay(&form.title);
@@ -90,7 +139,7 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form) {
         .map(|d| Line::styled(d, theme::ERROR))
         .collect();
     tail.extend(error.into_iter().map(|e| Line::styled(e, theme::REFUSAL)));
-    tail.push(footer(form));
+    tail.push(footer(form, keymap));
     let [notes, foot] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(bottom);
     let last = tail.pop().unwrap_or_default();
@@ -116,29 +165,48 @@ fn cut_problem(form: &Form, widths: Widths) -> Option<String> {
     focused.or_else(|| form.fields.iter().enumerate().find_map(cut))
 }
 
-/// The keys, or the discard question, or `saving…`.
-fn footer(form: &Form) -> Line<'static> {
+/// The keys (from the `Form` table), or the discard question (from the
+/// `Discard` table), or `saving…`.
+fn footer(form: &Form, keymap: &Keymap) -> Line<'static> {
+    let keys = |ctx: Context, action: Action| -> Vec<String> {
+        keymap
+            .bindings(ctx)
+            .iter()
+            .filter(|b| b.action == action)
+            .flat_map(|b| b.keys.iter().map(|k| prose(*k)))
+            .collect()
+    };
+    let first = |ctx, action| keys(ctx, action).into_iter().next().unwrap_or_default();
     if form.confirm_discard {
         return Line::from(vec![
-            Span::styled(" Discard what you typed?  y / n ", theme::PROMPT),
+            Span::styled(
+                format!(
+                    " Discard what you typed?  {} / {} ",
+                    first(Context::Discard, Action::Discard),
+                    first(Context::Discard, Action::Back)
+                ),
+                theme::PROMPT,
+            ),
             Span::styled("  any other key keeps editing", theme::DIM),
         ]);
     }
     if form.submitting {
         return Line::styled("saving…", theme::BUSY);
     }
-    let key = |k: &'static str| Span::styled(k, theme::KEY);
+    let key = |k: String| Span::styled(k, theme::KEY);
     let dim = |w: &'static str| Span::styled(w, theme::DIM);
+    let submit: Vec<String> = keys(Context::Form, Action::Submit)
+        .into_iter()
+        .take(2)
+        .collect();
     Line::from(vec![
-        key("Tab"),
+        key(first(Context::Form, Action::NextField)),
         dim("/"),
-        key("Shift-Tab"),
+        key(first(Context::Form, Action::PreviousField)),
         dim(" move · "),
-        key("Enter"),
-        dim(" or "),
-        key("Ctrl-S"),
+        key(submit.join(" or ")),
         dim(" submit · "),
-        key("Esc"),
+        key(first(Context::Form, Action::Back)),
         dim(" cancel"),
     ])
 }
