@@ -9,31 +9,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
-use slotdesk::app::screens::board::{SlotLook, look};
+use slotdesk::app::screens::board::SlotLook;
 use slotdesk::ui::theme;
-
-/// Moves the board cursor to the first slot that looks `wanted`.
-fn to_look(desk: &mut Desk, wanted: SlotLook) {
-    for _ in 0..200 {
-        let state = &desk.driver.state;
-        let slot = state.board.selected_slot().unwrap();
-        let view = state.board.view.as_ref().unwrap();
-        if look(slot, &view.bookings, state.now) == wanted {
-            return;
-        }
-        let before = state.board.cursor;
-        desk.press(KeyCode::Down);
-        if desk.driver.state.board.cursor == before {
-            desk.press(KeyCode::Right);
-        }
-    }
-    panic!("no {wanted:?} slot found");
-}
 
 /// The demo desk with a fresh hold on the first free slot.
 fn desk_with_new_hold() -> Desk {
     let mut desk = Desk::demo();
-    to_look(&mut desk, SlotLook::Free);
+    desk.select_look(SlotLook::Free);
     desk.press(KeyCode::Char('r')).press(KeyCode::Enter);
     assert!(desk.driver.state.overlay.is_none());
     desk
@@ -169,7 +151,7 @@ fn the_week_view_uses_the_same_grid_with_days_as_columns() {
 #[test]
 fn moving_a_booking_shows_a_banner() {
     let mut desk = Desk::demo();
-    to_look(&mut desk, SlotLook::Full);
+    desk.select_look(SlotLook::Full);
     desk.press(KeyCode::Char('m'));
     let id = desk.driver.state.board.moving.unwrap();
     let screen = desk.screen(80, 24);

@@ -4,21 +4,9 @@
 
 use crate::support::{Desk, now};
 use crossterm::event::KeyCode;
-use slotdesk::app::screens::board::SlotLook;
+use slotdesk::app::screens::board::{SlotLook, look};
 use slotdesk::app::{Overlay, Screen};
 use slotdesk::domain::BookingStatus;
-
-fn select_free_slot(desk: &mut Desk) {
-    desk.select_free_slot();
-}
-
-fn look_of(
-    slot: &slotdesk::domain::Slot,
-    bookings: &[slotdesk::domain::Booking],
-    now: chrono::DateTime<chrono::Utc>,
-) -> SlotLook {
-    slotdesk::app::screens::board::look(slot, bookings, now)
-}
 
 #[test]
 fn the_desk_opens_on_todays_board_with_a_column_per_resource() {
@@ -34,7 +22,7 @@ fn the_desk_opens_on_todays_board_with_a_column_per_resource() {
 #[test]
 fn reserving_a_free_slot_holds_it_and_the_countdown_runs() {
     let mut desk = Desk::demo();
-    select_free_slot(&mut desk);
+    desk.select_free_slot();
     desk.press(KeyCode::Char('r'));
     assert!(matches!(desk.driver.state.overlay, Some(Overlay::Form(_))));
     desk.press(KeyCode::Enter);
@@ -50,7 +38,7 @@ fn reserving_a_free_slot_holds_it_and_the_countdown_runs() {
     let slot = desk.driver.state.board.selected_slot().unwrap().clone();
     let view = desk.driver.state.board.view.clone().unwrap();
     assert_eq!(
-        look_of(&slot, &view.bookings, desk.driver.state.now),
+        look(&slot, &view.bookings, desk.driver.state.now),
         SlotLook::Held
     );
     assert_eq!(

@@ -74,10 +74,6 @@ fn bookings_at(status: BookingStatus) -> Desk {
     desk
 }
 
-fn select_free_slot(desk: &mut Desk) {
-    desk.select_free_slot();
-}
-
 #[test]
 fn bookings_list_shows_filters_sort_and_pages_with_coloured_statuses() {
     let desk = bookings_at(BookingStatus::Confirmed);
@@ -193,7 +189,7 @@ fn activity_lists_events_newest_first_with_a_summary() {
 #[test]
 fn new_booking_form_shows_a_live_problem_in_red_and_the_phone_in_e164() {
     let mut desk = Desk::demo();
-    select_free_slot(&mut desk);
+    desk.select_free_slot();
     desk.press(KeyCode::Char('n'));
     desk.type_text("Ada").press(KeyCode::Tab);
     desk.type_text("Lovelace").press(KeyCode::Tab);
@@ -219,7 +215,7 @@ fn new_booking_form_shows_a_live_problem_in_red_and_the_phone_in_e164() {
 #[test]
 fn a_long_form_scrolls_to_keep_the_focused_field_in_view() {
     let mut desk = Desk::demo();
-    select_free_slot(&mut desk);
+    desk.select_free_slot();
     desk.press(KeyCode::Char('n'));
     let fields = desk.driver.state.form().unwrap().fields.len();
     for _ in 1..fields {
@@ -284,7 +280,7 @@ fn every_screen_draws_at_any_size_without_panicking() {
     let mut busy = bookings_at(BookingStatus::Held);
     busy.press(KeyCode::Enter);
     let mut with_form = Desk::demo();
-    select_free_slot(&mut with_form);
+    with_form.select_free_slot();
     with_form.press(KeyCode::Char('n')).type_text("x@");
     for desk in [&empty, &busy, &with_form] {
         for size in [(1, 1), (10, 3), (30, 8), (45, 12), (200, 60)] {

@@ -94,13 +94,13 @@ impl Desk {
 }
 
 impl Desk {
-    /// Moves the board cursor to the first free slot.
-    pub fn select_free_slot(&mut self) -> &mut Self {
+    /// Moves the board cursor to the first slot that looks `wanted`.
+    pub fn select_look(&mut self, wanted: SlotLook) -> &mut Self {
         for _ in 0..200 {
             let state = &self.driver.state;
             let slot = state.board.selected_slot().unwrap();
             let view = state.board.view.as_ref().unwrap();
-            if look(slot, &view.bookings, state.now) == SlotLook::Free {
+            if look(slot, &view.bookings, state.now) == wanted {
                 return self;
             }
             let before = state.board.cursor;
@@ -109,7 +109,12 @@ impl Desk {
                 self.press(KeyCode::Right);
             }
         }
-        panic!("no free slot found");
+        panic!("no {wanted:?} slot found");
+    }
+
+    /// Moves the board cursor to the first free slot.
+    pub fn select_free_slot(&mut self) -> &mut Self {
+        self.select_look(SlotLook::Free)
     }
 
     /// Shows the bookings list with the first booking in `status` selected.
