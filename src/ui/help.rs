@@ -177,8 +177,9 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, page: i32) {
     let page = page.rem_euclid(pages as i32) as usize;
     let cols = all.chunks(per_page).nth(page).unwrap_or_default();
     let tallest = all.iter().map(Vec::len).max().unwrap_or(0);
-    let col_w = (room / per_page).min(46);
-    let box_w = (col_w * per_page + 2) as u16;
+    // A last page with fewer columns gives them the room.
+    let col_w = (room / cols.len().max(1)).min(46);
+    let box_w = (col_w * cols.len().max(1) + 2) as u16;
     let popup = fit::centered(area, box_w, (tallest + 2) as u16);
     let close = help_key(state, Action::Back);
     let footnote = if pages > 1 {

@@ -1,0 +1,80 @@
+//! Overlays take the keys while open: help, the palette, forms, the detail.
+
+use super::*;
+
+#[test]
+fn help_and_palette_open_and_the_palette_runs_an_action() {
+    let mut s = desk();
+    press(&mut s, KeyCode::Char('?'));
+    assert!(matches!(s.overlay, Some(Overlay::Help(_))));
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.overlay, None);
+    press(&mut s, KeyCode::Char(':'));
+    for c in "activity".chars() {
+        press(&mut s, KeyCode::Char(c));
+    }
+    assert_eq!(press(&mut s, KeyCode::Enter), vec![Effect::LoadActivity]);
+    assert_eq!(s.screen, Screen::Activity);
+}
+
+#[test]
+fn a_key_under_an_overlay_never_reaches_the_screen_below() {
+    let mut s = desk();
+    // A form types `q` and `2` into its field.
+    press_char(&mut s, 'r');
+    press(&mut s, KeyCode::Backspace);
+    press_char(&mut s, '2');
+    press_char(&mut s, 'q');
+    assert!(!s.quit);
+    assert_eq!(s.screen, Screen::Board);
+    assert_eq!(s.form().map(|f| f.fields[0].value.as_str()), Some("2q"));
+    // The palette types `j` into its filter.
+    press(&mut s, KeyCode::Esc);
+    press(&mut s, KeyCode::Char('y'));
+    press_char(&mut s, ':');
+    press_char(&mut s, 'j');
+    assert!(matches!(&s.overlay, Some(Overlay::Palette(p)) if p.filter == "j"));
+    press(&mut s, KeyCode::Esc);
+    // Help ignores keys it has no binding for.
+    press_char(&mut s, '?');
+    assert!(press_char(&mut s, '2').is_empty());
+    assert_eq!(s.screen, Screen::Board);
+    assert!(matches!(s.overlay, Some(Overlay::Help(_))));
+}
+
+#[test]
+fn help_pages_on_and_back_round_and_closes_only_on_its_keys() {
+    let mut s = desk();
+    press_char(&mut s, '?');
+    press(&mut s, KeyCode::PageDown);
+    press_char(&mut s, 'l');
+    assert!(matches!(s.overlay, Some(Overlay::Help(h)) if h.page == 2));
+    press(&mut s, KeyCode::PageUp);
+    assert!(matches!(s.overlay, Some(Overlay::Help(h)) if h.page == 1));
+    press_char(&mut s, 'x');
+    assert!(s.overlay.is_some());
+    press_char(&mut s, 'q');
+    assert!(s.overlay.is_none());
+    assert!(!s.quit, "q closes help, it does not quit");
+}
+
+#[test]
+fn the_detail_takes_its_own_keys_and_acts_on_the_booking_it_shows() {
+    let mut s = desk_with(vec![booking(7, 1, BookingStatus::Pending)]);
+    press(&mut s, KeyCode::Enter);
+    update(
+        &mut s,
+        Msg::BookingLoaded(Box::new(booking(7, 1, BookingStatus::Pending)), Vec::new()),
+    );
+    assert!(
+        press_char(&mut s, '2').is_empty(),
+        "no screen switch under it"
+    );
+    assert_eq!(s.screen, Screen::Board);
+    assert_eq!(
+        press_char(&mut s, 'c'),
+        vec![Effect::Write(Write::Confirm(BookingId(7), Box::default()))]
+    );
+    press(&mut s, KeyCode::Esc);
+    assert!(s.overlay.is_none());
+}

@@ -1,0 +1,84 @@
+//! Switching screens, the clock, quitting, the bookings filter and the
+//! customers screen.
+
+use super::*;
+
+#[test]
+fn screens_switch_with_number_keys_and_load_what_they_show() {
+    let mut s = desk();
+    let effects = press(&mut s, KeyCode::Char('2'));
+    assert_eq!(s.screen, Screen::Bookings);
+    assert!(matches!(effects.as_slice(), [Effect::LoadBookings(q)] if q.from == Some(day())));
+    assert_eq!(
+        press(&mut s, KeyCode::Char('4')),
+        vec![Effect::LoadActivity]
+    );
+    assert_eq!(
+        press(&mut s, KeyCode::Char('3')),
+        vec![Effect::LoadCustomers]
+    );
+}
+
+#[test]
+fn ticks_sweep_and_poll_and_another_desks_change_reloads_the_screen() {
+    let mut s = desk();
+    let later = now() + Duration::seconds(1);
+    assert_eq!(
+        update(&mut s, Msg::Tick(later)),
+        vec![Effect::Sweep, Effect::PollChanges]
+    );
+    assert_eq!(s.now, later);
+    let effects = update(&mut s, Msg::DatabaseChanged);
+    assert!(effects.contains(&Effect::LoadDay(day())));
+    assert!(effects.contains(&Effect::CountHolds));
+}
+
+#[test]
+fn quitting_sets_quit_for_the_runtime_to_stop_after_the_frame() {
+    let mut s = desk();
+    assert!(press(&mut s, KeyCode::Char('q')).is_empty());
+    assert!(s.quit);
+}
+
+#[test]
+fn a_filter_typed_in_its_form_loads_page_one_of_the_matching_bookings() {
+    let mut s = desk();
+    press_char(&mut s, '2');
+    s.bookings.query.page = 3;
+    assert!(press_char(&mut s, '/').is_empty());
+    assert!(matches!(s.overlay, Some(Overlay::Form(_))));
+    for _ in 0..4 {
+        press(&mut s, KeyCode::Tab);
+    }
+    for c in "ada".chars() {
+        press_char(&mut s, c);
+    }
+    let effects = press(&mut s, KeyCode::Enter);
+    let expected = BookingQuery {
+        from: Some(day()),
+        to: Some(day() + Duration::days(6)),
+        customer_text: Some("ada".into()),
+        page: 1,
+        ..BookingQuery::default()
+    };
+    assert_eq!(effects, vec![Effect::LoadBookings(expected)]);
+    assert_eq!(s.overlay, None);
+    assert_eq!(s.bookings.filter.customer.as_deref(), Some("ada"));
+}
+
+#[test]
+fn editing_a_customer_on_the_customers_screen_needs_no_booking() {
+    let mut s = desk();
+    press_char(&mut s, '3');
+    let effects = update(&mut s, Msg::CustomersLoaded(vec![ada()]));
+    assert_eq!(effects, vec![Effect::LoadCustomerHistory(CustomerId(1))]);
+    update(&mut s, Msg::HistoryLoaded(Vec::new()));
+    press_char(&mut s, 'u');
+    let Some(form) = s.form() else {
+        panic!("no form: {}", status_text(&s))
+    };
+    assert_eq!(
+        form.kind,
+        crate::app::overlays::form::FormKind::EditCustomer(CustomerId(1))
+    );
+}
