@@ -17,20 +17,26 @@ fn main() -> ExitCode {
     let mut cli = Cli::parse();
     match cli.command.take() {
         Some(command) => cli::run(&cli, command),
-        None => match desk(&cli) {
-            Ok(()) => ExitCode::SUCCESS,
+        None => match Clock::from_env() {
+            // Refused as the command line refuses it: invalid input.
             Err(e) => {
                 eprintln!("slotdesk: {e}");
-                ExitCode::from(1)
+                ExitCode::from(5)
             }
+            Ok(clock) => match desk(&cli, clock) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("slotdesk: {e}");
+                    ExitCode::from(1)
+                }
+            },
         },
     }
 }
 
 /// Opens the store (before the terminal is taken, so errors print plainly)
 /// and runs the desk.
-fn desk(cli: &Cli) -> color_eyre::Result<()> {
-    let clock = Clock::from_env()?;
+fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<()> {
     if cli.demo {
         let path = demo_path(clock.now());
         let mut store = Store::open(&path)?;

@@ -194,11 +194,6 @@ impl Action {
         }
     }
 
-    /// The key bar's word.
-    pub fn hint(self) -> &'static str {
-        self.words().0
-    }
-
     /// What it does, for help and the palette.
     pub fn describe(self) -> &'static str {
         self.words().1

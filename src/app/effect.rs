@@ -42,11 +42,10 @@ pub enum Effect {
 pub enum Write {
     /// Hold a slot.
     Hold {
-        /// The slot.
         slot: SlotRef,
-        /// Seats.
+        /// At least 1 and at most the slot's capacity.
         participants: u32,
-        /// The form's idempotency key.
+        /// The form's idempotency key: a repeated submit holds once.
         key: String,
     },
     /// Book a slot.

@@ -16,6 +16,11 @@ use crate::domain::catalog::Service;
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
+/// The narrowest terminal the desk draws in, in columns.
+pub const MIN_WIDTH: u16 = 80;
+/// The lowest terminal the desk draws in, in rows.
+pub const MIN_HEIGHT: u16 = 24;
+
 /// The four screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {
@@ -107,6 +112,8 @@ pub struct AppState {
     pub key_prefix: String,
     /// Forms opened so far: the counter in their idempotency keys.
     pub forms_opened: u64,
+    /// The terminal's columns and rows, once the runtime has said.
+    pub terminal_size: Option<(u16, u16)>,
     /// Set when the desk should exit; the runtime stops after the frame.
     pub quit: bool,
 }
@@ -131,6 +138,7 @@ impl AppState {
             keymap,
             key_prefix,
             forms_opened: 0,
+            terminal_size: None,
             quit: false,
         }
     }
@@ -189,6 +197,14 @@ impl AppState {
             text: text.into(),
             kind: MessageKind::Error,
         });
+    }
+
+    /// Whether the terminal is below [`MIN_WIDTH`]×[`MIN_HEIGHT`]: the desk
+    /// then shows only that, and keys other than quit do nothing, since
+    /// nobody can see what they would act on.
+    pub fn too_small(&self) -> bool {
+        self.terminal_size
+            .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
     }
 
     /// The keymap table that takes the next key: the open overlay's (the

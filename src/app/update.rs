@@ -28,6 +28,10 @@ pub fn init(state: &mut AppState) -> Vec<Effect> {
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(event) => key(state, Key::from_event(&event)),
+        Msg::Resized(width, height) => {
+            state.terminal_size = Some((width, height));
+            Vec::new()
+        }
         Msg::Tick(now) => tick(state, now),
         Msg::DatabaseChanged => {
             let mut effects = vec![Effect::LoadCatalog, Effect::CountHolds];
@@ -74,6 +78,13 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
 
 /// Routes a key to the layer that takes it.
 fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
+    if state.too_small() {
+        // Nothing is on screen to act on; only quitting still works.
+        if state.keymap.lookup(Context::Global, key) == Some(Action::Quit) {
+            state.quit = true;
+        }
+        return Vec::new();
+    }
     match state.context() {
         Context::Form | Context::Discard => form::key(state, key),
         Context::Palette => palette::key(state, key),
@@ -164,6 +175,8 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::CheckIn
         | Action::Delete
         | Action::ExtendHold => booking_actions::act(state, a),
+        // Move mode outlives a visit to another screen; Back ends it anywhere.
+        Action::Back if state.board.moving.is_some() => board::cancel_move(state),
         Action::MoveUp
         | Action::MoveDown
         | Action::MoveLeft

@@ -178,17 +178,16 @@ pub struct QuestionDef {
 /// One weekly time slot, natural key `(service, resource, weekday, start, valid_from)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeSlotDef {
-    /// Service key.
+    /// The service's `key`.
     pub service: String,
-    /// Resource key.
+    /// The resource's `key`.
     pub resource: String,
-    /// Weekday.
     pub weekday: Weekday,
-    /// Local start.
+    /// Wall-clock time in the location's zone.
     pub starts_local: NaiveTime,
     /// Local end (start + service duration, same day).
     pub ends_local: NaiveTime,
-    /// Seats.
+    /// Seats per occurrence, at least 1.
     pub capacity: u32,
     /// First date, inclusive.
     pub valid_from: NaiveDate,

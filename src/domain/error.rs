@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 /// How an error is reported: the command line maps these to exit codes
 /// 3 (conflict), 4 (not found), 5 (invalid input) and 1 (fault); the desk
-/// words a conflict lost to another desk differently from a fault.
+/// gets the kind with the words, so it can tell a refusal from a fault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     /// The request is well formed but the rules refuse it now.

@@ -11,45 +11,30 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// What happened. Stored and printed as its dotted name (`booking.created`).
+/// What happened. Stored, printed and serialised as its dotted name
+/// ([`EventKind::as_str`]: `booking.created`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum EventKind {
-    #[serde(rename = "booking.created")]
     BookingCreated,
     /// Details changed (message, answers, add-ons), or a hold made pending.
-    #[serde(rename = "booking.updated")]
     BookingUpdated,
-    #[serde(rename = "booking.confirmed")]
     BookingConfirmed,
-    #[serde(rename = "booking.declined")]
     BookingDeclined,
-    #[serde(rename = "booking.cancelled")]
     BookingCancelled,
     /// A hold lapsed (recorded by the sweep).
-    #[serde(rename = "booking.expired")]
     BookingExpired,
-    #[serde(rename = "booking.checked_in")]
     BookingCheckedIn,
-    #[serde(rename = "booking.no_show")]
     BookingNoShow,
-    #[serde(rename = "booking.completed")]
     BookingCompleted,
-    #[serde(rename = "booking.hold_extended")]
     BookingHoldExtended,
-    #[serde(rename = "booking.moved")]
     BookingMoved,
-    #[serde(rename = "booking.paid")]
     BookingPaid,
-    #[serde(rename = "booking.refunded")]
     BookingRefunded,
     /// Its payload is the booking as it stood before the delete.
-    #[serde(rename = "booking.deleted")]
     BookingDeleted,
-    #[serde(rename = "customer.created")]
     CustomerCreated,
-    #[serde(rename = "customer.updated")]
     CustomerUpdated,
-    #[serde(rename = "catalog.applied")]
     CatalogApplied,
 }
 
@@ -145,6 +130,19 @@ impl fmt::Display for EventKind {
     }
 }
 
+impl From<EventKind> for &'static str {
+    fn from(kind: EventKind) -> Self {
+        kind.as_str()
+    }
+}
+
+impl TryFrom<String> for EventKind {
+    type Error = String;
+    fn try_from(name: String) -> Result<Self, Self::Error> {
+        name.parse()
+    }
+}
+
 impl FromStr for EventKind {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -177,28 +175,40 @@ impl CatalogChanges {
 /// An event's payload: the object as it stood after the change (for
 /// `booking.deleted`, before it). Serialised as the object itself, the same
 /// JSON as `booking --json` or `customer --json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum EventData {
     Booking(Box<Booking>),
     Customer(CustomerSummary),
     Catalog(CatalogChanges),
+    /// A stored payload that is not its kind's shape (an older slotdesk's
+    /// generated databases wrote a short one), kept as it was so the rest of
+    /// the journal still reads.
+    Unreadable(serde_json::Value),
 }
 
 impl EventData {
     /// The stored text: compact JSON of the object.
-    pub fn to_json(&self) -> String {
-        // Serialising plain structs of strings and numbers cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
+    /// Errors: none for these types in practice (no maps with non-text
+    /// keys), but a failure is reported rather than stored as nothing.
+    pub fn to_json(&self) -> Result<String, serde_json::Error> {
+        serde_json::to_string(self)
     }
 
-    /// Reads stored text as the payload of `kind`.
-    /// Errors: text that is not that payload's JSON (a corrupt row).
-    pub fn from_json(kind: EventKind, text: &str) -> Result<Self, serde_json::Error> {
-        Ok(match kind.subject() {
-            Subject::Booking => Self::Booking(serde_json::from_str(text)?),
-            Subject::Customer => Self::Customer(serde_json::from_str(text)?),
-            Subject::Catalog => Self::Catalog(serde_json::from_str(text)?),
+    /// Reads stored text as the payload of `kind`; text that is not that
+    /// payload's shape is kept as [`EventData::Unreadable`] (as JSON when it
+    /// parses, else as a string), never an error.
+    pub fn from_json(kind: EventKind, text: &str) -> Self {
+        let typed = match kind.subject() {
+            Subject::Booking => serde_json::from_str(text).map(Self::Booking),
+            Subject::Customer => serde_json::from_str(text).map(Self::Customer),
+            Subject::Catalog => serde_json::from_str(text).map(Self::Catalog),
+        };
+        typed.unwrap_or_else(|_| {
+            Self::Unreadable(
+                serde_json::from_str(text)
+                    .unwrap_or_else(|_| serde_json::Value::String(text.to_owned())),
+            )
         })
     }
 
@@ -220,7 +230,7 @@ impl EventData {
         match self {
             Self::Booking(b) => b.customer.as_ref().map(|c| c.id),
             Self::Customer(c) => Some(c.id),
-            Self::Catalog(_) => None,
+            Self::Catalog(_) | Self::Unreadable(_) => None,
         }
     }
 }
@@ -263,12 +273,23 @@ mod tests {
             updated: 0,
             retired: 1,
         });
-        let text = changes.to_json();
+        let text = changes.to_json().unwrap();
         assert_eq!(text, r#"{"added":3,"updated":0,"retired":1}"#);
         assert_eq!(
-            EventData::from_json(EventKind::CatalogApplied, &text).unwrap(),
+            EventData::from_json(EventKind::CatalogApplied, &text),
             changes
         );
-        assert!(EventData::from_json(EventKind::BookingCreated, &text).is_err());
+    }
+
+    #[test]
+    fn a_payload_of_another_shape_is_kept_as_it_was_stored() {
+        // What an older slotdesk's bulk loader wrote for booking.created.
+        let short = r#"{"date":"2026-11-23","id":7,"status":"confirmed"}"#;
+        let data = EventData::from_json(EventKind::BookingCreated, short);
+        assert!(matches!(data, EventData::Unreadable(_)), "{data:?}");
+        assert_eq!(data.to_json().unwrap(), short);
+        assert_eq!(data.booking(), None);
+        let garbage = EventData::from_json(EventKind::CustomerUpdated, "not json");
+        assert_eq!(garbage, EventData::Unreadable("not json".into()));
     }
 }

@@ -47,6 +47,8 @@ async fn event_loop(
     clock: &Clock,
 ) -> color_eyre::Result<()> {
     let mut events = EventStream::new();
+    let size = terminal.size()?;
+    driver.send(Msg::Resized(size.width, size.height));
     let mut tick = tokio::time::interval(Duration::from_millis(250));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut sigterm = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
@@ -60,6 +62,7 @@ async fn event_loop(
         tokio::select! {
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => driver.send(Msg::Key(key)),
+                Some(Ok(Event::Resize(width, height))) => driver.send(Msg::Resized(width, height)),
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(()),

@@ -17,9 +17,7 @@ pub enum StoreError {
     /// The database file or its folder could not be created.
     #[error("cannot open database {path}: {source}")]
     Io {
-        /// The path tried.
         path: String,
-        /// The cause.
         source: std::io::Error,
     },
 }

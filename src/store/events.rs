@@ -3,10 +3,9 @@
 
 use super::Store;
 use super::codec::{instant, parsed, ts};
-use super::error::Result;
+use super::error::{Result, StoreError};
 use crate::domain::{BookingId, CustomerId, Event, EventData, EventId, EventKind};
 use chrono::{DateTime, Utc};
-use rusqlite::types::Type;
 use rusqlite::{Connection, params};
 
 /// Appends an event inside the caller's transaction; its booking and
@@ -20,12 +19,15 @@ pub(super) fn record(
     let mut stmt = conn.prepare_cached(
         "INSERT INTO events (at, kind, booking_id, customer_id, data) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
+    let text = data
+        .to_json()
+        .map_err(|e| StoreError::Schema(format!("cannot write the {kind} event: {e}")))?;
     stmt.execute(params![
         ts(now),
         kind.as_str(),
         data.booking_id().map(|b| b.0),
         data.customer_id().map(|c| c.0),
-        data.to_json()
+        text
     ])?;
     Ok(EventId(conn.last_insert_rowid()))
 }
@@ -33,8 +35,7 @@ pub(super) fn record(
 fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
     let kind: EventKind = parsed(r, 2)?;
     let text: String = r.get(5)?;
-    let data = EventData::from_json(kind, &text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(5, Type::Text, e.into()))?;
+    let data = EventData::from_json(kind, &text);
     Ok(Event {
         id: EventId(r.get(0)?),
         at: instant(r.get(1)?),

@@ -19,7 +19,7 @@
 //! - availability: `slots(&SlotQuery, now)`;
 //! - bookings, each returning the [`Booking`](crate::domain::Booking) after
 //!   the change: `hold(&HoldRequest)`, `book(&BookRequest)`,
-//!   `confirm_with(id, &ConfirmRequest)`, `edit_booking(id, &BookingEdit)`,
+//!   `confirm(id, customer)` and `confirm_with(id, &ConfirmRequest)`, `edit_booking(id, &BookingEdit)`,
 //!   `cancel(id, reason)`, `transition(id, Transition)`, `extend_hold`,
 //!   `move_booking(id, SlotRef)`, `pay(id, &PaymentInput)`, `refund`,
 //!   `delete`, `sweep_expired_holds`;

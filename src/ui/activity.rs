@@ -150,6 +150,7 @@ pub fn summary(e: &Event, tz: Tz, wide: bool) -> String {
             parts.extend(c.email.clone());
             parts.extend(c.phone.clone());
         }
+        EventData::Unreadable(_) => parts.push("—".to_owned()),
         EventData::Catalog(changes) => {
             parts.push(format!("{} added", changes.added));
             parts.push(format!("{} updated", changes.updated));

@@ -155,12 +155,15 @@ fn lines(col: &[Entry], width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// The first key of `action` in the help's table, for the footnote.
+/// The first two keys of `action` in the help's table, for the footnote:
+/// `esc or ?`.
 fn help_key(state: &AppState, action: Action) -> String {
-    state
+    let keys: Vec<String> = state
         .keymap
-        .key_for(Context::Help, action)
-        .map_or_else(String::new, |k| k.to_string())
+        .binding_for(Context::Help, action)
+        .map(|b| b.keys.iter().take(2).map(ToString::to_string).collect())
+        .unwrap_or_default();
+    keys.join(" or ")
 }
 
 /// Columns narrower than this are paged instead of squeezed.

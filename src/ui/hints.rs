@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 pub struct Hint {
     /// The key names, as the keymap prints them (`pgup/pgdn`, `esc ?`).
     pub keys: String,
-    /// What they do.
+    /// One or two words: `reserve`, `next field`.
     pub label: &'static str,
 }
 
@@ -142,7 +142,17 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
             h(Action::NewBooking),
             h(Action::Confirm),
             h(Action::Cancel),
-            pair(state, ctx, [Action::DayBack, Action::DayForward], "day"),
+            // In week view the same keys move by a week.
+            pair(
+                state,
+                ctx,
+                [Action::DayBack, Action::DayForward],
+                if state.board.week.is_some() {
+                    "week"
+                } else {
+                    "day"
+                },
+            ),
             if state.board.week.is_some() {
                 worded(state, ctx, Action::WeekView, "day view")
             } else {

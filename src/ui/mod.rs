@@ -23,10 +23,7 @@ use crate::app::{AppState, Overlay, Screen};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
 
-/// The smallest terminal the desk draws in.
-pub const MIN_WIDTH: u16 = 80;
-/// The smallest terminal height the desk draws in.
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::app::state::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Draws the whole desk for `state`: tab bar, the screen (or the first-run
 /// screen), status bar and key hints, then the overlay on top.

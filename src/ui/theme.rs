@@ -8,8 +8,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
 
 /// The colour of a slot's look (legend, cells, slot panel).
-pub fn look_color(tone: SlotLook) -> Color {
-    match tone {
+pub fn slot_color(look: SlotLook) -> Color {
+    match look {
         SlotLook::Free => Color::Green,
         SlotLook::Partial => Color::Cyan,
         SlotLook::Full => Color::Red,
@@ -20,24 +20,24 @@ pub fn look_color(tone: SlotLook) -> Color {
     }
 }
 
-/// A board cell of `tone`: its colour as the text colour; holds in bold.
-pub fn look(tone: SlotLook) -> Style {
-    match tone {
+/// A slot that looks `look`: its colour as the text colour; holds in bold.
+pub fn slot_style(look: SlotLook) -> Style {
+    match look {
         SlotLook::Held => HELD,
-        _ => Style::new().fg(look_color(tone)),
+        _ => Style::new().fg(slot_color(look)),
     }
 }
 
-/// The cursor cell of `tone`: the tone's colour as the background.
-pub fn cursor(tone: SlotLook) -> Style {
-    let fg = if tone == SlotLook::Past {
+/// The cursor cell on a slot that looks `look`: its colour as the background.
+pub fn cursor(look: SlotLook) -> Style {
+    let fg = if look == SlotLook::Past {
         Color::White
     } else {
         Color::Black
     };
     Style::new()
         .fg(fg)
-        .bg(look_color(tone))
+        .bg(slot_color(look))
         .add_modifier(Modifier::BOLD)
 }
 
@@ -47,7 +47,7 @@ pub fn cursor(tone: SlotLook) -> Style {
 /// checked in light blue, no-show red.
 pub fn status(status: BookingStatus) -> Style {
     match status {
-        BookingStatus::Held => look(SlotLook::Held),
+        BookingStatus::Held => slot_style(SlotLook::Held),
         BookingStatus::Pending => Style::new().fg(Color::Cyan),
         BookingStatus::Confirmed => Style::new().fg(Color::Green),
         BookingStatus::CheckedIn => Style::new().fg(Color::LightBlue),
@@ -55,7 +55,7 @@ pub fn status(status: BookingStatus) -> Style {
         BookingStatus::Completed
         | BookingStatus::Cancelled
         | BookingStatus::Declined
-        | BookingStatus::Expired => look(SlotLook::Past),
+        | BookingStatus::Expired => slot_style(SlotLook::Past),
     }
 }
 
@@ -142,15 +142,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn booking_statuses_agree_with_the_board_tones() {
-        assert_eq!(status(BookingStatus::Held), look(SlotLook::Held));
+    fn booking_statuses_agree_with_the_board_looks() {
+        assert_eq!(status(BookingStatus::Held), slot_style(SlotLook::Held));
         for gone in [
             BookingStatus::Completed,
             BookingStatus::Cancelled,
             BookingStatus::Declined,
             BookingStatus::Expired,
         ] {
-            assert_eq!(status(gone), look(SlotLook::Past), "{gone:?}");
+            assert_eq!(status(gone), slot_style(SlotLook::Past), "{gone:?}");
         }
         assert_eq!(status_span(BookingStatus::CheckedIn).content, "checked in");
     }

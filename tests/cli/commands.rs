@@ -3,11 +3,10 @@
 //! the database holds afterwards.
 #![allow(clippy::unwrap_used)]
 
+use crate::support::{CLI_NOW, slotdesk_at, studio_catalog};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-const NOW: &str = "2026-11-21T10:00:00Z";
+use std::path::PathBuf;
+use std::process::Output;
 
 /// A temp dir with a database that has the test studio catalog applied.
 struct Desk {
@@ -20,18 +19,12 @@ impl Desk {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("desk.db");
         let desk = Self { _dir: dir, db };
-        let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/studio.toml");
-        desk.ok(&["catalog", "apply", catalog.to_str().unwrap()]);
+        desk.ok(&["catalog", "apply", studio_catalog().to_str().unwrap()]);
         desk
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_slotdesk"))
-            .args(args)
-            .env("SLOTDESK_DB", &self.db)
-            .env("SLOTDESK_NOW", NOW)
-            .output()
-            .unwrap()
+        slotdesk_at(&self.db, CLI_NOW).args(args).output().unwrap()
     }
 
     /// Runs and expects success; returns stdout.
@@ -460,10 +453,8 @@ fn a_malformed_clock_is_refused_instead_of_falling_back_to_the_real_time() {
     let desk = Desk::new();
     let before = desk.event_count();
     for bad in ["2026-11-21", "tomorrow 10:00", "2026-11-21T25:00:00Z"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_slotdesk"))
+        let out = slotdesk_at(&desk.db, bad)
             .args(["hold", "1@2026-11-23"])
-            .env("SLOTDESK_DB", &desk.db)
-            .env("SLOTDESK_NOW", bad)
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -474,12 +465,8 @@ fn a_malformed_clock_is_refused_instead_of_falling_back_to_the_real_time() {
         );
     }
     // The desk refuses it the same way, before taking the terminal.
-    let out = Command::new(env!("CARGO_BIN_EXE_slotdesk"))
-        .env("SLOTDESK_DB", &desk.db)
-        .env("SLOTDESK_NOW", "noon")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = slotdesk_at(&desk.db, "noon").output().unwrap();
+    assert_eq!(out.status.code(), Some(5));
     assert!(String::from_utf8_lossy(&out.stderr).contains("SLOTDESK_NOW"));
     assert_eq!(desk.event_count(), before, "nothing was written");
 }

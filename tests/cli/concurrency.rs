@@ -2,34 +2,28 @@
 //! once on one capacity-3 slot; exactly three win and the database agrees.
 #![allow(clippy::unwrap_used)]
 
-use std::path::Path;
-use std::process::{Command, Stdio};
+use crate::support::{CLI_NOW, slotdesk_at, studio_catalog};
+use std::process::Stdio;
 
-const NOW: &str = "2026-11-21T10:00:00Z";
 const PROCESSES: usize = 12;
 
 #[test]
 fn twelve_processes_cannot_overbook_a_capacity_three_slot() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shared.db");
-    let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/studio.toml");
-    let bin = env!("CARGO_BIN_EXE_slotdesk");
-    let applied = Command::new(bin)
+    let applied = slotdesk_at(&db, CLI_NOW)
         .args(["catalog", "apply"])
-        .arg(&catalog)
-        .env("SLOTDESK_DB", &db)
+        .arg(studio_catalog())
         .output()
         .unwrap();
     assert!(applied.status.success());
 
     let children: Vec<_> = (0..PROCESSES)
         .map(|i| {
-            Command::new(bin)
+            slotdesk_at(&db, CLI_NOW)
                 .args(["book", "22@2026-11-23", "--first-name", "Customer"])
                 .args(["--last-name", &format!("Number{i}")])
                 .args(["--email", &format!("c{i}@example.com")])
-                .env("SLOTDESK_DB", &db)
-                .env("SLOTDESK_NOW", NOW)
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()

@@ -79,12 +79,12 @@ fn a_new_hold_shows_its_countdown_in_the_held_colour() {
         // The cursor is on the new hold: the held colour as its background.
         assert_eq!(
             bg_at(&terminal, "HELD 15:00"),
-            theme::look_color(SlotLook::Held)
+            theme::slot_color(SlotLook::Held)
         );
         // The slot panel names the booking's status in the same colour.
         let buffer = terminal.backend().buffer();
         let (x, y) = find(buffer, "1 person · held");
-        assert_eq!(buffer[(x + 11, y)].fg, theme::look_color(SlotLook::Held));
+        assert_eq!(buffer[(x + 11, y)].fg, theme::slot_color(SlotLook::Held));
     }
     insta::assert_snapshot!("board_held_120x40", desk.draw(120, 40).backend());
     insta::assert_snapshot!("board_held_80x24", desk.draw(80, 24).backend());
@@ -104,21 +104,21 @@ fn tones_colour_the_cells_other_than_the_cursor() {
     // The demo's 07:00 class is over, its evening class held.
     assert_eq!(
         fg_at(&terminal, "0/8 past"),
-        theme::look_color(SlotLook::Past)
+        theme::slot_color(SlotLook::Past)
     );
-    assert_eq!(fg_at(&terminal, "HELD"), theme::look_color(SlotLook::Held));
+    assert_eq!(fg_at(&terminal, "HELD"), theme::slot_color(SlotLook::Held));
     assert_eq!(
         fg_at(&terminal, "1/1 full"),
-        theme::look_color(SlotLook::Full)
+        theme::slot_color(SlotLook::Full)
     );
     assert_eq!(
         fg_at(&terminal, "blocked"),
-        theme::look_color(SlotLook::Blocked)
+        theme::slot_color(SlotLook::Blocked)
     );
     // Each legend word in its colour.
     for t in SlotLook::ALL {
         let label = format!("■ {}", t.label());
-        assert_eq!(fg_at(&terminal, &label), theme::look_color(t), "{label}");
+        assert_eq!(fg_at(&terminal, &label), theme::slot_color(t), "{label}");
     }
 }
 

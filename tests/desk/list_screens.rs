@@ -97,7 +97,7 @@ fn bookings_list_shows_filters_sort_and_pages_with_coloured_statuses() {
         .unwrap();
     assert_eq!(
         buffer[unselected].fg,
-        theme::look_color(SlotLook::Held),
+        theme::slot_color(SlotLook::Held),
         "a hold is the colour of a held slot on the board"
     );
     assert_eq!(
@@ -150,7 +150,7 @@ fn a_held_bookings_detail_counts_down_to_its_expiry() {
     desk.press(KeyCode::Enter);
     let t = draw(&desk.driver.state, (80, 24), bookings_with_detail);
     insta::assert_snapshot!("detail_held_80x24", t.backend());
-    assert_eq!(fg_of(&t, "expires in"), theme::look_color(SlotLook::Held));
+    assert_eq!(fg_of(&t, "expires in"), theme::slot_color(SlotLook::Held));
     find(t.backend().buffer(), "no customer yet");
     find(t.backend().buffer(), "x release");
 }

@@ -292,3 +292,21 @@ fn the_desk_fits_80_by_24() {
     desk.press("q");
     assert!(desk.expect_exit().success());
 }
+
+#[test]
+fn keys_typed_on_a_too_small_terminal_change_nothing() {
+    let (_dir, db) = demo_db();
+    let before = counts(&db);
+    let db_arg = db.to_str().unwrap();
+    let mut desk = Tty::spawn(&["--db", db_arg], &[("SLOTDESK_NOW", NOW)], 60, 20);
+    desk.expect_text("too small");
+    // Blind, these would reserve a slot, switch screens and open a detail.
+    desk.press("r");
+    desk.press(ENTER);
+    desk.press("2");
+    desk.press(ENTER);
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(counts(&db), before, "a key acted while nothing was shown");
+    desk.press("q");
+    assert!(desk.expect_exit().success());
+}

@@ -1,6 +1,8 @@
 //! End to end: the real binary in a pseudo-terminal, keys typed as a
 //! terminal sends them, the screen read back, the database checked.
 
+#[path = "../support/binary.rs"]
+mod binary;
 #[path = "../support/pty.rs"]
 mod support;
 

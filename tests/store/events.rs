@@ -9,7 +9,7 @@ use crate::support::{
 };
 use chrono::{DateTime, Duration, Utc};
 use slotdesk::domain::{BookingId, PaymentMethod, Role, Transition};
-use slotdesk::domain::{CustomerPatch, EventKind, PaymentInput};
+use slotdesk::domain::{CustomerPatch, EventData, EventKind, PaymentInput};
 use slotdesk::store::Store;
 
 /// Runs `op` at `at` and checks that it added exactly `kinds`, all stamped
@@ -186,4 +186,30 @@ fn a_sweep_records_one_expired_event_per_lapsed_hold_and_refusals_record_none() 
     expect(&mut store, later, &[], |s, t| {
         s.confirm(booked.id, None, t).unwrap_err()
     });
+}
+
+#[test]
+fn an_event_of_an_older_shape_is_kept_and_the_rest_of_the_journal_still_reads() {
+    let (dir, mut store) = open();
+    let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let booked = store.book(&book_request(nine, jane()), now()).unwrap();
+    // What an older `slotdesk generate` wrote: a short booking.created payload.
+    rusqlite::Connection::open(dir.path().join("slotdesk.db"))
+        .unwrap()
+        .execute(
+            "INSERT INTO events (at, kind, booking_id, customer_id, data)
+             VALUES (0, 'booking.created', ?1, NULL, '{\"id\":1,\"status\":\"confirmed\"}')",
+            [booked.id.0],
+        )
+        .unwrap();
+    let history = store.booking_events(booked.id).unwrap();
+    assert_eq!(history.len(), 2);
+    assert!(matches!(history[1].data, EventData::Unreadable(_)));
+    assert_eq!(
+        store.latest_events(10).unwrap()[0].id,
+        history[1].id,
+        "newest first"
+    );
+    let all = store.events(None, 100).unwrap();
+    assert!(all.iter().any(|e| e.data.booking() == Some(&booked)));
 }

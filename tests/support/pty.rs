@@ -6,6 +6,7 @@
 //! awaited screen.
 #![allow(dead_code, clippy::unwrap_used, clippy::missing_panics_doc)]
 
+use crate::binary::{no_config, slotdesk_at};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
@@ -50,12 +51,6 @@ pub struct Tty {
     _master: Box<dyn MasterPty + Send>,
     seen: Arc<Mutex<Seen>>,
     exit: Option<ExitStatus>,
-}
-
-/// A config path that never exists, so a developer's key overrides can't
-/// change what the tests type.
-fn no_config() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-no-such-dir/config.toml")
 }
 
 impl Tty {
@@ -243,15 +238,7 @@ impl Drop for Tty {
 /// Runs the `slotdesk` command line on `db` at [`NOW`]; returns stdout,
 /// failing with stderr when it exits non-zero.
 pub fn slotdesk(db: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_slotdesk"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("SLOTDESK_NOW", NOW)
-        .env("SLOTDESK_CONFIG", no_config())
-        .env_remove("SLOTDESK_DB")
-        .output()
-        .unwrap();
+    let out = slotdesk_at(db, NOW).args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "slotdesk {args:?} failed: {stderr}");
     String::from_utf8(out.stdout).unwrap()

@@ -232,7 +232,7 @@ impl Default for Keymap {
             (
                 Context::Discard,
                 vec![
-                    Binding::new(Action::Discard, &["y"]),
+                    Binding::new(Action::Discard, &["y", "Y"]),
                     Binding::new(Action::Back, &["n", "esc"])
                         .worded("keep editing", "keep editing (any key)"),
                 ],

@@ -126,10 +126,8 @@ pub fn search_key(state: &mut AppState, key: Key) -> Vec<Effect> {
                 c.refilter();
             }
             Some(Action::Open) => c.searching = false,
-            Some(Action::MoveUp) => c.selected = c.selected.saturating_sub(1),
-            Some(Action::MoveDown) => {
-                c.selected = (c.selected + 1).min(c.matches.len().saturating_sub(1));
-            }
+            Some(Action::MoveUp) => c.selected = move_index(c.selected, -1, c.matches.len()),
+            Some(Action::MoveDown) => c.selected = move_index(c.selected, 1, c.matches.len()),
             _ => return Vec::new(),
         }
     }

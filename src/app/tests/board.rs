@@ -118,3 +118,13 @@ fn week_view_shows_the_selected_resources_week_and_days_move_by_weeks() {
     );
     assert_eq!(s.board.week, None);
 }
+
+#[test]
+fn esc_on_another_screen_still_cancels_a_move() {
+    let mut s = desk_with(vec![booking(7, 1, BookingStatus::Confirmed)]);
+    press_char(&mut s, 'm');
+    press_char(&mut s, '2');
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.board.moving, None);
+    assert_eq!(status_text(&s), "move cancelled");
+}

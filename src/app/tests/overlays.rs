@@ -78,3 +78,15 @@ fn the_detail_takes_its_own_keys_and_acts_on_the_booking_it_shows() {
     press(&mut s, KeyCode::Esc);
     assert!(s.overlay.is_none());
 }
+
+#[test]
+fn a_capital_y_discards_a_form_as_a_small_one_does() {
+    let mut s = desk();
+    press_char(&mut s, 'r');
+    press_char(&mut s, '2');
+    press(&mut s, KeyCode::Esc);
+    assert!(s.form().is_some_and(|f| f.confirm_discard));
+    press_char(&mut s, 'Y');
+    assert!(s.overlay.is_none());
+    assert_eq!(status_text(&s), "reserve (hold): discarded");
+}

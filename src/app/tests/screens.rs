@@ -82,3 +82,23 @@ fn editing_a_customer_on_the_customers_screen_needs_no_booking() {
         crate::app::overlays::form::FormKind::EditCustomer(CustomerId(1))
     );
 }
+
+#[test]
+fn keys_typed_blind_on_a_too_small_terminal_do_nothing_but_quit() {
+    let mut s = desk();
+    update(&mut s, Msg::Resized(60, 20));
+    assert!(s.too_small());
+    assert!(press_char(&mut s, 'r').is_empty());
+    assert!(press(&mut s, KeyCode::Enter).is_empty());
+    assert!(press_char(&mut s, '2').is_empty());
+    assert!(s.overlay.is_none());
+    assert_eq!(s.screen, Screen::Board);
+    update(&mut s, Msg::Resized(80, 24));
+    assert!(!s.too_small());
+    press_char(&mut s, 'r');
+    assert!(s.form().is_some(), "back to normal at 80x24");
+    press(&mut s, KeyCode::Esc);
+    update(&mut s, Msg::Resized(79, 40));
+    press_char(&mut s, 'q');
+    assert!(s.quit, "q still quits");
+}

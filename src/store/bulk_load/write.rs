@@ -11,7 +11,7 @@ use crate::domain::{
     PaymentStatus,
 };
 use crate::store::codec::instant;
-use crate::store::error::Result;
+use crate::store::error::{Result, StoreError};
 use crate::words::{APPOINTMENT_NOTES as MESSAGES, CANCEL_REASONS, PHYSIO_REASONS as ANSWERS};
 use rusqlite::{Connection, TransactionBehavior, params};
 use std::collections::HashMap;
@@ -161,7 +161,11 @@ fn insert_bookings(
             created_at: instant(r.created_at),
             updated_at: instant(r.created_at),
         };
-        let data = EventData::Booking(Box::new(created)).to_json();
+        let data = EventData::Booking(Box::new(created))
+            .to_json()
+            .map_err(|e| {
+                StoreError::Schema(format!("cannot write a booking.created event: {e}"))
+            })?;
         event.execute(params![r.created_at, id, customer, data])?;
         if r.answer > 0
             && let Some(q) = service.questions.first()

@@ -33,9 +33,9 @@ CREATE TABLE bookings_new (
 INSERT INTO bookings_new SELECT * FROM bookings;
 DROP TABLE bookings;
 ALTER TABLE bookings_new RENAME TO bookings;
--- A slot's bookings (rules 1 and 3).
+-- A slot's bookings (capacity, duplicates).
 CREATE INDEX bookings_slot ON bookings (time_slot_id, date);
--- A resource's bookings near a time (rule 2, availability), covering.
+-- A resource's bookings near a time (one thing at a time, availability), covering.
 CREATE INDEX bookings_resource_time ON bookings (resource_id, starts_at, ends_at, status,
     hold_expires_at, participants, time_slot_id, date, customer_id);
 -- A day's bookings, in time order (lists).

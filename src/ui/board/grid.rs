@@ -131,7 +131,7 @@ fn row_line(
         let style = if at_cursor {
             theme::cursor(t)
         } else {
-            theme::look(t)
+            theme::slot_style(t)
         };
         spans.push(Span::styled(text, style));
     }

@@ -27,7 +27,10 @@ fn spans(counts: Option<&[usize]>) -> Vec<Span<'static>> {
         if i > 0 {
             out.push(Span::raw("  "));
         }
-        out.push(Span::styled(format!("■ {}", t.label()), theme::look(*t)));
+        out.push(Span::styled(
+            format!("■ {}", t.label()),
+            theme::slot_style(*t),
+        ));
         if let Some(n) = counts.and_then(|c| c.get(i)) {
             out.push(Span::styled(format!(" {n}"), theme::DIM));
         }
@@ -47,7 +50,7 @@ pub fn render_list(frame: &mut Frame, area: Rect, state: &AppState, view: &DayVi
             let count = n.to_string();
             let gap = width.saturating_sub(label.chars().count() + count.len());
             Line::from(vec![
-                Span::styled(label, theme::look(*t)),
+                Span::styled(label, theme::slot_style(*t)),
                 Span::raw(" ".repeat(gap)),
                 Span::styled(count, theme::DIM),
             ])

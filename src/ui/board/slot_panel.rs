@@ -79,7 +79,7 @@ fn slot_facts(
         vec![
             Span::raw(format!("{}/{} taken", slot.taken, slot.occurrence.capacity)),
             Span::raw(format!("{} free", slot.free())),
-            Span::styled(why, theme::look(t)),
+            Span::styled(why, theme::slot_style(t)),
         ],
         width,
         0,

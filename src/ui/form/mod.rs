@@ -170,11 +170,9 @@ fn cut_problem(form: &Form, widths: Widths) -> Option<String> {
 fn footer(form: &Form, keymap: &Keymap) -> Line<'static> {
     let keys = |ctx: Context, action: Action| -> Vec<String> {
         keymap
-            .bindings(ctx)
-            .iter()
-            .filter(|b| b.action == action)
-            .flat_map(|b| b.keys.iter().map(|k| prose(*k)))
-            .collect()
+            .binding_for(ctx, action)
+            .map(|b| b.keys.iter().map(|k| prose(*k)).collect())
+            .unwrap_or_default()
     };
     let first = |ctx, action| keys(ctx, action).into_iter().next().unwrap_or_default();
     if form.confirm_discard {

@@ -12,7 +12,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 pub enum FieldKind {
     /// Free text; `max` characters at most.
     Text {
-        /// Length limit.
+        /// In characters.
         max: usize,
     },
     /// A person's name.
@@ -23,14 +23,14 @@ pub enum FieldKind {
     Phone,
     /// A whole number in a range.
     Number {
-        /// Smallest.
+        /// Inclusive.
         min: u32,
-        /// Largest.
+        /// Inclusive.
         max: u32,
     },
     /// A money amount in a currency.
     Amount {
-        /// ISO 4217 code.
+        /// ISO 4217 code, which fixes the minor units (`GBP`: 2).
         currency: String,
     },
     /// A `YYYY-MM-DD` date.
@@ -48,7 +48,6 @@ pub struct Field {
     pub value: String,
     /// The value it opened with, to know whether anything was typed.
     pub initial: String,
-    /// What it holds.
     pub kind: FieldKind,
     /// Must not be empty.
     pub required: bool,

@@ -25,7 +25,7 @@ pub struct Form {
     pub subtitle: String,
     /// The fields, in tab order.
     pub fields: Vec<Field>,
-    /// The focused field.
+    /// Index into `fields` of the one that takes typed keys.
     pub focus: usize,
     /// The engine's refusal of the last submit, shown until the next edit.
     pub error: Option<String>,

@@ -38,7 +38,7 @@ impl SlotLook {
         }
     }
 
-    /// Every tone, in legend order.
+    /// Every look, in legend order.
     pub const ALL: [Self; 7] = [
         Self::Free,
         Self::Partial,

@@ -179,10 +179,18 @@ fn open(state: &mut AppState) -> Vec<Effect> {
 }
 
 fn back(state: &mut AppState) -> Vec<Effect> {
-    if state.board.moving.take().is_some() {
-        state.info("move cancelled");
+    if state.board.moving.is_some() {
+        cancel_move(state);
     } else if state.board.week.take().is_some() {
         return vec![state.board.load()];
+    }
+    Vec::new()
+}
+
+/// Leaves move mode, from whichever screen `Back` was pressed on.
+pub fn cancel_move(state: &mut AppState) -> Vec<Effect> {
+    if state.board.moving.take().is_some() {
+        state.info("move cancelled");
     }
     Vec::new()
 }
