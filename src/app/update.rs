@@ -160,10 +160,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Today
         | Action::GoToDate
         | Action::WeekView
-        | Action::NextBooking => {
-            state.overlay = None;
-            board::action(state, a)
-        }
+        | Action::NextBooking => board::action(state, a),
         Action::Reserve
         | Action::NewBooking
         | Action::Confirm
