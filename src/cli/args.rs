@@ -154,6 +154,9 @@ pub enum StatusArg {
 /// Customer fields.
 #[derive(Debug, Args, Default)]
 pub struct CustomerFields {
+    /// An existing customer, by id, instead of typed details.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["first_name", "last_name", "email", "phone"])]
+    pub customer: Option<i64>,
     /// Customer's first name.
     #[arg(long)]
     pub first_name: Option<String>,
@@ -173,12 +176,17 @@ pub struct CustomerFields {
 pub struct BookArgs {
     /// The slot, TIME_SLOT_ID@YYYY-MM-DD.
     pub slot: String,
+    /// An existing customer, by id, instead of typed details. Typed details
+    /// book a customer on file only when both names and the email or phone
+    /// match; otherwise they make a new customer.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["first_name", "last_name", "email", "phone"])]
+    pub customer: Option<i64>,
     /// Customer's first name.
-    #[arg(long)]
-    pub first_name: String,
+    #[arg(long, required_unless_present = "customer")]
+    pub first_name: Option<String>,
     /// Customer's last name.
-    #[arg(long)]
-    pub last_name: String,
+    #[arg(long, required_unless_present = "customer")]
+    pub last_name: Option<String>,
     /// Customer's email.
     #[arg(long)]
     pub email: Option<String>,

@@ -7,7 +7,9 @@ use super::context::Context;
 use super::output;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
-use crate::domain::{BookRequest, ConfirmRequest, HoldRequest, InitialStatus, PaymentInput};
+use crate::domain::{
+    BookRequest, BookingFor, ConfirmRequest, CustomerId, HoldRequest, InitialStatus, PaymentInput,
+};
 use crate::domain::{Booking, BookingError, BookingId, PaymentMethod, Role, SlotRef, Transition};
 
 /// Runs a writing command and prints its booking.
@@ -28,7 +30,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
         }
         Command::Confirm(a) => {
             let request = ConfirmRequest {
-                customer: customer_input(&a.customer),
+                customer: booking_for(&a.customer),
                 answers: answers(&a.answers)?,
                 add_ons: a.add_ons.clone(),
                 message: a.message.clone(),
@@ -118,28 +120,35 @@ fn method(m: MethodArg) -> PaymentMethod {
     }
 }
 
-/// The customer given by flags, if any flag was given.
-fn customer_input(f: &CustomerFields) -> Option<CustomerInput> {
+/// The customer given by flags, if any flag was given: `--customer ID`, or
+/// the typed details.
+fn booking_for(f: &CustomerFields) -> Option<BookingFor> {
+    if let Some(id) = f.customer {
+        return Some(BookingFor::Picked(CustomerId(id)));
+    }
     if f.first_name.is_none() && f.last_name.is_none() && f.email.is_none() && f.phone.is_none() {
         return None;
     }
-    Some(CustomerInput {
+    Some(BookingFor::Typed(CustomerInput {
         first_name: f.first_name.clone().unwrap_or_default(),
         last_name: f.last_name.clone().unwrap_or_default(),
         email: f.email.clone(),
         phone: f.phone.clone(),
-    })
+    }))
 }
 
 fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
     let answers = answers(&a.answers)?;
     Ok(BookRequest {
         slot: Some(a.slot.parse()?),
-        customer: CustomerInput {
-            first_name: a.first_name.clone(),
-            last_name: a.last_name.clone(),
-            email: a.email.clone(),
-            phone: a.phone.clone(),
+        customer: match a.customer {
+            Some(id) => BookingFor::Picked(CustomerId(id)),
+            None => BookingFor::Typed(CustomerInput {
+                first_name: a.first_name.clone().unwrap_or_default(),
+                last_name: a.last_name.clone().unwrap_or_default(),
+                email: a.email.clone(),
+                phone: a.phone.clone(),
+            }),
         },
         participants: a.participants,
         message: a.message.clone(),

@@ -59,7 +59,7 @@ pub(super) fn run<'p>(
             };
             let request = BookRequest {
                 slot: Some(visit.slot),
-                customer: customer.unwrap_or_default(),
+                customer: customer.unwrap_or_default().into(),
                 participants: visit.participants,
                 message: visit.message.map(str::to_owned),
                 answers: visit.answers.clone(),

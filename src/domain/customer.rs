@@ -1,11 +1,16 @@
 //! Customer details as the desk takes them: names, an email checked with a
 //! real validator, a phone parsed with a libphonenumber port into E.164
-//! (ReserveKit customer, Sesami `SesamiCustomerObject`). Pure.
+//! (ReserveKit customer, Sesami `SesamiCustomerObject`), and the identity
+//! rule that decides whether typed details are a customer already on file.
+//! Pure.
 
+use super::booking::CustomerSummary;
 use super::error::BookingError;
 use email_address::{EmailAddress, Options};
 use phonenumber::country;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Customer details as typed by a person: untrimmed, unvalidated.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +51,30 @@ impl CustomerDetails {
             )),
         }
     }
+}
+
+/// A name as the identity rule compares it: accents and case dropped, runs
+/// of spaces made one (`  Zoë  O'Brien ` and `zoe o'brien` agree).
+pub fn name_key(name: &str) -> String {
+    let plain: String = name
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The identity rule: whether stored customer `on_file` is the person
+/// `typed` names. Both names must match (ignoring case and accents) and so
+/// must the email (ignoring case) or the phone (E.164). A shared email or
+/// phone alone is not enough: families share them, and parents book their
+/// children.
+pub fn same_person(on_file: &CustomerSummary, typed: &CustomerDetails) -> bool {
+    let names = name_key(&on_file.first_name) == name_key(&typed.first_name)
+        && name_key(&on_file.last_name) == name_key(&typed.last_name);
+    let email = matches!((&on_file.email, &typed.email), (Some(a), Some(b)) if a.to_lowercase() == b.to_lowercase());
+    let phone = matches!((&on_file.phone, &typed.phone), (Some(a), Some(b)) if a == b);
+    names && (email || phone)
 }
 
 /// Validates `input`: names present and plain, email valid, phone parsed,
@@ -166,6 +195,87 @@ mod tests {
         ] {
             assert!(normalize_email(bad).is_err(), "{bad}");
         }
+    }
+
+    fn on_file(
+        first: &str,
+        last: &str,
+        email: Option<&str>,
+        phone: Option<&str>,
+    ) -> CustomerSummary {
+        CustomerSummary {
+            id: crate::domain::CustomerId(1),
+            name: format!("{first} {last}"),
+            first_name: first.into(),
+            last_name: last.into(),
+            email: email.map(Into::into),
+            phone: phone.map(Into::into),
+            created_at: chrono::DateTime::default(),
+            updated_at: chrono::DateTime::default(),
+        }
+    }
+
+    fn typed(first: &str, last: &str, email: Option<&str>, phone: Option<&str>) -> CustomerDetails {
+        validate_customer(
+            &CustomerInput {
+                first_name: first.into(),
+                last_name: last.into(),
+                email: email.map(Into::into),
+                phone: phone.map(Into::into),
+            },
+            "GB",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn names_compare_without_case_accents_or_extra_spaces() {
+        assert_eq!(name_key("  Zoë   O'Brien "), "zoe o'brien");
+        assert_eq!(name_key("ÉLODIE"), name_key("elodie"));
+        assert_eq!(name_key("Ｊｏｓé"), "jose", "full-width letters too");
+        assert_ne!(name_key("Ada"), name_key("Adam"));
+    }
+
+    #[test]
+    fn the_same_person_needs_both_names_and_an_email_or_a_phone() {
+        let ada = on_file(
+            "Ada",
+            "Lovelace",
+            Some("ada@example.com"),
+            Some("+442079460018"),
+        );
+        // The same person, however the contact is written.
+        assert!(same_person(
+            &ada,
+            &typed("ada", "LOVELACE", Some("ADA@example.com"), None)
+        ));
+        assert!(same_person(
+            &ada,
+            &typed("Ada", "Lovelace", None, Some("020 7946 0018"))
+        ));
+        assert!(same_person(
+            &ada,
+            &typed("Ada", "Lovelace", None, Some("+44 20 7946 0018"))
+        ));
+        assert!(same_person(
+            &ada,
+            &typed("Adá", "Lovelace", Some("ada@example.com"), None)
+        ));
+        // Someone else with Ada's email or phone: a parent booking a child.
+        assert!(!same_person(
+            &ada,
+            &typed("Charles", "Babbage", Some("ada@example.com"), None)
+        ));
+        assert!(!same_person(
+            &ada,
+            &typed("Byron", "Lovelace", None, Some("020 7946 0018"))
+        ));
+        // The same name but neither contact: a namesake.
+        assert!(!same_person(
+            &ada,
+            &typed("Ada", "Lovelace", Some("other@example.com"), None)
+        ));
+        assert!(!same_person(&ada, &typed("Ada", "Lovelace", None, None)));
     }
 
     #[test]

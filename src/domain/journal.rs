@@ -4,6 +4,7 @@
 //! writes every payload, whoever records it. Pure.
 
 use super::booking::{Booking, CustomerSummary};
+use super::customer::CustomerInput;
 use super::ids::{BookingId, CustomerId, EventId};
 use super::status::BookingStatus;
 use chrono::{DateTime, Utc};
@@ -172,13 +173,25 @@ impl CatalogChanges {
     }
 }
 
+/// A booking event's payload: the booking after the change (for
+/// `booking.deleted`, before it) and, when the change named its customer by
+/// typing, the details exactly as typed, whatever customer they landed on.
+/// Serialised as the booking object with one more field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BookingChange {
+    #[serde(flatten)]
+    pub booking: Booking,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_as_typed: Option<CustomerInput>,
+}
+
 /// An event's payload: the object as it stood after the change (for
 /// `booking.deleted`, before it). Serialised as the object itself, the same
 /// JSON as `booking --json` or `customer --json`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum EventData {
-    Booking(Box<Booking>),
+    Booking(Box<BookingChange>),
     Customer(CustomerSummary),
     Catalog(CatalogChanges),
     /// A stored payload that is not its kind's shape (an older slotdesk's
@@ -212,10 +225,19 @@ impl EventData {
         })
     }
 
+    /// A booking payload for `booking`, with the customer as typed if the
+    /// change named one by typing.
+    pub fn booking_change(booking: Booking, customer_as_typed: Option<CustomerInput>) -> Self {
+        Self::Booking(Box::new(BookingChange {
+            booking,
+            customer_as_typed,
+        }))
+    }
+
     /// The booking it is about, if any.
     pub fn booking(&self) -> Option<&Booking> {
         match self {
-            Self::Booking(b) => Some(b),
+            Self::Booking(b) => Some(&b.booking),
             _ => None,
         }
     }
@@ -228,7 +250,7 @@ impl EventData {
     /// The customer it concerns: the customer itself, or the booking's.
     pub fn customer_id(&self) -> Option<CustomerId> {
         match self {
-            Self::Booking(b) => b.customer.as_ref().map(|c| c.id),
+            Self::Booking(b) => b.booking.customer.as_ref().map(|c| c.id),
             Self::Customer(c) => Some(c.id),
             Self::Catalog(_) | Self::Unreadable(_) => None,
         }

@@ -48,11 +48,11 @@ pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};
 pub use error::{BookingError, ErrorKind, Failure};
 pub use ids::{AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, TimeSlotId};
-pub use journal::{CatalogChanges, Event, EventData, EventKind};
+pub use journal::{BookingChange, CatalogChanges, Event, EventData, EventKind};
 pub use query::{BookingPage, BookingQuery, BookingSort, Pagination, SlotQuery};
 pub use requests::{
-    BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, HoldRequest, InitialStatus,
-    PaymentInput,
+    BookRequest, BookingEdit, BookingFor, ConfirmRequest, CustomerPatch, HoldRequest,
+    InitialStatus, PaymentInput,
 };
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};

@@ -3,6 +3,7 @@
 //! command line and every store implementation. Pure.
 
 use super::customer::CustomerInput;
+use super::ids::CustomerId;
 use super::schedule::SlotRef;
 use super::status::PaymentMethod;
 
@@ -16,6 +17,39 @@ pub struct HoldRequest {
     /// A repeated key returns the first booking made with it (Boseat); an
     /// empty key is refused.
     pub idempotency_key: Option<String>,
+}
+
+/// Who a booking is for: a customer the clerk picked (the desk's picker,
+/// the CLI's `--customer ID`), or a person as typed. A typed person is a
+/// customer on file only by the identity rule
+/// ([`same_person`](super::customer::same_person)); otherwise a new customer
+/// is made, even when the email or phone is already on file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BookingFor {
+    Picked(CustomerId),
+    Typed(CustomerInput),
+}
+
+impl Default for BookingFor {
+    fn default() -> Self {
+        Self::Typed(CustomerInput::default())
+    }
+}
+
+impl BookingFor {
+    /// The details as typed, when the customer was not picked.
+    pub fn typed(&self) -> Option<&CustomerInput> {
+        match self {
+            Self::Typed(input) => Some(input),
+            Self::Picked(_) => None,
+        }
+    }
+}
+
+impl From<CustomerInput> for BookingFor {
+    fn from(input: CustomerInput) -> Self {
+        Self::Typed(input)
+    }
 }
 
 /// The status a new booking starts in.
@@ -33,8 +67,8 @@ pub enum InitialStatus {
 pub struct BookRequest {
     /// Required: `None` is refused as invalid.
     pub slot: Option<SlotRef>,
-    /// Validated with the location's phone region.
-    pub customer: CustomerInput,
+    /// A typed person is validated with the location's phone region.
+    pub customer: BookingFor,
     /// Seats, at least 1 and at most the slot's capacity.
     pub participants: u32,
     /// At most 2,000 characters; blank means none.
@@ -53,7 +87,7 @@ pub struct BookRequest {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConfirmRequest {
     /// Replaces any customer the booking has.
-    pub customer: Option<CustomerInput>,
+    pub customer: Option<BookingFor>,
     /// `(question, answer)` pairs; replace the stored answers when non-empty.
     pub answers: Vec<(String, String)>,
     /// Add-on names; replace the stored add-ons when non-empty.

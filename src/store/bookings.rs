@@ -6,12 +6,11 @@ use super::Store;
 use super::catalog::{location, service};
 use super::claims::SlotContext;
 use super::codec::{day, ts};
-use super::customers::find_or_create;
+use super::customers::{customer_for, named};
 use super::error::Result;
 use super::queries::load_booking;
-use super::transaction::finish;
+use super::transaction::{finish, finish_typed};
 use crate::domain::availability::{check_duplicate, check_room};
-use crate::domain::customer::validate_customer;
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::{
     AddOnLine, Answer, BookRequest, Booking, BookingError, BookingId, BookingStatus, CustomerId,
@@ -144,11 +143,12 @@ impl Store {
             let region = location(conn)?.phone_region;
             let ctx = SlotContext::load(conn, slot)?;
             let service = service(conn, ctx.time_slot.service_id)?;
-            let details = validate_customer(&req.customer, &region)?;
+            let who = named(conn, &req.customer, &region)?;
             let status = match req.status {
                 InitialStatus::Pending => BookingStatus::Pending,
                 InitialStatus::Confirmed => {
-                    details.check_contact(service.require_email_and_phone)?;
+                    who.details()
+                        .check_contact(service.require_email_and_phone)?;
                     BookingStatus::Confirmed
                 }
             };
@@ -157,7 +157,7 @@ impl Store {
             let message = clean_message(req.message.as_deref())?;
             check_participants(req.participants, ctx.occurrence.capacity)?;
             check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
-            let customer = find_or_create(conn, &details, now)?;
+            let customer = customer_for(conn, &who, now)?;
             check_duplicate(&ctx.occurrence, &ctx.claims, customer, now, None)?;
             let id = insert(
                 conn,
@@ -175,7 +175,13 @@ impl Store {
             )?;
             write_answers(conn, id, &answers)?;
             write_add_ons(conn, id, &add_ons)?;
-            finish(conn, id, EventKind::BookingCreated, now)
+            finish_typed(
+                conn,
+                id,
+                EventKind::BookingCreated,
+                req.customer.typed(),
+                now,
+            )
         })
     }
 }

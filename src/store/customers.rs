@@ -1,5 +1,6 @@
-//! Customers: found or created when a booking names one, read and edited
-//! (ReserveKit `/bookings/{id}/customer`), each change with its event.
+//! Customers: who a booking is for (picked, the same person by the identity
+//! rule, or new), read and edited (ReserveKit `/bookings/{id}/customer`),
+//! each change with its event.
 
 use super::Store;
 use super::catalog::location;
@@ -7,9 +8,12 @@ use super::codec::ts;
 use super::error::Result;
 use super::events::record;
 use super::queries::customer_columns;
-use crate::domain::customer::{CustomerDetails, normalize_email, normalize_phone, validate_name};
+use crate::domain::customer::{
+    CustomerDetails, normalize_email, normalize_phone, same_person, validate_customer,
+    validate_name,
+};
 use crate::domain::{
-    BookingError, CustomerId, CustomerPatch, CustomerSummary, EventData, EventKind,
+    BookingError, BookingFor, CustomerId, CustomerPatch, CustomerSummary, EventData, EventKind,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -24,40 +28,72 @@ pub(super) fn load_customer(conn: &Connection, id: CustomerId) -> Result<Custome
         .ok_or_else(|| BookingError::CustomerNotFound.into())
 }
 
-/// The existing customer with the same email (any case), else the same phone,
-/// else a new one. Fills in a missing email or phone on an existing customer.
+/// What a request names, validated: a customer picked by id (as stored),
+/// or a person's typed details.
+pub(super) enum Named {
+    Picked(CustomerSummary),
+    Typed(CustomerDetails),
+}
+
+impl Named {
+    /// The contact a confirmation checks: as stored, or as typed.
+    pub(super) fn details(&self) -> CustomerDetails {
+        match self {
+            Self::Picked(c) => CustomerDetails {
+                first_name: c.first_name.clone(),
+                last_name: c.last_name.clone(),
+                email: c.email.clone(),
+                phone: c.phone.clone(),
+            },
+            Self::Typed(d) => d.clone(),
+        }
+    }
+}
+
+/// Reads what `who` names, typed details checked with the location's
+/// `region`. Errors: `customer not found`; an invalid name, email or phone.
+pub(super) fn named(conn: &Connection, who: &BookingFor, region: &str) -> Result<Named> {
+    Ok(match who {
+        BookingFor::Picked(id) => Named::Picked(load_customer(conn, *id)?),
+        BookingFor::Typed(input) => Named::Typed(validate_customer(input, region)?),
+    })
+}
+
+/// The customer a booking for `named` goes to: the one picked; else the
+/// customer on file who is the same person by the identity rule
+/// ([`same_person`]), given any email or phone they lacked; else a new
+/// customer, even when the email or phone is already someone else's.
 /// Records `customer.created` / `customer.updated`.
-pub(super) fn find_or_create(
+pub(super) fn customer_for(
     conn: &Connection,
-    d: &CustomerDetails,
+    named: &Named,
     now: DateTime<Utc>,
 ) -> Result<CustomerId> {
-    let by_email = match &d.email {
-        Some(e) => conn
-            .prepare_cached(
-                "SELECT id FROM customers WHERE email = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-            )?
-            .query_row([e], |r| r.get::<_, i64>(0))
-            .optional()?,
-        None => None,
+    let d = match named {
+        Named::Picked(c) => return Ok(c.id),
+        Named::Typed(d) => d,
     };
-    let by_phone = match (&d.phone, by_email) {
-        (Some(p), None) => conn
-            .prepare_cached("SELECT id FROM customers WHERE phone = ?1 ORDER BY id LIMIT 1")?
-            .query_row([p], |r| r.get::<_, i64>(0))
-            .optional()?,
-        _ => None,
-    };
-    if let Some(id) = by_email.or(by_phone) {
+    let same = conn
+        .prepare_cached(&format!(
+            "{CUSTOMER_SELECT} WHERE (?1 IS NOT NULL AND email = ?1 COLLATE NOCASE)
+                OR (?2 IS NOT NULL AND phone = ?2) ORDER BY id"
+        ))?
+        .query_map(params![d.email, d.phone], |r| {
+            customer_columns(r, 0, r.get(0)?)
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .find(|c| same_person(c, d));
+    if let Some(c) = same {
         let n = conn.execute(
             "UPDATE customers SET email = coalesce(email, ?2), phone = coalesce(phone, ?3), updated_at = ?4
              WHERE id = ?1 AND ((email IS NULL AND ?2 IS NOT NULL) OR (phone IS NULL AND ?3 IS NOT NULL))",
-            params![id, d.email, d.phone, ts(now)],
+            params![c.id.0, d.email, d.phone, ts(now)],
         )?;
         if n > 0 {
-            customer_event(conn, CustomerId(id), EventKind::CustomerUpdated, now)?;
+            customer_event(conn, c.id, EventKind::CustomerUpdated, now)?;
         }
-        return Ok(CustomerId(id));
+        return Ok(c.id);
     }
     conn.prepare_cached(
         "INSERT INTO customers (first_name, last_name, email, phone, created_at, updated_at)

@@ -7,17 +7,17 @@ use super::bookings::{clean_message, write_add_ons, write_answers};
 use super::catalog::{location, service};
 use super::claims::SlotContext;
 use super::codec::{day, instant, ts};
-use super::customers::{find_or_create, load_customer};
+use super::customers::{customer_for, load_customer, named};
 use super::error::Result;
-use super::transaction::{Current, current, finish, step, sweep};
+use super::transaction::{Current, current, finish, finish_typed, step, sweep};
 use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::catalog::Service;
-use crate::domain::customer::{CustomerDetails, CustomerInput, validate_customer};
+use crate::domain::customer::{CustomerDetails, CustomerInput};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::schedule::local_day_bounds;
 use crate::domain::{
-    Booking, BookingEdit, BookingError, BookingId, BookingStatus, ConfirmRequest, CustomerId,
-    EventKind, SlotRef, Transition,
+    Booking, BookingEdit, BookingError, BookingFor, BookingId, BookingStatus, ConfirmRequest,
+    CustomerId, EventKind, SlotRef, Transition,
 };
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, params};
@@ -27,14 +27,15 @@ use rusqlite::{Connection, params};
 fn confirming_customer(
     conn: &Connection,
     b: &Current,
-    given: Option<&CustomerInput>,
+    given: Option<&BookingFor>,
     service: &Service,
     now: DateTime<Utc>,
 ) -> Result<CustomerId> {
-    if let Some(input) = given {
-        let details = validate_customer(input, &location(conn)?.phone_region)?;
-        details.check_contact(service.require_email_and_phone)?;
-        return find_or_create(conn, &details, now);
+    if let Some(who) = given {
+        let who = named(conn, who, &location(conn)?.phone_region)?;
+        who.details()
+            .check_contact(service.require_email_and_phone)?;
+        return customer_for(conn, &who, now);
     }
     let existing = b.customer_id.ok_or_else(|| {
         BookingError::invalid(
@@ -62,7 +63,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Booking> {
         let request = ConfirmRequest {
-            customer: customer.cloned(),
+            customer: customer.cloned().map(BookingFor::Typed),
             ..ConfirmRequest::default()
         };
         self.confirm_with(id, &request, now)
@@ -107,7 +108,8 @@ impl Store {
                  WHERE id = ?1",
             )?
             .execute(params![id.0, next.as_str(), customer_id.0, ts(now)])?;
-            finish(conn, id, Transition::Confirm.event_kind(), now)
+            let typed = request.customer.as_ref().and_then(BookingFor::typed);
+            finish_typed(conn, id, Transition::Confirm.event_kind(), typed, now)
         })
     }
 

@@ -85,7 +85,7 @@ impl Store {
                 conn,
                 now,
                 EventKind::BookingDeleted,
-                &EventData::Booking(Box::new(last.clone())),
+                &EventData::booking_change(last.clone(), None),
             )?;
             Ok(last)
         })

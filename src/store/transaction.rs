@@ -7,6 +7,7 @@ use super::codec::{date_col, instant, parsed, ts};
 use super::error::Result;
 use super::events::record;
 use super::queries::load_booking;
+use crate::domain::customer::CustomerInput;
 use crate::domain::{
     Booking, BookingError, BookingId, BookingStatus, CustomerId, EventData, EventKind, ServiceId,
     SlotRef, TimeSlotId, Transition,
@@ -85,13 +86,21 @@ pub(super) fn finish(
     kind: EventKind,
     now: DateTime<Utc>,
 ) -> Result<Booking> {
+    finish_typed(conn, id, kind, None, now)
+}
+
+/// [`finish`] for a change that named its customer by typing: the payload
+/// keeps `customer_as_typed` beside the booking.
+pub(super) fn finish_typed(
+    conn: &Connection,
+    id: BookingId,
+    kind: EventKind,
+    customer_as_typed: Option<&CustomerInput>,
+    now: DateTime<Utc>,
+) -> Result<Booking> {
     let booking = load_booking(conn, id)?;
-    record(
-        conn,
-        now,
-        kind,
-        &EventData::Booking(Box::new(booking.clone())),
-    )?;
+    let data = EventData::booking_change(booking.clone(), customer_as_typed.cloned());
+    record(conn, now, kind, &data)?;
     Ok(booking)
 }
 

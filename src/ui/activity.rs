@@ -117,7 +117,8 @@ fn subject(e: &Event, wide: bool) -> String {
 pub fn summary(e: &Event, tz: Tz, wide: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     match &e.data {
-        EventData::Booking(b) => {
+        EventData::Booking(change) => {
+            let b = &change.booking;
             parts.push(
                 b.customer
                     .as_ref()

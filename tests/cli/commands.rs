@@ -470,3 +470,61 @@ fn a_malformed_clock_is_refused_instead_of_falling_back_to_the_real_time() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("SLOTDESK_NOW"));
     assert_eq!(desk.event_count(), before, "nothing was written");
 }
+
+#[test]
+fn book_keeps_the_person_typed_and_takes_an_existing_customer_by_id() {
+    let desk = Desk::new();
+    let ada = desk.json(&[
+        "book",
+        "22@2026-11-23",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelace",
+        "--email",
+        "ada@example.com",
+    ]);
+    // Charles gives Ada's email (in another case): still Charles, a new customer.
+    let charles = desk.json(&[
+        "book",
+        "22@2026-11-23",
+        "--first-name",
+        "Charles",
+        "--last-name",
+        "Babbage",
+        "--email",
+        "ADA@example.com",
+    ]);
+    assert_eq!(charles["customer"]["name"], "Charles Babbage");
+    assert_ne!(charles["customer"]["id"], ada["customer"]["id"]);
+    // The event keeps what was typed.
+    let events = desk.ok(&["events", "--json"]);
+    assert!(
+        events.contains("\"customer_as_typed\":{\"first_name\":\"Charles\""),
+        "{events}"
+    );
+    // --customer ID books that customer; it cannot be mixed with typed details.
+    let id = ada["customer"]["id"].to_string();
+    let again = desk.json(&["book", "22@2026-11-30", "--customer", &id]);
+    assert_eq!(again["customer"]["id"], ada["customer"]["id"]);
+    assert_eq!(
+        desk.run(&[
+            "book",
+            "22@2026-11-30",
+            "--customer",
+            &id,
+            "--first-name",
+            "X"
+        ])
+        .status
+        .code(),
+        Some(2)
+    );
+    assert_eq!(
+        desk.run(&["book", "22@2026-11-30"]).status.code(),
+        Some(2),
+        "no one named"
+    );
+    let missing = desk.fails(4, &["book", "22@2026-11-30", "--customer", "999"]);
+    assert!(missing.contains("customer not found"), "{missing}");
+}

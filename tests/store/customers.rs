@@ -7,7 +7,7 @@ use crate::support::{
     now, open, rule_error, slot,
 };
 use slotdesk::domain::customer::CustomerInput;
-use slotdesk::domain::{BookingError, CustomerId};
+use slotdesk::domain::{BookingError, BookingFor, CustomerId};
 use slotdesk::domain::{CustomerPatch, EventData, EventKind};
 
 fn by_phone(phone: &str) -> CustomerInput {
@@ -168,4 +168,155 @@ fn a_returning_customer_with_a_new_phone_is_found_by_email_and_filled_in() {
         kinds_after(&store, before),
         ["customer.updated", "booking.created"]
     );
+}
+
+/// The customer ids in the order the bookings were made.
+fn customer_of(booking: &slotdesk::domain::Booking) -> CustomerId {
+    booking.customer.as_ref().unwrap().id
+}
+
+fn person(first: &str, last: &str, email: Option<&str>, phone: Option<&str>) -> CustomerInput {
+    CustomerInput {
+        first_name: first.into(),
+        last_name: last.into(),
+        email: email.map(Into::into),
+        phone: phone.map(Into::into),
+    }
+}
+
+#[test]
+fn someone_else_with_an_email_on_file_is_a_new_customer_and_the_typed_name_is_kept() {
+    let (_dir, mut store) = open();
+    let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let ten = slot(&store, "physio", "ana", "10:00", MONDAY);
+    let ada = store
+        .book(
+            &book_request(
+                nine,
+                person("Ada", "Lovelace", Some("ada@example.com"), None),
+            ),
+            now(),
+        )
+        .unwrap();
+    let charles_typed = person(
+        "Charles",
+        "Babbage",
+        Some("ADA@example.com"),
+        Some("020 7946 0018"),
+    );
+    let charles = store
+        .book(&book_request(ten, charles_typed.clone()), now())
+        .unwrap();
+    assert_ne!(customer_of(&charles), customer_of(&ada));
+    assert_eq!(charles.customer.as_ref().unwrap().name, "Charles Babbage");
+    // Ada's record gains nothing of Charles's.
+    let on_file = store.customer(customer_of(&ada)).unwrap();
+    assert_eq!(on_file.phone, None);
+    assert_eq!(on_file.name, "Ada Lovelace");
+    // The booking's event keeps the details exactly as typed.
+    let created = store.booking_events(charles.id).unwrap();
+    let EventData::Booking(change) = &created[0].data else {
+        panic!("{:?}", created[0].data)
+    };
+    assert_eq!(change.customer_as_typed.as_ref(), Some(&charles_typed));
+}
+
+#[test]
+fn the_same_person_is_found_by_both_names_and_an_email_in_any_case_or_a_phone_in_any_format() {
+    let (_dir, mut store) = open();
+    let first = store
+        .book(
+            &book_request(
+                slot(&store, "physio", "ana", "09:00", MONDAY),
+                person("Zoë", "O'Brien", Some("zoe@example.com"), None),
+            ),
+            now(),
+        )
+        .unwrap();
+    let zoe = customer_of(&first);
+    let again = |store: &mut slotdesk::store::Store, who: CustomerInput, starts: &str| {
+        let s = slot(store, "physio", "ana", starts, TUESDAY);
+        customer_of(&store.book(&book_request(s, who), now()).unwrap())
+    };
+    // The email in another case, the name without its accent: Zoë, who
+    // also gets the phone she lacked.
+    let by_email = again(
+        &mut store,
+        person(
+            "zoe",
+            "O'BRIEN",
+            Some("ZOE@Example.com"),
+            Some("020 7946 0018"),
+        ),
+        "09:00",
+    );
+    assert_eq!(by_email, zoe);
+    assert_eq!(
+        store.customer(zoe).unwrap().phone.as_deref(),
+        Some("+442079460018")
+    );
+    // Now the phone in the international format, no email.
+    let by_phone = again(
+        &mut store,
+        person("Zoë", "O'Brien", None, Some("+44 20 7946 0018")),
+        "10:00",
+    );
+    assert_eq!(by_phone, zoe);
+    assert_eq!(store.customers().unwrap().len(), 1);
+}
+
+#[test]
+fn a_family_sharing_an_email_books_one_class_without_a_duplicate() {
+    let (_dir, mut store) = open();
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let parent = Some("parent@example.com");
+    let mut ids = Vec::new();
+    for child in ["Amy", "Ben"] {
+        let booked = store
+            .book(
+                &book_request(class, person(child, "Khan", parent, None)),
+                now(),
+            )
+            .unwrap();
+        ids.push(customer_of(&booked));
+    }
+    assert_ne!(ids[0], ids[1], "two children, two customers");
+    // The same child again is the same customer: a duplicate.
+    let err = rule_error(store.book(
+        &book_request(class, person("amy", "khan", parent, None)),
+        now(),
+    ));
+    assert_eq!(err, BookingError::Duplicate);
+}
+
+#[test]
+fn a_customer_picked_by_id_is_booked_whatever_else_is_on_file() {
+    let (_dir, mut store) = open();
+    let first = store
+        .book(
+            &book_request(slot(&store, "physio", "ana", "09:00", MONDAY), jane()),
+            now(),
+        )
+        .unwrap();
+    let picked = slotdesk::domain::BookRequest {
+        customer: BookingFor::Picked(customer_of(&first)),
+        ..book_request(slot(&store, "physio", "ana", "10:00", MONDAY), jane())
+    };
+    let again = store.book(&picked, now()).unwrap();
+    assert_eq!(customer_of(&again), customer_of(&first));
+    let events = store.booking_events(again.id).unwrap();
+    let EventData::Booking(change) = &events[0].data else {
+        panic!()
+    };
+    assert_eq!(change.customer_as_typed, None, "nothing was typed");
+    let missing = slotdesk::domain::BookRequest {
+        customer: BookingFor::Picked(CustomerId(999)),
+        ..picked
+    };
+    let before = counts(&store);
+    assert_eq!(
+        rule_error(store.book(&missing, now())),
+        BookingError::CustomerNotFound
+    );
+    assert_eq!(counts(&store), before);
 }

@@ -55,7 +55,7 @@ fn a_pending_booking_can_be_confirmed_or_declined() {
     let confirmed = store.confirm(first.id, None, now()).unwrap();
     assert_eq!(confirmed.status, BookingStatus::Confirmed);
 
-    pending.customer = john();
+    pending.customer = john().into();
     let second = store.book(&pending, now()).unwrap();
     let declined = store
         .transition(second.id, Transition::Decline, now())

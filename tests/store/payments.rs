@@ -86,7 +86,7 @@ fn deleting_is_for_managers_and_leaves_the_last_state_in_a_booking_deleted_event
     let deleted = events.last().unwrap();
     assert_eq!(deleted.kind, EventKind::BookingDeleted);
     assert_eq!(deleted.booking_id, Some(booked.id));
-    assert_eq!(deleted.data, EventData::Booking(Box::new(last.clone())));
+    assert_eq!(deleted.data, EventData::booking_change(last.clone(), None));
     assert_eq!(last.status, BookingStatus::Confirmed);
     assert_eq!(last.payment.status, PaymentStatus::Paid);
     let history = store.booking_events(booked.id).unwrap();

@@ -210,7 +210,7 @@ pub fn john() -> CustomerInput {
 pub fn book_request(slot: SlotRef, who: CustomerInput) -> BookRequest {
     BookRequest {
         slot: Some(slot),
-        customer: who,
+        customer: who.into(),
         participants: 1,
         status: InitialStatus::Confirmed,
         ..BookRequest::default()

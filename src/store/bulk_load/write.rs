@@ -161,7 +161,7 @@ fn insert_bookings(
             created_at: instant(r.created_at),
             updated_at: instant(r.created_at),
         };
-        let data = EventData::Booking(Box::new(created))
+        let data = EventData::booking_change(created, None)
             .to_json()
             .map_err(|e| {
                 StoreError::Schema(format!("cannot write a booking.created event: {e}"))

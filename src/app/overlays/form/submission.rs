@@ -65,7 +65,7 @@ impl Form {
                 let service = service.ok_or("unknown service")?;
                 Write::Book(Box::new(BookRequest {
                     slot: Some(*slot),
-                    customer: self.customer_input(),
+                    customer: self.customer_input().into(),
                     participants,
                     message: self.optional(MESSAGE),
                     answers: self.answers(service),
@@ -83,7 +83,7 @@ impl Form {
                 Write::Confirm(
                     *id,
                     Box::new(ConfirmRequest {
-                        customer: Some(self.customer_input()),
+                        customer: Some(self.customer_input().into()),
                         answers: self.answers(service),
                         add_ons: self.add_ons(service),
                         message: self.optional(MESSAGE),
