@@ -19,7 +19,7 @@ pub fn selected(state: &AppState) -> Option<&Booking> {
     match state.screen {
         Screen::Board => state.board.selected_booking(),
         Screen::Bookings => state.bookings.selected_booking(),
-        Screen::Customers => state.customers.history.first(),
+        Screen::Customers => state.customers.selected_history()?.first(),
         Screen::Activity => None,
     }
 }
@@ -36,7 +36,7 @@ pub fn find_booking(state: &AppState, id: BookingId) -> Option<&Booking> {
     detail
         .chain(board)
         .chain(list)
-        .chain(state.customers.history.iter())
+        .chain(state.customers.selected_history().unwrap_or_default())
         .find(|b| b.id == id)
 }
 

@@ -4,7 +4,7 @@
 use super::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
-use crate::domain::{Booking, CustomerSummary, Failure};
+use crate::domain::{Booking, CustomerId, CustomerSummary, Failure};
 use crate::domain::{BookingPage, BookingQuery, Event};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
@@ -32,7 +32,7 @@ pub enum Msg {
     /// Every customer.
     CustomersLoaded(Vec<CustomerSummary>),
     /// One customer's bookings, newest first.
-    HistoryLoaded(Vec<Booking>),
+    HistoryLoaded(CustomerId, Vec<Booking>),
     /// The newest events, newest first.
     ActivityLoaded(Vec<Event>),
     /// Live holds now.

@@ -56,8 +56,8 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CustomersLoaded(all) => customers::loaded(state, all),
-        Msg::HistoryLoaded(history) => {
-            state.customers.history = history;
+        Msg::HistoryLoaded(customer, history) => {
+            customers::history_loaded(state, customer, history);
             Vec::new()
         }
         Msg::ActivityLoaded(events) => {

@@ -31,6 +31,11 @@ pub fn written(
         Written::Booking(b) => booking_message(state, write, b),
         Written::Customer(c) => format!("customer {} updated", c.name),
     };
+    if let Written::Booking(b) = &written {
+        // The selection follows the booking just written, wherever it shows.
+        state.board.booking = Some(b.id);
+        state.bookings.select_next = Some(b.id);
+    }
     match write {
         Write::Move(..) => state.board.moving = None,
         Write::Delete(..) if state.detail().is_some() => state.overlay = None,

@@ -65,7 +65,7 @@ impl Executor {
                     page_size: 200,
                     ..BookingQuery::default()
                 })?;
-                vec![Msg::HistoryLoaded(page.bookings)]
+                vec![Msg::HistoryLoaded(*id, page.bookings)]
             }
             Effect::LoadActivity => vec![Msg::ActivityLoaded(store.latest_events(300)?)],
             Effect::CountHolds => vec![Msg::HoldsCounted(store.live_hold_count(now)?)],

@@ -156,7 +156,8 @@ fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(card_lines(customer, state)), card);
-    let count = c.history.len();
+    let history = c.selected_history();
+    let count = history.map_or(0, <[_]>::len);
     let noun = if count == 1 { "booking" } else { "bookings" };
     frame.render_widget(
         Paragraph::new(Line::from(vec![
@@ -165,7 +166,7 @@ fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
         ])),
         heading,
     );
-    render_history(frame, body, &c.history, state);
+    render_history(frame, body, history, state);
     let keys = hints::worded(
         state,
         Context::Customers,
@@ -194,11 +195,20 @@ fn card_lines(c: &CustomerSummary, state: &AppState) -> Vec<Line<'static>> {
     ]
 }
 
-fn render_history(frame: &mut Frame, area: Rect, history: &[Booking], state: &AppState) {
-    if history.is_empty() {
-        frame.render_widget(Line::styled("no bookings yet", theme::DIM), area);
-        return;
-    }
+/// The selected customer's bookings; `None` while they load (what was
+/// loaded for someone else is never shown).
+fn render_history(frame: &mut Frame, area: Rect, history: Option<&[Booking]>, state: &AppState) {
+    let history = match history {
+        None => {
+            frame.render_widget(Line::styled("loading…", theme::DIM), area);
+            return;
+        }
+        Some([]) => {
+            frame.render_widget(Line::styled("no bookings yet", theme::DIM), area);
+            return;
+        }
+        Some(history) => history,
+    };
     let tz = state.tz();
     let (when, format) = if area.width >= 50 {
         (17, "%d %b %Y %H:%M")

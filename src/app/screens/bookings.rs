@@ -7,7 +7,7 @@ use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::overlays::form::{BookingFilter, Form};
 use crate::app::state::{AppState, Overlay, Screen};
-use crate::domain::{Booking, BookingPage, BookingQuery};
+use crate::domain::{Booking, BookingId, BookingPage, BookingQuery};
 use chrono::Duration;
 
 /// The bookings screen.
@@ -19,6 +19,9 @@ pub struct BookingsState {
     pub page: Option<BookingPage>,
     /// Selected row on the page.
     pub selected: usize,
+    /// The booking to select when the next page loads (the one just
+    /// written), else the one selected before it.
+    pub select_next: Option<BookingId>,
     /// The filters as last typed (the query holds them resolved).
     pub filter: BookingFilter,
 }
@@ -128,11 +131,20 @@ pub fn apply_filter(state: &mut AppState, filter: BookingFilter) -> Vec<Effect> 
     vec![Effect::LoadBookings(state.bookings.query.clone())]
 }
 
-/// Takes a loaded page, if it is still the one asked for.
+/// Takes a loaded page, if it is still the one asked for, keeping the
+/// selection on the same booking (or on the one just written) when the page
+/// still has it.
 pub fn loaded(state: &mut AppState, query: &BookingQuery, page: BookingPage) {
-    if *query == state.bookings.query {
-        let len = page.bookings.len();
-        state.bookings.page = Some(page);
-        state.bookings.selected = state.bookings.selected.min(len.saturating_sub(1));
+    if *query != state.bookings.query {
+        return;
     }
+    let list = &mut state.bookings;
+    let keep = list
+        .select_next
+        .take()
+        .or_else(|| list.selected_booking().map(|b| b.id));
+    let len = page.bookings.len();
+    let at = keep.and_then(|id| page.bookings.iter().position(|b| b.id == id));
+    list.selected = at.unwrap_or(list.selected).min(len.saturating_sub(1));
+    list.page = Some(page);
 }

@@ -7,7 +7,7 @@ use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::keymap::{Context, Key};
 use crate::app::state::AppState;
-use crate::domain::{Booking, CustomerSummary};
+use crate::domain::{Booking, CustomerId, CustomerSummary};
 use crossterm::event::KeyCode;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -25,8 +25,9 @@ pub struct CustomersState {
     pub matches: Vec<usize>,
     /// Selected row of `matches`.
     pub selected: usize,
-    /// The selected customer's bookings, newest first.
-    pub history: Vec<Booking>,
+    /// Bookings of the customer `history.0`, newest first: the last history
+    /// loaded, shown only while that customer is the one selected.
+    pub history: Option<(CustomerId, Vec<Booking>)>,
     /// Whether `all` has been loaded at least once.
     pub loaded: bool,
 }
@@ -35,6 +36,13 @@ impl CustomersState {
     /// The selected customer.
     pub fn selected_customer(&self) -> Option<&CustomerSummary> {
         self.all.get(*self.matches.get(self.selected)?)
+    }
+
+    /// The selected customer's bookings, newest first, once loaded: never
+    /// another customer's.
+    pub fn selected_history(&self) -> Option<&[Booking]> {
+        let (of, bookings) = self.history.as_ref()?;
+        (Some(*of) == self.selected_customer().map(|c| c.id)).then_some(bookings.as_slice())
     }
 
     /// Recomputes `matches` for `search`: every customer when empty, else
@@ -99,7 +107,12 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             state.customers.refilter();
             history_of_selected(state)
         }
-        Action::Open => match state.customers.history.first().map(|b| b.id) {
+        Action::Open => match state
+            .customers
+            .selected_history()
+            .and_then(|h| h.first())
+            .map(|b| b.id)
+        {
             Some(id) => crate::app::overlays::detail::open(state, id),
             None => Vec::new(),
         },
@@ -139,7 +152,7 @@ fn history_of_selected(state: &mut AppState) -> Vec<Effect> {
     match state.customers.selected_customer() {
         Some(customer) => vec![Effect::LoadCustomerHistory(customer.id)],
         None => {
-            state.customers.history.clear();
+            state.customers.history = None;
             Vec::new()
         }
     }
@@ -157,16 +170,23 @@ pub fn loaded(state: &mut AppState, all: Vec<CustomerSummary>) -> Vec<Effect> {
     {
         c.selected = pos;
     }
+    // Ask for the history whenever what is shown is not the selected one's.
     match state.customers.selected_customer() {
-        Some(customer) if selected.is_none() => vec![Effect::LoadCustomerHistory(customer.id)],
+        Some(customer) if state.customers.selected_history().is_none() => {
+            vec![Effect::LoadCustomerHistory(customer.id)]
+        }
         _ => Vec::new(),
     }
+}
+
+/// Takes a customer's loaded history.
+pub fn history_loaded(state: &mut AppState, customer: CustomerId, bookings: Vec<Booking>) {
+    state.customers.history = Some((customer, bookings));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::CustomerId;
     use chrono::DateTime;
 
     fn customer(id: i64, first: &str, last: &str, email: &str, phone: &str) -> CustomerSummary {

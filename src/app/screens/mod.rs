@@ -40,11 +40,8 @@ pub fn reload(state: &AppState) -> Vec<Effect> {
         Screen::Board => vec![state.board.load()],
         Screen::Bookings => vec![Effect::LoadBookings(state.bookings.query.clone())],
         Screen::Customers => {
-            let mut e = vec![Effect::LoadCustomers];
-            if let Some(c) = state.customers.selected_customer() {
-                e.push(Effect::LoadCustomerHistory(c.id));
-            }
-            e
+            // The history follows once the list has loaded and says who is selected.
+            vec![Effect::LoadCustomers]
         }
         Screen::Activity => vec![Effect::LoadActivity],
     };

@@ -72,7 +72,7 @@ fn editing_a_customer_on_the_customers_screen_needs_no_booking() {
     press_char(&mut s, '3');
     let effects = update(&mut s, Msg::CustomersLoaded(vec![ada()]));
     assert_eq!(effects, vec![Effect::LoadCustomerHistory(CustomerId(1))]);
-    update(&mut s, Msg::HistoryLoaded(Vec::new()));
+    update(&mut s, Msg::HistoryLoaded(CustomerId(1), Vec::new()));
     press_char(&mut s, 'u');
     let Some(form) = s.form() else {
         panic!("no form: {}", status_text(&s))
@@ -101,4 +101,59 @@ fn keys_typed_blind_on_a_too_small_terminal_do_nothing_but_quit() {
     update(&mut s, Msg::Resized(79, 40));
     press_char(&mut s, 'q');
     assert!(s.quit, "q still quits");
+}
+
+/// Customer `id` named `first` `last`.
+fn someone(id: i64, first: &str, last: &str) -> CustomerSummary {
+    CustomerSummary {
+        id: CustomerId(id),
+        name: format!("{first} {last}"),
+        first_name: first.into(),
+        last_name: last.into(),
+        ..ada()
+    }
+}
+
+#[test]
+fn the_customers_panel_never_shows_another_customers_history() {
+    let mut s = desk();
+    press_char(&mut s, '3');
+    let amelia = someone(1, "Amelia", "Hughes");
+    let samuel = someone(2, "Samuel", "Ahmed");
+    update(
+        &mut s,
+        Msg::CustomersLoaded(vec![amelia.clone(), samuel.clone()]),
+    );
+    let mut ameliass = booking(7, 1, BookingStatus::Confirmed);
+    ameliass.customer = Some(amelia.clone());
+    update(&mut s, Msg::HistoryLoaded(CustomerId(1), vec![ameliass]));
+    // Search for Samuel: until his history loads, none is shown.
+    press_char(&mut s, '/');
+    for c in "samuel".chars() {
+        press_char(&mut s, c);
+    }
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(
+        s.customers.selected_customer().map(|c| c.id),
+        Some(CustomerId(2))
+    );
+    assert_eq!(s.customers.selected_history(), None);
+    assert!(
+        press(&mut s, KeyCode::Enter).is_empty(),
+        "no detail of Amelia's booking"
+    );
+    assert!(s.overlay.is_none());
+    // Away and back: the list reloads, and Samuel's history is asked for.
+    press_char(&mut s, '1');
+    assert_eq!(press_char(&mut s, '3'), vec![Effect::LoadCustomers]);
+    let effects = update(&mut s, Msg::CustomersLoaded(vec![amelia, samuel]));
+    assert_eq!(effects, vec![Effect::LoadCustomerHistory(CustomerId(2))]);
+    // A late answer for Amelia is not shown as Samuel's.
+    update(
+        &mut s,
+        Msg::HistoryLoaded(CustomerId(1), vec![booking(7, 1, BookingStatus::Confirmed)]),
+    );
+    assert_eq!(s.customers.selected_history(), None);
+    update(&mut s, Msg::HistoryLoaded(CustomerId(2), Vec::new()));
+    assert_eq!(s.customers.selected_history(), Some(&[][..]));
 }

@@ -94,3 +94,40 @@ fn the_message_after_each_write_names_the_booking_and_its_customer() {
         assert_eq!(status_text(&s), message);
     }
 }
+
+#[test]
+fn after_a_hold_in_a_slot_with_bookings_the_selection_is_the_new_hold() {
+    // A class slot with Ada's booking #7 selected.
+    let mut class = slot(1, 1, 10, 1, None);
+    class.occurrence.capacity = 3;
+    let mut s = desk();
+    let ada = booking(7, 1, BookingStatus::Confirmed);
+    let view = |bookings: Vec<Booking>| DayView {
+        date: day(),
+        slots: vec![class.clone(), slot(3, 2, 10, 0, None)],
+        bookings,
+    };
+    update(&mut s, Msg::DayLoaded(Box::new(view(vec![ada.clone()]))));
+    assert_eq!(s.board.selected_booking().map(|b| b.id), Some(BookingId(7)));
+    press_char(&mut s, 'r');
+    let effects = press(&mut s, KeyCode::Enter);
+    let [Effect::Write(write)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let mut hold = booking(8, 1, BookingStatus::Held);
+    hold.customer = None;
+    let write = Box::new(write.clone());
+    let done = Written::Booking(Box::new(hold.clone()));
+    let effects = update(&mut s, Msg::Written(write, Ok(done)));
+    assert!(effects.contains(&Effect::LoadDay(day())));
+    // The reload lists Ada's booking first (live, lower id), then the hold.
+    update(&mut s, Msg::DayLoaded(Box::new(view(vec![ada, hold]))));
+    assert_eq!(
+        s.board.selected_booking().map(|b| b.id),
+        Some(BookingId(8)),
+        "the next c / x / + must act on the hold just made, not on Ada's booking"
+    );
+    // Tab still cycles through the slot's bookings from there.
+    press(&mut s, KeyCode::Tab);
+    assert_eq!(s.board.selected_booking().map(|b| b.id), Some(BookingId(7)));
+}

@@ -29,8 +29,10 @@ pub struct BoardState {
     /// The layout of `view`.
     pub grid: Grid,
     pub cursor: Cursor,
-    /// Which of the selected slot's bookings is selected (cycles).
-    pub booking_index: usize,
+    /// The booking selected within the selected slot, by id, so a reload
+    /// that reorders the slot's bookings cannot move the selection onto
+    /// someone else's; `None` (or a booking no longer there) means the first.
+    pub booking: Option<BookingId>,
     /// Moving this booking: the next `Open` on a slot moves it there.
     pub moving: Option<BookingId>,
 }
@@ -53,10 +55,19 @@ impl BoardState {
     /// The selected booking of the selected slot.
     pub fn selected_booking(&self) -> Option<&Booking> {
         let on = self.selected_bookings();
-        if on.is_empty() {
-            return None;
-        }
-        on.get(self.booking_index % on.len()).copied()
+        self.booking
+            .and_then(|id| on.iter().find(|b| b.id == id))
+            .or_else(|| on.first())
+            .copied()
+    }
+
+    /// Selects the booking after the selected one in its slot, round.
+    fn next_booking(&mut self) {
+        let on: Vec<BookingId> = self.selected_bookings().iter().map(|b| b.id).collect();
+        let at = self
+            .selected_booking()
+            .and_then(|b| on.iter().position(|id| *id == b.id));
+        self.booking = at.and_then(|i| on.get((i + 1) % on.len())).copied();
     }
 
     /// The first date of a week view starting on `date`: its Monday.
@@ -91,7 +102,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::WeekView => week_view(state),
         Action::NextBooking => {
-            state.board.booking_index += 1;
+            state.board.next_booking();
             Vec::new()
         }
         Action::MoveUp => step(state, -1, 0),
@@ -159,7 +170,7 @@ fn week_view(state: &mut AppState) -> Vec<Effect> {
 fn step(state: &mut AppState, dr: i32, dc: i32) -> Vec<Effect> {
     let b = &mut state.board;
     b.cursor = b.grid.step(b.cursor, dr, dc);
-    b.booking_index = 0;
+    b.booking = None;
     Vec::new()
 }
 
