@@ -14,6 +14,8 @@ use crossterm::event::KeyEvent;
 pub enum Msg {
     /// A key press.
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste): never keys.
+    Paste(String),
     /// The terminal's size in columns and rows, at start and on a resize.
     Resized(u16, u16),
     /// The clock, about four times a second.

@@ -10,6 +10,7 @@ use super::booking_actions;
 use super::effect::Effect;
 use super::keymap::{Context, Key};
 use super::msg::{CatalogView, Msg};
+use super::overlays::form::one_line;
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
 use super::overlays::{detail, form, help, palette};
@@ -28,6 +29,7 @@ pub fn init(state: &mut AppState) -> Vec<Effect> {
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(event) => key(state, Key::from_event(&event)),
+        Msg::Paste(text) => paste(state, &text),
         Msg::Resized(width, height) => {
             state.terminal_size = Some((width, height));
             Vec::new()
@@ -96,6 +98,30 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
             None => Vec::new(),
         },
     }
+}
+
+/// Puts pasted text where typing would go — the form's focused field, the
+/// palette's filter, the customer search — as one line. Never runs a key:
+/// elsewhere a paste is refused with a message.
+fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
+    if state.too_small() {
+        return Vec::new();
+    }
+    let region = state.phone_region().to_owned();
+    let took = match (state.context(), &mut state.overlay) {
+        (Context::Form, Some(Overlay::Form(form))) => form.paste(text, &region),
+        (Context::Palette, Some(Overlay::Palette(palette))) => {
+            palette.filter.push_str(&one_line(text));
+            palette.selected = 0;
+            true
+        }
+        (Context::Search, _) => return customers::search_paste(state, &one_line(text)),
+        _ => false,
+    };
+    if !took {
+        state.error("nothing here takes pasted text: paste into a form field or a search");
+    }
+    Vec::new()
 }
 
 fn tick(state: &mut AppState, now: DateTime<Utc>) -> Vec<Effect> {

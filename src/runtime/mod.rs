@@ -36,9 +36,34 @@ pub fn run_desk(store: Store, options: DeskOptions) -> color_eyre::Result<()> {
     let mut driver = Driver::new(store, clock.now(), keymap, prefix);
     driver.state.banner = options.banner;
     let mut terminal = ratatui::init();
+    paste_as_text(true);
     let result = runtime.block_on(event_loop(&mut terminal, &mut driver, &clock));
+    paste_as_text(false);
     ratatui::restore();
     result
+}
+
+/// Turns the terminal's bracketed paste on or off: while on, a paste
+/// arrives as one `Event::Paste` instead of keys, so pasted text can never
+/// run shortcuts. Turning it on also hooks panics to turn it off again
+/// before `ratatui`'s hook restores the rest of the terminal.
+fn paste_as_text(on: bool) {
+    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    use ratatui::crossterm::execute;
+    let mut out = std::io::stdout();
+    // A terminal that ignores the request only loses the protection.
+    let _ = if on {
+        execute!(out, EnableBracketedPaste)
+    } else {
+        execute!(out, DisableBracketedPaste)
+    };
+    if on {
+        let restore = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+            restore(info);
+        }));
+    }
 }
 
 async fn event_loop(
@@ -63,6 +88,7 @@ async fn event_loop(
             event = events.next() => match event {
                 Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => driver.send(Msg::Key(key)),
                 Some(Ok(Event::Resize(width, height))) => driver.send(Msg::Resized(width, height)),
+                Some(Ok(Event::Paste(text))) => driver.send(Msg::Paste(text)),
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(()),

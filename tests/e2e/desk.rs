@@ -218,6 +218,7 @@ fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+const PASTE_OFF: &[u8] = b"\x1b[?2004l";
 
 #[test]
 fn sigterm_restores_the_terminal() {
@@ -231,6 +232,7 @@ fn sigterm_restores_the_terminal() {
     assert!(rfind(&raw, b"\x1b[?1049h").unwrap() < left);
     let shown = rfind(&raw, SHOW_CURSOR).expect("never showed the cursor");
     assert!(rfind(&raw, b"\x1b[?25l").is_none_or(|hidden| hidden < shown));
+    assert!(rfind(&raw, PASTE_OFF).is_some_and(|off| off > rfind(&raw, b"\x1b[?2004h").unwrap()));
     let tail = String::from_utf8_lossy(&raw[left.min(shown)..]);
     assert!(tail.len() < 64, "output after restoring: {tail:?}");
 }
@@ -255,6 +257,11 @@ fn a_panic_restores_the_terminal_before_the_report() {
     );
     let shown = rfind(&raw, SHOW_CURSOR).expect("never showed the cursor");
     assert!(rfind(&raw, b"\x1b[?25l").is_none_or(|hidden| hidden < shown));
+    let off = rfind(&raw, PASTE_OFF).expect("bracketed paste left on");
+    assert!(
+        off < report,
+        "paste mode turned off after the report: {text:?}"
+    );
 }
 
 #[test]
@@ -309,4 +316,77 @@ fn keys_typed_on_a_too_small_terminal_change_nothing() {
     assert_eq!(counts(&db), before, "a key acted while nothing was shown");
     desk.press("q");
     assert!(desk.expect_exit().success());
+}
+
+/// Every booking's id and status, in id order.
+fn statuses(db: &Path) -> Vec<(i64, String)> {
+    let conn = Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT id, status FROM bookings ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_multi_line_paste_into_the_release_form_cancels_one_hold_with_the_whole_text() {
+    let (_dir, db) = demo_db();
+    let mut desk = open_desk(&db, 120, 40);
+    // The desk asks the terminal for bracketed paste, so that a real
+    // terminal sends a paste as one piece rather than as keys.
+    let asked = b"\x1b[?2004h";
+    assert!(
+        desk.raw_output().windows(asked.len()).any(|w| w == asked),
+        "no bracketed paste"
+    );
+    go_to_future_day(&mut desk);
+    desk.press("r");
+    desk.expect_text("Reserve (hold)");
+    desk.press(ENTER);
+    desk.expect_text("held #");
+    let id = number_after(&desk.screen_text(), "held #").unwrap();
+    let before = statuses(&db);
+    let [_, _, events] = counts(&db);
+
+    desk.press("x");
+    desk.expect_text("Release hold");
+    desk.press(CTRL_U);
+    // A bracketed paste whose lines hold board shortcuts (n new, D delete,
+    // i check in, q quit) and a line break that would submit.
+    desk.press("\x1b[200~Client rang at 9\nwill rebook next week\nn D i q\n\x1b[201~");
+    desk.expect_text("n D i q");
+    assert!(
+        desk.screen_text().contains("Release hold"),
+        "the form is still open"
+    );
+    desk.press(ENTER);
+    desk.expect_text(&format!("#{id}"));
+    desk.press("q");
+    assert!(desk.expect_exit().success());
+    let off = b"\x1b[?2004l";
+    assert!(
+        desk.raw_output().windows(off.len()).any(|w| w == off),
+        "paste mode left on"
+    );
+
+    let conn = Connection::open(&db).unwrap();
+    let (status, reason): (String, String) = conn
+        .query_row(
+            "SELECT status, cancel_reason FROM bookings WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(status, "cancelled");
+    assert_eq!(reason, "Client rang at 9 will rebook next week n D i q");
+    let after: Vec<(i64, String)> = statuses(&db);
+    let changed: Vec<_> = after.iter().filter(|row| !before.contains(row)).collect();
+    assert_eq!(
+        changed,
+        [&(id, "cancelled".to_owned())],
+        "one booking changed"
+    );
+    assert_eq!(counts(&db)[2], events + 1, "one event: the cancel");
 }

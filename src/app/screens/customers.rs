@@ -147,6 +147,15 @@ pub fn search_key(state: &mut AppState, key: Key) -> Vec<Effect> {
     history_of_selected(state)
 }
 
+/// Adds pasted text (one line) to the search.
+pub fn search_paste(state: &mut AppState, text: &str) -> Vec<Effect> {
+    let c = &mut state.customers;
+    c.search.push_str(text);
+    c.selected = 0;
+    c.refilter();
+    history_of_selected(state)
+}
+
 /// Asks for the selected customer's history, or clears it when none is.
 fn history_of_selected(state: &mut AppState) -> Vec<Effect> {
     match state.customers.selected_customer() {

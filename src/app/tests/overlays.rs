@@ -90,3 +90,42 @@ fn a_capital_y_discards_a_form_as_a_small_one_does() {
     assert!(s.overlay.is_none());
     assert_eq!(status_text(&s), "reserve (hold): discarded");
 }
+
+#[test]
+fn a_multi_line_paste_goes_into_the_focused_field_only_and_runs_no_key() {
+    let mut s = desk_with(vec![booking(7, 1, BookingStatus::Confirmed)]);
+    press_char(&mut s, 'x');
+    assert!(s.form().is_some());
+    // A reason with line breaks and letters that are board shortcuts.
+    let effects = update(
+        &mut s,
+        Msg::Paste("Client rang\r\nwill rebook\nx D i q\n".into()),
+    );
+    assert!(effects.is_empty(), "nothing submitted: {effects:?}");
+    let form = s.form().expect("the form stays open");
+    assert_eq!(form.fields[0].value, "Client rang will rebook x D i q");
+    assert!(!s.quit);
+    // Enter then submits the whole reason once.
+    let effects = press(&mut s, KeyCode::Enter);
+    assert_eq!(
+        effects,
+        vec![Effect::Write(Write::Cancel(
+            BookingId(7),
+            "Client rang will rebook x D i q".into()
+        ))]
+    );
+}
+
+#[test]
+fn a_paste_outside_a_field_changes_nothing_and_says_why() {
+    let mut s = desk();
+    let before = (s.board.cursor, s.screen);
+    assert!(update(&mut s, Msg::Paste("r\nn\n2".into())).is_empty());
+    assert_eq!((s.board.cursor, s.screen), before);
+    assert!(s.overlay.is_none());
+    assert!(status_text(&s).starts_with("nothing here takes pasted text"));
+    // The palette takes it as filter text.
+    press_char(&mut s, ':');
+    update(&mut s, Msg::Paste("pay\n".into()));
+    assert!(matches!(&s.overlay, Some(Overlay::Palette(p)) if p.filter == "pay"));
+}

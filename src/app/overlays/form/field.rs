@@ -76,6 +76,16 @@ impl Field {
         self.value != self.initial
     }
 
+    /// Adds pasted text at the end, as one line; returns whether the value
+    /// changed. A choice takes no paste.
+    pub fn paste(&mut self, text: &str) -> bool {
+        if matches!(self.kind, FieldKind::Choice(_)) || text.is_empty() {
+            return false;
+        }
+        self.value.push_str(text);
+        true
+    }
+
     /// Applies an editing key; returns whether the value changed.
     pub fn edit(&mut self, key: Key) -> bool {
         if let FieldKind::Choice(options) = &self.kind {

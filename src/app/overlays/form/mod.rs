@@ -37,6 +37,21 @@ pub struct Form {
     pub confirm_discard: bool,
 }
 
+/// Pasted text as one line: line breaks and tabs become single spaces, other
+/// control characters go, and the ends are trimmed (a paste often ends with
+/// a line break).
+pub fn one_line(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// What a key did to a form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormOutcome {
@@ -117,6 +132,24 @@ impl Form {
             }
         }
         FormOutcome::Editing
+    }
+
+    /// Puts pasted `text` into the focused field only, as one line;
+    /// nothing is submitted and no key is run, whatever the text holds.
+    /// Returns whether the field took it.
+    pub fn paste(&mut self, text: &str, phone_region: &str) -> bool {
+        if self.confirm_discard || self.submitting {
+            return false;
+        }
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return false;
+        };
+        if !field.paste(&one_line(text)) {
+            return false;
+        }
+        field.validate(phone_region);
+        self.error = None;
+        true
     }
 
     /// Gives `key` to the focused field; true when it changed the value.
