@@ -148,6 +148,71 @@ pub fn normalize_phone(value: &str, region: &str) -> Result<String, BookingError
     Ok(number.format().mode(phonenumber::Mode::E164).to_string())
 }
 
+/// A phone as the desk shows it: the national format for a number of
+/// `region` (`020 7946 0018`), the international one for any other
+/// (`+1 202-555-0185`); the stored text unchanged if it does not parse.
+pub fn display_phone(e164: &str, region: &str) -> String {
+    let Ok(number) = phonenumber::parse(None, e164) else {
+        return e164.to_owned();
+    };
+    // The region's calling code (44 for GB, shared by GG, IM and JE).
+    let home = phonenumber::metadata::DATABASE
+        .by_id(region)
+        .map(phonenumber::Metadata::country_code);
+    let mode = if home == Some(number.code().value()) {
+        phonenumber::Mode::National
+    } else {
+        phonenumber::Mode::International
+    };
+    number.format().mode(mode).to_string()
+}
+
+/// A search that looks like (part of) a phone number, in any format the
+/// clerk types it: `020 7946 0018`, `+44 20 7946 0018`, `7946 0018`,
+/// `07911 123458`. Matches stored E.164 phones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhoneSearch {
+    /// The whole number in E.164, when the search is a valid number.
+    whole: Option<String>,
+    /// Digit runs any of which a matching phone's digits contain: the
+    /// digits typed, and without a national trunk `0`.
+    parts: Vec<String>,
+}
+
+impl PhoneSearch {
+    /// `None` when `text` is not phone-like: it needs four digits or more and
+    /// nothing but digits, spaces, `+`, `-`, `.`, `(` and `)`.
+    pub fn new(text: &str, region: &str) -> Option<Self> {
+        let text = text.trim();
+        let phone_like = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-.()".contains(c));
+        let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+        if !phone_like || digits.len() < 4 {
+            return None;
+        }
+        let mut parts = vec![digits.clone()];
+        let trunkless = digits.trim_start_matches('0');
+        if trunkless.len() >= 4 && trunkless != digits {
+            parts.push(trunkless.to_owned());
+        }
+        Some(Self {
+            whole: normalize_phone(text, region).ok(),
+            parts,
+        })
+    }
+
+    /// Whether the stored E.164 `phone` is the number searched for, or
+    /// contains the digits typed.
+    pub fn matches(&self, phone: &str) -> bool {
+        if self.whole.as_deref() == Some(phone) {
+            return true;
+        }
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        self.parts.iter().any(|p| digits.contains(p.as_str()))
+    }
+}
+
 /// Whether `region` is a known ISO 3166 region code for phone parsing.
 pub fn is_phone_region(region: &str) -> bool {
     region.parse::<country::Id>().is_ok()
@@ -171,6 +236,42 @@ mod tests {
             normalize_phone("+1 202-555-0185", "GB").as_deref(),
             Ok("+12025550185")
         );
+    }
+
+    #[test]
+    fn a_phone_is_found_in_any_format_it_is_typed() {
+        let stored = "+442079460018";
+        for typed in [
+            "020 7946 0018",
+            "+44 20 7946 0018",
+            "02079460018",
+            "7946 0018",
+            "(020) 7946-0018",
+            "020 7946",
+        ] {
+            let search = PhoneSearch::new(typed, "GB").unwrap();
+            assert!(search.matches(stored), "{typed}");
+        }
+        let mobile = PhoneSearch::new("07911 123458", "GB").unwrap();
+        assert!(mobile.matches("+447911123458"));
+        assert!(!mobile.matches(stored));
+        assert!(
+            !PhoneSearch::new("020 7946 0019", "GB")
+                .unwrap()
+                .matches(stored)
+        );
+        // Names, emails and short numbers are not phone searches.
+        for other in ["Ada", "ada@example.com", "018", "room 12"] {
+            assert_eq!(PhoneSearch::new(other, "GB"), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn phones_show_in_the_national_format_at_home_and_international_abroad() {
+        assert_eq!(display_phone("+442079460018", "GB"), "020 7946 0018");
+        assert_eq!(display_phone("+447911123458", "GB"), "07911 123458");
+        assert_eq!(display_phone("+12025550185", "GB"), "+1 202-555-0185");
+        assert_eq!(display_phone("not a phone", "GB"), "not a phone");
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub mod status;
 
 pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};
+pub use customer::{PhoneSearch, display_phone};
 pub use error::{BookingError, ErrorKind, Failure};
 pub use ids::{AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, TimeSlotId};
 pub use journal::{BookingChange, CatalogChanges, Event, EventData, EventKind};

@@ -5,7 +5,7 @@ use super::{boxes, fit, hints, money, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
-use crate::domain::{BookingStatus, Event, EventData, EventKind, PaymentStatus};
+use crate::domain::{BookingStatus, Event, EventData, EventKind, PaymentStatus, display_phone};
 use chrono_tz::Tz;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -75,7 +75,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
                 kind_style(e),
             )),
             Cell::from(subject(e, wide)),
-            Cell::from(fit::truncate(&summary(e, tz, wide), summary_w.into())),
+            Cell::from(fit::truncate(
+                &summary(e, tz, state.phone_region(), wide),
+                summary_w.into(),
+            )),
         ])
     });
     let widths = [time_w, kind_w, subject_w, summary_w].map(Constraint::Length);
@@ -113,8 +116,9 @@ fn subject(e: &Event, wide: bool) -> String {
 /// `Ada Lovelace · Mon 23 Nov 10:00 · Sports massage · confirmed` for a
 /// booking (the status where the kind does not say it, the amount of a
 /// payment, a cancel's reason); name and contact for a customer; the counts
-/// for a catalog. `wide` writes the slot's weekday.
-pub fn summary(e: &Event, tz: Tz, wide: bool) -> String {
+/// for a catalog; phones as [`display_phone`] writes them for `region`.
+/// `wide` writes the slot's weekday.
+pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
     let mut parts: Vec<String> = Vec::new();
     match &e.data {
         EventData::Booking(change) => {
@@ -149,7 +153,7 @@ pub fn summary(e: &Event, tz: Tz, wide: bool) -> String {
         EventData::Customer(c) => {
             parts.push(c.name.clone());
             parts.extend(c.email.clone());
-            parts.extend(c.phone.clone());
+            parts.extend(c.phone.as_deref().map(|p| display_phone(p, region)));
         }
         EventData::Unreadable(_) => parts.push("—".to_owned()),
         EventData::Catalog(changes) => {

@@ -7,7 +7,7 @@ use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
 use crate::app::screens::customers::CustomersState;
-use crate::domain::{Booking, CustomerSummary};
+use crate::domain::{Booking, CustomerSummary, display_phone};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -21,11 +21,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         Constraint::Percentage(100 - share),
     ])
     .areas(area);
-    render_list(frame, left, &state.customers);
+    render_list(frame, left, &state.customers, state.phone_region());
     render_customer(frame, right, state);
 }
 
-fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState) {
+fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState, region: &str) {
     let block = boxes::framed("Customers").title_bottom(boxes::footnote(format!(
         " {} of {} customers ",
         c.matches.len(),
@@ -79,24 +79,30 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState) {
         widths.push(Constraint::Length(phone));
         header.push("Phone");
     }
-    let rows = c.matches.iter().filter_map(|i| c.all.get(*i)).map(|x| {
-        let mut cells = vec![Cell::from(fit::truncate(&x.name, name.into()))];
-        if email {
-            cells.push(optional(x.email.as_deref(), email_w));
-        }
-        if show_phone {
-            cells.push(optional(x.phone.as_deref(), phone));
-        }
-        Row::new(cells)
-    });
+
+    let shown = table::visible(body, c.selected, c.matches.len());
+    let rows = c.matches[shown.clone()]
+        .iter()
+        .filter_map(|i| c.all.get(*i))
+        .map(|x| {
+            let mut cells = vec![Cell::from(fit::truncate(&x.name, name.into()))];
+            if email {
+                cells.push(optional(x.email.as_deref(), email_w));
+            }
+            if show_phone {
+                let national = x.phone.as_deref().map(|p| display_phone(p, region));
+                cells.push(optional(national.as_deref(), phone));
+            }
+            Row::new(cells)
+        });
     let rows = Table::new(rows, widths);
     table::render(
         frame,
         body,
         Row::new(header),
         rows,
-        c.selected,
-        c.matches.len(),
+        c.selected - shown.start,
+        shown.len(),
     );
 }
 
@@ -190,7 +196,13 @@ fn card_lines(c: &CustomerSummary, state: &AppState) -> Vec<Line<'static>> {
     vec![
         Line::styled(c.name.clone(), theme::TITLE),
         field("email", c.email.as_deref()),
-        field("phone", c.phone.as_deref()),
+        field(
+            "phone",
+            c.phone
+                .as_deref()
+                .map(|p| display_phone(p, state.phone_region()))
+                .as_deref(),
+        ),
         Line::styled(format!("customer since {since}"), theme::DIM),
     ]
 }

@@ -9,7 +9,7 @@ use crate::app::action::Action;
 use crate::app::keymap::Context;
 use crate::app::overlays::detail::DetailState;
 use crate::app::screens::board::countdown;
-use crate::domain::{Booking, BookingStatus, Event};
+use crate::domain::{Booking, BookingStatus, Event, display_phone};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -159,10 +159,11 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
     match &b.customer {
         Some(c) => {
             fact(&mut lines, "Customer", &c.name, theme::TITLE, width);
-            for contact in [c.email.as_deref(), c.phone.as_deref()]
-                .into_iter()
-                .flatten()
-            {
+            let phone = c
+                .phone
+                .as_deref()
+                .map(|p| display_phone(p, state.phone_region()));
+            for contact in [c.email.as_deref(), phone.as_deref()].into_iter().flatten() {
                 fact(&mut lines, "", contact, plain, width);
             }
         }

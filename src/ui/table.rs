@@ -6,6 +6,16 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{HighlightSpacing, Row, Table, TableState};
 
+/// The rows of a list of `count` that a table of `area` shows with row
+/// `selected` in view (as [`render`] scrolls it), so a long list builds
+/// only those rows. [`render`] then takes `selected - start`.
+pub fn visible(area: Rect, selected: usize, count: usize) -> std::ops::Range<usize> {
+    let rows = usize::from(area.height.saturating_sub(1)).max(1);
+    let selected = selected.min(count.saturating_sub(1));
+    let start = selected.saturating_sub(rows - 1);
+    start..(start + rows).min(count)
+}
+
 /// Draws `table` under `header` into `area`, row `selected` of `count`
 /// (kept within them) marked as selected.
 pub fn render(

@@ -7,7 +7,7 @@ use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::keymap::{Context, Key};
 use crate::app::state::AppState;
-use crate::domain::{Booking, CustomerId, CustomerSummary};
+use crate::domain::{Booking, CustomerId, CustomerSummary, PhoneSearch};
 use crossterm::event::KeyCode;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -45,12 +45,23 @@ impl CustomersState {
         (Some(*of) == self.selected_customer().map(|c| c.id)).then_some(bookings.as_slice())
     }
 
-    /// Recomputes `matches` for `search`: every customer when empty, else
-    /// a fuzzy match on name, email and phone (nucleo), best score first.
-    pub fn refilter(&mut self) {
+    /// Recomputes `matches` for `search`: every customer when empty; for a
+    /// phone-like search, the customers whose phone it is or contains, in
+    /// any format typed (local numbers read in `phone_region`); else a fuzzy
+    /// match on name, email and phone (nucleo), best score first.
+    pub fn refilter(&mut self, phone_region: &str) {
         let search = self.search.trim();
         if search.is_empty() {
             self.matches = (0..self.all.len()).collect();
+        } else if let Some(phone) = PhoneSearch::new(search, phone_region) {
+            self.matches = (0..self.all.len())
+                .filter(|&i| {
+                    self.all[i]
+                        .phone
+                        .as_deref()
+                        .is_some_and(|p| phone.matches(p))
+                })
+                .collect();
         } else {
             let mut matcher = Matcher::new(Config::DEFAULT);
             let pattern = Pattern::parse(search, CaseMatching::Ignore, Normalization::Smart);
@@ -104,7 +115,8 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Back if !state.customers.search.is_empty() => {
             state.customers.search.clear();
-            state.customers.refilter();
+            let region = state.phone_region().to_owned();
+            state.customers.refilter(&region);
             history_of_selected(state)
         }
         Action::Open => match state
@@ -123,20 +135,21 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
 /// Handles a key while typing in the search box: printable keys and
 /// backspace edit the search, the rest come from the `Search` table.
 pub fn search_key(state: &mut AppState, key: Key) -> Vec<Effect> {
+    let region = state.phone_region().to_owned();
     let c = &mut state.customers;
     if let Some(ch) = key.typed_char() {
         c.search.push(ch);
         c.selected = 0;
-        c.refilter();
+        c.refilter(&region);
     } else if key.code == KeyCode::Backspace {
         c.search.pop();
-        c.refilter();
+        c.refilter(&region);
     } else {
         match state.keymap.lookup(Context::Search, key) {
             Some(Action::Back) => {
                 c.searching = false;
                 c.search.clear();
-                c.refilter();
+                c.refilter(&region);
             }
             Some(Action::Open) => c.searching = false,
             Some(Action::MoveUp) => c.selected = move_index(c.selected, -1, c.matches.len()),
@@ -149,10 +162,11 @@ pub fn search_key(state: &mut AppState, key: Key) -> Vec<Effect> {
 
 /// Adds pasted text (one line) to the search.
 pub fn search_paste(state: &mut AppState, text: &str) -> Vec<Effect> {
+    let region = state.phone_region().to_owned();
     let c = &mut state.customers;
     c.search.push_str(text);
     c.selected = 0;
-    c.refilter();
+    c.refilter(&region);
     history_of_selected(state)
 }
 
@@ -170,10 +184,11 @@ fn history_of_selected(state: &mut AppState) -> Vec<Effect> {
 /// Takes every customer, keeping the selected one selected.
 pub fn loaded(state: &mut AppState, all: Vec<CustomerSummary>) -> Vec<Effect> {
     let selected = state.customers.selected_customer().map(|c| c.id);
+    let region = state.phone_region().to_owned();
     let c = &mut state.customers;
     c.all = all;
     c.loaded = true;
-    c.refilter();
+    c.refilter(&region);
     if let Some(id) = selected
         && let Some(pos) = c.matches.iter().position(|&i| c.all[i].id == id)
     {
@@ -222,16 +237,41 @@ mod tests {
             ..CustomersState::default()
         };
         s.search = "lovlace".into();
-        s.refilter();
+        s.refilter("GB");
         assert_eq!(s.selected_customer().map(|c| c.id), Some(CustomerId(1)));
         s.search = "example.org".into();
-        s.refilter();
+        s.refilter("GB");
         assert_eq!(s.matches, vec![1]);
-        s.search = "4960111".into();
-        s.refilter();
+        s.search = "7946 0111".into();
+        s.refilter("GB");
         assert_eq!(s.selected_customer().map(|c| c.id), Some(CustomerId(3)));
         s.search = String::new();
-        s.refilter();
+        s.refilter("GB");
         assert_eq!(s.matches.len(), 3);
+    }
+
+    #[test]
+    fn a_phone_is_found_in_the_format_the_clerk_types_it() {
+        let mut s = CustomersState {
+            all: vec![
+                customer(1, "Ada", "Lovelace", "ada@example.com", "+442079460018"),
+                customer(2, "Alan", "Turing", "alan@example.org", "+447911123458"),
+            ],
+            ..CustomersState::default()
+        };
+        for (typed, found) in [
+            ("020 7946 0018", 1),
+            ("+44 20 7946 0018", 1),
+            ("02079460018", 1),
+            ("07911 123458", 2),
+            ("7911 123", 2),
+        ] {
+            s.search = typed.into();
+            s.refilter("GB");
+            assert_eq!(s.matches, vec![found - 1], "{typed}");
+        }
+        s.search = "020 7946 0019".into();
+        s.refilter("GB");
+        assert!(s.matches.is_empty(), "no near misses for a whole number");
     }
 }
