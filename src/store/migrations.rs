@@ -10,12 +10,13 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("sql/001_init.sql")),
         M::up(include_str!("sql/002_booking_ids_never_reused.sql")).foreign_key_check(),
+        M::up(include_str!("sql/003_events_append_only.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    2
+    3
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration

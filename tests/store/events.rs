@@ -213,3 +213,26 @@ fn an_event_of_an_older_shape_is_kept_and_the_rest_of_the_journal_still_reads() 
     let all = store.events(None, 100).unwrap();
     assert!(all.iter().any(|e| e.data.booking() == Some(&booked)));
 }
+
+#[test]
+fn the_journal_is_append_only_even_for_sql_from_outside() {
+    let (dir, mut store) = open();
+    let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
+    store.book(&book_request(nine, jane()), now()).unwrap();
+    let before = all_events(&store);
+    let conn = rusqlite::Connection::open(dir.path().join("slotdesk.db")).unwrap();
+    for sql in [
+        "UPDATE events SET kind = 'booking.cancelled'",
+        "UPDATE events SET data = '{}' WHERE id = 1",
+        "DELETE FROM events",
+        "DELETE FROM events WHERE id = 1",
+    ] {
+        let err = conn.execute(sql, []).unwrap_err().to_string();
+        assert!(err.contains("events are append-only"), "{sql}: {err}");
+    }
+    assert_eq!(all_events(&store), before);
+    // Appending still works: the next change writes its event.
+    let ten = slot(&store, "physio", "ana", "10:00", MONDAY);
+    store.book(&book_request(ten, jane()), now()).unwrap();
+    assert!(all_events(&store).len() > before.len());
+}
