@@ -101,6 +101,7 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::LoadBooking(_) => "LoadBooking",
         Effect::LoadCustomers => "LoadCustomers",
         Effect::LoadCustomerHistory(_) => "LoadCustomerHistory",
+        Effect::FindCustomers(_) => "FindCustomers",
         Effect::LoadActivity => "LoadActivity",
         Effect::CountHolds => "CountHolds",
         Effect::PollChanges => "PollChanges",

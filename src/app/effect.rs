@@ -22,6 +22,8 @@ pub enum Effect {
     LoadBooking(BookingId),
     /// Every customer (for the fuzzy search).
     LoadCustomers,
+    /// Customers on file matching a picker's search.
+    FindCustomers(String),
     /// One customer's bookings.
     LoadCustomerHistory(CustomerId),
     /// The newest events.

@@ -4,7 +4,7 @@
 use super::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
-use crate::domain::{Booking, CustomerId, CustomerSummary, Failure};
+use crate::domain::{Booking, CustomerId, CustomerMatch, CustomerSummary, Failure};
 use crate::domain::{BookingPage, BookingQuery, Event};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
@@ -35,6 +35,8 @@ pub enum Msg {
     CustomersLoaded(Vec<CustomerSummary>),
     /// One customer's bookings, newest first.
     HistoryLoaded(CustomerId, Vec<Booking>),
+    /// The customers on file a picker search found.
+    CustomersFound(String, Vec<CustomerMatch>),
     /// The newest events, newest first.
     ActivityLoaded(Vec<Event>),
     /// Live holds now.

@@ -213,6 +213,7 @@ impl AppState {
     pub fn context(&self) -> Context {
         match &self.overlay {
             Some(Overlay::Form(f)) if f.confirm_discard => Context::Discard,
+            Some(Overlay::Form(f)) if f.picker_open() => Context::Picker,
             Some(Overlay::Form(_)) => Context::Form,
             Some(Overlay::Palette(_)) => Context::Palette,
             Some(Overlay::Help(_)) => Context::Help,

@@ -58,6 +58,14 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CustomersLoaded(all) => customers::loaded(state, all),
+        Msg::CustomersFound(query, found) => {
+            if let Some(Overlay::Form(form)) = &mut state.overlay
+                && let Some(picker) = form.picker.as_mut()
+            {
+                picker.found(&query, found);
+            }
+            Vec::new()
+        }
         Msg::HistoryLoaded(customer, history) => {
             customers::history_loaded(state, customer, history);
             Vec::new()
@@ -88,7 +96,7 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         return Vec::new();
     }
     match state.context() {
-        Context::Form | Context::Discard => form::key(state, key),
+        Context::Form | Context::Picker | Context::Discard => form::key(state, key),
         Context::Palette => palette::key(state, key),
         Context::Help => help::key(state, key),
         Context::Detail => detail::key(state, key),
@@ -109,7 +117,7 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
     }
     let region = state.phone_region().to_owned();
     let took = match (state.context(), &mut state.overlay) {
-        (Context::Form, Some(Overlay::Form(form))) => form.paste(text, &region),
+        (Context::Form | Context::Picker, Some(Overlay::Form(form))) => form.paste(text, &region),
         (Context::Palette, Some(Overlay::Palette(palette))) => {
             palette.filter.push_str(&one_line(text));
             palette.selected = 0;

@@ -202,6 +202,12 @@ impl PhoneSearch {
         })
     }
 
+    /// What a store looks for: the whole number in E.164, and digit runs a
+    /// phone's digits may contain.
+    pub fn sql_parts(&self) -> (Option<String>, &[String]) {
+        (self.whole.clone(), &self.parts)
+    }
+
     /// Whether the stored E.164 `phone` is the number searched for, or
     /// contains the digits typed.
     pub fn matches(&self, phone: &str) -> bool {

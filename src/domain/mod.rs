@@ -50,7 +50,7 @@ pub use customer::{PhoneSearch, display_phone};
 pub use error::{BookingError, ErrorKind, Failure};
 pub use ids::{AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, TimeSlotId};
 pub use journal::{BookingChange, CatalogChanges, Event, EventData, EventKind};
-pub use query::{BookingPage, BookingQuery, BookingSort, Pagination, SlotQuery};
+pub use query::{BookingPage, BookingQuery, BookingSort, CustomerMatch, Pagination, SlotQuery};
 pub use requests::{
     BookRequest, BookingEdit, BookingFor, ConfirmRequest, CustomerPatch, HoldRequest,
     InitialStatus, PaymentInput,

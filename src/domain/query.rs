@@ -2,10 +2,10 @@
 //! days, and pages of bookings with filters and an order (ReserveKit
 //! `GET /v1/bookings` with `pagination`). Pure.
 
-use super::booking::Booking;
+use super::booking::{Booking, CustomerSummary};
 use super::ids::{CustomerId, ResourceId, ServiceId};
 use super::status::BookingStatus;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 /// Which slots to list (Boseat `from` + `to`).
@@ -20,6 +20,15 @@ pub struct SlotQuery {
     pub days: u32,
     /// Also list unavailable slots, each with why.
     pub include_unavailable: bool,
+}
+
+/// A customer on file that a typed search matches, for the booking forms'
+/// picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomerMatch {
+    pub customer: CustomerSummary,
+    /// The start of their latest booking that has begun, UTC.
+    pub last_visit: Option<DateTime<Utc>>,
 }
 
 /// The order of a booking list.

@@ -1,6 +1,7 @@
 //! Runs the app's effects against the store and turns the results into
 //! messages. SQLite calls are sub-millisecond, so they run inline.
 
+use crate::app::overlays::form::PICKER_ROWS;
 use crate::app::{CatalogView, DayView, Effect, Msg, Write, Written};
 use crate::domain::{BookingError, Failure};
 use crate::domain::{BookingQuery, SlotQuery};
@@ -58,6 +59,10 @@ impl Executor {
                 vec![Msg::BookingLoaded(Box::new(booking), events)]
             }
             Effect::LoadCustomers => vec![Msg::CustomersLoaded(store.customers()?)],
+            Effect::FindCustomers(query) => {
+                let found = store.find_customers(query, now, PICKER_ROWS)?;
+                vec![Msg::CustomersFound(query.clone(), found)]
+            }
             Effect::LoadCustomerHistory(id) => {
                 let page = store.bookings(&BookingQuery {
                     customer: Some(*id),

@@ -106,6 +106,12 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
             h(Action::Submit),
             h(Action::Back),
         ],
+        Context::Picker => vec![
+            h(Action::MoveDown),
+            h(Action::Open),
+            h(Action::Back),
+            Some(fixed("tab", "next field")),
+        ],
         Context::Discard => vec![
             h(Action::Discard),
             h(Action::Back),

@@ -57,7 +57,7 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         None => {}
         Some(Overlay::Help(page)) => help::render(frame, main, state, page.page),
         Some(Overlay::Palette(palette)) => palette::render(frame, main, state, palette),
-        Some(Overlay::Form(form)) => form::render(frame, main, form, &state.keymap),
+        Some(Overlay::Form(form)) => form::render(frame, main, form, state),
         Some(Overlay::Detail(open)) => detail::render(frame, main, state, open),
     }
 }

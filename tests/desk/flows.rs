@@ -46,3 +46,42 @@ fn reserving_a_free_slot_holds_it_and_the_countdown_runs() {
         "the demo's two live holds and ours"
     );
 }
+
+#[test]
+fn a_new_booking_for_a_customer_on_file_picked_by_name_books_that_customer() {
+    let mut desk = Desk::demo();
+    desk.select_free_slot();
+    desk.press(KeyCode::Char('n')).type_text("Oliver Ben");
+    let state = &desk.driver.state;
+    let picker = state.form().unwrap().picker.clone().unwrap();
+    let oliver = picker
+        .matches
+        .iter()
+        .find(|m| m.customer.name == "Oliver Bennett")
+        .unwrap_or_else(|| panic!("Oliver not listed: {:?}", picker.matches));
+    let oliver_id = oliver.customer.id;
+    assert!(oliver.last_visit.is_some(), "a regular has been before");
+    desk.press(KeyCode::Down).press(KeyCode::Enter);
+    // Answer whatever else the service requires, then book.
+    let required: Vec<usize> = {
+        let form = desk.driver.state.form().unwrap();
+        (0..form.fields.len())
+            .filter(|&i| form.fields[i].required && form.fields[i].value.trim().is_empty())
+            .collect()
+    };
+    for i in required {
+        while desk.driver.state.form().unwrap().focus != i {
+            desk.press(KeyCode::Tab);
+        }
+        desk.type_text("x");
+    }
+    desk.press(KeyCode::Enter);
+    let status = desk.driver.state.status.clone().unwrap();
+    assert!(
+        status.text.contains("for Oliver Bennett"),
+        "{}",
+        status.text
+    );
+    let booked = desk.driver.state.board.selected_booking().unwrap();
+    assert_eq!(booked.customer.as_ref().map(|c| c.id), Some(oliver_id));
+}

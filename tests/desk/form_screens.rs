@@ -19,7 +19,7 @@ fn snap_form(name: &str, desk: &Desk) {
     let (w, h) = ui::form::natural_size(form);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
-        .draw(|f| ui::form::render(f, f.area(), form, &state.keymap))
+        .draw(|f| ui::form::render(f, f.area(), form, state))
         .unwrap();
     insta::assert_snapshot!(format!("form_{name}"), terminal.backend());
 }
@@ -119,4 +119,12 @@ fn a_forms_keys_and_its_footer_follow_the_keymap_file() {
     desk.press(KeyCode::Esc);
     assert!(desk.driver.state.form().is_some(), "Esc no longer cancels");
     assert!(desk.screen(120, 40).contains("Ctrl-G cancel"));
+}
+
+#[test]
+fn new_booking_form_with_customers_on_file_listed() {
+    let mut desk = Desk::demo();
+    desk.select_free_slot().press(KeyCode::Char('n'));
+    desk.type_text("Ol").press(KeyCode::Down);
+    snap_form("new_booking_picker", &desk);
 }

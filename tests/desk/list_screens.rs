@@ -44,7 +44,7 @@ fn bookings_with_detail(f: &mut ratatui::Frame, s: &AppState) {
 }
 
 fn form(f: &mut ratatui::Frame, s: &AppState) {
-    ui::form::render(f, f.area(), s.form().unwrap(), &s.keymap);
+    ui::form::render(f, f.area(), s.form().unwrap(), s);
 }
 
 /// Where `text` starts on the screen.
@@ -289,7 +289,7 @@ fn every_screen_draws_at_any_size_without_panicking() {
                 ui::customers::render(f, f.area(), s);
                 ui::activity::render(f, f.area(), s);
                 if let Some(form) = s.form() {
-                    ui::form::render(f, f.area(), form, &s.keymap);
+                    ui::form::render(f, f.area(), form, s);
                 }
             });
         }

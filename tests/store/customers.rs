@@ -320,3 +320,59 @@ fn a_customer_picked_by_id_is_booked_whatever_else_is_on_file() {
     );
     assert_eq!(counts(&store), before);
 }
+
+#[test]
+fn the_picker_finds_customers_by_name_start_email_or_phone_with_their_last_visit() {
+    let (_dir, mut store) = open();
+    let monday = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let tuesday = slot(&store, "physio", "ana", "09:00", TUESDAY);
+    let ada = person(
+        "Ada",
+        "Lovelace",
+        Some("ada@example.com"),
+        Some("020 7946 0018"),
+    );
+    store
+        .book(&book_request(monday, ada.clone()), now())
+        .unwrap();
+    store.book(&book_request(tuesday, ada), now()).unwrap();
+    let grace = person("Grace", "Hopper", Some("grace@example.net"), None);
+    store
+        .book(
+            &book_request(slot(&store, "physio", "ben", "09:00", MONDAY), grace),
+            now(),
+        )
+        .unwrap();
+    let names = |text: &str, at| -> Vec<String> {
+        store
+            .find_customers(text, at, 5)
+            .unwrap()
+            .into_iter()
+            .map(|m| m.customer.name)
+            .collect()
+    };
+    assert_eq!(names("ada", now()), ["Ada Lovelace"]);
+    assert_eq!(names("LOVE", now()), ["Ada Lovelace"]);
+    assert_eq!(names("ada lov", now()), ["Ada Lovelace"]);
+    assert_eq!(names("lov ada", now()), ["Ada Lovelace"]);
+    assert_eq!(names("grace@ex", now()), ["Grace Hopper"]);
+    assert_eq!(names("020 7946 0018", now()), ["Ada Lovelace"]);
+    assert_eq!(names("+44 20 7946", now()), ["Ada Lovelace"]);
+    assert!(names("a", now()).is_empty(), "one letter matches no one");
+    assert!(
+        names("100%", now()).is_empty(),
+        "a % is a character, not a wildcard"
+    );
+    assert!(
+        names("ov", now()).is_empty(),
+        "names match from their start"
+    );
+    // The last visit is the latest booking that has begun by then.
+    let on = |text: &str, at| store.find_customers(text, at, 5).unwrap()[0].last_visit;
+    assert_eq!(on("ada", now()), None, "nothing has begun yet");
+    let wednesday = crate::support::at("2026-06-03T12:00:00Z");
+    assert_eq!(
+        on("ada", wednesday),
+        Some(crate::support::at("2026-06-02T08:00:00Z"))
+    );
+}

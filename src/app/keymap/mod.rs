@@ -29,6 +29,8 @@ pub enum Context {
     Search,
     /// A form: printable keys go to the focused field first.
     Form,
+    /// A form's customer picker while it lists customers on file.
+    Picker,
     /// A form asking whether to throw away what was typed.
     Discard,
     /// The command palette: printable keys go to its filter first.
@@ -38,7 +40,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
@@ -47,6 +49,7 @@ impl Context {
         Self::Detail,
         Self::Search,
         Self::Form,
+        Self::Picker,
         Self::Discard,
         Self::Palette,
         Self::Help,
@@ -63,6 +66,7 @@ impl Context {
             Self::Detail => "Booking detail",
             Self::Search => "Customer search",
             Self::Form => "In forms",
+            Self::Picker => "Customers on file",
             Self::Discard => "Discard a form?",
             Self::Palette => "Palette",
             Self::Help => "This help",
@@ -229,6 +233,17 @@ impl Default for Keymap {
                 ],
             ),
             (Context::Form, form()),
+            (
+                Context::Picker,
+                vec![
+                    Binding::new(Action::MoveDown, &["down"])
+                        .worded("choose", "choose a customer on file"),
+                    Binding::new(Action::MoveUp, &["up"]).worded("up", "back up the list"),
+                    Binding::new(Action::Open, &["enter"])
+                        .worded("pick", "book for the one chosen"),
+                    Binding::new(Action::Back, &["esc"]).worded("leave list", "leave the list"),
+                ],
+            ),
             (
                 Context::Discard,
                 vec![

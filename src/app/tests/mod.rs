@@ -16,8 +16,9 @@ use crate::app::state::Overlay;
 use crate::domain::availability::{Slot, Unavailable};
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::{
-    Booking, BookingError, BookingId, BookingQuery, BookingStatus, CustomerId, CustomerSummary,
-    Occurrence, Payment, PaymentStatus, ResourceId, ServiceId, SlotRef, TimeSlotId,
+    Booking, BookingError, BookingFor, BookingId, BookingQuery, BookingStatus, CustomerId,
+    CustomerMatch, CustomerSummary, Occurrence, Payment, PaymentStatus, ResourceId, ServiceId,
+    SlotRef, TimeSlotId,
 };
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -131,3 +131,65 @@ fn after_a_hold_in_a_slot_with_bookings_the_selection_is_the_new_hold() {
     press(&mut s, KeyCode::Tab);
     assert_eq!(s.board.selected_booking().map(|b| b.id), Some(BookingId(7)));
 }
+
+#[test]
+fn the_picker_books_the_customer_chosen_and_typing_again_drops_the_pick() {
+    let mut s = desk();
+    press_char(&mut s, 'n');
+    let mut effects = Vec::new();
+    for c in "Ada".chars() {
+        effects = press_char(&mut s, c);
+    }
+    assert_eq!(effects, vec![Effect::FindCustomers("Ada".into())]);
+    let found = CustomerMatch {
+        customer: ada(),
+        last_visit: Some(now() - Duration::days(10)),
+    };
+    update(
+        &mut s,
+        Msg::CustomersFound("Ad".into(), vec![found.clone()]),
+    );
+    assert!(
+        !s.form().unwrap().picker_open(),
+        "an older search's answer is dropped"
+    );
+    update(&mut s, Msg::CustomersFound("Ada".into(), vec![found]));
+    assert_eq!(s.context(), crate::app::keymap::Context::Picker);
+    // Enter before choosing still submits (and is refused for missing fields).
+    press(&mut s, KeyCode::Down);
+    assert!(
+        press(&mut s, KeyCode::Enter).is_empty(),
+        "picking writes nothing"
+    );
+    let form = s.form().unwrap();
+    assert_eq!(form.value("Last name"), "Lovelace");
+    assert_eq!(form.value("Email"), "ada@example.com");
+    let effects = press(&mut s, KeyCode::Enter);
+    let [Effect::Write(Write::Book(req))] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(req.customer, BookingFor::Picked(CustomerId(1)));
+
+    // Typing in a name field again books a typed person instead.
+    let mut s = desk();
+    press_char(&mut s, 'n');
+    for c in "Ada".chars() {
+        press_char(&mut s, c);
+    }
+    update(
+        &mut s,
+        Msg::CustomersFound(
+            "Ada".into(),
+            vec![CustomerMatch {
+                customer: ada(),
+                last_visit: None,
+            }],
+        ),
+    );
+    press(&mut s, KeyCode::Down);
+    press(&mut s, KeyCode::Enter);
+    press(&mut s, KeyCode::Tab);
+    press_char(&mut s, 'x');
+    let picked = s.form().unwrap().picker.as_ref().unwrap().picked.clone();
+    assert_eq!(picked, None);
+}

@@ -5,8 +5,10 @@
 mod field;
 
 use crate::app::Action;
+use crate::app::AppState;
 use crate::app::keymap::{Context, Keymap};
 use crate::app::overlays::form::Form;
+use crate::domain::display_phone;
 use crate::ui::hints::prose;
 use crate::ui::{boxes, fit, theme};
 use field::Widths;
@@ -56,7 +58,8 @@ impl Measure {
         let detail_lines = detail
             .as_ref()
             .map_or(Vec::new(), |d| fit::wrap(d, content));
-        let fixed = 2 + subtitle.len() + 2 + detail_lines.len() + error.len() + 1;
+        let fixed =
+            2 + subtitle.len() + 2 + picker_height(form) + detail_lines.len() + error.len() + 1;
         let room = usize::from(area.height).saturating_sub(fixed).max(1);
         let shown = form.fields.len().min(room).max(1);
         let height = (fixed + shown).min(usize::from(area.height)) as u16;
@@ -80,7 +83,8 @@ pub fn natural_size(form: &Form) -> (u16, u16) {
 }
 
 /// Draws `form` centred over `area`, its footer from `keymap`.
-pub fn render(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap) {
+pub fn render(frame: &mut Frame, area: Rect, form: &Form, state: &AppState) {
+    let keymap = &state.keymap;
     let Measure {
         box_width,
         height,
@@ -134,10 +138,13 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap) {
         frame.render_widget(Paragraph::new(more), below);
     }
 
-    let mut tail: Vec<Line> = detail_lines
-        .into_iter()
-        .map(|d| Line::styled(d, theme::ERROR))
-        .collect();
+    let content = usize::from(box_width.saturating_sub(4));
+    let mut tail = picker_lines(form, state, content);
+    tail.extend(
+        detail_lines
+            .into_iter()
+            .map(|d| Line::styled(d, theme::ERROR)),
+    );
     tail.extend(error.into_iter().map(|e| Line::styled(e, theme::REFUSAL)));
     tail.push(footer(form, keymap));
     let [notes, foot] =
@@ -145,6 +152,74 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form, keymap: &Keymap) {
     let last = tail.pop().unwrap_or_default();
     frame.render_widget(Paragraph::new(tail), notes);
     frame.render_widget(Paragraph::new(last), foot);
+}
+
+/// Lines the picker takes: the customer picked, or the list and its heading.
+fn picker_height(form: &Form) -> usize {
+    match &form.picker {
+        Some(p) if p.picked.is_some() => 1,
+        Some(p) if !p.matches.is_empty() => 1 + p.matches.len(),
+        _ => 0,
+    }
+}
+
+/// The picker under the fields: the customer the booking is for when one
+/// was picked; else the customers on file matching what is typed, the one
+/// chosen marked, each with phone, email and last visit.
+fn picker_lines(form: &Form, state: &AppState, width: usize) -> Vec<Line<'static>> {
+    let Some(picker) = &form.picker else {
+        return Vec::new();
+    };
+    if let Some(c) = &picker.picked {
+        let text = format!(
+            "✓ for {} (#{}, on file) · type a name to change",
+            c.name, c.id
+        );
+        return vec![Line::styled(fit::truncate(&text, width), theme::INFO)];
+    }
+    if picker.matches.is_empty() {
+        return Vec::new();
+    }
+    let keys = |a| {
+        state
+            .keymap
+            .key_for(Context::Picker, a)
+            .map_or_else(String::new, prose)
+    };
+    let heading = format!(
+        "On file — {} to choose, {} to book for them; or type on for someone new",
+        keys(Action::MoveDown),
+        keys(Action::Open)
+    );
+    let mut lines = vec![Line::styled(fit::truncate(&heading, width), theme::DIM)];
+    for (i, m) in picker.matches.iter().enumerate() {
+        let c = &m.customer;
+        let mut parts = vec![c.name.clone()];
+        parts.extend(
+            c.phone
+                .as_deref()
+                .map(|p| display_phone(p, state.phone_region())),
+        );
+        parts.extend(c.email.clone());
+        parts.push(m.last_visit.map_or_else(
+            || "no visit yet".to_owned(),
+            |t| {
+                format!(
+                    "last visit {}",
+                    t.with_timezone(&state.tz()).format("%d %b %Y")
+                )
+            },
+        ));
+        let chosen = picker.highlight == Some(i);
+        let text = format!("{} {}", if chosen { "▸" } else { " " }, parts.join(" · "));
+        let style = if chosen {
+            theme::SELECTED
+        } else {
+            ratatui::style::Style::new()
+        };
+        lines.push(Line::styled(fit::truncate(&text, width), style));
+    }
+    lines
 }
 
 /// The width of the keys footer.

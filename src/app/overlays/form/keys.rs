@@ -17,8 +17,9 @@ pub fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
     let region = state.phone_region().to_owned();
     match form.handle_key(key, &state.keymap, &region) {
         FormOutcome::Editing => {
+            let search = form.picker_search();
             state.overlay = Some(Overlay::Form(form));
-            Vec::new()
+            search.map(Effect::FindCustomers).into_iter().collect()
         }
         FormOutcome::Cancelled => {
             state.info(format!("{}: discarded", form.title.to_lowercase()));

@@ -1,7 +1,7 @@
 //! Each form the desk opens and how it is built from what is selected (the
 //! engine call its submit becomes is in `submission`). Pure.
 
-use super::{Field, FieldKind, Form};
+use super::{Field, FieldKind, Form, Picker};
 use crate::app::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
@@ -64,6 +64,8 @@ pub struct BookingFilter {
     pub customer: Option<String>,
 }
 
+/// The fields that name the customer, which the picker searches and fills.
+pub(super) const CUSTOMER_FIELDS: [&str; 4] = [FIRST, LAST, EMAIL, PHONE];
 pub(super) const FIRST: &str = "First name";
 pub(super) const LAST: &str = "Last name";
 pub(super) const EMAIL: &str = "Email";
@@ -208,26 +210,32 @@ impl Form {
             true,
             "confirmed",
         ));
-        Self::new(
-            FormKind::NewBooking(slot.occurrence.slot_ref()),
-            "New booking",
-            slot_line(slot, when),
-            fields,
-            key,
-        )
+        Self {
+            picker: Some(Picker::default()),
+            ..Self::new(
+                FormKind::NewBooking(slot.occurrence.slot_ref()),
+                "New booking",
+                slot_line(slot, when),
+                fields,
+                key,
+            )
+        }
     }
 
     /// Confirm-a-hold form: the customer and the required details.
     pub fn confirm_hold(b: &Booking, service: &Service, when: &str, key: String) -> Self {
         let mut fields = customer_fields(b.customer.as_ref());
         fields.extend(detail_fields(service, Some(b)));
-        Self::new(
-            FormKind::ConfirmHold(b.id),
-            "Confirm hold",
-            booking_line(b, when),
-            fields,
-            key,
-        )
+        Self {
+            picker: Some(Picker::default()),
+            ..Self::new(
+                FormKind::ConfirmHold(b.id),
+                "Confirm hold",
+                booking_line(b, when),
+                fields,
+                key,
+            )
+        }
     }
 
     /// Edit a booking's details.

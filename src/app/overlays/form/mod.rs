@@ -6,11 +6,13 @@
 mod field;
 mod keys;
 mod kinds;
+mod picker;
 mod submission;
 
 pub use field::{Field, FieldKind};
 pub use keys::key;
 pub use kinds::{BookingFilter, FormKind, Submitted};
+pub use picker::{Picker, SHOWN as PICKER_ROWS};
 
 use crate::app::action::Action;
 use crate::app::keymap::{Context, Key, Keymap};
@@ -35,6 +37,8 @@ pub struct Form {
     pub submitting: bool,
     /// Asking whether to throw away typed input (after Esc).
     pub confirm_discard: bool,
+    /// The customer picker, in forms that name a customer.
+    pub picker: Option<Picker>,
 }
 
 /// Pasted text as one line: line breaks and tabs become single spaces, other
@@ -82,7 +86,73 @@ impl Form {
             idempotency_key,
             submitting: false,
             confirm_discard: false,
+            picker: None,
         }
+    }
+
+    /// Whether the focused field is one of the customer's (name, email,
+    /// phone), whose typing the picker searches.
+    fn on_customer_field(&self) -> bool {
+        self.fields
+            .get(self.focus)
+            .is_some_and(|f| kinds::CUSTOMER_FIELDS.contains(&f.label.as_str()))
+    }
+
+    /// Whether the picker's list is showing for the focused field: its keys
+    /// (the `Picker` table) come before the form's.
+    pub fn picker_open(&self) -> bool {
+        self.on_customer_field() && self.picker.as_ref().is_some_and(Picker::is_open)
+    }
+
+    /// The search the picker should run for what is typed now, when it is
+    /// new and nobody is picked: the name (first and last), the email or
+    /// the phone, whichever field has the focus.
+    pub fn picker_search(&mut self) -> Option<String> {
+        if !self.on_customer_field() {
+            return None;
+        }
+        let label = self.fields.get(self.focus)?.label.clone();
+        let query = match label.as_str() {
+            kinds::EMAIL | kinds::PHONE => self.value(&label).to_owned(),
+            _ => format!("{} {}", self.value(kinds::FIRST), self.value(kinds::LAST)),
+        };
+        let picker = self.picker.as_mut().filter(|p| p.picked.is_none())?;
+        picker.search(&query).then(|| picker.query.clone())
+    }
+
+    /// Handles a key of the `Picker` table; returns whether it was used.
+    fn picker_key(&mut self, key: Key, keymap: &Keymap, phone_region: &str) -> bool {
+        let Some(picker) = self.picker.as_mut() else {
+            return false;
+        };
+        match keymap.lookup(Context::Picker, key) {
+            Some(Action::MoveDown) => picker.step(1),
+            Some(Action::MoveUp) if picker.highlight.is_some() => picker.step(-1),
+            Some(Action::Back) if picker.highlight.is_some() => picker.highlight = None,
+            Some(Action::Open) if picker.highlight.is_some() => {
+                let Some(c) = picker.pick().cloned() else {
+                    return false;
+                };
+                let phone = c
+                    .phone
+                    .as_deref()
+                    .map(|p| crate::domain::display_phone(p, phone_region));
+                for (label, value) in [
+                    (kinds::FIRST, Some(c.first_name.as_str())),
+                    (kinds::LAST, Some(c.last_name.as_str())),
+                    (kinds::EMAIL, c.email.as_deref()),
+                    (kinds::PHONE, phone.as_deref()),
+                ] {
+                    if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
+                        value.unwrap_or_default().clone_into(&mut f.value);
+                        f.validate(phone_region);
+                    }
+                }
+                self.error = None;
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// Whether anything was typed (so Esc asks before discarding).
@@ -117,6 +187,9 @@ impl Form {
                 _ => FormOutcome::Editing,
             };
         }
+        if self.picker_open() && self.picker_key(key, keymap, phone_region) {
+            return FormOutcome::Editing;
+        }
         if key.typed_char().is_some() && self.edit_focused(key, phone_region) {
             return FormOutcome::Editing;
         }
@@ -149,6 +222,7 @@ impl Form {
         }
         field.validate(phone_region);
         self.error = None;
+        self.customer_changed();
         true
     }
 
@@ -162,7 +236,17 @@ impl Form {
         }
         field.validate(phone_region);
         self.error = None;
+        self.customer_changed();
         true
+    }
+
+    /// Typing in a customer field drops a pick: the person is typed again.
+    fn customer_changed(&mut self) {
+        if self.on_customer_field()
+            && let Some(picker) = self.picker.as_mut()
+        {
+            picker.picked = None;
+        }
     }
 
     /// Validates everything; on a problem focuses the first bad field.

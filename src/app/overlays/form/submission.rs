@@ -15,7 +15,7 @@ use crate::domain::money::parse_amount;
 use crate::domain::{
     BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, InitialStatus, PaymentInput,
 };
-use crate::domain::{PaymentMethod, Role, Transition};
+use crate::domain::{BookingFor, PaymentMethod, Role, Transition};
 use chrono::NaiveDate;
 
 impl Form {
@@ -23,12 +23,16 @@ impl Form {
         Some(self.value(label).to_owned()).filter(|v| !v.is_empty())
     }
 
-    fn customer_input(&self) -> CustomerInput {
-        CustomerInput {
-            first_name: self.value(FIRST).to_owned(),
-            last_name: self.value(LAST).to_owned(),
-            email: self.optional(EMAIL),
-            phone: self.optional(PHONE),
+    /// Who the booking is for: the customer picked, else as typed.
+    fn booking_for(&self) -> BookingFor {
+        match self.picker.as_ref().and_then(|p| p.picked.as_ref()) {
+            Some(c) => BookingFor::Picked(c.id),
+            None => BookingFor::Typed(CustomerInput {
+                first_name: self.value(FIRST).to_owned(),
+                last_name: self.value(LAST).to_owned(),
+                email: self.optional(EMAIL),
+                phone: self.optional(PHONE),
+            }),
         }
     }
 
@@ -65,7 +69,7 @@ impl Form {
                 let service = service.ok_or("unknown service")?;
                 Write::Book(Box::new(BookRequest {
                     slot: Some(*slot),
-                    customer: self.customer_input().into(),
+                    customer: self.booking_for(),
                     participants,
                     message: self.optional(MESSAGE),
                     answers: self.answers(service),
@@ -83,7 +87,7 @@ impl Form {
                 Write::Confirm(
                     *id,
                     Box::new(ConfirmRequest {
-                        customer: Some(self.customer_input().into()),
+                        customer: Some(self.booking_for()),
                         answers: self.answers(service),
                         add_ons: self.add_ons(service),
                         message: self.optional(MESSAGE),
