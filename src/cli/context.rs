@@ -3,8 +3,8 @@
 
 use super::CliResult;
 use crate::clock::Clock;
-use crate::domain::BookingError;
 use crate::domain::catalog::Location;
+use crate::domain::{Actor, BookingError, Origin};
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::{Path, PathBuf};
@@ -26,10 +26,12 @@ impl Context {
             Some(p) => p.to_owned(),
             None => default_db_path(),
         };
-        Ok(Self {
-            store: Store::open(&path)?,
-            now,
-        })
+        let mut store = Store::open(&path)?;
+        store.act_as(&Actor {
+            origin: Origin::Cli,
+            staff: None,
+        })?;
+        Ok(Self { store, now })
     }
 
     /// The location (errors before a catalog is applied).

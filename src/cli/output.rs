@@ -198,11 +198,17 @@ pub fn event(out: &mut impl Write, e: &Event, tz: Tz) -> CliResult {
         .data
         .booking()
         .map_or_else(String::new, |b| format!(" → {}", b.status));
+    let by = e
+        .staff
+        .clone()
+        .or_else(|| e.origin.map(|o| o.as_str().to_owned()))
+        .unwrap_or_else(|| "—".to_owned());
     writeln!(
         out,
-        "{:>7}  {}  {:<22} {subject}{status}",
+        "{:>7}  {}  {:<8} {:<22} {subject}{status}",
         e.id.0,
         local(e.at, tz),
+        by,
         e.kind
     )?;
     Ok(())

@@ -20,7 +20,7 @@ mod tests;
 pub use summary::DemoSummary;
 
 use crate::domain::schedule::local_day_bounds;
-use crate::domain::{BookingQuery, CatalogChanges, SlotQuery};
+use crate::domain::{Actor, BookingQuery, CatalogChanges, Origin, SlotQuery};
 use crate::domain::{BookingStatus, Occurrence, Unavailable};
 use crate::store::{Result, Store};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -40,8 +40,14 @@ pub struct DemoLoad {
 
 /// Applies the demo catalog and, when the database has no bookings yet, adds
 /// the demo history around today at the location (see [`add_demo_bookings`]).
+/// What it writes is signed as imported, with no staff member; the caller
+/// signs its own writes afterwards (`Store::act_as`).
 /// Errors: a database fault.
 pub fn load_demo(store: &mut Store, now: DateTime<Utc>) -> Result<DemoLoad> {
+    store.act_as(&Actor {
+        origin: Origin::Import,
+        staff: None,
+    })?;
     let catalog = crate::domain::catalog_file::Catalog::from_toml(DEMO_CATALOG)?;
     let changes = store.apply_catalog(&catalog, now)?;
     let existing = store.bookings(&BookingQuery {

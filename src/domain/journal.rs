@@ -257,6 +257,79 @@ impl EventData {
     }
 }
 
+/// Where a change came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Desk,
+    Cli,
+    /// Data brought in: an import, or the demo's made-up history.
+    Import,
+}
+
+impl Origin {
+    /// The stored word: `desk`, `cli`, `import`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Desk => "desk",
+            Self::Cli => "cli",
+            Self::Import => "import",
+        }
+    }
+}
+
+impl FromStr for Origin {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [Self::Desk, Self::Cli, Self::Import]
+            .into_iter()
+            .find(|o| o.as_str() == s)
+            .ok_or_else(|| format!("unknown origin `{s}`"))
+    }
+}
+
+/// Who makes the changes a store writes: where from, and which staff
+/// member (by name) when someone is signed in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub origin: Origin,
+    pub staff: Option<String>,
+}
+
+/// One field that a change altered: its value before and after, as the
+/// payload's JSON writes them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub field: String,
+    pub before: serde_json::Value,
+    pub after: serde_json::Value,
+}
+
+/// The top-level fields that differ between two payloads of the same thing
+/// (`before` the change and `after` it), by field name, leaving
+/// out `updated_at` (every change moves it) and `customer_as_typed` (not a
+/// field of the thing). Anything but two objects has no fields to compare.
+pub fn changes(before: &serde_json::Value, after: &serde_json::Value) -> Vec<Change> {
+    let (Some(before), Some(after)) = (before.as_object(), after.as_object()) else {
+        return Vec::new();
+    };
+    after
+        .iter()
+        .filter(|(field, _)| !matches!(field.as_str(), "updated_at" | "customer_as_typed"))
+        .filter_map(|(field, value)| {
+            let old = before
+                .get(field)
+                .cloned()
+                .unwrap_or(serde_json::Value::Null);
+            (old != *value).then(|| Change {
+                field: field.clone(),
+                before: old,
+                after: value.clone(),
+            })
+        })
+        .collect()
+}
+
 /// One recorded change (ReserveKit/Boseat webhook event).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
@@ -268,6 +341,12 @@ pub struct Event {
     pub booking_id: Option<BookingId>,
     pub customer_id: Option<CustomerId>,
     pub data: EventData,
+    /// `None` for events older than the journal's origin column.
+    pub origin: Option<Origin>,
+    /// The staff member signed in, by name as it was then.
+    pub staff: Option<String>,
+    /// For a change to something that existed: what it altered.
+    pub changes: Vec<Change>,
 }
 
 #[cfg(test)]
@@ -301,6 +380,21 @@ mod tests {
             EventData::from_json(EventKind::CatalogApplied, &text),
             changes
         );
+    }
+
+    #[test]
+    fn changes_list_the_fields_that_differ_but_not_the_clock() {
+        let before =
+            serde_json::json!({"id": 7, "status": "held", "message": null, "updated_at": 1});
+        let after =
+            serde_json::json!({"id": 7, "status": "confirmed", "message": "hi", "updated_at": 2});
+        let found = changes(&before, &after);
+        let fields: Vec<&str> = found.iter().map(|c| c.field.as_str()).collect();
+        assert_eq!(fields, ["message", "status"]);
+        assert_eq!(found[1].before, "held");
+        assert_eq!(found[1].after, "confirmed");
+        assert!(changes(&after, &after).is_empty());
+        assert!(changes(&serde_json::Value::Null, &after).is_empty());
     }
 
     #[test]

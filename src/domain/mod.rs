@@ -49,7 +49,9 @@ pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};
 pub use customer::{PhoneSearch, display_phone};
 pub use error::{BookingError, ErrorKind, Failure};
 pub use ids::{AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, TimeSlotId};
-pub use journal::{BookingChange, CatalogChanges, Event, EventData, EventKind};
+pub use journal::{
+    Actor, BookingChange, CatalogChanges, Change, Event, EventData, EventKind, Origin,
+};
 pub use query::{BookingPage, BookingQuery, BookingSort, CustomerMatch, Pagination, SlotQuery};
 pub use requests::{
     BookRequest, BookingEdit, BookingFor, ConfirmRequest, CustomerPatch, HoldRequest,

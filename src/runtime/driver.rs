@@ -5,6 +5,7 @@
 use super::executor::Executor;
 use crate::app::keymap::Keymap;
 use crate::app::{AppState, Effect, Msg, init, update};
+use crate::domain::{Actor, Origin};
 use crate::store::Store;
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -20,14 +21,24 @@ pub struct Driver {
 
 impl Driver {
     /// Opens the desk on `store` at `now` and loads the first screen.
-    pub fn new(store: Store, now: DateTime<Utc>, keymap: Keymap, key_prefix: String) -> Self {
+    /// What it writes is signed as coming from the desk.
+    pub fn new(mut store: Store, now: DateTime<Utc>, keymap: Keymap, key_prefix: String) -> Self {
         let label = store.path().display().to_string();
+        let signed = store.act_as(&Actor {
+            origin: Origin::Desk,
+            staff: None,
+        });
         let mut driver = Self {
             state: AppState::new(now, keymap, label, key_prefix),
             executor: Executor::new(store),
         };
         let effects = init(&mut driver.state);
         driver.run(effects);
+        if let Err(e) = signed {
+            driver
+                .state
+                .error(format!("cannot sign the desk's changes: {e}"));
+        }
         driver
     }
 

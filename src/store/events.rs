@@ -2,32 +2,86 @@
 //! transaction, its payload written by [`EventData::to_json`].
 
 use super::Store;
-use super::codec::{instant, parsed, ts};
+use super::codec::{instant, parsed, parsed_opt, ts};
 use super::error::{Result, StoreError};
-use crate::domain::{BookingId, CustomerId, Event, EventData, EventId, EventKind};
+use crate::domain::journal::{Subject, changes};
+use crate::domain::{Actor, BookingId, CustomerId, Event, EventData, EventId, EventKind};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
-/// Appends an event inside the caller's transaction; its booking and
-/// customer come from the payload.
+/// Makes the connection's actor table: who the events this connection
+/// writes are by (one row; `Store::act_as` sets it). A temporary table
+/// belongs to this connection alone, so two desks on one file never mix up
+/// who did what.
+pub(super) fn prepare_actor(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS actor (
+             one    INTEGER PRIMARY KEY CHECK (one = 1),
+             origin TEXT,
+             staff  TEXT
+         );
+         INSERT OR IGNORE INTO temp.actor (one) VALUES (1);",
+    )?;
+    Ok(())
+}
+
+/// The payload `data`'s subject had before this change: the payload of its
+/// last event (every change of a booking or customer writes one).
+fn before(conn: &Connection, kind: EventKind, data: &EventData) -> Result<Option<String>> {
+    let last = match (kind.subject(), data.booking_id(), data) {
+        (Subject::Booking, Some(id), _) => conn
+            .prepare_cached(
+                "SELECT data FROM events WHERE booking_id = ?1 ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row([id.0], |r| r.get(0))
+            .optional()?,
+        (Subject::Customer, _, EventData::Customer(c)) => conn
+            .prepare_cached(
+                "SELECT data FROM events WHERE customer_id = ?1 AND booking_id IS NULL
+                 ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row([c.id.0], |r| r.get(0))
+            .optional()?,
+        _ => None,
+    };
+    Ok(last)
+}
+
+/// Appends an event inside the caller's transaction: its booking and
+/// customer from the payload, its origin and staff from the connection's
+/// actor, and what changed since the subject's last event.
 pub(super) fn record(
     conn: &Connection,
     now: DateTime<Utc>,
     kind: EventKind,
     data: &EventData,
 ) -> Result<EventId> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO events (at, kind, booking_id, customer_id, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
     let text = data
         .to_json()
         .map_err(|e| StoreError::Schema(format!("cannot write the {kind} event: {e}")))?;
-    stmt.execute(params![
+    let changed = match before(conn, kind, data)? {
+        Some(old) => {
+            let old: serde_json::Value = serde_json::from_str(&old).unwrap_or_default();
+            let new: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+            changes(&old, &new)
+        }
+        None => Vec::new(),
+    };
+    let changed = (!changed.is_empty())
+        .then(|| serde_json::to_string(&changed))
+        .transpose()
+        .map_err(|e| StoreError::Schema(format!("cannot write the {kind} event: {e}")))?;
+    conn.prepare_cached(
+        "INSERT INTO events (at, kind, booking_id, customer_id, data, origin, staff, changes)
+         SELECT ?1, ?2, ?3, ?4, ?5, a.origin, a.staff, ?6 FROM temp.actor a",
+    )?
+    .execute(params![
         ts(now),
         kind.as_str(),
         data.booking_id().map(|b| b.0),
         data.customer_id().map(|c| c.0),
-        text
+        text,
+        changed
     ])?;
     Ok(EventId(conn.last_insert_rowid()))
 }
@@ -36,6 +90,10 @@ fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
     let kind: EventKind = parsed(r, 2)?;
     let text: String = r.get(5)?;
     let data = EventData::from_json(kind, &text);
+    let changes = r
+        .get::<_, Option<String>>(8)?
+        .and_then(|c| serde_json::from_str(&c).ok())
+        .unwrap_or_default();
     Ok(Event {
         id: EventId(r.get(0)?),
         at: instant(r.get(1)?),
@@ -43,12 +101,26 @@ fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
         booking_id: r.get::<_, Option<i64>>(3)?.map(BookingId),
         customer_id: r.get::<_, Option<i64>>(4)?.map(CustomerId),
         data,
+        origin: parsed_opt(r, 6)?,
+        staff: r.get(7)?,
+        changes,
     })
 }
 
-const EVENT_COLUMNS: &str = "SELECT id, at, kind, booking_id, customer_id, data FROM events";
+const EVENT_COLUMNS: &str =
+    "SELECT id, at, kind, booking_id, customer_id, data, origin, staff, changes FROM events";
 
 impl Store {
+    /// Signs what this store writes from now on: every event records
+    /// `actor`'s origin and staff member.
+    pub fn act_as(&mut self, actor: &Actor) -> Result<()> {
+        self.conn.execute(
+            "UPDATE temp.actor SET origin = ?1, staff = ?2",
+            params![actor.origin.as_str(), actor.staff],
+        )?;
+        Ok(())
+    }
+
     /// Events after `since` (all when `None`), oldest first, at most `limit`.
     pub fn events(&self, since: Option<EventId>, limit: usize) -> Result<Vec<Event>> {
         let mut stmt = self.conn.prepare_cached(&format!(

@@ -84,6 +84,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         migrations::migrate(&mut conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        events::prepare_actor(&conn)?;
         Ok(Self {
             conn,
             path: path.to_owned(),

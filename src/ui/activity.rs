@@ -5,13 +5,16 @@ use super::{boxes, fit, hints, money, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
-use crate::domain::{BookingStatus, Event, EventData, EventKind, PaymentStatus, display_phone};
+use crate::domain::{
+    BookingStatus, Change, Event, EventData, EventKind, PaymentStatus, display_phone,
+};
 use chrono_tz::Tz;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Span;
 use ratatui::widgets::{Cell, Row, Table};
+use serde_json::Value;
 
 /// Draws the activity log into `area`.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
@@ -54,10 +57,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         .max()
         .unwrap_or(5);
     let (time_w, subject_w) = if wide { (16, 13) } else { (12, 7) };
+    let by_w = if wide { 12 } else { 6 };
     let kind_w = longest_kind.clamp(5, if wide { 21 } else { 16 });
     let summary_w = body
         .width
-        .saturating_sub(2 + time_w + kind_w + subject_w + 3);
+        .saturating_sub(2 + time_w + by_w + kind_w + subject_w + 4);
     let rows = log.events.iter().map(|e| {
         let time = if wide {
             "%a %d %b %H:%M"
@@ -70,6 +74,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
                 e.at.with_timezone(&tz).format(time).to_string(),
                 theme::DIM,
             )),
+            Cell::from(Span::styled(fit::truncate(&by(e), by_w.into()), theme::DIM)),
             Cell::from(Span::styled(
                 fit::truncate(&kind, kind_w.into()),
                 kind_style(e),
@@ -81,10 +86,36 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
             )),
         ])
     });
-    let widths = [time_w, kind_w, subject_w, summary_w].map(Constraint::Length);
-    let header = Row::new(["When", "Event", "Subject", "Summary"]);
+    let widths = [time_w, by_w, kind_w, subject_w, summary_w].map(Constraint::Length);
+    let header = Row::new(["When", "By", "Event", "Subject", "Summary"]);
     let rows = Table::new(rows, widths);
     table::render(frame, body, header, rows, log.selected, log.events.len());
+}
+
+/// Who made a change: the staff member, else where it came from (`desk`,
+/// `cli`, `import`), else `—` for events older than the journal's origin.
+pub fn by(e: &Event) -> String {
+    match (&e.staff, e.origin) {
+        (Some(name), _) => name.clone(),
+        (None, Some(origin)) => origin.as_str().to_owned(),
+        (None, None) => "—".to_owned(),
+    }
+}
+
+/// A changed field for people: `message “a” → “b”`, `last_name Doe →
+/// Doe-Smith`; a nested object (customer, payment) only by name.
+pub fn change_text(c: &Change) -> String {
+    let value = |v: &Value| match v {
+        Value::Null => "—".to_owned(),
+        Value::String(s) => s.clone(),
+        Value::Object(_) | Value::Array(_) => "…".to_owned(),
+        other => other.to_string(),
+    };
+    let field = c.field.replace('_', " ");
+    if matches!(c.after, Value::Object(_) | Value::Array(_)) {
+        return format!("{field} changed");
+    }
+    format!("{field} {} → {}", value(&c.before), value(&c.after))
 }
 
 /// Colours an event by the booking status (or payment) it leads to, as the
@@ -149,6 +180,14 @@ pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
             if e.kind == EventKind::BookingCancelled {
                 parts.extend(b.cancel_reason.as_ref().map(|r| format!("“{r}”")));
             }
+            // An edit says what it changed.
+            if e.kind == EventKind::BookingUpdated {
+                parts.extend(e.changes.iter().map(change_text));
+            }
+        }
+        EventData::Customer(c) if !e.changes.is_empty() => {
+            parts.push(c.name.clone());
+            parts.extend(e.changes.iter().map(change_text));
         }
         EventData::Customer(c) => {
             parts.push(c.name.clone());

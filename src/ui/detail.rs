@@ -1,7 +1,7 @@
 //! The booking detail overlay: slot, customer, answers, add-ons, payment and
 //! the booking's event history, with the keys of the booking actions. Pure.
 
-use super::activity::kind_style;
+use super::activity::{by, kind_style};
 use super::hints::{self, Hint};
 use super::{boxes, fit, money, theme};
 use crate::app::AppState;
@@ -17,8 +17,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 const LABEL: usize = 13;
-/// Width of the history column: `13 Nov 19:12  hold extended`.
-const HISTORY: u16 = 27;
+/// Width of the history column: `13 Nov 19:12  hold extended · desk`.
+const HISTORY: u16 = 34;
 
 /// Draws the open booking's detail over `area`.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState, open: &DetailState) {
@@ -234,6 +234,7 @@ fn history_lines(events: &[Event], state: &AppState) -> Vec<Line<'static>> {
                 theme::DIM,
             ),
             Span::styled(e.kind.verb(), kind_style(e)),
+            Span::styled(format!(" · {}", by(e)), theme::DIM),
         ]));
     }
     lines

@@ -8,8 +8,8 @@ use crate::support::{
     slot,
 };
 use chrono::{DateTime, Duration, Utc};
+use slotdesk::domain::{Actor, CustomerPatch, EventData, EventKind, Origin, PaymentInput};
 use slotdesk::domain::{BookingId, PaymentMethod, Role, Transition};
-use slotdesk::domain::{CustomerPatch, EventData, EventKind, PaymentInput};
 use slotdesk::store::Store;
 
 /// Runs `op` at `at` and checks that it added exactly `kinds`, all stamped
@@ -235,4 +235,75 @@ fn the_journal_is_append_only_even_for_sql_from_outside() {
     let ten = slot(&store, "physio", "ana", "10:00", MONDAY);
     store.book(&book_request(ten, jane()), now()).unwrap();
     assert!(all_events(&store).len() > before.len());
+}
+
+#[test]
+fn each_event_says_who_and_from_where_even_with_two_desks_on_one_file() {
+    let (dir, mut store) = open();
+    let mut other = Store::open(&dir.path().join("slotdesk.db")).unwrap();
+    store
+        .act_as(&Actor {
+            origin: Origin::Desk,
+            staff: Some("Dana Reception".into()),
+        })
+        .unwrap();
+    other
+        .act_as(&Actor {
+            origin: Origin::Cli,
+            staff: None,
+        })
+        .unwrap();
+    let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let ten = slot(&store, "physio", "ana", "10:00", MONDAY);
+    let a = store.book(&book_request(nine, jane()), now()).unwrap();
+    let b = other.book(&book_request(ten, john()), now()).unwrap();
+    let by = |id| {
+        let events = store.booking_events(id).unwrap();
+        (events[0].origin, events[0].staff.clone())
+    };
+    assert_eq!(
+        by(a.id),
+        (Some(Origin::Desk), Some("Dana Reception".into()))
+    );
+    assert_eq!(by(b.id), (Some(Origin::Cli), None));
+}
+
+#[test]
+fn an_update_records_what_changed_before_and_after() {
+    let (_dir, mut store) = open();
+    let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let booked = store.book(&book_request(nine, jane()), now()).unwrap();
+    let edit = slotdesk::domain::BookingEdit {
+        message: Some("Running late".into()),
+        ..Default::default()
+    };
+    store.edit_booking(booked.id, &edit, now()).unwrap();
+    let events = store.booking_events(booked.id).unwrap();
+    assert!(
+        events[0].changes.is_empty(),
+        "a creation changes nothing that was"
+    );
+    let fields: Vec<(&str, String, String)> = events[1]
+        .changes
+        .iter()
+        .map(|c| (c.field.as_str(), c.before.to_string(), c.after.to_string()))
+        .collect();
+    assert_eq!(
+        fields,
+        [("message", "null".into(), "\"Running late\"".into())]
+    );
+
+    let customer = booked.customer.unwrap().id;
+    let patch = CustomerPatch {
+        last_name: Some("Doe-Smith".into()),
+        phone: Some("020 7946 0018".into()),
+        ..CustomerPatch::default()
+    };
+    store.edit_customer(customer, &patch, now()).unwrap();
+    let last = all_events(&store).pop().unwrap();
+    assert_eq!(last.kind, EventKind::CustomerUpdated);
+    let fields: Vec<&str> = last.changes.iter().map(|c| c.field.as_str()).collect();
+    assert_eq!(fields, ["last_name", "name", "phone"]);
+    assert_eq!(last.changes[0].before, "Doe");
+    assert_eq!(last.changes[0].after, "Doe-Smith");
 }
