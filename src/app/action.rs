@@ -46,10 +46,12 @@ pub enum Action {
     /// Edit the selected booking's customer, or the selected customer.
     EditCustomer,
     RecordPayment,
-    /// Check in, mark a no-show or complete the selected booking.
+    /// Check in, mark a no-show, complete or decline the selected booking.
     CheckIn,
     /// Delete the selected booking (managers only).
     Delete,
+    /// Refund the selected booking's payment (managers only).
+    Refund,
     /// Extend the selected hold by the service's hold minutes.
     ExtendHold,
     /// Search or filter the current list.
@@ -74,7 +76,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 40] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -89,6 +91,7 @@ impl Action {
         Self::RecordPayment,
         Self::CheckIn,
         Self::Delete,
+        Self::Refund,
         Self::ExtendHold,
         Self::NextBooking,
         Self::DayBack,
@@ -179,8 +182,9 @@ impl Action {
             Self::MoveBooking => ("move", "move booking"),
             Self::EditCustomer => ("customer", "edit customer"),
             Self::RecordPayment => ("pay", "record payment"),
-            Self::CheckIn => ("check in", "check in / no-show"),
+            Self::CheckIn => ("status", "check in, no-show, complete, decline"),
             Self::Delete => ("delete", "delete (manager)"),
+            Self::Refund => ("refund", "refund (manager)"),
             Self::ExtendHold => ("extend", "extend hold"),
             Self::Search => ("search", "search / filter"),
             Self::Open => ("open", "open"),

@@ -5,10 +5,10 @@
 
 use super::action::Action;
 use super::effect::{Effect, Write};
-use super::overlays::form::Form;
+use super::overlays::form::{Form, STEPS};
 use super::screens::board::start_move;
 use super::state::{AppState, Overlay, Screen};
-use crate::domain::{Booking, BookingId, BookingStatus, Transition};
+use crate::domain::{Booking, BookingId, BookingStatus, PaymentStatus, Transition};
 
 /// The booking the user is pointing at: the open detail, the board's
 /// selected booking, or the bookings list's selected row.
@@ -147,14 +147,7 @@ fn on_booking(state: &mut AppState, a: Action, b: &Booking) -> Vec<Effect> {
             open_form(state, Form::payment(b, due, &when, key))
         }
         Action::CheckIn => {
-            if [
-                Transition::CheckIn,
-                Transition::NoShow,
-                Transition::Complete,
-            ]
-            .iter()
-            .all(|t| b.status.apply(*t).is_err())
-            {
+            if STEPS.iter().all(|(t, _)| b.status.apply(*t).is_err()) {
                 return refuse(state, b.status, Transition::CheckIn);
             }
             let key = state.next_key();
@@ -163,6 +156,18 @@ fn on_booking(state: &mut AppState, a: Action, b: &Booking) -> Vec<Effect> {
         Action::Delete => {
             let key = state.next_key();
             open_form(state, Form::delete(b, &when, key))
+        }
+        Action::Refund if b.payment.status == PaymentStatus::Paid => {
+            let key = state.next_key();
+            open_form(state, Form::refund(b, &when, key))
+        }
+        Action::Refund => {
+            state.error(format!(
+                "only a paid booking can be refunded; #{} is {}",
+                b.id,
+                b.payment.status.as_str()
+            ));
+            Vec::new()
         }
         Action::ExtendHold => {
             if b.status == BookingStatus::Held {

@@ -66,6 +66,8 @@ pub enum Write {
     Pay(BookingId, PaymentInput),
     /// Delete (manager).
     Delete(BookingId, Role),
+    /// Refund the payment (manager).
+    Refund(BookingId, Role),
     /// Edit a customer.
     EditCustomer(CustomerId, CustomerPatch),
     /// Change a booking's message, answers and add-ons.

@@ -205,6 +205,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::RecordPayment
         | Action::CheckIn
         | Action::Delete
+        | Action::Refund
         | Action::ExtendHold => booking_actions::act(state, a),
         // Move mode outlives a visit to another screen; Back ends it anywhere.
         Action::Back if state.board.moving.is_some() => board::cancel_move(state),

@@ -80,6 +80,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Move(..) => format!("moved #{} to {}", b.id, state.when(b.from, b.to)),
         Write::Pay(..) => format!("payment recorded on #{}", b.id),
         Write::Delete(..) => format!("deleted #{}", b.id),
+        Write::Refund(..) => format!("refunded #{}{who}", b.id),
         Write::Edit(..) => format!("updated #{}", b.id),
         Write::EditCustomer(..) => format!("customer of #{} updated", b.id),
     }

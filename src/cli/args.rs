@@ -154,9 +154,6 @@ pub enum StatusArg {
 /// Customer fields.
 #[derive(Debug, Args, Default)]
 pub struct CustomerFields {
-    /// An existing customer, by id, instead of typed details.
-    #[arg(long, value_name = "ID", conflicts_with_all = ["first_name", "last_name", "email", "phone"])]
-    pub customer: Option<i64>,
     /// Customer's first name.
     #[arg(long)]
     pub first_name: Option<String>,
@@ -221,6 +218,9 @@ pub struct BookArgs {
 pub struct ConfirmArgs {
     /// Booking id.
     pub id: i64,
+    /// An existing customer, by id, instead of typed details.
+    #[arg(long = "customer", value_name = "ID", conflicts_with_all = ["first_name", "last_name", "email", "phone"])]
+    pub customer_id: Option<i64>,
     /// The customer (required for a hold).
     #[command(flatten)]
     pub customer: CustomerFields,
@@ -352,12 +352,35 @@ pub struct BookingsArgs {
 
 /// `booking`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ShowArgs {
+    /// Edit instead of show.
+    #[command(subcommand)]
+    pub action: Option<BookingAction>,
     /// Booking id.
-    pub id: i64,
+    pub id: Option<i64>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `booking edit` (ReserveKit's `PATCH` of a booking).
+#[derive(Debug, Subcommand)]
+pub enum BookingAction {
+    /// Change a live booking's message or seats; answers and add-ons stay.
+    Edit {
+        /// Booking id.
+        id: i64,
+        /// The note; an empty value clears it.
+        #[arg(long)]
+        message: Option<String>,
+        /// Seats, re-checked against the slot's room.
+        #[arg(long)]
+        participants: Option<u32>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `customer`.

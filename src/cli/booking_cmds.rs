@@ -30,7 +30,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
         }
         Command::Confirm(a) => {
             let request = ConfirmRequest {
-                customer: booking_for(&a.customer),
+                customer: booking_for(a.customer_id, &a.customer),
                 answers: answers(&a.answers)?,
                 add_ons: a.add_ons.clone(),
                 message: a.message.clone(),
@@ -122,8 +122,8 @@ fn method(m: MethodArg) -> PaymentMethod {
 
 /// The customer given by flags, if any flag was given: `--customer ID`, or
 /// the typed details.
-fn booking_for(f: &CustomerFields) -> Option<BookingFor> {
-    if let Some(id) = f.customer {
+fn booking_for(picked: Option<i64>, f: &CustomerFields) -> Option<BookingFor> {
+    if let Some(id) = picked {
         return Some(BookingFor::Picked(CustomerId(id)));
     }
     if f.first_name.is_none() && f.last_name.is_none() && f.email.is_none() && f.phone.is_none() {

@@ -3,11 +3,13 @@
 //! holds first so every status printed is current.
 
 use super::CliResult;
-use super::args::{BookingsArgs, CustomerAction, CustomerArgs, EventsArgs, ShowArgs, SlotsArgs};
+use super::args::{
+    BookingAction, BookingsArgs, CustomerAction, CustomerArgs, EventsArgs, ShowArgs, SlotsArgs,
+};
 use super::context::Context;
 use super::output;
+use crate::domain::{BookingEdit, BookingQuery, CustomerPatch, SlotQuery};
 use crate::domain::{BookingError, BookingId, BookingStatus, CustomerId, EventId};
-use crate::domain::{BookingQuery, CustomerPatch, SlotQuery};
 use serde::Serialize;
 use std::io::Write;
 
@@ -76,11 +78,35 @@ pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
     output::booking_page(&page, ctx.location()?.time_zone)
 }
 
-/// `booking ID`.
+/// `booking ID` and `booking edit ID [--message M] [--participants N]`.
 pub fn booking(ctx: &mut Context, a: &ShowArgs) -> CliResult {
     ctx.store.sweep_expired_holds(ctx.now)?;
-    let booking = ctx.store.booking(BookingId(a.id))?;
-    if a.json {
+    let (booking, json) = match &a.action {
+        Some(BookingAction::Edit {
+            id,
+            message,
+            participants,
+            json,
+        }) => {
+            let id = BookingId(*id);
+            // What is not given stays as it is.
+            let now = ctx.store.booking(id)?;
+            let edit = BookingEdit {
+                message: message.clone().or(now.message),
+                answers: now.answers.into_iter().map(|a| (a.name, a.value)).collect(),
+                add_ons: now.add_ons.into_iter().map(|a| a.name).collect(),
+                participants: *participants,
+            };
+            (ctx.store.edit_booking(id, &edit, ctx.now)?, *json)
+        }
+        None => {
+            let id = a
+                .id
+                .ok_or_else(|| BookingError::invalid("give a booking id: slotdesk booking ID"))?;
+            (ctx.store.booking(BookingId(id))?, a.json)
+        }
+    };
+    if json {
         return output::json(&booking);
     }
     output::booking(&booking, ctx.location()?.time_zone, ctx.now)

@@ -108,6 +108,8 @@ pub struct BookingEdit {
     pub answers: Vec<(String, String)>,
     /// Add-on names.
     pub add_ons: Vec<String>,
+    /// New seats, re-checked against the slot's room; `None` keeps them.
+    pub participants: Option<u32>,
 }
 
 /// Changes to a customer (ReserveKit `/bookings/{id}/customer`); `None`

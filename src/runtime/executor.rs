@@ -125,6 +125,7 @@ impl Executor {
             Write::Move(id, slot) => booking(store.move_booking(*id, *slot, now)),
             Write::Pay(id, payment) => booking(store.pay(*id, payment, now)),
             Write::Delete(id, role) => booking(store.delete(*id, *role, now)),
+            Write::Refund(id, role) => booking(store.refund(*id, *role, now)),
             Write::Edit(id, edit) => booking(store.edit_booking(*id, edit, now)),
             Write::EditCustomer(id, patch) => store
                 .edit_customer(*id, patch, now)

@@ -28,7 +28,7 @@ fn by_idempotency_key(conn: &Connection, key: Option<&str>) -> Result<Option<Boo
     id.map(|id| load_booking(conn, BookingId(id))).transpose()
 }
 
-fn check_participants(participants: u32, capacity: u32) -> Result<()> {
+pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()> {
     if participants == 0 || participants > capacity {
         return Err(BookingError::invalid(format!(
             "participants must be 1 to {capacity} (the slot's capacity)"

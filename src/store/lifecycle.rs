@@ -3,7 +3,7 @@
 //! `BEGIN IMMEDIATE` transaction that re-checks the rules and records its event.
 
 use super::Store;
-use super::bookings::{clean_message, write_add_ons, write_answers};
+use super::bookings::{check_participants, clean_message, write_add_ons, write_answers};
 use super::catalog::{location, service};
 use super::claims::SlotContext;
 use super::codec::{day, instant, ts};
@@ -113,9 +113,11 @@ impl Store {
         })
     }
 
-    /// Replaces a booking's message, answers and add-ons (held, pending,
-    /// confirmed or checked in). Records `booking.updated`.
-    /// Errors: not found, a final status, invalid answers or add-ons.
+    /// Replaces a booking's message, answers and add-ons, and its seats when
+    /// given (held, pending, confirmed or checked in); more seats must fit
+    /// the slot (`time slot is full`). Records `booking.updated`.
+    /// Errors: not found, a final status, invalid answers, add-ons or
+    /// participants, `time slot is full`.
     pub fn edit_booking(
         &mut self,
         id: BookingId,
@@ -135,6 +137,16 @@ impl Store {
             write_answers(conn, id, &check_answers(&service, &edit.answers)?)?;
             write_add_ons(conn, id, &check_add_ons(&service, &edit.add_ons)?)?;
             let message = clean_message(edit.message.as_deref())?;
+            if let Some(seats) = edit.participants.filter(|n| *n != b.participants) {
+                let ctx = SlotContext::load(conn, b.slot)?;
+                check_participants(seats, ctx.occurrence.capacity)?;
+                // Fewer seats always fit; more must fit the slot as it is now.
+                if seats > b.participants {
+                    check_room(&ctx.state(now, Some(b.id)), &ctx.occurrence, seats)?;
+                }
+                conn.prepare_cached("UPDATE bookings SET participants = ?2 WHERE id = ?1")?
+                    .execute(params![id.0, seats])?;
+            }
             conn.prepare_cached("UPDATE bookings SET message = ?2, updated_at = ?3 WHERE id = ?1")?
                 .execute(params![id.0, message, ts(now)])?;
             finish(conn, id, EventKind::BookingUpdated, now)

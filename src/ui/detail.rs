@@ -9,7 +9,7 @@ use crate::app::action::Action;
 use crate::app::keymap::Context;
 use crate::app::overlays::detail::DetailState;
 use crate::app::screens::board::countdown;
-use crate::domain::{Booking, BookingStatus, Event, display_phone};
+use crate::domain::{Booking, BookingStatus, Event, PaymentStatus, display_phone};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, open: &DetailStat
     };
     let width = area.width.saturating_sub(2).min(100);
     let content = width.saturating_sub(4);
-    let hint = hints::lines(&action_keys(state, booking.status), content);
+    let hint = hints::lines(&action_keys(state, booking), content);
     let history = history_lines(events, state);
     let two_columns = content >= 70;
     let facts_width = if two_columns {
@@ -77,8 +77,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, open: &DetailStat
 }
 
 /// The `Detail` table's keys: `x release` on a hold, `+ extend` only there.
-fn action_keys(state: &AppState, status: BookingStatus) -> Vec<Hint> {
-    let held = status == BookingStatus::Held;
+fn action_keys(state: &AppState, b: &Booking) -> Vec<Hint> {
+    let held = b.status == BookingStatus::Held;
     let ctx = Context::Detail;
     let mut keys = vec![hints::of(state, ctx, Action::Confirm)];
     keys.push(if held {
@@ -99,6 +99,9 @@ fn action_keys(state: &AppState, status: BookingStatus) -> Vec<Hint> {
     );
     if held {
         keys.push(hints::of(state, ctx, Action::ExtendHold));
+    }
+    if b.payment.status == PaymentStatus::Paid {
+        keys.push(hints::of(state, ctx, Action::Refund));
     }
     keys.push(hints::of(state, ctx, Action::Back));
     keys.into_iter().flatten().collect()

@@ -528,3 +528,46 @@ fn book_keeps_the_person_typed_and_takes_an_existing_customer_by_id() {
     let missing = desk.fails(4, &["book", "22@2026-11-30", "--customer", "999"]);
     assert!(missing.contains("customer not found"), "{missing}");
 }
+
+#[test]
+fn booking_edit_changes_the_message_and_seats_and_keeps_the_rest() {
+    let desk = Desk::new();
+    let booked = desk.json(&[
+        "book",
+        "22@2026-11-23",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelace",
+        "--email",
+        "ada@example.com",
+        "--message",
+        "First visit",
+    ]);
+    let id = booked["id"].to_string();
+    let edited = desk.json(&["booking", "edit", &id, "--participants", "2"]);
+    assert_eq!(edited["participants"], 2);
+    assert_eq!(edited["message"], "First visit", "not given, kept");
+    let edited = desk.json(&["booking", "edit", &id, "--message", "Running late"]);
+    assert_eq!(edited["message"], "Running late");
+    assert_eq!(edited["participants"], 2);
+    let too_many = desk.fails(5, &["booking", "edit", &id, "--participants", "4"]);
+    assert!(
+        too_many.contains("participants must be 1 to 3"),
+        "{too_many}"
+    );
+    desk.ok(&[
+        "book",
+        "22@2026-11-23",
+        "--first-name",
+        "Grace",
+        "--last-name",
+        "Hopper",
+        "--email",
+        "grace@example.com",
+    ]);
+    let full = desk.fails(3, &["booking", "edit", &id, "--participants", "3"]);
+    assert!(full.contains("time slot is full"), "{full}");
+    let shown = desk.json(&["booking", &id]);
+    assert_eq!(shown["participants"], 2, "a refusal changed nothing");
+}

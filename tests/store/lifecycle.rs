@@ -354,3 +354,40 @@ fn each_lifecycle_step_records_its_event_kind() {
         ["booking.created", "customer.created", "booking.confirmed"]
     );
 }
+
+#[test]
+fn a_bookings_seats_can_change_while_the_class_has_room() {
+    let (_dir, mut store) = open();
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let mine = store.book(&book_request(class, jane()), now()).unwrap();
+    let seats = |n| slotdesk::domain::BookingEdit {
+        participants: Some(n),
+        ..Default::default()
+    };
+    assert_eq!(
+        store
+            .edit_booking(mine.id, &seats(2), now())
+            .unwrap()
+            .participants,
+        2
+    );
+    store.book(&book_request(class, john()), now()).unwrap();
+    // Three seats in all: Jane's two and John's one. One more does not fit.
+    let before = counts(&store);
+    let err = rule_error(store.edit_booking(mine.id, &seats(3), now()));
+    assert_eq!(err, BookingError::SlotFull);
+    assert_eq!(counts(&store), before);
+    assert_eq!(store.booking(mine.id).unwrap().participants, 2);
+    // Fewer always fits; none at all is not a booking.
+    assert_eq!(
+        store
+            .edit_booking(mine.id, &seats(1), now())
+            .unwrap()
+            .participants,
+        1
+    );
+    assert!(matches!(
+        rule_error(store.edit_booking(mine.id, &seats(0), now())),
+        BookingError::Invalid(_)
+    ));
+}

@@ -134,6 +134,7 @@ fn booking_actions() -> Vec<Binding> {
         Binding::new(Action::RecordPayment, &["p"]),
         Binding::new(Action::CheckIn, &["i"]),
         Binding::new(Action::Delete, &["D"]),
+        Binding::new(Action::Refund, &["R"]),
         Binding::new(Action::ExtendHold, &["+"]),
     ]
 }

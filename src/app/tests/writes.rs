@@ -193,3 +193,44 @@ fn the_picker_books_the_customer_chosen_and_typing_again_drops_the_pick() {
     let picked = s.form().unwrap().picker.as_ref().unwrap().picked.clone();
     assert_eq!(picked, None);
 }
+
+#[test]
+fn refund_and_decline_are_on_the_desk_and_say_why_when_they_cannot_be() {
+    let mut unpaid = booking(7, 1, BookingStatus::Pending);
+    unpaid.payment.status = PaymentStatus::Unpaid;
+    let mut s = desk_with(vec![unpaid]);
+    assert!(press_char(&mut s, 'R').is_empty());
+    assert_eq!(
+        status_text(&s),
+        "only a paid booking can be refunded; #7 is unpaid"
+    );
+    // A pending booking's status form offers decline.
+    press_char(&mut s, 'i');
+    let form = s.form().expect("the status form");
+    assert_eq!(form.value("Step"), "decline");
+    assert_eq!(
+        press(&mut s, KeyCode::Enter),
+        vec![Effect::Write(Write::Transition(
+            BookingId(7),
+            crate::domain::Transition::Decline
+        ))]
+    );
+
+    let mut paid = booking(8, 1, BookingStatus::Confirmed);
+    paid.payment.status = PaymentStatus::Paid;
+    paid.payment.amount = Some(5500);
+    let mut s = desk_with(vec![paid]);
+    press_char(&mut s, 'R');
+    assert!(
+        s.form()
+            .is_some_and(|f| f.subtitle.contains("paid 55.00 GBP"))
+    );
+    press_char(&mut s, 'y');
+    assert_eq!(
+        press(&mut s, KeyCode::Enter),
+        vec![Effect::Write(Write::Refund(
+            BookingId(8),
+            crate::domain::Role::Manager
+        ))]
+    );
+}

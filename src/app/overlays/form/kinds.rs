@@ -32,6 +32,8 @@ pub enum FormKind {
     EditCustomer(CustomerId),
     /// Delete a booking (manager).
     Delete(BookingId),
+    /// Refund a booking's payment (manager).
+    Refund(BookingId),
     /// Board: go to a date.
     GoToDate,
     /// Bookings: filter the list.
@@ -63,6 +65,15 @@ pub struct BookingFilter {
     /// Text found in the customer's name, email or phone.
     pub customer: Option<String>,
 }
+
+/// The lifecycle steps the status form offers, each where the booking's
+/// status allows it (confirming and cancelling have their own keys).
+pub const STEPS: [(Transition, &str); 4] = [
+    (Transition::CheckIn, "check in"),
+    (Transition::NoShow, "no-show"),
+    (Transition::Complete, "complete"),
+    (Transition::Decline, "decline"),
+];
 
 /// The fields that name the customer, which the picker searches and fills.
 pub(super) const CUSTOMER_FIELDS: [&str; 4] = [FIRST, LAST, EMAIL, PHONE];
@@ -240,11 +251,26 @@ impl Form {
 
     /// Edit a booking's details.
     pub fn edit_booking(b: &Booking, service: &Service, when: &str, key: String) -> Self {
+        let mut fields = Vec::new();
+        // A class's seats can change (the engine re-checks the room); an
+        // appointment always has one.
+        if service.capacity > 1 {
+            fields.push(Field::new(
+                PARTICIPANTS,
+                FieldKind::Number {
+                    min: 1,
+                    max: service.capacity,
+                },
+                true,
+                &b.participants.to_string(),
+            ));
+        }
+        fields.extend(detail_fields(service, Some(b)));
         Self::new(
             FormKind::EditBooking(b.id),
             "Edit booking",
             booking_line(b, when),
-            detail_fields(service, Some(b)),
+            fields,
             key,
         )
     }
@@ -300,19 +326,15 @@ impl Form {
 
     /// Check-in / no-show / complete form, offering the steps the status allows.
     pub fn attendance(b: &Booking, when: &str, key: String) -> Self {
-        let steps: Vec<&str> = [
-            (Transition::CheckIn, "check in"),
-            (Transition::NoShow, "no-show"),
-            (Transition::Complete, "complete"),
-        ]
-        .into_iter()
-        .filter(|(t, _)| b.status.apply(*t).is_ok())
-        .map(|(_, label)| label)
-        .collect();
+        let steps: Vec<&str> = STEPS
+            .into_iter()
+            .filter(|(t, _)| b.status.apply(*t).is_ok())
+            .map(|(_, label)| label)
+            .collect();
         let first = steps.first().copied().unwrap_or("check in");
         Self::new(
             FormKind::Attendance(b.id),
-            "Check in / no-show",
+            "Change status",
             booking_line(b, when),
             vec![Field::new(STEP, choice(&steps), true, first)],
             key,
@@ -340,6 +362,27 @@ impl Form {
                 Field::new(CONFIRM_ID, FieldKind::Text { max: 20 }, true, ""),
                 Field::new(MANAGER, choice(&YES_NO), true, "no"),
             ],
+            key,
+        )
+    }
+
+    /// Refund form: a manager says yes.
+    pub fn refund(b: &Booking, when: &str, key: String) -> Self {
+        let paid = b.payment.amount.map_or_else(
+            || "nothing recorded".to_owned(),
+            |a| {
+                format!(
+                    "{} {}",
+                    format_amount(a, &b.payment.currency),
+                    b.payment.currency
+                )
+            },
+        );
+        Self::new(
+            FormKind::Refund(b.id),
+            "Refund payment (manager)",
+            format!("{} · paid {paid}", booking_line(b, when)),
+            vec![Field::new(MANAGER, choice(&YES_NO), true, "no")],
             key,
         )
     }

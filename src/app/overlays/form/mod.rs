@@ -11,7 +11,7 @@ mod submission;
 
 pub use field::{Field, FieldKind};
 pub use keys::key;
-pub use kinds::{BookingFilter, FormKind, Submitted};
+pub use kinds::{BookingFilter, FormKind, STEPS, Submitted};
 pub use picker::{Picker, SHOWN as PICKER_ROWS};
 
 use crate::app::action::Action;

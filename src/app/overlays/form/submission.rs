@@ -5,8 +5,8 @@ use super::FieldKind;
 use super::Form;
 use super::kinds::{
     AMOUNT, BookingFilter, CONFIRM_ID, CUSTOMER, DATE, EMAIL, FIRST, FROM, FormKind, LAST, MANAGER,
-    MESSAGE, METHOD, PARTICIPANTS, PHONE, REASON, REFERENCE, SERVICE, STATUS, STEP, Submitted, TO,
-    add_on_label,
+    MESSAGE, METHOD, PARTICIPANTS, PHONE, REASON, REFERENCE, SERVICE, STATUS, STEP, STEPS,
+    Submitted, TO, add_on_label,
 };
 use crate::app::effect::Write;
 use crate::domain::catalog::Service;
@@ -21,6 +21,15 @@ use chrono::NaiveDate;
 impl Form {
     fn optional(&self, label: &str) -> Option<String> {
         Some(self.value(label).to_owned()).filter(|v| !v.is_empty())
+    }
+
+    /// The role the form's Manager choice claims.
+    fn role(&self) -> Role {
+        if self.value(MANAGER) == "yes" {
+            Role::Manager
+        } else {
+            Role::Clerk
+        }
     }
 
     /// Who the booking is for: the customer picked, else as typed.
@@ -102,6 +111,7 @@ impl Form {
                         message: self.optional(MESSAGE),
                         answers: self.answers(service),
                         add_ons: self.add_ons(service),
+                        participants: self.optional(PARTICIPANTS).and_then(|p| p.parse().ok()),
                     },
                 )
             }
@@ -124,11 +134,11 @@ impl Form {
                 )
             }
             FormKind::Attendance(id) => {
-                let step = match self.value(STEP) {
-                    "no-show" => Transition::NoShow,
-                    "complete" => Transition::Complete,
-                    _ => Transition::CheckIn,
-                };
+                let chosen = self.value(STEP);
+                let step = STEPS
+                    .into_iter()
+                    .find(|(_, label)| *label == chosen)
+                    .map_or(Transition::CheckIn, |(t, _)| t);
                 Write::Transition(*id, step)
             }
             FormKind::EditCustomer(id) => Write::EditCustomer(
@@ -140,16 +150,12 @@ impl Form {
                     phone: Some(self.value(PHONE).to_owned()),
                 },
             ),
+            FormKind::Refund(id) => Write::Refund(*id, self.role()),
             FormKind::Delete(id) => {
                 if self.value(CONFIRM_ID) != id.to_string() {
                     return Err(format!("type {id} to confirm the delete"));
                 }
-                let role = if self.value(MANAGER) == "yes" {
-                    Role::Manager
-                } else {
-                    Role::Clerk
-                };
-                Write::Delete(*id, role)
+                Write::Delete(*id, self.role())
             }
             FormKind::Filter => {
                 let date = |label| NaiveDate::parse_from_str(self.value(label), "%Y-%m-%d").ok();
