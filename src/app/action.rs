@@ -64,6 +64,8 @@ pub enum Action {
     Sort,
     /// Reload what is on screen.
     Refresh,
+    /// Take back this desk's last change, if nothing changed it since.
+    Undo,
     /// Form: the next field.
     NextField,
     /// Form: the previous field.
@@ -76,7 +78,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 40] = [
+    pub const ALL: [Self; 41] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -110,6 +112,7 @@ impl Action {
         Self::PageUp,
         Self::PageDown,
         Self::Refresh,
+        Self::Undo,
         Self::Help,
         Self::Palette,
         Self::Quit,
@@ -191,6 +194,7 @@ impl Action {
             Self::Back => ("back", "close / back"),
             Self::Sort => ("sort", "change sort order"),
             Self::Refresh => ("reload", "reload"),
+            Self::Undo => ("undo", "undo this desk's last change"),
             Self::NextField => ("next field", "next field"),
             Self::PreviousField => ("previous", "previous field"),
             Self::Submit => ("submit", "submit"),

@@ -4,7 +4,7 @@
 use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
 };
-use crate::domain::{BookingId, CustomerId, ResourceId, Role, SlotRef, Transition};
+use crate::domain::{BookingId, CustomerId, EventId, ResourceId, Role, SlotRef, Transition};
 use chrono::NaiveDate;
 
 /// A request for the runtime.
@@ -68,6 +68,8 @@ pub enum Write {
     Delete(BookingId, Role),
     /// Refund the payment (manager).
     Refund(BookingId, Role),
+    /// Undo one change (this desk's last), by its event.
+    Undo(EventId),
     /// Edit a customer.
     EditCustomer(CustomerId, CustomerPatch),
     /// Change a booking's message, answers and add-ons.

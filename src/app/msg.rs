@@ -4,7 +4,7 @@
 use super::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
-use crate::domain::{Booking, CustomerId, CustomerMatch, CustomerSummary, Failure};
+use crate::domain::{Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure};
 use crate::domain::{BookingPage, BookingQuery, Event};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
@@ -52,8 +52,9 @@ pub enum Msg {
 /// What a write produced.
 #[derive(Debug, Clone)]
 pub enum Written {
-    /// A booking after the change (for a delete, as it was before).
-    Booking(Box<Booking>),
+    /// A booking after the change (for a delete, as it was before), and the
+    /// event that recorded the change.
+    Booking(Box<Booking>, Option<EventId>),
     /// A customer after the change.
     Customer(Box<CustomerSummary>),
 }

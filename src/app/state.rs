@@ -11,8 +11,8 @@ use super::screens::activity::ActivityState;
 use super::screens::board::BoardState;
 use super::screens::bookings::BookingsState;
 use super::screens::customers::CustomersState;
-use crate::domain::ServiceId;
 use crate::domain::catalog::Service;
+use crate::domain::{EventId, ServiceId};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -112,6 +112,8 @@ pub struct AppState {
     pub key_prefix: String,
     /// Forms opened so far: the counter in their idempotency keys.
     pub forms_opened: u64,
+    /// The event of this desk's last change, which `Undo` takes back.
+    pub last_change: Option<EventId>,
     /// The terminal's columns and rows, once the runtime has said.
     pub terminal_size: Option<(u16, u16)>,
     /// Set when the desk should exit; the runtime stops after the frame.
@@ -138,6 +140,7 @@ impl AppState {
             keymap,
             key_prefix,
             forms_opened: 0,
+            last_change: None,
             terminal_size: None,
             quit: false,
         }

@@ -184,6 +184,13 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ShowBookings => screens::show(state, Screen::Bookings),
         Action::ShowCustomers => screens::show(state, Screen::Customers),
         Action::ShowActivity => screens::show(state, Screen::Activity),
+        Action::Undo => match state.last_change {
+            Some(event) => vec![Effect::Write(crate::app::effect::Write::Undo(event))],
+            None => {
+                state.error("nothing to undo: this desk has made no change since it opened (or it was undone)");
+                Vec::new()
+            }
+        },
         Action::Refresh => {
             let mut effects = vec![Effect::LoadCatalog, Effect::CountHolds];
             effects.extend(screens::reload(state));

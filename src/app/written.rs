@@ -28,13 +28,18 @@ pub fn written(
         state.overlay = None;
     }
     let message = match &written {
-        Written::Booking(b) => booking_message(state, write, b),
+        Written::Booking(b, _) => booking_message(state, write, b),
         Written::Customer(c) => format!("customer {} updated", c.name),
     };
-    if let Written::Booking(b) = &written {
+    if let Written::Booking(b, event) = &written {
         // The selection follows the booking just written, wherever it shows.
         state.board.booking = Some(b.id);
         state.bookings.select_next = Some(b.id);
+        // This desk's last change is what ctrl-z undoes; an undo is not undone.
+        state.last_change = match write {
+            Write::Undo(_) => None,
+            _ => *event,
+        };
     }
     match write {
         Write::Move(..) => state.board.moving = None,
@@ -81,6 +86,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Pay(..) => format!("payment recorded on #{}", b.id),
         Write::Delete(..) => format!("deleted #{}", b.id),
         Write::Refund(..) => format!("refunded #{}{who}", b.id),
+        Write::Undo(_) => format!("undone: #{} is {} again", b.id, b.status),
         Write::Edit(..) => format!("updated #{}", b.id),
         Write::EditCustomer(..) => format!("customer of #{} updated", b.id),
     }

@@ -68,6 +68,9 @@ pub enum Command {
     Refund(ManagerArgs),
     /// Delete a booking (manager only); its history stays in the event log.
     Delete(ManagerArgs),
+    /// Undo one change, by its event id (see `events`), while it is still
+    /// the booking's latest and the rules allow the old state.
+    Undo(UndoArgs),
     /// List bookings, filtered and paged.
     Bookings(BookingsArgs),
     /// Show one booking.
@@ -345,6 +348,16 @@ pub struct BookingsArgs {
     /// Bookings per page.
     #[arg(long, default_value_t = 50)]
     pub page_size: u32,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `undo`.
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// The event of the change to undo.
+    pub event: i64,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

@@ -10,7 +10,9 @@ use crate::domain::money::parse_amount;
 use crate::domain::{
     BookRequest, BookingFor, ConfirmRequest, CustomerId, HoldRequest, InitialStatus, PaymentInput,
 };
-use crate::domain::{Booking, BookingError, BookingId, PaymentMethod, Role, SlotRef, Transition};
+use crate::domain::{
+    Booking, BookingError, BookingId, EventId, PaymentMethod, Role, SlotRef, Transition,
+};
 
 /// Runs a writing command and prints its booking.
 pub fn run(ctx: &mut Context, command: Command) -> CliResult {
@@ -80,6 +82,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
             ctx.store.refund(BookingId(a.id), role(a.as_manager), now)?,
             a.json,
         ),
+        Command::Undo(a) => (ctx.store.undo(EventId(a.event), now)?, a.json),
         Command::Delete(a) => {
             let last = ctx.store.delete(BookingId(a.id), role(a.as_manager), now)?;
             if !a.json {

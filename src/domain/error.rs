@@ -71,6 +71,9 @@ pub enum BookingError {
     /// ReserveKit 404.
     #[error("booking not found")]
     BookingNotFound,
+    /// No event has this id.
+    #[error("event not found")]
+    EventNotFound,
     /// No customer has this id.
     #[error("customer not found")]
     CustomerNotFound,
@@ -113,6 +116,7 @@ impl BookingError {
             | Self::Transition(_)
             | Self::NotAllowed(_) => ErrorKind::Conflict,
             Self::BookingNotFound
+            | Self::EventNotFound
             | Self::CustomerNotFound
             | Self::TimeSlotNotFound
             | Self::NoOccurrence(..)

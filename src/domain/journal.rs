@@ -34,6 +34,8 @@ pub enum EventKind {
     BookingRefunded,
     /// Its payload is the booking as it stood before the delete.
     BookingDeleted,
+    /// A change undone: the booking back as it was before it.
+    BookingUndone,
     CustomerCreated,
     CustomerUpdated,
     CatalogApplied,
@@ -49,7 +51,7 @@ pub enum Subject {
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -64,6 +66,7 @@ impl EventKind {
         Self::BookingPaid,
         Self::BookingRefunded,
         Self::BookingDeleted,
+        Self::BookingUndone,
         Self::CustomerCreated,
         Self::CustomerUpdated,
         Self::CatalogApplied,
@@ -86,6 +89,7 @@ impl EventKind {
             Self::BookingPaid => "booking.paid",
             Self::BookingRefunded => "booking.refunded",
             Self::BookingDeleted => "booking.deleted",
+            Self::BookingUndone => "booking.undone",
             Self::CustomerCreated => "customer.created",
             Self::CustomerUpdated => "customer.updated",
             Self::CatalogApplied => "catalog.applied",
@@ -113,6 +117,21 @@ impl EventKind {
             Self::BookingCompleted => Some(BookingStatus::Completed),
             _ => None,
         }
+    }
+
+    /// Whether a change of this kind can be undone: not a delete (the
+    /// booking is gone), an expiry (time did it), a refund (a manager's) or
+    /// an undo (undo the change again instead), nor customer and catalog
+    /// changes.
+    pub fn undoable(self) -> bool {
+        self.subject() == Subject::Booking
+            && !matches!(
+                self,
+                Self::BookingDeleted
+                    | Self::BookingExpired
+                    | Self::BookingRefunded
+                    | Self::BookingUndone
+            )
     }
 
     /// What the payload of this kind is.

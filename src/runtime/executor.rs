@@ -100,9 +100,10 @@ impl Executor {
 
     fn write(&mut self, write: &Write, now: DateTime<Utc>) -> Result<Written, Failure> {
         let store = &mut self.store;
-        let booking = |r: Result<crate::domain::Booking, StoreError>| {
-            r.map(|b| Written::Booking(Box::new(b)))
-                .map_err(|e| failure(&e))
+        let booking = |r: Result<crate::domain::Booking, StoreError>, store: &Store| {
+            let b = r.map_err(|e| failure(&e))?;
+            let event = store.latest_booking_event(b.id).map_err(|e| failure(&e))?;
+            Ok(Written::Booking(Box::new(b), event))
         };
         match write {
             Write::Hold {
@@ -115,18 +116,55 @@ impl Executor {
                     participants: *participants,
                     idempotency_key: Some(key.clone()),
                 };
-                booking(store.hold(&req, now))
+                {
+                    let r = store.hold(&req, now);
+                    booking(r, store)
+                }
             }
-            Write::Book(req) => booking(store.book(req, now)),
-            Write::Confirm(id, req) => booking(store.confirm_with(*id, req, now)),
-            Write::Cancel(id, reason) => booking(store.cancel(*id, reason, now)),
-            Write::Transition(id, t) => booking(store.transition(*id, *t, now)),
-            Write::Extend(id) => booking(store.extend_hold(*id, now)),
-            Write::Move(id, slot) => booking(store.move_booking(*id, *slot, now)),
-            Write::Pay(id, payment) => booking(store.pay(*id, payment, now)),
-            Write::Delete(id, role) => booking(store.delete(*id, *role, now)),
-            Write::Refund(id, role) => booking(store.refund(*id, *role, now)),
-            Write::Edit(id, edit) => booking(store.edit_booking(*id, edit, now)),
+            Write::Book(req) => {
+                let r = store.book(req, now);
+                booking(r, store)
+            }
+            Write::Confirm(id, req) => {
+                let r = store.confirm_with(*id, req, now);
+                booking(r, store)
+            }
+            Write::Cancel(id, reason) => {
+                let r = store.cancel(*id, reason, now);
+                booking(r, store)
+            }
+            Write::Transition(id, t) => {
+                let r = store.transition(*id, *t, now);
+                booking(r, store)
+            }
+            Write::Extend(id) => {
+                let r = store.extend_hold(*id, now);
+                booking(r, store)
+            }
+            Write::Move(id, slot) => {
+                let r = store.move_booking(*id, *slot, now);
+                booking(r, store)
+            }
+            Write::Pay(id, payment) => {
+                let r = store.pay(*id, payment, now);
+                booking(r, store)
+            }
+            Write::Delete(id, role) => {
+                let r = store.delete(*id, *role, now);
+                booking(r, store)
+            }
+            Write::Refund(id, role) => {
+                let r = store.refund(*id, *role, now);
+                booking(r, store)
+            }
+            Write::Undo(event) => {
+                let r = store.undo(*event, now);
+                booking(r, store)
+            }
+            Write::Edit(id, edit) => {
+                let r = store.edit_booking(*id, edit, now);
+                booking(r, store)
+            }
             Write::EditCustomer(id, patch) => store
                 .edit_customer(*id, patch, now)
                 .map(|c| Written::Customer(Box::new(c)))

@@ -139,6 +139,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The id of the booking's latest event, if it has any.
+    pub fn latest_booking_event(&self, booking: BookingId) -> Result<Option<EventId>> {
+        let id: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT max(id) FROM events WHERE booking_id = ?1")?
+            .query_row([booking.0], |r| r.get(0))?;
+        Ok(id.map(EventId))
+    }
+
     /// Every event of one booking, oldest first (its history).
     pub fn booking_events(&self, booking: BookingId) -> Result<Vec<Event>> {
         let mut stmt = self.conn.prepare_cached(&format!(

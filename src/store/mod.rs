@@ -22,7 +22,7 @@
 //!   `confirm(id, customer)` and `confirm_with(id, &ConfirmRequest)`, `edit_booking(id, &BookingEdit)`,
 //!   `cancel(id, reason)`, `transition(id, Transition)`, `extend_hold`,
 //!   `move_booking(id, SlotRef)`, `pay(id, &PaymentInput)`, `refund`,
-//!   `delete`, `sweep_expired_holds`;
+//!   `delete`, `undo(event_id)`, `sweep_expired_holds`;
 //! - reads: `booking`, `bookings(&BookingQuery) -> BookingPage`,
 //!   `bookings_between`, `live_hold_count`, `customer`, `customers`,
 //!   `edit_customer(id, &CustomerPatch)`;
@@ -44,6 +44,7 @@ mod migrations;
 mod payments;
 mod queries;
 mod transaction;
+mod undo;
 
 pub use error::{Result, StoreError};
 pub use migrations::latest_version;

@@ -571,3 +571,30 @@ fn booking_edit_changes_the_message_and_seats_and_keeps_the_rest() {
     let shown = desk.json(&["booking", &id]);
     assert_eq!(shown["participants"], 2, "a refusal changed nothing");
 }
+
+#[test]
+fn undo_takes_back_a_change_by_its_event_and_refuses_when_it_cannot() {
+    let desk = Desk::new();
+    let booked = desk.json(&[
+        "book",
+        "22@2026-11-23",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelace",
+        "--email",
+        "ada@example.com",
+    ]);
+    let id = booked["id"].to_string();
+    desk.ok(&["cancel", &id, "--reason", "rang"]);
+    let events = desk.ok(&["events", "--json"]);
+    let cancel = events.lines().last().unwrap();
+    let event: serde_json::Value = serde_json::from_str(cancel).unwrap();
+    assert_eq!(event["kind"], "booking.cancelled");
+    assert_eq!(event["origin"], "cli");
+    let back = desk.json(&["undo", &event["id"].to_string()]);
+    assert_eq!(back["status"], "confirmed");
+    let again = desk.fails(3, &["undo", &event["id"].to_string()]);
+    assert!(again.contains("has changed since"), "{again}");
+    assert!(desk.fails(4, &["undo", "9999"]).contains("event not found"));
+}

@@ -13,3 +13,4 @@ mod listing;
 mod payments;
 mod properties;
 mod rules;
+mod undo;

@@ -155,6 +155,7 @@ fn global() -> Vec<Binding> {
         Binding::new(Action::Open, &["enter"]),
         Binding::new(Action::Back, &["esc"]),
         Binding::new(Action::Refresh, &["f5", "ctrl-l"]),
+        Binding::new(Action::Undo, &["ctrl-z"]),
         Binding::new(Action::Help, &["?"]),
         Binding::new(Action::Palette, &[":"]),
         Binding::new(Action::Quit, &["q", "ctrl-c"]),

@@ -72,7 +72,7 @@ fn move_mode_enter_on_another_slot_asks_to_move_that_booking_there() {
         effects,
         vec![Effect::Write(Write::Move(BookingId(7), slot_ref(3)))]
     );
-    let moved = Written::Booking(Box::new(booking(7, 3, BookingStatus::Confirmed)));
+    let moved = Written::Booking(Box::new(booking(7, 3, BookingStatus::Confirmed)), None);
     let write = Write::Move(BookingId(7), slot_ref(3));
     let effects = update(&mut s, Msg::Written(Box::new(write), Ok(moved)));
     assert_eq!(s.board.moving, None);

@@ -89,7 +89,7 @@ fn the_message_after_each_write_names_the_booking_and_its_customer() {
     ];
     for (write, status, message) in cases {
         let mut s = desk();
-        let done = Written::Booking(Box::new(booking(7, 1, status)));
+        let done = Written::Booking(Box::new(booking(7, 1, status)), None);
         update(&mut s, Msg::Written(Box::new(write), Ok(done)));
         assert_eq!(status_text(&s), message);
     }
@@ -117,7 +117,7 @@ fn after_a_hold_in_a_slot_with_bookings_the_selection_is_the_new_hold() {
     let mut hold = booking(8, 1, BookingStatus::Held);
     hold.customer = None;
     let write = Box::new(write.clone());
-    let done = Written::Booking(Box::new(hold.clone()));
+    let done = Written::Booking(Box::new(hold.clone()), None);
     let effects = update(&mut s, Msg::Written(write, Ok(done)));
     assert!(effects.contains(&Effect::LoadDay(day())));
     // The reload lists Ada's booking first (live, lower id), then the hold.
@@ -232,5 +232,48 @@ fn refund_and_decline_are_on_the_desk_and_say_why_when_they_cannot_be() {
             BookingId(8),
             crate::domain::Role::Manager
         ))]
+    );
+}
+
+#[test]
+fn ctrl_z_undoes_this_desks_last_change_once() {
+    let mut s = desk();
+    let ctrl_z = |s: &mut AppState| {
+        update(
+            s,
+            Msg::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL)),
+        )
+    };
+    assert!(ctrl_z(&mut s).is_empty());
+    assert!(status_text(&s).starts_with("nothing to undo"));
+    let paid = Written::Booking(
+        Box::new(booking(7, 1, BookingStatus::Confirmed)),
+        Some(EventId(41)),
+    );
+    let pay = Write::Pay(
+        BookingId(7),
+        crate::domain::PaymentInput {
+            amount: 5500,
+            method: crate::domain::PaymentMethod::Cash,
+            reference: None,
+        },
+    );
+    update(&mut s, Msg::Written(Box::new(pay), Ok(paid)));
+    assert_eq!(
+        ctrl_z(&mut s),
+        vec![Effect::Write(Write::Undo(EventId(41)))]
+    );
+    let back = Written::Booking(
+        Box::new(booking(7, 1, BookingStatus::Confirmed)),
+        Some(EventId(42)),
+    );
+    update(
+        &mut s,
+        Msg::Written(Box::new(Write::Undo(EventId(41))), Ok(back)),
+    );
+    assert_eq!(status_text(&s), "undone: #7 is confirmed again");
+    assert!(
+        ctrl_z(&mut s).is_empty(),
+        "an undo is not undone by the next ctrl-z"
     );
 }
