@@ -17,6 +17,11 @@ pub struct Cli {
     #[arg(long)]
     pub demo: bool,
 
+    /// Who makes the change, once the database has staff (the PIN comes
+    /// from $SLOTDESK_PIN, else a prompt). Reads need no one.
+    #[arg(long, global = true, env = "SLOTDESK_STAFF", value_name = "NAME")]
+    pub staff: Option<String>,
+
     /// What to do; with none, the desk opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -71,6 +76,12 @@ pub enum Command {
     /// Undo one change, by its event id (see `events`), while it is still
     /// the booking's latest and the rules allow the old state.
     Undo(UndoArgs),
+    /// Manage who is at the desk: add, list, remove, set a PIN (manager
+    /// only once staff exist; the first must be a manager).
+    Staff {
+        #[command(subcommand)]
+        action: StaffAction,
+    },
     /// List bookings, filtered and paged.
     Bookings(BookingsArgs),
     /// Show one booking.
@@ -351,6 +362,34 @@ pub struct BookingsArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `staff …`. A new PIN comes from $SLOTDESK_NEW_PIN, else a prompt.
+#[derive(Debug, Subcommand)]
+pub enum StaffAction {
+    /// Add a member with a role and a PIN (4 to 12 digits).
+    Add {
+        name: String,
+        #[arg(long, value_enum, default_value_t = RoleArg::Clerk)]
+        role: RoleArg,
+    },
+    /// List the staff, removed members too.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a member: they can no longer sign in; the journal keeps their name.
+    Remove { name: String },
+    /// Give a member a new PIN (a manager for anyone, a member for themself).
+    SetPin { name: String },
+}
+
+/// A staff role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    Clerk,
+    Manager,
 }
 
 /// `undo`.

@@ -11,7 +11,7 @@ use crate::domain::{
     BookRequest, BookingFor, ConfirmRequest, CustomerId, HoldRequest, InitialStatus, PaymentInput,
 };
 use crate::domain::{
-    Booking, BookingError, BookingId, EventId, PaymentMethod, Role, SlotRef, Transition,
+    Booking, BookingError, BookingId, EventId, PaymentMethod, SlotRef, Transition,
 };
 
 /// Runs a writing command and prints its booking.
@@ -79,12 +79,15 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
             (ctx.store.pay(id, &payment, now)?, a.json)
         }
         Command::Refund(a) => (
-            ctx.store.refund(BookingId(a.id), role(a.as_manager), now)?,
+            ctx.store
+                .refund(BookingId(a.id), ctx.role(a.as_manager), now)?,
             a.json,
         ),
         Command::Undo(a) => (ctx.store.undo(EventId(a.event), now)?, a.json),
         Command::Delete(a) => {
-            let last = ctx.store.delete(BookingId(a.id), role(a.as_manager), now)?;
+            let last = ctx
+                .store
+                .delete(BookingId(a.id), ctx.role(a.as_manager), now)?;
             if !a.json {
                 println!(
                     "deleted booking {} (its last state is kept in the event log)",
@@ -104,14 +107,6 @@ fn print(ctx: &Context, booking: &Booking, json: bool) -> CliResult {
         return output::json(booking);
     }
     output::booking(booking, ctx.location()?.time_zone, ctx.now)
-}
-
-fn role(as_manager: bool) -> Role {
-    if as_manager {
-        Role::Manager
-    } else {
-        Role::Clerk
-    }
 }
 
 fn method(m: MethodArg) -> PaymentMethod {

@@ -2,9 +2,10 @@
 //! database lives.
 
 use super::CliResult;
+use super::staff_cmds::read_pin;
 use crate::clock::Clock;
 use crate::domain::catalog::Location;
-use crate::domain::{Actor, BookingError, Origin};
+use crate::domain::{Actor, BookingError, Origin, Role, StaffMember};
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
 use std::path::{Path, PathBuf};
@@ -14,6 +15,8 @@ pub struct Context {
     pub store: Store,
     /// When the command runs (UTC).
     pub now: DateTime<Utc>,
+    /// Who makes this command's changes, once the database has staff.
+    pub signed_in: Option<StaffMember>,
 }
 
 impl Context {
@@ -31,7 +34,42 @@ impl Context {
             origin: Origin::Cli,
             staff: None,
         })?;
-        Ok(Self { store, now })
+        Ok(Self {
+            store,
+            now,
+            signed_in: None,
+        })
+    }
+
+    /// Signs the command's writer in when the database has staff: `staff`
+    /// (from `--staff` or `$SLOTDESK_STAFF`) with the PIN from
+    /// `$SLOTDESK_PIN`, else a prompt; its changes then carry that name.
+    /// With no staff, nothing is asked (one anonymous user).
+    /// Errors: `sign in first`, `wrong name or PIN`.
+    pub fn sign_in(&mut self, staff: Option<&str>) -> CliResult {
+        if !self.store.has_staff()? {
+            return Ok(());
+        }
+        let name = staff.ok_or(BookingError::SignInNeeded)?;
+        let pin = read_pin("SLOTDESK_PIN", &format!("PIN for {name}: "))?;
+        let member = self.store.sign_in(name, &pin)?;
+        self.store.act_as(&Actor {
+            origin: Origin::Cli,
+            staff: Some(member.name.clone()),
+        })?;
+        self.signed_in = Some(member);
+        Ok(())
+    }
+
+    /// The role a manager-only command runs with: the signed-in member's
+    /// once staff exist; else, with no staff, `--as-manager`'s say-so (no
+    /// staff yet, so the first added is allowed either way).
+    pub fn role(&self, as_manager: bool) -> Role {
+        match &self.signed_in {
+            Some(m) => m.role,
+            None if as_manager => Role::Manager,
+            None => Role::Clerk,
+        }
     }
 
     /// The location (errors before a catalog is applied).

@@ -9,6 +9,7 @@ mod catalog_cmds;
 mod context;
 mod listing_cmds;
 mod output;
+mod staff_cmds;
 
 pub use args::Cli;
 pub use context::default_db_path;
@@ -69,7 +70,10 @@ pub fn run(cli: &Cli, command: Command) -> ExitCode {
             let hint = match &e {
                 CliError::Store(StoreError::Booking(crate::domain::BookingError::ManagerOnly(
                     _,
-                ))) => " (pass --as-manager)",
+                ))) if cli.staff.is_some() => " (sign in as a manager with --staff NAME)",
+                CliError::Store(StoreError::Booking(crate::domain::BookingError::ManagerOnly(
+                    _,
+                ))) => " (pass --as-manager, or --staff NAME once staff exist)",
                 _ => "",
             };
             eprintln!("slotdesk: {e}{hint}");
@@ -78,9 +82,34 @@ pub fn run(cli: &Cli, command: Command) -> ExitCode {
     }
 }
 
+/// Whether `command` changes the database on someone's behalf (and so
+/// needs a signed-in member once staff exist). Reads, the sweep (time's
+/// doing) and the first staff member need no one.
+fn changes_data(command: &Command) -> bool {
+    !matches!(
+        command,
+        Command::Services(_)
+            | Command::Resources(_)
+            | Command::Slots(_)
+            | Command::Bookings(_)
+            | Command::Events(_)
+            | Command::Sweep(_)
+            | Command::Init { demo: false }
+            | Command::Staff {
+                action: args::StaffAction::List { .. }
+            }
+            | Command::Booking(args::ShowArgs { action: None, .. })
+            | Command::Customer(args::CustomerArgs { action: None, .. })
+    )
+}
+
 fn dispatch(cli: &Cli, command: Command) -> CliResult {
     let mut ctx = Context::open(cli.db.as_deref())?;
+    if changes_data(&command) {
+        ctx.sign_in(cli.staff.as_deref())?;
+    }
     match command {
+        Command::Staff { action } => staff_cmds::staff(&mut ctx, action),
         Command::Init { demo } => catalog_cmds::init(&mut ctx, demo),
         Command::Catalog { action } => catalog_cmds::catalog(&mut ctx, &action),
         Command::Services(a) => catalog_cmds::services(&ctx, a.json),

@@ -98,6 +98,12 @@ pub enum BookingError {
     /// Refunds, deletes and forced statuses are for managers.
     #[error("only a manager may {0}")]
     ManagerOnly(&'static str),
+    /// A sign-in with a name or PIN that does not match an active member.
+    #[error("wrong name or PIN")]
+    SignIn,
+    /// Once staff exist, changes name who makes them.
+    #[error("sign in first: this database has staff, so a change needs a staff name and PIN")]
+    SignInNeeded,
     /// Malformed input: the message says which field and why.
     #[error("{0}")]
     Invalid(String),
@@ -123,7 +129,9 @@ impl BookingError {
             | Self::ServiceNotFound(_)
             | Self::ResourceNotFound(_)
             | Self::NoCatalog => ErrorKind::NotFound,
-            Self::ManagerOnly(_) | Self::Invalid(_) => ErrorKind::Invalid,
+            Self::ManagerOnly(_) | Self::SignIn | Self::SignInNeeded | Self::Invalid(_) => {
+                ErrorKind::Invalid
+            }
         }
     }
 

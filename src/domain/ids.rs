@@ -44,6 +44,10 @@ id_type!(
     AddOnId
 );
 id_type!(
+    /// A staff member's id.
+    StaffId
+);
+id_type!(
     /// An event's id: increases with every change, so `events --since` pages the log.
     EventId
 );

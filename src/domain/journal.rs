@@ -6,6 +6,7 @@
 use super::booking::{Booking, CustomerSummary};
 use super::customer::CustomerInput;
 use super::ids::{BookingId, CustomerId, EventId};
+use super::staff::StaffMember;
 use super::status::BookingStatus;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,9 @@ pub enum EventKind {
     CustomerCreated,
     CustomerUpdated,
     CatalogApplied,
+    StaffAdded,
+    StaffRemoved,
+    StaffPinChanged,
 }
 
 /// What an event is about, which decides the shape of its payload.
@@ -47,11 +51,12 @@ pub enum Subject {
     Booking,
     Customer,
     Catalog,
+    Staff,
 }
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 21] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -70,6 +75,9 @@ impl EventKind {
         Self::CustomerCreated,
         Self::CustomerUpdated,
         Self::CatalogApplied,
+        Self::StaffAdded,
+        Self::StaffRemoved,
+        Self::StaffPinChanged,
     ];
 
     /// The stored name: `booking.created`, `customer.updated`, …
@@ -93,6 +101,9 @@ impl EventKind {
             Self::CustomerCreated => "customer.created",
             Self::CustomerUpdated => "customer.updated",
             Self::CatalogApplied => "catalog.applied",
+            Self::StaffAdded => "staff.added",
+            Self::StaffRemoved => "staff.removed",
+            Self::StaffPinChanged => "staff.pin_changed",
         }
     }
 
@@ -139,6 +150,7 @@ impl EventKind {
         match self {
             Self::CustomerCreated | Self::CustomerUpdated => Subject::Customer,
             Self::CatalogApplied => Subject::Catalog,
+            Self::StaffAdded | Self::StaffRemoved | Self::StaffPinChanged => Subject::Staff,
             _ => Subject::Booking,
         }
     }
@@ -213,6 +225,8 @@ pub enum EventData {
     Booking(Box<BookingChange>),
     Customer(CustomerSummary),
     Catalog(CatalogChanges),
+    /// A staff member as added, removed or given a new PIN (never the PIN).
+    Staff(StaffMember),
     /// A stored payload that is not its kind's shape (an older slotdesk's
     /// generated databases wrote a short one), kept as it was so the rest of
     /// the journal still reads.
@@ -235,6 +249,7 @@ impl EventData {
             Subject::Booking => serde_json::from_str(text).map(Self::Booking),
             Subject::Customer => serde_json::from_str(text).map(Self::Customer),
             Subject::Catalog => serde_json::from_str(text).map(Self::Catalog),
+            Subject::Staff => serde_json::from_str(text).map(Self::Staff),
         };
         typed.unwrap_or_else(|_| {
             Self::Unreadable(
@@ -271,7 +286,7 @@ impl EventData {
         match self {
             Self::Booking(b) => b.booking.customer.as_ref().map(|c| c.id),
             Self::Customer(c) => Some(c.id),
-            Self::Catalog(_) | Self::Unreadable(_) => None,
+            Self::Catalog(_) | Self::Staff(_) | Self::Unreadable(_) => None,
         }
     }
 }

@@ -42,13 +42,16 @@ pub mod money;
 pub mod query;
 pub mod requests;
 pub mod schedule;
+pub mod staff;
 pub mod status;
 
 pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};
 pub use customer::{PhoneSearch, display_phone};
 pub use error::{BookingError, ErrorKind, Failure};
-pub use ids::{AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, TimeSlotId};
+pub use ids::{
+    AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, StaffId, TimeSlotId,
+};
 pub use journal::{
     Actor, BookingChange, CatalogChanges, Change, Event, EventData, EventKind, Origin,
 };
@@ -58,4 +61,5 @@ pub use requests::{
     InitialStatus, PaymentInput,
 };
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
+pub use staff::StaffMember;
 pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};

@@ -292,13 +292,41 @@ impl FromStr for PaymentMethod {
 }
 
 /// Who is at the desk (Wix: owner-only operations are manager-only here).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Front-desk staff.
     #[default]
     Clerk,
     /// May refund, delete and force a status.
     Manager,
+}
+
+impl Role {
+    /// The stored word: `clerk` or `manager`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Clerk => "clerk",
+            Self::Manager => "manager",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "clerk" => Ok(Self::Clerk),
+            "manager" => Ok(Self::Manager),
+            other => Err(format!("unknown role `{other}`: clerk or manager")),
+        }
+    }
 }
 
 #[cfg(test)]

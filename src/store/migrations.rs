@@ -12,12 +12,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/002_booking_ids_never_reused.sql")).foreign_key_check(),
         M::up(include_str!("sql/003_events_append_only.sql")),
         M::up(include_str!("sql/004_journal_origin_staff_changes.sql")),
+        M::up(include_str!("sql/005_staff.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    4
+    5
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration

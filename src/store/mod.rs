@@ -26,7 +26,10 @@
 //! - reads: `booking`, `bookings(&BookingQuery) -> BookingPage`,
 //!   `bookings_between`, `live_hold_count`, `customer`, `customers`,
 //!   `edit_customer(id, &CustomerPatch)`;
-//! - journal: `events(since, limit)`, `latest_events`, `booking_events`.
+//! - journal: `act_as(&Actor)`, `events(since, limit)`, `latest_events`,
+//!   `booking_events`, `latest_booking_event`, `undo(event_id)`;
+//! - staff: `has_staff`, `staff`, `sign_in(name, pin)`, `add_staff`,
+//!   `remove_staff`, `set_pin`.
 
 mod availability;
 mod bookings;
@@ -43,6 +46,7 @@ mod listing;
 mod migrations;
 mod payments;
 mod queries;
+mod staff;
 mod transaction;
 mod undo;
 

@@ -195,6 +195,7 @@ pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
             parts.extend(c.phone.as_deref().map(|p| display_phone(p, region)));
         }
         EventData::Unreadable(_) => parts.push("—".to_owned()),
+        EventData::Staff(s) => parts.push(format!("{} ({})", s.name, s.role)),
         EventData::Catalog(changes) => {
             parts.push(format!("{} added", changes.added));
             parts.push(format!("{} updated", changes.updated));

@@ -598,3 +598,129 @@ fn undo_takes_back_a_change_by_its_event_and_refuses_when_it_cannot() {
     assert!(again.contains("has changed since"), "{again}");
     assert!(desk.fails(4, &["undo", "9999"]).contains("event not found"));
 }
+
+impl Desk {
+    /// Runs as staff member `name` with `pin` (a new member's PIN `new_pin`).
+    fn run_as(&self, name: &str, pin: &str, args: &[&str]) -> Output {
+        slotdesk_at(&self.db, CLI_NOW)
+            .args(args)
+            .env("SLOTDESK_STAFF", name)
+            .env("SLOTDESK_PIN", pin)
+            .env("SLOTDESK_NEW_PIN", pin)
+            .output()
+            .unwrap()
+    }
+}
+
+#[test]
+fn once_staff_exist_every_change_names_a_signed_in_member_and_managers_alone_refund() {
+    let desk = Desk::new();
+    // The first member, a manager, needs no sign-in; a clerk as the first is refused.
+    let clerk_first = desk.run_as(
+        "Dana Reception",
+        "1111",
+        &["staff", "add", "Dana Reception"],
+    );
+    assert_eq!(clerk_first.status.code(), Some(5));
+    let morgan = desk.run_as(
+        "Morgan Lead",
+        "2222",
+        &["staff", "add", "Morgan Lead", "--role", "manager"],
+    );
+    assert!(
+        morgan.status.success(),
+        "{}",
+        String::from_utf8_lossy(&morgan.stderr)
+    );
+    let out = slotdesk_at(&desk.db, CLI_NOW)
+        .args(["staff", "add", "Dana Reception"])
+        .env("SLOTDESK_STAFF", "Morgan Lead")
+        .env("SLOTDESK_PIN", "2222")
+        .env("SLOTDESK_NEW_PIN", "1111")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let events = desk.event_count();
+    // No one named, or the wrong PIN: refused, nothing written.
+    let anonymous = desk.fails(5, &["hold", "22@2026-11-23"]);
+    assert!(anonymous.contains("sign in first"), "{anonymous}");
+    let wrong = desk.run_as("Dana Reception", "9999", &["hold", "22@2026-11-23"]);
+    assert_eq!(wrong.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong name or PIN"));
+    assert_eq!(
+        desk.event_count(),
+        events,
+        "a refused sign-in wrote nothing"
+    );
+    // Reads need no one.
+    desk.ok(&["bookings"]);
+
+    // Dana books and takes payment; her refund is refused; Morgan's goes through.
+    let book = desk.run_as(
+        "Dana Reception",
+        "1111",
+        &[
+            "book",
+            "22@2026-11-23",
+            "--first-name",
+            "Ada",
+            "--last-name",
+            "Lovelace",
+            "--email",
+            "ada@example.com",
+            "--json",
+        ],
+    );
+    assert!(
+        book.status.success(),
+        "{}",
+        String::from_utf8_lossy(&book.stderr)
+    );
+    let booked: Value = serde_json::from_slice(&book.stdout).unwrap();
+    let id = booked["id"].to_string();
+    assert!(
+        desk.run_as(
+            "Dana Reception",
+            "1111",
+            &["pay", &id, "--amount", "14.00", "--method", "cash"]
+        )
+        .status
+        .success()
+    );
+    let refused = desk.run_as("Dana Reception", "1111", &["refund", &id, "--as-manager"]);
+    assert_eq!(refused.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("only a manager may refund"));
+    let refund = desk.run_as("Morgan Lead", "2222", &["refund", &id]);
+    assert!(
+        refund.status.success(),
+        "{}",
+        String::from_utf8_lossy(&refund.stderr)
+    );
+
+    // The journal names who did each.
+    let log = desk.ok(&["events", "--json"]);
+    let by: Vec<(String, String)> = log
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|e| e["booking_id"] == booked["id"])
+        .map(|e| {
+            (
+                e["kind"].as_str().unwrap().to_owned(),
+                e["staff"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by,
+        [
+            ("booking.created".into(), "Dana Reception".into()),
+            ("booking.paid".into(), "Dana Reception".into()),
+            ("booking.refunded".into(), "Morgan Lead".into()),
+        ]
+    );
+}

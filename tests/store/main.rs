@@ -13,4 +13,5 @@ mod listing;
 mod payments;
 mod properties;
 mod rules;
+mod staff;
 mod undo;
