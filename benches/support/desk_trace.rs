@@ -102,6 +102,8 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::LoadCustomers => "LoadCustomers",
         Effect::LoadCustomerHistory(_) => "LoadCustomerHistory",
         Effect::FindCustomers(_) => "FindCustomers",
+        Effect::LoadStaff => "LoadStaff",
+        Effect::SignIn { .. } => "SignIn",
         Effect::LoadActivity => "LoadActivity",
         Effect::CountHolds => "CountHolds",
         Effect::PollChanges => "PollChanges",

@@ -66,6 +66,8 @@ pub enum Action {
     Refresh,
     /// Take back this desk's last change, if nothing changed it since.
     Undo,
+    /// Sign out and lock the desk until someone signs in.
+    Lock,
     /// Form: the next field.
     NextField,
     /// Form: the previous field.
@@ -78,7 +80,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 42] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -113,6 +115,7 @@ impl Action {
         Self::PageDown,
         Self::Refresh,
         Self::Undo,
+        Self::Lock,
         Self::Help,
         Self::Palette,
         Self::Quit,
@@ -195,6 +198,7 @@ impl Action {
             Self::Sort => ("sort", "change sort order"),
             Self::Refresh => ("reload", "reload"),
             Self::Undo => ("undo", "undo this desk's last change"),
+            Self::Lock => ("lock", "lock the desk (sign out)"),
             Self::NextField => ("next field", "next field"),
             Self::PreviousField => ("previous", "previous field"),
             Self::Submit => ("submit", "submit"),

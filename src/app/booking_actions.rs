@@ -155,11 +155,13 @@ fn on_booking(state: &mut AppState, a: Action, b: &Booking) -> Vec<Effect> {
         }
         Action::Delete => {
             let key = state.next_key();
-            open_form(state, Form::delete(b, &when, key))
+            let approval = state.approval();
+            open_form(state, Form::delete(b, &when, &approval, key))
         }
         Action::Refund if b.payment.status == PaymentStatus::Paid => {
             let key = state.next_key();
-            open_form(state, Form::refund(b, &when, key))
+            let approval = state.approval();
+            open_form(state, Form::refund(b, &when, &approval, key))
         }
         Action::Refund => {
             state.error(format!(

@@ -30,12 +30,28 @@ pub enum Effect {
     LoadActivity,
     /// How many holds are live now (status bar).
     CountHolds,
+    /// The active staff, for signing in.
+    LoadStaff,
+    /// Sign a member in with their PIN; the desk's changes then carry
+    /// their name.
+    SignIn { name: String, pin: String },
     /// Check whether another desk changed the database.
     PollChanges,
     /// Mark lapsed holds expired.
     Sweep,
     /// A change through the engine.
     Write(Write),
+}
+
+/// Who stands behind a manager-only change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Authority {
+    /// The role of whoever is at the desk (signed in, or saying so when
+    /// there are no staff).
+    Role(Role),
+    /// A manager who gave their PIN at a clerk's desk; the journal names
+    /// both.
+    ManagerPin { name: String, pin: String },
 }
 
 /// A change through the engine; the result comes back with it as
@@ -65,9 +81,9 @@ pub enum Write {
     /// Record a payment.
     Pay(BookingId, PaymentInput),
     /// Delete (manager).
-    Delete(BookingId, Role),
+    Delete(BookingId, Authority),
     /// Refund the payment (manager).
-    Refund(BookingId, Role),
+    Refund(BookingId, Authority),
     /// Undo one change (this desk's last), by its event.
     Undo(EventId),
     /// Edit a customer.

@@ -10,12 +10,13 @@ pub mod keymap;
 pub mod msg;
 pub mod overlays;
 pub mod screens;
+pub mod sign_in;
 pub mod state;
 mod update;
 mod written;
 
 pub use action::Action;
-pub use effect::{Effect, Write};
+pub use effect::{Authority, Effect, Write};
 pub use msg::{CatalogView, DayView, Msg, Written};
 pub use state::{AppState, Overlay, Screen};
 pub use update::{init, update};

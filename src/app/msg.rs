@@ -4,7 +4,9 @@
 use super::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
-use crate::domain::{Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure};
+use crate::domain::{
+    Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure, StaffMember,
+};
 use crate::domain::{BookingPage, BookingQuery, Event};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
@@ -41,6 +43,10 @@ pub enum Msg {
     ActivityLoaded(Vec<Event>),
     /// Live holds now.
     HoldsCounted(u64),
+    /// The active staff.
+    StaffLoaded(Vec<StaffMember>),
+    /// A sign-in's answer: the member, or why not.
+    SignedIn(Result<StaffMember, Failure>),
     /// Another desk committed a change.
     DatabaseChanged,
     /// The result of `write`: the booking or customer after it, or why not.

@@ -4,7 +4,7 @@
 use super::keymap::{Context, Keymap};
 use super::msg::CatalogView;
 use super::overlays::detail::DetailState;
-use super::overlays::form::Form;
+use super::overlays::form::{Approval, Form};
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
 use super::screens::activity::ActivityState;
@@ -12,7 +12,7 @@ use super::screens::board::BoardState;
 use super::screens::bookings::BookingsState;
 use super::screens::customers::CustomersState;
 use crate::domain::catalog::Service;
-use crate::domain::{EventId, ServiceId};
+use crate::domain::{EventId, Role, ServiceId, StaffMember};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -112,6 +112,12 @@ pub struct AppState {
     pub key_prefix: String,
     /// Forms opened so far: the counter in their idempotency keys.
     pub forms_opened: u64,
+    /// The active staff, once loaded (`None` before): when there are any,
+    /// someone must be signed in to use the desk.
+    pub staff: Option<Vec<StaffMember>>,
+    /// Who is at the desk; `None` signed out (or no staff: one anonymous
+    /// manager).
+    pub signed_in: Option<StaffMember>,
     /// The event of this desk's last change, which `Undo` takes back.
     pub last_change: Option<EventId>,
     /// The terminal's columns and rows, once the runtime has said.
@@ -140,6 +146,8 @@ impl AppState {
             keymap,
             key_prefix,
             forms_opened: 0,
+            staff: None,
+            signed_in: None,
             last_change: None,
             terminal_size: None,
             quit: false,
@@ -208,6 +216,29 @@ impl AppState {
     pub fn too_small(&self) -> bool {
         self.terminal_size
             .is_some_and(|(w, h)| w < MIN_WIDTH || h < MIN_HEIGHT)
+    }
+
+    /// Whether the desk waits for someone to sign in: there are staff and
+    /// nobody is signed in.
+    pub fn signed_out(&self) -> bool {
+        self.signed_in.is_none() && self.staff.as_ref().is_some_and(|s| !s.is_empty())
+    }
+
+    /// How a manager-only change is approved here: a signed-in manager's
+    /// role, a manager's PIN at a clerk's desk, or (no staff) say-so.
+    pub fn approval(&self) -> Approval {
+        match &self.signed_in {
+            Some(m) if m.role == Role::Manager => Approval::SignedIn,
+            Some(_) => Approval::ManagerPin(
+                self.staff
+                    .iter()
+                    .flatten()
+                    .filter(|m| m.role == Role::Manager)
+                    .map(|m| m.name.clone())
+                    .collect(),
+            ),
+            None => Approval::SaysSo,
+        }
     }
 
     /// The keymap table that takes the next key: the open overlay's (the

@@ -15,6 +15,7 @@ use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
 use super::overlays::{detail, form, help, palette};
 use super::screens::{self, activity, board, bookings, customers};
+use super::sign_in;
 use super::state::{AppState, Overlay, Screen};
 use super::written::written;
 use chrono::{DateTime, Utc};
@@ -22,7 +23,7 @@ use chrono::{DateTime, Utc};
 /// The effects to run when the desk opens.
 pub fn init(state: &mut AppState) -> Vec<Effect> {
     state.board.date = state.today();
-    vec![Effect::LoadCatalog, Effect::CountHolds]
+    vec![Effect::LoadCatalog, Effect::LoadStaff, Effect::CountHolds]
 }
 
 /// Applies `msg` to `state` and returns the I/O it asks for.
@@ -36,7 +37,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tick(now) => tick(state, now),
         Msg::DatabaseChanged => {
-            let mut effects = vec![Effect::LoadCatalog, Effect::CountHolds];
+            let mut effects = vec![Effect::LoadCatalog, Effect::LoadStaff, Effect::CountHolds];
             effects.extend(screens::reload(state));
             effects
         }
@@ -74,6 +75,14 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             activity::loaded(state, events);
             Vec::new()
         }
+        Msg::StaffLoaded(staff) => {
+            sign_in::staff_loaded(state, staff);
+            Vec::new()
+        }
+        Msg::SignedIn(answer) => {
+            sign_in::signed_in(state, answer);
+            Vec::new()
+        }
         Msg::HoldsCounted(n) => {
             state.held_count = n;
             Vec::new()
@@ -94,6 +103,9 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
             state.quit = true;
         }
         return Vec::new();
+    }
+    if let Some(effects) = sign_in::gate(state, key) {
+        return effects;
     }
     match state.context() {
         Context::Form | Context::Picker | Context::Discard => form::key(state, key),
@@ -184,6 +196,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ShowBookings => screens::show(state, Screen::Bookings),
         Action::ShowCustomers => screens::show(state, Screen::Customers),
         Action::ShowActivity => screens::show(state, Screen::Activity),
+        Action::Lock => sign_in::lock(state),
         Action::Undo => match state.last_change {
             Some(event) => vec![Effect::Write(crate::app::effect::Write::Undo(event))],
             None => {

@@ -44,7 +44,13 @@ pub fn load_demo(ctx: &mut Context) -> CliResult {
         loaded.catalog.updated
     );
     match loaded.bookings {
-        Some(summary) => println!("demo bookings: {summary}"),
+        Some(summary) => {
+            println!("demo bookings: {summary}");
+            println!("demo staff (sign in at the desk with a name and PIN):");
+            for (name, role, pin) in demo::DEMO_STAFF {
+                println!("  {name:<16} {role:<8} PIN {pin}");
+            }
+        }
         None => println!("the database already has bookings; no demo bookings added"),
     }
     Ok(())

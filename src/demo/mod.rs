@@ -20,7 +20,7 @@ mod tests;
 pub use summary::DemoSummary;
 
 use crate::domain::schedule::local_day_bounds;
-use crate::domain::{Actor, BookingQuery, CatalogChanges, Origin, SlotQuery};
+use crate::domain::{Actor, BookingQuery, CatalogChanges, Origin, Role, SlotQuery};
 use crate::domain::{BookingStatus, Occurrence, Unavailable};
 use crate::store::{Result, Store};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -37,6 +37,13 @@ pub struct DemoLoad {
     /// The bookings added; `None` when the database already had bookings.
     pub bookings: Option<DemoSummary>,
 }
+
+/// The demo location's staff: name, role and PIN (the README shows them).
+/// The manager comes first, as the first member must be a manager.
+pub const DEMO_STAFF: [(&str, Role, &str); 2] = [
+    ("Morgan Lead", Role::Manager, "2222"),
+    ("Dana Reception", Role::Clerk, "1111"),
+];
 
 /// Applies the demo catalog and, when the database has no bookings yet, adds
 /// the demo history around today at the location (see [`add_demo_bookings`]).
@@ -61,9 +68,15 @@ pub fn load_demo(store: &mut Store, now: DateTime<Utc>) -> Result<DemoLoad> {
         });
     }
     let today = now.with_timezone(&store.location()?.time_zone).date_naive();
+    let bookings = add_demo_bookings(store, today, now)?;
+    if !store.has_staff()? {
+        for (name, role, pin) in DEMO_STAFF {
+            store.add_staff(name, role, pin, Role::Manager, now)?;
+        }
+    }
     Ok(DemoLoad {
         catalog: changes,
-        bookings: Some(add_demo_bookings(store, today, now)?),
+        bookings: Some(bookings),
     })
 }
 

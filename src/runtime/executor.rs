@@ -2,16 +2,18 @@
 //! messages. SQLite calls are sub-millisecond, so they run inline.
 
 use crate::app::overlays::form::PICKER_ROWS;
-use crate::app::{CatalogView, DayView, Effect, Msg, Write, Written};
-use crate::domain::{BookingError, Failure};
+use crate::app::{Authority, CatalogView, DayView, Effect, Msg, Write, Written};
+use crate::domain::{Actor, BookingError, Failure, Origin, Role};
 use crate::domain::{BookingQuery, SlotQuery};
 use crate::store::{Store, StoreError};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-/// Runs effects against one store, remembering the data version it last saw.
+/// Runs effects against one store, remembering the data version it last saw
+/// and who is signed in at this desk.
 pub struct Executor {
     pub store: Store,
     data_version: Option<i64>,
+    signed_in: Option<String>,
 }
 
 impl Executor {
@@ -20,7 +22,37 @@ impl Executor {
         Self {
             store,
             data_version: None,
+            signed_in: None,
         }
+    }
+
+    /// Signs the desk's changes as `staff`'s.
+    fn sign(&mut self, staff: Option<String>) -> Result<(), StoreError> {
+        self.store.act_as(&Actor {
+            origin: Origin::Desk,
+            staff: staff.clone(),
+        })?;
+        self.signed_in = staff;
+        Ok(())
+    }
+
+    /// The role behind a manager-only change; a manager who gave their PIN
+    /// at a clerk's desk signs this change as `Manager for Clerk`.
+    fn authorise(&mut self, authority: &Authority) -> Result<Role, StoreError> {
+        let (name, pin) = match authority {
+            Authority::Role(role) => return Ok(*role),
+            Authority::ManagerPin { name, pin } => (name, pin),
+        };
+        let manager = self.store.sign_in(name, pin)?;
+        if manager.role != Role::Manager {
+            return Err(BookingError::ManagerOnly("approve this").into());
+        }
+        let clerk = self.signed_in.clone().unwrap_or_default();
+        self.store.act_as(&Actor {
+            origin: Origin::Desk,
+            staff: Some(format!("{} for {clerk}", manager.name)),
+        })?;
+        Ok(Role::Manager)
     }
 
     /// Runs `effect` at `now`; returns the messages for `update`.
@@ -91,10 +123,29 @@ impl Executor {
                     vec![Msg::DatabaseChanged]
                 }
             }
-            Effect::Write(write) => vec![Msg::Written(
-                Box::new(write.clone()),
-                self.write(write, now),
+            Effect::LoadStaff => vec![Msg::StaffLoaded(
+                store.staff()?.into_iter().filter(|m| m.active).collect(),
             )],
+            Effect::SignIn { name, pin } => match store.sign_in(name, pin) {
+                Ok(member) => {
+                    self.sign(Some(member.name.clone()))?;
+                    vec![Msg::SignedIn(Ok(member))]
+                }
+                Err(e) => vec![Msg::SignedIn(Err(failure(&e)))],
+            },
+            Effect::Write(write) => {
+                let result = self.write(write, now);
+                // A manager's approval signed one change; the desk's own
+                // signature comes back.
+                if matches!(
+                    write,
+                    Write::Delete(_, Authority::ManagerPin { .. })
+                        | Write::Refund(_, Authority::ManagerPin { .. })
+                ) {
+                    self.sign(self.signed_in.clone())?;
+                }
+                vec![Msg::Written(Box::new(write.clone()), result)]
+            }
         })
     }
 
@@ -149,12 +200,16 @@ impl Executor {
                 let r = store.pay(*id, payment, now);
                 booking(r, store)
             }
-            Write::Delete(id, role) => {
-                let r = store.delete(*id, *role, now);
+            Write::Delete(id, authority) => {
+                let role = self.authorise(authority).map_err(|e| failure(&e))?;
+                let store = &mut self.store;
+                let r = store.delete(*id, role, now);
                 booking(r, store)
             }
-            Write::Refund(id, role) => {
-                let r = store.refund(*id, *role, now);
+            Write::Refund(id, authority) => {
+                let role = self.authorise(authority).map_err(|e| failure(&e))?;
+                let store = &mut self.store;
+                let r = store.refund(*id, role, now);
                 booking(r, store)
             }
             Write::Undo(event) => {

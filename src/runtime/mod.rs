@@ -35,6 +35,13 @@ pub fn run_desk(store: Store, options: DeskOptions) -> color_eyre::Result<()> {
     let clock = options.clock;
     let mut driver = Driver::new(store, clock.now(), keymap, prefix);
     driver.state.banner = options.banner;
+    // Signed in from the environment when both are set.
+    if let (Ok(name), Ok(pin)) = (
+        std::env::var("SLOTDESK_STAFF"),
+        std::env::var("SLOTDESK_PIN"),
+    ) {
+        driver.run(vec![crate::app::Effect::SignIn { name, pin }]);
+    }
     let mut terminal = ratatui::init();
     paste_as_text(true);
     let result = runtime.block_on(event_loop(&mut terminal, &mut driver, &clock));

@@ -52,8 +52,19 @@ pub fn tab_bar(frame: &mut Frame, area: Rect, state: &AppState) {
     frame.render_widget(Line::from(spans), area);
     let room = usize::from(area.width).saturating_sub(used + 2);
     let name = location(state).unwrap_or("no catalog yet");
+    // Who is at the desk, before the location, once there are staff.
+    let who = match (&state.signed_in, state.signed_out()) {
+        (Some(me), _) => format!("{} ({}) · ", me.name, me.role),
+        (None, true) => "locked · ".to_owned(),
+        (None, false) => String::new(),
+    };
+    let text = if fit::width(&who) + fit::width(name) <= room {
+        format!("{who}{name}")
+    } else {
+        name.to_owned()
+    };
     if room >= 8 {
-        let right = Line::styled(format!("{} ", fit::truncate(name, room)), theme::TITLE)
+        let right = Line::styled(format!("{} ", fit::truncate(&text, room)), theme::TITLE)
             .alignment(Alignment::Right);
         frame.render_widget(right, area);
     }
@@ -103,6 +114,7 @@ pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
         format!("{} held", state.held_count),
         held_style,
     ));
+
     let used: usize = spans.iter().map(Span::width).sum();
     let mut room = usize::from(area.width).saturating_sub(used + 1);
     if let Some(status) = &state.status

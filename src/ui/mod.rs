@@ -43,6 +43,9 @@ pub fn render(frame: &mut Frame, state: &AppState) {
     chrome::tab_bar(frame, tabs, state);
     if state.first_run {
         first_run::render(frame, main, state);
+    } else if state.signed_out() {
+        // A locked desk shows nothing of the day, only the sign-in form.
+        frame.render_widget(boxes::note("signed out"), main);
     } else {
         match state.screen {
             Screen::Board => board::render(frame, main, state),

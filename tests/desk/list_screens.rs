@@ -242,18 +242,25 @@ fn payment_form_prefills_the_amount_due() {
 
 #[test]
 fn the_engines_refusal_shows_in_red_in_the_form() {
-    let mut desk = bookings_at(BookingStatus::Confirmed);
+    // A clerk's delete needs a manager's PIN there and then; a wrong one is refused.
+    let mut desk = Desk::demo_signed_out();
+    desk.sign_in("Dana Reception", "1111");
+    desk.select_booking_in(BookingStatus::Confirmed);
     let id = desk.driver.state.bookings.selected_booking().unwrap().id;
     desk.press(KeyCode::Char('D'));
-    desk.type_text(&id.to_string()).press(KeyCode::Enter);
+    desk.type_text(&id.to_string())
+        .press(KeyCode::Tab)
+        .press(KeyCode::Tab)
+        .type_text("9999")
+        .press(KeyCode::Enter);
     let error = desk.driver.state.form().unwrap().error.clone();
-    assert!(error.is_some(), "a clerk may not delete");
+    assert_eq!(error.as_deref(), Some("wrong name or PIN"));
     for size in SIZES {
         let t = draw(&desk.driver.state, size, form);
         insta::assert_snapshot!(format!("refused_{}x{}", size.0, size.1), t.backend());
         let buffer = t.backend().buffer();
         assert_eq!(
-            buffer[find(buffer, "✗ only a manager")].bg,
+            buffer[find(buffer, "✗ wrong name or PIN")].bg,
             theme::REFUSAL.bg.unwrap()
         );
     }

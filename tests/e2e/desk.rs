@@ -282,7 +282,14 @@ fn the_demo_flag_opens_a_fresh_demo_database_in_the_temp_folder_and_says_so() {
     };
     assert!(files.iter().any(demo), "no demo database in {files:?}");
     desk.expect_text("demo database");
-    desk.press("q");
+    // The demo has staff: the desk asks who is there, and shows nothing else.
+    desk.expect_text("Sign in");
+    assert!(
+        !desk.screen_text().contains("Priya Sharma"),
+        "{}",
+        desk.screen_text()
+    );
+    desk.press("\x03"); // ctrl-c
     assert!(desk.expect_exit().success());
 }
 
@@ -389,4 +396,80 @@ fn a_multi_line_paste_into_the_release_form_cancels_one_hold_with_the_whole_text
         "one booking changed"
     );
     assert_eq!(counts(&db)[2], events + 1, "one event: the cancel");
+}
+
+#[test]
+fn a_clerk_signs_in_and_a_managers_pin_at_her_desk_completes_a_refund() {
+    let (_dir, db) = demo_db();
+    let booked = slotdesk(
+        &db,
+        &[
+            "book",
+            "132@2026-12-03",
+            "--first-name",
+            "Ada",
+            "--last-name",
+            "Lovelace",
+            "--email",
+            "ada@example.com",
+            "--answer",
+            "Reformer experience=plenty",
+            "--json",
+        ],
+    );
+    let id = serde_json::from_str::<serde_json::Value>(&booked).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    slotdesk(
+        &db,
+        &[
+            "pay",
+            &id.to_string(),
+            "--amount",
+            "28.00",
+            "--method",
+            "card",
+        ],
+    );
+
+    let db_arg = db.to_str().unwrap();
+    let mut desk = Tty::spawn(&["--db", db_arg], &[("SLOTDESK_NOW", NOW)], 120, 40);
+    desk.expect_text("Sign in");
+    // The name defaults to the first member, Dana; the PIN has the focus.
+    desk.press("9999");
+    desk.press(ENTER);
+    desk.expect_text("wrong name or PIN");
+    desk.press("1111");
+    desk.press(ENTER);
+    desk.expect_text("Dana Reception (clerk)");
+    go_to_future_day(&mut desk);
+    desk.expect_text(&format!("#{id} Ada Lovelace"));
+    desk.press("R");
+    desk.expect_text("Refund payment (manager)");
+    desk.press(TAB);
+    desk.press("2222");
+    desk.press(ENTER);
+    desk.expect_text(&format!("refunded #{id}"));
+    desk.press("4");
+    desk.expect_text("booking.refunded");
+    assert!(
+        desk.screen_text().contains("Morgan Lead"),
+        "{}",
+        desk.screen_text()
+    );
+    desk.press("q");
+    assert!(desk.expect_exit().success());
+
+    let conn = Connection::open(&db).unwrap();
+    let (staff, origin): (String, String) = conn
+        .query_row(
+            "SELECT staff, origin FROM events WHERE booking_id = ?1 AND kind = 'booking.refunded'",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (staff.as_str(), origin.as_str()),
+        ("Morgan Lead for Dana Reception", "desk")
+    );
 }

@@ -6,9 +6,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use slotdesk::app::Msg;
 use slotdesk::app::keymap::Keymap;
 use slotdesk::app::screens::board::{SlotLook, look};
+use slotdesk::app::{Effect, Msg};
 use slotdesk::demo;
 use slotdesk::domain::BookingStatus;
 use slotdesk::runtime::Driver;
@@ -26,14 +26,33 @@ pub struct Desk {
 }
 
 impl Desk {
-    /// The demo database loaded at [`now`], the desk opened at [`now`].
+    /// The demo database loaded at [`now`], the desk opened at [`now`] and
+    /// signed in as the demo's manager, Morgan Lead.
     pub fn demo() -> Self {
+        let mut desk = Self::demo_signed_out();
+        desk.sign_in("Morgan Lead", "2222");
+        // Snapshots show what the test does next, not the sign-in message.
+        desk.driver.state.status = None;
+        desk
+    }
+
+    /// The demo desk before anyone signs in.
+    pub fn demo_signed_out() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("demo.db");
         let mut store = Store::open(&path).unwrap();
         demo::load_demo(&mut store, now()).unwrap();
         let driver = Driver::new(store, now(), Keymap::default(), "test".into());
         Self { dir, driver }
+    }
+
+    /// Signs `name` in with `pin`, as the sign-in form does.
+    pub fn sign_in(&mut self, name: &str, pin: &str) -> &mut Self {
+        self.driver.run(vec![Effect::SignIn {
+            name: name.into(),
+            pin: pin.into(),
+        }]);
+        self
     }
 
     /// An empty database (first run).

@@ -238,7 +238,13 @@ impl Drop for Tty {
 /// Runs the `slotdesk` command line on `db` at [`NOW`]; returns stdout,
 /// failing with stderr when it exits non-zero.
 pub fn slotdesk(db: &Path, args: &[&str]) -> String {
-    let out = slotdesk_at(db, NOW).args(args).output().unwrap();
+    // The demo has staff: commands run as its manager.
+    let out = slotdesk_at(db, NOW)
+        .args(args)
+        .env("SLOTDESK_STAFF", "Morgan Lead")
+        .env("SLOTDESK_PIN", "2222")
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "slotdesk {args:?} failed: {stderr}");
     String::from_utf8(out.stdout).unwrap()
@@ -253,11 +259,18 @@ pub fn demo_db() -> (TempDir, PathBuf) {
     (dir, db)
 }
 
-/// Opens the desk on `db` at [`NOW`] in a `cols`×`rows` terminal and waits
-/// for the day board to show.
+/// Opens the desk on `db` at [`NOW`] in a `cols`×`rows` terminal, signed
+/// in (from the environment) as the demo's manager, and waits for the day
+/// board to show.
 pub fn open_desk(db: &Path, cols: u16, rows: u16) -> Tty {
     let db = db.to_str().unwrap();
-    let tty = Tty::spawn(&["--db", db], &[("SLOTDESK_NOW", NOW)], cols, rows);
+    let env = [
+        ("SLOTDESK_NOW", NOW),
+        ("SLOTDESK_STAFF", "Morgan Lead"),
+        ("SLOTDESK_PIN", "2222"),
+    ];
+    let tty = Tty::spawn(&["--db", db], &env, cols, rows);
     tty.expect_text("Day board");
+    tty.expect_text("Priya Sharma");
     tty
 }

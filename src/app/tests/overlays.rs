@@ -129,3 +129,79 @@ fn a_paste_outside_a_field_changes_nothing_and_says_why() {
     update(&mut s, Msg::Paste("pay\n".into()));
     assert!(matches!(&s.overlay, Some(Overlay::Palette(p)) if p.filter == "pay"));
 }
+
+fn member(id: i64, name: &str, role: crate::domain::Role) -> crate::domain::StaffMember {
+    crate::domain::StaffMember {
+        id: crate::domain::StaffId(id),
+        name: name.into(),
+        role,
+        active: true,
+    }
+}
+
+#[test]
+fn with_staff_the_desk_waits_for_a_sign_in_and_locks_again_with_ctrl_l() {
+    use crate::domain::Role;
+    let mut s = desk();
+    let dana = member(1, "Dana Reception", Role::Clerk);
+    let morgan = member(2, "Morgan Lead", Role::Manager);
+    update(&mut s, Msg::StaffLoaded(vec![dana.clone(), morgan]));
+    assert!(s.signed_out());
+    assert!(matches!(&s.overlay, Some(Overlay::Form(f)) if f.title == "Sign in"));
+    // Screen keys type into the PIN instead; Esc keeps the form; a typed q is a character.
+    for c in ['2', 'q'] {
+        press_char(&mut s, c);
+    }
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.screen, Screen::Board);
+    assert!(!s.quit);
+    assert!(s.form().is_some_and(|f| f.title == "Sign in"));
+    // A wrong PIN: the form says so and forgets what was typed.
+    update(&mut s, Msg::SignedIn(Err(BookingError::SignIn.into())));
+    let form = s.form().unwrap();
+    assert_eq!(form.error.as_deref(), Some("wrong name or PIN"));
+    assert_eq!(form.value("PIN"), "");
+    for c in "1111".chars() {
+        press_char(&mut s, c);
+    }
+    assert_eq!(
+        press(&mut s, KeyCode::Enter),
+        vec![Effect::SignIn {
+            name: "Dana Reception".into(),
+            pin: "1111".into()
+        }]
+    );
+    update(&mut s, Msg::SignedIn(Ok(dana)));
+    assert!(s.overlay.is_none());
+    assert!(!s.signed_out());
+    // A clerk's refund asks for a manager's PIN.
+    assert!(
+        matches!(s.approval(), crate::app::overlays::form::Approval::ManagerPin(m) if m == ["Morgan Lead"])
+    );
+    // ctrl-l locks; ctrl-c still quits a locked desk.
+    update(
+        &mut s,
+        Msg::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL)),
+    );
+    assert!(s.signed_out());
+    assert!(s.form().is_some_and(|f| f.title == "Sign in"));
+    update(
+        &mut s,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(s.quit);
+}
+
+#[test]
+fn with_no_staff_the_desk_runs_as_one_anonymous_user_and_has_nothing_to_lock() {
+    let mut s = desk();
+    update(&mut s, Msg::StaffLoaded(Vec::new()));
+    assert!(!s.signed_out());
+    assert!(s.overlay.is_none());
+    update(
+        &mut s,
+        Msg::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL)),
+    );
+    assert!(status_text(&s).starts_with("no staff, so nothing to lock"));
+    assert_eq!(s.approval(), crate::app::overlays::form::Approval::SaysSo);
+}

@@ -82,7 +82,10 @@ fn the_message_after_each_write_names_the_booking_and_its_customer() {
             "hold #7 extended",
         ),
         (
-            Write::Delete(BookingId(7), crate::domain::Role::Manager),
+            Write::Delete(
+                BookingId(7),
+                crate::app::Authority::Role(crate::domain::Role::Manager),
+            ),
             BookingStatus::Confirmed,
             "deleted #7",
         ),
@@ -230,7 +233,7 @@ fn refund_and_decline_are_on_the_desk_and_say_why_when_they_cannot_be() {
         press(&mut s, KeyCode::Enter),
         vec![Effect::Write(Write::Refund(
             BookingId(8),
-            crate::domain::Role::Manager
+            crate::app::Authority::Role(crate::domain::Role::Manager)
         ))]
     );
 }

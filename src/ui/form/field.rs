@@ -83,6 +83,15 @@ pub fn note(field: &Field, focused: bool) -> (String, Style) {
 }
 
 fn value_spans(field: &Field, focused: bool, width: usize) -> Vec<Span<'static>> {
+    // A PIN is never drawn: one dot a digit.
+    if field.kind == FieldKind::Pin {
+        let masked = Field {
+            value: "•".repeat(field.value.chars().count()),
+            kind: FieldKind::Text { max: 12 },
+            ..field.clone()
+        };
+        return value_spans(&masked, focused, width);
+    }
     if let FieldKind::Choice(_) = field.kind {
         let text = fit::truncate(&field.value, width.saturating_sub(4));
         let pad = width.saturating_sub(fit::width(&text) + 4);

@@ -35,6 +35,8 @@ pub enum FieldKind {
     },
     /// A `YYYY-MM-DD` date.
     Date,
+    /// A PIN: digits, shown masked.
+    Pin,
     /// One of a list, changed with Space or ←/→.
     Choice(Vec<String>),
 }
@@ -134,6 +136,9 @@ impl Field {
                 Err(format!("at most {max} characters"))
             }
             FieldKind::Text { .. } | FieldKind::Choice(_) => Ok(()),
+            FieldKind::Pin => crate::domain::staff::validate_pin(value)
+                .map(|_| ())
+                .map_err(|e| e.to_string()),
             FieldKind::Name => validate_name(&self.label.to_lowercase(), value)
                 .map(|_| ())
                 .map_err(|e| e.to_string()),

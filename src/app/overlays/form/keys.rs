@@ -55,6 +55,11 @@ fn submit(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
             vec![state.board.load()]
         }
         Ok(Submitted::Filter(filter)) => apply_filter(state, filter),
+        Ok(Submitted::SignIn { name, pin }) => {
+            form.submitting = true;
+            state.overlay = Some(Overlay::Form(form));
+            vec![Effect::SignIn { name, pin }]
+        }
         Err(message) => {
             form.error = Some(message);
             state.overlay = Some(Overlay::Form(form));

@@ -38,6 +38,8 @@ pub enum FormKind {
     GoToDate,
     /// Bookings: filter the list.
     Filter,
+    /// Sign in: who is at the desk.
+    SignIn,
 }
 
 /// What a valid submit asks for.
@@ -49,6 +51,8 @@ pub enum Submitted {
     GoTo(NaiveDate),
     /// Filter the bookings list.
     Filter(BookingFilter),
+    /// Sign this member in with this PIN.
+    SignIn { name: String, pin: String },
 }
 
 /// The bookings list's filters as a form gives them.
@@ -91,6 +95,10 @@ pub(super) const REFERENCE: &str = "Reference";
 pub(super) const STEP: &str = "Step";
 pub(super) const CONFIRM_ID: &str = "Type the booking id";
 pub(super) const MANAGER: &str = "Manager";
+pub(super) const STAFF: &str = "Name";
+pub(super) const PIN: &str = "PIN";
+pub(super) const APPROVER: &str = "Manager approving";
+pub(super) const APPROVER_PIN: &str = "Manager's PIN";
 pub(super) const DATE: &str = "Date";
 pub(super) const FROM: &str = "From";
 pub(super) const TO: &str = "To";
@@ -184,6 +192,29 @@ fn booking_line(b: &Booking, when: &str) -> String {
         "#{} {} · {} · {when} · {who}",
         b.id, b.service_name, b.resource_name
     )
+}
+
+/// How a manager-only form is approved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Approval {
+    /// No staff: whoever is at the desk says whether they are a manager.
+    SaysSo,
+    /// A manager is signed in.
+    SignedIn,
+    /// A clerk is signed in: a manager (one of these names) gives their PIN
+    /// there and then.
+    ManagerPin(Vec<String>),
+}
+
+impl Approval {
+    /// The fields the form adds for it.
+    fn fields(&self) -> Vec<Field> {
+        match self {
+            Self::SaysSo => vec![Field::new(MANAGER, choice(&YES_NO), true, "no")],
+            Self::SignedIn => Vec::new(),
+            Self::ManagerPin(managers) => Form::manager_approval(managers),
+        }
+    }
 }
 
 impl Form {
@@ -353,21 +384,25 @@ impl Form {
     }
 
     /// Delete form: type the id, say you are a manager.
-    pub fn delete(b: &Booking, when: &str, key: String) -> Self {
+    pub fn delete(b: &Booking, when: &str, approval: &Approval, key: String) -> Self {
+        let mut fields = vec![Field::new(
+            CONFIRM_ID,
+            FieldKind::Text { max: 20 },
+            true,
+            "",
+        )];
+        fields.extend(approval.fields());
         Self::new(
             FormKind::Delete(b.id),
             "Delete booking (manager)",
             booking_line(b, when),
-            vec![
-                Field::new(CONFIRM_ID, FieldKind::Text { max: 20 }, true, ""),
-                Field::new(MANAGER, choice(&YES_NO), true, "no"),
-            ],
+            fields,
             key,
         )
     }
 
-    /// Refund form: a manager says yes.
-    pub fn refund(b: &Booking, when: &str, key: String) -> Self {
+    /// Refund form, approved as `approval` says.
+    pub fn refund(b: &Booking, when: &str, approval: &Approval, key: String) -> Self {
         let paid = b.payment.amount.map_or_else(
             || "nothing recorded".to_owned(),
             |a| {
@@ -382,9 +417,43 @@ impl Form {
             FormKind::Refund(b.id),
             "Refund payment (manager)",
             format!("{} · paid {paid}", booking_line(b, when)),
-            vec![Field::new(MANAGER, choice(&YES_NO), true, "no")],
+            approval.fields(),
             key,
         )
+    }
+
+    /// Sign-in form: a member of `staff` (names) and their PIN.
+    pub fn sign_in(staff: &[String]) -> Self {
+        let names: Vec<&str> = staff.iter().map(String::as_str).collect();
+        let first = names.first().copied().unwrap_or("");
+        Self {
+            focus: 1,
+            ..Self::new(
+                FormKind::SignIn,
+                "Sign in",
+                "who is at the desk? (ctrl-c quits)".to_owned(),
+                vec![
+                    Field::new(STAFF, choice(&names), true, first),
+                    Field::new(PIN, FieldKind::Pin, true, ""),
+                ],
+                String::new(),
+            )
+        }
+    }
+
+    /// The fields a clerk fills to have a manager approve a manager-only
+    /// change there and then: the manager (of `managers`) and their PIN.
+    pub fn manager_approval(managers: &[String]) -> Vec<Field> {
+        let names: Vec<&str> = managers.iter().map(String::as_str).collect();
+        vec![
+            Field::new(
+                APPROVER,
+                choice(&names),
+                true,
+                names.first().copied().unwrap_or(""),
+            ),
+            Field::new(APPROVER_PIN, FieldKind::Pin, true, ""),
+        ]
     }
 
     /// Go-to-date form.

@@ -11,7 +11,7 @@ mod submission;
 
 pub use field::{Field, FieldKind};
 pub use keys::key;
-pub use kinds::{BookingFilter, FormKind, STEPS, Submitted};
+pub use kinds::{Approval, BookingFilter, FormKind, STEPS, Submitted};
 pub use picker::{Picker, SHOWN as PICKER_ROWS};
 
 use crate::app::action::Action;
@@ -198,6 +198,8 @@ impl Form {
             Some(Action::NextField) => self.focus = (self.focus + 1) % count,
             Some(Action::PreviousField) => self.focus = (self.focus + count - 1) % count,
             Some(Action::Submit) => return self.try_submit(phone_region),
+            // Nothing to go back to: the desk waits for a sign-in.
+            Some(Action::Back) if self.kind == FormKind::SignIn => {}
             Some(Action::Back) if self.is_dirty() => self.confirm_discard = true,
             Some(Action::Back) => return FormOutcome::Cancelled,
             _ => {

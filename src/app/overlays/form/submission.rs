@@ -4,11 +4,11 @@
 use super::FieldKind;
 use super::Form;
 use super::kinds::{
-    AMOUNT, BookingFilter, CONFIRM_ID, CUSTOMER, DATE, EMAIL, FIRST, FROM, FormKind, LAST, MANAGER,
-    MESSAGE, METHOD, PARTICIPANTS, PHONE, REASON, REFERENCE, SERVICE, STATUS, STEP, STEPS,
-    Submitted, TO, add_on_label,
+    AMOUNT, APPROVER, APPROVER_PIN, BookingFilter, CONFIRM_ID, CUSTOMER, DATE, EMAIL, FIRST, FROM,
+    FormKind, LAST, MANAGER, MESSAGE, METHOD, PARTICIPANTS, PHONE, PIN, REASON, REFERENCE, SERVICE,
+    STAFF, STATUS, STEP, STEPS, Submitted, TO, add_on_label,
 };
-use crate::app::effect::Write;
+use crate::app::effect::{Authority, Write};
 use crate::domain::catalog::Service;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
@@ -23,12 +23,20 @@ impl Form {
         Some(self.value(label).to_owned()).filter(|v| !v.is_empty())
     }
 
-    /// The role the form's Manager choice claims.
-    fn role(&self) -> Role {
-        if self.value(MANAGER) == "yes" {
-            Role::Manager
+    /// Who stands behind a manager-only form: a manager's name and PIN
+    /// given there, else the Manager choice's say-so (no staff), else the
+    /// signed-in manager.
+    fn authority(&self) -> Authority {
+        let has = |label: &str| self.fields.iter().any(|f| f.label == label);
+        if has(APPROVER) {
+            Authority::ManagerPin {
+                name: self.value(APPROVER).to_owned(),
+                pin: self.value(APPROVER_PIN).to_owned(),
+            }
+        } else if has(MANAGER) && self.value(MANAGER) != "yes" {
+            Authority::Role(Role::Clerk)
         } else {
-            Role::Clerk
+            Authority::Role(Role::Manager)
         }
     }
 
@@ -150,12 +158,12 @@ impl Form {
                     phone: Some(self.value(PHONE).to_owned()),
                 },
             ),
-            FormKind::Refund(id) => Write::Refund(*id, self.role()),
+            FormKind::Refund(id) => Write::Refund(*id, self.authority()),
             FormKind::Delete(id) => {
                 if self.value(CONFIRM_ID) != id.to_string() {
                     return Err(format!("type {id} to confirm the delete"));
                 }
-                Write::Delete(*id, self.role())
+                Write::Delete(*id, self.authority())
             }
             FormKind::Filter => {
                 let date = |label| NaiveDate::parse_from_str(self.value(label), "%Y-%m-%d").ok();
@@ -166,6 +174,12 @@ impl Form {
                     service: self.optional(SERVICE).filter(|s| s != "any"),
                     customer: self.optional(CUSTOMER),
                 }));
+            }
+            FormKind::SignIn => {
+                return Ok(Submitted::SignIn {
+                    name: self.value(STAFF).to_owned(),
+                    pin: self.value(PIN).to_owned(),
+                });
             }
             FormKind::GoToDate => {
                 let date = NaiveDate::parse_from_str(self.value(DATE), "%Y-%m-%d")
