@@ -99,7 +99,7 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::LoadWeek(..) => "LoadWeek",
         Effect::LoadBookings(_) => "LoadBookings",
         Effect::LoadBooking(_) => "LoadBooking",
-        Effect::LoadCustomers => "LoadCustomers",
+        Effect::LoadCustomers(_) => "LoadCustomers",
         Effect::LoadCustomerHistory(_) => "LoadCustomerHistory",
         Effect::FindCustomers(_) => "FindCustomers",
         Effect::LoadStaff => "LoadStaff",

@@ -12,7 +12,14 @@ use std::time::Instant;
 pub type Res<T> = Result<T, Box<dyn Error>>;
 
 /// The schema the cached database was built with: a change rebuilds it.
-const SCHEMA: &str = include_str!("../../src/store/sql/001_init.sql");
+const SCHEMA: &[&str] = &[
+    include_str!("../../src/store/sql/001_init.sql"),
+    include_str!("../../src/store/sql/002_booking_ids_never_reused.sql"),
+    include_str!("../../src/store/sql/003_events_append_only.sql"),
+    include_str!("../../src/store/sql/004_journal_origin_staff_changes.sql"),
+    include_str!("../../src/store/sql/005_staff.sql"),
+    include_str!("../../src/store/sql/006_customer_search.sql"),
+];
 
 /// The database's shape: `$SLOTDESK_BENCH_BOOKINGS` bookings if set, else a
 /// million when `benchmarking` (`cargo bench` passes `--bench`), else 5,000
@@ -71,12 +78,18 @@ pub fn remove_database(path: &Path) -> Res<()> {
 pub fn cached_database(params: &ScaleParams) -> Res<PathBuf> {
     let dir = target_dir().join("bench-data");
     std::fs::create_dir_all(&dir)?;
-    let stem = file_stem(params.bookings);
+    let mut stem = file_stem(params.bookings);
+    if params.customers > 50_000 {
+        stem = format!(
+            "{stem}-{}-customers",
+            file_stem(params.customers).trim_start_matches("scale-")
+        );
+    }
     let db = dir.join(format!("{stem}.db"));
     let marker = dir.join(format!("{stem}.version"));
     let version = format!(
         "generator {GENERATOR_VERSION}\nschema {:016x}\n{params:?}\n",
-        fnv(SCHEMA)
+        fnv(&SCHEMA.concat())
     );
     if db.exists() && std::fs::read_to_string(&marker).ok().as_deref() == Some(version.as_str()) {
         println!("reusing {}", db.display());

@@ -20,8 +20,11 @@ pub enum Effect {
     LoadBookings(BookingQuery),
     /// One booking with its event history.
     LoadBooking(BookingId),
-    /// Every customer (for the fuzzy search).
-    LoadCustomers,
+    /// The Customers screen's list: the first
+    /// [`LIST_ROWS`](crate::app::screens::customers::LIST_ROWS) + 1
+    /// customers matching a search as typed (trimmed; empty: everyone by
+    /// name).
+    LoadCustomers(String),
     /// Customers on file matching a picker's search.
     FindCustomers(String),
     /// One customer's bookings.

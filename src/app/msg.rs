@@ -33,8 +33,8 @@ pub enum Msg {
     BookingsLoaded(BookingQuery, Box<BookingPage>),
     /// One booking and its events.
     BookingLoaded(Box<Booking>, Vec<Event>),
-    /// Every customer.
-    CustomersLoaded(Vec<CustomerSummary>),
+    /// The customers a Customers screen search found, by name.
+    CustomersLoaded(String, Vec<CustomerMatch>),
     /// One customer's bookings, newest first.
     HistoryLoaded(CustomerId, Vec<Booking>),
     /// The customers on file a picker search found.

@@ -58,7 +58,7 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             detail::loaded(state, *booking, events);
             Vec::new()
         }
-        Msg::CustomersLoaded(all) => customers::loaded(state, all),
+        Msg::CustomersLoaded(search, found) => customers::loaded(state, &search, found),
         Msg::CustomersFound(query, found) => {
             if let Some(Overlay::Form(form)) = &mut state.overlay
                 && let Some(picker) = form.picker.as_mut()

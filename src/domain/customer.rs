@@ -148,6 +148,13 @@ pub fn normalize_phone(value: &str, region: &str) -> Result<String, BookingError
     Ok(number.format().mode(phonenumber::Mode::E164).to_string())
 }
 
+/// Loads the phone-number metadata `phonenumber` reads lazily (about 50 ms,
+/// once per process), so the first phone the desk shows or reads does not
+/// pay for it; the desk calls this on a background thread as it opens.
+pub fn load_phone_metadata() {
+    let _ = phonenumber::metadata::DATABASE.by_id("GB");
+}
+
 /// A phone as the desk shows it: the national format for a number of
 /// `region` (`020 7946 0018`), the international one for any other
 /// (`+1 202-555-0185`); the stored text unchanged if it does not parse.

@@ -2,6 +2,7 @@
 //! messages. SQLite calls are sub-millisecond, so they run inline.
 
 use crate::app::overlays::form::PICKER_ROWS;
+use crate::app::screens::customers::LIST_ROWS;
 use crate::app::{Authority, CatalogView, DayView, Effect, Msg, Write, Written};
 use crate::domain::{Actor, BookingError, Failure, Origin, Role};
 use crate::domain::{BookingQuery, SlotQuery};
@@ -90,7 +91,10 @@ impl Executor {
                 let events = store.booking_events(*id)?;
                 vec![Msg::BookingLoaded(Box::new(booking), events)]
             }
-            Effect::LoadCustomers => vec![Msg::CustomersLoaded(store.customers()?)],
+            Effect::LoadCustomers(search) => {
+                let found = store.find_customers(search, now, LIST_ROWS + 1)?;
+                vec![Msg::CustomersLoaded(search.clone(), found)]
+            }
             Effect::FindCustomers(query) => {
                 let found = store.find_customers(query, now, PICKER_ROWS)?;
                 vec![Msg::CustomersFound(query.clone(), found)]

@@ -27,6 +27,7 @@ pub struct DeskOptions {
 /// terminal is restored on every exit path; a panic is restored by the hook
 /// `ratatui::init` installs.
 pub fn run_desk(store: Store, options: DeskOptions) -> color_eyre::Result<()> {
+    std::thread::spawn(crate::domain::customer::load_phone_metadata);
     let keymap = crate::runtime::config::load_keymap().map_err(|e| color_eyre::eyre::eyre!(e))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -4,7 +4,7 @@
 
 use super::Store;
 use super::catalog::location;
-use super::codec::{instant, ts};
+use super::codec::ts;
 use super::error::Result;
 use super::events::record;
 use super::queries::customer_columns;
@@ -13,18 +13,13 @@ use crate::domain::customer::{
     validate_name,
 };
 use crate::domain::{
-    BookingError, BookingFor, CustomerId, CustomerMatch, CustomerPatch, CustomerSummary, EventData,
-    EventKind, PhoneSearch,
+    BookingError, BookingFor, CustomerId, CustomerPatch, CustomerSummary, EventData, EventKind,
 };
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 const CUSTOMER_SELECT: &str =
     "SELECT id, first_name, last_name, email, phone, created_at, updated_at FROM customers";
-/// [`CUSTOMER_SELECT`]'s columns from `customers c`, to add more after.
-const CUSTOMER_SELECT_C: &str =
-    "SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at";
 
 pub(super) fn load_customer(conn: &Connection, id: CustomerId) -> Result<CustomerSummary> {
     let mut stmt = conn.prepare_cached(&format!("{CUSTOMER_SELECT} WHERE id = ?1"))?;
@@ -127,79 +122,15 @@ fn customer_event(
     Ok(customer)
 }
 
-/// What a picker search looks for in the customers table: the phone, an
-/// email's start, or each word at the start of the first or last name.
-fn picker_filter(text: &str, region: &str) -> (String, Vec<Value>) {
-    let like = |t: &str| {
-        let escaped = t
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        Value::Text(format!("{escaped}%"))
-    };
-    if let Some(phone) = PhoneSearch::new(text, region) {
-        let (whole, parts) = phone.sql_parts();
-        let mut clauses = vec!["phone = ?1".to_owned()];
-        let mut values = vec![Value::from(whole.unwrap_or_default())];
-        for part in parts {
-            values.push(Value::Text(format!("%{part}%")));
-            clauses.push(format!("replace(phone, '+', '') LIKE ?{}", values.len()));
-        }
-        return (clauses.join(" OR "), values);
-    }
-    if text.contains('@') {
-        return ("email LIKE ?1 ESCAPE '\\'".to_owned(), vec![like(text)]);
-    }
-    let words: Vec<&str> = text.split_whitespace().take(4).collect();
-    let clauses: Vec<String> = (1..=words.len())
-        .map(|i| format!("(first_name LIKE ?{i} ESCAPE '\\' OR last_name LIKE ?{i} ESCAPE '\\')"))
-        .collect();
-    (clauses.join(" AND "), words.into_iter().map(like).collect())
-}
-
 impl Store {
-    /// Up to `limit` customers matching `text` as a clerk types it in a
-    /// booking form — a name (each word at the start of the first or last
-    /// name, any case), an email's start, or a phone in any format — each
-    /// with their last visit before `now`, by last then first name. Fewer
-    /// than two characters match no one.
-    pub fn find_customers(
-        &self,
-        text: &str,
-        now: DateTime<Utc>,
-        limit: usize,
-    ) -> Result<Vec<CustomerMatch>> {
-        let text = text.trim();
-        if text.chars().count() < 2 {
-            return Ok(Vec::new());
-        }
-        let region = location(&self.conn)?.phone_region;
-        let (filter, mut values) = picker_filter(text, &region);
-        values.push(Value::Integer(ts(now)));
-        values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
-        let (now_at, limit_at) = (values.len() - 1, values.len());
-        let sql = format!(
-            "{CUSTOMER_SELECT_C}, (SELECT max(b.starts_at) FROM bookings b
-                 WHERE b.customer_id = c.id AND b.starts_at <= ?{now_at})
-             FROM customers c WHERE {filter}
-             ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id LIMIT ?{limit_at}"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), |r| {
-            Ok(CustomerMatch {
-                customer: customer_columns(r, 0, r.get(0)?)?,
-                last_visit: r.get::<_, Option<i64>>(7)?.map(instant),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// The customer with `id`. Errors: `customer not found`.
     pub fn customer(&self, id: CustomerId) -> Result<CustomerSummary> {
         load_customer(&self.conn, id)
     }
 
-    /// Every customer, by last then first name (the desk's search list).
+    /// Every customer, by last then first name: all of them in memory, for
+    /// tests and the demo's summary (the desk uses
+    /// [`Store::find_customers`]).
     pub fn customers(&self) -> Result<Vec<CustomerSummary>> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{CUSTOMER_SELECT} ORDER BY last_name, first_name, id"

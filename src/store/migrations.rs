@@ -13,12 +13,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/003_events_append_only.sql")),
         M::up(include_str!("sql/004_journal_origin_staff_changes.sql")),
         M::up(include_str!("sql/005_staff.sql")),
+        M::up(include_str!("sql/006_customer_search.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    5
+    6
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration
@@ -83,6 +84,8 @@ mod tests {
                  VALUES (1, 1, 1, 1, '2026-06-01', 0, 2700, 1, 'confirmed', 'GBP', 0, 0),
                         (2, 1, 1, 1, '2026-06-08', 604800, 607500, 1, 'confirmed', 'GBP', 0, 0);
              INSERT INTO booking_answers VALUES (1, 0, 'Area', 'Left knee');
+             INSERT INTO customers (id, first_name, last_name, email, phone, created_at, updated_at)
+                 VALUES (1, 'Ada', 'Lovelace', 'ada@example.com', '+442079460018', 0, 0);
              DELETE FROM bookings WHERE id = 2;
              INSERT INTO events (at, kind, booking_id, customer_id, data)
                  VALUES (0, 'booking.deleted', 2, NULL, '{}');",
@@ -124,5 +127,22 @@ mod tests {
             )
             .unwrap();
         assert_eq!(indexes, 7, "every index of version 1 is rebuilt");
+    }
+
+    #[test]
+    fn version_six_makes_customers_already_on_file_searchable() {
+        let mut conn = version_one_database();
+        migrate(&mut conn).unwrap();
+        let found = |query: &str| -> i64 {
+            conn.query_row(
+                "SELECT COUNT(*) FROM customers_search WHERE customers_search MATCH ?1",
+                [query],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(found("\"velac\""), 1);
+        assert_eq!(found("phone : \"7946001\""), 1);
+        assert_eq!(found("\"babbage\""), 0);
     }
 }

@@ -7,7 +7,7 @@ use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
 use crate::app::screens::customers::CustomersState;
-use crate::domain::{Booking, CustomerSummary, display_phone};
+use crate::domain::{Booking, CustomerMatch, display_phone};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -26,11 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
 }
 
 fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState, region: &str) {
-    let block = boxes::framed("Customers").title_bottom(boxes::footnote(format!(
-        " {} of {} customers ",
-        c.matches.len(),
-        c.all.len()
-    )));
+    let block = boxes::framed("Customers").title_bottom(boxes::footnote(count_note(c)));
     let inner = boxes::draw(frame, area, block);
     let [search, _, body] = Layout::vertical([
         Constraint::Length(1),
@@ -39,13 +35,11 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState, region: &str) 
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(search_line(c, search.width)), search);
-    if c.matches.is_empty() {
-        let note = if !c.loaded {
-            "loading…".to_owned()
-        } else if c.all.is_empty() {
-            "no customers yet".to_owned()
-        } else {
-            format!("no customer matches “{}”", c.search.trim())
+    if c.rows.is_empty() {
+        let note = match c.shown.as_deref() {
+            None => "loading…".to_owned(),
+            Some("") => "no customers yet".to_owned(),
+            Some(search) => format!("no customer matches “{search}”"),
         };
         frame.render_widget(boxes::note(note), body);
         return;
@@ -55,9 +49,9 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState, region: &str) 
     let email = width >= 50;
     let show_phone = width >= 34;
     let longest_email = c
-        .matches
+        .rows
         .iter()
-        .filter_map(|i| c.all.get(*i)?.email.as_ref())
+        .filter_map(|m| m.customer.email.as_ref())
         .map(|e| fit::width(e) as u16)
         .max()
         .unwrap_or(5);
@@ -80,21 +74,18 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState, region: &str) 
         header.push("Phone");
     }
 
-    let shown = table::visible(body, c.selected, c.matches.len());
-    let rows = c.matches[shown.clone()]
-        .iter()
-        .filter_map(|i| c.all.get(*i))
-        .map(|x| {
-            let mut cells = vec![Cell::from(fit::truncate(&x.name, name.into()))];
-            if email {
-                cells.push(optional(x.email.as_deref(), email_w));
-            }
-            if show_phone {
-                let national = x.phone.as_deref().map(|p| display_phone(p, region));
-                cells.push(optional(national.as_deref(), phone));
-            }
-            Row::new(cells)
-        });
+    let shown = table::visible(body, c.selected, c.rows.len());
+    let rows = c.rows[shown.clone()].iter().map(|m| &m.customer).map(|x| {
+        let mut cells = vec![Cell::from(fit::truncate(&x.name, name.into()))];
+        if email {
+            cells.push(optional(x.email.as_deref(), email_w));
+        }
+        if show_phone {
+            let national = x.phone.as_deref().map(|p| display_phone(p, region));
+            cells.push(optional(national.as_deref(), phone));
+        }
+        Row::new(cells)
+    });
     let rows = Table::new(rows, widths);
     table::render(
         frame,
@@ -104,6 +95,19 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState, region: &str) 
         c.selected - shown.start,
         shown.len(),
     );
+}
+
+/// How many are listed: ` 3 customers `, or ` first 500 · type to narrow `
+/// when more match than are listed.
+fn count_note(c: &CustomersState) -> String {
+    let n = c.rows.len();
+    match (c.shown.as_deref(), c.more) {
+        (None, _) => String::new(),
+        (Some(""), true) => format!(" first {n} by name · / to search "),
+        (Some(_), true) => format!(" first {n} found · type more to narrow "),
+        (Some(_), false) if n == 1 => " 1 customer ".to_owned(),
+        (Some(_), false) => format!(" {n} customers "),
+    }
 }
 
 fn optional(text: Option<&str>, width: u16) -> Cell<'static> {
@@ -147,21 +151,22 @@ fn search_line(c: &CustomersState, width: u16) -> Line<'static> {
 
 fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
     let c = &state.customers;
-    let Some(customer) = c.selected_customer() else {
+    let Some(found) = c.selected_match() else {
         let block = boxes::framed("Customer");
         boxes::with_note(frame, area, block, "no customer selected");
         return;
     };
+    let customer = &found.customer;
     let block = boxes::framed(&format!("Customer #{}", customer.id));
     let inner = boxes::draw(frame, area, block);
     let [card, heading, body, hint] = Layout::vertical([
-        Constraint::Length(5),
+        Constraint::Length(6),
         Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(card_lines(customer, state)), card);
+    frame.render_widget(Paragraph::new(card_lines(found, state)), card);
     let history = c.selected_history();
     let count = history.map_or(0, <[_]>::len);
     let noun = if count == 1 { "booking" } else { "bookings" };
@@ -182,10 +187,11 @@ fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
     frame.render_widget(hints::line(keys.as_slice()), hint);
 }
 
-fn card_lines(c: &CustomerSummary, state: &AppState) -> Vec<Line<'static>> {
+fn card_lines(found: &CustomerMatch, state: &AppState) -> Vec<Line<'static>> {
+    let c = &found.customer;
     let field = |label: &str, value: Option<&str>| {
         Line::from(vec![
-            Span::styled(format!("{label:<6} "), theme::DIM),
+            Span::styled(format!("{label:<7} "), theme::DIM),
             match value {
                 Some(v) => Span::raw(v.to_owned()),
                 None => Span::styled("—", theme::DIM),
@@ -193,6 +199,9 @@ fn card_lines(c: &CustomerSummary, state: &AppState) -> Vec<Line<'static>> {
         ])
     };
     let since = c.created_at.with_timezone(&state.tz()).format("%d %b %Y");
+    let last_visit = found
+        .last_visit
+        .map(|at| at.with_timezone(&state.tz()).format("%d %b %Y").to_string());
     vec![
         Line::styled(c.name.clone(), theme::TITLE),
         field("email", c.email.as_deref()),
@@ -203,6 +212,7 @@ fn card_lines(c: &CustomerSummary, state: &AppState) -> Vec<Line<'static>> {
                 .map(|p| display_phone(p, state.phone_region()))
                 .as_deref(),
         ),
+        field("visited", last_visit.as_deref()),
         Line::styled(format!("customer since {since}"), theme::DIM),
     ]
 }

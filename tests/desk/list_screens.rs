@@ -160,7 +160,10 @@ fn customers_search_narrows_the_list_and_shows_the_history() {
     let mut desk = Desk::demo();
     desk.press(KeyCode::Char('3'));
     desk.press(KeyCode::Char('/'));
-    let name = desk.driver.state.customers.all[3].last_name.clone();
+    let name = desk.driver.state.customers.rows[3]
+        .customer
+        .last_name
+        .clone();
     desk.type_text(&name[..4]);
     assert!(desk.driver.state.customers.searching);
     for size in SIZES {

@@ -322,7 +322,7 @@ fn a_customer_picked_by_id_is_booked_whatever_else_is_on_file() {
 }
 
 #[test]
-fn the_picker_finds_customers_by_name_start_email_or_phone_with_their_last_visit() {
+fn customers_are_found_by_any_part_of_a_name_email_or_phone_with_their_last_visit() {
     let (_dir, mut store) = open();
     let monday = slot(&store, "physio", "ana", "09:00", MONDAY);
     let tuesday = slot(&store, "physio", "ana", "09:00", TUESDAY);
@@ -343,6 +343,13 @@ fn the_picker_finds_customers_by_name_start_email_or_phone_with_their_last_visit
             now(),
         )
         .unwrap();
+    let zoe = person("Zoë", "Brontë", None, Some("07911 123458"));
+    store
+        .book(
+            &book_request(slot(&store, "physio", "ben", "10:00", MONDAY), zoe),
+            now(),
+        )
+        .unwrap();
     let names = |text: &str, at| -> Vec<String> {
         store
             .find_customers(text, at, 5)
@@ -351,22 +358,48 @@ fn the_picker_finds_customers_by_name_start_email_or_phone_with_their_last_visit
             .map(|m| m.customer.name)
             .collect()
     };
+    assert_eq!(
+        names("", now()),
+        ["Zoë Brontë", "Grace Hopper", "Ada Lovelace"],
+        "no search: everyone by last name"
+    );
     assert_eq!(names("ada", now()), ["Ada Lovelace"]);
     assert_eq!(names("LOVE", now()), ["Ada Lovelace"]);
     assert_eq!(names("ada lov", now()), ["Ada Lovelace"]);
     assert_eq!(names("lov ada", now()), ["Ada Lovelace"]);
     assert_eq!(names("grace@ex", now()), ["Grace Hopper"]);
+    assert_eq!(names("example.net", now()), ["Grace Hopper"]);
     assert_eq!(names("020 7946 0018", now()), ["Ada Lovelace"]);
     assert_eq!(names("+44 20 7946", now()), ["Ada Lovelace"]);
-    assert!(names("a", now()).is_empty(), "one letter matches no one");
+    assert_eq!(names("07911 123458", now()), ["Zoë Brontë"]);
+    assert_eq!(names("7911 123", now()), ["Zoë Brontë"]);
+    assert!(names("020 7946 0019", now()).is_empty(), "no near misses");
+    assert_eq!(
+        names("ace", now()),
+        ["Grace Hopper", "Ada Lovelace"],
+        "three letters match anywhere in a name, by last name"
+    );
+    assert_eq!(names("bronte", now()), ["Zoë Brontë"], "accents ignored");
+    assert_eq!(names("zo", now()), ["Zoë Brontë"]);
+    assert_eq!(
+        names("a", now()),
+        ["Ada Lovelace"],
+        "one letter: a name's start"
+    );
+    assert!(
+        names("ov", now()).is_empty(),
+        "short searches match from the start"
+    );
     assert!(
         names("100%", now()).is_empty(),
         "a % is a character, not a wildcard"
     );
+    assert!(names("%", now()).is_empty());
     assert!(
-        names("ov", now()).is_empty(),
-        "names match from their start"
+        names("\"\"\"", now()).is_empty(),
+        "quotes are characters too"
     );
+    assert_eq!(store.find_customers("", now(), 2).unwrap().len(), 2);
     // The last visit is the latest booking that has begun by then.
     let on = |text: &str, at| store.find_customers(text, at, 5).unwrap()[0].last_visit;
     assert_eq!(on("ada", now()), None, "nothing has begun yet");
@@ -375,4 +408,27 @@ fn the_picker_finds_customers_by_name_start_email_or_phone_with_their_last_visit
         on("ada", wednesday),
         Some(crate::support::at("2026-06-02T08:00:00Z"))
     );
+}
+
+#[test]
+fn an_edited_customer_is_found_by_the_new_name_only() {
+    let (_dir, mut store) = open();
+    let monday = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let ada = person("Ada", "Lovelace", Some("ada@example.com"), None);
+    let booking = store.book(&book_request(monday, ada), now()).unwrap();
+    let id = booking.customer.expect("a customer").id;
+    let patch = CustomerPatch {
+        last_name: Some("King".into()),
+        ..CustomerPatch::default()
+    };
+    store.edit_customer(id, &patch, now()).unwrap();
+    assert!(
+        store
+            .find_customers("lovelace", now(), 5)
+            .unwrap()
+            .is_empty()
+    );
+    let found = store.find_customers("king", now(), 5).unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].customer.name, "Ada King");
 }

@@ -1,4 +1,6 @@
-//! The customers screen: every customer with a fuzzy search (nucleo) and the
+//! The customers screen: customers found in the store as the clerk types
+//! (a name or email fragment, or a phone in any format; everyone by name
+//! when the search is empty), at most [`LIST_ROWS`] at a time, and the
 //! selected one's bookings. Its keys: the `Customers` table, then `Global`;
 //! while typing in the search box, the `Search` table. Pure.
 
@@ -7,35 +9,42 @@ use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::keymap::{Context, Key};
 use crate::app::state::AppState;
-use crate::domain::{Booking, CustomerId, CustomerSummary, PhoneSearch};
+use crate::domain::{Booking, CustomerId, CustomerMatch, CustomerSummary};
 use crossterm::event::KeyCode;
-use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+/// At most this many customers are listed for a search; more matching
+/// means the clerk narrows by typing more.
+pub const LIST_ROWS: usize = 200;
 
 /// The customers screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CustomersState {
-    /// Every customer, as loaded.
-    pub all: Vec<CustomerSummary>,
-    /// As typed; matched fuzzily against name, email and phone.
+    /// As typed.
     pub search: String,
     /// Typing goes to the search box.
     pub searching: bool,
-    /// Indexes into `all` that match `search`, best first.
-    pub matches: Vec<usize>,
-    /// Selected row of `matches`.
+    /// The search (trimmed) that `rows` answer, once one has loaded.
+    pub shown: Option<String>,
+    /// The customers found, by last then first name, at most [`LIST_ROWS`].
+    pub rows: Vec<CustomerMatch>,
+    /// More customers match than `rows` holds.
+    pub more: bool,
+    /// Selected row of `rows`.
     pub selected: usize,
     /// Bookings of the customer `history.0`, newest first: the last history
     /// loaded, shown only while that customer is the one selected.
     pub history: Option<(CustomerId, Vec<Booking>)>,
-    /// Whether `all` has been loaded at least once.
-    pub loaded: bool,
 }
 
 impl CustomersState {
+    /// The selected row: a customer with their last visit.
+    pub fn selected_match(&self) -> Option<&CustomerMatch> {
+        self.rows.get(self.selected)
+    }
+
     /// The selected customer.
     pub fn selected_customer(&self) -> Option<&CustomerSummary> {
-        self.all.get(*self.matches.get(self.selected)?)
+        self.selected_match().map(|m| &m.customer)
     }
 
     /// The selected customer's bookings, newest first, once loaded: never
@@ -45,47 +54,9 @@ impl CustomersState {
         (Some(*of) == self.selected_customer().map(|c| c.id)).then_some(bookings.as_slice())
     }
 
-    /// Recomputes `matches` for `search`: every customer when empty; for a
-    /// phone-like search, the customers whose phone it is or contains, in
-    /// any format typed (local numbers read in `phone_region`); else a fuzzy
-    /// match on name, email and phone (nucleo), best score first.
-    pub fn refilter(&mut self, phone_region: &str) {
-        let search = self.search.trim();
-        if search.is_empty() {
-            self.matches = (0..self.all.len()).collect();
-        } else if let Some(phone) = PhoneSearch::new(search, phone_region) {
-            self.matches = (0..self.all.len())
-                .filter(|&i| {
-                    self.all[i]
-                        .phone
-                        .as_deref()
-                        .is_some_and(|p| phone.matches(p))
-                })
-                .collect();
-        } else {
-            let mut matcher = Matcher::new(Config::DEFAULT);
-            let pattern = Pattern::parse(search, CaseMatching::Ignore, Normalization::Smart);
-            let mut buf = Vec::new();
-            let mut scored: Vec<(u32, usize)> = self
-                .all
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| {
-                    let hay = format!(
-                        "{} {} {}",
-                        c.name,
-                        c.email.as_deref().unwrap_or(""),
-                        c.phone.as_deref().unwrap_or("")
-                    );
-                    pattern
-                        .score(Utf32Str::new(&hay, &mut buf), &mut matcher)
-                        .map(|s| (s, i))
-                })
-                .collect();
-            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.matches = scored.into_iter().map(|(_, i)| i).collect();
-        }
-        self.selected = self.selected.min(self.matches.len().saturating_sub(1));
+    /// The load for the search as typed now.
+    pub fn load(&self) -> Effect {
+        Effect::LoadCustomers(self.search.trim().to_owned())
     }
 }
 
@@ -99,15 +70,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
                 Action::PageUp => -10,
                 _ => 10,
             };
-            let c = &mut state.customers;
-            let before = c.selected;
-            c.selected = move_index(c.selected, by, c.matches.len());
-            match state.customers.selected_customer() {
-                Some(customer) if before != state.customers.selected => {
-                    vec![Effect::LoadCustomerHistory(customer.id)]
-                }
-                _ => Vec::new(),
-            }
+            step(state, by)
         }
         Action::Search => {
             state.customers.searching = true;
@@ -115,9 +78,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Back if !state.customers.search.is_empty() => {
             state.customers.search.clear();
-            let region = state.phone_region().to_owned();
-            state.customers.refilter(&region);
-            history_of_selected(state)
+            vec![state.customers.load()]
         }
         Action::Open => match state
             .customers
@@ -133,41 +94,52 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
 }
 
 /// Handles a key while typing in the search box: printable keys and
-/// backspace edit the search, the rest come from the `Search` table.
+/// backspace edit the search (and ask for its customers), the rest come
+/// from the `Search` table.
 pub fn search_key(state: &mut AppState, key: Key) -> Vec<Effect> {
-    let region = state.phone_region().to_owned();
     let c = &mut state.customers;
     if let Some(ch) = key.typed_char() {
         c.search.push(ch);
-        c.selected = 0;
-        c.refilter(&region);
-    } else if key.code == KeyCode::Backspace {
-        c.search.pop();
-        c.refilter(&region);
-    } else {
-        match state.keymap.lookup(Context::Search, key) {
-            Some(Action::Back) => {
-                c.searching = false;
-                c.search.clear();
-                c.refilter(&region);
-            }
-            Some(Action::Open) => c.searching = false,
-            Some(Action::MoveUp) => c.selected = move_index(c.selected, -1, c.matches.len()),
-            Some(Action::MoveDown) => c.selected = move_index(c.selected, 1, c.matches.len()),
-            _ => return Vec::new(),
+        return vec![c.load()];
+    }
+    if key.code == KeyCode::Backspace {
+        return match c.search.pop() {
+            Some(_) => vec![c.load()],
+            None => Vec::new(),
+        };
+    }
+    match state.keymap.lookup(Context::Search, key) {
+        Some(Action::Back) => {
+            c.searching = false;
+            c.search.clear();
+            vec![c.load()]
         }
+        Some(Action::Open) => {
+            c.searching = false;
+            Vec::new()
+        }
+        Some(Action::MoveUp) => step(state, -1),
+        Some(Action::MoveDown) => step(state, 1),
+        _ => Vec::new(),
+    }
+}
+
+/// Moves the selection by `by` rows, asking for the history of the
+/// customer it lands on.
+fn step(state: &mut AppState, by: i32) -> Vec<Effect> {
+    let c = &mut state.customers;
+    let before = c.selected;
+    c.selected = move_index(c.selected, by, c.rows.len());
+    if c.selected == before {
+        return Vec::new();
     }
     history_of_selected(state)
 }
 
 /// Adds pasted text (one line) to the search.
 pub fn search_paste(state: &mut AppState, text: &str) -> Vec<Effect> {
-    let region = state.phone_region().to_owned();
-    let c = &mut state.customers;
-    c.search.push_str(text);
-    c.selected = 0;
-    c.refilter(&region);
-    history_of_selected(state)
+    state.customers.search.push_str(text);
+    vec![state.customers.load()]
 }
 
 /// Asks for the selected customer's history, or clears it when none is.
@@ -181,97 +153,36 @@ fn history_of_selected(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
-/// Takes every customer, keeping the selected one selected.
-pub fn loaded(state: &mut AppState, all: Vec<CustomerSummary>) -> Vec<Effect> {
-    let selected = state.customers.selected_customer().map(|c| c.id);
-    let region = state.phone_region().to_owned();
+/// Takes the customers found for `search`, if it is still the search
+/// typed (a late answer to an older one is dropped): the customer
+/// selected before stays selected when found again, else the first row.
+pub fn loaded(state: &mut AppState, search: &str, mut found: Vec<CustomerMatch>) -> Vec<Effect> {
     let c = &mut state.customers;
-    c.all = all;
-    c.loaded = true;
-    c.refilter(&region);
-    if let Some(id) = selected
-        && let Some(pos) = c.matches.iter().position(|&i| c.all[i].id == id)
-    {
-        c.selected = pos;
+    if search != c.search.trim() {
+        return Vec::new();
     }
+    let selected = c.selected_customer().map(|x| x.id);
+    c.more = found.len() > LIST_ROWS;
+    found.truncate(LIST_ROWS);
+    c.rows = found;
+    c.shown = Some(search.to_owned());
+    c.selected = selected
+        .and_then(|id| c.rows.iter().position(|m| m.customer.id == id))
+        .unwrap_or(0);
     // Ask for the history whenever what is shown is not the selected one's.
     match state.customers.selected_customer() {
         Some(customer) if state.customers.selected_history().is_none() => {
             vec![Effect::LoadCustomerHistory(customer.id)]
         }
-        _ => Vec::new(),
+        Some(_) => Vec::new(),
+        None => {
+            state.customers.history = None;
+            Vec::new()
+        }
     }
 }
 
 /// Takes a customer's loaded history.
 pub fn history_loaded(state: &mut AppState, customer: CustomerId, bookings: Vec<Booking>) {
     state.customers.history = Some((customer, bookings));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::DateTime;
-
-    fn customer(id: i64, first: &str, last: &str, email: &str, phone: &str) -> CustomerSummary {
-        CustomerSummary {
-            id: CustomerId(id),
-            name: format!("{first} {last}"),
-            first_name: first.into(),
-            last_name: last.into(),
-            email: Some(email.into()),
-            phone: Some(phone.into()),
-            created_at: DateTime::default(),
-            updated_at: DateTime::default(),
-        }
-    }
-
-    #[test]
-    fn fuzzy_search_finds_customers_by_name_email_or_phone() {
-        let mut s = CustomersState {
-            all: vec![
-                customer(1, "Ada", "Lovelace", "ada@example.com", "+442079460018"),
-                customer(2, "Alan", "Turing", "alan@example.org", "+441614960000"),
-                customer(3, "Grace", "Hopper", "grace@example.net", "+442079460111"),
-            ],
-            ..CustomersState::default()
-        };
-        s.search = "lovlace".into();
-        s.refilter("GB");
-        assert_eq!(s.selected_customer().map(|c| c.id), Some(CustomerId(1)));
-        s.search = "example.org".into();
-        s.refilter("GB");
-        assert_eq!(s.matches, vec![1]);
-        s.search = "7946 0111".into();
-        s.refilter("GB");
-        assert_eq!(s.selected_customer().map(|c| c.id), Some(CustomerId(3)));
-        s.search = String::new();
-        s.refilter("GB");
-        assert_eq!(s.matches.len(), 3);
-    }
-
-    #[test]
-    fn a_phone_is_found_in_the_format_the_clerk_types_it() {
-        let mut s = CustomersState {
-            all: vec![
-                customer(1, "Ada", "Lovelace", "ada@example.com", "+442079460018"),
-                customer(2, "Alan", "Turing", "alan@example.org", "+447911123458"),
-            ],
-            ..CustomersState::default()
-        };
-        for (typed, found) in [
-            ("020 7946 0018", 1),
-            ("+44 20 7946 0018", 1),
-            ("02079460018", 1),
-            ("07911 123458", 2),
-            ("7911 123", 2),
-        ] {
-            s.search = typed.into();
-            s.refilter("GB");
-            assert_eq!(s.matches, vec![found - 1], "{typed}");
-        }
-        s.search = "020 7946 0019".into();
-        s.refilter("GB");
-        assert!(s.matches.is_empty(), "no near misses for a whole number");
-    }
 }

@@ -41,7 +41,7 @@ pub fn reload(state: &AppState) -> Vec<Effect> {
         Screen::Bookings => vec![Effect::LoadBookings(state.bookings.query.clone())],
         Screen::Customers => {
             // The history follows once the list has loaded and says who is selected.
-            vec![Effect::LoadCustomers]
+            vec![state.customers.load()]
         }
         Screen::Activity => vec![Effect::LoadActivity],
     };

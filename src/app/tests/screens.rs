@@ -2,6 +2,7 @@
 //! customers screen.
 
 use super::*;
+use crate::app::screens::customers::LIST_ROWS;
 
 #[test]
 fn screens_switch_with_number_keys_and_load_what_they_show() {
@@ -15,7 +16,7 @@ fn screens_switch_with_number_keys_and_load_what_they_show() {
     );
     assert_eq!(
         press(&mut s, KeyCode::Char('3')),
-        vec![Effect::LoadCustomers]
+        vec![Effect::LoadCustomers(String::new())]
     );
 }
 
@@ -70,7 +71,7 @@ fn a_filter_typed_in_its_form_loads_page_one_of_the_matching_bookings() {
 fn editing_a_customer_on_the_customers_screen_needs_no_booking() {
     let mut s = desk();
     press_char(&mut s, '3');
-    let effects = update(&mut s, Msg::CustomersLoaded(vec![ada()]));
+    let effects = update(&mut s, listed("", &[ada()]));
     assert_eq!(effects, vec![Effect::LoadCustomerHistory(CustomerId(1))]);
     update(&mut s, Msg::HistoryLoaded(CustomerId(1), Vec::new()));
     press_char(&mut s, 'u');
@@ -103,6 +104,18 @@ fn keys_typed_blind_on_a_too_small_terminal_do_nothing_but_quit() {
     assert!(s.quit, "q still quits");
 }
 
+/// The Customers screen's answer to `search`: `customers`, no visits.
+fn listed(search: &str, customers: &[CustomerSummary]) -> Msg {
+    let found = customers
+        .iter()
+        .map(|c| CustomerMatch {
+            customer: c.clone(),
+            last_visit: None,
+        })
+        .collect();
+    Msg::CustomersLoaded(search.into(), found)
+}
+
 /// Customer `id` named `first` `last`.
 fn someone(id: i64, first: &str, last: &str) -> CustomerSummary {
     CustomerSummary {
@@ -120,10 +133,7 @@ fn the_customers_panel_never_shows_another_customers_history() {
     press_char(&mut s, '3');
     let amelia = someone(1, "Amelia", "Hughes");
     let samuel = someone(2, "Samuel", "Ahmed");
-    update(
-        &mut s,
-        Msg::CustomersLoaded(vec![amelia.clone(), samuel.clone()]),
-    );
+    update(&mut s, listed("", &[amelia.clone(), samuel.clone()]));
     let mut ameliass = booking(7, 1, BookingStatus::Confirmed);
     ameliass.customer = Some(amelia.clone());
     update(&mut s, Msg::HistoryLoaded(CustomerId(1), vec![ameliass]));
@@ -132,6 +142,7 @@ fn the_customers_panel_never_shows_another_customers_history() {
     for c in "samuel".chars() {
         press_char(&mut s, c);
     }
+    update(&mut s, listed("samuel", std::slice::from_ref(&samuel)));
     press(&mut s, KeyCode::Enter);
     assert_eq!(
         s.customers.selected_customer().map(|c| c.id),
@@ -145,8 +156,12 @@ fn the_customers_panel_never_shows_another_customers_history() {
     assert!(s.overlay.is_none());
     // Away and back: the list reloads, and Samuel's history is asked for.
     press_char(&mut s, '1');
-    assert_eq!(press_char(&mut s, '3'), vec![Effect::LoadCustomers]);
-    let effects = update(&mut s, Msg::CustomersLoaded(vec![amelia, samuel]));
+    assert_eq!(
+        press_char(&mut s, '3'),
+        vec![Effect::LoadCustomers("samuel".into())],
+        "the search kept is asked again"
+    );
+    let effects = update(&mut s, listed("samuel", &[amelia, samuel]));
     assert_eq!(effects, vec![Effect::LoadCustomerHistory(CustomerId(2))]);
     // A late answer for Amelia is not shown as Samuel's.
     update(
@@ -156,4 +171,65 @@ fn the_customers_panel_never_shows_another_customers_history() {
     assert_eq!(s.customers.selected_history(), None);
     update(&mut s, Msg::HistoryLoaded(CustomerId(2), Vec::new()));
     assert_eq!(s.customers.selected_history(), Some(&[][..]));
+}
+
+#[test]
+fn each_search_keystroke_asks_the_store_and_late_answers_are_dropped() {
+    let mut s = desk();
+    press_char(&mut s, '3');
+    let amelia = someone(1, "Amelia", "Hughes");
+    let samuel = someone(2, "Samuel", "Ahmed");
+    update(&mut s, listed("", &[samuel.clone(), amelia.clone()]));
+    assert_eq!(
+        s.customers.selected_customer().map(|c| c.id),
+        Some(CustomerId(2))
+    );
+    press_char(&mut s, '/');
+    assert_eq!(
+        press_char(&mut s, 'h'),
+        vec![Effect::LoadCustomers("h".into())]
+    );
+    assert_eq!(
+        press_char(&mut s, 'u'),
+        vec![Effect::LoadCustomers("hu".into())]
+    );
+    // The answer to "h" arrives after "hu" was typed: not shown.
+    assert!(update(&mut s, listed("h", &[samuel.clone(), amelia.clone()])).is_empty());
+    assert_eq!(s.customers.shown.as_deref(), Some(""));
+    let effects = update(&mut s, listed("hu", std::slice::from_ref(&amelia)));
+    assert_eq!(effects, vec![Effect::LoadCustomerHistory(CustomerId(1))]);
+    assert_eq!(
+        s.customers.selected_customer().map(|c| c.id),
+        Some(CustomerId(1))
+    );
+    // Backspace asks again; the customer selected stays selected.
+    assert_eq!(
+        press(&mut s, KeyCode::Backspace),
+        vec![Effect::LoadCustomers("h".into())]
+    );
+    update(&mut s, listed("h", &[samuel, amelia]));
+    assert_eq!(
+        s.customers.selected_customer().map(|c| c.id),
+        Some(CustomerId(1))
+    );
+    assert_eq!(s.customers.selected, 1);
+    // Nothing found: nobody is selected and no history is shown.
+    press_char(&mut s, 'z');
+    update(&mut s, listed("hz", &[]));
+    assert_eq!(s.customers.selected_customer(), None);
+    assert_eq!(s.customers.selected_history(), None);
+}
+
+#[test]
+fn more_customers_than_listed_are_counted_as_more() {
+    let mut s = desk();
+    press_char(&mut s, '3');
+    let many: Vec<CustomerSummary> = (1..=LIST_ROWS as i64 + 1)
+        .map(|i| someone(i, "Pat", &format!("Smith{i:04}")))
+        .collect();
+    update(&mut s, listed("", &many));
+    assert_eq!(s.customers.rows.len(), LIST_ROWS);
+    assert!(s.customers.more);
+    update(&mut s, listed("", &many[..3]));
+    assert!(!s.customers.more);
 }
