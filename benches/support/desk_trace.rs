@@ -104,7 +104,7 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::FindCustomers(_) => "FindCustomers",
         Effect::LoadStaff => "LoadStaff",
         Effect::SignIn { .. } => "SignIn",
-        Effect::LoadActivity => "LoadActivity",
+        Effect::LoadActivity(_) => "LoadActivity",
         Effect::CountHolds => "CountHolds",
         Effect::PollChanges => "PollChanges",
         Effect::Sweep => "Sweep",

@@ -66,6 +66,12 @@ pub enum Action {
     Refresh,
     /// Take back this desk's last change, if nothing changed it since.
     Undo,
+    /// Activity: only the selected event's booking's events.
+    FilterBooking,
+    /// Activity: only the selected event's customer's events.
+    FilterCustomer,
+    /// Activity: only the changes the selected event's staff member made.
+    FilterStaff,
     /// Sign out and lock the desk until someone signs in.
     Lock,
     /// Form: the next field.
@@ -80,7 +86,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 42] = [
+    pub const ALL: [Self; 45] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -115,6 +121,9 @@ impl Action {
         Self::PageDown,
         Self::Refresh,
         Self::Undo,
+        Self::FilterBooking,
+        Self::FilterCustomer,
+        Self::FilterStaff,
         Self::Lock,
         Self::Help,
         Self::Palette,
@@ -198,6 +207,12 @@ impl Action {
             Self::Sort => ("sort", "change sort order"),
             Self::Refresh => ("reload", "reload"),
             Self::Undo => ("undo", "undo this desk's last change"),
+            Self::FilterBooking => ("this booking", "activity of the selected booking"),
+            Self::FilterCustomer => ("this customer", "activity of the selected customer"),
+            Self::FilterStaff => (
+                "by this person",
+                "changes made by the selected staff member",
+            ),
             Self::Lock => ("lock", "lock the desk (sign out)"),
             Self::NextField => ("next field", "next field"),
             Self::PreviousField => ("previous", "previous field"),

@@ -1,6 +1,7 @@
 //! The I/O the app asks for: the runtime runs each effect against the store
 //! and feeds the result back as a [`Msg`](super::Msg). Pure data.
 
+use crate::domain::EventFilter;
 use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
 };
@@ -30,7 +31,8 @@ pub enum Effect {
     /// One customer's bookings.
     LoadCustomerHistory(CustomerId),
     /// The newest events.
-    LoadActivity,
+    /// The newest events the filter keeps (Activity).
+    LoadActivity(EventFilter),
     /// How many holds are live now (status bar).
     CountHolds,
     /// The active staff, for signing in.

@@ -7,7 +7,7 @@ use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::{
     Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure, StaffMember,
 };
-use crate::domain::{BookingPage, BookingQuery, Event};
+use crate::domain::{BookingPage, BookingQuery, Event, EventFilter};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 
@@ -40,7 +40,7 @@ pub enum Msg {
     /// The customers on file a picker search found.
     CustomersFound(String, Vec<CustomerMatch>),
     /// The newest events, newest first.
-    ActivityLoaded(Vec<Event>),
+    ActivityLoaded(EventFilter, Vec<Event>),
     /// Live holds now.
     HoldsCounted(u64),
     /// The active staff.

@@ -71,8 +71,8 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             customers::history_loaded(state, customer, history);
             Vec::new()
         }
-        Msg::ActivityLoaded(events) => {
-            activity::loaded(state, events);
+        Msg::ActivityLoaded(filter, events) => {
+            activity::loaded(state, &filter, events);
             Vec::new()
         }
         Msg::StaffLoaded(staff) => {
@@ -227,6 +227,14 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Delete
         | Action::Refund
         | Action::ExtendHold => booking_actions::act(state, a),
+        Action::FilterBooking | Action::FilterCustomer | Action::FilterStaff => {
+            if state.screen == Screen::Activity {
+                screens::activity::action(state, a)
+            } else {
+                state.error("that filter is for the Activity screen (4)");
+                Vec::new()
+            }
+        }
         // Move mode outlives a visit to another screen; Back ends it anywhere.
         Action::Back if state.board.moving.is_some() => board::cancel_move(state),
         Action::MoveUp

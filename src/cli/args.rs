@@ -471,6 +471,15 @@ pub struct EventsArgs {
     /// Only events after this id.
     #[arg(long)]
     pub since: Option<i64>,
+    /// Only this booking's events.
+    #[arg(long, value_name = "ID")]
+    pub booking: Option<i64>,
+    /// Only this customer's events.
+    #[arg(long, value_name = "ID")]
+    pub customer: Option<i64>,
+    /// Only the changes this staff member made (name as signed in, any case).
+    #[arg(long, value_name = "NAME")]
+    pub staff: Option<String>,
     /// At most this many.
     #[arg(long, default_value_t = 1000)]
     pub limit: u32,

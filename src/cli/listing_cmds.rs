@@ -8,7 +8,7 @@ use super::args::{
 };
 use super::context::Context;
 use super::output;
-use crate::domain::{BookingEdit, BookingQuery, CustomerPatch, SlotQuery};
+use crate::domain::{BookingEdit, BookingQuery, CustomerPatch, EventFilter, SlotQuery};
 use crate::domain::{BookingError, BookingId, BookingStatus, CustomerId, EventId};
 use serde::Serialize;
 use std::io::Write;
@@ -169,9 +169,16 @@ pub fn customer(ctx: &mut Context, a: CustomerArgs) -> CliResult {
     Ok(())
 }
 
-/// `events [--since ID]`.
+/// `events [--since ID] [--booking ID] [--customer ID] [--staff NAME]`.
 pub fn events(ctx: &Context, a: &EventsArgs) -> CliResult {
-    let events = ctx.store.events(a.since.map(EventId), a.limit as usize)?;
+    let filter = EventFilter {
+        booking: a.booking.map(BookingId),
+        customer: a.customer.map(CustomerId),
+        staff: a.staff.clone(),
+    };
+    let events = ctx
+        .store
+        .events(a.since.map(EventId), &filter, a.limit as usize)?;
     let mut out = std::io::stdout().lock();
     if a.json {
         for e in &events {

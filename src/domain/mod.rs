@@ -55,7 +55,9 @@ pub use ids::{
 pub use journal::{
     Actor, BookingChange, CatalogChanges, Change, Event, EventData, EventKind, Origin,
 };
-pub use query::{BookingPage, BookingQuery, BookingSort, CustomerMatch, Pagination, SlotQuery};
+pub use query::{
+    BookingPage, BookingQuery, BookingSort, CustomerMatch, EventFilter, Pagination, SlotQuery,
+};
 pub use requests::{
     BookRequest, BookingEdit, BookingFor, ConfirmRequest, CustomerPatch, HoldRequest,
     InitialStatus, PaymentInput,

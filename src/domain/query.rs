@@ -3,7 +3,7 @@
 //! `GET /v1/bookings` with `pagination`). Pure.
 
 use super::booking::{Booking, CustomerSummary};
-use super::ids::{CustomerId, ResourceId, ServiceId};
+use super::ids::{BookingId, CustomerId, ResourceId, ServiceId};
 use super::status::BookingStatus;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -20,6 +20,23 @@ pub struct SlotQuery {
     pub days: u32,
     /// Also list unavailable slots, each with why.
     pub include_unavailable: bool,
+}
+
+/// Which journal events a read keeps: those of one booking, one customer
+/// and/or one staff member (by name as signed, any case). Every field
+/// `None` keeps every event.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct EventFilter {
+    pub booking: Option<BookingId>,
+    pub customer: Option<CustomerId>,
+    pub staff: Option<String>,
+}
+
+impl EventFilter {
+    /// Whether it keeps every event.
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
 }
 
 /// A customer on file that a typed search matches, for the booking forms'

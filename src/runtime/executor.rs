@@ -2,6 +2,7 @@
 //! messages. SQLite calls are sub-millisecond, so they run inline.
 
 use crate::app::overlays::form::PICKER_ROWS;
+use crate::app::screens::activity::ACTIVITY_ROWS;
 use crate::app::screens::customers::LIST_ROWS;
 use crate::app::{Authority, CatalogView, DayView, Effect, Msg, Write, Written};
 use crate::domain::{Actor, BookingError, Failure, Origin, Role};
@@ -108,7 +109,10 @@ impl Executor {
                 })?;
                 vec![Msg::HistoryLoaded(*id, page.bookings)]
             }
-            Effect::LoadActivity => vec![Msg::ActivityLoaded(store.latest_events(300)?)],
+            Effect::LoadActivity(filter) => vec![Msg::ActivityLoaded(
+                filter.clone(),
+                store.latest_events(filter, ACTIVITY_ROWS)?,
+            )],
             Effect::CountHolds => vec![Msg::HoldsCounted(store.live_hold_count(now)?)],
             Effect::PollChanges => {
                 let version = store.data_version()?;

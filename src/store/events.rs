@@ -5,8 +5,11 @@ use super::Store;
 use super::codec::{instant, parsed, parsed_opt, ts};
 use super::error::{Result, StoreError};
 use crate::domain::journal::{Subject, changes};
-use crate::domain::{Actor, BookingId, CustomerId, Event, EventData, EventId, EventKind};
+use crate::domain::{
+    Actor, BookingId, CustomerId, Event, EventData, EventFilter, EventId, EventKind,
+};
 use chrono::{DateTime, Utc};
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// Makes the connection's actor table: who the events this connection
@@ -121,21 +124,54 @@ impl Store {
         Ok(())
     }
 
-    /// Events after `since` (all when `None`), oldest first, at most `limit`.
-    pub fn events(&self, since: Option<EventId>, limit: usize) -> Result<Vec<Event>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{EVENT_COLUMNS} WHERE id > ?1 ORDER BY id LIMIT ?2"
-        ))?;
-        let rows = stmt.query_map(params![since.map_or(0, |e| e.0), limit as i64], event_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    /// Events after `since` (all when `None`) that `filter` keeps, oldest
+    /// first, at most `limit` (the CLI's `events`).
+    pub fn events(
+        &self,
+        since: Option<EventId>,
+        filter: &EventFilter,
+        limit: usize,
+    ) -> Result<Vec<Event>> {
+        self.filtered_events(since, filter, false, limit)
     }
 
-    /// The newest `limit` events, newest first (the Activity screen).
-    pub fn latest_events(&self, limit: usize) -> Result<Vec<Event>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{EVENT_COLUMNS} ORDER BY id DESC LIMIT ?1"))?;
-        let rows = stmt.query_map([limit as i64], event_row)?;
+    /// The newest `limit` events that `filter` keeps, newest first (the
+    /// Activity screen).
+    pub fn latest_events(&self, filter: &EventFilter, limit: usize) -> Result<Vec<Event>> {
+        self.filtered_events(None, filter, true, limit)
+    }
+
+    fn filtered_events(
+        &self,
+        since: Option<EventId>,
+        filter: &EventFilter,
+        newest_first: bool,
+        limit: usize,
+    ) -> Result<Vec<Event>> {
+        // Only the conditions asked for, so each can use its index.
+        let mut conditions = vec!["id > ?1".to_owned()];
+        let mut values = vec![Value::Integer(since.map_or(0, |e| e.0))];
+        let mut push = |column: &str, value: Value| {
+            values.push(value);
+            conditions.push(format!("{column} = ?{}", values.len()));
+        };
+        if let Some(booking) = filter.booking {
+            push("booking_id", Value::Integer(booking.0));
+        }
+        if let Some(customer) = filter.customer {
+            push("customer_id", Value::Integer(customer.0));
+        }
+        if let Some(staff) = &filter.staff {
+            push("staff COLLATE NOCASE", Value::Text(staff.trim().to_owned()));
+        }
+        values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{EVENT_COLUMNS} WHERE {} ORDER BY id {} LIMIT ?{}",
+            conditions.join(" AND "),
+            if newest_first { "DESC" } else { "ASC" },
+            values.len()
+        ))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), event_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

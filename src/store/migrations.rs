@@ -14,12 +14,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/004_journal_origin_staff_changes.sql")),
         M::up(include_str!("sql/005_staff.sql")),
         M::up(include_str!("sql/006_customer_search.sql")),
+        M::up(include_str!("sql/007_journal_filters.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    6
+    7
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration

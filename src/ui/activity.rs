@@ -6,7 +6,7 @@ use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
 use crate::domain::{
-    BookingStatus, Change, Event, EventData, EventKind, PaymentStatus, display_phone,
+    BookingStatus, Change, Event, EventData, EventFilter, EventKind, PaymentStatus, display_phone,
 };
 use chrono_tz::Tz;
 use ratatui::Frame;
@@ -16,6 +16,16 @@ use ratatui::text::Span;
 use ratatui::widgets::{Cell, Row, Table};
 use serde_json::Value;
 
+/// `Activity`, with what it is narrowed to: `Activity · booking #12 · by
+/// Dana Reception`.
+fn title(filter: &EventFilter) -> String {
+    let mut parts = vec!["Activity".to_owned()];
+    parts.extend(filter.booking.map(|id| format!("booking #{id}")));
+    parts.extend(filter.customer.map(|id| format!("customer #{id}")));
+    parts.extend(filter.staff.as_ref().map(|name| format!("by {name}")));
+    parts.join(" · ")
+}
+
 /// Draws the activity log into `area`.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let log = &state.activity;
@@ -24,16 +34,27 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     } else {
         "events"
     };
-    let block = boxes::framed("Activity").title_bottom(boxes::footnote(format!(
+    let block = boxes::framed(&title(&log.filter)).title_bottom(boxes::footnote(format!(
         " {} {noun}, newest first ",
         log.events.len()
     )));
     let inner = boxes::draw(frame, area, block);
     let [hint, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    let keys = hints::for_actions(state, Context::Activity, &[Action::Open]);
+    let mut actions = vec![
+        Action::Open,
+        Action::FilterBooking,
+        Action::FilterCustomer,
+        Action::FilterStaff,
+    ];
+    if !log.filter.is_empty() {
+        actions.push(Action::Back);
+    }
+    let keys = hints::for_actions(state, Context::Activity, &actions);
     frame.render_widget(hints::line(&keys), hint);
     if log.events.is_empty() {
-        let note = if log.loaded {
+        let note = if log.loaded && !log.filter.is_empty() {
+            "no events match"
+        } else if log.loaded {
             "nothing has happened yet"
         } else {
             "loading…"

@@ -599,6 +599,49 @@ fn undo_takes_back_a_change_by_its_event_and_refuses_when_it_cannot() {
     assert!(desk.fails(4, &["undo", "9999"]).contains("event not found"));
 }
 
+#[test]
+fn events_read_by_booking_and_customer() {
+    let desk = Desk::new();
+    let book = |slot: &str, first: &str, email: &str, answers: &[&str]| {
+        let args = [
+            "book",
+            slot,
+            "--first-name",
+            first,
+            "--last-name",
+            "Lovelace",
+            "--email",
+            email,
+        ];
+        desk.json(&[&args[..], answers].concat())
+    };
+    let ada = book("22@2026-11-23", "Ada", "ada@example.com", &[]);
+    let knee = ["--answer", "Reason for visit=knee"];
+    let byron = book("1@2026-11-23", "Byron", "byron@example.com", &knee);
+    let id = ada["id"].to_string();
+    desk.ok(&["cancel", &id, "--reason", "rang"]);
+    let kinds = |args: &[&str]| -> Vec<String> {
+        desk.ok(&[&["events", "--json"], args].concat())
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].to_string())
+            .collect()
+    };
+    assert_eq!(
+        kinds(&["--booking", &id]),
+        ["\"booking.created\"", "\"booking.cancelled\""]
+    );
+    let byrons = byron["customer"]["id"].to_string();
+    assert_eq!(
+        kinds(&["--customer", &byrons]),
+        ["\"customer.created\"", "\"booking.created\""]
+    );
+    assert!(kinds(&["--staff", "Nobody"]).is_empty());
+    assert!(
+        desk.ok(&["events", "--booking", "9999"])
+            .contains("no events")
+    );
+}
+
 impl Desk {
     /// Runs as staff member `name` with `pin` (a new member's PIN `new_pin`).
     fn run_as(&self, name: &str, pin: &str, args: &[&str]) -> Output {

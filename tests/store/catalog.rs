@@ -82,7 +82,7 @@ fn the_first_apply_adds_every_row_and_records_one_catalog_event() {
     assert_eq!((changes.updated, changes.retired), (0, 0));
     assert_eq!(store.time_slots().unwrap().len(), 41);
     let kinds: Vec<String> = store
-        .events(None, 100)
+        .events(None, &slotdesk::domain::EventFilter::default(), 100)
         .unwrap()
         .into_iter()
         .map(|e| e.kind.as_str().to_owned())

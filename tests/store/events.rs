@@ -8,6 +8,7 @@ use crate::support::{
     slot,
 };
 use chrono::{DateTime, Duration, Utc};
+use slotdesk::domain::EventFilter;
 use slotdesk::domain::{Actor, CustomerPatch, EventData, EventKind, Origin, PaymentInput};
 use slotdesk::domain::{BookingId, PaymentMethod, Role, Transition};
 use slotdesk::store::Store;
@@ -206,11 +207,11 @@ fn an_event_of_an_older_shape_is_kept_and_the_rest_of_the_journal_still_reads() 
     assert_eq!(history.len(), 2);
     assert!(matches!(history[1].data, EventData::Unreadable(_)));
     assert_eq!(
-        store.latest_events(10).unwrap()[0].id,
+        store.latest_events(&EventFilter::default(), 10).unwrap()[0].id,
         history[1].id,
         "newest first"
     );
-    let all = store.events(None, 100).unwrap();
+    let all = store.events(None, &EventFilter::default(), 100).unwrap();
     assert!(all.iter().any(|e| e.data.booking() == Some(&booked)));
 }
 
@@ -306,4 +307,86 @@ fn an_update_records_what_changed_before_and_after() {
     assert_eq!(fields, ["last_name", "name", "phone"]);
     assert_eq!(last.changes[0].before, "Doe");
     assert_eq!(last.changes[0].after, "Doe-Smith");
+}
+
+#[test]
+fn the_journal_reads_by_booking_customer_and_staff_member() {
+    let (dir, mut store) = open();
+    let mut other = Store::open(&dir.path().join("slotdesk.db")).unwrap();
+    let dana = Actor {
+        origin: Origin::Desk,
+        staff: Some("Dana Reception".into()),
+    };
+    store.act_as(&dana).unwrap();
+    other
+        .act_as(&Actor {
+            origin: Origin::Desk,
+            staff: Some("Morgan Lead".into()),
+        })
+        .unwrap();
+    let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let ten = slot(&store, "physio", "ana", "10:00", MONDAY);
+    let a = store.book(&book_request(nine, jane()), now()).unwrap();
+    let b = other.book(&book_request(ten, john()), now()).unwrap();
+    other.cancel(a.id, "called", now()).unwrap();
+    let ids = |filter: EventFilter| -> Vec<(EventKind, Option<BookingId>)> {
+        store
+            .latest_events(&filter, 100)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.kind, e.booking_id))
+            .collect()
+    };
+    let of_a = EventFilter {
+        booking: Some(a.id),
+        ..EventFilter::default()
+    };
+    assert_eq!(
+        ids(of_a.clone()),
+        [
+            (EventKind::BookingCancelled, Some(a.id)),
+            (EventKind::BookingCreated, Some(a.id))
+        ],
+        "newest first"
+    );
+    let janes = EventFilter {
+        customer: a.customer.as_ref().map(|c| c.id),
+        ..EventFilter::default()
+    };
+    assert_eq!(
+        ids(janes),
+        [
+            (EventKind::BookingCancelled, Some(a.id)),
+            (EventKind::BookingCreated, Some(a.id)),
+            (EventKind::CustomerCreated, None)
+        ],
+        "Jane's record and her booking, not John's"
+    );
+    let by_morgan = EventFilter {
+        staff: Some("morgan lead".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(
+        ids(by_morgan.clone()),
+        [
+            (EventKind::BookingCancelled, Some(a.id)),
+            (EventKind::BookingCreated, Some(b.id)),
+            (EventKind::CustomerCreated, None)
+        ],
+        "John's record, his booking and Jane's cancel; any case"
+    );
+    let both = EventFilter {
+        booking: Some(a.id),
+        ..by_morgan
+    };
+    assert_eq!(ids(both), [(EventKind::BookingCancelled, Some(a.id))]);
+    let nobody = EventFilter {
+        staff: Some("Sam".into()),
+        ..EventFilter::default()
+    };
+    assert!(ids(nobody).is_empty());
+    // Oldest first from an id, for the CLI.
+    let since = store.events(None, &of_a, 1).unwrap();
+    assert_eq!(since[0].kind, EventKind::BookingCreated);
+    assert!(store.events(Some(since[0].id), &of_a, 10).unwrap().len() == 1);
 }

@@ -228,7 +228,9 @@ pub fn hold_request(slot: SlotRef, participants: u32) -> HoldRequest {
 
 /// Every stored event, oldest first.
 pub fn all_events(store: &Store) -> Vec<slotdesk::domain::Event> {
-    store.events(None, 1_000_000).unwrap()
+    store
+        .events(None, &slotdesk::domain::EventFilter::default(), 1_000_000)
+        .unwrap()
 }
 
 /// How many events are stored.

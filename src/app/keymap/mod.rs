@@ -223,6 +223,10 @@ impl Default for Keymap {
                 vec![
                     Binding::new(Action::Open, &["enter"])
                         .worded("open booking", "open its booking"),
+                    Binding::new(Action::FilterBooking, &["b"]),
+                    Binding::new(Action::FilterCustomer, &["c"]),
+                    Binding::new(Action::FilterStaff, &["s"]),
+                    Binding::new(Action::Back, &["esc"]).worded("all events", "show every event"),
                 ],
             ),
             (Context::Detail, detail()),

@@ -43,7 +43,7 @@ pub fn reload(state: &AppState) -> Vec<Effect> {
             // The history follows once the list has loaded and says who is selected.
             vec![state.customers.load()]
         }
-        Screen::Activity => vec![Effect::LoadActivity],
+        Screen::Activity => vec![Effect::LoadActivity(state.activity.filter.clone())],
     };
     if let Some(detail) = state.detail() {
         effects.push(Effect::LoadBooking(detail.id));

@@ -17,8 +17,8 @@ use crate::domain::availability::{Slot, Unavailable};
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::{
     Booking, BookingError, BookingFor, BookingId, BookingQuery, BookingStatus, CustomerId,
-    CustomerMatch, CustomerSummary, EventId, Occurrence, Payment, PaymentStatus, ResourceId,
-    ServiceId, SlotRef, TimeSlotId,
+    CustomerMatch, CustomerSummary, EventFilter, EventId, Occurrence, Payment, PaymentStatus,
+    ResourceId, ServiceId, SlotRef, TimeSlotId,
 };
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -13,7 +13,10 @@ fn help_and_palette_open_and_the_palette_runs_an_action() {
     for c in "activity".chars() {
         press(&mut s, KeyCode::Char(c));
     }
-    assert_eq!(press(&mut s, KeyCode::Enter), vec![Effect::LoadActivity]);
+    assert_eq!(
+        press(&mut s, KeyCode::Enter),
+        vec![Effect::LoadActivity(EventFilter::default())]
+    );
     assert_eq!(s.screen, Screen::Activity);
 }
 

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::app::screens::customers::LIST_ROWS;
+use crate::domain::{Event, EventData, EventKind};
 
 #[test]
 fn screens_switch_with_number_keys_and_load_what_they_show() {
@@ -12,7 +13,7 @@ fn screens_switch_with_number_keys_and_load_what_they_show() {
     assert!(matches!(effects.as_slice(), [Effect::LoadBookings(q)] if q.from == Some(day())));
     assert_eq!(
         press(&mut s, KeyCode::Char('4')),
-        vec![Effect::LoadActivity]
+        vec![Effect::LoadActivity(EventFilter::default())]
     );
     assert_eq!(
         press(&mut s, KeyCode::Char('3')),
@@ -232,4 +233,75 @@ fn more_customers_than_listed_are_counted_as_more() {
     assert!(s.customers.more);
     update(&mut s, listed("", &many[..3]));
     assert!(!s.customers.more);
+}
+
+/// An event of `kind` about booking `booking` of customer `customer`,
+/// signed by `staff`.
+fn event(id: i64, booking: Option<i64>, customer: Option<i64>, staff: Option<&str>) -> Event {
+    Event {
+        id: EventId(id),
+        at: now(),
+        kind: EventKind::BookingCreated,
+        booking_id: booking.map(BookingId),
+        customer_id: customer.map(CustomerId),
+        data: EventData::Unreadable(serde_json::Value::Null),
+        origin: None,
+        staff: staff.map(str::to_owned),
+        changes: Vec::new(),
+    }
+}
+
+#[test]
+fn activity_narrows_to_the_selected_events_booking_customer_or_staff_member() {
+    let mut s = desk();
+    assert_eq!(
+        press_char(&mut s, '4'),
+        vec![Effect::LoadActivity(EventFilter::default())]
+    );
+    let events = vec![
+        event(3, None, Some(7), None),
+        event(2, Some(12), Some(7), Some("Dana Reception")),
+    ];
+    update(&mut s, Msg::ActivityLoaded(EventFilter::default(), events));
+    // The first event has no booking and no staff member: said, nothing asked.
+    assert!(press_char(&mut s, 'b').is_empty());
+    assert_eq!(status_text(&s), "this event is not about a booking");
+    assert!(press_char(&mut s, 's').is_empty());
+    assert_eq!(status_text(&s), "no staff member signed this event");
+    press_char(&mut s, 'j');
+    let by_dana = EventFilter {
+        staff: Some("Dana Reception".into()),
+        ..EventFilter::default()
+    };
+    assert_eq!(
+        press_char(&mut s, 's'),
+        vec![Effect::LoadActivity(by_dana.clone())]
+    );
+    assert_eq!(s.activity.selected, 0);
+    // A late answer for every event is not shown as Dana's.
+    update(
+        &mut s,
+        Msg::ActivityLoaded(EventFilter::default(), vec![event(3, None, Some(7), None)]),
+    );
+    assert!(s.activity.events.len() == 2 && s.activity.events[1].staff.is_some());
+    update(
+        &mut s,
+        Msg::ActivityLoaded(
+            by_dana.clone(),
+            vec![event(2, Some(12), Some(7), Some("Dana Reception"))],
+        ),
+    );
+    // Filters add up; Esc shows every event again.
+    let both = EventFilter {
+        booking: Some(BookingId(12)),
+        ..by_dana
+    };
+    assert_eq!(press_char(&mut s, 'b'), vec![Effect::LoadActivity(both)]);
+    assert_eq!(
+        press(&mut s, KeyCode::Esc),
+        vec![Effect::LoadActivity(EventFilter::default())]
+    );
+    // Elsewhere the filters say where they work.
+    press_char(&mut s, '1');
+    assert!(press_char(&mut s, 'b').is_empty() || s.screen == Screen::Board);
 }

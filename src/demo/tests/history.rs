@@ -4,7 +4,7 @@
 use super::{all_bookings, day, demo, demo_on, now};
 use crate::demo::add_demo_bookings;
 use crate::demo::planner::minutes;
-use crate::domain::{Booking, BookingStatus};
+use crate::domain::{Booking, BookingStatus, EventFilter};
 use chrono::{DateTime, Utc};
 
 #[test]
@@ -53,7 +53,9 @@ fn demo_has_past_and_future_bookings_in_many_statuses() {
 #[test]
 fn every_event_is_in_the_past_and_every_change_has_one() {
     let (_dir, store, summary) = demo();
-    let events = store.events(None, 100_000).unwrap();
+    let events = store
+        .events(None, &EventFilter::default(), 100_000)
+        .unwrap();
     assert!(events.iter().all(|e| e.at <= now()));
     assert!(events.windows(2).all(|w| w[0].at <= w[1].at));
     let booking_events = events.iter().filter(|e| e.booking_id.is_some()).count();
@@ -86,8 +88,12 @@ fn the_same_day_gives_the_same_data() {
     assert_eq!(one, two);
     assert_eq!(all_bookings(&first), all_bookings(&second));
     assert_eq!(
-        first.events(None, 100_000).unwrap(),
-        second.events(None, 100_000).unwrap()
+        first
+            .events(None, &EventFilter::default(), 100_000)
+            .unwrap(),
+        second
+            .events(None, &EventFilter::default(), 100_000)
+            .unwrap()
     );
 }
 
@@ -103,7 +109,9 @@ fn other_days_work_too_around_holidays_and_clock_changes() {
         let (_dir, store, summary) = demo_on(today.parse().unwrap(), now);
         assert!(summary.bookings > 60, "{today}: {summary}");
         assert_eq!(summary.skipped, 0, "{today}: {summary}");
-        let events = store.events(None, 100_000).unwrap();
+        let events = store
+            .events(None, &EventFilter::default(), 100_000)
+            .unwrap();
         assert!(events.iter().all(|e| e.at <= now), "{today}");
     }
 }

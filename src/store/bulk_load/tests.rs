@@ -223,7 +223,7 @@ fn generated_events_hold_the_same_payload_the_engine_writes() {
     load(&mut store, &params, params.now()).unwrap();
     // Every payload decodes as a whole booking, as the store's reads need.
     let events: Vec<_> = store
-        .events(None, 1_000)
+        .events(None, &crate::domain::EventFilter::default(), 1_000)
         .unwrap()
         .into_iter()
         .filter(|e| e.kind == EventKind::BookingCreated)
