@@ -3,6 +3,7 @@
 
 use super::effect::{Effect, Write};
 use super::msg::Written;
+use super::overlays::form::FieldKind;
 use super::screens;
 use super::state::{AppState, Overlay, Screen};
 use crate::domain::{Booking, Failure};
@@ -19,6 +20,12 @@ pub fn written(
             if let Some(Overlay::Form(form)) = &mut state.overlay {
                 form.submitting = false;
                 form.error = Some(message.clone());
+                // A PIN is typed afresh, never kept after a refusal.
+                for field in &mut form.fields {
+                    if field.kind == FieldKind::Pin {
+                        field.value.clear();
+                    }
+                }
             }
             state.error(message);
             return Vec::new();
@@ -86,7 +93,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Pay(..) => format!("payment recorded on #{}", b.id),
         Write::Delete(..) => format!("deleted #{}", b.id),
         Write::Refund(..) => format!("refunded #{}{who}", b.id),
-        Write::Undo(_) => format!("undone: #{} is {} again", b.id, b.status),
+        Write::Undo(_) => format!("undone: #{} is {} now", b.id, b.status),
         Write::Edit(..) => format!("updated #{}", b.id),
         Write::EditCustomer(..) => format!("customer of #{} updated", b.id),
     }

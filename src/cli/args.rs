@@ -88,6 +88,9 @@ pub enum Command {
     Booking(ShowArgs),
     /// Show or edit a customer.
     Customer(CustomerArgs),
+    /// Find customers as the desk does: any part of a name or email, or a
+    /// phone in any format; everyone by name without a search.
+    Customers(CustomersArgs),
     /// Print the event log (JSON lines with --json).
     Events(EventsArgs),
     /// Mark lapsed holds expired now.
@@ -445,6 +448,19 @@ pub struct CustomerArgs {
     /// Customer id.
     pub id: Option<i64>,
     /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `customers [SEARCH]`.
+#[derive(Debug, Args)]
+pub struct CustomersArgs {
+    /// A name or email fragment, or a phone in any format.
+    pub search: Option<String>,
+    /// At most this many, by last then first name.
+    #[arg(long, default_value_t = 50)]
+    pub limit: u32,
+    /// Print JSON: each customer with `last_visit`.
     #[arg(long)]
     pub json: bool,
 }

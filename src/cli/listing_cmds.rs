@@ -4,7 +4,8 @@
 
 use super::CliResult;
 use super::args::{
-    BookingAction, BookingsArgs, CustomerAction, CustomerArgs, EventsArgs, ShowArgs, SlotsArgs,
+    BookingAction, BookingsArgs, CustomerAction, CustomerArgs, CustomersArgs, EventsArgs, ShowArgs,
+    SlotsArgs,
 };
 use super::context::Context;
 use super::output;
@@ -165,6 +166,35 @@ pub fn customer(ctx: &mut Context, a: CustomerArgs) -> CliResult {
             output::truncate(&b.service_name, 28),
             b.status
         );
+    }
+    Ok(())
+}
+
+/// `customers [SEARCH] [--limit N]`: the desk's customer search.
+pub fn customers(ctx: &Context, a: &CustomersArgs) -> CliResult {
+    let search = a.search.as_deref().unwrap_or("");
+    let found = ctx
+        .store
+        .find_customers(search, ctx.now, a.limit as usize)?;
+    if a.json {
+        return output::json(&found);
+    }
+    let tz = ctx.location()?.time_zone;
+    let mut out = std::io::stdout().lock();
+    for m in &found {
+        let visit = m.last_visit.map_or_else(
+            || "never visited".to_owned(),
+            |at| format!("last visit {}", output::local(at, tz)),
+        );
+        writeln!(out, "{}  · {visit}", output::customer_line(&m.customer))?;
+    }
+    if found.is_empty() {
+        let search = search.trim();
+        if search.is_empty() {
+            writeln!(out, "no customers yet")?;
+        } else {
+            writeln!(out, "no customer matches “{search}”")?;
+        }
     }
     Ok(())
 }

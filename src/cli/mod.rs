@@ -100,6 +100,7 @@ fn changes_data(command: &Command) -> bool {
             }
             | Command::Booking(args::ShowArgs { action: None, .. })
             | Command::Customer(args::CustomerArgs { action: None, .. })
+            | Command::Customers(_)
     )
 }
 
@@ -119,6 +120,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Bookings(a) => listing_cmds::bookings(&mut ctx, &a),
         Command::Booking(a) => listing_cmds::booking(&mut ctx, &a),
         Command::Customer(a) => listing_cmds::customer(&mut ctx, a),
+        Command::Customers(a) => listing_cmds::customers(&ctx, &a),
         Command::Events(a) => listing_cmds::events(&ctx, &a),
         Command::Sweep(a) => listing_cmds::sweep(&mut ctx, a.json),
         other => booking_cmds::run(&mut ctx, other),

@@ -41,7 +41,7 @@ impl EventFilter {
 
 /// A customer on file that a typed search matches, for the booking forms'
 /// picker.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CustomerMatch {
     pub customer: CustomerSummary,
     /// The start of their latest booking that has begun, UTC.

@@ -76,6 +76,14 @@ impl BookingStatus {
         self.holds_capacity() || matches!(self, Self::Completed | Self::NoShow)
     }
 
+    /// Whether a booking in this status, once begun, is a visit: the
+    /// customer came or was booked to come (`confirmed`, `checked_in`,
+    /// `completed`); a hold, a request, a cancelled, declined or expired
+    /// booking and a no-show are not. A customer's "last visit" is by this.
+    pub fn is_visit(self) -> bool {
+        matches!(self, Self::Confirmed | Self::CheckedIn | Self::Completed)
+    }
+
     /// Whether the booking may still be moved to another slot.
     pub fn can_move(self) -> bool {
         matches!(self, Self::Held | Self::Pending | Self::Confirmed)

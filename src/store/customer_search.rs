@@ -11,7 +11,7 @@ use super::catalog::location;
 use super::codec::{instant, ts};
 use super::error::Result;
 use super::queries::customer_columns;
-use crate::domain::{CustomerMatch, PhoneSearch};
+use crate::domain::{BookingStatus, CustomerMatch, PhoneSearch};
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
 
@@ -97,7 +97,8 @@ fn plan(text: &str, region: &str) -> Plan {
 
 impl Store {
     /// Up to `limit` customers matching `text` as a clerk types it, each with
-    /// the start of their latest booking begun by `now` (UTC), by last then
+    /// their last visit (the start of their latest booking begun by `now`,
+    /// UTC, that is a visit: [`BookingStatus::is_visit`]), by last then
     /// first name (any case) then id. `text` is a name or email fragment (a
     /// word of three characters or more anywhere in a first name, last name
     /// or email, accents and case ignored; a shorter word at a name's start;
@@ -136,15 +137,22 @@ impl Store {
             format!("WHERE {}", plan.conditions.join(" AND "))
         };
         // The last visit only for the rows kept, not for every candidate.
+        let visits: Vec<String> = BookingStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_visit())
+            .map(|s| format!("'{}'", s.as_str()))
+            .collect();
         let sql = format!(
             "SELECT c.*, (SELECT max(b.starts_at) FROM bookings b
-                          WHERE b.customer_id = c.id AND b.starts_at <= ?{now_at})
+                          WHERE b.customer_id = c.id AND b.starts_at <= ?{now_at}
+                            AND b.status IN ({}))
              FROM (SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at,
                           c.updated_at
                    FROM customers c {filter}
                    ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id
                    LIMIT ?{limit_at}) AS c
-             ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id"
+             ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id",
+            visits.join(", ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(plan.values.iter()), |r| {

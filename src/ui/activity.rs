@@ -5,6 +5,7 @@ use super::{boxes, fit, hints, money, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
+use crate::app::screens::activity::ACTIVITY_ROWS;
 use crate::domain::{
     BookingStatus, Change, Event, EventData, EventFilter, EventKind, PaymentStatus, display_phone,
 };
@@ -34,10 +35,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     } else {
         "events"
     };
-    let block = boxes::framed(&title(&log.filter)).title_bottom(boxes::footnote(format!(
-        " {} {noun}, newest first ",
-        log.events.len()
-    )));
+    // The list stops at ACTIVITY_ROWS: say so rather than pass it off as all.
+    let count = if log.events.len() >= ACTIVITY_ROWS {
+        format!(" the latest {} events · b c s narrow ", log.events.len())
+    } else {
+        format!(" {} {noun}, newest first ", log.events.len())
+    };
+    let block = boxes::framed(&title(&log.filter)).title_bottom(boxes::footnote(count));
     let inner = boxes::draw(frame, area, block);
     let [hint, body] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
     let mut actions = vec![

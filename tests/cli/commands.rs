@@ -474,16 +474,7 @@ fn a_malformed_clock_is_refused_instead_of_falling_back_to_the_real_time() {
 #[test]
 fn book_keeps_the_person_typed_and_takes_an_existing_customer_by_id() {
     let desk = Desk::new();
-    let ada = desk.json(&[
-        "book",
-        "22@2026-11-23",
-        "--first-name",
-        "Ada",
-        "--last-name",
-        "Lovelace",
-        "--email",
-        "ada@example.com",
-    ]);
+    let ada = desk.book_ada(&[]);
     // Charles gives Ada's email (in another case): still Charles, a new customer.
     let charles = desk.json(&[
         "book",
@@ -532,18 +523,7 @@ fn book_keeps_the_person_typed_and_takes_an_existing_customer_by_id() {
 #[test]
 fn booking_edit_changes_the_message_and_seats_and_keeps_the_rest() {
     let desk = Desk::new();
-    let booked = desk.json(&[
-        "book",
-        "22@2026-11-23",
-        "--first-name",
-        "Ada",
-        "--last-name",
-        "Lovelace",
-        "--email",
-        "ada@example.com",
-        "--message",
-        "First visit",
-    ]);
+    let booked = desk.book_ada(&["--message", "First visit"]);
     let id = booked["id"].to_string();
     let edited = desk.json(&["booking", "edit", &id, "--participants", "2"]);
     assert_eq!(edited["participants"], 2);
@@ -575,16 +555,7 @@ fn booking_edit_changes_the_message_and_seats_and_keeps_the_rest() {
 #[test]
 fn undo_takes_back_a_change_by_its_event_and_refuses_when_it_cannot() {
     let desk = Desk::new();
-    let booked = desk.json(&[
-        "book",
-        "22@2026-11-23",
-        "--first-name",
-        "Ada",
-        "--last-name",
-        "Lovelace",
-        "--email",
-        "ada@example.com",
-    ]);
+    let booked = desk.book_ada(&[]);
     let id = booked["id"].to_string();
     desk.ok(&["cancel", &id, "--reason", "rang"]);
     let events = desk.ok(&["events", "--json"]);
@@ -642,7 +613,50 @@ fn events_read_by_booking_and_customer() {
     );
 }
 
+#[test]
+fn customers_are_found_on_the_command_line_as_at_the_desk() {
+    let desk = Desk::new();
+    desk.book_ada(&["--phone", "+44 20 7946 0018"]);
+    for search in [
+        "love",
+        "ADA@EX",
+        "020 7946 0018",
+        "02079460018",
+        "7946 0018",
+    ] {
+        let found = desk.json(&["customers", search]);
+        assert_eq!(found[0]["customer"]["name"], "Ada Lovelace", "{search}");
+        assert_eq!(found.as_array().map(Vec::len), Some(1), "{search}");
+    }
+    let text = desk.ok(&["customers", "lovelace"]);
+    assert!(text.contains("Ada Lovelace (customer "), "{text}");
+    assert!(text.contains("never visited"), "{text}");
+    assert!(
+        desk.ok(&["customers", "babbage"])
+            .contains("no customer matches")
+    );
+    let everyone = desk.json(&["customers"]);
+    assert!(everyone.as_array().is_some_and(|a| !a.is_empty()));
+}
+
+/// Books Ada Lovelace (ada@example.com) on the 23rd's class.
+const BOOK_ADA: [&str; 8] = [
+    "book",
+    "22@2026-11-23",
+    "--first-name",
+    "Ada",
+    "--last-name",
+    "Lovelace",
+    "--email",
+    "ada@example.com",
+];
+
 impl Desk {
+    /// [`BOOK_ADA`] with `more`.
+    fn book_ada(&self, more: &[&str]) -> serde_json::Value {
+        self.json(&[&BOOK_ADA[..], more].concat())
+    }
+
     /// Runs as staff member `name` with `pin` (a new member's PIN `new_pin`).
     fn run_as(&self, name: &str, pin: &str, args: &[&str]) -> Output {
         slotdesk_at(&self.db, CLI_NOW)
@@ -707,17 +721,7 @@ fn once_staff_exist_every_change_names_a_signed_in_member_and_managers_alone_ref
     let book = desk.run_as(
         "Dana Reception",
         "1111",
-        &[
-            "book",
-            "22@2026-11-23",
-            "--first-name",
-            "Ada",
-            "--last-name",
-            "Lovelace",
-            "--email",
-            "ada@example.com",
-            "--json",
-        ],
+        &[&BOOK_ADA[..], &["--json"]].concat(),
     );
     assert!(
         book.status.success(),

@@ -400,13 +400,21 @@ fn customers_are_found_by_any_part_of_a_name_email_or_phone_with_their_last_visi
         "quotes are characters too"
     );
     assert_eq!(store.find_customers("", now(), 2).unwrap().len(), 2);
+    // A cancelled booking is no visit.
+    let wednesday_slot = slot(&store, "physio", "ana", "09:00", "2026-06-03");
+    let ada_again = person("Ada", "Lovelace", Some("ada@example.com"), None);
+    let called_off = store
+        .book(&book_request(wednesday_slot, ada_again), now())
+        .unwrap();
+    store.cancel(called_off.id, "rang", now()).unwrap();
     // The last visit is the latest booking that has begun by then.
     let on = |text: &str, at| store.find_customers(text, at, 5).unwrap()[0].last_visit;
     assert_eq!(on("ada", now()), None, "nothing has begun yet");
-    let wednesday = crate::support::at("2026-06-03T12:00:00Z");
+    let thursday = crate::support::at("2026-06-04T12:00:00Z");
     assert_eq!(
-        on("ada", wednesday),
-        Some(crate::support::at("2026-06-02T08:00:00Z"))
+        on("ada", thursday),
+        Some(crate::support::at("2026-06-02T08:00:00Z")),
+        "Tuesday's, not Wednesday's cancelled one"
     );
 }
 

@@ -274,9 +274,47 @@ fn ctrl_z_undoes_this_desks_last_change_once() {
         &mut s,
         Msg::Written(Box::new(Write::Undo(EventId(41))), Ok(back)),
     );
-    assert_eq!(status_text(&s), "undone: #7 is confirmed again");
+    assert_eq!(status_text(&s), "undone: #7 is confirmed now");
     assert!(
         ctrl_z(&mut s).is_empty(),
         "an undo is not undone by the next ctrl-z"
     );
+}
+
+#[test]
+fn a_refused_pin_is_forgotten_and_the_rest_kept() {
+    let mut s = desk();
+    let mut form = crate::app::overlays::form::Form::refund(
+        &booking(7, 1, BookingStatus::Confirmed),
+        "Mon 1 Jun 09:00",
+        &crate::app::overlays::form::Approval::ManagerPin(vec!["Morgan Lead".into()]),
+        "key".into(),
+    );
+    for field in &mut form.fields {
+        if field.kind == crate::app::overlays::form::FieldKind::Pin {
+            field.value = "9999".into();
+        }
+    }
+    let typed: Vec<String> = form.fields.iter().map(|f| f.value.clone()).collect();
+    s.overlay = Some(Overlay::Form(Box::new(form)));
+    let refund = Write::Refund(
+        BookingId(7),
+        crate::app::effect::Authority::ManagerPin {
+            name: "Morgan Lead".into(),
+            pin: "9999".into(),
+        },
+    );
+    update(
+        &mut s,
+        Msg::Written(Box::new(refund), Err(BookingError::SignIn.into())),
+    );
+    let form = s.form().expect("the form stays");
+    assert_eq!(form.error.as_deref(), Some("wrong name or PIN"));
+    for (field, before) in form.fields.iter().zip(typed) {
+        if field.kind == crate::app::overlays::form::FieldKind::Pin {
+            assert_eq!(field.value, "", "{}", field.label);
+        } else {
+            assert_eq!(field.value, before, "{}", field.label);
+        }
+    }
 }
