@@ -479,6 +479,21 @@ pub enum CustomerAction {
         #[arg(long)]
         json: bool,
     },
+    /// Make two records of one person one (manager only): OTHER's bookings
+    /// become KEEP's, OTHER's email or phone fills what KEEP lacks, and
+    /// OTHER is removed.
+    Merge {
+        /// The customer kept.
+        keep: i64,
+        /// The duplicate, removed.
+        other: i64,
+        /// Act as a manager (when no staff exist).
+        #[arg(long)]
+        as_manager: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `events`.

@@ -134,6 +134,17 @@ pub fn customer(ctx: &mut Context, a: CustomerArgs) -> CliResult {
             ctx.store.edit_customer(CustomerId(id), &patch, ctx.now)?;
             (id, json)
         }
+        Some(CustomerAction::Merge {
+            keep,
+            other,
+            as_manager,
+            json,
+        }) => {
+            let role = ctx.role(as_manager);
+            ctx.store
+                .merge_customers(CustomerId(keep), CustomerId(other), role, ctx.now)?;
+            (keep, json)
+        }
         None => {
             let id = a
                 .id

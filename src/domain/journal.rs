@@ -37,8 +37,14 @@ pub enum EventKind {
     BookingDeleted,
     /// A change undone: the booking back as it was before it.
     BookingUndone,
+    /// The booking now belongs to another customer: its own was merged
+    /// into that one. Not undoable.
+    BookingReassigned,
     CustomerCreated,
     CustomerUpdated,
+    /// Two records of one person made one (manager): recorded for the
+    /// customer removed (its last state) and for the one kept (after).
+    CustomerMerged,
     CatalogApplied,
     StaffAdded,
     StaffRemoved,
@@ -56,7 +62,7 @@ pub enum Subject {
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 23] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -72,8 +78,10 @@ impl EventKind {
         Self::BookingRefunded,
         Self::BookingDeleted,
         Self::BookingUndone,
+        Self::BookingReassigned,
         Self::CustomerCreated,
         Self::CustomerUpdated,
+        Self::CustomerMerged,
         Self::CatalogApplied,
         Self::StaffAdded,
         Self::StaffRemoved,
@@ -98,8 +106,10 @@ impl EventKind {
             Self::BookingRefunded => "booking.refunded",
             Self::BookingDeleted => "booking.deleted",
             Self::BookingUndone => "booking.undone",
+            Self::BookingReassigned => "booking.reassigned",
             Self::CustomerCreated => "customer.created",
             Self::CustomerUpdated => "customer.updated",
+            Self::CustomerMerged => "customer.merged",
             Self::CatalogApplied => "catalog.applied",
             Self::StaffAdded => "staff.added",
             Self::StaffRemoved => "staff.removed",
@@ -131,9 +141,9 @@ impl EventKind {
     }
 
     /// Whether a change of this kind can be undone: not a delete (the
-    /// booking is gone), an expiry (time did it), a refund (a manager's) or
-    /// an undo (undo the change again instead), nor customer and catalog
-    /// changes.
+    /// booking is gone), an expiry (time did it), a refund (a manager's), an
+    /// undo (undo the change again instead) or a reassignment (its customer
+    /// was merged away), nor customer and catalog changes.
     pub fn undoable(self) -> bool {
         self.subject() == Subject::Booking
             && !matches!(
@@ -142,13 +152,16 @@ impl EventKind {
                     | Self::BookingExpired
                     | Self::BookingRefunded
                     | Self::BookingUndone
+                    | Self::BookingReassigned
             )
     }
 
     /// What the payload of this kind is.
     pub fn subject(self) -> Subject {
         match self {
-            Self::CustomerCreated | Self::CustomerUpdated => Subject::Customer,
+            Self::CustomerCreated | Self::CustomerUpdated | Self::CustomerMerged => {
+                Subject::Customer
+            }
             Self::CatalogApplied => Subject::Catalog,
             Self::StaffAdded | Self::StaffRemoved | Self::StaffPinChanged => Subject::Staff,
             _ => Subject::Booking,

@@ -38,6 +38,7 @@ mod catalog;
 mod catalog_apply;
 mod claims;
 mod codec;
+mod customer_merge;
 mod customer_search;
 mod customers;
 mod error;

@@ -639,6 +639,37 @@ fn customers_are_found_on_the_command_line_as_at_the_desk() {
     assert!(everyone.as_array().is_some_and(|a| !a.is_empty()));
 }
 
+#[test]
+fn a_manager_merges_two_records_of_one_person_on_the_command_line() {
+    let desk = Desk::new();
+    let ada = desk.book_ada(&[]);
+    let twin = desk.json(&[
+        "book",
+        "1@2026-11-23",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelance",
+        "--phone",
+        "020 7946 0018",
+        "--answer",
+        "Reason for visit=knee",
+    ]);
+    let keep = ada["customer"]["id"].to_string();
+    let other = twin["customer"]["id"].to_string();
+    let before = desk.event_count();
+    let refused = desk.fails(5, &["customer", "merge", &keep, &other]);
+    assert!(refused.contains("manager"), "{refused}");
+    assert_eq!(desk.event_count(), before, "nothing was written");
+    let merged = desk.json(&["customer", "merge", &keep, &other, "--as-manager"]);
+    assert_eq!(merged["phone"], "+442079460018");
+    assert_eq!(merged["bookings"].as_array().map(Vec::len), Some(2));
+    assert!(
+        desk.fails(4, &["customer", &other])
+            .contains("customer not found")
+    );
+}
+
 /// Books Ada Lovelace (ada@example.com) on the 23rd's class.
 const BOOK_ADA: [&str; 8] = [
     "book",

@@ -8,7 +8,7 @@ use crate::support::{
 };
 use slotdesk::domain::customer::CustomerInput;
 use slotdesk::domain::{BookingError, BookingFor, CustomerId};
-use slotdesk::domain::{CustomerPatch, EventData, EventKind};
+use slotdesk::domain::{CustomerPatch, EventData, EventFilter, EventKind, Role};
 
 fn by_phone(phone: &str) -> CustomerInput {
     CustomerInput {
@@ -439,4 +439,118 @@ fn an_edited_customer_is_found_by_the_new_name_only() {
     let found = store.find_customers("king", now(), 5).unwrap();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].customer.name, "Ada King");
+}
+
+#[test]
+fn a_manager_merges_a_duplicate_customer_into_the_one_kept() {
+    let (_dir, mut store) = open();
+    let monday = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let tuesday = slot(&store, "physio", "ana", "09:00", TUESDAY);
+    // The same woman twice: once with an email, once (misspelt) with a phone.
+    let kept = store
+        .book(
+            &book_request(
+                monday,
+                person("Ada", "Lovelace", Some("ada@example.com"), None),
+            ),
+            now(),
+        )
+        .unwrap();
+    let other = store
+        .book(
+            &book_request(
+                tuesday,
+                person("Ada", "Lovelance", None, Some("020 7946 0018")),
+            ),
+            now(),
+        )
+        .unwrap();
+    let keep = kept.customer.as_ref().unwrap().id;
+    let gone = other.customer.as_ref().unwrap().id;
+    let before = counts(&store);
+    // A clerk may not; nor may a customer be merged into itself; nothing changes.
+    let clerk = store
+        .merge_customers(keep, gone, Role::Clerk, now())
+        .unwrap_err();
+    assert!(clerk.to_string().contains("manager"), "{clerk}");
+    assert!(
+        store
+            .merge_customers(keep, keep, Role::Manager, now())
+            .is_err()
+    );
+    let missing = store
+        .merge_customers(keep, CustomerId(999), Role::Manager, now())
+        .unwrap_err();
+    assert!(
+        missing.to_string().contains("customer not found"),
+        "{missing}"
+    );
+    assert_eq!(counts(&store), before);
+
+    let merged = store
+        .merge_customers(keep, gone, Role::Manager, now())
+        .unwrap();
+    assert_eq!(merged.id, keep);
+    assert_eq!(merged.email.as_deref(), Some("ada@example.com"));
+    assert_eq!(
+        merged.phone.as_deref(),
+        Some("+442079460018"),
+        "a missing phone is taken over"
+    );
+    assert_eq!(
+        store.booking(other.id).unwrap().customer.map(|c| c.id),
+        Some(keep),
+        "the other's bookings are the kept customer's now"
+    );
+    assert!(store.customer(gone).is_err(), "the duplicate is gone");
+    assert!(
+        store
+            .find_customers("lovelance", now(), 5)
+            .unwrap()
+            .is_empty()
+    );
+    // The journal says so, for both customers and the booking moved.
+    let kinds = |filter: EventFilter| -> Vec<EventKind> {
+        store
+            .latest_events(&filter, 10)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.kind)
+            .collect()
+    };
+    let of = |customer| EventFilter {
+        customer: Some(customer),
+        ..EventFilter::default()
+    };
+    assert_eq!(
+        kinds(of(keep))[..2],
+        [EventKind::CustomerMerged, EventKind::BookingReassigned]
+    );
+    assert_eq!(kinds(of(gone))[0], EventKind::CustomerMerged);
+    let reassigned = &store.booking_events(other.id).unwrap()[1];
+    assert_eq!(reassigned.kind, EventKind::BookingReassigned);
+    assert!(reassigned.changes.iter().any(|c| c.field == "customer"));
+    let undo = store.undo(reassigned.id, now()).unwrap_err();
+    assert!(undo.to_string().contains("cannot be undone"), "{undo}");
+}
+
+#[test]
+fn two_customers_in_the_same_slot_are_not_merged() {
+    let (_dir, mut store) = open();
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let a = store.book(&book_request(class, jane()), now()).unwrap();
+    let b = store
+        .book(
+            &book_request(class, person("Jane", "Doe", None, Some("020 7946 0018"))),
+            now(),
+        )
+        .unwrap();
+    let (keep, other) = (a.customer.unwrap().id, b.customer.unwrap().id);
+    assert_ne!(keep, other);
+    let before = counts(&store);
+    let err = store
+        .merge_customers(keep, other, Role::Manager, now())
+        .unwrap_err();
+    assert!(err.to_string().contains("duplicate booking"), "{err}");
+    assert_eq!(counts(&store), before);
 }
