@@ -66,6 +66,8 @@ pub enum Action {
     Refresh,
     /// Take back this desk's last change, if nothing changed it since.
     Undo,
+    /// A manager sets a status the lifecycle would not step to, with a reason.
+    ForceStatus,
     /// Activity: only the selected event's booking's events.
     FilterBooking,
     /// Activity: only the selected event's customer's events.
@@ -86,7 +88,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 45] = [
+    pub const ALL: [Self; 46] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -102,6 +104,7 @@ impl Action {
         Self::CheckIn,
         Self::Delete,
         Self::Refund,
+        Self::ForceStatus,
         Self::ExtendHold,
         Self::NextBooking,
         Self::DayBack,
@@ -200,6 +203,7 @@ impl Action {
             Self::CheckIn => ("status", "check in, no-show, complete, decline"),
             Self::Delete => ("delete", "delete (manager)"),
             Self::Refund => ("refund", "refund (manager)"),
+            Self::ForceStatus => ("force", "force a status (manager)"),
             Self::ExtendHold => ("extend", "extend hold"),
             Self::Search => ("search", "search / filter"),
             Self::Open => ("open", "open"),

@@ -163,6 +163,11 @@ fn on_booking(state: &mut AppState, a: Action, b: &Booking) -> Vec<Effect> {
             let approval = state.approval();
             open_form(state, Form::refund(b, &when, &approval, key))
         }
+        Action::ForceStatus => {
+            let key = state.next_key();
+            let approval = state.approval();
+            open_form(state, Form::force_status(b, &when, &approval, key))
+        }
         Action::Refund => {
             state.error(format!(
                 "only a paid booking can be refunded; #{} is {}",

@@ -1,11 +1,11 @@
 //! The I/O the app asks for: the runtime runs each effect against the store
 //! and feeds the result back as a [`Msg`](super::Msg). Pure data.
 
-use crate::domain::EventFilter;
 use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
 };
 use crate::domain::{BookingId, CustomerId, EventId, ResourceId, Role, SlotRef, Transition};
+use crate::domain::{BookingStatus, EventFilter};
 use chrono::NaiveDate;
 
 /// A request for the runtime.
@@ -89,6 +89,8 @@ pub enum Write {
     Delete(BookingId, Authority),
     /// Refund the payment (manager).
     Refund(BookingId, Authority),
+    /// Set a status outside the lifecycle, for a reason (manager).
+    ForceStatus(BookingId, BookingStatus, String, Authority),
     /// Undo one change (this desk's last), by its event.
     Undo(EventId),
     /// Edit a customer.

@@ -226,6 +226,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::CheckIn
         | Action::Delete
         | Action::Refund
+        | Action::ForceStatus
         | Action::ExtendHold => booking_actions::act(state, a),
         Action::FilterBooking | Action::FilterCustomer | Action::FilterStaff => {
             if state.screen == Screen::Activity {

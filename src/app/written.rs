@@ -93,6 +93,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Pay(..) => format!("payment recorded on #{}", b.id),
         Write::Delete(..) => format!("deleted #{}", b.id),
         Write::Refund(..) => format!("refunded #{}{who}", b.id),
+        Write::ForceStatus(..) => format!("#{}{who} is {} now (forced)", b.id, b.status),
         Write::Undo(_) => format!("undone: #{} is {} now", b.id, b.status),
         Write::Edit(..) => format!("updated #{}", b.id),
         Write::EditCustomer(..) => format!("customer of #{} updated", b.id),

@@ -71,6 +71,9 @@ pub enum Command {
     Pay(PayArgs),
     /// Refund a paid booking (manager only).
     Refund(ManagerArgs),
+    /// Set a status the lifecycle would not step to (manager only), with a
+    /// reason; a status that takes seats again must still find room.
+    ForceStatus(ForceStatusArgs),
     /// Delete a booking (manager only); its history stays in the event log.
     Delete(ManagerArgs),
     /// Undo one change, by its event id (see `events`), while it is still
@@ -328,6 +331,25 @@ pub struct ManagerArgs {
     /// Booking id.
     pub id: i64,
     /// Act as a manager (required).
+    #[arg(long)]
+    pub as_manager: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `force-status`.
+#[derive(Debug, Args)]
+pub struct ForceStatusArgs {
+    /// Booking id.
+    pub id: i64,
+    /// The status: pending, confirmed, checked_in, completed, no_show,
+    /// cancelled or declined.
+    pub status: String,
+    /// Why (kept in the event log).
+    #[arg(long)]
+    pub reason: String,
+    /// Act as a manager (when no staff exist).
     #[arg(long)]
     pub as_manager: bool,
     /// Print JSON.

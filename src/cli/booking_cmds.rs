@@ -84,6 +84,15 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
             a.json,
         ),
         Command::Undo(a) => (ctx.store.undo(EventId(a.event), now)?, a.json),
+        Command::ForceStatus(a) => {
+            let status: crate::domain::BookingStatus =
+                a.status.trim().parse().map_err(BookingError::Invalid)?;
+            let role = ctx.role(a.as_manager);
+            let forced = ctx
+                .store
+                .force_status(BookingId(a.id), status, &a.reason, role, now)?;
+            (forced, a.json)
+        }
         Command::Delete(a) => {
             let last = ctx
                 .store

@@ -40,6 +40,10 @@ pub enum EventKind {
     /// The booking now belongs to another customer: its own was merged
     /// into that one. Not undoable.
     BookingReassigned,
+    /// A manager set the status outside the lifecycle table (Wix's
+    /// owner-only status), with a reason; capacity and duplicates still
+    /// checked.
+    BookingStatusForced,
     CustomerCreated,
     CustomerUpdated,
     /// Two records of one person made one (manager): recorded for the
@@ -62,7 +66,7 @@ pub enum Subject {
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -79,6 +83,7 @@ impl EventKind {
         Self::BookingDeleted,
         Self::BookingUndone,
         Self::BookingReassigned,
+        Self::BookingStatusForced,
         Self::CustomerCreated,
         Self::CustomerUpdated,
         Self::CustomerMerged,
@@ -107,6 +112,7 @@ impl EventKind {
             Self::BookingDeleted => "booking.deleted",
             Self::BookingUndone => "booking.undone",
             Self::BookingReassigned => "booking.reassigned",
+            Self::BookingStatusForced => "booking.status_forced",
             Self::CustomerCreated => "customer.created",
             Self::CustomerUpdated => "customer.updated",
             Self::CustomerMerged => "customer.merged",
@@ -227,6 +233,9 @@ pub struct BookingChange {
     pub booking: Booking,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer_as_typed: Option<CustomerInput>,
+    /// Why, when the change needed a reason (a forced status).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// An event's payload: the object as it stood after the change (for
@@ -278,7 +287,16 @@ impl EventData {
         Self::Booking(Box::new(BookingChange {
             booking,
             customer_as_typed,
+            note: None,
         }))
+    }
+
+    /// Why the change was made, when it needed a reason.
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Self::Booking(b) => b.note.as_deref(),
+            _ => None,
+        }
     }
 
     /// The booking it is about, if any.

@@ -149,6 +149,7 @@ impl Executor {
                     write,
                     Write::Delete(_, Authority::ManagerPin { .. })
                         | Write::Refund(_, Authority::ManagerPin { .. })
+                        | Write::ForceStatus(.., Authority::ManagerPin { .. })
                 ) {
                     self.sign(self.signed_in.clone())?;
                 }
@@ -218,6 +219,12 @@ impl Executor {
                 let role = self.authorise(authority).map_err(|e| failure(&e))?;
                 let store = &mut self.store;
                 let r = store.refund(*id, role, now);
+                booking(r, store)
+            }
+            Write::ForceStatus(id, status, reason, authority) => {
+                let role = self.authorise(authority).map_err(|e| failure(&e))?;
+                let store = &mut self.store;
+                let r = store.force_status(*id, *status, reason, role, now);
                 booking(r, store)
             }
             Write::Undo(event) => {

@@ -43,6 +43,7 @@ mod customer_search;
 mod customers;
 mod error;
 mod events;
+mod force_status;
 mod lifecycle;
 mod listing;
 mod migrations;

@@ -104,6 +104,24 @@ pub(super) fn finish_typed(
     Ok(booking)
 }
 
+/// [`finish`] for a change made for a stated reason: the payload keeps
+/// `note` beside the booking.
+pub(super) fn finish_noted(
+    conn: &Connection,
+    id: BookingId,
+    kind: EventKind,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<Booking> {
+    let booking = load_booking(conn, id)?;
+    let mut data = EventData::booking_change(booking.clone(), None);
+    if let EventData::Booking(change) = &mut data {
+        change.note = Some(note.to_owned());
+    }
+    record(conn, now, kind, &data)?;
+    Ok(booking)
+}
+
 /// Marks every hold that lapsed by `now` `expired`, with a `booking.expired`
 /// event each (the holds-lapse rule's sweep). Runs at the start of every write transaction.
 pub(super) fn sweep(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<BookingId>> {

@@ -670,6 +670,41 @@ fn a_manager_merges_two_records_of_one_person_on_the_command_line() {
     );
 }
 
+#[test]
+fn a_manager_forces_a_status_with_a_reason_on_the_command_line() {
+    let desk = Desk::new();
+    let ada = desk.book_ada(&[]);
+    let id = ada["id"].to_string();
+    desk.ok(&["cancel", &id, "--reason", "rang"]);
+    let args = [
+        "force-status",
+        &id,
+        "confirmed",
+        "--reason",
+        "she came after all",
+    ];
+    let refused = desk.fails(5, &args);
+    assert!(refused.contains("manager"), "{refused}");
+    let unknown = desk.fails(
+        5,
+        &[
+            "force-status",
+            &id,
+            "teleported",
+            "--reason",
+            "x",
+            "--as-manager",
+        ],
+    );
+    assert!(unknown.contains("unknown status"), "{unknown}");
+    let forced = desk.json(&[&args[..], &["--as-manager"]].concat());
+    assert_eq!(forced["status"], "confirmed");
+    let last = desk.ok(&["events", "--booking", &id, "--json"]);
+    let last: serde_json::Value = serde_json::from_str(last.lines().last().unwrap()).unwrap();
+    assert_eq!(last["kind"], "booking.status_forced");
+    assert_eq!(last["data"]["note"], "she came after all");
+}
+
 /// Books Ada Lovelace (ada@example.com) on the 23rd's class.
 const BOOK_ADA: [&str; 8] = [
     "book",

@@ -7,7 +7,7 @@ use crate::support::{
     now, open, rule_error, slot,
 };
 use chrono::Duration;
-use slotdesk::domain::{BookingError, BookingStatus, Transition};
+use slotdesk::domain::{BookingError, BookingStatus, Role, Transition};
 use slotdesk::domain::{EventKind, HoldRequest, InitialStatus};
 
 #[test]
@@ -390,4 +390,80 @@ fn a_bookings_seats_can_change_while_the_class_has_room() {
         rule_error(store.edit_booking(mine.id, &seats(0), now())),
         BookingError::Invalid(_)
     ));
+}
+
+#[test]
+fn a_manager_forces_a_status_the_table_refuses_and_the_rules_still_hold() {
+    let (_dir, mut store) = open();
+    let physio = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let booked = store.book(&book_request(physio, jane()), now()).unwrap();
+    // On the day, a few minutes before the slot.
+    let day = at("2026-06-01T07:50:00Z");
+    store
+        .transition(booked.id, Transition::CheckIn, day)
+        .unwrap();
+    let before = counts(&store);
+    // A clerk may not, a reason is needed, a hold cannot be forced.
+    let clerk = store
+        .force_status(
+            booked.id,
+            BookingStatus::Confirmed,
+            "mistake",
+            Role::Clerk,
+            now(),
+        )
+        .unwrap_err();
+    assert!(clerk.to_string().contains("manager"), "{clerk}");
+    let why = store
+        .force_status(
+            booked.id,
+            BookingStatus::Confirmed,
+            "  ",
+            Role::Manager,
+            now(),
+        )
+        .unwrap_err();
+    assert!(why.to_string().contains("reason"), "{why}");
+    let held = store
+        .force_status(booked.id, BookingStatus::Held, "x", Role::Manager, day)
+        .unwrap_err();
+    assert!(held.to_string().contains("held"), "{held}");
+    assert_eq!(counts(&store), before, "refusals change nothing");
+
+    // Checked in by mistake: back to confirmed, which the table never allows.
+    let back = store
+        .force_status(
+            booked.id,
+            BookingStatus::Confirmed,
+            "checked in the wrong Jane",
+            Role::Manager,
+            now(),
+        )
+        .unwrap();
+    assert_eq!(back.status, BookingStatus::Confirmed);
+    let events = store.booking_events(booked.id).unwrap();
+    let forced = events.last().unwrap();
+    assert_eq!(forced.kind, EventKind::BookingStatusForced);
+    assert!(forced.changes.iter().any(|c| c.field == "status"));
+    assert_eq!(
+        forced.data.note(),
+        Some("checked in the wrong Jane"),
+        "the reason is in the journal"
+    );
+
+    // Cancelled, its seat sold to John: forcing it back would overbook.
+    store.cancel(booked.id, "rang", day).unwrap();
+    store.book(&book_request(physio, john()), day).unwrap();
+    let before = counts(&store);
+    let full = store
+        .force_status(
+            booked.id,
+            BookingStatus::Confirmed,
+            "she came after all",
+            Role::Manager,
+            now(),
+        )
+        .unwrap_err();
+    assert!(full.to_string().contains("time slot is full"), "{full}");
+    assert_eq!(counts(&store), before);
 }

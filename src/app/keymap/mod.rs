@@ -135,6 +135,7 @@ fn booking_actions() -> Vec<Binding> {
         Binding::new(Action::CheckIn, &["i"]),
         Binding::new(Action::Delete, &["D"]),
         Binding::new(Action::Refund, &["R"]),
+        Binding::new(Action::ForceStatus, &["F"]),
         Binding::new(Action::ExtendHold, &["+"]),
     ]
 }

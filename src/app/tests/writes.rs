@@ -318,3 +318,38 @@ fn a_refused_pin_is_forgotten_and_the_rest_kept() {
         }
     }
 }
+
+#[test]
+fn a_manager_forces_a_status_from_the_desk_with_a_reason() {
+    let mut s = desk_with(vec![booking(7, 1, BookingStatus::CheckedIn)]);
+    press_char(&mut s, 'F');
+    let form = s.form().expect("the force form");
+    assert_eq!(form.title, "Force status (manager)");
+    assert_eq!(
+        form.value("Status"),
+        "confirmed",
+        "the current status is not offered"
+    );
+    // No reason: the form says so and writes nothing.
+    assert!(press(&mut s, KeyCode::Enter).is_empty());
+    let form = s.form().expect("the form stays");
+    assert_eq!(
+        form.fields[form.focus].label, "Reason",
+        "it goes to the field missing"
+    );
+    for c in "checked in the wrong Jane".chars() {
+        press_char(&mut s, c);
+    }
+    // With no staff, whoever is at the desk says they are a manager.
+    press(&mut s, KeyCode::Tab);
+    press_char(&mut s, 'y');
+    assert_eq!(
+        press(&mut s, KeyCode::Enter),
+        vec![Effect::Write(Write::ForceStatus(
+            BookingId(7),
+            BookingStatus::Confirmed,
+            "checked in the wrong Jane".into(),
+            crate::app::Authority::Role(crate::domain::Role::Manager)
+        ))]
+    );
+}

@@ -34,6 +34,8 @@ pub enum FormKind {
     Delete(BookingId),
     /// Refund a booking's payment (manager).
     Refund(BookingId),
+    /// Set a status outside the lifecycle (manager).
+    ForceStatus(BookingId),
     /// Board: go to a date.
     GoToDate,
     /// Bookings: filter the list.
@@ -105,6 +107,18 @@ pub(super) const TO: &str = "To";
 pub(super) const SERVICE: &str = "Service";
 pub(super) const CUSTOMER: &str = "Customer";
 pub(super) const YES_NO: [&str; 2] = ["no", "yes"];
+
+/// The statuses a manager may force, in the form's order (never `held` or
+/// `expired`: time makes and ends holds).
+const FORCEABLE: [BookingStatus; 7] = [
+    BookingStatus::Confirmed,
+    BookingStatus::Pending,
+    BookingStatus::CheckedIn,
+    BookingStatus::Completed,
+    BookingStatus::NoShow,
+    BookingStatus::Cancelled,
+    BookingStatus::Declined,
+];
 
 fn choice(options: &[&str]) -> FieldKind {
     FieldKind::Choice(options.iter().map(|o| (*o).to_owned()).collect())
@@ -418,6 +432,28 @@ impl Form {
             "Refund payment (manager)",
             format!("{} · paid {paid}", booking_line(b, when)),
             approval.fields(),
+            key,
+        )
+    }
+
+    /// Force-status form: a status other than `b`'s, a reason, and the
+    /// approval `approval` asks for.
+    pub fn force_status(b: &Booking, when: &str, approval: &Approval, key: String) -> Self {
+        let statuses: Vec<&str> = FORCEABLE
+            .iter()
+            .filter(|s| **s != b.status)
+            .map(|s| s.as_str())
+            .collect();
+        let mut fields = vec![
+            Field::new(STATUS, choice(&statuses), true, statuses[0]),
+            Field::new(REASON, FieldKind::Text { max: 500 }, true, ""),
+        ];
+        fields.extend(approval.fields());
+        Self::new(
+            FormKind::ForceStatus(b.id),
+            "Force status (manager)",
+            format!("{} · now {}", booking_line(b, when), b.status),
+            fields,
             key,
         )
     }

@@ -159,6 +159,15 @@ impl Form {
                 },
             ),
             FormKind::Refund(id) => Write::Refund(*id, self.authority()),
+            FormKind::ForceStatus(id) => {
+                let status: crate::domain::BookingStatus = self.value(STATUS).parse()?;
+                Write::ForceStatus(
+                    *id,
+                    status,
+                    self.value(REASON).trim().to_owned(),
+                    self.authority(),
+                )
+            }
             FormKind::Delete(id) => {
                 if self.value(CONFIRM_ID) != id.to_string() {
                     return Err(format!("type {id} to confirm the delete"));
