@@ -68,6 +68,9 @@ pub enum Action {
     Undo,
     /// A manager sets a status the lifecycle would not step to, with a reason.
     ForceStatus,
+    /// Customers: mark the selected customer as a duplicate, then merge it
+    /// into the one selected next (manager).
+    MergeCustomer,
     /// Activity: only the selected event's booking's events.
     FilterBooking,
     /// Activity: only the selected event's customer's events.
@@ -88,7 +91,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 46] = [
+    pub const ALL: [Self; 47] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -100,6 +103,7 @@ impl Action {
         Self::EditBooking,
         Self::MoveBooking,
         Self::EditCustomer,
+        Self::MergeCustomer,
         Self::RecordPayment,
         Self::CheckIn,
         Self::Delete,
@@ -204,6 +208,7 @@ impl Action {
             Self::Delete => ("delete", "delete (manager)"),
             Self::Refund => ("refund", "refund (manager)"),
             Self::ForceStatus => ("force", "force a status (manager)"),
+            Self::MergeCustomer => ("merge", "merge a duplicate customer (manager)"),
             Self::ExtendHold => ("extend", "extend hold"),
             Self::Search => ("search", "search / filter"),
             Self::Open => ("open", "open"),

@@ -89,6 +89,8 @@ pub enum Write {
     Delete(BookingId, Authority),
     /// Refund the payment (manager).
     Refund(BookingId, Authority),
+    /// Merge the second customer into the first, kept (manager).
+    MergeCustomers(CustomerId, CustomerId, Authority),
     /// Set a status outside the lifecycle, for a reason (manager).
     ForceStatus(BookingId, BookingStatus, String, Authority),
     /// Undo one change (this desk's last), by its event.

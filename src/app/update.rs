@@ -236,6 +236,14 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
                 Vec::new()
             }
         }
+        Action::MergeCustomer => {
+            if state.screen == Screen::Customers {
+                screens::customers::action(state, a)
+            } else {
+                state.error("merging is on the Customers screen (3)");
+                Vec::new()
+            }
+        }
         // Move mode outlives a visit to another screen; Back ends it anywhere.
         Action::Back if state.board.moving.is_some() => board::cancel_move(state),
         Action::MoveUp

@@ -36,7 +36,13 @@ pub fn written(
     }
     let message = match &written {
         Written::Booking(b, _) => booking_message(state, write, b),
-        Written::Customer(c) => format!("customer {} updated", c.name),
+        Written::Customer(c) => match write {
+            Write::MergeCustomers(_, other, _) => {
+                state.customers.merging = None;
+                format!("merged #{other} into {} (#{})", c.name, c.id)
+            }
+            _ => format!("customer {} updated", c.name),
+        },
     };
     if let Written::Booking(b, event) = &written {
         // The selection follows the booking just written, wherever it shows.
@@ -96,6 +102,8 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::ForceStatus(..) => format!("#{}{who} is {} now (forced)", b.id, b.status),
         Write::Undo(_) => format!("undone: #{} is {} now", b.id, b.status),
         Write::Edit(..) => format!("updated #{}", b.id),
-        Write::EditCustomer(..) => format!("customer of #{} updated", b.id),
+        Write::EditCustomer(..) | Write::MergeCustomers(..) => {
+            format!("customer of #{} updated", b.id)
+        }
     }
 }

@@ -150,6 +150,7 @@ impl Executor {
                     Write::Delete(_, Authority::ManagerPin { .. })
                         | Write::Refund(_, Authority::ManagerPin { .. })
                         | Write::ForceStatus(.., Authority::ManagerPin { .. })
+                        | Write::MergeCustomers(.., Authority::ManagerPin { .. })
                 ) {
                     self.sign(self.signed_in.clone())?;
                 }
@@ -234,6 +235,13 @@ impl Executor {
             Write::Edit(id, edit) => {
                 let r = store.edit_booking(*id, edit, now);
                 booking(r, store)
+            }
+            Write::MergeCustomers(keep, other, authority) => {
+                let role = self.authorise(authority).map_err(|e| failure(&e))?;
+                self.store
+                    .merge_customers(*keep, *other, role, now)
+                    .map(|c| Written::Customer(Box::new(c)))
+                    .map_err(|e| failure(&e))
             }
             Write::EditCustomer(id, patch) => store
                 .edit_customer(*id, patch, now)

@@ -100,6 +100,12 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState, region: &str) 
 /// How many are listed: ` 3 customers `, or ` first 500 · type to narrow `
 /// when more match than are listed.
 fn count_note(c: &CustomersState) -> String {
+    if let Some(other) = &c.merging {
+        return format!(
+            " merging #{} {} · M on the one to keep · esc drops it ",
+            other.id, other.name
+        );
+    }
     let n = c.rows.len();
     match (c.shown.as_deref(), c.more) {
         (None, _) => String::new(),
@@ -178,13 +184,29 @@ fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
         heading,
     );
     render_history(frame, body, history, state);
-    let keys = hints::worded(
-        state,
-        Context::Customers,
-        Action::EditCustomer,
-        "edit customer",
-    );
-    frame.render_widget(hints::line(keys.as_slice()), hint);
+    let merge_label = if c.merging.is_some() {
+        "merge into this one"
+    } else {
+        "merge a duplicate"
+    };
+    let keys: Vec<_> = [
+        hints::worded(
+            state,
+            Context::Customers,
+            Action::EditCustomer,
+            "edit customer",
+        ),
+        hints::worded(
+            state,
+            Context::Customers,
+            Action::MergeCustomer,
+            merge_label,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    frame.render_widget(hints::line(&keys), hint);
 }
 
 fn card_lines(found: &CustomerMatch, state: &AppState) -> Vec<Line<'static>> {

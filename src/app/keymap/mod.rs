@@ -217,6 +217,7 @@ impl Default for Keymap {
                 vec![
                     Binding::new(Action::Search, &["/"]).worded("search", "search customers"),
                     Binding::new(Action::EditCustomer, &["u", "e"]).worded("edit", "edit customer"),
+                    Binding::new(Action::MergeCustomer, &["M"]),
                 ],
             ),
             (

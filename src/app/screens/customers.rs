@@ -8,7 +8,8 @@ use super::move_index;
 use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::keymap::{Context, Key};
-use crate::app::state::AppState;
+use crate::app::overlays::form::Form;
+use crate::app::state::{AppState, Overlay};
 use crate::domain::{Booking, CustomerId, CustomerMatch, CustomerSummary};
 use crossterm::event::KeyCode;
 
@@ -34,6 +35,8 @@ pub struct CustomersState {
     /// Bookings of the customer `history.0`, newest first: the last history
     /// loaded, shown only while that customer is the one selected.
     pub history: Option<(CustomerId, Vec<Booking>)>,
+    /// A customer marked as a duplicate, to merge into the next one chosen.
+    pub merging: Option<CustomerSummary>,
 }
 
 impl CustomersState {
@@ -76,6 +79,12 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             state.customers.searching = true;
             Vec::new()
         }
+        Action::MergeCustomer => merge(state),
+        Action::Back if state.customers.merging.is_some() => {
+            state.customers.merging = None;
+            state.info("merge dropped");
+            Vec::new()
+        }
         Action::Back if !state.customers.search.is_empty() => {
             state.customers.search.clear();
             vec![state.customers.load()]
@@ -90,6 +99,39 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             None => Vec::new(),
         },
         _ => Vec::new(),
+    }
+}
+
+/// `MergeCustomer`: marks the selected customer as the duplicate, or, with
+/// one marked, asks to merge it into the selected one.
+fn merge(state: &mut AppState) -> Vec<Effect> {
+    let Some(selected) = state.customers.selected_customer().cloned() else {
+        state.error("no customer selected");
+        return Vec::new();
+    };
+    match state.customers.merging.clone() {
+        None => {
+            state.info(format!(
+                "#{} {} marked to merge: select the customer to keep and press M (esc drops it)",
+                selected.id, selected.name
+            ));
+            state.customers.merging = Some(selected);
+            Vec::new()
+        }
+        Some(other) if other.id == selected.id => {
+            state.error(format!(
+                "#{} is the one marked: select another customer, the one to keep",
+                other.id
+            ));
+            Vec::new()
+        }
+        Some(other) => {
+            let key = state.next_key();
+            let approval = state.approval();
+            let form = Form::merge_customers(&selected, &other, &approval, key);
+            state.overlay = Some(Overlay::Form(Box::new(form)));
+            Vec::new()
+        }
     }
 }
 

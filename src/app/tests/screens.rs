@@ -305,3 +305,77 @@ fn activity_narrows_to_the_selected_events_booking_customer_or_staff_member() {
     press_char(&mut s, '1');
     assert!(press_char(&mut s, 'b').is_empty() || s.screen == Screen::Board);
 }
+
+#[test]
+fn a_duplicate_customer_is_marked_then_merged_into_the_one_kept() {
+    let mut s = desk();
+    press_char(&mut s, '3');
+    let kept = someone(1, "Ada", "Lovelace");
+    let twin = someone(2, "Ada", "Lovelance");
+    update(&mut s, listed("", &[kept.clone(), twin.clone()]));
+    // M on the duplicate marks it; M again on it says to choose another.
+    press_char(&mut s, 'j');
+    assert!(press_char(&mut s, 'M').is_empty());
+    assert_eq!(
+        s.customers.merging.as_ref().map(|c| c.id),
+        Some(CustomerId(2))
+    );
+    assert!(
+        status_text(&s).contains("the customer to keep"),
+        "{}",
+        status_text(&s)
+    );
+    press_char(&mut s, 'M');
+    assert!(s.overlay.is_none());
+    assert!(
+        status_text(&s).contains("another customer"),
+        "{}",
+        status_text(&s)
+    );
+    // Esc drops the mark; mark again, then M on the one kept asks to confirm.
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.customers.merging, None);
+    press_char(&mut s, 'M');
+    press_char(&mut s, 'k');
+    press_char(&mut s, 'M');
+    let form = s.form().expect("the merge form");
+    assert_eq!(form.title, "Merge customers (manager)");
+    assert!(
+        form.subtitle.contains("Ada Lovelance (#2)"),
+        "{}",
+        form.subtitle
+    );
+    assert!(
+        form.subtitle.contains("Ada Lovelace (#1)"),
+        "{}",
+        form.subtitle
+    );
+    // The id of the customer removed must be typed; with no staff, say manager.
+    for c in "2".chars() {
+        press_char(&mut s, c);
+    }
+    press(&mut s, KeyCode::Tab);
+    press_char(&mut s, 'y');
+    assert_eq!(
+        press(&mut s, KeyCode::Enter),
+        vec![Effect::Write(crate::app::effect::Write::MergeCustomers(
+            CustomerId(1),
+            CustomerId(2),
+            crate::app::Authority::Role(crate::domain::Role::Manager)
+        ))]
+    );
+    // Done: the mark is dropped and the message names both.
+    update(
+        &mut s,
+        Msg::Written(
+            Box::new(crate::app::effect::Write::MergeCustomers(
+                CustomerId(1),
+                CustomerId(2),
+                crate::app::Authority::Role(crate::domain::Role::Manager),
+            )),
+            Ok(crate::app::msg::Written::Customer(Box::new(kept))),
+        ),
+    );
+    assert_eq!(s.customers.merging, None);
+    assert_eq!(status_text(&s), "merged #2 into Ada Lovelace (#1)");
+}

@@ -36,6 +36,8 @@ pub enum FormKind {
     Refund(BookingId),
     /// Set a status outside the lifecycle (manager).
     ForceStatus(BookingId),
+    /// Merge the second customer into the first (manager).
+    MergeCustomers(CustomerId, CustomerId),
     /// Board: go to a date.
     GoToDate,
     /// Bookings: filter the list.
@@ -96,6 +98,7 @@ pub(super) const METHOD: &str = "Method";
 pub(super) const REFERENCE: &str = "Reference";
 pub(super) const STEP: &str = "Step";
 pub(super) const CONFIRM_ID: &str = "Type the booking id";
+pub(super) const CONFIRM_CUSTOMER: &str = "Type the id removed";
 pub(super) const MANAGER: &str = "Manager";
 pub(super) const STAFF: &str = "Name";
 pub(super) const PIN: &str = "PIN";
@@ -453,6 +456,33 @@ impl Form {
             FormKind::ForceStatus(b.id),
             "Force status (manager)",
             format!("{} · now {}", booking_line(b, when), b.status),
+            fields,
+            key,
+        )
+    }
+
+    /// Merge form: `other` into `keep`, confirmed by typing `other`'s id,
+    /// approved as `approval` says.
+    pub fn merge_customers(
+        keep: &CustomerSummary,
+        other: &CustomerSummary,
+        approval: &Approval,
+        key: String,
+    ) -> Self {
+        let mut fields = vec![Field::new(
+            CONFIRM_CUSTOMER,
+            FieldKind::Text { max: 20 },
+            true,
+            "",
+        )];
+        fields.extend(approval.fields());
+        Self::new(
+            FormKind::MergeCustomers(keep.id, other.id),
+            "Merge customers (manager)",
+            format!(
+                "{} (#{}) into {} (#{}): the bookings move, #{} is removed",
+                other.name, other.id, keep.name, keep.id, other.id
+            ),
             fields,
             key,
         )

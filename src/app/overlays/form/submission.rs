@@ -4,9 +4,9 @@
 use super::FieldKind;
 use super::Form;
 use super::kinds::{
-    AMOUNT, APPROVER, APPROVER_PIN, BookingFilter, CONFIRM_ID, CUSTOMER, DATE, EMAIL, FIRST, FROM,
-    FormKind, LAST, MANAGER, MESSAGE, METHOD, PARTICIPANTS, PHONE, PIN, REASON, REFERENCE, SERVICE,
-    STAFF, STATUS, STEP, STEPS, Submitted, TO, add_on_label,
+    AMOUNT, APPROVER, APPROVER_PIN, BookingFilter, CONFIRM_CUSTOMER, CONFIRM_ID, CUSTOMER, DATE,
+    EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, PARTICIPANTS, PHONE, PIN, REASON,
+    REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, add_on_label,
 };
 use crate::app::effect::{Authority, Write};
 use crate::domain::catalog::Service;
@@ -159,6 +159,12 @@ impl Form {
                 },
             ),
             FormKind::Refund(id) => Write::Refund(*id, self.authority()),
+            FormKind::MergeCustomers(keep, other) => {
+                if self.value(CONFIRM_CUSTOMER).trim() != other.to_string() {
+                    return Err(format!("type {other} to confirm the merge"));
+                }
+                Write::MergeCustomers(*keep, *other, self.authority())
+            }
             FormKind::ForceStatus(id) => {
                 let status: crate::domain::BookingStatus = self.value(STATUS).parse()?;
                 Write::ForceStatus(
