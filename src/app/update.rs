@@ -185,7 +185,12 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Help => {
-            state.overlay = Some(Overlay::Help(HelpState::default()));
+            // Help over a booking detail goes back to it when closed.
+            let under = match state.overlay.take() {
+                Some(Overlay::Detail(detail)) => Some(detail),
+                _ => None,
+            };
+            state.overlay = Some(Overlay::Help(HelpState { page: 0, under }));
             Vec::new()
         }
         Action::Palette => {

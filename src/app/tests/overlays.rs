@@ -51,9 +51,9 @@ fn help_pages_on_and_back_round_and_closes_only_on_its_keys() {
     press_char(&mut s, '?');
     press(&mut s, KeyCode::PageDown);
     press_char(&mut s, 'l');
-    assert!(matches!(s.overlay, Some(Overlay::Help(h)) if h.page == 2));
+    assert!(matches!(&s.overlay, Some(Overlay::Help(h)) if h.page == 2));
     press(&mut s, KeyCode::PageUp);
-    assert!(matches!(s.overlay, Some(Overlay::Help(h)) if h.page == 1));
+    assert!(matches!(&s.overlay, Some(Overlay::Help(h)) if h.page == 1));
     press_char(&mut s, 'x');
     assert!(s.overlay.is_some());
     press_char(&mut s, 'q');
@@ -207,4 +207,21 @@ fn with_no_staff_the_desk_runs_as_one_anonymous_user_and_has_nothing_to_lock() {
     );
     assert!(status_text(&s).starts_with("no staff, so nothing to lock"));
     assert_eq!(s.approval(), crate::app::overlays::form::Approval::SaysSo);
+}
+
+#[test]
+fn help_opened_from_a_booking_detail_returns_to_it() {
+    let mut s = desk_with(vec![booking(7, 1, BookingStatus::Confirmed)]);
+    press(&mut s, KeyCode::Enter);
+    assert_eq!(s.detail().map(|d| d.id), Some(BookingId(7)));
+    press_char(&mut s, '?');
+    assert!(matches!(s.overlay, Some(Overlay::Help(_))));
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(
+        s.detail().map(|d| d.id),
+        Some(BookingId(7)),
+        "closing help shows the detail again"
+    );
+    press(&mut s, KeyCode::Esc);
+    assert_eq!(s.overlay, None);
 }
