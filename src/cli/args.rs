@@ -375,7 +375,7 @@ pub struct BookingsArgs {
     /// Status (held, pending, confirmed, checked_in, completed, cancelled, declined, expired, no_show).
     #[arg(long)]
     pub status: Option<String>,
-    /// Text in the customer's name, email or phone.
+    /// The customer: part of a name or email, or a phone in any format.
     #[arg(long)]
     pub customer: Option<String>,
     /// Page, from 1.

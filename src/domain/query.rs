@@ -99,7 +99,9 @@ pub struct BookingQuery {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub status: Option<BookingStatus>,
-    /// Text found anywhere in the customer's name, email or phone.
+    /// The customer as the Customers screen searches: name or email words
+    /// (three characters or more anywhere, shorter at a name's start), or a
+    /// phone in any format.
     pub customer_text: Option<String>,
     pub customer: Option<CustomerId>,
     pub sort: BookingSort,

@@ -13,6 +13,7 @@ use super::error::Result;
 use super::queries::customer_columns;
 use crate::domain::{BookingStatus, CustomerMatch, PhoneSearch};
 use chrono::{DateTime, Utc};
+use rusqlite::Connection;
 use rusqlite::types::Value;
 
 /// How many matches of a search are sorted by name and cut to the limit.
@@ -95,6 +96,47 @@ fn plan(text: &str, region: &str) -> Plan {
     plan
 }
 
+/// The search for `text` as conditions on `customers c` (none when empty).
+fn search(conn: &Connection, text: &str) -> Result<Plan> {
+    let text = text.trim();
+    let mut plan = if text.is_empty() {
+        Plan {
+            ids: None,
+            conditions: Vec::new(),
+            values: Vec::new(),
+        }
+    } else {
+        plan(text, &location(conn)?.phone_region)
+    };
+    if let Some(ids) = plan.ids.take() {
+        let cap = plan.push(Value::Integer(CANDIDATES as i64));
+        plan.conditions.insert(
+            0,
+            format!("c.id IN (SELECT m.id FROM ({ids}) AS m LIMIT ?{cap})"),
+        );
+    }
+    Ok(plan)
+}
+
+/// The ids of the customers `text` finds as [`Store::find_customers`] does
+/// (at most [`CANDIDATES`], in no order): the bookings list's customer
+/// filter. Empty `text` is for the caller to skip.
+pub(super) fn customer_ids(conn: &Connection, text: &str) -> Result<Vec<i64>> {
+    let plan = search(conn, text)?;
+    let filter = if plan.conditions.is_empty() {
+        "1 = 1".to_owned()
+    } else {
+        plan.conditions.join(" AND ")
+    };
+    let ids = conn
+        .prepare_cached(&format!(
+            "SELECT c.id FROM customers c WHERE {filter} LIMIT {CANDIDATES}"
+        ))?
+        .query_map(rusqlite::params_from_iter(plan.values.iter()), |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
 impl Store {
     /// Up to `limit` customers matching `text` as a clerk types it, each with
     /// their last visit (the start of their latest booking begun by `now`,
@@ -112,23 +154,7 @@ impl Store {
         now: DateTime<Utc>,
         limit: usize,
     ) -> Result<Vec<CustomerMatch>> {
-        let text = text.trim();
-        let mut plan = if text.is_empty() {
-            Plan {
-                ids: None,
-                conditions: Vec::new(),
-                values: Vec::new(),
-            }
-        } else {
-            plan(text, &location(&self.conn)?.phone_region)
-        };
-        if let Some(ids) = plan.ids.take() {
-            let cap = plan.push(Value::Integer(CANDIDATES as i64));
-            plan.conditions.insert(
-                0,
-                format!("c.id IN (SELECT m.id FROM ({ids}) AS m LIMIT ?{cap})"),
-            );
-        }
+        let mut plan = search(&self.conn, text)?;
         let now_at = plan.push(Value::Integer(ts(now)));
         let limit_at = plan.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         let filter = if plan.conditions.is_empty() {

@@ -4,6 +4,7 @@
 
 use super::Store;
 use super::codec::day;
+use super::customer_search::customer_ids;
 use super::error::Result;
 use super::queries::{BOOKING_SELECT, attach_details, booking_row};
 use crate::domain::{BookingError, BookingPage, BookingQuery, BookingSort, Pagination};
@@ -41,7 +42,11 @@ impl Store {
                 BookingError::invalid("page must be at least 1 and page size 1 to 500").into(),
             );
         }
-        let (filter, values) = filters(query);
+        let customers = match query.customer_text.as_deref().map(str::trim) {
+            Some(text) if !text.is_empty() => Some(customer_ids(&self.conn, text)?),
+            _ => None,
+        };
+        let (filter, values) = filters(query, customers.as_deref());
         let tx = self.conn.unchecked_transaction()?;
         let total_count = self.count(&tx, &filter, &values)?;
         let dir = if query.descending { "DESC" } else { "ASC" };
@@ -120,8 +125,9 @@ pub(super) struct CountKey {
     own_changes: u64,
 }
 
-/// The WHERE clause and its values for `query`.
-fn filters(query: &BookingQuery) -> (String, Vec<Value>) {
+/// The WHERE clause and its values for `query`, its customer text already
+/// turned into the `customers` it finds.
+fn filters(query: &BookingQuery, customers: Option<&[i64]>) -> (String, Vec<Value>) {
     let mut clauses = vec!["1 = 1".to_owned()];
     let mut values: Vec<Value> = Vec::new();
     let mut push = |clause: &str, value: Value| {
@@ -152,22 +158,15 @@ fn filters(query: &BookingQuery) -> (String, Vec<Value>) {
     if let Some(c) = query.customer {
         push("b.customer_id = ?", Value::Integer(c.0));
     }
-    if let Some(text) = query
-        .customer_text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        let escaped = text
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        // Search the customers first, then their bookings by `bookings_customer`.
-        push(
-            "b.customer_id IN (SELECT id FROM customers WHERE first_name || ' ' || last_name
-                 LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')",
-            Value::Text(format!("%{escaped}%")),
-        );
+    // The customers a typed search found, as the Customers screen finds
+    // them (ids are integers, so written in the SQL).
+    if let Some(ids) = customers {
+        let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+        clauses.push(if list.is_empty() {
+            "0 = 1".to_owned()
+        } else {
+            format!("b.customer_id IN ({})", list.join(", "))
+        });
     }
     (clauses.join(" AND "), values)
 }

@@ -121,6 +121,16 @@ fn bookings_filter_by_text_in_the_customers_name_email_or_phone() {
     assert_eq!(ids(&store, &text("John Smith")), pick(&made, &[1, 3]));
     assert_eq!(ids(&store, &text("example.org")), pick(&made, &[2]));
     assert_eq!(ids(&store, &text("7946")), pick(&made, &[2]));
+    // A phone in any format the clerk types, as the Customers screen finds it.
+    for phone in [
+        "020 7946 0018",
+        "02079460018",
+        "+44 20 7946 0018",
+        "+442079460018",
+    ] {
+        assert_eq!(ids(&store, &text(phone)), pick(&made, &[2]), "{phone}");
+    }
+    assert_eq!(ids(&store, &text("020 7946 0019")), Vec::<i64>::new());
     assert_eq!(ids(&store, &text("100%")), Vec::<i64>::new());
     let page = store.bookings(&text("jane")).unwrap();
     assert_eq!(page.pagination.total_count, 2);
