@@ -295,3 +295,40 @@ fn on_another_day_the_heading_names_that_day_and_the_status_bar_today() {
     assert!(status.contains("Mon 23 Nov 2026"), "status bar: {status}");
     assert!(!status.contains("Tue 24 Nov"), "status bar: {status}");
 }
+
+#[test]
+fn the_last_booking_of_a_busy_slot_is_shown_with_those_before_it() {
+    let mut desk = Desk::demo();
+    // A slot with several bookings (a class).
+    for _ in 0..200 {
+        if desk.driver.state.board.selected_bookings().len() >= 4 {
+            break;
+        }
+        let before = desk.driver.state.board.cursor;
+        desk.press(KeyCode::Down);
+        if desk.driver.state.board.cursor == before {
+            desk.press(KeyCode::Right);
+        }
+    }
+    let on: Vec<_> = desk
+        .driver
+        .state
+        .board
+        .selected_bookings()
+        .iter()
+        .map(|b| b.id)
+        .collect();
+    assert!(on.len() >= 4, "no busy slot in the demo");
+    // Tab to the last booking, as after booking the last seat.
+    while desk.driver.state.board.booking != on.last().copied() {
+        desk.press(KeyCode::Tab);
+    }
+    let screen = desk.screen(80, 24);
+    let last = on[on.len() - 1];
+    let before_last = on[on.len() - 2];
+    assert!(screen.contains(&format!("▸ #{last} ")), "{screen}");
+    assert!(
+        screen.contains(&format!("#{before_last} ")),
+        "the booking before the selected one is hidden:\n{screen}"
+    );
+}

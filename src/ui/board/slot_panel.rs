@@ -171,19 +171,20 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     } else {
         let selected = state.board.selected_booking().map(|b| b.id);
         let mut rest: Vec<Line> = Vec::new();
-        let mut selected_at = 0;
+        let (mut selected_at, mut selected_end) = (0, 0);
         for b in &on {
             if Some(b.id) == selected {
                 selected_at = rest.len();
             }
             rest.extend(booking_lines(state, b, Some(b.id) == selected, width));
+            if Some(b.id) == selected {
+                selected_end = rest.len();
+            }
         }
         let room = height.saturating_sub(lines.len());
-        let skip = if selected_at + 2 > room {
-            selected_at
-        } else {
-            0
-        };
+        // Scroll only as far as the selected booking needs (one row kept for
+        // the "… in all" line), so those before it still fill the panel.
+        let skip = (selected_end + 1).saturating_sub(room).min(selected_at);
         let shown = rest.len().saturating_sub(skip);
         if shown > room && room > 0 {
             let cycle = state
