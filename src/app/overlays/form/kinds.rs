@@ -111,19 +111,7 @@ pub(super) const SERVICE: &str = "Service";
 pub(super) const CUSTOMER: &str = "Customer";
 pub(super) const YES_NO: [&str; 2] = ["no", "yes"];
 
-/// The statuses a manager may force, in the form's order (never `held` or
-/// `expired`: time makes and ends holds).
-const FORCEABLE: [BookingStatus; 7] = [
-    BookingStatus::Confirmed,
-    BookingStatus::Pending,
-    BookingStatus::CheckedIn,
-    BookingStatus::Completed,
-    BookingStatus::NoShow,
-    BookingStatus::Cancelled,
-    BookingStatus::Declined,
-];
-
-fn choice(options: &[&str]) -> FieldKind {
+pub(super) fn choice(options: &[&str]) -> FieldKind {
     FieldKind::Choice(options.iter().map(|o| (*o).to_owned()).collect())
 }
 
@@ -200,7 +188,7 @@ fn slot_line(slot: &Slot, when: &str) -> String {
     )
 }
 
-fn booking_line(b: &Booking, when: &str) -> String {
+pub(super) fn booking_line(b: &Booking, when: &str) -> String {
     let who = b
         .customer
         .as_ref()
@@ -209,29 +197,6 @@ fn booking_line(b: &Booking, when: &str) -> String {
         "#{} {} · {} · {when} · {who}",
         b.id, b.service_name, b.resource_name
     )
-}
-
-/// How a manager-only form is approved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Approval {
-    /// No staff: whoever is at the desk says whether they are a manager.
-    SaysSo,
-    /// A manager is signed in.
-    SignedIn,
-    /// A clerk is signed in: a manager (one of these names) gives their PIN
-    /// there and then.
-    ManagerPin(Vec<String>),
-}
-
-impl Approval {
-    /// The fields the form adds for it.
-    fn fields(&self) -> Vec<Field> {
-        match self {
-            Self::SaysSo => vec![Field::new(MANAGER, choice(&YES_NO), true, "no")],
-            Self::SignedIn => Vec::new(),
-            Self::ManagerPin(managers) => Form::manager_approval(managers),
-        }
-    }
 }
 
 impl Form {
@@ -398,128 +363,6 @@ impl Form {
             customer_fields(Some(c)),
             key,
         )
-    }
-
-    /// Delete form: type the id, say you are a manager.
-    pub fn delete(b: &Booking, when: &str, approval: &Approval, key: String) -> Self {
-        let mut fields = vec![Field::new(
-            CONFIRM_ID,
-            FieldKind::Text { max: 20 },
-            true,
-            "",
-        )];
-        fields.extend(approval.fields());
-        Self::new(
-            FormKind::Delete(b.id),
-            "Delete booking (manager)",
-            booking_line(b, when),
-            fields,
-            key,
-        )
-    }
-
-    /// Refund form, approved as `approval` says.
-    pub fn refund(b: &Booking, when: &str, approval: &Approval, key: String) -> Self {
-        let paid = b.payment.amount.map_or_else(
-            || "nothing recorded".to_owned(),
-            |a| {
-                format!(
-                    "{} {}",
-                    format_amount(a, &b.payment.currency),
-                    b.payment.currency
-                )
-            },
-        );
-        Self::new(
-            FormKind::Refund(b.id),
-            "Refund payment (manager)",
-            format!("{} · paid {paid}", booking_line(b, when)),
-            approval.fields(),
-            key,
-        )
-    }
-
-    /// Force-status form: a status other than `b`'s, a reason, and the
-    /// approval `approval` asks for.
-    pub fn force_status(b: &Booking, when: &str, approval: &Approval, key: String) -> Self {
-        let statuses: Vec<&str> = FORCEABLE
-            .iter()
-            .filter(|s| **s != b.status)
-            .map(|s| s.as_str())
-            .collect();
-        let mut fields = vec![
-            Field::new(STATUS, choice(&statuses), true, statuses[0]),
-            Field::new(REASON, FieldKind::Text { max: 500 }, true, ""),
-        ];
-        fields.extend(approval.fields());
-        Self::new(
-            FormKind::ForceStatus(b.id),
-            "Force status (manager)",
-            format!("{} · now {}", booking_line(b, when), b.status),
-            fields,
-            key,
-        )
-    }
-
-    /// Merge form: `other` into `keep`, confirmed by typing `other`'s id,
-    /// approved as `approval` says.
-    pub fn merge_customers(
-        keep: &CustomerSummary,
-        other: &CustomerSummary,
-        approval: &Approval,
-        key: String,
-    ) -> Self {
-        let mut fields = vec![Field::new(
-            CONFIRM_CUSTOMER,
-            FieldKind::Text { max: 20 },
-            true,
-            "",
-        )];
-        fields.extend(approval.fields());
-        Self::new(
-            FormKind::MergeCustomers(keep.id, other.id),
-            "Merge customers (manager)",
-            format!(
-                "{} (#{}) into {} (#{}): the bookings move, #{} is removed",
-                other.name, other.id, keep.name, keep.id, other.id
-            ),
-            fields,
-            key,
-        )
-    }
-
-    /// Sign-in form: a member of `staff` (names) and their PIN.
-    pub fn sign_in(staff: &[String]) -> Self {
-        let names: Vec<&str> = staff.iter().map(String::as_str).collect();
-        let first = names.first().copied().unwrap_or("");
-        Self {
-            focus: 1,
-            ..Self::new(
-                FormKind::SignIn,
-                "Sign in",
-                "who is at the desk? (ctrl-c quits)".to_owned(),
-                vec![
-                    Field::new(STAFF, choice(&names), true, first),
-                    Field::new(PIN, FieldKind::Pin, true, ""),
-                ],
-                String::new(),
-            )
-        }
-    }
-
-    /// The fields a clerk fills to have a manager approve a manager-only
-    /// change there and then: the manager (of `managers`) and their PIN.
-    pub fn manager_approval(managers: &[String]) -> Vec<Field> {
-        let names: Vec<&str> = managers.iter().map(String::as_str).collect();
-        vec![
-            Field::new(
-                APPROVER,
-                choice(&names),
-                true,
-                names.first().copied().unwrap_or(""),
-            ),
-            Field::new(APPROVER_PIN, FieldKind::Pin, true, ""),
-        ]
     }
 
     /// Go-to-date form.

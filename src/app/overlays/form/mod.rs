@@ -6,12 +6,14 @@
 mod field;
 mod keys;
 mod kinds;
+mod manager_forms;
 mod picker;
 mod submission;
 
 pub use field::{Field, FieldKind};
 pub use keys::key;
-pub use kinds::{Approval, BookingFilter, FormKind, STEPS, Submitted};
+pub use kinds::{BookingFilter, FormKind, STEPS, Submitted};
+pub use manager_forms::Approval;
 pub use picker::{Picker, SHOWN as PICKER_ROWS};
 
 use crate::app::action::Action;
