@@ -13,7 +13,6 @@ use super::error::Result;
 use super::queries::customer_columns;
 use crate::domain::{BookingStatus, CustomerMatch, PhoneSearch};
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use rusqlite::types::Value;
 
 /// How many matches of a search are sorted by name and cut to the limit.
@@ -22,18 +21,18 @@ pub const CANDIDATES: usize = 2_000;
 /// The full-text columns a name or email word is looked for in.
 const TEXT_COLUMNS: &str = "{first_name last_name email}";
 
-/// A search as SQL: a query for candidate ids (numbered parameters from
-/// `?1`), more conditions on `c` for the outer query, and their values.
-struct Plan {
-    ids: Option<String>,
-    conditions: Vec<String>,
+/// Values for numbered parameters, counted from `base + 1` so the SQL can
+/// sit inside a larger query with parameters of its own.
+struct Params {
+    base: usize,
     values: Vec<Value>,
 }
 
-impl Plan {
+impl Params {
+    /// Adds `value`; returns its parameter number.
     fn push(&mut self, value: Value) -> usize {
         self.values.push(value);
-        self.values.len()
+        self.base + self.values.len()
     }
 }
 
@@ -42,99 +41,106 @@ fn phrase(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-/// How `text` is looked for (already trimmed and not empty).
-fn plan(text: &str, region: &str) -> Plan {
-    let mut plan = Plan {
-        ids: None,
-        conditions: Vec::new(),
-        values: Vec::new(),
+/// A query for the ids of the customers `text` (cleaned, not empty) finds;
+/// with `cap`, at most that many (the first a broad search meets).
+fn candidates(text: &str, region: &str, cap: Option<usize>, p: &mut Params) -> String {
+    let limit = |p: &mut Params| match cap {
+        Some(n) => format!(" LIMIT ?{}", p.push(Value::Integer(n as i64))),
+        None => String::new(),
     };
     if let Some(phone) = PhoneSearch::new(text, region) {
         let (whole, parts) = phone.sql_parts();
-        let digits: Vec<String> = parts.iter().map(|p| phrase(p)).collect();
-        let exact = plan.push(Value::Text(whole.unwrap_or_default()));
-        let fts = plan.push(Value::Text(format!("phone : ({})", digits.join(" OR "))));
-        plan.ids = Some(format!(
-            "SELECT id FROM customers WHERE phone = ?{exact}
-             UNION SELECT rowid AS id FROM customers_search WHERE customers_search MATCH ?{fts}"
-        ));
-        return plan;
+        let digits: Vec<String> = parts.iter().map(|d| phrase(d)).collect();
+        let fts = p.push(Value::Text(format!("phone : ({})", digits.join(" OR "))));
+        let by_digits =
+            format!("SELECT rowid AS id FROM customers_search WHERE customers_search MATCH ?{fts}");
+        let ids = match whole {
+            Some(whole) => {
+                let exact = p.push(Value::Text(whole));
+                format!("{by_digits} UNION SELECT id FROM customers WHERE phone = ?{exact}")
+            }
+            None => by_digits,
+        };
+        return format!("SELECT m.id FROM ({ids}) AS m{}", limit(p));
     }
     let words: Vec<&str> = text.split_whitespace().take(6).collect();
     let (long, short): (Vec<&str>, Vec<&str>) =
         words.into_iter().partition(|w| w.chars().count() >= 3);
     // One or two characters: the start of a first or last name. `%` and `_`
     // are characters a name does not hold, so such a word matches no one.
-    let mut starts = Vec::new();
-    for word in short {
-        if word.contains(['%', '_', '\\']) {
-            plan.conditions.push("0".to_owned());
-            continue;
-        }
-        starts.push(plan.push(Value::Text(format!("{word}%"))));
+    if short.iter().any(|w| w.contains(['%', '_', '\\'])) {
+        return "SELECT NULL AS id WHERE 0".to_owned();
     }
-    if !long.is_empty() {
+    let starts: Vec<usize> = short
+        .iter()
+        .map(|w| p.push(Value::Text(format!("{w}%"))))
+        .collect();
+    let source = if long.is_empty() {
+        // Only short words: the first one's names through the name indexes;
+        // alone, the first `cap` of each (a letter matches thousands).
+        let first = starts[0];
+        let inner = if starts.len() == 1 {
+            limit(p)
+        } else {
+            String::new()
+        };
+        format!(
+            "SELECT id FROM (SELECT id FROM customers WHERE last_name LIKE ?{first}{inner})
+             UNION SELECT id FROM (SELECT id FROM customers WHERE first_name LIKE ?{first}{inner})"
+        )
+    } else {
         let query: Vec<String> = long
             .iter()
             .map(|w| format!("{TEXT_COLUMNS} : {}", phrase(w)))
             .collect();
-        let fts = plan.push(Value::Text(query.join(" AND ")));
-        plan.ids = Some(format!(
-            "SELECT rowid AS id FROM customers_search WHERE customers_search MATCH ?{fts}"
-        ));
-    } else if let Some(&first) = starts.first() {
-        plan.ids = Some(format!(
-            "SELECT id FROM customers WHERE last_name LIKE ?{first}
-             UNION SELECT id FROM customers WHERE first_name LIKE ?{first}"
-        ));
-    }
+        let fts = p.push(Value::Text(query.join(" AND ")));
+        format!("SELECT rowid AS id FROM customers_search WHERE customers_search MATCH ?{fts}")
+    };
+    // Every short word must match before the cap, so a rare name among
+    // thousands sharing a start is still found.
+    let mut conditions = vec![format!("x.id IN ({source})")];
     for at in starts {
-        plan.conditions.push(format!(
-            "(c.first_name LIKE ?{at} OR c.last_name LIKE ?{at})"
+        conditions.push(format!(
+            "(x.first_name LIKE ?{at} OR x.last_name LIKE ?{at})"
         ));
     }
-    plan
+    format!(
+        "SELECT x.id FROM customers x WHERE {}{}",
+        conditions.join(" AND "),
+        limit(p)
+    )
 }
 
-/// The search for `text` as conditions on `customers c` (none when empty).
-fn search(conn: &Connection, text: &str) -> Result<Plan> {
-    let text = text.trim();
-    let mut plan = if text.is_empty() {
-        Plan {
-            ids: None,
-            conditions: Vec::new(),
-            values: Vec::new(),
-        }
-    } else {
-        plan(text, &location(conn)?.phone_region)
-    };
-    if let Some(ids) = plan.ids.take() {
-        let cap = plan.push(Value::Integer(CANDIDATES as i64));
-        plan.conditions.insert(
-            0,
-            format!("c.id IN (SELECT m.id FROM ({ids}) AS m LIMIT ?{cap})"),
-        );
+/// `text` with control characters (a pasted NUL, an escape) taken out, so
+/// they are never part of a query.
+fn cleaned(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// The condition that `column` holds the id of a customer `text` finds as
+/// [`Store::find_customers`] does, every one of them (no cap), with its
+/// values numbered after the `base` the caller has: the bookings list's
+/// customer filter. `None` when `text` is empty once cleaned.
+pub(super) fn customer_condition(
+    text: &str,
+    region: &str,
+    column: &str,
+    base: usize,
+) -> Option<(String, Vec<Value>)> {
+    let text = cleaned(text);
+    if text.is_empty() {
+        return None;
     }
-    Ok(plan)
-}
-
-/// The ids of the customers `text` finds as [`Store::find_customers`] does
-/// (at most [`CANDIDATES`], in no order): the bookings list's customer
-/// filter. Empty `text` is for the caller to skip.
-pub(super) fn customer_ids(conn: &Connection, text: &str) -> Result<Vec<i64>> {
-    let plan = search(conn, text)?;
-    let filter = if plan.conditions.is_empty() {
-        "1 = 1".to_owned()
-    } else {
-        plan.conditions.join(" AND ")
+    let mut p = Params {
+        base,
+        values: Vec::new(),
     };
-    let ids = conn
-        .prepare_cached(&format!(
-            "SELECT c.id FROM customers c WHERE {filter} LIMIT {CANDIDATES}"
-        ))?
-        .query_map(rusqlite::params_from_iter(plan.values.iter()), |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(ids)
+    let ids = candidates(&text, region, None, &mut p);
+    Some((format!("{column} IN ({ids})"), p.values))
 }
 
 impl Store {
@@ -154,14 +160,20 @@ impl Store {
         now: DateTime<Utc>,
         limit: usize,
     ) -> Result<Vec<CustomerMatch>> {
-        let mut plan = search(&self.conn, text)?;
-        let now_at = plan.push(Value::Integer(ts(now)));
-        let limit_at = plan.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
-        let filter = if plan.conditions.is_empty() {
+        let text = cleaned(text);
+        let mut p = Params {
+            base: 0,
+            values: Vec::new(),
+        };
+        let filter = if text.is_empty() {
             String::new()
         } else {
-            format!("WHERE {}", plan.conditions.join(" AND "))
+            let region = location(&self.conn)?.phone_region;
+            let ids = candidates(&text, &region, Some(CANDIDATES), &mut p);
+            format!("WHERE c.id IN ({ids})")
         };
+        let now_at = p.push(Value::Integer(ts(now)));
+        let limit_at = p.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         // The last visit only for the rows kept, not for every candidate.
         let visits: Vec<String> = BookingStatus::ALL
             .into_iter()
@@ -181,7 +193,7 @@ impl Store {
             visits.join(", ")
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(plan.values.iter()), |r| {
+        let rows = stmt.query_map(rusqlite::params_from_iter(p.values.iter()), |r| {
             Ok(CustomerMatch {
                 customer: customer_columns(r, 0, r.get(0)?)?,
                 last_visit: r.get::<_, Option<i64>>(7)?.map(instant),

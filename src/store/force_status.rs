@@ -21,7 +21,8 @@ impl Store {
     /// reason as its cancel reason. Records `booking.status_forced` with
     /// the reason and what changed.
     /// Errors: not a manager; an empty reason; `held` or `expired` (time's
-    /// statuses, not a manager's); the status it already has; `booking not
+    /// statuses, not a manager's); a status other than cancelled or declined
+    /// for a booking with no customer; the status it already has; `booking not
     /// found`; `time slot is full` or `duplicate booking` when the status
     /// takes seats it does not hold and the slot has no room for them.
     pub fn force_status(
@@ -47,6 +48,15 @@ impl Store {
         }
         self.write(now, |conn| {
             let current = load_booking(conn, id)?;
+            let needs_customer =
+                !matches!(status, BookingStatus::Cancelled | BookingStatus::Declined);
+            if needs_customer && current.customer.is_none() {
+                return Err(BookingError::invalid(format!(
+                    "booking {id} is a hold with no customer: a {status} booking needs a \
+                     customer, so confirm the hold with one"
+                ))
+                .into());
+            }
             if current.status == status {
                 return Err(
                     BookingError::invalid(format!("booking {id} is already {status}")).into(),

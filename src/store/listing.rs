@@ -3,8 +3,9 @@
 //! joins only those rows; the total is remembered until the data changes.
 
 use super::Store;
+use super::catalog::location;
 use super::codec::day;
-use super::customer_search::customer_ids;
+use super::customer_search::customer_condition;
 use super::error::Result;
 use super::queries::{BOOKING_SELECT, attach_details, booking_row};
 use crate::domain::{BookingError, BookingPage, BookingQuery, BookingSort, Pagination};
@@ -42,11 +43,11 @@ impl Store {
                 BookingError::invalid("page must be at least 1 and page size 1 to 500").into(),
             );
         }
-        let customers = match query.customer_text.as_deref().map(str::trim) {
-            Some(text) if !text.is_empty() => Some(customer_ids(&self.conn, text)?),
-            _ => None,
+        let region = match &query.customer_text {
+            Some(_) => location(&self.conn)?.phone_region,
+            None => String::new(),
         };
-        let (filter, values) = filters(query, customers.as_deref());
+        let (filter, values) = filters(query, &region);
         let tx = self.conn.unchecked_transaction()?;
         let total_count = self.count(&tx, &filter, &values)?;
         let dir = if query.descending { "DESC" } else { "ASC" };
@@ -125,9 +126,9 @@ pub(super) struct CountKey {
     own_changes: u64,
 }
 
-/// The WHERE clause and its values for `query`, its customer text already
-/// turned into the `customers` it finds.
-fn filters(query: &BookingQuery, customers: Option<&[i64]>) -> (String, Vec<Value>) {
+/// The WHERE clause and its values for `query` (a customer text read as
+/// local to `region` when it is a phone).
+fn filters(query: &BookingQuery, region: &str) -> (String, Vec<Value>) {
     let mut clauses = vec!["1 = 1".to_owned()];
     let mut values: Vec<Value> = Vec::new();
     let mut push = |clause: &str, value: Value| {
@@ -158,15 +159,15 @@ fn filters(query: &BookingQuery, customers: Option<&[i64]>) -> (String, Vec<Valu
     if let Some(c) = query.customer {
         push("b.customer_id = ?", Value::Integer(c.0));
     }
-    // The customers a typed search found, as the Customers screen finds
-    // them (ids are integers, so written in the SQL).
-    if let Some(ids) = customers {
-        let list: Vec<String> = ids.iter().map(i64::to_string).collect();
-        clauses.push(if list.is_empty() {
-            "0 = 1".to_owned()
-        } else {
-            format!("b.customer_id IN ({})", list.join(", "))
-        });
+    // The customers the text finds as the Customers screen does, all of
+    // them, searched inside the same query (and snapshot) as the page.
+    if let Some((condition, more)) = query
+        .customer_text
+        .as_deref()
+        .and_then(|text| customer_condition(text, region, "b.customer_id", values.len()))
+    {
+        values.extend(more);
+        clauses.push(condition);
     }
     (clauses.join(" AND "), values)
 }

@@ -67,6 +67,21 @@ fn put_back(conn: &Connection, now: &Booking, was: &Booking, at: DateTime<Utc>) 
         ))
         .into());
     }
+    if let Some(customer) = &was.customer {
+        let on_file = conn
+            .prepare_cached("SELECT 1 FROM customers WHERE id = ?1")?
+            .query_row([customer.id.0], |_| Ok(()))
+            .optional()?
+            .is_some();
+        if !on_file {
+            return Err(BookingError::NotAllowed(format!(
+                "cannot undo: booking {} was {}'s (customer {}), who is no longer on file \
+                 (merged into another customer since)",
+                now.id, customer.name, customer.id
+            ))
+            .into());
+        }
+    }
     if takes_seats(now, was) {
         let ctx = SlotContext::load(conn, was.slot_ref())?;
         let state = ctx.state(at, Some(now.id));

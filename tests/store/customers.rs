@@ -554,3 +554,46 @@ fn two_customers_in_the_same_slot_are_not_merged() {
     assert!(err.to_string().contains("duplicate booking"), "{err}");
     assert_eq!(counts(&store), before);
 }
+
+/// `n` more customers named `first` `last{i}`, straight into the file (a
+/// large practice's records, faster than booking each).
+fn many(dir: &tempfile::TempDir, n: usize, first: &str, last: &str) {
+    let mut conn = rusqlite::Connection::open(dir.path().join("slotdesk.db")).unwrap();
+    let tx = conn.transaction().unwrap();
+    for i in 0..n {
+        tx.execute(
+            "INSERT INTO customers (first_name, last_name, created_at, updated_at)
+             VALUES (?1, ?2, 0, 0)",
+            rusqlite::params![first, format!("{last}{i}")],
+        )
+        .unwrap();
+    }
+    tx.commit().unwrap();
+}
+
+#[test]
+fn a_search_finds_a_rare_customer_among_thousands_sharing_a_name_start() {
+    let (dir, mut store) = open();
+    many(&dir, 2_100, "Lisa", "Smith");
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    store
+        .book(
+            &book_request(class, person("Li", "Wu", Some("li@example.com"), None)),
+            now(),
+        )
+        .unwrap();
+    let names = |text: &str| -> Vec<String> {
+        store
+            .find_customers(text, now(), 5)
+            .unwrap()
+            .into_iter()
+            .map(|m| m.customer.name)
+            .collect()
+    };
+    assert_eq!(names("li wu"), ["Li Wu"]);
+    assert_eq!(names("Wu li"), ["Li Wu"]);
+    // Control characters typed or pasted are no error, only not matched.
+    assert_eq!(names("li\0 wu"), ["Li Wu"]);
+    assert_eq!(names("\0"), names(""), "nothing left to search: everyone");
+    assert!(names("\u{7}\u{1b}[31m").is_empty());
+}

@@ -451,6 +451,19 @@ fn a_manager_forces_a_status_the_table_refuses_and_the_rules_still_hold() {
         "the reason is in the journal"
     );
 
+    // A hold without a customer cannot be forced into a booking.
+    let ben = slot(&store, "physio", "ben", "09:00", MONDAY);
+    let hold = store.hold(&hold_request(ben, 1), day).unwrap();
+    let nobody = store
+        .force_status(
+            hold.id,
+            BookingStatus::Confirmed,
+            "walk-in",
+            Role::Manager,
+            day,
+        )
+        .unwrap_err();
+    assert!(nobody.to_string().contains("needs a customer"), "{nobody}");
     // Cancelled, its seat sold to John: forcing it back would overbook.
     store.cancel(booked.id, "rang", day).unwrap();
     store.book(&book_request(physio, john()), day).unwrap();

@@ -254,3 +254,32 @@ fn bookings_between_dates_lists_every_status_of_those_days_in_slot_order() {
         .unwrap();
     assert!(tuesday.iter().any(|b| b.status == BookingStatus::Cancelled));
 }
+
+#[test]
+fn the_customer_filter_lists_every_booking_however_many_customers_match() {
+    let (dir, store, made) = six_bookings();
+    // 2,100 customers named Jones, each with a cancelled booking like Jane's.
+    let conn = rusqlite::Connection::open(dir.path().join("slotdesk.db")).unwrap();
+    conn.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100)
+         INSERT INTO customers (first_name, last_name, created_at, updated_at)
+             SELECT 'Pat', 'Jones', 0, 0 FROM n;",
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO bookings (service_id, time_slot_id, resource_id, date, starts_at, ends_at,
+             participants, status, payment_currency, created_at, updated_at, customer_id)
+         SELECT b.service_id, b.time_slot_id, b.resource_id, b.date, b.starts_at, b.ends_at,
+             1, 'cancelled', b.payment_currency, b.created_at, b.updated_at, c.id
+         FROM bookings b, customers c WHERE b.id = ?1 AND c.last_name = 'Jones'",
+        [made[0].id.0],
+    )
+    .unwrap();
+    let page = store
+        .bookings(&BookingQuery {
+            customer_text: Some("jones".into()),
+            ..BookingQuery::default()
+        })
+        .unwrap();
+    assert_eq!(page.pagination.total_count, 2_100);
+}

@@ -177,3 +177,26 @@ fn what_cannot_be_undone_is_refused_and_changes_nothing() {
     assert_eq!(undone.status, BookingStatus::Held);
     assert_eq!(undone.customer, None);
 }
+
+#[test]
+fn an_undo_that_would_bring_back_a_merged_away_customer_is_refused_in_words() {
+    let (_dir, mut store) = open();
+    let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let mut pending = book_request(nine, jane());
+    pending.status = slotdesk::domain::InitialStatus::Pending;
+    let booked = store.book(&pending, now()).unwrap();
+    let jane_id = booked.customer.as_ref().unwrap().id;
+    // Confirmed for John instead: the booking is John's now.
+    let confirmed = store.confirm(booked.id, Some(&john()), now()).unwrap();
+    let john_id = confirmed.customer.as_ref().unwrap().id;
+    assert_ne!(john_id, jane_id);
+    // Jane's record is merged into John's (say, the same family account).
+    store
+        .merge_customers(john_id, jane_id, Role::Manager, now())
+        .unwrap();
+    let confirm_event = store.latest_booking_event(booked.id).unwrap().unwrap();
+    let before = counts(&store);
+    let err = store.undo(confirm_event, now()).unwrap_err().to_string();
+    assert!(err.contains("no longer on file"), "{err}");
+    assert_eq!(counts(&store), before);
+}

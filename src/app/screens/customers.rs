@@ -211,17 +211,9 @@ pub fn loaded(state: &mut AppState, search: &str, mut found: Vec<CustomerMatch>)
     c.selected = selected
         .and_then(|id| c.rows.iter().position(|m| m.customer.id == id))
         .unwrap_or(0);
-    // Ask for the history whenever what is shown is not the selected one's.
-    match state.customers.selected_customer() {
-        Some(customer) if state.customers.selected_history().is_none() => {
-            vec![Effect::LoadCustomerHistory(customer.id)]
-        }
-        Some(_) => Vec::new(),
-        None => {
-            state.customers.history = None;
-            Vec::new()
-        }
-    }
+    // The history again too: a reload follows a change that may have moved
+    // bookings (a merge, another desk); what is shown stays until it comes.
+    history_of_selected(state)
 }
 
 /// Takes a customer's loaded history.

@@ -379,3 +379,18 @@ fn a_duplicate_customer_is_marked_then_merged_into_the_one_kept() {
     assert_eq!(s.customers.merging, None);
     assert_eq!(status_text(&s), "merged #2 into Ada Lovelace (#1)");
 }
+
+#[test]
+fn a_reloaded_list_asks_again_for_the_selected_customers_history() {
+    let mut s = desk();
+    press_char(&mut s, '3');
+    update(&mut s, listed("", &[ada()]));
+    update(&mut s, Msg::HistoryLoaded(CustomerId(1), Vec::new()));
+    // After a write (a merge moved bookings to Ada), the list reloads: her
+    // history is asked for again, and the one shown stays until it comes.
+    assert_eq!(
+        update(&mut s, listed("", &[ada()])),
+        vec![Effect::LoadCustomerHistory(CustomerId(1))]
+    );
+    assert_eq!(s.customers.selected_history(), Some(&[][..]));
+}

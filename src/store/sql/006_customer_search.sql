@@ -24,7 +24,8 @@ CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
     INSERT INTO customers_search (customers_search, rowid, first_name, last_name, email, phone)
     VALUES ('delete', old.id, old.first_name, old.last_name, old.email, old.phone);
 END;
-CREATE TRIGGER customers_search_update AFTER UPDATE ON customers BEGIN
+CREATE TRIGGER customers_search_update
+    AFTER UPDATE OF first_name, last_name, email, phone ON customers BEGIN
     INSERT INTO customers_search (customers_search, rowid, first_name, last_name, email, phone)
     VALUES ('delete', old.id, old.first_name, old.last_name, old.email, old.phone);
     INSERT INTO customers_search (rowid, first_name, last_name, email, phone)
