@@ -20,6 +20,7 @@ const SCHEMA: &[&str] = &[
     include_str!("../../src/store/sql/005_staff.sql"),
     include_str!("../../src/store/sql/006_customer_search.sql"),
     include_str!("../../src/store/sql/007_journal_filters.sql"),
+    include_str!("../../src/store/sql/008_customer_ids_never_reused.sql"),
 ];
 
 /// The database's shape: `$SLOTDESK_BENCH_BOOKINGS` bookings if set, else a

@@ -15,12 +15,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/005_staff.sql")),
         M::up(include_str!("sql/006_customer_search.sql")),
         M::up(include_str!("sql/007_journal_filters.sql")),
+        M::up(include_str!("sql/008_customer_ids_never_reused.sql")).foreign_key_check(),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    7
+    8
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration

@@ -597,3 +597,43 @@ fn a_search_finds_a_rare_customer_among_thousands_sharing_a_name_start() {
     assert_eq!(names("\0"), names(""), "nothing left to search: everyone");
     assert!(names("\u{7}\u{1b}[31m").is_empty());
 }
+
+#[test]
+fn a_customer_id_merged_away_is_never_given_to_someone_new() {
+    let (_dir, mut store) = open();
+    let monday = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let tuesday = slot(&store, "physio", "ana", "09:00", TUESDAY);
+    let kept = store.book(&book_request(monday, jane()), now()).unwrap();
+    let twin = store
+        .book(
+            &book_request(tuesday, person("Jane", "Doh", None, Some("020 7946 0018"))),
+            now(),
+        )
+        .unwrap();
+    let keep = kept.customer.unwrap().id;
+    let gone = twin.customer.unwrap().id;
+    assert!(gone.0 > keep.0, "the duplicate is the newest record");
+    store
+        .merge_customers(keep, gone, Role::Manager, now())
+        .unwrap();
+    let ben = slot(&store, "physio", "ben", "09:00", MONDAY);
+    let next = store
+        .book(
+            &book_request(
+                ben,
+                person("Zed", "Stranger", Some("zed@example.com"), None),
+            ),
+            now(),
+        )
+        .unwrap();
+    let zed = next.customer.unwrap().id;
+    assert!(
+        zed.0 > gone.0,
+        "#{gone} belongs to the merged record's history, not to #{zed}"
+    );
+    // So a merge prepared before that cannot land on the newcomer.
+    let stale = store
+        .merge_customers(keep, gone, Role::Manager, now())
+        .unwrap_err();
+    assert!(stale.to_string().contains("customer not found"), "{stale}");
+}

@@ -1,0 +1,50 @@
+-- slotdesk schema, version 8: customer ids are never reused. A merge
+-- removes a customer; without AUTOINCREMENT SQLite would hand the highest
+-- id out again, and the next new person would inherit the merged record's
+-- journal (and a merge prepared at another desk could land on them).
+-- Runs with foreign keys off (the table is rebuilt; bookings keep their
+-- customer ids) and is checked with foreign_key_check afterwards. Ids are
+-- kept, so the search table (migration 6) stays valid; its triggers go
+-- with the old table and are made again.
+
+CREATE TABLE customers_new (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    first_name TEXT NOT NULL,
+    last_name  TEXT NOT NULL,
+    email      TEXT,
+    phone      TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
+INSERT INTO customers_new SELECT id, first_name, last_name, email, phone, created_at, updated_at
+    FROM customers;
+DROP TABLE customers;
+ALTER TABLE customers_new RENAME TO customers;
+
+CREATE INDEX customers_email ON customers (email COLLATE NOCASE) WHERE email IS NOT NULL;
+CREATE INDEX customers_phone ON customers (phone) WHERE phone IS NOT NULL;
+CREATE INDEX customers_by_name
+    ON customers (last_name COLLATE NOCASE, first_name COLLATE NOCASE, id);
+CREATE INDEX customers_by_first_name ON customers (first_name COLLATE NOCASE);
+
+CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
+    INSERT INTO customers_search (rowid, first_name, last_name, email, phone)
+    VALUES (new.id, new.first_name, new.last_name, new.email, new.phone);
+END;
+CREATE TRIGGER customers_search_delete AFTER DELETE ON customers BEGIN
+    INSERT INTO customers_search (customers_search, rowid, first_name, last_name, email, phone)
+    VALUES ('delete', old.id, old.first_name, old.last_name, old.email, old.phone);
+END;
+CREATE TRIGGER customers_search_update
+    AFTER UPDATE OF first_name, last_name, email, phone ON customers BEGIN
+    INSERT INTO customers_search (customers_search, rowid, first_name, last_name, email, phone)
+    VALUES ('delete', old.id, old.first_name, old.last_name, old.email, old.phone);
+    INSERT INTO customers_search (rowid, first_name, last_name, email, phone)
+    VALUES (new.id, new.first_name, new.last_name, new.email, new.phone);
+END;
+
+-- Start after every id ever used, merged ones included (their events remain).
+DELETE FROM sqlite_sequence WHERE name = 'customers';
+INSERT INTO sqlite_sequence (name, seq)
+SELECT 'customers', max(coalesce((SELECT max(id) FROM customers), 0),
+                        coalesce((SELECT max(customer_id) FROM events), 0));
