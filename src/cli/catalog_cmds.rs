@@ -10,6 +10,7 @@ use crate::domain::catalog_file::Catalog;
 use crate::domain::money::format_amount;
 use crate::store::bulk_load::{self, ScaleParams};
 use chrono::Months;
+use std::io::Write;
 
 use std::path::Path;
 
@@ -91,12 +92,15 @@ pub fn services(ctx: &Context, json: bool) -> CliResult {
     if json {
         return output::json(&services);
     }
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
         "{:>4} {:<30} {:>5} {:>4} {:>5} {:>9}  KEY",
         "ID", "SERVICE", "MIN", "CAP", "HOLD", "PRICE"
-    );
+    )?;
     for s in services {
-        println!(
+        writeln!(
+            out,
             "{:>4} {:<30} {:>5} {:>4} {:>5} {:>9}  {}",
             s.id.0,
             truncate(&s.name, 30),
@@ -105,7 +109,7 @@ pub fn services(ctx: &Context, json: bool) -> CliResult {
             s.hold_minutes,
             format!("{} {}", format_amount(s.price, &s.currency), s.currency),
             s.key
-        );
+        )?;
     }
     Ok(())
 }
@@ -116,15 +120,17 @@ pub fn resources(ctx: &Context, json: bool) -> CliResult {
     if json {
         return output::json(&resources);
     }
-    println!("{:>4} {:<30} {:<10} KEY", "ID", "RESOURCE", "KIND");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{:>4} {:<30} {:<10} KEY", "ID", "RESOURCE", "KIND")?;
     for r in resources {
-        println!(
+        writeln!(
+            out,
             "{:>4} {:<30} {:<10} {}",
             r.id.0,
             truncate(&r.name, 30),
             r.kind,
             r.key
-        );
+        )?;
     }
     Ok(())
 }

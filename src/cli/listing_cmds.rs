@@ -166,17 +166,19 @@ pub fn customer(ctx: &mut Context, a: CustomerArgs) -> CliResult {
         });
     }
     let tz = ctx.location()?.time_zone;
-    println!("{}", output::customer_line(&customer));
-    println!("  since {}", output::local(customer.created_at, tz));
-    println!("  bookings ({}):", page.pagination.total_count);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", output::customer_line(&customer))?;
+    writeln!(out, "  since {}", output::local(customer.created_at, tz))?;
+    writeln!(out, "  bookings ({}):", page.pagination.total_count)?;
     for b in &page.bookings {
-        println!(
+        writeln!(
+            out,
             "    {:>6}  {}  {:<28} {}",
             b.id.0,
             output::local(b.from, tz),
             output::truncate(&b.service_name, 28),
             b.status
-        );
+        )?;
     }
     Ok(())
 }

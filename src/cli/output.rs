@@ -194,10 +194,13 @@ pub fn event(out: &mut impl Write, e: &Event, tz: Tz) -> CliResult {
         (None, Some(c)) => format!("customer {c}"),
         (None, None) => String::new(),
     };
-    let status = e
+    let mut status = e
         .data
         .booking()
         .map_or_else(String::new, |b| format!(" → {}", b.status));
+    if let Some(note) = e.data.note() {
+        status = format!("{status} “{note}”");
+    }
     let by = e
         .staff
         .clone()

@@ -23,8 +23,9 @@ pub struct SlotQuery {
 }
 
 /// Which journal events a read keeps: those of one booking, one customer
-/// and/or one staff member (by name as signed, any case). Every field
-/// `None` keeps every event.
+/// and/or one staff member (by whole name, any case, counting what they
+/// approved at a clerk's desk or had approved there). Every field `None`
+/// keeps every event.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct EventFilter {
     pub booking: Option<BookingId>,

@@ -162,7 +162,23 @@ impl Store {
             push("customer_id", Value::Integer(customer.0));
         }
         if let Some(staff) = &filter.staff {
-            push("staff COLLATE NOCASE", Value::Text(staff.trim().to_owned()));
+            // The member's own changes and those they approved or had
+            // approved at a clerk's desk ("Morgan Lead for Dana Reception").
+            let name = staff.trim();
+            let like = name
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            values.push(Value::Text(name.to_owned()));
+            let exact = values.len();
+            values.push(Value::Text(format!("{like} for %")));
+            values.push(Value::Text(format!("% for {like}")));
+            conditions.push(format!(
+                "(staff = ?{exact} COLLATE NOCASE OR staff LIKE ?{} ESCAPE '\\' \
+                 OR staff LIKE ?{} ESCAPE '\\')",
+                exact + 1,
+                exact + 2
+            ));
         }
         values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         let mut stmt = self.conn.prepare_cached(&format!(

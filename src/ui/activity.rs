@@ -184,6 +184,8 @@ pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
                     .as_ref()
                     .map_or_else(|| "—".to_owned(), |c| c.name.clone()),
             );
+            // Why a manager forced it, in their words, before it is cut.
+            parts.extend(change.note.as_ref().map(|n| format!("“{n}”")));
             let format = if wide {
                 "%a %d %b %H:%M"
             } else {
@@ -205,6 +207,7 @@ pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
             if e.kind == EventKind::BookingCancelled {
                 parts.extend(b.cancel_reason.as_ref().map(|r| format!("“{r}”")));
             }
+
             // An edit says what it changed.
             if e.kind == EventKind::BookingUpdated {
                 parts.extend(e.changes.iter().map(change_text));

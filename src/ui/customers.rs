@@ -101,10 +101,7 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState, region: &str) 
 /// when more match than are listed.
 fn count_note(c: &CustomersState) -> String {
     if let Some(other) = &c.merging {
-        return format!(
-            " merging #{} {} · M on the one to keep · esc drops it ",
-            other.id, other.name
-        );
+        return format!(" merge #{}: M on the keeper ", other.id);
     }
     let n = c.rows.len();
     match (c.shown.as_deref(), c.more) {

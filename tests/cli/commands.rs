@@ -703,6 +703,36 @@ fn a_manager_forces_a_status_with_a_reason_on_the_command_line() {
     let last: serde_json::Value = serde_json::from_str(last.lines().last().unwrap()).unwrap();
     assert_eq!(last["kind"], "booking.status_forced");
     assert_eq!(last["data"]["note"], "she came after all");
+    let plain = desk.ok(&["events", "--booking", &id]);
+    assert!(plain.contains("“she came after all”"), "{plain}");
+}
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_never_in_a_panic() {
+    let desk = Desk::new();
+    let ada = desk.book_ada(&[]);
+    let customer = ada["customer"]["id"].to_string();
+    let reads: [&[&str]; 6] = [
+        &["customer", &customer],
+        &["customers"],
+        &["services"],
+        &["resources"],
+        &["bookings"],
+        &["events"],
+    ];
+    for args in reads {
+        let mut child = slotdesk_at(&desk.db, CLI_NOW)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away at once, as `| head -0` does.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
 }
 
 /// Books Ada Lovelace (ada@example.com) on the 23rd's class.

@@ -327,3 +327,53 @@ fn customers_and_activity_say_loading_until_their_first_load() {
     desk.press(KeyCode::Char('3'));
     assert!(!text(&desk, customers).contains("loading…"));
 }
+
+#[test]
+fn activity_shows_why_a_manager_forced_a_status() {
+    let mut desk = Desk::demo();
+    let confirmed = desk
+        .driver
+        .executor
+        .store
+        .bookings(&slotdesk::domain::BookingQuery {
+            status: Some(slotdesk::domain::BookingStatus::Confirmed),
+            ..slotdesk::domain::BookingQuery::default()
+        })
+        .unwrap()
+        .bookings[0]
+        .id;
+    desk.driver
+        .executor
+        .store
+        .force_status(
+            confirmed,
+            slotdesk::domain::BookingStatus::CheckedIn,
+            "came in the side door",
+            slotdesk::domain::Role::Manager,
+            crate::support::now(),
+        )
+        .unwrap();
+    desk.press(KeyCode::Char('4'));
+    let t = draw(&desk.driver.state, (120, 40), |f, s| {
+        ui::activity::render(f, f.area(), s);
+    });
+    find(t.backend().buffer(), "booking.status_forced");
+    find(t.backend().buffer(), "“came in the side door”");
+}
+
+#[test]
+fn a_customer_marked_to_merge_says_so_whole_at_80_columns() {
+    let mut desk = Desk::demo();
+    desk.press(KeyCode::Char('3'));
+    desk.press(KeyCode::Char('M'));
+    let id = desk.driver.state.customers.merging.as_ref().unwrap().id;
+    let t = draw(&desk.driver.state, (80, 24), |f, s| {
+        ui::customers::render(f, f.area(), s);
+    });
+    find(
+        t.backend().buffer(),
+        &format!(" merge #{id}: M on the keeper "),
+    );
+    let status = desk.driver.state.status.as_ref().unwrap().text.clone();
+    assert!(status.chars().count() <= 60, "{status}");
+}

@@ -385,6 +385,34 @@ fn the_journal_reads_by_booking_customer_and_staff_member() {
         ..EventFilter::default()
     };
     assert!(ids(nobody).is_empty());
+    // A manager's approval at a clerk's desk counts for both of them.
+    other
+        .act_as(&Actor {
+            origin: Origin::Desk,
+            staff: Some("Morgan Lead for Dana Reception".into()),
+        })
+        .unwrap();
+    other.cancel(b.id, "approved", now()).unwrap();
+    for name in [
+        "Dana Reception",
+        "morgan lead",
+        "Morgan Lead for Dana Reception",
+    ] {
+        let by = EventFilter {
+            staff: Some(name.into()),
+            ..EventFilter::default()
+        };
+        assert_eq!(
+            ids(by)[0],
+            (EventKind::BookingCancelled, Some(b.id)),
+            "{name}"
+        );
+    }
+    let partial = EventFilter {
+        staff: Some("Dana".into()),
+        ..EventFilter::default()
+    };
+    assert!(ids(partial).is_empty(), "a whole name, not a part of one");
     // Oldest first from an id, for the CLI.
     let since = store.events(None, &of_a, 1).unwrap();
     assert_eq!(since[0].kind, EventKind::BookingCreated);

@@ -112,15 +112,15 @@ fn merge(state: &mut AppState) -> Vec<Effect> {
     match state.customers.merging.clone() {
         None => {
             state.info(format!(
-                "#{} {} marked to merge: select the customer to keep and press M (esc drops it)",
-                selected.id, selected.name
+                "marked #{} to merge: M on the customer to keep",
+                selected.id
             ));
             state.customers.merging = Some(selected);
             Vec::new()
         }
         Some(other) if other.id == selected.id => {
             state.error(format!(
-                "#{} is the one marked: select another customer, the one to keep",
+                "#{} is the one marked: M on another customer",
                 other.id
             ));
             Vec::new()
