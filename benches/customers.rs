@@ -85,7 +85,7 @@ fn script(reps: usize) -> Vec<(Kind, KeyEvent)> {
         keys.push((Kind::Cursor, press(KeyCode::PageDown)));
         keys.push((Kind::Cursor, press(KeyCode::PageDown)));
         keys.push((Kind::Cursor, press(KeyCode::PageUp)));
-        for text in ["bennett", "amelia.hu", "020 7946 0"] {
+        for text in ["bennett", "amelia.hu", "020 7946 0", "oliver be"] {
             keys.push((Kind::Search, press(KeyCode::Char('/'))));
             for c in text.chars() {
                 keys.push((Kind::Search, press(KeyCode::Char(c))));
