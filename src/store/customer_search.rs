@@ -1,9 +1,10 @@
 //! Finding customers as a clerk types: the Customers screen's list and the
 //! booking forms' picker. Never reads every customer: the list by name walks
-//! the `customers_by_name` index, a word of three characters or more is a
-//! trigram full-text search (`customers_search`, migration 6), a shorter one
-//! matches a name's start through the name indexes, and a phone in any
-//! format is its E.164 form or its digits. Broad searches look at the first
+//! the `customers_by_name` index; words are one trigram full-text search
+//! (`customers_search`, migrations 6 and 8): three characters or more
+//! anywhere in a name or email, two at a name's start; single letters alone
+//! match a name's start through the name indexes; a phone in any format is
+//! its E.164 form or its digits. Broad searches look at the first
 //! [`CANDIDATES`] matches only; the clerk narrows by typing more.
 
 use super::Store;
@@ -64,42 +65,43 @@ fn candidates(text: &str, region: &str, cap: Option<usize>, p: &mut Params) -> S
         return format!("SELECT m.id FROM ({ids}) AS m{}", limit(p));
     }
     let words: Vec<&str> = text.split_whitespace().take(6).collect();
-    let (long, short): (Vec<&str>, Vec<&str>) =
-        words.into_iter().partition(|w| w.chars().count() >= 3);
-    // One or two characters: the start of a first or last name. `%` and `_`
-    // are characters a name does not hold, so such a word matches no one.
-    if short.iter().any(|w| w.contains(['%', '_', '\\'])) {
+    // A word of two characters or more is a full-text phrase: three or more
+    // anywhere in a name or email, two at the start of a first or last name
+    // (` be` in `names`). A single letter after such words waits for the
+    // next one (the list then is a little wider, never missing anyone).
+    let phrases: Vec<String> = words
+        .iter()
+        .filter_map(|w| match w.chars().count() {
+            1 => None,
+            2 => Some(format!("names : {}", phrase(&format!(" {w}")))),
+            _ => Some(format!("{TEXT_COLUMNS} : {}", phrase(w))),
+        })
+        .collect();
+    if !phrases.is_empty() {
+        let fts = p.push(Value::Text(phrases.join(" AND ")));
+        return format!(
+            "SELECT rowid AS id FROM customers_search WHERE customers_search MATCH ?{fts}{}",
+            limit(p)
+        );
+    }
+    // Only single letters: the start of a first or last name, through the
+    // name indexes; the first letter's first `cap` of each (a letter matches
+    // thousands), then every other letter. `%` and `_` are characters a name
+    // does not hold, so such a word matches no one.
+    if words.iter().any(|w| w.contains(['%', '_', '\\'])) {
         return "SELECT NULL AS id WHERE 0".to_owned();
     }
-    let starts: Vec<usize> = short
+    let starts: Vec<usize> = words
         .iter()
         .map(|w| p.push(Value::Text(format!("{w}%"))))
         .collect();
-    let source = if long.is_empty() {
-        // Only short words: the first one's names through the name indexes;
-        // alone, the first `cap` of each (a letter matches thousands).
-        let first = starts[0];
-        let inner = if starts.len() == 1 {
-            limit(p)
-        } else {
-            String::new()
-        };
-        format!(
-            "SELECT id FROM (SELECT id FROM customers WHERE last_name LIKE ?{first}{inner})
-             UNION SELECT id FROM (SELECT id FROM customers WHERE first_name LIKE ?{first}{inner})"
-        )
-    } else {
-        let query: Vec<String> = long
-            .iter()
-            .map(|w| format!("{TEXT_COLUMNS} : {}", phrase(w)))
-            .collect();
-        let fts = p.push(Value::Text(query.join(" AND ")));
-        format!("SELECT rowid AS id FROM customers_search WHERE customers_search MATCH ?{fts}")
-    };
-    // Every short word must match before the cap, so a rare name among
-    // thousands sharing a start is still found.
-    let mut conditions = vec![format!("x.id IN ({source})")];
-    for at in starts {
+    let first = starts[0];
+    let inner = limit(p);
+    let mut conditions = vec![format!(
+        "x.id IN (SELECT id FROM (SELECT id FROM customers WHERE last_name LIKE ?{first}{inner})
+                  UNION SELECT id FROM (SELECT id FROM customers WHERE first_name LIKE ?{first}{inner}))"
+    )];
+    for at in &starts[1..] {
         conditions.push(format!(
             "(x.first_name LIKE ?{at} OR x.last_name LIKE ?{at})"
         ));
@@ -147,13 +149,14 @@ impl Store {
     /// Up to `limit` customers matching `text` as a clerk types it, each with
     /// their last visit (the start of their latest booking begun by `now`,
     /// UTC, that is a visit: [`BookingStatus::is_visit`]), by last then
-    /// first name (any case) then id. `text` is a name or email fragment (a
-    /// word of three characters or more anywhere in a first name, last name
-    /// or email, accents and case ignored; a shorter word at a name's start;
-    /// every word must match), or a phone in any format (the number itself,
-    /// or the digits typed). Empty `text` lists everyone by name. A search
+    /// first name (any case) then id. `text` is name or email words (three
+    /// characters or more anywhere in a first name, last name or email, two
+    /// at the start of a first or last name, accents and case ignored; every
+    /// such word must match; a single letter counts only alone), or a phone
+    /// in any format (the number itself, or the digits typed). Control
+    /// characters are ignored; empty `text` lists everyone by name. A search
     /// matching more than [`CANDIDATES`] customers sorts only the first
-    /// [`CANDIDATES`] of them (by id). Errors: the database's.
+    /// [`CANDIDATES`] of them. Errors: the database's.
     pub fn find_customers(
         &self,
         text: &str,
