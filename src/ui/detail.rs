@@ -8,8 +8,9 @@ use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
 use crate::app::overlays::detail::DetailState;
+use crate::app::overlays::form::STEPS;
 use crate::app::screens::board::countdown;
-use crate::domain::{Booking, BookingStatus, Event, PaymentStatus, display_phone};
+use crate::domain::{Booking, BookingStatus, Event, PaymentStatus, Transition, display_phone};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -76,35 +77,44 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, open: &DetailStat
     }
 }
 
-/// The `Detail` table's keys: `x release` on a hold, `+ extend` only there.
+/// The `Detail` table's keys for what `b`'s status allows: `x release` on
+/// a hold, `+ extend` only there, `R refund` once paid, and the manager's
+/// delete and force always.
 fn action_keys(state: &AppState, b: &Booking) -> Vec<Hint> {
     let held = b.status == BookingStatus::Held;
+    let can = |t: Transition| b.status.apply(t).is_ok();
     let ctx = Context::Detail;
-    let mut keys = vec![hints::of(state, ctx, Action::Confirm)];
-    keys.push(if held {
-        hints::worded(state, ctx, Action::Cancel, "release")
-    } else {
-        hints::of(state, ctx, Action::Cancel)
-    });
-    keys.extend(
-        [
-            Action::EditBooking,
-            Action::MoveBooking,
-            Action::EditCustomer,
-            Action::RecordPayment,
-            Action::CheckIn,
-            Action::Delete,
-        ]
-        .map(|a| hints::of(state, ctx, a)),
-    );
+    let mut actions = Vec::new();
+    if can(Transition::Confirm) {
+        actions.push(Action::Confirm);
+    }
+    if can(Transition::Cancel) {
+        actions.push(Action::Cancel);
+    }
+    if b.status.holds_capacity() {
+        actions.push(Action::EditBooking);
+    }
+    if b.status.can_move() {
+        actions.push(Action::MoveBooking);
+    }
+    actions.extend([Action::EditCustomer, Action::RecordPayment]);
+    if STEPS.iter().any(|(t, _)| can(*t)) {
+        actions.push(Action::CheckIn);
+    }
     if held {
-        keys.push(hints::of(state, ctx, Action::ExtendHold));
+        actions.push(Action::ExtendHold);
     }
     if b.payment.status == PaymentStatus::Paid {
-        keys.push(hints::of(state, ctx, Action::Refund));
+        actions.push(Action::Refund);
     }
-    keys.push(hints::of(state, ctx, Action::Back));
-    keys.into_iter().flatten().collect()
+    actions.extend([Action::ForceStatus, Action::Delete, Action::Back]);
+    actions
+        .into_iter()
+        .filter_map(|a| match a {
+            Action::Cancel if held => hints::worded(state, ctx, a, "release"),
+            _ => hints::of(state, ctx, a),
+        })
+        .collect()
 }
 
 /// `label  value`, the value wrapped under itself.
