@@ -473,3 +473,90 @@ fn a_clerk_signs_in_and_a_managers_pin_at_her_desk_completes_a_refund() {
         ("Morgan Lead for Dana Reception", "desk")
     );
 }
+
+#[test]
+fn a_clerk_merges_a_duplicate_customer_with_a_managers_pin() {
+    let (_dir, db) = demo_db();
+    let book = |date: &str, last: &str, contact: [&str; 2]| -> serde_json::Value {
+        let slot = format!("132@{date}");
+        let out = slotdesk(
+            &db,
+            &[
+                "book",
+                &slot,
+                "--first-name",
+                "Ada",
+                "--last-name",
+                last,
+                contact[0],
+                contact[1],
+                "--answer",
+                "Reformer experience=plenty",
+                "--json",
+            ],
+        );
+        serde_json::from_str(&out).unwrap()
+    };
+    let kept = book("2026-12-03", "Lovelace", ["--email", "ada@example.com"]);
+    let twin = book("2026-12-10", "Lovelance", ["--phone", "020 7946 0999"]);
+    let keep = kept["customer"]["id"].as_i64().unwrap();
+    let other = twin["customer"]["id"].as_i64().unwrap();
+
+    let db_arg = db.to_str().unwrap();
+    let mut desk = Tty::spawn(&["--db", db_arg], &[("SLOTDESK_NOW", NOW)], 120, 40);
+    desk.expect_text("Sign in");
+    desk.press("1111");
+    desk.press(ENTER);
+    desk.expect_text("Dana Reception (clerk)");
+    desk.press("3");
+    desk.press("/");
+    desk.press("lovel");
+    desk.expect_text("Ada Lovelance");
+    desk.press(ENTER);
+    // Lovelace first, Lovelance second: mark the second, merge into the first.
+    desk.press("j");
+    desk.expect_text(&format!("Customer #{other}"));
+    desk.press("M");
+    desk.expect_text(&format!("marked #{other} to merge"));
+    desk.press("k");
+    desk.expect_text(&format!("Customer #{keep}"));
+    desk.press("M");
+    desk.expect_text("Merge customers (manager)");
+    desk.press(&other.to_string());
+    desk.press(TAB);
+    desk.press(TAB);
+    desk.press("2222");
+    desk.press(ENTER);
+    desk.expect_text(&format!("merged #{other} into Ada Lovelace (#{keep})"));
+    desk.press("q");
+    assert!(desk.expect_exit().success());
+
+    let conn = Connection::open(&db).unwrap();
+    let owner: i64 = conn
+        .query_row(
+            "SELECT customer_id FROM bookings WHERE id = ?1",
+            [twin["id"].as_i64().unwrap()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        owner, keep,
+        "the duplicate's booking is the kept customer's"
+    );
+    let gone: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM customers WHERE id = ?1",
+            [other],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(gone, 0);
+    let staff: String = conn
+        .query_row(
+            "SELECT staff FROM events WHERE kind = 'customer.merged' AND customer_id = ?1",
+            [keep],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(staff, "Morgan Lead for Dana Reception");
+}
