@@ -596,6 +596,9 @@ fn a_search_finds_a_rare_customer_among_thousands_sharing_a_name_start() {
     assert_eq!(names("li\0 wu"), ["Li Wu"]);
     assert_eq!(names("\0"), names(""), "nothing left to search: everyone");
     assert!(names("\u{7}\u{1b}[31m").is_empty());
+    // A huge paste is searched, not refused: its first words count.
+    assert_eq!(names(&"lisa smith ".repeat(10_000)).len(), 5);
+    assert!(names(&"x".repeat(100_000)).is_empty());
 }
 
 #[test]
