@@ -5,7 +5,9 @@
 use super::catalog::{closures, location, time_slot};
 use super::codec::{date_col, instant, parsed, ts};
 use super::error::Result;
-use crate::domain::availability::{Claim, Closure, SlotState, evaluate};
+use crate::domain::availability::{
+    Claim, Closure, SlotState, check_duplicate, check_room, evaluate,
+};
 use crate::domain::{
     BookingError, BookingId, CustomerId, Occurrence, ResourceId, SlotRef, TimeSlot, TimeSlotId,
 };
@@ -77,6 +79,24 @@ impl SlotContext {
             claims,
             closures,
         })
+    }
+
+    /// Whether `seats` more for `customer` fit at `now`, leaving out
+    /// `ignoring` (the booking taking them): the capacity and
+    /// one-thing-at-a-time rules, then no duplicate.
+    /// Errors: `time slot is full` and the other room refusals, `duplicate booking`.
+    pub(super) fn admit(
+        &self,
+        now: DateTime<Utc>,
+        ignoring: Option<BookingId>,
+        seats: u32,
+        customer: Option<CustomerId>,
+    ) -> std::result::Result<(), BookingError> {
+        check_room(&self.state(now, ignoring), &self.occurrence, seats)?;
+        match customer {
+            Some(c) => check_duplicate(&self.occurrence, &self.claims, c, now, ignoring),
+            None => Ok(()),
+        }
     }
 
     /// The slot's state at `now`, leaving out `ignoring` (a booking being moved).

@@ -10,7 +10,6 @@ use super::codec::ts;
 use super::error::Result;
 use super::queries::load_booking;
 use super::transaction::finish_noted;
-use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::{Booking, BookingError, BookingId, BookingStatus, EventKind, Role};
 use chrono::{DateTime, Utc};
 use rusqlite::params;
@@ -63,12 +62,13 @@ impl Store {
                 );
             }
             if status.holds_capacity() && !current.status.holds_capacity() {
-                let slot = SlotContext::load(conn, current.slot_ref())?;
-                let state = slot.state(now, Some(id));
-                check_room(&state, &slot.occurrence, current.participants)?;
-                if let Some(customer) = &current.customer {
-                    check_duplicate(&slot.occurrence, &slot.claims, customer.id, now, Some(id))?;
-                }
+                let customer = current.customer.as_ref().map(|c| c.id);
+                SlotContext::load(conn, current.slot_ref())?.admit(
+                    now,
+                    Some(id),
+                    current.participants,
+                    customer,
+                )?;
             }
             let cancel_reason = (status == BookingStatus::Cancelled).then_some(reason);
             conn.execute(

@@ -281,10 +281,7 @@ impl Store {
                 )
                 .into());
             }
-            check_room(&ctx.state(now, Some(b.id)), &ctx.occurrence, b.participants)?;
-            if let Some(customer) = b.customer_id {
-                check_duplicate(&ctx.occurrence, &ctx.claims, customer, now, Some(b.id))?;
-            }
+            ctx.admit(now, Some(b.id), b.participants, b.customer_id)?;
             let o = &ctx.occurrence;
             conn.prepare_cached(
                 "UPDATE bookings SET time_slot_id = ?2, date = ?3, resource_id = ?4, starts_at = ?5,
