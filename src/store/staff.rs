@@ -33,6 +33,18 @@ fn member(conn: &Connection, name: &str) -> Result<Option<(StaffMember, String)>
         .optional()?)
 }
 
+/// The active member named `name` (any case).
+/// Errors: no active member by that name.
+fn active_member(conn: &Connection, name: &str) -> Result<StaffMember> {
+    member(conn, name)?
+        .map(|(m, _)| m)
+        .filter(|m| m.active)
+        .ok_or_else(|| {
+            BookingError::NotAllowed(format!("no active staff member is named {}", name.trim()))
+                .into()
+        })
+}
+
 /// The argon2 hash of `pin`, with a fresh salt.
 fn hash(pin: &str) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -145,14 +157,7 @@ impl Store {
             return Err(BookingError::ManagerOnly("remove staff").into());
         }
         self.write(now, |conn| {
-            let (m, _) = member(conn, name)?
-                .filter(|(m, _)| m.active)
-                .ok_or_else(|| {
-                    BookingError::NotAllowed(format!(
-                        "no active staff member is named {}",
-                        name.trim()
-                    ))
-                })?;
+            let m = active_member(conn, name)?;
             if m.role == Role::Manager && active_managers(conn)? <= 1 {
                 return Err(BookingError::NotAllowed(format!(
                     "{} is the last manager: add another manager first",
@@ -183,14 +188,7 @@ impl Store {
     ) -> Result<StaffMember> {
         let pin_hash = hash(validate_pin(pin)?)?;
         self.write(now, |conn| {
-            let (m, _) = member(conn, name)?
-                .filter(|(m, _)| m.active)
-                .ok_or_else(|| {
-                    BookingError::NotAllowed(format!(
-                        "no active staff member is named {}",
-                        name.trim()
-                    ))
-                })?;
+            let m = active_member(conn, name)?;
             if by.role != Role::Manager && by.id != m.id {
                 return Err(BookingError::ManagerOnly("set another member's PIN").into());
             }
