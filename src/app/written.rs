@@ -38,7 +38,6 @@ pub fn written(
         Written::Booking(b, _) => booking_message(state, write, b),
         Written::Customer(c) => match write {
             Write::MergeCustomers(_, other, _) => {
-                state.customers.merging = None;
                 format!("merged #{other} into {} (#{})", c.name, c.id)
             }
             _ => format!("customer {} updated", c.name),
@@ -56,6 +55,7 @@ pub fn written(
     }
     match write {
         Write::Move(..) => state.board.moving = None,
+        Write::MergeCustomers(..) => state.customers.merging = None,
         Write::Delete(..) if state.detail().is_some() => state.overlay = None,
         _ => {}
     }

@@ -204,6 +204,8 @@ pub fn loaded(state: &mut AppState, search: &str, mut found: Vec<CustomerMatch>)
         return Vec::new();
     }
     let selected = c.selected_customer().map(|x| x.id);
+    // The same search answered again is a reload after a change.
+    let reload = c.shown.as_deref() == Some(search);
     c.more = found.len() > LIST_ROWS;
     found.truncate(LIST_ROWS);
     c.rows = found;
@@ -211,9 +213,14 @@ pub fn loaded(state: &mut AppState, search: &str, mut found: Vec<CustomerMatch>)
     c.selected = selected
         .and_then(|id| c.rows.iter().position(|m| m.customer.id == id))
         .unwrap_or(0);
-    // The history again too: a reload follows a change that may have moved
-    // bookings (a merge, another desk); what is shown stays until it comes.
-    history_of_selected(state)
+    // A reload follows a change that may have moved bookings (a merge,
+    // another desk): the history again, the one shown staying until it
+    // comes. A keystroke asks only when the selection's is not shown.
+    if reload || state.customers.selected_history().is_none() {
+        history_of_selected(state)
+    } else {
+        Vec::new()
+    }
 }
 
 /// Takes a customer's loaded history.
