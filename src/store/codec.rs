@@ -1,10 +1,22 @@
 //! Conversions between stored columns and domain values: UTC instants as
 //! Unix seconds, dates as `YYYY-MM-DD`, local times as `HH:MM`, enums as names.
 
+use crate::domain::BookingStatus;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 use rusqlite::Row;
 use rusqlite::types::Type;
 use std::str::FromStr;
+
+/// The stored names of the statuses a domain rule `keeps`, as an SQL list
+/// (`'confirmed', 'checked_in'`), for `status IN (…)`.
+pub fn status_list(keeps: impl Fn(BookingStatus) -> bool) -> String {
+    let names: Vec<String> = BookingStatus::ALL
+        .into_iter()
+        .filter(|s| keeps(*s))
+        .map(|s| format!("'{}'", s.as_str()))
+        .collect();
+    names.join(", ")
+}
 
 /// UTC instant → stored Unix seconds.
 pub fn ts(t: DateTime<Utc>) -> i64 {

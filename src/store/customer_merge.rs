@@ -4,6 +4,7 @@
 //! `customer.merged` for both and `booking.reassigned` for each booking.
 
 use super::Store;
+use super::codec::{status_list, ts};
 use super::customers::load_customer;
 use super::error::Result;
 use super::events::record;
@@ -21,12 +22,7 @@ fn shared_slot(
     keep: CustomerId,
     other: CustomerId,
 ) -> Result<Option<(BookingId, BookingId)>> {
-    let live: Vec<String> = BookingStatus::ALL
-        .into_iter()
-        .filter(|s| s.holds_capacity())
-        .map(|s| format!("'{}'", s.as_str()))
-        .collect();
-    let live = live.join(", ");
+    let live = status_list(BookingStatus::holds_capacity);
     let pair = conn
         .prepare(&format!(
             "SELECT a.id, b.id FROM bookings a JOIN bookings b
@@ -84,7 +80,7 @@ impl Store {
                 .collect::<rusqlite::Result<_>>()?;
             conn.execute(
                 "UPDATE bookings SET customer_id = ?1, updated_at = ?3 WHERE customer_id = ?2",
-                params![keep.0, other.0, super::codec::ts(now)],
+                params![keep.0, other.0, ts(now)],
             )?;
             for id in &moved {
                 finish(conn, *id, EventKind::BookingReassigned, now)?;
@@ -103,7 +99,7 @@ impl Store {
             if (&email, &phone) != (&kept.email, &kept.phone) {
                 conn.execute(
                     "UPDATE customers SET email = ?2, phone = ?3, updated_at = ?4 WHERE id = ?1",
-                    params![keep.0, email, phone, super::codec::ts(now)],
+                    params![keep.0, email, phone, ts(now)],
                 )?;
             }
             let after = load_customer(conn, keep)?;

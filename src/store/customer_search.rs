@@ -9,7 +9,7 @@
 
 use super::Store;
 use super::catalog::location;
-use super::codec::{instant, ts};
+use super::codec::{instant, status_list, ts};
 use super::error::Result;
 use super::queries::customer_columns;
 use crate::domain::{BookingStatus, CustomerMatch, PhoneSearch};
@@ -178,22 +178,17 @@ impl Store {
         let now_at = p.push(Value::Integer(ts(now)));
         let limit_at = p.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         // The last visit only for the rows kept, not for every candidate.
-        let visits: Vec<String> = BookingStatus::ALL
-            .into_iter()
-            .filter(|s| s.is_visit())
-            .map(|s| format!("'{}'", s.as_str()))
-            .collect();
+        let visits = status_list(BookingStatus::is_visit);
         let sql = format!(
             "SELECT c.*, (SELECT max(b.starts_at) FROM bookings b
                           WHERE b.customer_id = c.id AND b.starts_at <= ?{now_at}
-                            AND b.status IN ({}))
+                            AND b.status IN ({visits}))
              FROM (SELECT c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at,
                           c.updated_at
                    FROM customers c {filter}
                    ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id
                    LIMIT ?{limit_at}) AS c
-             ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id",
-            visits.join(", ")
+             ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(p.values.iter()), |r| {
