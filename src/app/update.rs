@@ -233,19 +233,24 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Refund
         | Action::ForceStatus
         | Action::ExtendHold => booking_actions::act(state, a),
-        Action::FilterBooking | Action::FilterCustomer | Action::FilterStaff => {
-            if state.screen == Screen::Activity {
-                screens::activity::action(state, a)
+        // One screen's own actions, offered by the palette everywhere.
+        Action::FilterBooking
+        | Action::FilterCustomer
+        | Action::FilterStaff
+        | Action::MergeCustomer => {
+            let (home, elsewhere) = match a {
+                Action::MergeCustomer => {
+                    (Screen::Customers, "merging is on the Customers screen (3)")
+                }
+                _ => (
+                    Screen::Activity,
+                    "that filter is for the Activity screen (4)",
+                ),
+            };
+            if state.screen == home {
+                screens::action(state, a)
             } else {
-                state.error("that filter is for the Activity screen (4)");
-                Vec::new()
-            }
-        }
-        Action::MergeCustomer => {
-            if state.screen == Screen::Customers {
-                screens::customers::action(state, a)
-            } else {
-                state.error("merging is on the Customers screen (3)");
+                state.error(elsewhere);
                 Vec::new()
             }
         }
