@@ -112,7 +112,7 @@ fn run() -> Res<()> {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let reps = if benchmarking { 10 } else { 1 };
 
-    let mut driver = Driver::new(Store::open(&db)?, now, Keymap::default(), "bench".into());
+    let mut driver = Driver::new(Store::create(&db)?, now, Keymap::default(), "bench".into());
     let mut terminal = Terminal::new(TestBackend::new(120, 40))?;
     terminal.draw(|f| slotdesk::ui::render(f, &driver.state))?;
     // As the desk does on a background thread while it opens.

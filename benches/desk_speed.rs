@@ -112,7 +112,7 @@ fn first_frames(db: &Path, now: DateTime<Utc>, runs: usize) -> Res<(Vec<FirstFra
     let mut screen = Vec::new();
     for _ in 0..runs {
         let started = Instant::now();
-        let store = Store::open(db)?;
+        let store = Store::create(db)?;
         let opened = Instant::now();
         let driver = Driver::new(store, now, Keymap::default(), "bench".into());
         let desk = Instant::now();

@@ -41,7 +41,7 @@ fn run() -> Res<()> {
     let params = scale_params(benchmarking)?;
     let data = cached_database(&params)?;
     let scratch = scratch_copy(&data, "run")?;
-    let mut store = Store::open(&scratch)?;
+    let mut store = Store::create(&scratch)?;
     let side = rusqlite::Connection::open(&scratch)?;
     let now = params.now();
 

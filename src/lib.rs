@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod clock;
+pub mod data_dir;
 pub mod demo;
 pub mod domain;
 pub mod runtime;

@@ -1,13 +1,13 @@
 //! `slotdesk`: with a subcommand, runs it; without, opens the desk.
 
-use chrono::{DateTime, Utc};
 use clap::Parser;
 use slotdesk::cli::{self, Cli};
 use slotdesk::clock::Clock;
 use slotdesk::demo;
 use slotdesk::runtime::{DeskOptions, run_desk};
-use slotdesk::store::Store;
-use std::path::PathBuf;
+use slotdesk::store::{FileFault, Store, StoreError};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -38,8 +38,8 @@ fn main() -> ExitCode {
 /// and runs the desk.
 fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<()> {
     if cli.demo {
-        let path = demo_path(clock.now());
-        let mut store = Store::open(&path)?;
+        let path = demo_path()?;
+        let mut store = Store::create(&path)?;
         demo::load_demo(&mut store, clock.now())?;
         let banner = format!("demo database: {}", path.display());
         return run_desk(
@@ -51,7 +51,16 @@ fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<()> {
         );
     }
     let path = cli.db.clone().unwrap_or_else(cli::default_db_path);
-    let store = Store::open(&path)?;
+    let store = match Store::open(&path) {
+        Ok(store) => store,
+        Err(e) if matches!(e.file_fault(), Some(FileFault::Missing | FileFault::Empty)) => {
+            if !ask_to_create(&path, &e)? {
+                return Err(e.into());
+            }
+            Store::create(&path)?
+        }
+        Err(e) => return Err(e.into()),
+    };
     run_desk(
         store,
         DeskOptions {
@@ -61,8 +70,31 @@ fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<()> {
     )
 }
 
-/// A new file in the temporary folder for `--demo`, stamped with `now`.
-fn demo_path(now: DateTime<Utc>) -> PathBuf {
-    let stamp = now.format("%Y%m%d-%H%M%S");
-    std::env::temp_dir().join(format!("slotdesk-demo-{stamp}-{}.db", std::process::id()))
+/// Asks on the terminal whether to create the missing (or empty) database
+/// at `path`; `false` without a terminal to ask on, or unless the answer is yes.
+fn ask_to_create(path: &Path, why: &StoreError) -> std::io::Result<bool> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    eprintln!("slotdesk: {why}");
+    eprint!(
+        "Create a new slotdesk database at {}? [y/N] ",
+        path.display()
+    );
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes" | "YES"))
+}
+
+/// `demo.db` in a new private folder (mode 0700, a name no one can guess
+/// ahead) in the temporary folder, kept after the desk closes so the
+/// banner's path stays usable from the command line.
+fn demo_path() -> std::io::Result<PathBuf> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("slotdesk-demo-");
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    let dir = builder.tempdir()?.keep();
+    Ok(dir.join("demo.db"))
 }

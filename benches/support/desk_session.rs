@@ -193,7 +193,7 @@ pub fn script(reps: usize) -> Vec<(Kind, KeyEvent)> {
 
 fn open(db: &Path, now: DateTime<Utc>) -> Res<Driver> {
     Ok(Driver::new(
-        Store::open(db)?,
+        Store::create(db)?,
         now,
         Keymap::default(),
         "bench".into(),

@@ -107,7 +107,7 @@ pub fn cached_database(params: &ScaleParams) -> Res<PathBuf> {
         db.display()
     );
     let start = Instant::now();
-    let mut store = Store::open(&partial)?;
+    let mut store = Store::create(&partial)?;
     let summary = bulk_load::load(&mut store, params, params.now())?;
     drop(store);
     let took = start.elapsed();

@@ -100,6 +100,47 @@ pub enum Command {
     Sweep(JsonFlag),
     /// Fill the database with a large synthetic history (for benchmarks).
     Generate(GenerateArgs),
+    /// Check the file (SQLite's integrity check) and the booking rules in
+    /// what is stored: no slot over capacity, no resource double-booked,
+    /// every booking with its events. Exit 1 when anything is found.
+    Check(CheckArgs),
+    /// Copy the database to FILE (default: the data folder's backups/),
+    /// safely while desks are writing.
+    Backup(BackupArgs),
+    /// Replace the database with a backup (manager only; integrity-checked;
+    /// the current file is kept aside; refused while a desk has it open).
+    Restore(RestoreArgs),
+}
+
+/// `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// SQLite's quick check (skips index contents) instead of the full one.
+    #[arg(long)]
+    pub quick: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `backup`.
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy [default: the data folder's
+    /// backups/NAME-YYYYMMDD-HHMMSS.db]; an existing file is replaced once
+    /// the copy is complete.
+    pub file: Option<PathBuf>,
+}
+
+/// `restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The backup to restore.
+    pub file: PathBuf,
+    /// With no staff defined: say a manager is doing this. Also needed to
+    /// restore over a database too damaged to read its staff.
+    #[arg(long)]
+    pub as_manager: bool,
 }
 
 /// `--json` alone.

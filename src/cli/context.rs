@@ -4,11 +4,23 @@
 use super::CliResult;
 use super::staff_cmds::read_pin;
 use crate::clock::Clock;
+use crate::data_dir::default_db_path;
 use crate::domain::catalog::Location;
 use crate::domain::{Actor, BookingError, Origin, Role, StaffMember};
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+/// What a command may do to the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Read only: a missing, empty or refused database is left untouched.
+    Read,
+    /// Read and write an existing database.
+    Write,
+    /// `init`: create the database when it is missing.
+    Create,
+}
 
 /// The open store and the instant the command runs at.
 pub struct Context {
@@ -21,15 +33,20 @@ pub struct Context {
 
 impl Context {
     /// Opens the database at `db`, else `$SLOTDESK_DB` (already in `db` via
-    /// clap), else the platform data dir, at the clock's `now`.
+    /// clap), else the platform data dir, at the clock's `now`, as `access`
+    /// allows.
     /// Errors: a malformed `$SLOTDESK_NOW`; the store's open errors.
-    pub fn open(db: Option<&Path>) -> CliResult<Self> {
+    pub fn open(db: Option<&Path>, access: Access) -> CliResult<Self> {
         let now = Clock::from_env()?.now();
         let path = match db {
             Some(p) => p.to_owned(),
             None => default_db_path(),
         };
-        let mut store = Store::open(&path)?;
+        let mut store = match access {
+            Access::Read => Store::open_read(&path)?,
+            Access::Write => Store::open(&path)?,
+            Access::Create => Store::create(&path)?,
+        };
         store.act_as(&Actor {
             origin: Origin::Cli,
             staff: None,
@@ -97,13 +114,4 @@ impl Context {
             }),
         }
     }
-}
-
-/// `~/.local/share/slotdesk/slotdesk.db` (the platform data dir), or
-/// `./slotdesk.db` where no home directory is known.
-pub fn default_db_path() -> PathBuf {
-    directories::ProjectDirs::from("", "", "slotdesk").map_or_else(
-        || PathBuf::from("slotdesk.db"),
-        |d| d.data_dir().join("slotdesk.db"),
-    )
 }

@@ -8,16 +8,17 @@ mod booking_cmds;
 mod catalog_cmds;
 mod context;
 mod listing_cmds;
+mod maintenance_cmds;
 mod output;
 mod staff_cmds;
 
+pub use crate::data_dir::default_db_path;
 pub use args::Cli;
-pub use context::default_db_path;
 
 use crate::domain::ErrorKind;
 use crate::store::StoreError;
 use args::Command;
-use context::Context;
+use context::{Access, Context};
 use std::process::ExitCode;
 
 /// What a command failed with: a store error, or bad arguments found after
@@ -33,6 +34,9 @@ pub enum CliError {
     /// Output could not be written.
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
+    /// `check` found problems (listed on stdout).
+    #[error("check found problems: {0}")]
+    CheckFailed(String),
 }
 
 impl From<crate::domain::BookingError> for CliError {
@@ -52,7 +56,7 @@ impl CliError {
                 ErrorKind::Fault => 1,
             },
             Self::Clock(_) => 5,
-            Self::Output(_) => 1,
+            Self::Output(_) | Self::CheckFailed(_) => 1,
         }
     }
 }
@@ -63,10 +67,25 @@ pub type CliResult<T = ()> = Result<T, CliError>;
 /// Runs one subcommand and returns the process exit code, printing errors
 /// to stderr as `slotdesk: MESSAGE`.
 pub fn run(cli: &Cli, command: Command) -> ExitCode {
+    let writes = access(&command) != Access::Read;
+    let path = cli.db.clone().unwrap_or_else(default_db_path);
     match dispatch(cli, command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        // The change is committed before its result is printed: the exit
+        // code says what happened in the database, so a retrying script
+        // never makes it twice.
+        Err(CliError::Output(e)) if writes => {
+            eprintln!(
+                "slotdesk: warning: the change was made, but its result could not be printed: {e}"
+            );
+            ExitCode::SUCCESS
+        }
         Err(e) => {
+            let e = match e {
+                CliError::Store(e) => CliError::Store(e.on_file(&path)),
+                e => e,
+            };
             let hint = match &e {
                 CliError::Store(StoreError::Booking(crate::domain::BookingError::ManagerOnly(
                     _,
@@ -101,11 +120,28 @@ fn changes_data(command: &Command) -> bool {
             | Command::Booking(args::ShowArgs { action: None, .. })
             | Command::Customer(args::CustomerArgs { action: None, .. })
             | Command::Customers(_)
+            | Command::Check(_)
+            | Command::Backup(_)
     )
 }
 
+/// How `command` opens the database: only `init` creates one, and a
+/// command that only reads never changes it.
+fn access(command: &Command) -> Access {
+    match command {
+        Command::Init { .. } | Command::Restore(_) => Access::Create,
+        Command::Sweep(_) => Access::Write,
+        c if changes_data(c) => Access::Write,
+        _ => Access::Read,
+    }
+}
+
 fn dispatch(cli: &Cli, command: Command) -> CliResult {
-    let mut ctx = Context::open(cli.db.as_deref())?;
+    if let Command::Restore(a) = &command {
+        let path = cli.db.clone().unwrap_or_else(default_db_path);
+        return maintenance_cmds::restore(&path, cli.staff.as_deref(), a);
+    }
+    let mut ctx = Context::open(cli.db.as_deref(), access(&command))?;
     if changes_data(&command) {
         ctx.sign_in(cli.staff.as_deref())?;
     }
@@ -123,6 +159,8 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Customers(a) => listing_cmds::customers(&ctx, &a),
         Command::Events(a) => listing_cmds::events(&ctx, &a),
         Command::Sweep(a) => listing_cmds::sweep(&mut ctx, a.json),
+        Command::Check(a) => maintenance_cmds::check(&ctx, &a),
+        Command::Backup(a) => maintenance_cmds::backup(&ctx, &a),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

@@ -33,6 +33,7 @@ pub mod availability;
 pub mod booking;
 pub mod catalog;
 pub mod catalog_file;
+pub mod check;
 pub mod customer;
 pub mod error;
 pub mod ids;

@@ -1,6 +1,9 @@
-//! The store's error: a booking-rule refusal, or a database fault.
+//! The store's error: a booking-rule refusal, or a fault of the database
+//! or its file.
 
+use super::file::FileFault;
 use crate::domain::{BookingError, ErrorKind};
+use std::path::Path;
 
 /// What a store call can fail with. A failed call has changed nothing.
 #[derive(Debug, thiserror::Error)]
@@ -8,18 +11,16 @@ pub enum StoreError {
     /// The rules refused the request (`time slot is full`, …).
     #[error(transparent)]
     Booking(#[from] BookingError),
-    /// SQLite failed (I/O, corruption, lock timeout).
+    /// SQLite failed in a way that is not the file's (a bug, a constraint).
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// The database cannot be used by this slotdesk (too new, bad schema).
+    /// The database cannot be used by this slotdesk (a failed migration).
     #[error("{0}")]
     Schema(String),
-    /// The database file or its folder could not be created.
-    #[error("cannot open database {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    /// The database file cannot be used: missing, read-only, full, locked,
+    /// corrupt, newer, replaced, … Shown as `database PATH: cause`.
+    #[error("database {path}: {fault}")]
+    File { path: String, fault: FileFault },
 }
 
 impl StoreError {
@@ -29,6 +30,35 @@ impl StoreError {
         match self {
             Self::Booking(e) => e.kind(),
             _ => ErrorKind::Fault,
+        }
+    }
+
+    /// A file fault of the database at `path`.
+    pub fn file(path: &Path, fault: FileFault) -> Self {
+        Self::File {
+            path: path.display().to_string(),
+            fault,
+        }
+    }
+
+    /// This error told as a fault of the file at `path` when SQLite's error
+    /// is one (read-only, disk full, locked, corrupt, …); else unchanged.
+    #[must_use]
+    pub fn on_file(self, path: &Path) -> Self {
+        match &self {
+            Self::Sqlite(e) => match FileFault::of_sqlite(e) {
+                Some(fault) => Self::file(path, fault),
+                None => self,
+            },
+            _ => self,
+        }
+    }
+
+    /// The file fault, when this is one.
+    pub fn file_fault(&self) -> Option<&FileFault> {
+        match self {
+            Self::File { fault, .. } => Some(fault),
+            _ => None,
         }
     }
 }

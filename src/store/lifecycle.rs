@@ -304,11 +304,6 @@ impl Store {
         if !pending {
             return Ok(Vec::new());
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let ids = sweep(&tx, now)?;
-        tx.commit()?;
-        Ok(ids)
+        self.transact(|tx| sweep(tx, now))
     }
 }

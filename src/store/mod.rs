@@ -13,7 +13,8 @@
 //! transaction that re-checks the rules, sweeps lapsed holds first and
 //! records exactly one event per change):
 //!
-//! - open and watch: `open`, `path`, `data_version`;
+//! - open and watch: `create`, `open`, `open_read`, `path`, `data_version`,
+//!   `check_file`;
 //! - catalog: `apply_catalog`, `location`, `services`, `resources`,
 //!   `time_slots`, `find_service`, `find_resource`;
 //! - availability: `slots(&SlotQuery, now)`;
@@ -32,10 +33,12 @@
 //!   `remove_staff`, `set_pin`.
 
 mod availability;
+mod backup;
 mod bookings;
 pub mod bulk_load;
 mod catalog;
 mod catalog_apply;
+mod check;
 mod claims;
 mod codec;
 mod customer_merge;
@@ -43,6 +46,7 @@ mod customer_search;
 mod customers;
 mod error;
 mod events;
+mod file;
 mod force_status;
 mod lifecycle;
 mod listing;
@@ -53,10 +57,14 @@ mod staff;
 mod transaction;
 mod undo;
 
+pub use backup::{BackupMade, RestoreMade};
 pub use error::{Result, StoreError};
+pub use file::FileFault;
 pub use migrations::latest_version;
 
-use rusqlite::{Connection, OpenFlags};
+use file::FileIdentity;
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -69,34 +77,100 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The file the path named when it was opened (`None` where the
+    /// platform cannot tell).
+    identity: Option<FileIdentity>,
+    /// Set once the file at the path is found to be another one (or gone):
+    /// from then on every write refuses, even if a file comes back.
+    lost: RefCell<Option<FileFault>>,
+    /// The `-wal` and `-shm` files this store's writes went to, as last seen
+    /// after a commit: once the database file is replaced, files with these
+    /// identities beside it are the old file's, not the new one's.
+    sidecars: std::cell::Cell<Option<(FileIdentity, FileIdentity)>>,
     /// The last bookings count, with what it was counted for.
-    count_cache: std::cell::RefCell<Option<(listing::CountKey, u64)>>,
+    count_cache: RefCell<Option<(listing::CountKey, u64)>>,
+    /// A desk's claim on the file (see [`Store::claim_desk`]).
+    desk_lock: Option<file::DeskLock>,
+}
+
+/// What an open may do to the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Read only: never creates, migrates or changes the journal mode.
+    Read,
+    /// Read and write an existing slotdesk database (migrating an older one).
+    Write,
+    /// Like `Write`, but creates the file (mode 0600) and its schema.
+    Create,
 }
 
 impl Store {
-    /// Opens (creating with mode 0600 if missing) and migrates the database
-    /// at `path`, creating its folder.
-    /// Errors: [`StoreError::Io`] for the file, [`StoreError::Schema`] for a
-    /// database written by a newer slotdesk.
+    /// Creates the database at `path` (mode 0600, with its folder) if it is
+    /// missing or empty, else opens it as [`Store::open`] does: `init`, and
+    /// the desk's first run after asking.
+    /// Errors: [`StoreError::File`] (not SQLite, another program's, newer,
+    /// read-only, …); a database it refuses is left exactly as it was.
+    pub fn create(path: &Path) -> Result<Self> {
+        Self::open_as(path, Access::Create)
+    }
+
+    /// Opens an existing slotdesk database for reading and writing,
+    /// migrating one written by an older slotdesk.
+    /// Errors: [`StoreError::File`] with [`FileFault::Missing`] (never
+    /// creates), `Empty`, `NotSqlite`, `NotSlotdesk`, `Newer` (checked
+    /// before anything is written), `ReadOnly`, `Corrupt`.
     pub fn open(path: &Path) -> Result<Self> {
-        create_private_file(path)?;
-        let mut conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        Self::open_as(path, Access::Write)
+    }
+
+    /// Opens an existing slotdesk database read-only, for commands that only
+    /// read: never creates, migrates or changes it (not even its journal
+    /// mode). A database in a read-only folder is read too.
+    /// Errors: as [`Store::open`]; one written by an older slotdesk is
+    /// refused until a writing command (or the desk) has upgraded it.
+    pub fn open_read(path: &Path) -> Result<Self> {
+        Self::open_as(path, Access::Read)
+    }
+
+    fn open_as(path: &Path, access: Access) -> Result<Self> {
+        let fault = |f| StoreError::file(path, f);
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => return Err(fault(FileFault::Folder)),
+            Ok(m) if m.len() == 0 && access != Access::Create => {
+                return Err(fault(FileFault::Empty));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && access == Access::Create => {
+                create_private_file(path)?;
+            }
+            Err(e) => return Err(fault(FileFault::of_io(&e))),
+        }
+        // Look before touching: a read-only connection changes nothing, so a
+        // database refused here is left as it was.
+        let probe = open_read_only(path)?;
+        let version = schema_version(&probe, access == Access::Create).map_err(fault)?;
+        let conn = if access == Access::Read {
+            if version < latest_version() as i64 {
+                return Err(fault(FileFault::Io(format!(
+                    "was written by an older slotdesk (schema version {version}): \
+                     open it once with the desk or run `slotdesk init` to upgrade it"
+                ))));
+            }
+            probe
+        } else {
+            drop(probe);
+            open_read_write(path).map_err(|e| e.on_file(path))?
+        };
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // WAL + NORMAL: a commit survives a crash or kill -9 of any process
-        // (the WAL is written before COMMIT returns); only an OS crash or power
-        // loss can lose the last transactions before a checkpoint.
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        migrations::migrate(&mut conn)?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
         events::prepare_actor(&conn)?;
         Ok(Self {
             conn,
             path: path.to_owned(),
-            count_cache: std::cell::RefCell::new(None),
+            identity: FileIdentity::of(path).ok(),
+            lost: RefCell::new(None),
+            sidecars: std::cell::Cell::new(None),
+            count_cache: RefCell::new(None),
+            desk_lock: None,
         })
     }
 
@@ -112,16 +186,221 @@ impl Store {
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
+
+    /// `Ok` while the file at the path is still the one this store opened.
+    /// Errors: [`FileFault::Replaced`] or [`FileFault::Deleted`]; once seen,
+    /// the store has let go of the old file and refuses every call's write.
+    pub fn check_file(&mut self) -> Result<()> {
+        let checked = still_open(&self.path, self.identity, &self.lost);
+        if checked.is_err() {
+            self.let_go_if_lost();
+        }
+        checked
+    }
+
+    /// Whether the file at the path was found replaced or deleted.
+    pub fn is_lost(&self) -> bool {
+        self.lost.borrow().is_some()
+    }
+
+    /// Runs `f` as one `BEGIN IMMEDIATE` transaction on the file this store
+    /// opened: refused before and after `f` when the file at the path was
+    /// replaced or deleted meanwhile, and committed only if `f` succeeds, so
+    /// a refusal changes nothing. File faults are told with the path.
+    pub(crate) fn transact<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let out = self.transact_on_file(f);
+        match &out {
+            Ok(_) => self.sidecars.set(sidecars(&self.path)),
+            Err(_) => self.let_go_if_lost(),
+        }
+        out
+    }
+
+    fn transact_on_file<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let Self {
+            conn,
+            path,
+            identity,
+            lost,
+            ..
+        } = self;
+        let path: &Path = path;
+        let on_file = |e: StoreError| e.on_file(path);
+        still_open(path, *identity, lost)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| on_file(e.into()))?;
+        // Checked again with the write lock held: the file the lock is on is
+        // the file at the path.
+        still_open(path, *identity, lost)?;
+        let out = f(&tx).map_err(on_file)?;
+        still_open(path, *identity, lost)?;
+        tx.commit().map_err(|e| on_file(e.into()))?;
+        Ok(out)
+    }
+
+    /// Lets go of a file no longer at the path, at once. Its `-wal` and
+    /// `-shm` files still sit beside the new file under the names the new
+    /// file's would have, and any process opening the new file would read
+    /// the old file's pages from them: so, when they are still the ones this
+    /// store wrote to, they are renamed aside (`…-wal.replaced-PID`, kept,
+    /// not deleted), and the connection is closed without a checkpoint. The
+    /// store then holds an empty in-memory database and every write refuses
+    /// with the file's fault.
+    fn let_go_if_lost(&mut self) {
+        if !self.is_lost() {
+            return;
+        }
+        let _ = self.conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        );
+        if let Some((wal, shm)) = self.sidecars.take() {
+            for (identity, suffix) in [(wal, "-wal"), (shm, "-shm")] {
+                let file = sidecar(&self.path, suffix);
+                if FileIdentity::of(&file).ok() == Some(identity) {
+                    let mut aside = file.clone().into_os_string();
+                    aside.push(format!(".replaced-{}", std::process::id()));
+                    let _ = std::fs::rename(&file, aside);
+                }
+            }
+        }
+        if let Ok(empty) = Connection::open_in_memory() {
+            drop(std::mem::replace(&mut self.conn, empty));
+        }
+    }
+}
+
+/// The identities of the `-wal` and `-shm` files beside `path`, when both exist.
+fn sidecars(path: &Path) -> Option<(FileIdentity, FileIdentity)> {
+    Some((
+        FileIdentity::of(&sidecar(path, "-wal")).ok()?,
+        FileIdentity::of(&sidecar(path, "-shm")).ok()?,
+    ))
+}
+
+/// `path` with `suffix` (`-wal`, `-shm`) added to its file name.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The sole claim on the database at `path` (no desk has it open) for as
+/// long as the returned lock is kept: for moving a damaged file aside.
+/// Errors: [`FileFault::OpenAtADesk`].
+pub fn claim_sole(path: &Path) -> Result<file::DeskLock> {
+    file::DeskLock::exclusive(path).map_err(|f| StoreError::file(path, f))
+}
+
+/// `Ok` while the file at `path` is `identity`'s; a fault found is kept in
+/// `lost` so later writes refuse without looking again.
+fn still_open(
+    path: &Path,
+    identity: Option<FileIdentity>,
+    lost: &RefCell<Option<FileFault>>,
+) -> Result<()> {
+    if let Some(fault) = lost.borrow().clone() {
+        return Err(StoreError::file(path, fault));
+    }
+    let Some(identity) = identity else {
+        return Ok(());
+    };
+    identity.still_at(path).map_err(|fault| {
+        if matches!(fault, FileFault::Replaced | FileFault::Deleted) {
+            *lost.borrow_mut() = Some(fault.clone());
+        }
+        StoreError::file(path, fault)
+    })
+}
+
+/// A read-only connection to `path`. In a read-only folder, a database
+/// whose last desk closed cleanly (no `-wal` file) is opened immutable,
+/// since SQLite cannot create the `-shm` it needs and no writer can exist.
+pub(crate) fn open_read_only(path: &Path) -> Result<Connection> {
+    let fault = |e: rusqlite::Error| StoreError::from(e).on_file(path);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(fault)?;
+    match conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly
+            ) && !sidecar(path, "-wal").exists() =>
+        {
+            drop(conn);
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(fault)
+        }
+        _ => Ok(conn),
+    }
+}
+
+/// `path` as the path part of an SQLite URI (`%`, `?` and `#` escaped).
+fn uri_path(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The slotdesk schema version of the database on `conn`, looked at without
+/// changing anything. An empty database is version 0 when `empty_ok`.
+/// Errors: `NotSqlite`, `Corrupt`, `NotSlotdesk`, `Empty`, `Newer`.
+pub(crate) fn schema_version(
+    conn: &Connection,
+    empty_ok: bool,
+) -> std::result::Result<i64, FileFault> {
+    let sqlite = |e: rusqlite::Error| {
+        FileFault::of_sqlite(&e).unwrap_or_else(|| FileFault::Io(e.to_string()))
+    };
+    let tables: i64 = conn
+        .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(sqlite)?;
+    let known = latest_version();
+    match version {
+        v if v > known as i64 => Err(FileFault::Newer { found: v, known }),
+        0 if tables > 0 => Err(FileFault::NotSlotdesk),
+        0 if !empty_ok => Err(FileFault::Empty),
+        v => Ok(v),
+    }
+}
+
+/// A read-write connection to an existing database, in WAL mode with full
+/// sync, migrated to this slotdesk's schema, foreign keys on.
+fn open_read_write(path: &Path) -> Result<Connection> {
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    // WAL + FULL: the WAL is synced to the disk at every commit, so a
+    // booking the desk reported as made survives a power cut or an OS crash,
+    // not only a crash of slotdesk (NORMAL syncs only at checkpoints). It
+    // costs one fsync per write; the README gives the measured figure.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    migrations::migrate(&mut conn)?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
 }
 
 /// Creates `path` empty with mode 0600 (and its folder) if it does not exist,
 /// so SQLite (and its `-wal`/`-shm` files, which copy the mode) never make it
 /// world-readable.
 fn create_private_file(path: &Path) -> Result<()> {
-    let io = |source| StoreError::Io {
-        path: path.display().to_string(),
-        source,
-    };
+    let io = |e: std::io::Error| StoreError::file(path, FileFault::of_io(&e));
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(io)?;
     }

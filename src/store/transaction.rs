@@ -13,7 +13,7 @@ use crate::domain::{
     SlotRef, TimeSlotId, Transition,
 };
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 impl Store {
     /// Runs `f` as one `BEGIN IMMEDIATE` transaction after sweeping lapsed
@@ -23,13 +23,10 @@ impl Store {
         now: DateTime<Utc>,
         f: impl FnOnce(&Connection) -> Result<T>,
     ) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        sweep(&tx, now)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        self.transact(|tx| {
+            sweep(tx, now)?;
+            f(tx)
+        })
     }
 }
 

@@ -19,6 +19,7 @@ impl Desk {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("desk.db");
         let desk = Self { _dir: dir, db };
+        desk.ok(&["init"]);
         desk.ok(&["catalog", "apply", studio_catalog().to_str().unwrap()]);
         desk
     }

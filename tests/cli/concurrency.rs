@@ -11,6 +11,8 @@ const PROCESSES: usize = 12;
 fn twelve_processes_cannot_overbook_a_capacity_three_slot() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("shared.db");
+    let made = slotdesk_at(&db, CLI_NOW).arg("init").output().unwrap();
+    assert!(made.status.success());
     let applied = slotdesk_at(&db, CLI_NOW)
         .args(["catalog", "apply"])
         .arg(studio_catalog())

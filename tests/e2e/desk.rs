@@ -265,22 +265,33 @@ fn a_panic_restores_the_terminal_before_the_report() {
 }
 
 #[test]
-fn the_demo_flag_opens_a_fresh_demo_database_in_the_temp_folder_and_says_so() {
+fn the_demo_flag_opens_a_fresh_demo_database_in_a_private_temp_folder_and_says_so() {
+    use std::os::unix::fs::PermissionsExt;
     let tmp = tempfile::tempdir().unwrap();
+    // A file planted where an older slotdesk would have opened its demo.
+    let planted = tmp.path().join("slotdesk-demo-20261123-093000-1.db");
+    std::fs::write(&planted, "planted").unwrap();
     let env = [
         ("SLOTDESK_NOW", NOW),
         ("TMPDIR", tmp.path().to_str().unwrap()),
     ];
     let mut desk = Tty::spawn(&["--demo"], &env, 120, 40);
     desk.expect_text("Riverside Physio & Pilates");
-    let files: Vec<PathBuf> = std::fs::read_dir(tmp.path())
+    let folders: Vec<PathBuf> = std::fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|f| f.is_dir() && f.to_string_lossy().contains("/slotdesk-demo-"))
         .collect();
-    let demo = |f: &PathBuf| {
-        f.extension().is_some_and(|e| e == "db") && f.to_string_lossy().contains("/slotdesk-demo-")
-    };
-    assert!(files.iter().any(demo), "no demo database in {files:?}");
+    assert_eq!(folders.len(), 1, "one private demo folder: {folders:?}");
+    let mode = std::fs::metadata(&folders[0]).unwrap().permissions().mode();
+    assert_eq!(
+        mode & 0o077,
+        0,
+        "only its owner may enter it: {:o}",
+        mode & 0o777
+    );
+    assert!(folders[0].join("demo.db").exists());
+    assert_eq!(std::fs::read_to_string(&planted).unwrap(), "planted");
     desk.expect_text("demo database");
     // The demo has staff: the desk asks who is there, and shows nothing else.
     desk.expect_text("Sign in");

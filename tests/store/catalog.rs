@@ -17,7 +17,7 @@ fn a_new_database_file_is_created_readable_by_its_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested").join("desk.db");
-    let store = Store::open(&path).unwrap();
+    let store = Store::create(&path).unwrap();
     assert_eq!(store.path(), path);
     let mode = std::fs::metadata(&path).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "mode was {:o}", mode & 0o777);
@@ -27,17 +27,23 @@ fn a_new_database_file_is_created_readable_by_its_owner_only() {
 fn a_database_written_by_a_newer_slotdesk_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("slotdesk.db");
-    drop(Store::open(&path).unwrap());
+    drop(Store::create(&path).unwrap());
     let newer = slotdesk::store::latest_version() + 1;
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "user_version", newer as i64)
         .unwrap();
     drop(conn);
-    match refused(Store::open(&path)) {
-        StoreError::Schema(message) => {
-            assert!(message.contains("newer slotdesk"), "{message}");
+    for opened in [
+        Store::create(&path),
+        Store::open(&path),
+        Store::open_read(&path),
+    ] {
+        match refused(opened) {
+            e @ StoreError::File { .. } => {
+                assert!(e.to_string().contains("newer slotdesk"), "{e}");
+            }
+            other => panic!("expected a file fault, got {other}"),
         }
-        other => panic!("expected a schema error, got {other}"),
     }
 }
 
@@ -46,7 +52,7 @@ fn reopening_an_existing_database_keeps_its_catalog_and_bookings() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("slotdesk.db");
     let booked = {
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::create(&path).unwrap();
         store.apply_catalog(&catalog(), at(SETUP_AT)).unwrap();
         let s = slot(&store, "physio", "ana", "09:00", MONDAY);
         store.book(&book_request(s, jane()), now()).unwrap()
@@ -75,7 +81,7 @@ fn applying_the_same_catalog_twice_changes_nothing_the_second_time() {
 #[test]
 fn the_first_apply_adds_every_row_and_records_one_catalog_event() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("slotdesk.db")).unwrap();
+    let mut store = Store::create(&dir.path().join("slotdesk.db")).unwrap();
     let changes = store.apply_catalog(&catalog(), at(SETUP_AT)).unwrap();
     // location + 3 resources + 3 services + 41 weekly time slots + 2 closures.
     assert_eq!(changes.added, 1 + 3 + 3 + 41 + 2, "{changes:?}");
@@ -193,7 +199,7 @@ fn a_retired_time_slot_cannot_be_booked_any_more() {
 #[test]
 fn a_store_without_a_catalog_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("slotdesk.db")).unwrap();
+    let store = Store::create(&dir.path().join("slotdesk.db")).unwrap();
     let err = crate::support::rule_error(store.location());
     assert_eq!(err, slotdesk::domain::BookingError::NoCatalog);
 }

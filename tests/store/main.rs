@@ -8,6 +8,7 @@ mod support;
 mod catalog;
 mod customers;
 mod events;
+mod file_faults;
 mod lifecycle;
 mod listing;
 mod payments;

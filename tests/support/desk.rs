@@ -40,7 +40,7 @@ impl Desk {
     pub fn demo_signed_out() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("demo.db");
-        let mut store = Store::open(&path).unwrap();
+        let mut store = Store::create(&path).unwrap();
         demo::load_demo(&mut store, now()).unwrap();
         let driver = Driver::new(store, now(), Keymap::default(), "test".into());
         Self { dir, driver }
@@ -58,7 +58,7 @@ impl Desk {
     /// An empty database (first run).
     pub fn empty() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("empty.db")).unwrap();
+        let store = Store::create(&dir.path().join("empty.db")).unwrap();
         let driver = Driver::new(store, now(), Keymap::default(), "test".into());
         Self { dir, driver }
     }

@@ -120,7 +120,7 @@ pub const WEDNESDAY: &str = "2026-06-03";
 /// guard), with [`CATALOG`] applied at [`SETUP_AT`].
 pub fn open() -> (TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("slotdesk.db")).unwrap();
+    let mut store = Store::create(&dir.path().join("slotdesk.db")).unwrap();
     store.apply_catalog(&catalog(), at(SETUP_AT)).unwrap();
     (dir, store)
 }

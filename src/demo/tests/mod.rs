@@ -30,7 +30,7 @@ fn demo() -> (tempfile::TempDir, Store, DemoSummary) {
 /// the demo bookings around `today`.
 fn demo_on(today: NaiveDate, now: DateTime<Utc>) -> (tempfile::TempDir, Store, DemoSummary) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("demo.db")).unwrap();
+    let mut store = Store::create(&dir.path().join("demo.db")).unwrap();
     let catalog = Catalog::from_toml(DEMO).unwrap();
     store
         .apply_catalog(&catalog, now - Duration::days(30))

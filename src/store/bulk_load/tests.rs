@@ -33,7 +33,7 @@ fn count(store: &Store, sql: &str) -> i64 {
 #[test]
 fn generated_bookings_keep_the_rules_and_match_the_summary() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("scale.db")).unwrap();
+    let mut store = Store::create(&dir.path().join("scale.db")).unwrap();
     let params = small();
     let now = params.now();
     let summary = load(&mut store, &params, now).unwrap();
@@ -181,7 +181,11 @@ fn generated_bookings_keep_the_rules_and_match_the_summary() {
             .unwrap()
     };
     assert_eq!(pragma("journal_mode"), "Text(\"wal\")");
-    assert_eq!(pragma("synchronous"), "Integer(1)");
+    assert_eq!(
+        pragma("synchronous"),
+        "Integer(2)",
+        "FULL, as the store opens it"
+    );
     assert_eq!(pragma("foreign_keys"), "Integer(1)");
     assert_eq!(
         count(&store, "SELECT COUNT(*) FROM pragma_foreign_key_check"),
@@ -203,7 +207,7 @@ fn generated_bookings_keep_the_rules_and_match_the_summary() {
 #[test]
 fn more_bookings_than_the_slots_take_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("scale.db")).unwrap();
+    let mut store = Store::create(&dir.path().join("scale.db")).unwrap();
     let params = ScaleParams {
         bookings: 1_000_000,
         ..small()
@@ -215,7 +219,7 @@ fn more_bookings_than_the_slots_take_are_refused() {
 #[test]
 fn generated_events_hold_the_same_payload_the_engine_writes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("scale.db")).unwrap();
+    let mut store = Store::create(&dir.path().join("scale.db")).unwrap();
     let params = ScaleParams {
         bookings: 500,
         ..small()

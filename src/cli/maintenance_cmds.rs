@@ -1,0 +1,161 @@
+//! `check`, `backup` and `restore`: the database file's health and copies.
+
+use super::args::{BackupArgs, CheckArgs, RestoreArgs};
+use super::context::Context;
+use super::output;
+use super::{CliError, CliResult};
+use crate::data_dir::backups_dir;
+use crate::domain::check::{CheckDepth, CheckReport};
+use crate::domain::{BookingError, Role};
+use crate::store::{FileFault, Store, StoreError};
+use chrono::{DateTime, Utc};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// `check`: prints what was found; exit 1 when anything was.
+pub fn check(ctx: &Context, args: &CheckArgs) -> CliResult {
+    let depth = if args.quick {
+        CheckDepth::Quick
+    } else {
+        CheckDepth::Full
+    };
+    let report = ctx.store.check(depth, ctx.now)?;
+    if args.json {
+        output::json(&report)?;
+    } else {
+        print_report(ctx.store.path(), &report)?;
+    }
+    if report.is_ok() {
+        Ok(())
+    } else {
+        Err(CliError::CheckFailed(report.problems().join("; ")))
+    }
+}
+
+fn print_report(path: &Path, r: &CheckReport) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    if r.is_ok() {
+        writeln!(
+            out,
+            "database {}: ok ({} bookings; the file is whole, no slot is over capacity, \
+             no resource is double-booked, every booking has its events)",
+            path.display(),
+            r.bookings
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "database {}: problems found", path.display())?;
+    for line in &r.integrity {
+        writeln!(out, "  file: {line}")?;
+    }
+    for o in &r.over_capacity {
+        writeln!(
+            out,
+            "  over capacity: slot {} has {} seats taken of {}",
+            o.slot, o.taken, o.capacity
+        )?;
+    }
+    for d in &r.double_booked {
+        writeln!(
+            out,
+            "  double-booked: bookings {} and {} overlap on resource {}",
+            d.first, d.second, d.resource_id
+        )?;
+    }
+    for id in &r.without_events {
+        writeln!(out, "  no events: booking {id}")?;
+    }
+    Ok(())
+}
+
+/// `backup [FILE]`.
+pub fn backup(ctx: &Context, args: &BackupArgs) -> CliResult {
+    let dest = match &args.file {
+        Some(f) => f.clone(),
+        None => default_backup_path(ctx.store.path(), ctx.now),
+    };
+    let made = ctx.store.backup_to(&dest)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "backup of {} written to {} ({} KiB)",
+        ctx.store.path().display(),
+        made.path.display(),
+        made.bytes.div_ceil(1024)
+    )?;
+    Ok(())
+}
+
+/// `DATA/backups/NAME-HASH/NAME-YYYYMMDD-HHMMSS.db` for `db` at `now`.
+fn default_backup_path(db: &Path, now: DateTime<Utc>) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map_or_else(|| "slotdesk".into(), |s| s.to_string_lossy().into_owned());
+    backups_dir(db).join(format!("{stem}-{}.db", now.format("%Y%m%d-%H%M%S")))
+}
+
+/// `PATH.before-restore-YYYYMMDD-HHMMSS`: where the current file is kept.
+fn aside_path(db: &Path, now: DateTime<Utc>) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(format!(".before-restore-{}", now.format("%Y%m%d-%H%M%S")));
+    PathBuf::from(name)
+}
+
+/// `restore FILE`: a manager's. Over a database too damaged to open, the
+/// damaged file is moved aside first (and `--as-manager` must say who is
+/// doing it, since its staff cannot be read); over a missing one, a new
+/// database is made.
+pub fn restore(db: &Path, staff: Option<&str>, args: &RestoreArgs) -> CliResult {
+    let now = crate::clock::Clock::from_env()?.now();
+    let aside = aside_path(db, now);
+    let store = match Store::open(db) {
+        Ok(store) => store,
+        Err(e) => match e.file_fault() {
+            Some(FileFault::Missing) => Store::create(db)?,
+            Some(FileFault::Corrupt(_) | FileFault::NotSqlite | FileFault::Empty) => {
+                if !args.as_manager {
+                    return Err(BookingError::ManagerOnly("restore a database").into());
+                }
+                move_damaged_aside(db, &aside)?;
+                Store::create(db)?
+            }
+            _ => return Err(e.into()),
+        },
+    };
+    let mut ctx = Context {
+        store,
+        now,
+        signed_in: None,
+    };
+    ctx.sign_in(staff)?;
+    if ctx.role(args.as_manager) != Role::Manager {
+        return Err(BookingError::ManagerOnly("restore a database").into());
+    }
+    let made = ctx.store.restore_from(&args.file, &aside)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "restored {} from {} ({} bookings); the database as it was is kept in {}",
+        db.display(),
+        args.file.display(),
+        made.bookings,
+        made.aside.display()
+    )?;
+    Ok(())
+}
+
+/// Renames a damaged database and its `-wal`/`-shm` files to `aside` (the
+/// same suffixes), once no desk has it open.
+fn move_damaged_aside(db: &Path, aside: &Path) -> CliResult {
+    let _sole = crate::store::claim_sole(db)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let mut from = db.as_os_str().to_owned();
+        from.push(suffix);
+        let mut to = aside.as_os_str().to_owned();
+        to.push(suffix);
+        match std::fs::rename(&from, &to) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::file(db, FileFault::of_io(&e)).into()),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,139 @@
+//! Backups and restores with SQLite's online backup API: a backup is a
+//! consistent copy taken in one read transaction, so desks keep writing
+//! while it runs; a restore replaces the database's pages in one write
+//! transaction, after the current file is copied aside.
+
+use super::error::{Result, StoreError};
+use super::file::{DeskLock, FileFault};
+use super::{Store, migrations, open_read_only, schema_version};
+use rusqlite::Connection;
+use rusqlite::backup::{Backup, StepResult};
+use std::path::{Path, PathBuf};
+
+/// A backup file written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupMade {
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub bytes: u64,
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreMade {
+    /// Where the database as it was before the restore was kept.
+    pub aside: PathBuf,
+    /// Bookings in the restored database.
+    pub bookings: u64,
+}
+
+/// Copies every page of `from` into `to` in one step (one transaction on
+/// each side). Errors: the destination locked by another connection.
+fn copy_pages(from: &Connection, to: &mut Connection) -> rusqlite::Result<()> {
+    let backup = Backup::new(from, to)?;
+    match backup.step(-1)? {
+        StepResult::Done => Ok(()),
+        _ => Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("the database is locked by another desk".into()),
+        )),
+    }
+}
+
+impl Store {
+    /// Writes a consistent copy of the database to `dest` (mode 0600, one
+    /// self-contained file in rollback-journal mode), replacing a file there
+    /// only once the copy is complete and checked. Safe while other desks
+    /// write: they are never blocked.
+    /// Errors: [`StoreError::File`] for the destination (read-only, disk
+    /// full) or a copy that fails SQLite's quick check.
+    pub fn backup_to(&self, dest: &Path) -> Result<BackupMade> {
+        let fault = |e: std::io::Error| StoreError::file(dest, FileFault::of_io(&e));
+        let folder = match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(p) => p.to_owned(),
+            None => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&folder).map_err(fault)?;
+        let temp = tempfile::Builder::new()
+            .prefix(".slotdesk-backup-")
+            .tempfile_in(&folder)
+            .map_err(fault)?;
+        let on_dest = |e: rusqlite::Error| StoreError::from(e).on_file(dest);
+        {
+            let mut copy = Connection::open(temp.path()).map_err(on_dest)?;
+            copy_pages(&self.conn, &mut copy).map_err(on_dest)?;
+            let _: String = copy
+                .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
+                .map_err(on_dest)?;
+            let check: String = copy
+                .query_row("PRAGMA quick_check", [], |r| r.get(0))
+                .map_err(on_dest)?;
+            if check != "ok" {
+                return Err(StoreError::file(dest, FileFault::Corrupt(check)));
+            }
+        }
+        temp.as_file().sync_all().map_err(fault)?;
+        let bytes = temp.as_file().metadata().map_err(fault)?.len();
+        temp.persist(dest).map_err(|e| fault(e.error))?;
+        Ok(BackupMade {
+            path: dest.to_owned(),
+            bytes,
+        })
+    }
+
+    /// Replaces this database with the backup at `source`: `source` must be
+    /// a whole slotdesk database (integrity-checked, not newer); no desk may
+    /// have this database open; the current database is first copied to
+    /// `aside`. One write transaction, so other commands see the old or the
+    /// new database, never a mix. A backup from an older slotdesk is
+    /// migrated.
+    /// Errors: [`FileFault::OpenAtADesk`]; `source`'s faults (`Corrupt`,
+    /// `Newer`, `NotSlotdesk`, `Missing`, …) named with its path.
+    pub fn restore_from(&mut self, source: &Path, aside: &Path) -> Result<RestoreMade> {
+        let from = checked_backup(source)?;
+        let _sole = DeskLock::exclusive(&self.path).map_err(|f| StoreError::file(&self.path, f))?;
+        self.backup_to(aside)?;
+        let path = self.path.clone();
+        copy_pages(&from, &mut self.conn).map_err(|e| StoreError::from(e).on_file(&path))?;
+        migrations::migrate(&mut self.conn)?;
+        self.conn.pragma_update(None, "foreign_keys", "ON")?;
+        let bookings: i64 = self
+            .conn
+            .query_row("SELECT COUNT(*) FROM bookings", [], |r| r.get(0))?;
+        *self.count_cache.borrow_mut() = None;
+        Ok(RestoreMade {
+            aside: aside.to_owned(),
+            bookings: bookings.unsigned_abs(),
+        })
+    }
+
+    /// Claims the database for a desk for as long as this store is open, so
+    /// a restore waits until the desk closes.
+    /// Errors: [`FileFault::Restoring`] while a restore runs.
+    pub fn claim_desk(&mut self) -> Result<()> {
+        let lock = DeskLock::shared(&self.path).map_err(|f| StoreError::file(&self.path, f))?;
+        self.desk_lock = Some(lock);
+        Ok(())
+    }
+}
+
+/// A read-only connection to the backup at `source`, once it proved whole
+/// and a slotdesk database this slotdesk can read.
+fn checked_backup(source: &Path) -> Result<Connection> {
+    let fault = |f| StoreError::file(source, f);
+    match std::fs::metadata(source) {
+        Ok(m) if m.is_dir() => return Err(fault(FileFault::Folder)),
+        Ok(m) if m.len() == 0 => return Err(fault(FileFault::Empty)),
+        Ok(_) => {}
+        Err(e) => return Err(fault(FileFault::of_io(&e))),
+    }
+    let conn = open_read_only(source)?;
+    schema_version(&conn, false).map_err(fault)?;
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .map_err(|e| StoreError::from(e).on_file(source))?;
+    if check != "ok" {
+        return Err(fault(FileFault::Corrupt(check)));
+    }
+    Ok(conn)
+}

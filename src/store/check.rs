@@ -1,0 +1,130 @@
+//! `check`: SQLite's integrity report and the booking rules read back from
+//! the stored rows. Reads only; the full check reads every page.
+
+use super::Store;
+use super::codec::{date_col, status_list, ts};
+use super::error::Result;
+use crate::domain::check::{CheckDepth, CheckReport, DoubleBooked, LISTED_PER_KIND, OverCapacity};
+use crate::domain::{BookingId, BookingStatus, ResourceId, SlotRef, TimeSlotId};
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+impl Store {
+    /// Checks the file (`quick_check` or `integrity_check` by `depth`) and
+    /// the rules over every stored booking at `now`: no slot over capacity,
+    /// no resource with overlapping bookings of two slots, every booking with
+    /// at least one event. Changes nothing.
+    /// Errors: the file's faults (a file too damaged to read at all).
+    pub fn check(&self, depth: CheckDepth, now: DateTime<Utc>) -> Result<CheckReport> {
+        let conn = &self.conn;
+        let pragma = match depth {
+            CheckDepth::Quick => "quick_check",
+            CheckDepth::Full => "integrity_check",
+        };
+        let integrity: Vec<String> = conn
+            .prepare(&format!("PRAGMA {pragma}"))?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|line| line != "ok")
+            .collect();
+        let mut report = CheckReport {
+            integrity,
+            bookings: conn
+                .query_row("SELECT COUNT(*) FROM bookings", [], |r| r.get::<_, i64>(0))?
+                .unsigned_abs(),
+            ..CheckReport::default()
+        };
+        over_capacity(conn, now, &mut report)?;
+        double_booked(conn, now, &mut report)?;
+        without_events(conn, &mut report)?;
+        Ok(report)
+    }
+}
+
+/// `b.`'s condition for holding capacity at `?1` (the rule's statuses; a
+/// hold only until it lapses).
+fn holding(alias: &str) -> String {
+    let lasting = status_list(|s| s.holds_capacity() && s != BookingStatus::Held);
+    format!(
+        "({alias}.status IN ({lasting}) OR ({alias}.status = 'held' AND {alias}.hold_expires_at > ?1))"
+    )
+}
+
+fn over_capacity(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport) -> Result<()> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT b.time_slot_id, b.date, SUM(b.participants), t.capacity
+         FROM bookings b JOIN time_slots t ON t.id = b.time_slot_id
+         WHERE {}
+         GROUP BY b.time_slot_id, b.date
+         HAVING SUM(b.participants) > t.capacity
+         ORDER BY b.date, b.time_slot_id",
+        holding("b")
+    ))?;
+    let rows = stmt.query_map([ts(now)], |r| {
+        Ok(OverCapacity {
+            slot: SlotRef {
+                time_slot_id: TimeSlotId(r.get(0)?),
+                date: date_col(r, 1)?,
+            },
+            taken: r.get::<_, i64>(2)?.unsigned_abs(),
+            capacity: r.get(3)?,
+        })
+    })?;
+    for row in rows {
+        report.over_capacity_count += 1;
+        if report.over_capacity.len() < LISTED_PER_KIND {
+            report.over_capacity.push(row?);
+        }
+    }
+    Ok(())
+}
+
+fn double_booked(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport) -> Result<()> {
+    // A later booking overlaps an earlier one when it starts before the
+    // earlier one ends; no slot is longer than a day, so the index range on
+    // (resource, start) is short.
+    let mut stmt = conn.prepare(&format!(
+        "SELECT a.resource_id, a.id, b.id
+         FROM bookings a JOIN bookings b
+           ON b.resource_id = a.resource_id
+          AND b.starts_at >= a.starts_at AND b.starts_at < a.ends_at
+          AND b.id <> a.id
+          AND (b.time_slot_id <> a.time_slot_id OR b.date <> a.date)
+          AND (b.starts_at > a.starts_at OR b.id > a.id)
+         WHERE {} AND {}
+         ORDER BY a.starts_at, a.id, b.id",
+        holding("a"),
+        holding("b")
+    ))?;
+    let rows = stmt.query_map([ts(now)], |r| {
+        Ok(DoubleBooked {
+            resource_id: ResourceId(r.get(0)?),
+            first: BookingId(r.get(1)?),
+            second: BookingId(r.get(2)?),
+        })
+    })?;
+    for row in rows {
+        report.double_booked_count += 1;
+        if report.double_booked.len() < LISTED_PER_KIND {
+            report.double_booked.push(row?);
+        }
+    }
+    Ok(())
+}
+
+fn without_events(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT b.id FROM bookings b
+         WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.booking_id = b.id)
+         ORDER BY b.id",
+    )?;
+    let rows = stmt.query_map([], |r| Ok(BookingId(r.get(0)?)))?;
+    for row in rows {
+        report.without_events_count += 1;
+        if report.without_events.len() < LISTED_PER_KIND {
+            report.without_events.push(row?);
+        }
+    }
+    Ok(())
+}
