@@ -11,4 +11,5 @@ mod support;
 
 mod backups;
 mod files;
+mod output;
 mod read_only;

@@ -1,0 +1,31 @@
+//! A committed write whose result cannot be printed (stdout full): the exit
+//! code says what happened in the database, so a retrying script never
+//! makes the change twice; the output error is a warning on stderr.
+#![allow(clippy::unwrap_used)]
+
+use crate::binary::{CLI_NOW, slotdesk_at, studio_catalog};
+
+#[test]
+fn a_hold_printed_into_a_full_disk_is_made_once_and_says_so_with_exit_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let run = |args: &[&str]| slotdesk_at(&db, CLI_NOW).args(args).output().unwrap();
+    assert!(run(&["init"]).status.success());
+    assert!(run(&["catalog", "apply", studio_catalog().to_str().unwrap()]).status.success());
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    for json in [false, true] {
+        let mut cmd = slotdesk_at(&db, CLI_NOW);
+        cmd.args(["hold", "22@2026-11-23"]);
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.stdout(full.try_clone().unwrap()).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "json {json}: {stderr}");
+        assert!(stderr.contains("warning: the change was made"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    let listed = run(&["bookings", "--json"]);
+    let page: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(page["pagination"]["total_count"], 2, "two holds, one per command");
+}
