@@ -53,6 +53,13 @@ pub enum Msg {
     Written(Box<Write>, Result<Written, Failure>),
     /// A load failed.
     LoadFailed(Failure),
+    /// Whether a write has been waiting for another desk's lock for a
+    /// while (`true`) or is done waiting (`false`).
+    StoreWaiting(bool),
+    /// The database file is no longer usable by this desk (replaced,
+    /// deleted): why, in words; the desk stops writing and says so until it
+    /// is closed.
+    DatabaseLost(String),
 }
 
 /// What a write produced.

@@ -124,6 +124,12 @@ pub struct AppState {
     pub terminal_size: Option<(u16, u16)>,
     /// Set when the desk should exit; the runtime stops after the frame.
     pub quit: bool,
+    /// A write is waiting for another desk's lock (status bar: "waiting
+    /// for another desk…"); keys and drawing go on meanwhile.
+    pub waiting: bool,
+    /// Why the database can no longer be written (replaced, deleted),
+    /// shown in place of every other message until the desk closes.
+    pub alert: Option<String>,
 }
 
 impl AppState {
@@ -151,6 +157,8 @@ impl AppState {
             last_change: None,
             terminal_size: None,
             quit: false,
+            waiting: false,
+            alert: None,
         }
     }
 

@@ -92,6 +92,14 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             state.error(failure.message);
             Vec::new()
         }
+        Msg::StoreWaiting(waiting) => {
+            state.waiting = waiting;
+            Vec::new()
+        }
+        Msg::DatabaseLost(why) => {
+            state.alert = Some(why);
+            Vec::new()
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use crate::app::screens::customers::LIST_ROWS;
 use crate::app::{Authority, CatalogView, DayView, Effect, Msg, Write, Written};
 use crate::domain::{Actor, BookingError, Failure, Origin, Role};
 use crate::domain::{BookingQuery, SlotQuery};
-use crate::store::{Store, StoreError};
+use crate::store::{FileFault, Store, StoreError};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// Runs effects against one store, remembering the data version it last saw
@@ -115,6 +115,9 @@ impl Executor {
             )],
             Effect::CountHolds => vec![Msg::HoldsCounted(store.live_hold_count(now)?)],
             Effect::PollChanges => {
+                if let Err(e) = store.check_file() {
+                    return Ok(vec![Msg::DatabaseLost(lost_words(&e))]);
+                }
                 let version = store.data_version()?;
                 let changed = self.data_version.is_some_and(|v| v != version);
                 self.data_version = Some(version);
@@ -124,13 +127,12 @@ impl Executor {
                     Vec::new()
                 }
             }
-            Effect::Sweep => {
-                if store.sweep_expired_holds(now)?.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Msg::DatabaseChanged]
-                }
-            }
+            // Never waits for another desk's lock: a lapsed hold stops
+            // counting anyway, and the next write sweeps it.
+            Effect::Sweep => match store.try_sweep(now)? {
+                Some(ids) if !ids.is_empty() => vec![Msg::DatabaseChanged],
+                _ => Vec::new(),
+            },
             Effect::LoadStaff => vec![Msg::StaffLoaded(
                 store.staff()?.into_iter().filter(|m| m.active).collect(),
             )],
@@ -248,6 +250,21 @@ impl Executor {
                 .map(|c| Written::Customer(Box::new(c)))
                 .map_err(|e| failure(&e)),
         }
+    }
+}
+
+/// The status bar's words for a database file the desk lost.
+fn lost_words(e: &StoreError) -> String {
+    match e.file_fault() {
+        Some(FileFault::Replaced) => {
+            "the database file was replaced by another: this desk stopped writing; quit and reopen"
+                .to_owned()
+        }
+        Some(FileFault::Deleted) => {
+            "the database file was deleted: this desk stopped writing; quit, then restore a backup"
+                .to_owned()
+        }
+        _ => e.to_string(),
     }
 }
 

@@ -4,16 +4,20 @@
 pub mod config;
 pub mod driver;
 pub mod executor;
+mod maintenance;
+pub mod worker;
 
 pub use driver::Driver;
 
-use crate::app::Msg;
+use crate::app::{AppState, Msg, update};
 use crate::clock::Clock;
 use crate::store::Store;
 use crossterm::event::{Event, EventStream, KeyEventKind};
+use executor::Executor;
 use futures_util::StreamExt;
 use ratatui::DefaultTerminal;
 use std::time::Duration;
+use worker::Workers;
 
 /// How the desk was opened.
 pub struct DeskOptions {
@@ -23,10 +27,16 @@ pub struct DeskOptions {
     pub banner: Option<String>,
 }
 
-/// Runs the desk on `store` until the user quits or SIGTERM arrives. The
-/// terminal is restored on every exit path; a panic is restored by the hook
-/// `ratatui::init` installs.
-pub fn run_desk(store: Store, options: DeskOptions) -> color_eyre::Result<()> {
+/// Runs the desk on `store` until the user quits or a signal ends it
+/// (SIGTERM, SIGINT, SIGHUP, SIGQUIT). The terminal is restored on every
+/// exit path; a panic is restored by the hook `ratatui::init` installs.
+/// The store's work runs on worker threads: the loop only draws and
+/// dispatches.
+/// Errors: the desk's claim on the file (a restore in progress), a second
+/// (read-only) connection that cannot be opened, the terminal's I/O.
+pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<()> {
+    store.claim_desk()?;
+    let reader = Store::open_read(store.path())?;
     std::thread::spawn(crate::domain::customer::load_phone_metadata);
     let keymap = crate::runtime::config::load_keymap().map_err(|e| color_eyre::eyre::eyre!(e))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -34,7 +44,9 @@ pub fn run_desk(store: Store, options: DeskOptions) -> color_eyre::Result<()> {
         .build()?;
     let prefix = uuid::Uuid::new_v4().simple().to_string();
     let clock = options.clock;
+    let path = store.path().to_owned();
     let mut driver = Driver::new(store, clock.now(), keymap, prefix);
+    let keep_backups = options.banner.is_none();
     driver.state.banner = options.banner;
     // Signed in from the environment when both are set.
     if let (Ok(name), Ok(pin)) = (
@@ -43,9 +55,15 @@ pub fn run_desk(store: Store, options: DeskOptions) -> color_eyre::Result<()> {
     ) {
         driver.run(vec![crate::app::Effect::SignIn { name, pin }]);
     }
+    let Driver {
+        mut state,
+        executor,
+    } = driver;
+    let mut workers = Workers::start(executor, Executor::new(reader));
+    maintenance::start(&path, clock.now(), keep_backups, workers.background());
     let mut terminal = ratatui::init();
     paste_as_text(true);
-    let result = runtime.block_on(event_loop(&mut terminal, &mut driver, &clock));
+    let result = runtime.block_on(event_loop(&mut terminal, &mut state, &mut workers, &clock));
     paste_as_text(false);
     ratatui::restore();
     result
@@ -74,38 +92,98 @@ fn paste_as_text(on: bool) {
     }
 }
 
+/// How long a write may wait for another desk's lock before the status
+/// bar says so.
+const WAIT_SHOWN_AFTER: Duration = Duration::from_millis(400);
+
+/// Applies `msg` and hands what it asks for to the workers.
+fn dispatch(state: &mut AppState, workers: &mut Workers, msg: Msg) {
+    for effect in update(state, msg) {
+        workers.submit(effect, state.now);
+    }
+}
+
 async fn event_loop(
     terminal: &mut DefaultTerminal,
-    driver: &mut Driver,
+    state: &mut AppState,
+    workers: &mut Workers,
     clock: &Clock,
 ) -> color_eyre::Result<()> {
+    use tokio::signal::unix::{SignalKind, signal};
     let mut events = EventStream::new();
     let size = terminal.size()?;
-    driver.send(Msg::Resized(size.width, size.height));
+    dispatch(state, workers, Msg::Resized(size.width, size.height));
     let mut tick = tokio::time::interval(Duration::from_millis(250));
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
-    let mut sigterm = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigquit = signal(SignalKind::quit())?;
     // Fault injection for the end-to-end test that a panic restores the terminal.
     let panic_on_tick = std::env::var_os("SLOTDESK_TEST_PANIC").is_some();
+    // What the last frame showed of the clock: a tick that changes nothing
+    // on screen writes nothing to the terminal.
+    let mut drawn_second = None;
+    let mut dirty = true;
     loop {
-        terminal.draw(|frame| crate::ui::render(frame, &driver.state))?;
-        if driver.state.quit {
+        let second = state.now.timestamp();
+        if dirty || drawn_second != Some(second) {
+            terminal.draw(|frame| crate::ui::render(frame, state))?;
+            drawn_second = Some(second);
+            dirty = false;
+        }
+        if state.quit {
             return Ok(());
         }
         tokio::select! {
             event = events.next() => match event {
-                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => driver.send(Msg::Key(key)),
-                Some(Ok(Event::Resize(width, height))) => driver.send(Msg::Resized(width, height)),
-                Some(Ok(Event::Paste(text))) => driver.send(Msg::Paste(text)),
+                Some(Ok(Event::Key(key))) if key.kind == KeyEventKind::Press => {
+                    dispatch(state, workers, Msg::Key(key));
+                    dirty = true;
+                }
+                Some(Ok(Event::Resize(width, height))) => {
+                    dispatch(state, workers, Msg::Resized(width, height));
+                    dirty = true;
+                }
+                Some(Ok(Event::Paste(text))) => {
+                    dispatch(state, workers, Msg::Paste(text));
+                    dirty = true;
+                }
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(e.into()),
                 None => return Ok(()),
             },
+            done = workers.next() => {
+                let Some(done) = done else { return Ok(()) };
+                dirty |= !done.msgs.is_empty();
+                for msg in done.msgs {
+                    dispatch(state, workers, msg);
+                }
+                dirty |= sync_waiting(state, workers);
+            }
             _ = tick.tick() => {
                 assert!(!panic_on_tick, "SLOTDESK_TEST_PANIC: panicking on purpose");
-                driver.send(Msg::Tick(clock.now()));
+                dispatch(state, workers, Msg::Tick(clock.now()));
+                dirty |= sync_waiting(state, workers);
             }
             _ = sigterm.recv() => return Ok(()),
+            _ = sigint.recv() => return Ok(()),
+            _ = sighup.recv() => return Ok(()),
+            _ = sigquit.recv() => return Ok(()),
         }
     }
+}
+
+/// Tells the state whether a write has waited long for another desk's
+/// lock; `true` when that changed what is shown.
+fn sync_waiting(state: &mut AppState, workers: &Workers) -> bool {
+    let waiting = workers
+        .writer_busy_since()
+        .is_some_and(|since| since.elapsed() >= WAIT_SHOWN_AFTER);
+    if waiting == state.waiting {
+        return false;
+    }
+    // Only the flag changes: this message asks for no effects.
+    let _ = update(state, Msg::StoreWaiting(waiting));
+    true
 }

@@ -296,6 +296,25 @@ impl Store {
     /// returning their ids.
     /// Every write also sweeps first; the desk calls this on its tick.
     pub fn sweep_expired_holds(&mut self, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
+        self.sweep_waiting(now, super::BUSY_TIMEOUT)
+    }
+
+    /// [`Store::sweep_expired_holds`] that never waits for another desk's
+    /// lock: `None` when the lock is taken (a lapsed hold stops counting
+    /// anyway, and the next write sweeps it). The desk's tick sweeps this way.
+    pub fn try_sweep(&mut self, now: DateTime<Utc>) -> Result<Option<Vec<BookingId>>> {
+        match self.sweep_waiting(now, std::time::Duration::ZERO) {
+            Ok(ids) => Ok(Some(ids)),
+            Err(e) if matches!(e.file_fault(), Some(super::FileFault::Locked)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn sweep_waiting(
+        &mut self,
+        now: DateTime<Utc>,
+        wait: std::time::Duration,
+    ) -> Result<Vec<BookingId>> {
         let pending: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'held' AND hold_expires_at <= ?1)",
             [ts(now)],
@@ -304,6 +323,9 @@ impl Store {
         if !pending {
             return Ok(Vec::new());
         }
-        self.transact(|tx| sweep(tx, now))
+        self.conn.busy_timeout(wait)?;
+        let swept = self.transact(|tx| sweep(tx, now));
+        self.conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        swept
     }
 }

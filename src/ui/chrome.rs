@@ -117,14 +117,24 @@ pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
 
     let used: usize = spans.iter().map(Span::width).sum();
     let mut room = usize::from(area.width).saturating_sub(used + 1);
-    if let Some(status) = &state.status
+    // The file's fault outranks everything; a wait for another desk's lock
+    // outranks the last message.
+    let shown = match (&state.alert, state.waiting, &state.status) {
+        (Some(alert), _, _) => Some((alert.as_str(), theme::ERROR)),
+        (None, true, _) => Some(("waiting for another desk…", theme::HELD)),
+        (None, false, Some(status)) => Some((
+            status.text.as_str(),
+            match status.kind {
+                MessageKind::Error => theme::ERROR,
+                MessageKind::Info => theme::INFO,
+            },
+        )),
+        (None, false, None) => None,
+    };
+    if let Some((text, style)) = shown
         && room > 6
     {
-        let style = match status.kind {
-            MessageKind::Error => theme::ERROR,
-            MessageKind::Info => theme::INFO,
-        };
-        let text = fit::truncate(&status.text, room - 3);
+        let text = fit::truncate(text, room - 3);
         room = room.saturating_sub(fit::width(&text) + 3);
         spans.push(sep());
         spans.push(Span::styled(text, style));

@@ -381,6 +381,10 @@ fn a_multi_line_paste_into_the_release_form_cancels_one_hold_with_the_whole_text
     );
     desk.press(ENTER);
     desk.expect_text(&format!("#{id}"));
+    // The store answers on its worker: the form closes when it has.
+    if !desk.wait_until(WAIT, |screen| !screen.contains("Release hold")) {
+        desk.fail("the release form stayed open");
+    }
     desk.press("q");
     assert!(desk.expect_exit().success());
     let off = b"\x1b[?2004l";

@@ -11,8 +11,15 @@ fn a_hold_printed_into_a_full_disk_is_made_once_and_says_so_with_exit_zero() {
     let db = dir.path().join("desk.db");
     let run = |args: &[&str]| slotdesk_at(&db, CLI_NOW).args(args).output().unwrap();
     assert!(run(&["init"]).status.success());
-    assert!(run(&["catalog", "apply", studio_catalog().to_str().unwrap()]).status.success());
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    assert!(
+        run(&["catalog", "apply", studio_catalog().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     for json in [false, true] {
         let mut cmd = slotdesk_at(&db, CLI_NOW);
         cmd.args(["hold", "22@2026-11-23"]);
@@ -27,5 +34,8 @@ fn a_hold_printed_into_a_full_disk_is_made_once_and_says_so_with_exit_zero() {
     }
     let listed = run(&["bookings", "--json"]);
     let page: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
-    assert_eq!(page["pagination"]["total_count"], 2, "two holds, one per command");
+    assert_eq!(
+        page["pagination"]["total_count"], 2,
+        "two holds, one per command"
+    );
 }

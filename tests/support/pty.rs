@@ -76,6 +76,8 @@ impl Tty {
         }
         cmd.env("TERM", "xterm-256color");
         cmd.env("SLOTDESK_CONFIG", no_config());
+        // The desk's daily backups go to the tests' own data folder.
+        cmd.env("XDG_DATA_HOME", test_data_home());
         for (key, value) in envs {
             cmd.env(key, value);
         }
@@ -233,6 +235,11 @@ impl Drop for Tty {
             let _ = self.child.wait();
         }
     }
+}
+
+/// The data folder the desks under test use (their daily backups).
+pub fn test_data_home() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("slotdesk-tests-data")
 }
 
 /// Runs the `slotdesk` command line on `db` at [`NOW`]; returns stdout,
