@@ -44,6 +44,7 @@ pub mod requests;
 pub mod schedule;
 pub mod staff;
 pub mod status;
+pub mod text;
 
 pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};

@@ -14,4 +14,5 @@ mod payments;
 mod properties;
 mod rules;
 mod staff;
+mod text_input;
 mod undo;
