@@ -76,7 +76,9 @@ pub fn run(cli: &Cli, command: Command) -> ExitCode {
                 ))) => " (pass --as-manager, or --staff NAME once staff exist)",
                 _ => "",
             };
-            eprintln!("slotdesk: {e}{hint}");
+            // An error may quote stored or typed text: never raw.
+            let words = crate::domain::text::printable(&e.to_string()).into_owned();
+            eprintln!("slotdesk: {words}{hint}");
             ExitCode::from(e.exit_code())
         }
     }

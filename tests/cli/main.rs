@@ -6,3 +6,4 @@ mod support;
 
 mod commands;
 mod concurrency;
+mod stored_text;
