@@ -65,3 +65,44 @@ fn customer_or_booking_without_an_id_is_a_usage_error() {
     let out = run(&db, &["customer", "edit", "999", "--first-name", "A"]);
     assert_eq!(out.status.code(), Some(4), "an edit needs no bare id");
 }
+
+#[test]
+fn a_huge_search_text_is_searched_by_its_start_not_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = desk(dir.path());
+    let booked = run(
+        &db,
+        &[
+            "book",
+            "1@2026-11-23",
+            "--first-name",
+            "Ann",
+            "--last-name",
+            "Lee",
+            "--email",
+            "ann@example.com",
+            "--answer",
+            "Reason for visit=knee",
+        ],
+    );
+    assert!(booked.status.success());
+    let long_word = "a".repeat(60_000);
+    let many_words = "Lee ".repeat(15_000);
+    let letters = "L ".repeat(30_000);
+    let digits = "7".repeat(60_000);
+    let percents = "%".repeat(60_000);
+    for text in [&long_word, &many_words, &letters, &digits, &percents] {
+        for args in [
+            &["bookings", "--customer", text][..],
+            &["customers", text],
+            &["events", "--staff", text],
+        ] {
+            let out = run(&db, args);
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{}: {stderr}", args[0]);
+        }
+    }
+    let found = run(&db, &["bookings", "--customer", &many_words]);
+    let found = String::from_utf8(found.stdout).unwrap();
+    assert!(found.contains("Ann Lee"), "{found}");
+}
