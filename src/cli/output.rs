@@ -7,6 +7,7 @@ use super::CliResult;
 use crate::domain::availability::Slot;
 use crate::domain::money::format_amount;
 use crate::domain::text::printable;
+use crate::domain::wall_clock;
 use crate::domain::{Booking, BookingStatus, CustomerSummary, PaymentStatus};
 use crate::domain::{BookingPage, Event};
 use chrono::{DateTime, Utc};
@@ -56,14 +57,22 @@ fn escape_controls(text: String) -> String {
         .collect()
 }
 
-/// `Mon 23 Nov 2026 09:00` in `tz`.
+/// `Mon 23 Nov 2026 09:00` in `tz` (`… 01:00 GMT` in the repeated hour of
+/// a daylight-saving day).
 pub fn local(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%a %d %b %Y %H:%M").to_string()
+    wall_clock::format_local(t, tz, "%a %d %b %Y %H:%M")
 }
 
-/// `09:00` in `tz`.
+/// `09:00` in `tz` (`01:00 GMT` in the repeated hour).
 pub fn clock(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%H:%M").to_string()
+    wall_clock::clock(t, tz)
+}
+
+/// A span from `from` to `to` as `Mon 23 Nov 2026 09:00–10:00` in `tz`;
+/// on a daylight-saving day's repeated hour each end in it names its zone
+/// (`Sun 25 Oct 2026 01:00 BST–01:00 GMT`).
+pub fn local_range(from: DateTime<Utc>, to: DateTime<Utc>, tz: Tz) -> String {
+    format!("{}–{}", local(from, tz), clock(to, tz))
 }
 
 fn payment_text(b: &Booking) -> String {
@@ -92,10 +101,9 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
     writeln!(out, "booking {}  {}", b.id, b.status)?;
     writeln!(
         out,
-        "  slot          {}  {}–{} ({})",
+        "  slot          {}  {} ({})",
         b.slot_ref(),
-        local(b.from, tz),
-        clock(b.to, tz),
+        local_range(b.from, b.to, tz),
         tz.name()
     )?;
     writeln!(
@@ -178,7 +186,7 @@ pub fn slots(slots: &[Slot], tz: Tz) -> CliResult {
             out,
             "{:<16} {:<28} {:<28} {:<20} {:>5}  {}",
             o.slot_ref().to_string(),
-            format!("{}–{}", local(o.from, tz), clock(o.to, tz)),
+            local_range(o.from, o.to, tz),
             truncate(&s.service_name, 28),
             truncate(&s.resource_name, 20),
             format!("{}/{}", s.taken, o.capacity),

@@ -45,6 +45,7 @@ pub mod schedule;
 pub mod staff;
 pub mod status;
 pub mod text;
+pub mod wall_clock;
 
 pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};

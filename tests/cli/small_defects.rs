@@ -106,3 +106,79 @@ fn a_huge_search_text_is_searched_by_its_start_not_refused() {
     let found = String::from_utf8(found.stdout).unwrap();
     assert!(found.contains("Ann Lee"), "{found}");
 }
+
+/// A studio with a 60-minute class at 01:00 every Sunday.
+const NIGHT_CLASS: &str = r#"
+[location]
+name = "Night Studio"
+time_zone = "Europe/London"
+phone_region = "GB"
+currency = "GBP"
+
+[[resources]]
+key = "room"
+name = "Room"
+
+[[services]]
+key = "night"
+name = "Night class"
+duration_minutes = 60
+price = "10"
+
+[[time_slots]]
+service = "night"
+resource = "room"
+days = ["sun"]
+starts = ["01:00"]
+"#;
+
+#[test]
+fn a_slot_in_the_repeated_hour_of_a_dst_day_shows_its_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("night.db");
+    let catalog = dir.path().join("night.toml");
+    std::fs::write(&catalog, NIGHT_CLASS).unwrap();
+    let at = |args: &[&str]| {
+        let out = slotdesk_at(&db, "2026-10-20T10:00:00Z")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    at(&["catalog", "apply", catalog.to_str().unwrap()]);
+    // Sunday 25 October 2026: the clocks go back at 02:00 BST.
+    let slots = at(&[
+        "slots",
+        "--service",
+        "night",
+        "--from",
+        "2026-10-25",
+        "--days",
+        "1",
+    ]);
+    assert!(
+        slots.contains("Sun 25 Oct 2026 01:00 BST–01:00 GMT"),
+        "{slots}"
+    );
+    let other = at(&[
+        "slots",
+        "--service",
+        "night",
+        "--from",
+        "2026-11-01",
+        "--days",
+        "1",
+    ]);
+    assert!(other.contains("Sun 01 Nov 2026 01:00–02:00"), "{other}");
+    at(&["hold", "1@2026-10-25"]);
+    let shown = at(&["booking", "1"]);
+    assert!(
+        shown.contains("Sun 25 Oct 2026 01:00 BST–01:00 GMT"),
+        "{shown}"
+    );
+}
