@@ -33,6 +33,7 @@ pub mod availability;
 pub mod booking;
 pub mod catalog;
 pub mod catalog_file;
+pub mod catalog_where;
 pub mod customer;
 pub mod error;
 pub mod ids;
