@@ -6,7 +6,7 @@
 use super::CliResult;
 use crate::domain::availability::Slot;
 use crate::domain::money::format_amount;
-use crate::domain::text::printable;
+use crate::domain::text::{is_control, printable};
 use crate::domain::wall_clock;
 use crate::domain::{Booking, BookingStatus, CustomerSummary, PaymentStatus};
 use crate::domain::{BookingPage, Event};
@@ -39,16 +39,18 @@ pub fn json_line<T: Serialize>(out: &mut impl Write, value: &T) -> CliResult {
     Ok(())
 }
 
-/// JSON text with DEL and the C1 controls written as `\u00XX`: serde_json
-/// escapes the C0 ones but writes these as they are, and a terminal may act
-/// on them. Outside its strings JSON text is ASCII, so this changes no value.
+/// JSON text with DEL, the C1 controls and the direction and separator
+/// controls ([`is_control`]) written as `\uXXXX`: serde_json escapes the C0
+/// ones but writes these as they are, and a terminal may act on them.
+/// Outside its strings JSON text is ASCII, so this changes no value.
 fn escape_controls(text: String) -> String {
-    if !text.chars().any(|c| c.is_control() && c > '\u{1f}') {
+    let escaped = |c: char| is_control(c) && c > '\u{1f}';
+    if !text.chars().any(escaped) {
         return text;
     }
     text.chars()
         .map(|c| {
-            if c.is_control() && c > '\u{1f}' {
+            if escaped(c) {
                 format!("\\u{:04x}", u32::from(c))
             } else {
                 c.to_string()

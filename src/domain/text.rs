@@ -93,6 +93,16 @@ pub const CLOSURE_REASON: TextField = TextField {
     max: 200,
 };
 
+/// Whether `c` is refused in typed text and replaced when shown: a control
+/// character (C0, DEL, C1: `char::is_control`), a bidirectional embedding,
+/// override or isolate (U+202A–U+202E, U+2066–U+2069: they reorder what a
+/// terminal shows after them, so a note can disguise itself), or a line or
+/// paragraph separator (U+2028, U+2029).
+pub fn is_control(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}')
+}
+
 /// The name of the control character `c` as a message gives it:
 /// `U+001B (escape)`.
 fn describe(c: char) -> String {
@@ -105,6 +115,8 @@ fn describe(c: char) -> String {
         '\r' => " (carriage return)",
         '\u{1b}' => " (escape)",
         '\u{7f}' => " (delete)",
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => " (text direction)",
+        '\u{2028}' | '\u{2029}' => " (line separator)",
         _ => "",
     };
     format!("U+{:04X}{name}", u32::from(c))
@@ -115,7 +127,7 @@ fn describe(c: char) -> String {
 /// `max` characters. Errors: [`BookingError::Invalid`] naming `name`.
 pub fn check_text<'a>(name: &str, max: usize, value: &'a str) -> Result<&'a str, BookingError> {
     let value = value.trim();
-    if let Some(c) = value.chars().find(|c| c.is_control()) {
+    if let Some(c) = value.chars().find(|c| is_control(*c)) {
         return Err(BookingError::invalid(format!(
             "{name} contains a control character: {}",
             describe(c)
@@ -130,8 +142,8 @@ pub fn check_text<'a>(name: &str, max: usize, value: &'a str) -> Result<&'a str,
 }
 
 impl TextField {
-    /// `value` trimmed, when it has no control character (C0, DEL or C1:
-    /// `char::is_control`) and at most [`TextField::max`] characters. Empty
+    /// `value` trimmed, when it has no control character ([`is_control`])
+    /// and at most [`TextField::max`] characters. Empty
     /// is allowed: whether a field is required is the caller's rule.
     /// Errors: [`BookingError::Invalid`] naming the field
     /// (`cancel reason contains a control character: U+001B (escape)`,
@@ -169,14 +181,15 @@ impl TextField {
     }
 }
 
-/// `text` safe to print on a terminal: each control character (C0, DEL,
-/// C1) replaced by a visible one — C0 by its Unicode control picture
-/// (`ESC` → `␛`, NUL → `␀`, a line break → `␤`), DEL by `␡`, C1 by `�` —
+/// `text` safe to print on a terminal: each control character
+/// ([`is_control`]) replaced by a visible one — C0 by its Unicode control
+/// picture (`ESC` → `␛`, NUL → `␀`, a line break → `␤`), DEL by `␡`, the
+/// others (C1, direction and separator controls) by `�` —
 /// so stored text can never move the cursor, clear the screen or retitle
 /// the terminal, and a stored line break cannot forge a line of output.
 /// Borrowed when there is nothing to replace.
 pub fn printable(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(is_control) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -185,7 +198,7 @@ pub fn printable(text: &str) -> Cow<'_, str> {
                 0x0a => '\u{2424}',
                 code @ 0x00..=0x1f => char::from_u32(0x2400 + code).unwrap_or('\u{fffd}'),
                 0x7f => '\u{2421}',
-                _ if c.is_control() => '\u{fffd}',
+                _ if is_control(c) => '\u{fffd}',
                 _ => c,
             })
             .collect(),
@@ -206,6 +219,9 @@ mod tests {
             "tab\there",
             "c1\u{9b}31m",
             "del\u{7f}",
+            "\u{202e}evil",
+            "iso\u{2067}late",
+            "para\u{2029}graph",
         ] {
             let e = CANCEL_REASON.check(bad).unwrap_err().to_string();
             assert!(
@@ -253,7 +269,11 @@ mod tests {
             printable("a\u{1b}]0;pwned\u{7}b\0c\nd\u{7f}e\u{9b}f\tg"),
             "a␛]0;pwned␇b␀c␤d␡e\u{fffd}f␉g"
         );
-        assert!(matches!(printable("plain Zoë"), Cow::Borrowed(_)));
+        assert_eq!(printable("a\u{202e}b\u{2028}c"), "a\u{fffd}b\u{fffd}c");
+        assert!(matches!(
+            printable("plain Zoë 👩‍👧 می‌خواهم"),
+            Cow::Borrowed(_)
+        ));
         let all: String = (0u32..0x200).filter_map(char::from_u32).collect();
         assert!(!printable(&all).chars().any(char::is_control));
     }

@@ -10,7 +10,7 @@ use std::process::Output;
 
 /// An escape that retitles the terminal, a bell, a screen clear, a line
 /// break and a C1 CSI, as SQL text.
-const HOSTILE: &str = "'x' || char(27) || ']0;owned' || char(7) || char(27) || '[2J' || char(10) || 'forged line' || char(155) || 'y'";
+const HOSTILE: &str = "'x' || char(27) || ']0;owned' || char(7) || char(27) || '[2J' || char(10) || 'forged line' || char(155) || 'y' || char(8238) || 'z'";
 
 fn run(db: &Path, args: &[&str]) -> Output {
     slotdesk_at(db, CLI_NOW).args(args).output().unwrap()
@@ -131,7 +131,7 @@ fn text_listings_show_stored_control_characters_as_visible_symbols() {
     }
     let shown = ok(&db, &["booking", "1"]);
     assert!(
-        shown.contains("x␛]0;owned␇␛[2J␤forged line\u{fffd}y"),
+        shown.contains("x␛]0;owned␇␛[2J␤forged line\u{fffd}y\u{fffd}z"),
         "{shown}"
     );
 }

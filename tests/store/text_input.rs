@@ -59,6 +59,12 @@ fn a_message_with_a_control_character_is_refused_on_book_confirm_and_edit() {
     req.message = Some(format!("note{ESC}"));
     let e = refused_with(&mut store, |s| s.book(&req, now()));
     assert_eq!(e, "message contains a control character: U+001B (escape)");
+    req.message = Some("\u{202e}gnirts desrever".into());
+    let e = refused_with(&mut store, |s| s.book(&req, now()));
+    assert_eq!(
+        e,
+        "message contains a control character: U+202E (text direction)"
+    );
     req.message = Some("first line\nsecond line".into());
     let e = refused_with(&mut store, |s| s.book(&req, now()));
     assert_eq!(
