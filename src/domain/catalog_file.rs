@@ -886,7 +886,12 @@ mod tests {
     #[test]
     fn a_syntax_or_shape_error_names_its_line_on_one_line() {
         let e = refusal("duration_minutes = 45", "duration_minutes = \"long\"");
-        assert!(e.starts_with("catalog line 15: "), "{e}");
+        assert!(
+            e.starts_with("catalog line 15: `duration_minutes`: "),
+            "{e}"
+        );
+        let e = refusal("days = [\"mon\", \"wed\"]", "days = [\"mon\", 3]");
+        assert!(e.starts_with("catalog line 22: `days`: "), "{e}");
         assert!(!e.contains('\n'), "{e}");
         let e = refusal("[[closures]]", "[[closures]\n");
         assert!(e.starts_with("catalog line 25: "), "{e}");

@@ -76,16 +76,40 @@ pub fn locate(text: &str, fault: &Fault) -> BookingError {
     }
 }
 
+/// The key (innermost) whose value holds byte `offset`: `duration_minutes`.
+/// Every table is searched: an `[[services]]` entry's own span is its
+/// header, not its keys.
+fn key_at(value: &DeValue<'_>, offset: usize) -> Option<String> {
+    match value {
+        DeValue::Table(t) => t.iter().find_map(|(k, v)| {
+            key_at(v.get_ref(), offset)
+                .or_else(|| v.span().contains(&offset).then(|| k.get_ref().to_string()))
+        }),
+        DeValue::Array(a) => a.iter().find_map(|v| key_at(v.get_ref(), offset)),
+        _ => None,
+    }
+}
+
 /// A TOML syntax or shape error as the engine reports it: `catalog line N:
-/// …` with toml's words, on one line.
+/// …` with toml's words on one line, after the field they are about when
+/// the file parses (`catalog line 19: `duration_minutes`: invalid type:
+/// string "x", expected u32`).
 pub fn parse_error(text: &str, e: &toml::de::Error) -> BookingError {
     let words = e.message().trim().replace('\n', " ");
-    match e.span() {
-        Some(s) => {
-            BookingError::Invalid(format!("catalog line {}: {words}", line_of(text, s.start)))
-        }
-        None => BookingError::Invalid(format!("catalog file: {words}")),
-    }
+    let Some(s) = e.span() else {
+        return BookingError::Invalid(format!("catalog file: {words}"));
+    };
+    let key = DeTable::parse(text)
+        .ok()
+        .and_then(|root| key_at(&DeValue::Table(root.into_inner()), s.start))
+        .filter(|k| !words.contains(&format!("`{k}`")))
+        .map_or_else(String::new, |k| {
+            format!("`{}`: ", super::text::printable(&k))
+        });
+    BookingError::Invalid(format!(
+        "catalog line {}: {key}{words}",
+        line_of(text, s.start)
+    ))
 }
 
 #[cfg(test)]
