@@ -100,6 +100,11 @@ fn a_huge_search_text_is_searched_by_its_start_not_refused() {
             let out = run(&db, args);
             let stderr = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(0), "{}: {stderr}", args[0]);
+            assert!(
+                out.stdout.len() < 2_000,
+                "{} echoed the search whole",
+                args[0]
+            );
         }
     }
     let found = run(&db, &["bookings", "--customer", &many_words]);
