@@ -76,8 +76,9 @@ pub fn run(cli: &Cli, command: Command) -> ExitCode {
                 ))) => " (pass --as-manager, or --staff NAME once staff exist)",
                 _ => "",
             };
-            // An error may quote stored or typed text: never raw.
-            let words = crate::domain::text::printable(&e.to_string()).into_owned();
+            // An error may quote stored or typed text: never raw, and cut
+            // so that a huge argument does not come back whole.
+            let words = output::truncate(&e.to_string(), 500);
             eprintln!("slotdesk: {words}{hint}");
             ExitCode::from(e.exit_code())
         }

@@ -187,3 +187,33 @@ fn a_slot_in_the_repeated_hour_of_a_dst_day_shows_its_zone() {
         "{shown}"
     );
 }
+
+#[test]
+fn an_error_quoting_huge_input_stays_one_short_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = desk(dir.path());
+    let huge = "q".repeat(100_000);
+    let question = format!("{huge}=x");
+    for args in [
+        &["slots", "--service", &huge][..],
+        &[
+            "book",
+            "1@2026-11-23",
+            "--first-name",
+            "A",
+            "--last-name",
+            "B",
+            "--email",
+            "a@example.com",
+            "--answer",
+            &question,
+        ],
+        &["bookings", "--service", &huge],
+    ] {
+        let out = run(&db, args);
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(matches!(out.status.code(), Some(4 | 5)), "{}", args[0]);
+        assert!(stderr.len() < 1_000, "{}: {} bytes", args[0], stderr.len());
+        assert_eq!(stderr.lines().count(), 1, "{}", args[0]);
+    }
+}
