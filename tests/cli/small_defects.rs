@@ -8,6 +8,7 @@ use std::process::Output;
 
 fn desk(dir: &Path) -> PathBuf {
     let db = dir.join("desk.db");
+    assert!(run(&db, &["init"]).status.success());
     let out = run(
         &db,
         &["catalog", "apply", studio_catalog().to_str().unwrap()],
@@ -155,6 +156,7 @@ fn a_slot_in_the_repeated_hour_of_a_dst_day_shows_its_zone() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
+    at(&["init"]);
     at(&["catalog", "apply", catalog.to_str().unwrap()]);
     // Sunday 25 October 2026: the clocks go back at 02:00 BST.
     let slots = at(&[

@@ -38,6 +38,7 @@ fn controls(text: &str) -> Vec<char> {
 /// before input was checked would.
 fn hostile_database(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("old.db");
+    ok(&db, &["init"]);
     ok(
         &db,
         &["catalog", "apply", studio_catalog().to_str().unwrap()],
