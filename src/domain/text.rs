@@ -277,4 +277,17 @@ mod tests {
         let all: String = (0u32..0x200).filter_map(char::from_u32).collect();
         assert!(!printable(&all).chars().any(char::is_control));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_checked_without_panic_and_printed_without_controls(text in "(?s).*") {
+            let shown = printable(&text);
+            proptest::prop_assert!(!shown.chars().any(is_control));
+            proptest::prop_assert_eq!(shown.chars().count(), text.chars().count());
+            if let Ok(kept) = MESSAGE.check(&text) {
+                proptest::prop_assert!(!kept.chars().any(is_control));
+                proptest::prop_assert!(kept.chars().count() <= MESSAGE.max);
+            }
+        }
+    }
 }
