@@ -12,6 +12,7 @@ use super::screens::board::BoardState;
 use super::screens::bookings::BookingsState;
 use super::screens::customers::CustomersState;
 use crate::domain::catalog::Service;
+use crate::domain::wall_clock;
 use crate::domain::{EventId, Role, ServiceId, StaffMember};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -186,13 +187,15 @@ impl AppState {
         self.catalog.as_ref()?.services.iter().find(|s| s.id == id)
     }
 
-    /// `Mon 23 Nov 09:00–10:00` for an interval, in the location's zone.
+    /// `Mon 23 Nov 09:00–10:00` for an interval, in the location's zone;
+    /// an end in the repeated hour of a daylight-saving day names its zone
+    /// (`Sun 25 Oct 01:00 BST–01:00 GMT`).
     pub fn when(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
         let tz = self.tz();
         format!(
             "{}–{}",
-            from.with_timezone(&tz).format("%a %d %b %H:%M"),
-            to.with_timezone(&tz).format("%H:%M")
+            wall_clock::format_local(from, tz, "%a %d %b %H:%M"),
+            wall_clock::clock(to, tz)
         )
     }
 

@@ -470,12 +470,13 @@ pub struct UndoArgs {
 
 /// `booking`.
 #[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct ShowArgs {
     /// Edit instead of show.
     #[command(subcommand)]
     pub action: Option<BookingAction>,
-    /// Booking id.
+    /// Booking id (required unless a subcommand is given: a usage error, exit 2).
+    #[arg(required = true)]
     pub id: Option<i64>,
     /// Print JSON.
     #[arg(long)]
@@ -503,12 +504,13 @@ pub enum BookingAction {
 
 /// `customer`.
 #[derive(Debug, Args)]
-#[command(args_conflicts_with_subcommands = true)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct CustomerArgs {
     /// Edit instead of show.
     #[command(subcommand)]
     pub action: Option<CustomerAction>,
-    /// Customer id.
+    /// Customer id (required unless a subcommand is given: a usage error, exit 2).
+    #[arg(required = true)]
     pub id: Option<i64>,
     /// Print JSON.
     #[arg(long)]

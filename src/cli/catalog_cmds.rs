@@ -108,7 +108,7 @@ pub fn services(ctx: &Context, json: bool) -> CliResult {
             s.capacity,
             s.hold_minutes,
             format!("{} {}", format_amount(s.price, &s.currency), s.currency),
-            s.key
+            output::shown(&s.key)
         )?;
     }
     Ok(())
@@ -128,8 +128,8 @@ pub fn resources(ctx: &Context, json: bool) -> CliResult {
             "{:>4} {:<30} {:<10} {}",
             r.id.0,
             truncate(&r.name, 30),
-            r.kind,
-            r.key
+            output::shown(&r.kind),
+            output::shown(&r.key)
         )?;
     }
     Ok(())

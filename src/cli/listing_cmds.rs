@@ -206,7 +206,11 @@ pub fn customers(ctx: &Context, a: &CustomersArgs) -> CliResult {
         if search.is_empty() {
             writeln!(out, "no customers yet")?;
         } else {
-            writeln!(out, "no customer matches “{search}”")?;
+            writeln!(
+                out,
+                "no customer matches “{}”",
+                output::truncate(search, 60)
+            )?;
         }
     }
     Ok(())

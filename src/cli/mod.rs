@@ -95,7 +95,16 @@ pub fn run(cli: &Cli, command: Command) -> ExitCode {
                 ))) => " (pass --as-manager, or --staff NAME once staff exist)",
                 _ => "",
             };
-            eprintln!("slotdesk: {e}{hint}");
+            // An error may quote stored or typed text: never raw, and each
+            // line cut so that a huge argument does not come back whole (a
+            // message of several lines keeps them).
+            let words = e
+                .to_string()
+                .lines()
+                .map(|line| output::truncate(line, 500))
+                .collect::<Vec<_>>()
+                .join("\n");
+            eprintln!("slotdesk: {words}{hint}");
             ExitCode::from(e.exit_code())
         }
     }

@@ -1,39 +1,80 @@
 //! Printing: JSON for scripts, aligned text for people, with wall-clock times
-//! in the location's zone.
+//! in the location's zone. Text from the database goes through [`shown`]
+//! (or [`truncate`], which calls it) before it is printed, so a control
+//! character stored by an older slotdesk never reaches the terminal raw.
 
 use super::CliResult;
 use crate::domain::availability::Slot;
 use crate::domain::money::format_amount;
+use crate::domain::text::{is_control, printable};
+use crate::domain::wall_clock;
 use crate::domain::{Booking, BookingStatus, CustomerSummary, PaymentStatus};
 use crate::domain::{BookingPage, Event};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::Write;
 
-/// Prints `value` as pretty JSON on stdout.
+/// Stored text as it may be printed: control characters shown as visible
+/// symbols ([`printable`]).
+pub fn shown(text: &str) -> Cow<'_, str> {
+    printable(text)
+}
+
+/// Prints `value` as pretty JSON on stdout. A closed pipe is an
+/// [`std::io::ErrorKind::BrokenPipe`] error, which the caller treats as a
+/// reader that has gone (exit 0), as for text.
 pub fn json<T: Serialize>(value: &T) -> CliResult {
+    let text = serde_json::to_string_pretty(value).map_err(std::io::Error::other)?;
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value).map_err(std::io::Error::other)?;
-    writeln!(out)?;
+    writeln!(out, "{}", escape_controls(text))?;
     Ok(())
 }
 
 /// Prints `value` as one line of JSON.
 pub fn json_line<T: Serialize>(out: &mut impl Write, value: &T) -> CliResult {
-    serde_json::to_writer(&mut *out, value).map_err(std::io::Error::other)?;
-    writeln!(out)?;
+    let text = serde_json::to_string(value).map_err(std::io::Error::other)?;
+    writeln!(out, "{}", escape_controls(text))?;
     Ok(())
 }
 
-/// `Mon 23 Nov 2026 09:00` in `tz`.
-pub fn local(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%a %d %b %Y %H:%M").to_string()
+/// JSON text with DEL, the C1 controls and the direction and separator
+/// controls ([`is_control`]) written as `\uXXXX`: serde_json escapes the C0
+/// ones but writes these as they are, and a terminal may act on them.
+/// Outside its strings JSON text is ASCII, so this changes no value.
+fn escape_controls(text: String) -> String {
+    let escaped = |c: char| is_control(c) && c > '\u{1f}';
+    if !text.chars().any(escaped) {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if escaped(c) {
+                format!("\\u{:04x}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
-/// `09:00` in `tz`.
+/// `Mon 23 Nov 2026 09:00` in `tz` (`… 01:00 GMT` in the repeated hour of
+/// a daylight-saving day).
+pub fn local(t: DateTime<Utc>, tz: Tz) -> String {
+    wall_clock::format_local(t, tz, "%a %d %b %Y %H:%M")
+}
+
+/// `09:00` in `tz` (`01:00 GMT` in the repeated hour).
 pub fn clock(t: DateTime<Utc>, tz: Tz) -> String {
-    t.with_timezone(&tz).format("%H:%M").to_string()
+    wall_clock::clock(t, tz)
+}
+
+/// A span from `from` to `to` as `Mon 23 Nov 2026 09:00–10:00` in `tz`;
+/// on a daylight-saving day's repeated hour each end in it names its zone
+/// (`Sun 25 Oct 2026 01:00 BST–01:00 GMT`).
+pub fn local_range(from: DateTime<Utc>, to: DateTime<Utc>, tz: Tz) -> String {
+    format!("{}–{}", local(from, tz), clock(to, tz))
 }
 
 fn payment_text(b: &Booking) -> String {
@@ -45,7 +86,7 @@ fn payment_text(b: &Booking) -> String {
                 .payment
                 .reference
                 .as_deref()
-                .map_or_else(String::new, |r| format!(" ref {r}"));
+                .map_or_else(String::new, |r| format!(" ref {}", shown(r)));
             format!(
                 "{} {} {} by {method}{reference}",
                 status.as_str(),
@@ -62,16 +103,16 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
     writeln!(out, "booking {}  {}", b.id, b.status)?;
     writeln!(
         out,
-        "  slot          {}  {}–{} ({})",
+        "  slot          {}  {} ({})",
         b.slot_ref(),
-        local(b.from, tz),
-        clock(b.to, tz),
+        local_range(b.from, b.to, tz),
         tz.name()
     )?;
     writeln!(
         out,
         "  service       {} with {}",
-        b.service_name, b.resource_name
+        shown(&b.service_name),
+        shown(&b.resource_name)
     )?;
     writeln!(out, "  participants  {}", b.participants)?;
     if b.status == BookingStatus::Held
@@ -95,19 +136,24 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
     }
     writeln!(out, "  payment       {}", payment_text(b))?;
     if let Some(m) = &b.message {
-        writeln!(out, "  message       {m}")?;
+        writeln!(out, "  message       {}", shown(m))?;
     }
     if let Some(r) = &b.cancel_reason {
-        writeln!(out, "  cancelled     {r}")?;
+        writeln!(out, "  cancelled     {}", shown(r))?;
     }
     for a in &b.answers {
-        writeln!(out, "  answer        {}: {}", a.name, a.value)?;
+        writeln!(
+            out,
+            "  answer        {}: {}",
+            shown(&a.name),
+            shown(&a.value)
+        )?;
     }
     for a in &b.add_ons {
         writeln!(
             out,
             "  add-on        {} {}",
-            a.name,
+            shown(&a.name),
             format_amount(a.price, &b.payment.currency)
         )?;
     }
@@ -116,10 +162,10 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
 
 /// `Jane Doe (customer 3)  jane@example.com  +442079460018`.
 pub fn customer_line(c: &CustomerSummary) -> String {
-    let mut line = format!("{} (customer {})", c.name, c.id);
+    let mut line = format!("{} (customer {})", shown(&c.name), c.id);
     for v in [&c.email, &c.phone].into_iter().flatten() {
         line.push_str("  ");
-        line.push_str(v);
+        line.push_str(&shown(v));
     }
     line
 }
@@ -142,11 +188,12 @@ pub fn slots(slots: &[Slot], tz: Tz) -> CliResult {
             out,
             "{:<16} {:<28} {:<28} {:<20} {:>5}  {}",
             o.slot_ref().to_string(),
-            format!("{}–{}", local(o.from, tz), clock(o.to, tz)),
+            local_range(o.from, o.to, tz),
             truncate(&s.service_name, 28),
             truncate(&s.resource_name, 20),
             format!("{}/{}", s.taken, o.capacity),
-            s.reason_text().unwrap_or_else(|| "available".to_owned())
+            s.reason_text()
+                .map_or_else(|| "available".to_owned(), |r| shown(&r).into_owned())
         )?;
     }
     Ok(())
@@ -199,11 +246,12 @@ pub fn event(out: &mut impl Write, e: &Event, tz: Tz) -> CliResult {
         .booking()
         .map_or_else(String::new, |b| format!(" → {}", b.status));
     if let Some(note) = e.data.note() {
-        status = format!("{status} “{note}”");
+        status = format!("{status} “{}”", shown(note));
     }
     let by = e
         .staff
-        .clone()
+        .as_deref()
+        .map(|s| shown(s).into_owned())
         .or_else(|| e.origin.map(|o| o.as_str().to_owned()))
         .unwrap_or_else(|| "—".to_owned());
     writeln!(
@@ -217,10 +265,12 @@ pub fn event(out: &mut impl Write, e: &Event, tz: Tz) -> CliResult {
     Ok(())
 }
 
-/// At most `width` characters, with an ellipsis when cut.
+/// At most `width` characters of stored text as it may be printed
+/// ([`shown`]), with an ellipsis when cut.
 pub fn truncate(text: &str, width: usize) -> String {
+    let text = shown(text);
     if text.chars().count() <= width {
-        return text.to_owned();
+        return text.into_owned();
     }
     let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
     cut.push('…');

@@ -44,7 +44,7 @@ pub fn staff(ctx: &mut Context, action: StaffAction) -> CliResult {
             let pin = new_pin(&name)?;
             let by = ctx.role(false);
             let added = ctx.store.add_staff(&name, role, &pin, by, ctx.now)?;
-            writeln!(out, "added {} ({})", added.name, added.role)?;
+            writeln!(out, "added {} ({})", output::shown(&added.name), added.role)?;
         }
         StaffAction::List { json } => {
             let staff = ctx.store.staff()?;
@@ -56,19 +56,19 @@ pub fn staff(ctx: &mut Context, action: StaffAction) -> CliResult {
             }
             for m in staff {
                 let gone = if m.active { "" } else { "  (removed)" };
-                writeln!(out, "{:<30} {}{gone}", m.name, m.role)?;
+                writeln!(out, "{:<30} {}{gone}", output::shown(&m.name), m.role)?;
             }
         }
         StaffAction::Remove { name } => {
             let by = ctx.role(false);
             let removed = ctx.store.remove_staff(&name, by, ctx.now)?;
-            writeln!(out, "removed {}", removed.name)?;
+            writeln!(out, "removed {}", output::shown(&removed.name))?;
         }
         StaffAction::SetPin { name } => {
             let by = ctx.signed_in.clone().ok_or(BookingError::SignInNeeded)?;
             let pin = new_pin(&name)?;
             let m = ctx.store.set_pin(&name, &pin, &by, ctx.now)?;
-            writeln!(out, "new PIN set for {}", m.name)?;
+            writeln!(out, "new PIN set for {}", output::shown(&m.name))?;
         }
     }
     Ok(())

@@ -6,6 +6,7 @@
 
 use super::booking::CustomerSummary;
 use super::error::BookingError;
+use super::text;
 use email_address::{EmailAddress, Options};
 use phonenumber::country;
 use serde::{Deserialize, Serialize};
@@ -101,21 +102,13 @@ fn non_empty(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// A trimmed, non-empty name of at most 100 characters.
+/// A trimmed, non-empty name of at most 100 characters
+/// ([`text::FIRST_NAME`]), without control characters; `field` names it in
+/// the error (`first name is required`).
 pub fn validate_name(field: &str, value: &str) -> Result<String, BookingError> {
-    let value = value.trim();
+    let value = text::check_text(field, text::FIRST_NAME.max, value)?;
     if value.is_empty() {
         return Err(BookingError::invalid(format!("{field} is required")));
-    }
-    if value.chars().count() > 100 {
-        return Err(BookingError::invalid(format!(
-            "{field} is longer than 100 characters"
-        )));
-    }
-    if value.chars().any(char::is_control) {
-        return Err(BookingError::invalid(format!(
-            "{field} contains control characters"
-        )));
     }
     Ok(value.to_owned())
 }
@@ -123,7 +116,7 @@ pub fn validate_name(field: &str, value: &str) -> Result<String, BookingError> {
 /// Checks an email address (RFC 5322 syntax, top-level domain required) and
 /// returns it trimmed with its domain lower-cased.
 pub fn normalize_email(value: &str) -> Result<String, BookingError> {
-    let value = value.trim();
+    let value = text::EMAIL.check(value)?;
     let parsed = EmailAddress::parse_with_options(value, Options::default().with_required_tld())
         .map_err(|e| BookingError::invalid(format!("email `{value}` is not valid: {e}")))?;
     Ok(format!(
@@ -138,7 +131,7 @@ pub fn normalize_email(value: &str) -> Result<String, BookingError> {
 /// Errors: [`BookingError::Invalid`] when it cannot be parsed or is not a
 /// valid number.
 pub fn normalize_phone(value: &str, region: &str) -> Result<String, BookingError> {
-    let value = value.trim();
+    let value = text::PHONE.check(value)?;
     let region_id: Option<country::Id> = region.parse().ok();
     let bad = || BookingError::invalid(format!("phone `{value}` is not a valid phone number"));
     let number = phonenumber::parse(region_id, value).map_err(|_| bad())?;

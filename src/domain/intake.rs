@@ -5,12 +5,14 @@
 use super::booking::{AddOnLine, Answer};
 use super::catalog::Service;
 use super::error::BookingError;
+use super::text::{ANSWER, check_text};
 
 /// Matches `given` `(question, answer)` pairs to the service's questions
 /// (ignoring case, keeping the catalog's wording and order) and checks that
 /// every required question has a non-empty answer.
 /// Errors: an unknown question, a question answered twice, a missing
-/// required answer.
+/// required answer, an answer with a control character or over
+/// [`ANSWER`]'s limit.
 pub fn check_answers(
     service: &Service,
     given: &[(String, String)],
@@ -31,7 +33,9 @@ pub fn check_answers(
         if answers[index].is_some() {
             return Err(BookingError::invalid(format!("`{name}` is answered twice")));
         }
-        answers[index] = Some(value.trim().to_owned());
+        let field = format!("answer to `{}`", service.questions[index].name);
+        let value = check_text(&field, ANSWER.max, value)?;
+        answers[index] = Some(value.to_owned());
     }
     let mut out = Vec::new();
     for (question, answer) in service.questions.iter().zip(answers) {
@@ -158,6 +162,21 @@ mod tests {
                 .to_string()
                 .contains("not a question")
         );
+    }
+
+    #[test]
+    fn an_answer_with_a_control_character_or_over_1000_characters_is_refused() {
+        let s = service();
+        let answer = |value: String| check_answers(&s, &[("Reason for visit".into(), value)]);
+        assert_eq!(
+            answer("knee\u{1b}[2J".into()).unwrap_err().to_string(),
+            "answer to `Reason for visit` contains a control character: U+001B (escape)"
+        );
+        assert_eq!(
+            answer("x".repeat(120_000)).unwrap_err().to_string(),
+            "answer to `Reason for visit` is longer than 1000 characters"
+        );
+        assert!(answer("x".repeat(1000)).is_ok());
     }
 
     #[test]

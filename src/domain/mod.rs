@@ -33,6 +33,7 @@ pub mod availability;
 pub mod booking;
 pub mod catalog;
 pub mod catalog_file;
+pub mod catalog_where;
 pub mod check;
 pub mod customer;
 pub mod error;
@@ -45,6 +46,8 @@ pub mod requests;
 pub mod schedule;
 pub mod staff;
 pub mod status;
+pub mod text;
+pub mod wall_clock;
 
 pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};

@@ -6,6 +6,7 @@
 use super::error::BookingError;
 use super::ids::StaffId;
 use super::status::Role;
+use super::text;
 use serde::{Deserialize, Serialize};
 
 /// A staff member as the desk and the journal see them (never the PIN).
@@ -19,16 +20,11 @@ pub struct StaffMember {
     pub active: bool,
 }
 
-/// A staff member's name: trimmed, 1 to 60 characters, no control
-/// characters. Errors: [`BookingError::Invalid`].
+/// A staff member's name: trimmed, 1 to 60 characters
+/// ([`text::STAFF_NAME`]), no control characters.
+/// Errors: [`BookingError::Invalid`] naming the field.
 pub fn validate_staff_name(name: &str) -> Result<String, BookingError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) {
-        return Err(BookingError::invalid(
-            "a staff name is 1 to 60 characters, without control characters",
-        ));
-    }
-    Ok(name.to_owned())
+    Ok(text::STAFF_NAME.check_required(name)?.to_owned())
 }
 
 /// A PIN: 4 to 12 digits. Errors: [`BookingError::Invalid`].

@@ -12,6 +12,7 @@ use super::queries::load_booking;
 use super::transaction::{finish, finish_typed};
 use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::intake::{check_add_ons, check_answers};
+use crate::domain::text;
 use crate::domain::{
     AddOnLine, Answer, BookRequest, Booking, BookingError, BookingId, BookingStatus, CustomerId,
     EventKind, HoldRequest, InitialStatus,
@@ -39,7 +40,7 @@ pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()>
 }
 
 fn clean_key(key: Option<&String>) -> Result<Option<&str>> {
-    match key.map(|k| k.trim()) {
+    match key.map(|k| text::IDEMPOTENCY_KEY.check(k)).transpose()? {
         Some("") => Err(BookingError::invalid("idempotency key is empty").into()),
         other => Ok(other),
     }
@@ -212,12 +213,7 @@ pub(super) fn write_add_ons(conn: &Connection, id: BookingId, add_ons: &[AddOnLi
     Ok(())
 }
 
+/// The note as stored: trimmed, `None` when blank ([`text::MESSAGE`]).
 pub(super) fn clean_message(message: Option<&str>) -> Result<Option<String>> {
-    let Some(m) = message.map(str::trim).filter(|m| !m.is_empty()) else {
-        return Ok(None);
-    };
-    if m.chars().count() > 2000 {
-        return Err(BookingError::invalid("message is longer than 2000 characters").into());
-    }
-    Ok(Some(m.to_owned()))
+    Ok(text::MESSAGE.check_optional(message)?.map(str::to_owned))
 }

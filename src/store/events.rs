@@ -5,6 +5,7 @@ use super::Store;
 use super::codec::{instant, parsed, parsed_opt, ts};
 use super::error::{Result, StoreError};
 use crate::domain::journal::{Subject, changes};
+use crate::domain::text;
 use crate::domain::{
     Actor, BookingId, CustomerId, Event, EventData, EventFilter, EventId, EventKind,
 };
@@ -165,20 +166,26 @@ impl Store {
             // The member's own changes and those they approved or had
             // approved at a clerk's desk ("Morgan Lead for Dana Reception").
             let name = staff.trim();
-            let like = name
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            values.push(Value::Text(name.to_owned()));
-            let exact = values.len();
-            values.push(Value::Text(format!("{like} for %")));
-            values.push(Value::Text(format!("% for {like}")));
-            conditions.push(format!(
-                "(staff = ?{exact} COLLATE NOCASE OR staff LIKE ?{} ESCAPE '\\' \
-                 OR staff LIKE ?{} ESCAPE '\\')",
-                exact + 1,
-                exact + 2
-            ));
+            if name.chars().count() > text::STAFF_NAME.max {
+                // No member has a longer name (and SQLite refuses a LIKE
+                // pattern over 50,000 bytes): no event matches.
+                conditions.push("0".to_owned());
+            } else {
+                let like = name
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_");
+                values.push(Value::Text(name.to_owned()));
+                let exact = values.len();
+                values.push(Value::Text(format!("{like} for %")));
+                values.push(Value::Text(format!("% for {like}")));
+                conditions.push(format!(
+                    "(staff = ?{exact} COLLATE NOCASE OR staff LIKE ?{} ESCAPE '\\' \
+                     OR staff LIKE ?{} ESCAPE '\\')",
+                    exact + 1,
+                    exact + 2
+                ));
+            }
         }
         values.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         let mut stmt = self.conn.prepare_cached(&format!(

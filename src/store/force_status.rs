@@ -10,6 +10,7 @@ use super::codec::ts;
 use super::error::Result;
 use super::queries::load_booking;
 use super::transaction::finish_noted;
+use crate::domain::text;
 use crate::domain::{Booking, BookingError, BookingId, BookingStatus, EventKind, Role};
 use chrono::{DateTime, Utc};
 use rusqlite::params;
@@ -35,7 +36,7 @@ impl Store {
         if role != Role::Manager {
             return Err(BookingError::ManagerOnly("force a status").into());
         }
-        let reason = reason.trim();
+        let reason = text::FORCE_REASON.check(reason)?;
         if reason.is_empty() {
             return Err(BookingError::invalid("a forced status needs a reason").into());
         }

@@ -15,6 +15,7 @@ use crate::domain::catalog::Service;
 use crate::domain::customer::{CustomerDetails, CustomerInput};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::schedule::local_day_bounds;
+use crate::domain::text;
 use crate::domain::{
     Booking, BookingEdit, BookingError, BookingFor, BookingId, BookingStatus, ConfirmRequest,
     CustomerId, EventKind, SlotRef, Transition,
@@ -158,7 +159,7 @@ impl Store {
     /// Records `booking.cancelled`. Errors: empty reason, not found, refused
     /// transition.
     pub fn cancel(&mut self, id: BookingId, reason: &str, now: DateTime<Utc>) -> Result<Booking> {
-        let reason = reason.trim();
+        let reason = text::CANCEL_REASON.check(reason)?;
         if reason.is_empty() {
             return Err(BookingError::invalid("cancelling needs a reason").into());
         }

@@ -7,6 +7,7 @@ use super::error::Result;
 use super::events::record;
 use super::queries::load_booking;
 use super::transaction::finish;
+use crate::domain::text;
 use crate::domain::{
     Booking, BookingError, BookingId, BookingStatus, EventData, EventKind, PaymentInput,
     PaymentStatus, Role,
@@ -27,6 +28,7 @@ impl Store {
         if payment.amount <= 0 {
             return Err(BookingError::invalid("amount must be more than zero").into());
         }
+        let reference = text::PAYMENT_REFERENCE.check_optional(payment.reference.as_deref())?;
         self.write(now, |conn| {
             let (status, paid) = state(conn, id)?;
             if matches!(
@@ -38,7 +40,6 @@ impl Store {
             if paid != PaymentStatus::Unpaid {
                 return Err(BookingError::NotAllowed(format!("booking {id} is already {}", paid.as_str())).into());
             }
-            let reference = payment.reference.as_deref().map(str::trim).filter(|r| !r.is_empty());
             conn.execute(
                 "UPDATE bookings SET payment_status = 'paid', payment_amount = ?2, payment_method = ?3,
                      payment_reference = ?4, updated_at = ?5 WHERE id = ?1",

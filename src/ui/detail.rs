@@ -10,6 +10,7 @@ use crate::app::keymap::Context;
 use crate::app::overlays::detail::DetailState;
 use crate::app::overlays::form::STEPS;
 use crate::app::screens::board::countdown;
+use crate::domain::wall_clock;
 use crate::domain::{Booking, BookingStatus, Event, PaymentStatus, Transition, display_phone};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -142,10 +143,9 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
     let plain = Style::new();
     let mut lines = Vec::new();
     let slot = format!(
-        "{} · {}–{}",
+        "{} · {}",
         b.date.format("%a %d %b %Y"),
-        b.from.with_timezone(&tz).format("%H:%M"),
-        b.to.with_timezone(&tz).format("%H:%M")
+        wall_clock::clock_range(b.from, b.to, tz)
     );
     fact(&mut lines, "Slot", &slot, theme::TITLE, width);
     fact(&mut lines, "Service", &b.service_name, plain, width);

@@ -1,13 +1,17 @@
 //! Fitting text and boxes into the cells there are: display width,
 //! truncation with an ellipsis, padding, wrapping, centred boxes. The one
-//! place the ui cuts text. Pure.
+//! place the ui cuts text. Each helper shows control characters as
+//! visible symbols ([`printable`]: `␛`, `␇`): ratatui drops them from the
+//! cells, which would hide that stored text holds them. Pure.
 
+use crate::domain::text::printable;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 
-/// Display width of `s` in terminal cells.
+/// Display width of `s` in terminal cells, a control character counted as
+/// its one-cell symbol.
 pub fn width(s: &str) -> usize {
-    Span::raw(s).width()
+    Span::raw(printable(s)).width()
 }
 
 fn char_width(c: char) -> usize {
@@ -17,6 +21,7 @@ fn char_width(c: char) -> usize {
 
 /// `s` cut to at most `max` cells, ending in `…` when cut.
 pub fn truncate(s: &str, max: usize) -> String {
+    let s = &*printable(s);
     if width(s) <= max {
         return s.to_owned();
     }
@@ -48,6 +53,7 @@ pub fn truncate(s: &str, max: usize) -> String {
 /// `s` cut from the left to at most `max` cells, starting with `…` when cut
 /// (for paths, whose end says the most).
 pub fn truncate_start(s: &str, max: usize) -> String {
+    let s = &*printable(s);
     if width(s) <= max {
         return s.to_owned();
     }
@@ -78,6 +84,7 @@ pub fn pad(s: &str, w: usize) -> String {
 /// A heading or name fitted to `max`: whole; else without its `(…)` note
 /// (`Priya Sharma (physiotherapist)` → `Priya Sharma`); else cut.
 pub fn title(s: &str, max: usize) -> String {
+    let s = &*printable(s);
     if width(s) <= max {
         return s.to_owned();
     }
@@ -91,6 +98,7 @@ pub fn title(s: &str, max: usize) -> String {
 /// `text` broken into lines of at most `max` cells at spaces (a word
 /// longer than a line is cut across lines); at least one line.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let text = &*printable(text);
     let max = max.max(1);
     let mut lines = vec![String::new()];
     let mut used = 0;
@@ -172,6 +180,15 @@ mod tests {
         assert_eq!(wrap("abcdefghijkl", 5), ["abcde", "fghij", "kl"]);
         assert_eq!(wrap("ab abcdefgh", 5), ["ab", "abcde", "fgh"]);
         assert_eq!(wrap("", 5), [""]);
+    }
+
+    #[test]
+    fn control_characters_are_shown_as_symbols_and_counted_as_one_cell() {
+        assert_eq!(truncate("a\u{1b}[2Jb", 10), "a␛[2Jb");
+        assert_eq!(truncate("\u{7}\u{7}\u{7}\u{7}", 3), "␇␇…");
+        assert_eq!(pad("a\u{0}", 3), "a␀ ");
+        assert_eq!(wrap("knee\u{1b}[2J pain", 20), ["knee␛[2J pain"]);
+        assert_eq!(width("a\u{1b}"), 2);
     }
 
     #[test]

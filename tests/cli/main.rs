@@ -6,3 +6,5 @@ mod support;
 
 mod commands;
 mod concurrency;
+mod small_defects;
+mod stored_text;

@@ -377,3 +377,29 @@ fn a_customer_marked_to_merge_says_so_whole_at_80_columns() {
     let status = desk.driver.state.status.as_ref().unwrap().text.clone();
     assert!(status.chars().count() <= 60, "{status}");
 }
+
+#[test]
+fn stored_control_characters_show_as_symbols_and_never_reach_the_terminal() {
+    let desk = Desk::demo();
+    // An older database's text, written before input was checked.
+    let conn = rusqlite::Connection::open(desk.dir.path().join("demo.db")).unwrap();
+    conn.execute(
+        "UPDATE bookings SET message = 'x' || char(27) || ']0;owned' || char(7) || char(27) || '[2J end'
+         WHERE status = 'confirmed'",
+        [],
+    )
+    .unwrap();
+    let mut desk = desk;
+    desk.select_booking_in(BookingStatus::Confirmed);
+    desk.press(KeyCode::Enter);
+    let t = draw(&desk.driver.state, (120, 40), bookings_with_detail);
+    let buffer = t.backend().buffer();
+    for cell in buffer.content() {
+        assert!(
+            !cell.symbol().contains(char::is_control),
+            "a control character reached a cell: {:?}",
+            cell.symbol()
+        );
+    }
+    find(buffer, "x␛]0;owned␇␛[2J end");
+}

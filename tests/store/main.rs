@@ -15,4 +15,5 @@ mod payments;
 mod properties;
 mod rules;
 mod staff;
+mod text_input;
 mod undo;

@@ -394,3 +394,19 @@ fn a_reloaded_list_asks_again_for_the_selected_customers_history() {
     );
     assert_eq!(s.customers.selected_history(), Some(&[][..]));
 }
+
+#[test]
+fn a_span_in_the_repeated_hour_of_a_dst_day_names_its_zone() {
+    // desk() is in Europe/London; the clocks go back on Sunday 25 October 2026.
+    let state = desk();
+    let bst = Utc.with_ymd_and_hms(2026, 10, 25, 0, 0, 0).unwrap();
+    assert_eq!(
+        state.when(bst, bst + Duration::minutes(60)),
+        "Sun 25 Oct 01:00 BST–01:00 GMT"
+    );
+    let nov = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+    assert_eq!(
+        state.when(nov, nov + Duration::minutes(60)),
+        "Mon 23 Nov 09:00–10:00"
+    );
+}

@@ -6,6 +6,7 @@ use crate::app::keymap::Context;
 use crate::app::msg::DayView;
 use crate::app::screens::board::{SlotLook, countdown, look};
 use crate::app::{Action, AppState};
+use crate::domain::wall_clock;
 use crate::domain::{Booking, BookingStatus, Slot};
 use crate::ui::hints::{self, prose};
 use crate::ui::{fit, theme};
@@ -54,12 +55,11 @@ fn slot_facts(
 ) -> Vec<Line<'static>> {
     let tz = state.tz();
     let from = slot.occurrence.from.with_timezone(&tz);
-    let to = slot.occurrence.to.with_timezone(&tz);
     let mut lines = flow(
         vec![
             Span::styled(from.format("%a %d %b %Y").to_string(), theme::TITLE),
             Span::styled(
-                format!("{}–{}", from.format("%H:%M"), to.format("%H:%M")),
+                wall_clock::clock_range(slot.occurrence.from, slot.occurrence.to, tz),
                 theme::TITLE,
             ),
         ],

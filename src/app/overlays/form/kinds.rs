@@ -6,6 +6,7 @@ use crate::app::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
 use crate::domain::money::format_amount;
+use crate::domain::text;
 use crate::domain::{
     Booking, BookingId, BookingStatus, CustomerId, CustomerSummary, SlotRef, Transition,
 };
@@ -157,7 +158,9 @@ fn detail_fields(service: &Service, booking: Option<&Booking>) -> Vec<Field> {
             .map_or("", |a| a.value.as_str());
         fields.push(Field::new(
             &q.name,
-            FieldKind::Text { max: 500 },
+            FieldKind::Text {
+                max: text::ANSWER.max,
+            },
             q.required,
             answer,
         ));
@@ -174,7 +177,9 @@ fn detail_fields(service: &Service, booking: Option<&Booking>) -> Vec<Field> {
     let message = booking.and_then(|b| b.message.as_deref()).unwrap_or("");
     fields.push(Field::new(
         MESSAGE,
-        FieldKind::Text { max: 2000 },
+        FieldKind::Text {
+            max: text::MESSAGE.max,
+        },
         false,
         message,
     ));
@@ -301,7 +306,9 @@ impl Form {
             booking_line(b, when),
             vec![Field::new(
                 REASON,
-                FieldKind::Text { max: 500 },
+                FieldKind::Text {
+                    max: text::CANCEL_REASON.max,
+                },
                 true,
                 reason,
             )],
@@ -331,7 +338,14 @@ impl Form {
                     true,
                     "card",
                 ),
-                Field::new(REFERENCE, FieldKind::Text { max: 100 }, false, ""),
+                Field::new(
+                    REFERENCE,
+                    FieldKind::Text {
+                        max: text::PAYMENT_REFERENCE.max,
+                    },
+                    false,
+                    "",
+                ),
             ],
             key,
         )

@@ -8,6 +8,7 @@ use super::kinds::{
 };
 use super::{Field, FieldKind, Form, FormKind};
 use crate::domain::money::format_amount;
+use crate::domain::text;
 use crate::domain::{Booking, BookingStatus, CustomerSummary};
 
 /// The statuses a manager may force, in the form's order (never `held` or
@@ -95,7 +96,14 @@ impl Form {
             .collect();
         let mut fields = vec![
             Field::new(STATUS, choice(&statuses), true, statuses[0]),
-            Field::new(REASON, FieldKind::Text { max: 500 }, true, ""),
+            Field::new(
+                REASON,
+                FieldKind::Text {
+                    max: text::FORCE_REASON.max,
+                },
+                true,
+                "",
+            ),
         ];
         fields.extend(approval.fields());
         Self::new(
