@@ -4,5 +4,6 @@
 #[path = "../support/binary.rs"]
 mod support;
 
+mod bad_numbers;
 mod commands;
 mod concurrency;
