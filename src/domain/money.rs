@@ -79,6 +79,16 @@ pub fn parse_amount(text: &str, currency_code: &str) -> Result<i64, BookingError
     Ok(minor)
 }
 
+/// What a booking owes in minor units: `per_seat` for each of `seats`, plus
+/// each of `extras` (add-on prices). Saturates at `i64::MAX` rather than
+/// overflowing, so no seat count or price can make it panic or wrap.
+pub fn amount_due(per_seat: i64, seats: u32, extras: impl IntoIterator<Item = i64>) -> i64 {
+    extras.into_iter().fold(
+        per_seat.saturating_mul(i64::from(seats)),
+        i64::saturating_add,
+    )
+}
+
 /// Prints `minor` units of `currency` as decimal text (4500 GBP → `45.00`).
 pub fn format_amount(minor: i64, currency_code: &str) -> String {
     let exp = exponent(currency_code).unwrap_or(2);
@@ -171,6 +181,13 @@ mod tests {
             let minor = minor % (MAX_MAJOR_UNITS * 10_i64.pow(exp) + 1);
             proptest::prop_assert_eq!(parse_amount(&format_amount(minor, code), code), Ok(minor));
         }
+    }
+
+    #[test]
+    fn what_is_due_is_seats_times_price_plus_extras_and_never_overflows() {
+        assert_eq!(amount_due(1500, 3, [800, 200]), 5500);
+        assert_eq!(amount_due(10_000_000_000, u32::MAX, []), i64::MAX);
+        assert_eq!(amount_due(1, 1, [i64::MAX]), i64::MAX);
     }
 
     #[test]

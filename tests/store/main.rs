@@ -9,6 +9,7 @@ mod catalog;
 mod customers;
 mod events;
 mod lifecycle;
+mod limits;
 mod listing;
 mod payments;
 mod properties;
