@@ -38,6 +38,7 @@ pub mod error;
 pub mod ids;
 pub mod intake;
 pub mod journal;
+pub mod limits;
 pub mod money;
 pub mod query;
 pub mod requests;

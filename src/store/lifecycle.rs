@@ -14,12 +14,13 @@ use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::catalog::Service;
 use crate::domain::customer::{CustomerDetails, CustomerInput};
 use crate::domain::intake::{check_add_ons, check_answers};
+use crate::domain::limits::extended_hold_expiry;
 use crate::domain::schedule::local_day_bounds;
 use crate::domain::{
     Booking, BookingEdit, BookingError, BookingFor, BookingId, BookingStatus, ConfirmRequest,
     CustomerId, EventKind, SlotRef, Transition,
 };
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
 /// The customer a confirmation ends with: `given` (validated, found or
@@ -223,8 +224,11 @@ impl Store {
     }
 
     /// Extends a live hold by the service's hold minutes from its current
-    /// expiry. Records `booking.hold_extended`.
-    /// Errors: not found, `hold has expired`, not a hold.
+    /// expiry, but never past twice the hold minutes from when it was made
+    /// nor past the slot's start (an extension stops at the cap).
+    /// Records `booking.hold_extended`.
+    /// Errors: not found, `hold has expired`, not a hold, the hold already at
+    /// its cap (a conflict).
     pub fn extend_hold(&mut self, id: BookingId, now: DateTime<Utc>) -> Result<Booking> {
         self.write(now, |conn| {
             let b = current(conn, id)?;
@@ -238,8 +242,18 @@ impl Store {
                     .into());
                 }
             }
-            let minutes = i64::from(service(conn, b.service_id)?.hold_minutes);
-            let until = b.hold_expires_at.unwrap_or(now).max(now) + Duration::minutes(minutes);
+            let minutes = service(conn, b.service_id)?.hold_minutes;
+            let (made_at, starts_at): (i64, i64) = conn
+                .prepare_cached("SELECT created_at, starts_at FROM bookings WHERE id = ?1")?
+                .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let expires_at = b.hold_expires_at.unwrap_or(now);
+            let until = extended_hold_expiry(
+                instant(made_at),
+                expires_at,
+                now,
+                minutes,
+                instant(starts_at),
+            )?;
             conn.prepare_cached(
                 "UPDATE bookings SET hold_expires_at = ?2, updated_at = ?3 WHERE id = ?1",
             )?

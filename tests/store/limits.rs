@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::support::{CATALOG, MONDAY, SETUP_AT, at, counts, hold_request, now, rule_error, slot};
+use chrono::Duration;
 use slotdesk::domain::BookingError;
 use slotdesk::domain::catalog_file::Catalog;
 use slotdesk::store::Store;
@@ -35,4 +36,33 @@ fn two_huge_holds_cannot_overbook_the_largest_capacity() {
         .unwrap();
     let err = rule_error(store.hold(&hold_request(class, 1), now()));
     assert_eq!(err, BookingError::SlotFull);
+}
+
+#[test]
+fn a_hold_lives_at_most_twice_its_hold_minutes_and_never_past_the_slot_start() {
+    let (_dir, mut store) = crate::support::open();
+    let physio = slot(&store, "physio", "ana", "10:00", MONDAY);
+    let hold = store.hold(&hold_request(physio, 1), now()).unwrap();
+    let extended = store.extend_hold(hold.id, now()).unwrap();
+    assert_eq!(
+        extended.hold_expires_at,
+        Some(now() + Duration::minutes(30))
+    );
+    let before = counts(&store);
+    for later in [0, 10, 29] {
+        let err = rule_error(store.extend_hold(hold.id, now() + Duration::minutes(later)));
+        assert!(matches!(err, BookingError::NotAllowed(_)), "{err}");
+        assert!(err.to_string().contains("30 minutes"), "{err}");
+    }
+    assert_eq!(counts(&store), before);
+
+    // The 09:00 local (08:00 UTC) slot: an extension stops at its start.
+    let early = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let starts = at("2026-06-01T08:00:00Z");
+    let made = starts - Duration::minutes(25);
+    let hold = store.hold(&hold_request(early, 1), made).unwrap();
+    let extended = store.extend_hold(hold.id, made).unwrap();
+    assert_eq!(extended.hold_expires_at, Some(starts));
+    let err = rule_error(store.extend_hold(hold.id, made + Duration::minutes(1)));
+    assert!(err.to_string().contains("start"), "{err}");
 }
