@@ -104,6 +104,10 @@ pub enum BookingError {
     /// Once staff exist, changes name who makes them.
     #[error("sign in first: this database has staff, so a change needs a staff name and PIN")]
     SignInNeeded,
+    /// An idempotency key already names another request (payment APIs answer
+    /// a conflict, never the first result of something else).
+    #[error("idempotency key reused with a different request")]
+    KeyReused,
     /// Malformed input: the message says which field and why.
     #[error("{0}")]
     Invalid(String),
@@ -120,7 +124,8 @@ impl BookingError {
             | Self::Past
             | Self::HoldExpired
             | Self::Transition(_)
-            | Self::NotAllowed(_) => ErrorKind::Conflict,
+            | Self::NotAllowed(_)
+            | Self::KeyReused => ErrorKind::Conflict,
             Self::BookingNotFound
             | Self::EventNotFound
             | Self::CustomerNotFound

@@ -35,6 +35,7 @@ pub mod catalog;
 pub mod catalog_file;
 pub mod customer;
 pub mod error;
+pub mod idempotency;
 pub mod ids;
 pub mod intake;
 pub mod journal;
@@ -60,8 +61,8 @@ pub use query::{
     BookingPage, BookingQuery, BookingSort, CustomerMatch, EventFilter, Pagination, SlotQuery,
 };
 pub use requests::{
-    BookRequest, BookingEdit, BookingFor, ConfirmRequest, CustomerPatch, HoldRequest,
-    InitialStatus, PaymentInput,
+    BookRequest, BookingEdit, BookingFor, CancelRequest, ConfirmRequest, CustomerPatch,
+    HoldRequest, InitialStatus, PaymentInput,
 };
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use staff::StaffMember;

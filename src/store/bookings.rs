@@ -8,25 +8,17 @@ use super::claims::SlotContext;
 use super::codec::{day, ts};
 use super::customers::{customer_for, named};
 use super::error::Result;
-use super::queries::load_booking;
+use super::idempotency::{remember, replay};
 use super::transaction::{finish, finish_typed};
 use crate::domain::availability::{check_duplicate, check_room};
+use crate::domain::idempotency::{Operation, book_fingerprint, clean_key, hold_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::{
     AddOnLine, Answer, BookRequest, Booking, BookingError, BookingId, BookingStatus, CustomerId,
     EventKind, HoldRequest, InitialStatus,
 };
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
-
-fn by_idempotency_key(conn: &Connection, key: Option<&str>) -> Result<Option<Booking>> {
-    let Some(key) = key else { return Ok(None) };
-    let id: Option<i64> = conn
-        .prepare_cached("SELECT id FROM bookings WHERE idempotency_key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    id.map(|id| load_booking(conn, BookingId(id))).transpose()
-}
+use rusqlite::{Connection, params};
 
 pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()> {
     if participants == 0 || participants > capacity {
@@ -36,13 +28,6 @@ pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()>
         .into());
     }
     Ok(())
-}
-
-fn clean_key(key: Option<&String>) -> Result<Option<&str>> {
-    match key.map(|k| k.trim()) {
-        Some("") => Err(BookingError::invalid("idempotency key is empty").into()),
-        other => Ok(other),
-    }
 }
 
 struct NewBooking<'a> {
@@ -101,8 +86,9 @@ impl Store {
     /// participants.
     pub fn hold(&mut self, req: &HoldRequest, now: DateTime<Utc>) -> Result<Booking> {
         self.write(now, |conn| {
-            let key = clean_key(req.idempotency_key.as_ref())?;
-            if let Some(first) = by_idempotency_key(conn, key)? {
+            let key = clean_key(req.idempotency_key.as_deref())?;
+            let fingerprint = hold_fingerprint(req);
+            if let Some(first) = replay(conn, key, Operation::Hold, &fingerprint)? {
                 return Ok(first);
             }
             let ctx = SlotContext::load(conn, req.slot)?;
@@ -123,6 +109,7 @@ impl Store {
                 },
                 now,
             )?;
+            remember(conn, key, Operation::Hold, &fingerprint, id, now)?;
             finish(conn, id, EventKind::BookingCreated, now)
         })
     }
@@ -133,8 +120,9 @@ impl Store {
     /// past, not found, invalid customer/answers/add-ons/participants.
     pub fn book(&mut self, req: &BookRequest, now: DateTime<Utc>) -> Result<Booking> {
         self.write(now, |conn| {
-            let key = clean_key(req.idempotency_key.as_ref())?;
-            if let Some(first) = by_idempotency_key(conn, key)? {
+            let key = clean_key(req.idempotency_key.as_deref())?;
+            let fingerprint = book_fingerprint(req);
+            if let Some(first) = replay(conn, key, Operation::Book, &fingerprint)? {
                 return Ok(first);
             }
             let slot = req
@@ -175,6 +163,7 @@ impl Store {
             )?;
             write_answers(conn, id, &answers)?;
             write_add_ons(conn, id, &add_ons)?;
+            remember(conn, key, Operation::Book, &fingerprint, id, now)?;
             finish_typed(
                 conn,
                 id,

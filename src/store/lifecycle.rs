@@ -9,16 +9,18 @@ use super::claims::SlotContext;
 use super::codec::{day, instant, ts};
 use super::customers::{customer_for, load_customer, named};
 use super::error::Result;
+use super::idempotency::{remember, replay};
 use super::transaction::{Current, current, finish, finish_typed, step, sweep};
 use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::catalog::Service;
 use crate::domain::customer::{CustomerDetails, CustomerInput};
+use crate::domain::idempotency::{Operation, cancel_fingerprint, clean_key, confirm_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::limits::extended_hold_expiry;
 use crate::domain::schedule::local_day_bounds;
 use crate::domain::{
-    Booking, BookingEdit, BookingError, BookingFor, BookingId, BookingStatus, ConfirmRequest,
-    CustomerId, EventKind, SlotRef, Transition,
+    Booking, BookingEdit, BookingError, BookingFor, BookingId, BookingStatus, CancelRequest,
+    ConfirmRequest, CustomerId, EventKind, SlotRef, Transition,
 };
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
@@ -75,9 +77,11 @@ impl Store {
     /// customer, answers, add-ons and message when given. The customer needs
     /// a name and a phone or email (both if the service says so), and every
     /// required intake question must be answered by then. Records
-    /// `booking.confirmed`.
+    /// `booking.confirmed`. The same request again under its idempotency key
+    /// returns the booking as it is and records nothing more.
     /// Errors: `booking not found`, `hold has expired`, a refused transition,
-    /// `duplicate booking`, invalid customer, answers or add-ons.
+    /// `duplicate booking`, invalid customer, answers or add-ons,
+    /// `idempotency key reused with a different request`.
     pub fn confirm_with(
         &mut self,
         id: BookingId,
@@ -85,6 +89,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Booking> {
         self.write(now, |conn| {
+            let key = clean_key(request.idempotency_key.as_deref())?;
+            let fingerprint = confirm_fingerprint(id, request);
+            if let Some(first) = replay(conn, key, Operation::Confirm, &fingerprint)? {
+                return Ok(first);
+            }
             let b = current(conn, id)?;
             let next = step(b.status, Transition::Confirm)?;
             let service = service(conn, b.service_id)?;
@@ -109,6 +118,7 @@ impl Store {
                  WHERE id = ?1",
             )?
             .execute(params![id.0, next.as_str(), customer_id.0, ts(now)])?;
+            remember(conn, key, Operation::Confirm, &fingerprint, id, now)?;
             let typed = request.customer.as_ref().and_then(BookingFor::typed);
             finish_typed(conn, id, Transition::Confirm.event_kind(), typed, now)
         })
@@ -156,14 +166,36 @@ impl Store {
 
     /// Cancels a held, pending or confirmed booking with a reason (ReserveKit:
     /// `cancel_reason` required); releasing a hold is cancelling it.
-    /// Records `booking.cancelled`. Errors: empty reason, not found, refused
-    /// transition.
+    /// Records `booking.cancelled`. See [`Store::cancel_with`] for a keyed one.
+    /// Errors: empty reason, not found, refused transition.
     pub fn cancel(&mut self, id: BookingId, reason: &str, now: DateTime<Utc>) -> Result<Booking> {
-        let reason = reason.trim();
+        let request = CancelRequest {
+            reason: reason.to_owned(),
+            idempotency_key: None,
+        };
+        self.cancel_with(id, &request, now)
+    }
+
+    /// [`Store::cancel`] with an idempotency key: the same request again
+    /// returns the booking and records nothing more.
+    /// Errors: empty reason, not found, refused transition,
+    /// `idempotency key reused with a different request`.
+    pub fn cancel_with(
+        &mut self,
+        id: BookingId,
+        request: &CancelRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        let reason = request.reason.trim();
         if reason.is_empty() {
             return Err(BookingError::invalid("cancelling needs a reason").into());
         }
         self.write(now, |conn| {
+            let key = clean_key(request.idempotency_key.as_deref())?;
+            let fingerprint = cancel_fingerprint(id, request);
+            if let Some(first) = replay(conn, key, Operation::Cancel, &fingerprint)? {
+                return Ok(first);
+            }
             let b = current(conn, id)?;
             let next = step(b.status, Transition::Cancel)?;
             conn.prepare_cached(
@@ -171,6 +203,7 @@ impl Store {
                  WHERE id = ?1",
             )?
             .execute(params![id.0, next.as_str(), reason, ts(now)])?;
+            remember(conn, key, Operation::Cancel, &fingerprint, id, now)?;
             finish(conn, id, Transition::Cancel.event_kind(), now)
         })
     }

@@ -20,7 +20,7 @@
 //! - bookings, each returning the [`Booking`](crate::domain::Booking) after
 //!   the change: `hold(&HoldRequest)`, `book(&BookRequest)`,
 //!   `confirm(id, customer)` and `confirm_with(id, &ConfirmRequest)`, `edit_booking(id, &BookingEdit)`,
-//!   `cancel(id, reason)`, `transition(id, Transition)`, `extend_hold`,
+//!   `cancel(id, reason)` and `cancel_with(id, &CancelRequest)`, `transition(id, Transition)`, `extend_hold`,
 //!   `move_booking(id, SlotRef)`, `pay(id, &PaymentInput)`, `refund`,
 //!   `delete`, `undo(event_id)`, `sweep_expired_holds`;
 //! - reads: `booking`, `bookings(&BookingQuery) -> BookingPage`,
@@ -44,6 +44,7 @@ mod customers;
 mod error;
 mod events;
 mod force_status;
+mod idempotency;
 mod lifecycle;
 mod listing;
 mod migrations;

@@ -71,3 +71,90 @@ fn a_catalog_price_beyond_the_maximum_is_refused_with_its_line() {
     assert_eq!(out.status.code(), Some(5), "{stderr}");
     assert!(stderr.contains("maximum"), "{stderr}");
 }
+
+#[test]
+fn a_keyed_pay_confirm_or_cancel_repeats_safely_and_a_reused_key_is_a_conflict() {
+    let desk = Desk::new();
+    let hold = desk.json(&["hold", "8@2026-11-23", "--idempotency-key", "h-1"]);
+    let id = hold["id"].to_string();
+    let err = desk.fails(3, &["hold", "9@2026-11-23", "--idempotency-key", "h-1"]);
+    assert!(
+        err.contains("idempotency key reused with a different request"),
+        "{err}"
+    );
+    let confirm = [
+        "confirm",
+        &id,
+        "--first-name",
+        "A",
+        "--last-name",
+        "B",
+        "--email",
+        "a@example.com",
+        "--answer",
+        "Reason for visit=x",
+        "--idempotency-key",
+        "c-1",
+    ];
+    let first = desk.json(&confirm);
+    let events = desk.event_count();
+    assert_eq!(desk.json(&confirm), first);
+    let pay = [
+        "pay",
+        &id,
+        "--amount",
+        "55",
+        "--method",
+        "cash",
+        "--idempotency-key",
+        "p-1",
+    ];
+    desk.json(&pay);
+    let events_after_pay = desk.event_count();
+    assert_eq!(events_after_pay, events + 1);
+    assert_eq!(desk.json(&pay)["payment"]["amount"], 5500);
+    assert_eq!(
+        desk.event_count(),
+        events_after_pay,
+        "one payment, one event"
+    );
+    let err = desk.fails(
+        3,
+        &[
+            "pay",
+            &id,
+            "--amount",
+            "50",
+            "--method",
+            "cash",
+            "--idempotency-key",
+            "p-1",
+        ],
+    );
+    assert!(err.contains("idempotency key reused"), "{err}");
+    let cancel = [
+        "cancel",
+        &id,
+        "--reason",
+        "rang",
+        "--idempotency-key",
+        "x-1",
+    ];
+    desk.json(&cancel);
+    assert_eq!(desk.json(&cancel)["status"], "cancelled");
+    desk.fails(
+        3,
+        &[
+            "cancel",
+            &id,
+            "--reason",
+            "other",
+            "--idempotency-key",
+            "x-1",
+        ],
+    );
+    desk.fails(
+        5,
+        &["cancel", &id, "--reason", "r", "--idempotency-key", " "],
+    );
+}

@@ -3,10 +3,15 @@
 //! horizon and minimum notice.
 #![allow(clippy::unwrap_used)]
 
-use crate::support::{CATALOG, MONDAY, SETUP_AT, at, counts, hold_request, now, rule_error, slot};
+use crate::support::{
+    CATALOG, MONDAY, SETUP_AT, at, book_request, counts, event_count, hold_request, jane, now,
+    rule_error, slot,
+};
 use chrono::Duration;
-use slotdesk::domain::BookingError;
 use slotdesk::domain::catalog_file::Catalog;
+use slotdesk::domain::{
+    BookingError, CancelRequest, ConfirmRequest, HoldRequest, PaymentInput, PaymentMethod,
+};
 use slotdesk::store::Store;
 use tempfile::TempDir;
 
@@ -65,4 +70,119 @@ fn a_hold_lives_at_most_twice_its_hold_minutes_and_never_past_the_slot_start() {
     assert_eq!(extended.hold_expires_at, Some(starts));
     let err = rule_error(store.extend_hold(hold.id, made + Duration::minutes(1)));
     assert!(err.to_string().contains("start"), "{err}");
+}
+
+fn keyed_hold(slot: slotdesk::domain::SlotRef, seats: u32, key: &str) -> HoldRequest {
+    HoldRequest {
+        idempotency_key: Some(key.into()),
+        ..hold_request(slot, seats)
+    }
+}
+
+#[test]
+fn a_key_reused_with_a_different_request_is_a_conflict_and_the_same_request_returns_the_first() {
+    let (_dir, mut store) = crate::support::open();
+    let class = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let other = slot(&store, "yoga", "studio", "18:30", MONDAY);
+    let first = store.hold(&keyed_hold(class, 1, "k-1"), now()).unwrap();
+    let before = counts(&store);
+    assert_eq!(
+        store.hold(&keyed_hold(class, 1, "k-1"), now()).unwrap().id,
+        first.id
+    );
+    for different in [keyed_hold(class, 2, "k-1"), keyed_hold(other, 1, "k-1")] {
+        let err = rule_error(store.hold(&different, now()));
+        assert_eq!(
+            err.to_string(),
+            "idempotency key reused with a different request"
+        );
+        assert_eq!(err.kind(), slotdesk::domain::ErrorKind::Conflict);
+    }
+    let mut book = book_request(class, jane());
+    book.idempotency_key = Some("k-1".into());
+    let err = rule_error(store.book(&book, now()));
+    assert_eq!(
+        err.to_string(),
+        "idempotency key reused with a different request"
+    );
+    assert_eq!(counts(&store), before);
+
+    book.idempotency_key = Some("k-2".into());
+    let booked = store.book(&book, now()).unwrap();
+    assert_eq!(store.book(&book, now()).unwrap().id, booked.id);
+    book.message = Some("now with a note".into());
+    let err = rule_error(store.book(&book, now()));
+    assert_eq!(
+        err.to_string(),
+        "idempotency key reused with a different request"
+    );
+}
+
+#[test]
+fn a_repeated_keyed_payment_confirmation_or_cancel_changes_nothing_more() {
+    let (_dir, mut store) = crate::support::open();
+    let physio = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let hold = store.hold(&hold_request(physio, 1), now()).unwrap();
+    let confirm = ConfirmRequest {
+        customer: Some(jane().into()),
+        idempotency_key: Some("confirm-1".into()),
+        ..ConfirmRequest::default()
+    };
+    let confirmed = store.confirm_with(hold.id, &confirm, now()).unwrap();
+    let events = event_count(&store);
+    assert_eq!(
+        store.confirm_with(hold.id, &confirm, now()).unwrap(),
+        confirmed
+    );
+    assert_eq!(event_count(&store), events);
+
+    let pay = PaymentInput {
+        amount: 5500,
+        method: PaymentMethod::Cash,
+        reference: None,
+        idempotency_key: Some("pay-1".into()),
+    };
+    let paid = store.pay(hold.id, &pay, now()).unwrap();
+    let events = event_count(&store);
+    assert_eq!(store.pay(hold.id, &pay, now()).unwrap(), paid);
+    assert_eq!(event_count(&store), events, "no second payment event");
+    let err = rule_error(store.pay(
+        hold.id,
+        &PaymentInput {
+            amount: 5000,
+            ..pay.clone()
+        },
+        now(),
+    ));
+    assert_eq!(err, BookingError::KeyReused);
+    let err = rule_error(store.pay(
+        hold.id,
+        &PaymentInput {
+            idempotency_key: Some("confirm-1".into()),
+            ..pay.clone()
+        },
+        now(),
+    ));
+    assert_eq!(err, BookingError::KeyReused, "a key names one operation");
+
+    let cancel = CancelRequest {
+        reason: "rang".into(),
+        idempotency_key: Some("cancel-1".into()),
+    };
+    let cancelled = store.cancel_with(hold.id, &cancel, now()).unwrap();
+    let events = event_count(&store);
+    assert_eq!(
+        store.cancel_with(hold.id, &cancel, now()).unwrap(),
+        cancelled
+    );
+    assert_eq!(event_count(&store), events);
+    let other = CancelRequest {
+        reason: "rang again".into(),
+        ..cancel
+    };
+    assert_eq!(
+        rule_error(store.cancel_with(hold.id, &other, now())),
+        BookingError::KeyReused
+    );
+    assert_eq!(counts(&store).2, events);
 }

@@ -72,7 +72,13 @@ fn the_message_after_each_write_names_the_booking_and_its_customer() {
             "confirmed #7 for Ada Lovelace",
         ),
         (
-            Write::Cancel(BookingId(7), "ill".into()),
+            Write::Cancel(
+                BookingId(7),
+                crate::domain::CancelRequest {
+                    reason: "ill".into(),
+                    idempotency_key: None,
+                },
+            ),
             BookingStatus::Cancelled,
             "#7 cancelled",
         ),
@@ -259,6 +265,7 @@ fn ctrl_z_undoes_this_desks_last_change_once() {
             amount: 5500,
             method: crate::domain::PaymentMethod::Cash,
             reference: None,
+            idempotency_key: None,
         },
     );
     update(&mut s, Msg::Written(Box::new(pay), Ok(paid)));

@@ -1,7 +1,7 @@
 use super::*;
 use crate::app::effect::Write;
 use crate::app::keymap::{Key, Keymap};
-use crate::domain::{BookingId, SlotRef, TimeSlotId};
+use crate::domain::{BookingId, CancelRequest, SlotRef, TimeSlotId};
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 
@@ -78,7 +78,10 @@ fn submitting_with_a_required_field_empty_stays_open_on_that_field() {
         form.submission(None),
         Ok(Submitted::Write(Write::Cancel(
             BookingId(7),
-            "Client unwell".into()
+            CancelRequest {
+                reason: "Client unwell".into(),
+                idempotency_key: Some("k-1".into()),
+            }
         )))
     );
 }
