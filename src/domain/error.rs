@@ -59,6 +59,12 @@ pub enum BookingError {
     /// The slot has already ended.
     #[error("time slot is in the past")]
     Past,
+    /// The slot starts later than the service's booking horizon (days ahead).
+    #[error("time slot is too far ahead: this service takes bookings at most {0} days ahead")]
+    TooFarAhead(u32),
+    /// The slot starts sooner than the service's minimum notice (minutes).
+    #[error("time slot starts too soon: this service needs {0} minutes' notice")]
+    TooSoon(u32),
     /// The hold lapsed before it was confirmed.
     #[error("hold has expired")]
     HoldExpired,
@@ -122,6 +128,8 @@ impl BookingError {
             | Self::Blocked(_)
             | Self::Closed(_)
             | Self::Past
+            | Self::TooFarAhead(_)
+            | Self::TooSoon(_)
             | Self::HoldExpired
             | Self::Transition(_)
             | Self::NotAllowed(_)

@@ -38,6 +38,29 @@ pub fn extended_hold_expiry(
     Ok(until)
 }
 
+/// The booking window (hold, book, move): a slot starting at `starts_at`
+/// (UTC) may be taken at `now` when it starts at most `horizon_days` days
+/// ahead and, when `min_notice_minutes` is more than 0, at least that many
+/// minutes from now. With no notice a slot that has started is left to the
+/// past rule (a walk-in may take it until it ends).
+/// Errors: [`BookingError::TooFarAhead`], [`BookingError::TooSoon`] (conflicts).
+pub fn check_window(
+    starts_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+    horizon_days: u32,
+    min_notice_minutes: u32,
+) -> Result<(), BookingError> {
+    let ahead = starts_at.signed_duration_since(now);
+    let horizon = Duration::try_days(i64::from(horizon_days)).unwrap_or(Duration::MAX);
+    if ahead > horizon {
+        return Err(BookingError::TooFarAhead(horizon_days));
+    }
+    if min_notice_minutes > 0 && ahead < Duration::minutes(i64::from(min_notice_minutes)) {
+        return Err(BookingError::TooSoon(min_notice_minutes));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +94,35 @@ mod tests {
         );
         let err = extended_hold_expiry(at(9, 0), at(9, 20), at(9, 10), 15, at(9, 20)).unwrap_err();
         assert!(err.to_string().contains("slot's start"), "{err}");
+    }
+
+    #[test]
+    fn a_slot_may_be_taken_up_to_the_horizon_and_no_sooner_than_the_notice() {
+        let now = at(9, 0);
+        let day = Duration::days(1);
+        assert_eq!(check_window(now + day * 365, now, 365, 0), Ok(()));
+        assert_eq!(
+            check_window(now + day * 365 + Duration::minutes(1), now, 365, 0),
+            Err(BookingError::TooFarAhead(365))
+        );
+        assert_eq!(check_window(at(11, 0), now, 365, 120), Ok(()));
+        assert_eq!(
+            check_window(at(10, 59), now, 365, 120),
+            Err(BookingError::TooSoon(120))
+        );
+        // No notice: a started slot is for the past rule (walk-ins).
+        assert_eq!(check_window(at(8, 30), now, 365, 0), Ok(()));
+        let far = DateTime::<Utc>::MAX_UTC;
+        let early = DateTime::<Utc>::MIN_UTC;
+        assert_eq!(
+            check_window(far, early, 365, 0),
+            Err(BookingError::TooFarAhead(365))
+        );
+        assert_eq!(check_window(far, early, u32::MAX, 0), Ok(()));
+        assert_eq!(
+            check_window(early, far, 1, u32::MAX),
+            Err(BookingError::TooSoon(u32::MAX))
+        );
     }
 
     #[test]

@@ -82,8 +82,9 @@ impl Store {
 
     /// Reserves seats on a slot for the service's hold minutes (status
     /// `held`, Boseat `RESERVED_15_MIN`). Records `booking.created`.
-    /// Errors: `time slot is full`, blocked, closed, past, not found, invalid
-    /// participants.
+    /// Errors: `time slot is full`, blocked, closed, past, outside the
+    /// service's booking window, not found, invalid participants, an
+    /// idempotency key reused with a different request.
     pub fn hold(&mut self, req: &HoldRequest, now: DateTime<Utc>) -> Result<Booking> {
         self.write(now, |conn| {
             let key = clean_key(req.idempotency_key.as_deref())?;
@@ -93,6 +94,7 @@ impl Store {
             }
             let ctx = SlotContext::load(conn, req.slot)?;
             let service = service(conn, ctx.time_slot.service_id)?;
+            ctx.check_window(&service, now)?;
             check_participants(req.participants, ctx.occurrence.capacity)?;
             check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
             let id = insert(
@@ -117,7 +119,9 @@ impl Store {
     /// Books a slot for a customer in one step, `pending` or `confirmed`,
     /// with answers and add-ons. Records `booking.created`.
     /// Errors: `time slot is full`, `duplicate booking`, blocked, closed,
-    /// past, not found, invalid customer/answers/add-ons/participants.
+    /// past, outside the service's booking window, not found, invalid
+    /// customer/answers/add-ons/participants, an idempotency key reused with
+    /// a different request.
     pub fn book(&mut self, req: &BookRequest, now: DateTime<Utc>) -> Result<Booking> {
         self.write(now, |conn| {
             let key = clean_key(req.idempotency_key.as_deref())?;
@@ -131,6 +135,7 @@ impl Store {
             let region = location(conn)?.phone_region;
             let ctx = SlotContext::load(conn, slot)?;
             let service = service(conn, ctx.time_slot.service_id)?;
+            ctx.check_window(&service, now)?;
             let who = named(conn, &req.customer, &region)?;
             let status = match req.status {
                 InitialStatus::Pending => BookingStatus::Pending,

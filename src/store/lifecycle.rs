@@ -299,7 +299,8 @@ impl Store {
     /// slot of the same service in one step, re-checking every booking rule on the
     /// target (the booking never blocks itself). Records `booking.moved`.
     /// Errors: `time slot is full`, `duplicate booking`, blocked, closed,
-    /// past, not found, another service, same slot, status not movable.
+    /// past, outside the service's booking window, not found, another
+    /// service, same slot, status not movable.
     pub fn move_booking(
         &mut self,
         id: BookingId,
@@ -328,6 +329,7 @@ impl Store {
                 )
                 .into());
             }
+            ctx.check_window(&service(conn, b.service_id)?, now)?;
             ctx.admit(now, Some(b.id), b.participants, b.customer_id)?;
             let o = &ctx.occurrence;
             conn.prepare_cached(

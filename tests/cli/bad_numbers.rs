@@ -158,3 +158,45 @@ fn a_keyed_pay_confirm_or_cancel_repeats_safely_and_a_reused_key_is_a_conflict()
         &["cancel", &id, "--reason", "r", "--idempotency-key", " "],
     );
 }
+
+#[test]
+fn a_date_past_the_horizon_or_chronos_range_is_refused_without_a_panic() {
+    let desk = Desk::new();
+    let err = desk.fails(
+        3,
+        &[
+            "book",
+            "8@9999-12-27",
+            "--first-name",
+            "A",
+            "--last-name",
+            "B",
+            "--status",
+            "pending",
+        ],
+    );
+    assert!(err.contains("365 days ahead"), "{err}");
+    for slot in [
+        "8@+262143-12-31",
+        "8@262144-01-01",
+        "8@-262144-01-01",
+        "8@99999999999-01-01",
+    ] {
+        let out = desk.run(&["hold", slot]);
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(3..=5)),
+            "{slot}: {code:?} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for from in ["9999-12-31", "+262143-12-31"] {
+        let out = desk.run(&["slots", "--from", from, "--days", "100000"]);
+        assert_ne!(
+            out.status.code(),
+            Some(101),
+            "{from}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -186,3 +186,70 @@ fn a_repeated_keyed_payment_confirmation_or_cancel_changes_nothing_more() {
     );
     assert_eq!(counts(&store).2, events);
 }
+
+#[test]
+fn a_slot_past_the_horizon_or_inside_the_notice_is_refused_for_hold_book_and_move() {
+    let (_dir, mut store) = open_with(|c| {
+        c.replace(
+            "key = \"massage\"",
+            "key = \"massage\"\nhorizon_days = 30\nmin_notice_minutes = 120",
+        )
+    });
+    // Physio keeps the defaults: 365 days ahead, no notice.
+    let far = slot(&store, "physio", "ana", "09:00", "9999-12-27");
+    let before = counts(&store);
+    let err = rule_error(store.hold(&hold_request(far, 1), now()));
+    assert_eq!(err, BookingError::TooFarAhead(365));
+    assert_eq!(err.kind(), slotdesk::domain::ErrorKind::Conflict);
+    let err = rule_error(store.book(&book_request(far, jane()), now()));
+    assert_eq!(err, BookingError::TooFarAhead(365));
+    assert_eq!(counts(&store), before);
+    let year_on = slot(&store, "physio", "ana", "09:00", "2027-05-24");
+    store.hold(&hold_request(year_on, 1), now()).unwrap();
+    let next = slot(&store, "physio", "ana", "09:00", "2027-05-31");
+    assert_eq!(
+        rule_error(store.hold(&hold_request(next, 1), now())),
+        BookingError::TooFarAhead(365)
+    );
+
+    // Massage: 30 days ahead, two hours' notice. Ana's 09:30 on Monday is
+    // 08:30 UTC.
+    let massage = slot(&store, "massage", "ana", "09:30", MONDAY);
+    let starts = at("2026-06-01T08:30:00Z");
+    let late = starts - Duration::minutes(119);
+    assert_eq!(
+        rule_error(store.hold(&hold_request(massage, 1), late)),
+        BookingError::TooSoon(120)
+    );
+    let held = store
+        .hold(&hold_request(massage, 1), starts - Duration::minutes(120))
+        .unwrap();
+    let far_massage = slot(&store, "massage", "ana", "09:30", "2026-07-06");
+    assert_eq!(
+        rule_error(store.move_booking(held.id, far_massage, starts - Duration::minutes(120))),
+        BookingError::TooFarAhead(30)
+    );
+}
+
+#[test]
+fn the_booking_window_defaults_to_a_year_ahead_and_no_notice_and_is_checked_in_the_file() {
+    let c = Catalog::from_toml(CATALOG).unwrap();
+    assert!(
+        c.services
+            .iter()
+            .all(|s| s.horizon_days == 365 && s.min_notice_minutes == 0)
+    );
+    for (field, why) in [
+        ("horizon_days = 0", "horizon_days must be 1 to 3660"),
+        ("horizon_days = 3661", "horizon_days must be 1 to 3660"),
+        (
+            "min_notice_minutes = 525601",
+            "min_notice_minutes must be 0 to 525600",
+        ),
+        ("min_notice_minutes = -1", "min_notice_minutes"),
+    ] {
+        let text = CATALOG.replace("key = \"massage\"", &format!("key = \"massage\"\n{field}"));
+        let err = Catalog::from_toml(&text).unwrap_err().to_string();
+        assert!(err.contains(why), "{field}: {err}");
+    }
+}
