@@ -133,7 +133,7 @@ impl Form {
             ),
             FormKind::Payment(id) => {
                 let currency = match self.fields.first().map(|f| &f.kind) {
-                    Some(FieldKind::Amount { currency }) => currency.clone(),
+                    Some(FieldKind::Amount { currency, .. }) => currency.clone(),
                     _ => String::new(),
                 };
                 let amount =
