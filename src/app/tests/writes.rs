@@ -105,6 +105,19 @@ fn the_message_after_each_write_names_the_booking_and_its_customer() {
 }
 
 #[test]
+fn an_extended_hold_says_until_when_so_a_shortened_extension_shows() {
+    let mut s = desk();
+    let mut hold = booking(7, 1, BookingStatus::Held);
+    hold.hold_expires_at = Some(now() + chrono::Duration::minutes(20));
+    let done = Written::Booking(Box::new(hold), None);
+    update(
+        &mut s,
+        Msg::Written(Box::new(Write::Extend(BookingId(7))), Ok(done)),
+    );
+    assert_eq!(status_text(&s), "hold #7 extended until 09:50:00");
+}
+
+#[test]
 fn after_a_hold_in_a_slot_with_bookings_the_selection_is_the_new_hold() {
     // A class slot with Ada's booking #7 selected.
     let mut class = slot(1, 1, 10, 1, None);
