@@ -35,6 +35,11 @@ pub fn parse_amount(text: &str, currency_code: &str) -> Result<i64, BookingError
         .escape_debug()
         .to_string();
     let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(BookingError::invalid(
+            "amount is empty: give one such as 45 or 45.50",
+        ));
+    }
     let (whole, fraction) = match trimmed.split_once('.') {
         Some((w, f)) => (w, Some(f)),
         None => (trimmed, None),
