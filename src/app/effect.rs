@@ -5,7 +5,7 @@ use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
 };
 use crate::domain::{BookingId, CustomerId, EventId, ResourceId, Role, SlotRef, Transition};
-use crate::domain::{BookingStatus, EventFilter};
+use crate::domain::{BookingStatus, CancelRequest, EventFilter};
 use chrono::NaiveDate;
 
 /// A request for the runtime.
@@ -73,17 +73,17 @@ pub enum Write {
     },
     /// Book a slot.
     Book(Box<BookRequest>),
-    /// Confirm a hold or a pending booking.
+    /// Confirm a hold or a pending booking (a form's carries its key).
     Confirm(BookingId, Box<ConfirmRequest>),
-    /// Cancel with a reason.
-    Cancel(BookingId, String),
+    /// Cancel with a reason, under the form's idempotency key.
+    Cancel(BookingId, CancelRequest),
     /// A lifecycle step (check in, no-show, complete, decline).
     Transition(BookingId, Transition),
     /// Extend a hold.
     Extend(BookingId),
     /// Move to another slot.
     Move(BookingId, SlotRef),
-    /// Record a payment.
+    /// Record a payment, under the form's idempotency key.
     Pay(BookingId, PaymentInput),
     /// Delete (manager).
     Delete(BookingId, Authority),

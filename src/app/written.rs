@@ -78,15 +78,13 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         .customer
         .as_ref()
         .map_or(String::new(), |c| format!(" for {}", c.name));
+    let until = b.hold_expires_at.map_or(String::new(), |t| {
+        t.with_timezone(&state.tz())
+            .format(" until %H:%M:%S")
+            .to_string()
+    });
     match write {
-        Write::Hold { .. } => format!(
-            "held #{} until {}",
-            b.id,
-            b.hold_expires_at.map_or(String::new(), |t| t
-                .with_timezone(&state.tz())
-                .format("%H:%M:%S")
-                .to_string())
-        ),
+        Write::Hold { .. } => format!("held #{}{until}", b.id),
         Write::Book(_) => format!("booked #{}{who} ({})", b.id, b.status),
         Write::Confirm(..) => format!("confirmed #{}{who}", b.id),
         Write::Cancel(..) if b.cancel_reason.as_deref() == Some("hold released") => {
@@ -94,7 +92,8 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         }
         Write::Cancel(..) => format!("#{} cancelled", b.id),
         Write::Transition(..) => format!("#{} is now {}", b.id, b.status),
-        Write::Extend(_) => format!("hold #{} extended", b.id),
+        // The time shows when the extension stopped at the hold's cap.
+        Write::Extend(_) => format!("hold #{} extended{until}", b.id),
         Write::Move(..) => format!("moved #{} to {}", b.id, state.when(b.from, b.to)),
         Write::Pay(..) => format!("payment recorded on #{}", b.id),
         Write::Delete(..) => format!("deleted #{}", b.id),

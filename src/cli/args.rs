@@ -195,7 +195,8 @@ pub struct HoldArgs {
     /// Seats to hold.
     #[arg(long, default_value_t = 1)]
     pub participants: u32,
-    /// Repeat-safe key: the same key returns the first booking.
+    /// Repeat-safe key: the same request again returns the first result;
+    /// another request under it is a conflict (exit 3).
     #[arg(long)]
     pub idempotency_key: Option<String>,
     /// Print JSON.
@@ -266,7 +267,8 @@ pub struct BookArgs {
     /// Initial status.
     #[arg(long, value_enum, default_value_t = StatusArg::Confirmed)]
     pub status: StatusArg,
-    /// Repeat-safe key: the same key returns the first booking.
+    /// Repeat-safe key: the same request again returns the first result;
+    /// another request under it is a conflict (exit 3).
     #[arg(long)]
     pub idempotency_key: Option<String>,
     /// Print JSON.
@@ -294,6 +296,10 @@ pub struct ConfirmArgs {
     /// A note for the booking.
     #[arg(long)]
     pub message: Option<String>,
+    /// Repeat-safe key: the same request again returns the first result;
+    /// another request under it is a conflict (exit 3).
+    #[arg(long)]
+    pub idempotency_key: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -307,6 +313,10 @@ pub struct CancelArgs {
     /// Why (required).
     #[arg(long)]
     pub reason: String,
+    /// Repeat-safe key: the same request again returns the first result;
+    /// another request under it is a conflict (exit 3).
+    #[arg(long)]
+    pub idempotency_key: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -352,7 +362,8 @@ pub enum MethodArg {
 pub struct PayArgs {
     /// Booking id.
     pub id: i64,
-    /// Amount in the booking's currency, e.g. 45.00.
+    /// Amount in the booking's currency, a plain decimal such as 45.00, at
+    /// most 1000000.
     #[arg(long)]
     pub amount: String,
     /// How it was paid.
@@ -361,6 +372,10 @@ pub struct PayArgs {
     /// Till or terminal reference.
     #[arg(long)]
     pub reference: Option<String>,
+    /// Repeat-safe key: the same request again returns the first result;
+    /// another request under it is a conflict (exit 3).
+    #[arg(long)]
+    pub idempotency_key: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

@@ -11,7 +11,7 @@ use crate::domain::{
     BookRequest, BookingFor, ConfirmRequest, CustomerId, HoldRequest, InitialStatus, PaymentInput,
 };
 use crate::domain::{
-    Booking, BookingError, BookingId, EventId, PaymentMethod, SlotRef, Transition,
+    Booking, BookingError, BookingId, CancelRequest, EventId, PaymentMethod, SlotRef, Transition,
 };
 
 /// Runs a writing command and prints its booking.
@@ -36,13 +36,23 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
                 answers: answers(&a.answers)?,
                 add_ons: a.add_ons.clone(),
                 message: a.message.clone(),
+                idempotency_key: a.idempotency_key.clone(),
             };
             (
                 ctx.store.confirm_with(BookingId(a.id), &request, now)?,
                 a.json,
             )
         }
-        Command::Cancel(a) => (ctx.store.cancel(BookingId(a.id), &a.reason, now)?, a.json),
+        Command::Cancel(a) => {
+            let request = CancelRequest {
+                reason: a.reason,
+                idempotency_key: a.idempotency_key,
+            };
+            (
+                ctx.store.cancel_with(BookingId(a.id), &request, now)?,
+                a.json,
+            )
+        }
         Command::Decline(a) => (
             ctx.store
                 .transition(BookingId(a.id), Transition::Decline, now)?,
@@ -75,6 +85,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
                 amount: parse_amount(&a.amount, &currency)?,
                 method: method(a.method),
                 reference: a.reference,
+                idempotency_key: a.idempotency_key,
             };
             (ctx.store.pay(id, &payment, now)?, a.json)
         }

@@ -107,6 +107,7 @@ impl Planner<'_> {
                 amount: self.amount(v),
                 method,
                 reference,
+                idempotency_key: None,
             },
         )
     }

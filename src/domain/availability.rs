@@ -141,6 +141,8 @@ pub fn evaluate(
             continue;
         }
         if claim.slot == slot_ref {
+            // Saturating is safe here: a sum past u32::MAX is past every
+            // capacity, so the slot reads as full.
             taken = taken.saturating_add(claim.participants);
         } else if claim.resource_id == slot.resource_id
             && slot.overlaps(claim.from, claim.to)
@@ -178,7 +180,12 @@ pub fn check_room(
 ) -> Result<(), BookingError> {
     match &state.unavailable {
         Some(reason) => Err(reason.to_error()),
-        None if state.taken.saturating_add(participants) > slot.capacity => {
+        // Checked: seats whose sum overflows can never fit.
+        None if state
+            .taken
+            .checked_add(participants)
+            .is_none_or(|total| total > slot.capacity) =>
+        {
             Err(BookingError::SlotFull)
         }
         None => Ok(()),
@@ -345,6 +352,26 @@ mod tests {
         assert_eq!(state.free(8), 2);
         assert_eq!(check_room(&state, &class, 2), Ok(()));
         assert_eq!(check_room(&state, &class, 3), Err(BookingError::SlotFull));
+    }
+
+    #[test]
+    fn seats_past_the_largest_capacity_never_fit() {
+        let hall = slot(1, at(10, 0), 60, u32::MAX);
+        let claims = vec![claim(1, &hall, 3_000_000_000, BookingStatus::Confirmed)];
+        let state = evaluate(&hall, &claims, &[], at(8, 0), None);
+        assert_eq!(state.unavailable, None);
+        assert_eq!(
+            check_room(&state, &hall, 3_000_000_000),
+            Err(BookingError::SlotFull)
+        );
+        assert_eq!(check_room(&state, &hall, u32::MAX - 3_000_000_000), Ok(()));
+        let both = vec![
+            claims[0].clone(),
+            claim(2, &hall, 3_000_000_000, BookingStatus::Confirmed),
+        ];
+        let over = evaluate(&hall, &both, &[], at(8, 0), None);
+        assert_eq!(over.unavailable, Some(Unavailable::Full));
+        assert_eq!(check_room(&over, &hall, 1), Err(BookingError::SlotFull));
     }
 
     #[test]

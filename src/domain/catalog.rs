@@ -50,6 +50,11 @@ pub struct Service {
     pub capacity: u32,
     /// How long a hold lasts, minutes (default 15).
     pub hold_minutes: u32,
+    /// How far ahead its slots may be booked, days (default 365).
+    pub horizon_days: u32,
+    /// How soon before a slot starts it may still be booked, minutes
+    /// (default 0).
+    pub min_notice_minutes: u32,
     /// Price, minor units of `currency`.
     pub price: i64,
     /// ISO 4217 code.

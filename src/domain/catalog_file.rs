@@ -59,6 +59,10 @@ struct ServiceSpec {
     capacity: u32,
     #[serde(default = "fifteen")]
     hold_minutes: u32,
+    #[serde(default = "a_year")]
+    horizon_days: u32,
+    #[serde(default)]
+    min_notice_minutes: u32,
     price: String,
     currency: Option<String>,
     #[serde(default)]
@@ -75,6 +79,10 @@ fn one() -> u32 {
 
 fn fifteen() -> u32 {
     15
+}
+
+fn a_year() -> u32 {
+    365
 }
 
 #[derive(Debug, Deserialize)]
@@ -202,6 +210,12 @@ pub struct ResourceDef {
     pub kind: String,
 }
 
+/// The furthest booking horizon a service may set, days (ten years).
+pub const MAX_HORIZON_DAYS: u32 = 3660;
+
+/// The longest minimum notice a service may set, minutes (a year).
+pub const MAX_NOTICE_MINUTES: u32 = 525_600;
+
 /// A service as the file gives it; prices in minor units.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceDef {
@@ -214,6 +228,12 @@ pub struct ServiceDef {
     pub capacity: u32,
     /// Hold length, minutes, at least 1.
     pub hold_minutes: u32,
+    /// How far ahead its slots may be booked, days, 1 to
+    /// [`MAX_HORIZON_DAYS`] (default 365).
+    pub horizon_days: u32,
+    /// How soon before a slot starts it may still be booked, minutes, 0 to
+    /// [`MAX_NOTICE_MINUTES`] (default 0: until it ends, walk-ins included).
+    pub min_notice_minutes: u32,
     /// Minor units.
     pub price: i64,
     /// ISO 4217 code.
@@ -450,6 +470,18 @@ fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceD
             &"hold_minutes must be at least 1",
         ));
     }
+    if !(1..=MAX_HORIZON_DAYS).contains(&s.horizon_days) {
+        return Err(fault(
+            field("horizon_days"),
+            &format!("horizon_days must be 1 to {MAX_HORIZON_DAYS}"),
+        ));
+    }
+    if s.min_notice_minutes > MAX_NOTICE_MINUTES {
+        return Err(fault(
+            field("min_notice_minutes"),
+            &format!("min_notice_minutes must be 0 to {MAX_NOTICE_MINUTES}"),
+        ));
+    }
     let code = currency(s.currency.as_deref().unwrap_or(default_currency))
         .map_err(|e| fault(field("currency"), &e))?
         .code()
@@ -500,6 +532,8 @@ fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceD
         duration_minutes: s.duration_minutes,
         capacity: s.capacity,
         hold_minutes: s.hold_minutes,
+        horizon_days: s.horizon_days,
+        min_notice_minutes: s.min_notice_minutes,
         price,
         currency: code,
         require_email_and_phone: s.require_email_and_phone,

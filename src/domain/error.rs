@@ -59,6 +59,12 @@ pub enum BookingError {
     /// The slot has already ended.
     #[error("time slot is in the past")]
     Past,
+    /// The slot starts later than the service's booking horizon (days ahead).
+    #[error("time slot is too far ahead: this service takes bookings at most {0} days ahead")]
+    TooFarAhead(u32),
+    /// The slot starts sooner than the service's minimum notice (minutes).
+    #[error("time slot starts too soon: this service needs {0} minutes' notice")]
+    TooSoon(u32),
     /// The hold lapsed before it was confirmed.
     #[error("hold has expired")]
     HoldExpired,
@@ -104,6 +110,10 @@ pub enum BookingError {
     /// Once staff exist, changes name who makes them.
     #[error("sign in first: this database has staff, so a change needs a staff name and PIN")]
     SignInNeeded,
+    /// An idempotency key already names another request (payment APIs answer
+    /// a conflict, never the first result of something else).
+    #[error("idempotency key reused with a different request")]
+    KeyReused,
     /// Malformed input: the message says which field and why.
     #[error("{0}")]
     Invalid(String),
@@ -118,9 +128,12 @@ impl BookingError {
             | Self::Blocked(_)
             | Self::Closed(_)
             | Self::Past
+            | Self::TooFarAhead(_)
+            | Self::TooSoon(_)
             | Self::HoldExpired
             | Self::Transition(_)
-            | Self::NotAllowed(_) => ErrorKind::Conflict,
+            | Self::NotAllowed(_)
+            | Self::KeyReused => ErrorKind::Conflict,
             Self::BookingNotFound
             | Self::EventNotFound
             | Self::CustomerNotFound

@@ -117,6 +117,8 @@ mod tests {
             duration_minutes: 45,
             capacity: 1,
             hold_minutes: 15,
+            horizon_days: 365,
+            min_notice_minutes: 0,
             price: 5500,
             currency: "GBP".into(),
             require_email_and_phone: false,

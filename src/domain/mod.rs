@@ -37,9 +37,11 @@ pub mod catalog_where;
 pub mod check;
 pub mod customer;
 pub mod error;
+pub mod idempotency;
 pub mod ids;
 pub mod intake;
 pub mod journal;
+pub mod limits;
 pub mod money;
 pub mod query;
 pub mod requests;
@@ -63,8 +65,8 @@ pub use query::{
     BookingPage, BookingQuery, BookingSort, CustomerMatch, EventFilter, Pagination, SlotQuery,
 };
 pub use requests::{
-    BookRequest, BookingEdit, BookingFor, ConfirmRequest, CustomerPatch, HoldRequest,
-    InitialStatus, PaymentInput,
+    BookRequest, BookingEdit, BookingFor, CancelRequest, ConfirmRequest, CustomerPatch,
+    HoldRequest, InitialStatus, PaymentInput,
 };
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use staff::StaffMember;

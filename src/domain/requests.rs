@@ -14,8 +14,9 @@ pub struct HoldRequest {
     pub slot: SlotRef,
     /// Seats, at least 1 and at most the slot's capacity.
     pub participants: u32,
-    /// A repeated key returns the first booking made with it (Boseat); an
-    /// empty key is refused.
+    /// A repeated key with the same request returns the first booking made
+    /// with it (Boseat); with a different request it is a conflict; an empty
+    /// key is refused.
     pub idempotency_key: Option<String>,
 }
 
@@ -78,7 +79,8 @@ pub struct BookRequest {
     /// Names of the service's add-ons.
     pub add_ons: Vec<String>,
     pub status: InitialStatus,
-    /// A repeated key returns the first booking made with it.
+    /// A repeated key with the same request returns the first booking made
+    /// with it; with a different request it is a conflict.
     pub idempotency_key: Option<String>,
 }
 
@@ -94,6 +96,19 @@ pub struct ConfirmRequest {
     pub add_ons: Vec<String>,
     /// Replaces the stored note when given and not blank.
     pub message: Option<String>,
+    /// A repeated key with the same request returns the booking as the first
+    /// confirmation left it; with a different request it is a conflict.
+    pub idempotency_key: Option<String>,
+}
+
+/// A cancellation (ReserveKit: `cancel_reason` required).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CancelRequest {
+    /// Required: a blank reason is refused.
+    pub reason: String,
+    /// A repeated key with the same request returns the cancelled booking;
+    /// with a different request it is a conflict.
+    pub idempotency_key: Option<String>,
 }
 
 /// Changes to a live booking's details (ReserveKit `PATCH` of `message`).
@@ -132,4 +147,7 @@ pub struct PaymentInput {
     pub method: PaymentMethod,
     /// Till or terminal reference; blank means none.
     pub reference: Option<String>,
+    /// A repeated key with the same request records nothing more and returns
+    /// the booking; with a different request it is a conflict.
+    pub idempotency_key: Option<String>,
 }

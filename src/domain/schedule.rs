@@ -84,8 +84,9 @@ impl TimeSlot {
     }
 
     /// The slot this time slot makes on `date` in `tz`, or `None` when it does
-    /// not occur then: another weekday, outside its validity, retired, or its
-    /// start falls in a daylight-saving gap. A start that occurs twice (the
+    /// not occur then: another weekday, outside its validity, retired, its
+    /// start falls in a daylight-saving gap, or it would end past the last
+    /// instant chrono can hold. A start that occurs twice (the
     /// autumn change) takes the first instant.
     pub fn occurrence_on(&self, date: NaiveDate, tz: Tz) -> Option<Occurrence> {
         if !self.active
@@ -101,13 +102,15 @@ impl TimeSlot {
             LocalResult::None => return None,
         }
         .with_timezone(&Utc);
+        // At the very end of chrono's range the end may not exist: no slot.
+        let to = from.checked_add_signed(chrono::Duration::minutes(self.minutes()))?;
         Some(Occurrence {
             time_slot_id: self.id,
             date,
             service_id: self.service_id,
             resource_id: self.resource_id,
             from,
-            to: from + chrono::Duration::minutes(self.minutes()),
+            to,
             capacity: self.capacity,
         })
     }
@@ -151,9 +154,9 @@ pub fn local_day_bounds(date: NaiveDate, tz: Tz) -> (DateTime<Utc>, DateTime<Utc
         match tz.from_local_datetime(&midnight) {
             LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t.with_timezone(&Utc),
             // Midnight skipped by a DST change: the day starts an hour later.
-            LocalResult::None => tz
-                .from_local_datetime(&(midnight + chrono::Duration::hours(1)))
-                .earliest()
+            LocalResult::None => midnight
+                .checked_add_signed(chrono::Duration::hours(1))
+                .and_then(|later| tz.from_local_datetime(&later).earliest())
                 .map_or_else(
                     || Utc.from_utc_datetime(&midnight),
                     |t| t.with_timezone(&Utc),
@@ -234,6 +237,57 @@ mod tests {
         for bad in ["12", "x@2026-11-23", "12@2026-13-01", "@"] {
             assert!(bad.parse::<SlotRef>().is_err(), "{bad}");
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn slot_references_never_panic(text in ".*") {
+            let _ = text.parse::<SlotRef>();
+        }
+
+        #[test]
+        fn slot_reference_like_text_never_panics(
+            text in "[0-9]{0,20}@[-+]?[0-9]{0,12}-[0-9]{0,3}-[0-9]{0,3}",
+        ) {
+            let _ = text.parse::<SlotRef>();
+        }
+
+        #[test]
+        fn any_date_chrono_holds_makes_occurrences_and_day_bounds_without_a_panic(
+            days in NaiveDate::MIN.num_days_from_ce()..=NaiveDate::MAX.num_days_from_ce(),
+            zone in proptest::sample::select(vec![
+                chrono_tz::Europe::London,
+                chrono_tz::Pacific::Kiritimati,
+                chrono_tz::Pacific::Pago_Pago,
+                chrono_tz::America::New_York,
+            ]),
+        ) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            let mut late = slot(date.weekday(), "23:00", "23:59");
+            late.valid_from = NaiveDate::MIN;
+            late.valid_until = NaiveDate::MAX;
+            let _ = late.occurrence_on(date, zone);
+            let _ = local_day_bounds(date, zone);
+        }
+    }
+
+    #[test]
+    fn the_first_and_last_dates_chrono_holds_do_not_panic() {
+        for date in [NaiveDate::MIN, NaiveDate::MAX, OPEN_START, OPEN_END] {
+            let mut s = slot(date.weekday(), "00:00", "23:59");
+            s.valid_from = NaiveDate::MIN;
+            s.valid_until = NaiveDate::MAX;
+            for zone in [
+                London,
+                chrono_tz::Pacific::Kiritimati,
+                chrono_tz::Pacific::Pago_Pago,
+            ] {
+                let _ = s.occurrence_on(date, zone);
+                let _ = local_day_bounds(date, zone);
+            }
+        }
+        let text = format!("1@{}", OPEN_END.format("%Y-%m-%d"));
+        assert_eq!(text.parse::<SlotRef>().map(|r| r.date), Ok(OPEN_END));
     }
 
     #[test]

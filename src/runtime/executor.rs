@@ -192,8 +192,8 @@ impl Executor {
                 let r = store.confirm_with(*id, req, now);
                 booking(r, store)
             }
-            Write::Cancel(id, reason) => {
-                let r = store.cancel(*id, reason, now);
+            Write::Cancel(id, request) => {
+                let r = store.cancel_with(*id, request, now);
                 booking(r, store)
             }
             Write::Transition(id, t) => {

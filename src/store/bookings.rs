@@ -8,9 +8,10 @@ use super::claims::SlotContext;
 use super::codec::{day, ts};
 use super::customers::{customer_for, named};
 use super::error::Result;
-use super::queries::load_booking;
+use super::idempotency::{remember, replay};
 use super::transaction::{finish, finish_typed};
 use crate::domain::availability::{check_duplicate, check_room};
+use crate::domain::idempotency::{Operation, book_fingerprint, clean_key, hold_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::text;
 use crate::domain::{
@@ -18,16 +19,7 @@ use crate::domain::{
     EventKind, HoldRequest, InitialStatus,
 };
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
-
-fn by_idempotency_key(conn: &Connection, key: Option<&str>) -> Result<Option<Booking>> {
-    let Some(key) = key else { return Ok(None) };
-    let id: Option<i64> = conn
-        .prepare_cached("SELECT id FROM bookings WHERE idempotency_key = ?1")?
-        .query_row([key], |r| r.get(0))
-        .optional()?;
-    id.map(|id| load_booking(conn, BookingId(id))).transpose()
-}
+use rusqlite::{Connection, params};
 
 pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()> {
     if participants == 0 || participants > capacity {
@@ -37,13 +29,6 @@ pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()>
         .into());
     }
     Ok(())
-}
-
-fn clean_key(key: Option<&String>) -> Result<Option<&str>> {
-    match key.map(|k| text::IDEMPOTENCY_KEY.check(k)).transpose()? {
-        Some("") => Err(BookingError::invalid("idempotency key is empty").into()),
-        other => Ok(other),
-    }
 }
 
 struct NewBooking<'a> {
@@ -98,16 +83,19 @@ impl Store {
 
     /// Reserves seats on a slot for the service's hold minutes (status
     /// `held`, Boseat `RESERVED_15_MIN`). Records `booking.created`.
-    /// Errors: `time slot is full`, blocked, closed, past, not found, invalid
-    /// participants.
+    /// Errors: `time slot is full`, blocked, closed, past, outside the
+    /// service's booking window, not found, invalid participants, an
+    /// idempotency key reused with a different request.
     pub fn hold(&mut self, req: &HoldRequest, now: DateTime<Utc>) -> Result<Booking> {
         self.write(now, |conn| {
-            let key = clean_key(req.idempotency_key.as_ref())?;
-            if let Some(first) = by_idempotency_key(conn, key)? {
+            let key = clean_key(req.idempotency_key.as_deref())?;
+            let fingerprint = hold_fingerprint(req);
+            if let Some(first) = replay(conn, key, Operation::Hold, &fingerprint)? {
                 return Ok(first);
             }
             let ctx = SlotContext::load(conn, req.slot)?;
             let service = service(conn, ctx.time_slot.service_id)?;
+            ctx.check_window(&service, now)?;
             check_participants(req.participants, ctx.occurrence.capacity)?;
             check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
             let id = insert(
@@ -124,6 +112,7 @@ impl Store {
                 },
                 now,
             )?;
+            remember(conn, key, Operation::Hold, &fingerprint, id, now)?;
             finish(conn, id, EventKind::BookingCreated, now)
         })
     }
@@ -131,11 +120,14 @@ impl Store {
     /// Books a slot for a customer in one step, `pending` or `confirmed`,
     /// with answers and add-ons. Records `booking.created`.
     /// Errors: `time slot is full`, `duplicate booking`, blocked, closed,
-    /// past, not found, invalid customer/answers/add-ons/participants.
+    /// past, outside the service's booking window, not found, invalid
+    /// customer/answers/add-ons/participants, an idempotency key reused with
+    /// a different request.
     pub fn book(&mut self, req: &BookRequest, now: DateTime<Utc>) -> Result<Booking> {
         self.write(now, |conn| {
-            let key = clean_key(req.idempotency_key.as_ref())?;
-            if let Some(first) = by_idempotency_key(conn, key)? {
+            let key = clean_key(req.idempotency_key.as_deref())?;
+            let fingerprint = book_fingerprint(req);
+            if let Some(first) = replay(conn, key, Operation::Book, &fingerprint)? {
                 return Ok(first);
             }
             let slot = req
@@ -144,6 +136,7 @@ impl Store {
             let region = location(conn)?.phone_region;
             let ctx = SlotContext::load(conn, slot)?;
             let service = service(conn, ctx.time_slot.service_id)?;
+            ctx.check_window(&service, now)?;
             let who = named(conn, &req.customer, &region)?;
             let status = match req.status {
                 InitialStatus::Pending => BookingStatus::Pending,
@@ -176,6 +169,7 @@ impl Store {
             )?;
             write_answers(conn, id, &answers)?;
             write_add_ons(conn, id, &add_ons)?;
+            remember(conn, key, Operation::Book, &fingerprint, id, now)?;
             finish_typed(
                 conn,
                 id,

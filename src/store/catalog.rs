@@ -120,7 +120,7 @@ fn resource_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resource> {
 pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Service>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, name, duration_minutes, capacity, hold_minutes, price, currency,
-                require_email_and_phone, active
+                require_email_and_phone, active, horizon_days, min_notice_minutes
          FROM services ORDER BY name",
     )?;
     let mut all = stmt
@@ -132,6 +132,8 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
                 duration_minutes: r.get(3)?,
                 capacity: r.get(4)?,
                 hold_minutes: r.get(5)?,
+                horizon_days: r.get(10)?,
+                min_notice_minutes: r.get(11)?,
                 price: r.get(6)?,
                 currency: r.get(7)?,
                 require_email_and_phone: r.get(8)?,

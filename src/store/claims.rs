@@ -8,6 +8,8 @@ use super::error::Result;
 use crate::domain::availability::{
     Claim, Closure, SlotState, check_duplicate, check_room, evaluate,
 };
+use crate::domain::catalog::Service;
+use crate::domain::limits::check_window;
 use crate::domain::{
     BookingError, BookingId, CustomerId, Occurrence, ResourceId, SlotRef, TimeSlot, TimeSlotId,
 };
@@ -97,6 +99,21 @@ impl SlotContext {
             Some(c) => check_duplicate(&self.occurrence, &self.claims, c, now, ignoring),
             None => Ok(()),
         }
+    }
+
+    /// The service's booking window (horizon and minimum notice) for this
+    /// slot at `now`. Errors: too far ahead, too soon.
+    pub(super) fn check_window(
+        &self,
+        service: &Service,
+        now: DateTime<Utc>,
+    ) -> std::result::Result<(), BookingError> {
+        check_window(
+            self.occurrence.from,
+            now,
+            service.horizon_days,
+            service.min_notice_minutes,
+        )
     }
 
     /// The slot's state at `now`, leaving out `ignoring` (a booking being moved).

@@ -9,18 +9,21 @@ use super::claims::SlotContext;
 use super::codec::{day, instant, ts};
 use super::customers::{customer_for, load_customer, named};
 use super::error::Result;
+use super::idempotency::{remember, replay};
 use super::transaction::{Current, current, finish, finish_typed, step, sweep};
 use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::catalog::Service;
 use crate::domain::customer::{CustomerDetails, CustomerInput};
+use crate::domain::idempotency::{Operation, cancel_fingerprint, clean_key, confirm_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
+use crate::domain::limits::extended_hold_expiry;
 use crate::domain::schedule::local_day_bounds;
 use crate::domain::text;
 use crate::domain::{
-    Booking, BookingEdit, BookingError, BookingFor, BookingId, BookingStatus, ConfirmRequest,
-    CustomerId, EventKind, SlotRef, Transition,
+    Booking, BookingEdit, BookingError, BookingFor, BookingId, BookingStatus, CancelRequest,
+    ConfirmRequest, CustomerId, EventKind, SlotRef, Transition,
 };
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
 
 /// The customer a confirmation ends with: `given` (validated, found or
@@ -75,9 +78,11 @@ impl Store {
     /// customer, answers, add-ons and message when given. The customer needs
     /// a name and a phone or email (both if the service says so), and every
     /// required intake question must be answered by then. Records
-    /// `booking.confirmed`.
+    /// `booking.confirmed`. The same request again under its idempotency key
+    /// returns the booking as it is and records nothing more.
     /// Errors: `booking not found`, `hold has expired`, a refused transition,
-    /// `duplicate booking`, invalid customer, answers or add-ons.
+    /// `duplicate booking`, invalid customer, answers or add-ons,
+    /// `idempotency key reused with a different request`.
     pub fn confirm_with(
         &mut self,
         id: BookingId,
@@ -85,6 +90,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Booking> {
         self.write(now, |conn| {
+            let key = clean_key(request.idempotency_key.as_deref())?;
+            let fingerprint = confirm_fingerprint(id, request);
+            if let Some(first) = replay(conn, key, Operation::Confirm, &fingerprint)? {
+                return Ok(first);
+            }
             let b = current(conn, id)?;
             let next = step(b.status, Transition::Confirm)?;
             let service = service(conn, b.service_id)?;
@@ -109,6 +119,7 @@ impl Store {
                  WHERE id = ?1",
             )?
             .execute(params![id.0, next.as_str(), customer_id.0, ts(now)])?;
+            remember(conn, key, Operation::Confirm, &fingerprint, id, now)?;
             let typed = request.customer.as_ref().and_then(BookingFor::typed);
             finish_typed(conn, id, Transition::Confirm.event_kind(), typed, now)
         })
@@ -156,14 +167,36 @@ impl Store {
 
     /// Cancels a held, pending or confirmed booking with a reason (ReserveKit:
     /// `cancel_reason` required); releasing a hold is cancelling it.
-    /// Records `booking.cancelled`. Errors: empty reason, not found, refused
-    /// transition.
+    /// Records `booking.cancelled`. See [`Store::cancel_with`] for a keyed one.
+    /// Errors: empty reason, not found, refused transition.
     pub fn cancel(&mut self, id: BookingId, reason: &str, now: DateTime<Utc>) -> Result<Booking> {
-        let reason = text::CANCEL_REASON.check(reason)?;
+        let request = CancelRequest {
+            reason: reason.to_owned(),
+            idempotency_key: None,
+        };
+        self.cancel_with(id, &request, now)
+    }
+
+    /// [`Store::cancel`] with an idempotency key: the same request again
+    /// returns the booking and records nothing more.
+    /// Errors: empty reason, not found, refused transition,
+    /// `idempotency key reused with a different request`.
+    pub fn cancel_with(
+        &mut self,
+        id: BookingId,
+        request: &CancelRequest,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        let reason = text::CANCEL_REASON.check(&request.reason)?;
         if reason.is_empty() {
             return Err(BookingError::invalid("cancelling needs a reason").into());
         }
         self.write(now, |conn| {
+            let key = clean_key(request.idempotency_key.as_deref())?;
+            let fingerprint = cancel_fingerprint(id, request);
+            if let Some(first) = replay(conn, key, Operation::Cancel, &fingerprint)? {
+                return Ok(first);
+            }
             let b = current(conn, id)?;
             let next = step(b.status, Transition::Cancel)?;
             conn.prepare_cached(
@@ -171,6 +204,7 @@ impl Store {
                  WHERE id = ?1",
             )?
             .execute(params![id.0, next.as_str(), reason, ts(now)])?;
+            remember(conn, key, Operation::Cancel, &fingerprint, id, now)?;
             finish(conn, id, Transition::Cancel.event_kind(), now)
         })
     }
@@ -224,8 +258,11 @@ impl Store {
     }
 
     /// Extends a live hold by the service's hold minutes from its current
-    /// expiry. Records `booking.hold_extended`.
-    /// Errors: not found, `hold has expired`, not a hold.
+    /// expiry, but never past twice the hold minutes from when it was made
+    /// nor past the slot's start (an extension stops at the cap).
+    /// Records `booking.hold_extended`.
+    /// Errors: not found, `hold has expired`, not a hold, the hold already at
+    /// its cap (a conflict).
     pub fn extend_hold(&mut self, id: BookingId, now: DateTime<Utc>) -> Result<Booking> {
         self.write(now, |conn| {
             let b = current(conn, id)?;
@@ -239,8 +276,18 @@ impl Store {
                     .into());
                 }
             }
-            let minutes = i64::from(service(conn, b.service_id)?.hold_minutes);
-            let until = b.hold_expires_at.unwrap_or(now).max(now) + Duration::minutes(minutes);
+            let minutes = service(conn, b.service_id)?.hold_minutes;
+            let (made_at, starts_at): (i64, i64) = conn
+                .prepare_cached("SELECT created_at, starts_at FROM bookings WHERE id = ?1")?
+                .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            let expires_at = b.hold_expires_at.unwrap_or(now);
+            let until = extended_hold_expiry(
+                instant(made_at),
+                expires_at,
+                now,
+                minutes,
+                instant(starts_at),
+            )?;
             conn.prepare_cached(
                 "UPDATE bookings SET hold_expires_at = ?2, updated_at = ?3 WHERE id = ?1",
             )?
@@ -253,7 +300,8 @@ impl Store {
     /// slot of the same service in one step, re-checking every booking rule on the
     /// target (the booking never blocks itself). Records `booking.moved`.
     /// Errors: `time slot is full`, `duplicate booking`, blocked, closed,
-    /// past, not found, another service, same slot, status not movable.
+    /// past, outside the service's booking window, not found, another
+    /// service, same slot, status not movable.
     pub fn move_booking(
         &mut self,
         id: BookingId,
@@ -282,6 +330,7 @@ impl Store {
                 )
                 .into());
             }
+            ctx.check_window(&service(conn, b.service_id)?, now)?;
             ctx.admit(now, Some(b.id), b.participants, b.customer_id)?;
             let o = &ctx.occurrence;
             conn.prepare_cached(

@@ -16,12 +16,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/006_customer_search.sql")),
         M::up(include_str!("sql/007_journal_filters.sql")),
         M::up(include_str!("sql/008_customer_ids_never_reused.sql")).foreign_key_check(),
+        M::up(include_str!("sql/010_idempotency_keys_booking_window.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    8
+    9
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration
@@ -129,6 +130,33 @@ mod tests {
             )
             .unwrap();
         assert_eq!(indexes, 7, "every index of version 1 is rebuilt");
+    }
+
+    #[test]
+    fn keys_stored_on_bookings_become_idempotency_keys_and_services_get_a_booking_window() {
+        let mut conn = version_one_database();
+        conn.execute(
+            "UPDATE bookings SET idempotency_key = 'desk-1' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let key: (String, Option<String>, i64) = conn
+            .query_row(
+                "SELECT operation, fingerprint, booking_id FROM idempotency_keys WHERE key = 'desk-1'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(key, ("create".to_owned(), None, 1));
+        let window: (i64, i64) = conn
+            .query_row(
+                "SELECT horizon_days, min_notice_minutes FROM services WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(window, (365, 0));
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! - bookings, each returning the [`Booking`](crate::domain::Booking) after
 //!   the change: `hold(&HoldRequest)`, `book(&BookRequest)`,
 //!   `confirm(id, customer)` and `confirm_with(id, &ConfirmRequest)`, `edit_booking(id, &BookingEdit)`,
-//!   `cancel(id, reason)`, `transition(id, Transition)`, `extend_hold`,
+//!   `cancel(id, reason)` and `cancel_with(id, &CancelRequest)`, `transition(id, Transition)`, `extend_hold`,
 //!   `move_booking(id, SlotRef)`, `pay(id, &PaymentInput)`, `refund`,
 //!   `delete`, `undo(event_id)`, `sweep_expired_holds`;
 //! - reads: `booking`, `bookings(&BookingQuery) -> BookingPage`,
@@ -48,6 +48,7 @@ mod error;
 mod events;
 mod file;
 mod force_status;
+mod idempotency;
 mod lifecycle;
 mod listing;
 mod migrations;

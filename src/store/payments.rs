@@ -5,8 +5,10 @@ use super::Store;
 use super::codec::{parsed, ts};
 use super::error::Result;
 use super::events::record;
+use super::idempotency::{remember, replay};
 use super::queries::load_booking;
 use super::transaction::finish;
+use crate::domain::idempotency::{Operation, clean_key, pay_fingerprint};
 use crate::domain::text;
 use crate::domain::{
     Booking, BookingError, BookingId, BookingStatus, EventData, EventKind, PaymentInput,
@@ -17,8 +19,11 @@ use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Records a payment on an unpaid, live or finished booking (not a hold,
-    /// nor a cancelled, declined or expired one). Records `booking.paid`.
-    /// Errors: not found, already paid, wrong status, amount not positive.
+    /// nor a cancelled, declined or expired one). Records `booking.paid`. The
+    /// same payment again under its idempotency key records nothing more and
+    /// returns the booking.
+    /// Errors: not found, already paid, wrong status, amount not positive,
+    /// `idempotency key reused with a different request`.
     pub fn pay(
         &mut self,
         id: BookingId,
@@ -30,6 +35,11 @@ impl Store {
         }
         let reference = text::PAYMENT_REFERENCE.check_optional(payment.reference.as_deref())?;
         self.write(now, |conn| {
+            let key = clean_key(payment.idempotency_key.as_deref())?;
+            let fingerprint = pay_fingerprint(id, payment);
+            if let Some(first) = replay(conn, key, Operation::Pay, &fingerprint)? {
+                return Ok(first);
+            }
             let (status, paid) = state(conn, id)?;
             if matches!(
                 status,
@@ -45,6 +55,7 @@ impl Store {
                      payment_reference = ?4, updated_at = ?5 WHERE id = ?1",
                 params![id.0, payment.amount, payment.method.as_str(), reference, ts(now)],
             )?;
+            remember(conn, key, Operation::Pay, &fingerprint, id, now)?;
             finish(conn, id, EventKind::BookingPaid, now)
         })
     }

@@ -103,6 +103,9 @@ pub const REFUSAL: Style = Style::new()
     .add_modifier(Modifier::BOLD);
 /// Something done, in the status bar.
 pub const INFO: Style = Style::new().fg(Color::Green);
+/// Something allowed but worth a second look beside a form field (an amount
+/// other than what is due).
+pub const FIELD_WARNING: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 /// A helpful rendering beside a form field (the phone in E.164).
 pub const FIELD_HINT: Style = Style::new().fg(Color::Green).add_modifier(Modifier::DIM);
 /// A live hold: held cells, the hold countdown, the status bar's count.

@@ -9,13 +9,13 @@ use std::path::PathBuf;
 use std::process::Output;
 
 /// A temp dir with a database that has the test studio catalog applied.
-struct Desk {
+pub(crate) struct Desk {
     _dir: tempfile::TempDir,
-    db: PathBuf,
+    pub(crate) db: PathBuf,
 }
 
 impl Desk {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("desk.db");
         let desk = Self { _dir: dir, db };
@@ -24,12 +24,12 @@ impl Desk {
         desk
     }
 
-    fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         slotdesk_at(&self.db, CLI_NOW).args(args).output().unwrap()
     }
 
     /// Runs and expects success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
         assert!(
             out.status.success(),
@@ -40,14 +40,14 @@ impl Desk {
     }
 
     /// Runs with `--json` and parses stdout.
-    fn json(&self, args: &[&str]) -> Value {
+    pub(crate) fn json(&self, args: &[&str]) -> Value {
         let mut args = args.to_vec();
         args.push("--json");
         serde_json::from_str(&self.ok(&args)).unwrap()
     }
 
     /// Runs and expects failure with `code`; returns stderr.
-    fn fails(&self, code: i32, args: &[&str]) -> String {
+    pub(crate) fn fails(&self, code: i32, args: &[&str]) -> String {
         let out = self.run(args);
         let stderr = String::from_utf8(out.stderr).unwrap();
         assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
@@ -55,7 +55,7 @@ impl Desk {
         stderr
     }
 
-    fn event_count(&self) -> usize {
+    pub(crate) fn event_count(&self) -> usize {
         self.ok(&["events", "--json"]).lines().count()
     }
 }

@@ -4,6 +4,7 @@
 #[path = "../support/binary.rs"]
 mod support;
 
+mod bad_numbers;
 mod commands;
 mod concurrency;
 mod small_defects;

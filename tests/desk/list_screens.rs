@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::support::Desk;
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -240,6 +240,21 @@ fn payment_form_prefills_the_amount_due() {
     for size in SIZES {
         let t = draw(&desk.driver.state, size, form);
         insta::assert_snapshot!(format!("payment_{}x{}", size.0, size.1), t.backend());
+    }
+}
+
+#[test]
+fn an_amount_other_than_what_is_due_is_warned_in_yellow_as_it_is_typed() {
+    let mut desk = bookings_at(BookingStatus::Confirmed);
+    desk.press(KeyCode::Char('p'));
+    desk.press_with(KeyCode::Char('u'), KeyModifiers::CONTROL)
+        .type_text("1");
+    for size in SIZES {
+        let t = draw(&desk.driver.state, size, form);
+        assert_eq!(
+            fg_of(&t, "! differs from"),
+            theme::FIELD_WARNING.fg.unwrap()
+        );
     }
 }
 

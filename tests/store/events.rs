@@ -69,6 +69,7 @@ fn every_change_writes_exactly_its_event() {
         amount: 5500,
         method: PaymentMethod::Card,
         reference: None,
+        idempotency_key: None,
     };
     expect(&mut store, t, &["booking.paid"], |s, t| {
         s.pay(hold.id, &card, t).unwrap()

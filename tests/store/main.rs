@@ -10,6 +10,7 @@ mod customers;
 mod events;
 mod file_faults;
 mod lifecycle;
+mod limits;
 mod listing;
 mod payments;
 mod properties;

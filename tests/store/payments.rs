@@ -13,6 +13,7 @@ fn card(amount: i64) -> PaymentInput {
         amount,
         method: PaymentMethod::Card,
         reference: Some(" T-0042 ".into()),
+        idempotency_key: None,
     }
 }
 

@@ -101,6 +101,7 @@ fn a_payment_reference_with_a_control_character_or_over_100_characters_is_refuse
         amount: 5500,
         method: PaymentMethod::Card,
         reference: Some(reference),
+        idempotency_key: None,
     };
     let e = refused_with(&mut store, |s| {
         s.pay(b.id, &pay(format!("T-1{ESC}")), now())

@@ -23,6 +23,7 @@ fn cash() -> PaymentInput {
         amount: 5500,
         method: PaymentMethod::Cash,
         reference: None,
+        idempotency_key: None,
     }
 }
 

@@ -64,6 +64,8 @@ pub(super) fn service() -> Service {
         duration_minutes: 60,
         capacity: 1,
         hold_minutes: 15,
+        horizon_days: 365,
+        min_notice_minutes: 0,
         price: 5500,
         currency: "GBP".into(),
         require_email_and_phone: false,

@@ -114,7 +114,10 @@ fn a_multi_line_paste_goes_into_the_focused_field_only_and_runs_no_key() {
         effects,
         vec![Effect::Write(Write::Cancel(
             BookingId(7),
-            "Client rang will rebook x D i q".into()
+            crate::domain::CancelRequest {
+                reason: "Client rang will rebook x D i q".into(),
+                idempotency_key: Some("k-1".into()),
+            }
         ))]
     );
 }

@@ -72,7 +72,13 @@ fn the_message_after_each_write_names_the_booking_and_its_customer() {
             "confirmed #7 for Ada Lovelace",
         ),
         (
-            Write::Cancel(BookingId(7), "ill".into()),
+            Write::Cancel(
+                BookingId(7),
+                crate::domain::CancelRequest {
+                    reason: "ill".into(),
+                    idempotency_key: None,
+                },
+            ),
             BookingStatus::Cancelled,
             "#7 cancelled",
         ),
@@ -96,6 +102,19 @@ fn the_message_after_each_write_names_the_booking_and_its_customer() {
         update(&mut s, Msg::Written(Box::new(write), Ok(done)));
         assert_eq!(status_text(&s), message);
     }
+}
+
+#[test]
+fn an_extended_hold_says_until_when_so_a_shortened_extension_shows() {
+    let mut s = desk();
+    let mut hold = booking(7, 1, BookingStatus::Held);
+    hold.hold_expires_at = Some(now() + chrono::Duration::minutes(20));
+    let done = Written::Booking(Box::new(hold), None);
+    update(
+        &mut s,
+        Msg::Written(Box::new(Write::Extend(BookingId(7))), Ok(done)),
+    );
+    assert_eq!(status_text(&s), "hold #7 extended until 09:50:00");
 }
 
 #[test]
@@ -259,6 +278,7 @@ fn ctrl_z_undoes_this_desks_last_change_once() {
             amount: 5500,
             method: crate::domain::PaymentMethod::Cash,
             reference: None,
+            idempotency_key: None,
         },
     );
     update(&mut s, Msg::Written(Box::new(pay), Ok(paid)));

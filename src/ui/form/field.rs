@@ -67,15 +67,18 @@ pub fn line(field: &Field, focused: bool, w: Widths) -> (Line<'static>, bool) {
     (Line::from(spans), cut)
 }
 
-/// What shows beside the field: the problem, the hint, or how to change a choice.
+/// What shows beside the field: the problem, a warning, the hint, or how to
+/// change a choice.
 pub fn note(field: &Field, focused: bool) -> (String, Style) {
     if let Some(problem) = &field.problem {
         (format!("✗ {problem}"), theme::ERROR)
+    } else if let Some(warning) = &field.warning {
+        (format!("! {warning}"), theme::FIELD_WARNING)
     } else if let Some(hint) = &field.hint {
         (format!("→ {hint}"), theme::FIELD_HINT)
     } else if focused && matches!(field.kind, FieldKind::Choice(_)) {
         ("space to change".to_owned(), theme::DIM)
-    } else if let FieldKind::Amount { currency } = &field.kind {
+    } else if let FieldKind::Amount { currency, .. } = &field.kind {
         (format!("in {currency}"), theme::DIM)
     } else {
         (String::new(), theme::DIM)

@@ -3,7 +3,7 @@
 
 use crate::app::keymap::Key;
 use crate::domain::customer::{normalize_email, normalize_phone, validate_name};
-use crate::domain::money::parse_amount;
+use crate::domain::money::{format_amount, parse_amount};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyModifiers};
 
@@ -32,6 +32,8 @@ pub enum FieldKind {
     Amount {
         /// ISO 4217 code, which fixes the minor units (`GBP`: 2).
         currency: String,
+        /// What is due, minor units: another amount is warned (not refused).
+        due: Option<i64>,
     },
     /// A `YYYY-MM-DD` date.
     Date,
@@ -57,6 +59,9 @@ pub struct Field {
     pub problem: Option<String>,
     /// A helpful rendering (the phone in E.164), shown beside it.
     pub hint: Option<String>,
+    /// Worth a second look but allowed (an amount other than what is due),
+    /// shown beside it.
+    pub warning: Option<String>,
 }
 
 impl Field {
@@ -70,6 +75,7 @@ impl Field {
             required,
             problem: None,
             hint: None,
+            warning: None,
         }
     }
 
@@ -119,10 +125,11 @@ impl Field {
         }
     }
 
-    /// Checks the value as typed, setting `problem` and `hint`.
+    /// Checks the value as typed, setting `problem`, `hint` and `warning`.
     pub fn validate(&mut self, phone_region: &str) {
         let value = self.value.trim().to_owned();
         self.hint = None;
+        self.warning = None;
         self.problem = if value.is_empty() {
             self.required.then(|| "required".to_owned())
         } else {
@@ -154,9 +161,13 @@ impl Field {
                 Ok(n) if (*min..=*max).contains(&n) => Ok(()),
                 _ => Err(format!("a number from {min} to {max}")),
             },
-            FieldKind::Amount { currency } => parse_amount(value, currency)
-                .map(|_| ())
-                .map_err(|e| e.to_string()),
+            FieldKind::Amount { currency, due } => {
+                let amount = parse_amount(value, currency).map_err(|e| e.to_string())?;
+                self.warning = due
+                    .filter(|d| *d != amount)
+                    .map(|d| format!("differs from {} due", format_amount(d, currency)));
+                Ok(())
+            }
             FieldKind::Date => NaiveDate::parse_from_str(value, "%Y-%m-%d")
                 .map(|_| ())
                 .map_err(|_| "a date as YYYY-MM-DD".to_owned()),

@@ -316,7 +316,8 @@ impl Form {
         )
     }
 
-    /// Payment form, the amount prefilled with `due` minor units.
+    /// Payment form, the amount prefilled with `due` minor units; another
+    /// amount is warned beside the field as it is typed.
     pub fn payment(b: &Booking, due: i64, when: &str, key: String) -> Self {
         let currency = b.payment.currency.clone();
         Self::new(
@@ -328,6 +329,7 @@ impl Form {
                     AMOUNT,
                     FieldKind::Amount {
                         currency: currency.clone(),
+                        due: Some(due),
                     },
                     true,
                     &format_amount(due, &currency),

@@ -15,7 +15,7 @@ use crate::domain::money::parse_amount;
 use crate::domain::{
     BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, InitialStatus, PaymentInput,
 };
-use crate::domain::{BookingFor, PaymentMethod, Role, Transition};
+use crate::domain::{BookingFor, CancelRequest, PaymentMethod, Role, Transition};
 use chrono::NaiveDate;
 
 impl Form {
@@ -108,6 +108,7 @@ impl Form {
                         answers: self.answers(service),
                         add_ons: self.add_ons(service),
                         message: self.optional(MESSAGE),
+                        idempotency_key: Some(key),
                     }),
                 )
             }
@@ -123,10 +124,16 @@ impl Form {
                     },
                 )
             }
-            FormKind::Cancel(id) => Write::Cancel(*id, self.value(REASON).to_owned()),
+            FormKind::Cancel(id) => Write::Cancel(
+                *id,
+                CancelRequest {
+                    reason: self.value(REASON).to_owned(),
+                    idempotency_key: Some(key),
+                },
+            ),
             FormKind::Payment(id) => {
                 let currency = match self.fields.first().map(|f| &f.kind) {
-                    Some(FieldKind::Amount { currency }) => currency.clone(),
+                    Some(FieldKind::Amount { currency, .. }) => currency.clone(),
                     _ => String::new(),
                 };
                 let amount =
@@ -138,6 +145,7 @@ impl Form {
                         amount,
                         method,
                         reference: self.optional(REFERENCE),
+                        idempotency_key: Some(key),
                     },
                 )
             }

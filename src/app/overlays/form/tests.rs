@@ -1,7 +1,7 @@
 use super::*;
 use crate::app::effect::Write;
 use crate::app::keymap::{Key, Keymap};
-use crate::domain::{BookingId, SlotRef, TimeSlotId};
+use crate::domain::{BookingId, CancelRequest, SlotRef, TimeSlotId};
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 
@@ -78,7 +78,10 @@ fn submitting_with_a_required_field_empty_stays_open_on_that_field() {
         form.submission(None),
         Ok(Submitted::Write(Write::Cancel(
             BookingId(7),
-            "Client unwell".into()
+            CancelRequest {
+                reason: "Client unwell".into(),
+                idempotency_key: Some("k-1".into()),
+            }
         )))
     );
 }
@@ -157,4 +160,66 @@ fn the_reserve_form_carries_its_idempotency_key_into_the_hold() {
             key: "desk-9".into()
         }))
     );
+}
+
+fn payment_form(due: i64) -> Form {
+    Form::new(
+        FormKind::Payment(BookingId(7)),
+        "Record payment",
+        String::new(),
+        vec![
+            Field::new(
+                "Amount",
+                FieldKind::Amount {
+                    currency: "GBP".into(),
+                    due: Some(due),
+                },
+                true,
+                "55.00",
+            ),
+            Field::new(
+                "Method",
+                FieldKind::Choice(vec!["cash".into()]),
+                true,
+                "cash",
+            ),
+            Field::new("Reference", FieldKind::Text { max: 100 }, false, ""),
+        ],
+        "k-1".into(),
+    )
+}
+
+#[test]
+fn an_amount_other_than_what_is_due_is_warned_beside_the_field_but_may_be_paid() {
+    let mut form = payment_form(5500);
+    form.validate("GB");
+    assert_eq!(form.fields[0].warning, None);
+    press(&mut form, Key::ctrl('u'));
+    type_into(&mut form, "50");
+    assert_eq!(form.fields[0].problem, None);
+    assert_eq!(
+        form.fields[0].warning.as_deref(),
+        Some("differs from 55.00 due")
+    );
+    type_into(&mut form, "00000000");
+    assert!(
+        form.fields[0]
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("maximum")
+    );
+    press(&mut form, Key::ctrl('u'));
+    type_into(&mut form, "55");
+    assert_eq!(form.fields[0].warning, None, "55 is 55.00");
+    press(&mut form, Key::ctrl('u'));
+    type_into(&mut form, "60");
+    assert_eq!(press(&mut form, key(KeyCode::Enter)), FormOutcome::Submit);
+    match form.submission(None) {
+        Ok(Submitted::Write(Write::Pay(_, p))) => {
+            assert_eq!(p.amount, 6000);
+            assert_eq!(p.idempotency_key.as_deref(), Some("k-1"));
+        }
+        other => panic!("expected a payment, got {other:?}"),
+    }
 }
