@@ -304,11 +304,9 @@ impl Store {
         if !pending {
             return Ok(Vec::new());
         }
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let ids = sweep(&tx, now)?;
-        tx.commit()?;
+        let scope = super::transaction::Scope::begin(&mut self.conn)?;
+        let ids = sweep(&scope, now)?;
+        scope.commit()?;
         Ok(ids)
     }
 }

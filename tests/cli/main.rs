@@ -4,5 +4,6 @@
 #[path = "../support/binary.rs"]
 mod support;
 
+mod catalog;
 mod commands;
 mod concurrency;
