@@ -29,6 +29,7 @@
 //! transaction that also writes its event, so no interleaving breaks a rule
 //! and a refused write changes nothing.
 
+pub mod attention;
 pub mod availability;
 pub mod booking;
 pub mod catalog;
@@ -45,6 +46,7 @@ pub mod schedule;
 pub mod staff;
 pub mod status;
 
+pub use attention::{AffectedBooking, AttentionReason, CatalogApplied, NeedsAttention};
 pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};
 pub use customer::{PhoneSearch, display_phone};

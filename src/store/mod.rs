@@ -14,7 +14,7 @@
 //! records exactly one event per change):
 //!
 //! - open and watch: `open`, `path`, `data_version`;
-//! - catalog: `apply_catalog`, `location`, `services`, `resources`,
+//! - catalog: `apply_catalog`, `force_catalog`, `needs_attention`, `location`, `services`, `resources`,
 //!   `time_slots`, `find_service`, `find_resource`;
 //! - availability: `slots(&SlotQuery, now)`;
 //! - bookings, each returning the [`Booking`](crate::domain::Booking) after
@@ -36,6 +36,7 @@ mod bookings;
 pub mod bulk_load;
 mod catalog;
 mod catalog_apply;
+mod catalog_guard;
 mod claims;
 mod codec;
 mod customer_merge;
