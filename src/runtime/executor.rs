@@ -113,7 +113,10 @@ impl Executor {
                 filter.clone(),
                 store.latest_events(filter, ACTIVITY_ROWS)?,
             )],
-            Effect::CountHolds => vec![Msg::HoldsCounted(store.live_hold_count(now)?)],
+            Effect::CountHolds => vec![
+                Msg::HoldsCounted(store.live_hold_count(now)?),
+                Msg::AttentionLoaded(store.needs_attention()?),
+            ],
             Effect::PollChanges => {
                 let version = store.data_version()?;
                 let changed = self.data_version.is_some_and(|v| v != version);
