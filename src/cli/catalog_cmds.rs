@@ -46,9 +46,13 @@ pub fn load_demo(ctx: &mut Context) -> CliResult {
         loaded.catalog.updated
     );
     println!("demo bookings: {}", loaded.bookings);
-    println!("demo staff (sign in at the desk with a name and PIN):");
-    for (name, role, pin) in demo::DEMO_STAFF {
-        println!("  {name:<16} {role:<8} PIN {pin}");
+    if loaded.staff_added {
+        println!("demo staff (sign in at the desk with a name and PIN):");
+        for (name, role, pin) in demo::DEMO_STAFF {
+            println!("  {name:<16} {role:<8} PIN {pin}");
+        }
+    } else {
+        println!("the database already had staff: no demo staff added");
     }
     Ok(())
 }

@@ -38,6 +38,8 @@ pub struct DemoLoad {
     pub catalog: CatalogChanges,
     /// The bookings added.
     pub bookings: DemoSummary,
+    /// Whether [`DEMO_STAFF`] were added (not when the database had staff).
+    pub staff_added: bool,
 }
 
 /// The demo location's staff: name, role and PIN (the README shows them).
@@ -74,7 +76,8 @@ pub fn load_demo(store: &mut Store, now: DateTime<Utc>) -> Result<DemoLoad> {
         let changes = store.apply_catalog(&catalog, now)?;
         let today = now.with_timezone(&store.location()?.time_zone).date_naive();
         let bookings = add_demo_bookings(store, today, now)?;
-        if !store.has_staff()? {
+        let staff_added = !store.has_staff()?;
+        if staff_added {
             for (name, role, pin) in DEMO_STAFF {
                 store.add_staff(name, role, pin, Role::Manager, now)?;
             }
@@ -82,6 +85,7 @@ pub fn load_demo(store: &mut Store, now: DateTime<Utc>) -> Result<DemoLoad> {
         Ok(DemoLoad {
             catalog: changes,
             bookings,
+            staff_added,
         })
     })
 }

@@ -14,7 +14,8 @@
 //! records exactly one event per change):
 //!
 //! - open and watch: `open`, `path`, `data_version`;
-//! - catalog: `apply_catalog`, `force_catalog`, `needs_attention`, `location`, `services`, `resources`,
+//! - catalog: `apply_catalog`, `force_catalog`, `needs_attention`,
+//!   `location`, `services`, `resources`,
 //!   `time_slots`, `find_service`, `find_resource`;
 //! - availability: `slots(&SlotQuery, now)`;
 //! - bookings, each returning the [`Booking`](crate::domain::Booking) after

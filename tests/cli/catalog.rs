@@ -285,3 +285,32 @@ fn with_staff_only_a_manager_signed_in_may_force() {
     );
     assert!(stdout.contains("1 booking now needs attention"), "{stdout}");
 }
+
+#[test]
+fn init_demo_on_a_database_with_staff_keeps_them_and_says_so() {
+    let (_dir, db) = new_db();
+    let add = slotdesk_at(&db, CLI_NOW)
+        .args(["staff", "add", "Priya Owner", "--role", "manager"])
+        .env("SLOTDESK_NEW_PIN", "9999")
+        .output()
+        .unwrap();
+    assert!(
+        add.status.success(),
+        "{}",
+        String::from_utf8_lossy(&add.stderr)
+    );
+    let out = slotdesk_at(&db, CLI_NOW)
+        .args(["init", "--demo"])
+        .env("SLOTDESK_STAFF", "Priya Owner")
+        .env("SLOTDESK_PIN", "9999")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!stdout.contains("Morgan Lead"), "{stdout}");
+    assert!(stdout.contains("no demo staff added"), "{stdout}");
+}

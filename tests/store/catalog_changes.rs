@@ -278,3 +278,16 @@ fn a_forced_time_zone_change_keeps_the_wall_clock_time_and_moves_the_instant() {
     );
     assert_eq!(its.taken, 1, "the booking still counts on its slot");
 }
+
+#[test]
+fn deleting_a_marked_booking_takes_its_mark_with_it() {
+    let (_dir, mut store) = open();
+    let s = slot(&store, "massage", "ana", "09:30", MONDAY);
+    let b = store.book(&book_request(s, jane()), now()).unwrap();
+    store
+        .force_catalog(&without_monday_massage(), Role::Manager, now())
+        .unwrap();
+    assert_eq!(store.needs_attention().unwrap().len(), 1);
+    store.delete(b.id, Role::Manager, now()).unwrap();
+    assert!(store.needs_attention().unwrap().is_empty());
+}
