@@ -79,6 +79,8 @@ pub enum Action {
     FilterStaff,
     /// Sign out and lock the desk until someone signs in.
     Lock,
+    /// List the bookings a forced catalog change left needing attention.
+    ShowAttention,
     /// Form: the next field.
     NextField,
     /// Form: the previous field.
@@ -91,11 +93,12 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 47] = [
+    pub const ALL: [Self; 48] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
         Self::ShowActivity,
+        Self::ShowAttention,
         Self::Reserve,
         Self::NewBooking,
         Self::Confirm,
@@ -223,6 +226,7 @@ impl Action {
                 "changes made by the selected staff member",
             ),
             Self::Lock => ("lock", "lock the desk (sign out)"),
+            Self::ShowAttention => ("attention", "bookings needing attention"),
             Self::NextField => ("next field", "next field"),
             Self::PreviousField => ("previous", "previous field"),
             Self::Submit => ("submit", "submit"),

@@ -33,7 +33,9 @@ pub enum Effect {
     /// The newest events.
     /// The newest events the filter keeps (Activity).
     LoadActivity(EventFilter),
-    /// How many holds are live now (status bar).
+    /// The status bar's counts: how many holds are live now, and the
+    /// bookings needing attention (answered as `HoldsCounted` and
+    /// `AttentionLoaded`).
     CountHolds,
     /// The active staff, for signing in.
     LoadStaff,

@@ -5,7 +5,8 @@ use super::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::{
-    Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure, StaffMember,
+    Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure, NeedsAttention,
+    StaffMember,
 };
 use crate::domain::{BookingPage, BookingQuery, Event, EventFilter};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -43,6 +44,8 @@ pub enum Msg {
     ActivityLoaded(EventFilter, Vec<Event>),
     /// Live holds now.
     HoldsCounted(u64),
+    /// The bookings needing attention, in slot order.
+    AttentionLoaded(Vec<NeedsAttention>),
     /// The active staff.
     StaffLoaded(Vec<StaffMember>),
     /// A sign-in's answer: the member, or why not.

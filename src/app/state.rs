@@ -3,6 +3,7 @@
 
 use super::keymap::{Context, Keymap};
 use super::msg::CatalogView;
+use super::overlays::attention::AttentionList;
 use super::overlays::detail::DetailState;
 use super::overlays::form::{Approval, Form};
 use super::overlays::help::HelpState;
@@ -13,7 +14,7 @@ use super::screens::bookings::BookingsState;
 use super::screens::customers::CustomersState;
 use crate::domain::catalog::Service;
 use crate::domain::wall_clock;
-use crate::domain::{EventId, Role, ServiceId, StaffMember};
+use crate::domain::{EventId, NeedsAttention, Role, ServiceId, StaffMember};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
@@ -68,6 +69,8 @@ pub enum Overlay {
     Palette(PaletteState),
     Form(Box<Form>),
     Detail(Box<DetailState>),
+    /// The bookings needing attention ([`AppState::attention`]).
+    Attention(AttentionList),
 }
 
 /// Whether a status message reports something done or something refused.
@@ -107,6 +110,9 @@ pub struct AppState {
     pub status: Option<Status>,
     /// Holds live at the last count (status bar).
     pub held_count: u64,
+    /// The bookings a forced catalog change marked, as last loaded with the
+    /// hold count, in slot order (status bar, the `A` list).
+    pub attention: Vec<NeedsAttention>,
     pub keymap: Keymap,
     /// Source of idempotency keys for forms (the runtime gives a random
     /// prefix; a counter makes each form's key unique).
@@ -150,6 +156,7 @@ impl AppState {
             overlay: None,
             status: None,
             held_count: 0,
+            attention: Vec::new(),
             keymap,
             key_prefix,
             forms_opened: 0,
@@ -263,6 +270,7 @@ impl AppState {
             Some(Overlay::Palette(_)) => Context::Palette,
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Detail(_)) => Context::Detail,
+            Some(Overlay::Attention(_)) => Context::Attention,
             None if self.screen == Screen::Customers && self.customers.searching => Context::Search,
             None => self.screen.context(),
         }

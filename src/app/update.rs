@@ -13,7 +13,7 @@ use super::msg::{CatalogView, Msg};
 use super::overlays::form::one_line;
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
-use super::overlays::{detail, form, help, palette};
+use super::overlays::{attention, detail, form, help, palette};
 use super::screens::{self, activity, board, bookings, customers};
 use super::sign_in;
 use super::state::{AppState, Overlay, Screen};
@@ -87,6 +87,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             state.held_count = n;
             Vec::new()
         }
+        Msg::AttentionLoaded(list) => {
+            attention::loaded(state, list);
+            Vec::new()
+        }
         Msg::Written(write, result) => written(state, &write, result),
         Msg::LoadFailed(failure) => {
             state.error(failure.message);
@@ -120,6 +124,7 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Context::Palette => palette::key(state, key),
         Context::Help => help::key(state, key),
         Context::Detail => detail::key(state, key),
+        Context::Attention => attention::key(state, key),
         Context::Search => customers::search_key(state, key),
         screen => match state.keymap.lookup(screen, key) {
             Some(a) => action(state, a),
@@ -210,6 +215,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ShowCustomers => screens::show(state, Screen::Customers),
         Action::ShowActivity => screens::show(state, Screen::Activity),
         Action::Lock => sign_in::lock(state),
+        Action::ShowAttention => attention::open(state),
         Action::Undo => match state.last_change {
             Some(event) => vec![Effect::Write(crate::app::effect::Write::Undo(event))],
             None => {

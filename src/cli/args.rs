@@ -154,10 +154,19 @@ pub struct JsonFlag {
 /// `catalog` actions.
 #[derive(Debug, Subcommand)]
 pub enum CatalogAction {
-    /// Apply FILE.toml; applying the same file twice changes nothing.
+    /// Apply FILE.toml; applying the same file twice changes nothing. A
+    /// change that would strand live bookings is refused (exit 3, the
+    /// bookings listed) unless a manager passes --force.
     Apply {
         /// The catalog file.
         file: PathBuf,
+        /// Apply even when live bookings are affected; they are marked as
+        /// needing attention on the desk until moved or cancelled (manager).
+        #[arg(long)]
+        force: bool,
+        /// Act as a manager (when no staff exist), for --force.
+        #[arg(long)]
+        as_manager: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,

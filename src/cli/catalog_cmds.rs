@@ -5,9 +5,10 @@ use super::args::{CatalogAction, GenerateArgs};
 use super::context::Context;
 use super::output::{self, truncate};
 use crate::demo;
-use crate::domain::BookingError;
 use crate::domain::catalog_file::Catalog;
 use crate::domain::money::format_amount;
+use crate::domain::{BookingError, CatalogApplied};
+use crate::store::StoreError;
 use crate::store::bulk_load::{self, ScaleParams};
 use chrono::Months;
 use std::io::Write;
@@ -30,8 +31,8 @@ pub fn init(ctx: &mut Context, with_demo: bool) -> CliResult {
     load_demo(ctx)
 }
 
-/// Applies the demo catalog and, when the database has no bookings yet, adds
-/// the demo bookings around today.
+/// Loads the demo (catalog, bookings, staff) in one transaction into a
+/// database with no catalog; refuses one that has a catalog (exit 3).
 pub fn load_demo(ctx: &mut Context) -> CliResult {
     let loaded = demo::load_demo(&mut ctx.store, ctx.now)?;
     let catalog = Catalog::from_toml(demo::DEMO_CATALOG)?;
@@ -44,27 +45,55 @@ pub fn load_demo(ctx: &mut Context) -> CliResult {
         loaded.catalog.added,
         loaded.catalog.updated
     );
-    match loaded.bookings {
-        Some(summary) => {
-            println!("demo bookings: {summary}");
-            println!("demo staff (sign in at the desk with a name and PIN):");
-            for (name, role, pin) in demo::DEMO_STAFF {
-                println!("  {name:<16} {role:<8} PIN {pin}");
-            }
+    println!("demo bookings: {}", loaded.bookings);
+    if loaded.staff_added {
+        println!("demo staff (sign in at the desk with a name and PIN):");
+        for (name, role, pin) in demo::DEMO_STAFF {
+            println!("  {name:<16} {role:<8} PIN {pin}");
         }
-        None => println!("the database already has bookings; no demo bookings added"),
+    } else {
+        println!("the database already had staff: no demo staff added");
     }
     Ok(())
 }
 
-/// `catalog apply FILE`.
+/// `catalog apply FILE [--force]`: refused (exit 3, the affected bookings
+/// listed, on stdout as JSON with `--json`) when it would strand live
+/// bookings; forced by a manager, it lists the bookings it marked.
 pub fn catalog(ctx: &mut Context, action: &CatalogAction) -> CliResult {
-    let CatalogAction::Apply { file, json } = action;
+    let CatalogAction::Apply {
+        file,
+        force,
+        as_manager,
+        json,
+    } = action;
     let catalog = read_catalog(file)?;
-    let changes = ctx.store.apply_catalog(&catalog, ctx.now)?;
+    let applied = if *force {
+        ctx.store
+            .force_catalog(&catalog, ctx.role(*as_manager), ctx.now)
+    } else {
+        ctx.store
+            .apply_catalog(&catalog, ctx.now)
+            .map(|changes| CatalogApplied {
+                changes,
+                needs_attention: Vec::new(),
+            })
+    };
+    let applied = match applied {
+        Ok(applied) => applied,
+        Err(StoreError::Booking(BookingError::CatalogStrandsBookings(affected))) if *json => {
+            output::json(&serde_json::json!({
+                "applied": false,
+                "affected": affected,
+            }))?;
+            return Err(BookingError::CatalogStrandsBookings(affected).into());
+        }
+        Err(e) => return Err(e.into()),
+    };
     if *json {
-        return output::json(&changes);
+        return output::json(&applied);
     }
+    let changes = applied.changes;
     if changes.is_empty() {
         println!("catalog {} applied: nothing changed", file.display());
     } else {
@@ -75,6 +104,25 @@ pub fn catalog(ctx: &mut Context, action: &CatalogAction) -> CliResult {
             changes.updated,
             changes.retired
         );
+    }
+    if !applied.needs_attention.is_empty() {
+        println!(
+            "{} booking{} now need{} attention (move or cancel each; the desk lists them):",
+            applied.needs_attention.len(),
+            if applied.needs_attention.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            if applied.needs_attention.len() == 1 {
+                "s"
+            } else {
+                ""
+            },
+        );
+        for a in &applied.needs_attention {
+            println!("  {a}");
+        }
     }
     Ok(())
 }

@@ -20,7 +20,9 @@ mod tests;
 pub use summary::DemoSummary;
 
 use crate::domain::schedule::local_day_bounds;
-use crate::domain::{Actor, BookingQuery, CatalogChanges, Origin, Role, SlotQuery};
+use crate::domain::{
+    Actor, BookingError, BookingQuery, CatalogChanges, ErrorKind, Origin, Role, SlotQuery,
+};
 use crate::domain::{BookingStatus, Occurrence, Unavailable};
 use crate::store::{Result, Store};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -32,10 +34,12 @@ pub const DEMO_CATALOG: &str = include_str!("../../assets/demo/catalog.toml");
 /// What loading the demo did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoLoad {
-    /// The catalog's changes (all zero when it was applied before).
+    /// The catalog's changes (every row added).
     pub catalog: CatalogChanges,
-    /// The bookings added; `None` when the database already had bookings.
-    pub bookings: Option<DemoSummary>,
+    /// The bookings added.
+    pub bookings: DemoSummary,
+    /// Whether [`DEMO_STAFF`] were added (not when the database had staff).
+    pub staff_added: bool,
 }
 
 /// The demo location's staff: name, role and PIN (the README shows them).
@@ -45,39 +49,53 @@ pub const DEMO_STAFF: [(&str, Role, &str); 2] = [
     ("Dana Reception", Role::Clerk, "1111"),
 ];
 
-/// Applies the demo catalog and, when the database has no bookings yet, adds
-/// the demo history around today at the location (see [`add_demo_bookings`]).
-/// What it writes is signed as imported, with no staff member; the caller
-/// signs its own writes afterwards (`Store::act_as`).
-/// Errors: a database fault.
+/// Loads the demo into a database that has no catalog yet: the demo
+/// catalog, the demo history around today at the location (see
+/// [`add_demo_bookings`]) and, when there are no staff, the demo staff — all
+/// in ONE transaction ([`Store::batch`]), so a fault part-way (a full disk)
+/// leaves the database as it was. What it writes is signed as imported,
+/// with no staff member; the caller signs its own writes afterwards
+/// (`Store::act_as`).
+/// Errors: a conflict when the database already has a catalog (nothing is
+/// changed: the demo never replaces a location's own catalog), a database
+/// fault.
 pub fn load_demo(store: &mut Store, now: DateTime<Utc>) -> Result<DemoLoad> {
     store.act_as(&Actor {
         origin: Origin::Import,
         staff: None,
     })?;
     let catalog = crate::domain::catalog_file::Catalog::from_toml(DEMO_CATALOG)?;
-    let changes = store.apply_catalog(&catalog, now)?;
-    let existing = store.bookings(&BookingQuery {
-        page_size: 1,
-        ..BookingQuery::default()
-    })?;
-    if existing.pagination.total_count > 0 {
-        return Ok(DemoLoad {
-            catalog: changes,
-            bookings: None,
-        });
-    }
-    let today = now.with_timezone(&store.location()?.time_zone).date_naive();
-    let bookings = add_demo_bookings(store, today, now)?;
-    if !store.has_staff()? {
-        for (name, role, pin) in DEMO_STAFF {
-            store.add_staff(name, role, pin, Role::Manager, now)?;
+    store.batch(|store| {
+        match store.location() {
+            Ok(location) => {
+                return Err(BookingError::NotAllowed(already_has_catalog(&location.name)).into());
+            }
+            Err(e) if e.kind() == ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
         }
-    }
-    Ok(DemoLoad {
-        catalog: changes,
-        bookings: Some(bookings),
+        let changes = store.apply_catalog(&catalog, now)?;
+        let today = now.with_timezone(&store.location()?.time_zone).date_naive();
+        let bookings = add_demo_bookings(store, today, now)?;
+        let staff_added = !store.has_staff()?;
+        if staff_added {
+            for (name, role, pin) in DEMO_STAFF {
+                store.add_staff(name, role, pin, Role::Manager, now)?;
+            }
+        }
+        Ok(DemoLoad {
+            catalog: changes,
+            bookings,
+            staff_added,
+        })
     })
+}
+
+/// The refusal's words for a database whose location is `name`.
+fn already_has_catalog(name: &str) -> String {
+    format!(
+        "this database already has a catalog (location {name:?}); the demo loads only into a new \
+         database: run `slotdesk init --demo --db NEW_FILE.db`, or `slotdesk --demo` for a throwaway desk"
+    )
 }
 
 /// Days of history before `today`, and of bookings ahead after it.

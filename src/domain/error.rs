@@ -2,6 +2,7 @@
 //! them
 //! (`time slot is full`, `duplicate booking`, `booking not found`). Pure.
 
+use super::attention::AffectedBooking;
 use super::ids::BookingId;
 use super::status::TransitionError;
 use chrono::NaiveDate;
@@ -117,6 +118,30 @@ pub enum BookingError {
     /// Malformed input: the message says which field and why.
     #[error("{0}")]
     Invalid(String),
+    /// A catalog change would strand these live bookings (a removed slot,
+    /// service or resource, a capacity below the seats sold, a closure over
+    /// their day, another time zone); a manager may force it.
+    #[error("{}", strands_message(.0))]
+    CatalogStrandsBookings(Vec<AffectedBooking>),
+}
+
+/// The refusal's words: the count, each booking on its own line, and what a
+/// manager can do.
+fn strands_message(affected: &[AffectedBooking]) -> String {
+    let mut out = format!(
+        "this catalog change affects {} live booking{}, so nothing was changed:",
+        affected.len(),
+        if affected.len() == 1 { "" } else { "s" }
+    );
+    for a in affected {
+        out.push_str("\n  ");
+        out.push_str(&a.to_string());
+    }
+    out.push_str(
+        "\nmove or cancel them first, or a manager applies it anyway with --force \
+         (they are then listed on the desk as needing attention)",
+    );
+    out
 }
 
 impl BookingError {
@@ -133,7 +158,8 @@ impl BookingError {
             | Self::HoldExpired
             | Self::Transition(_)
             | Self::NotAllowed(_)
-            | Self::KeyReused => ErrorKind::Conflict,
+            | Self::KeyReused
+            | Self::CatalogStrandsBookings(_) => ErrorKind::Conflict,
             Self::BookingNotFound
             | Self::EventNotFound
             | Self::CustomerNotFound

@@ -44,6 +44,10 @@ pub enum EventKind {
     /// owner-only status), with a reason; capacity and duplicates still
     /// checked.
     BookingStatusForced,
+    /// A manager forced a catalog change that strands this live booking
+    /// (its note says why); it is listed as needing attention until moved
+    /// or cancelled. Not undoable.
+    BookingNeedsAttention,
     CustomerCreated,
     CustomerUpdated,
     /// Two records of one person made one (manager): recorded for the
@@ -66,7 +70,7 @@ pub enum Subject {
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 25] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -84,6 +88,7 @@ impl EventKind {
         Self::BookingUndone,
         Self::BookingReassigned,
         Self::BookingStatusForced,
+        Self::BookingNeedsAttention,
         Self::CustomerCreated,
         Self::CustomerUpdated,
         Self::CustomerMerged,
@@ -113,6 +118,7 @@ impl EventKind {
             Self::BookingUndone => "booking.undone",
             Self::BookingReassigned => "booking.reassigned",
             Self::BookingStatusForced => "booking.status_forced",
+            Self::BookingNeedsAttention => "booking.needs_attention",
             Self::CustomerCreated => "customer.created",
             Self::CustomerUpdated => "customer.updated",
             Self::CustomerMerged => "customer.merged",
@@ -159,6 +165,7 @@ impl EventKind {
                     | Self::BookingRefunded
                     | Self::BookingUndone
                     | Self::BookingReassigned
+                    | Self::BookingNeedsAttention
             )
     }
 

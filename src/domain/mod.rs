@@ -29,6 +29,7 @@
 //! transaction that also writes its event, so no interleaving breaks a rule
 //! and a refused write changes nothing.
 
+pub mod attention;
 pub mod availability;
 pub mod booking;
 pub mod catalog;
@@ -51,6 +52,7 @@ pub mod status;
 pub mod text;
 pub mod wall_clock;
 
+pub use attention::{AffectedBooking, AttentionReason, CatalogApplied, NeedsAttention};
 pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};
 pub use customer::{PhoneSearch, display_phone};

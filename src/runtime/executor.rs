@@ -113,7 +113,10 @@ impl Executor {
                 filter.clone(),
                 store.latest_events(filter, ACTIVITY_ROWS)?,
             )],
-            Effect::CountHolds => vec![Msg::HoldsCounted(store.live_hold_count(now)?)],
+            Effect::CountHolds => vec![
+                Msg::HoldsCounted(store.live_hold_count(now)?),
+                Msg::AttentionLoaded(store.needs_attention()?),
+            ],
             Effect::PollChanges => {
                 if let Err(e) = store.check_file() {
                     return Ok(vec![Msg::DatabaseLost(lost_words(&e))]);

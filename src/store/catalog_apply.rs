@@ -1,12 +1,15 @@
 //! Applying a catalog file idempotently: upsert by stable key, retire what
-//! the file no longer names (kept for history), all in one transaction.
+//! the file no longer names (kept for history), all in one transaction,
+//! refused when it would strand live bookings unless a manager forces it
+//! (see `catalog_guard`).
 
 use super::Store;
+use super::catalog_guard as guard;
 use super::codec::{day, hm, weekday_number};
 use super::error::Result;
 use super::events::record;
 use crate::domain::catalog_file::{Catalog, QuestionDef};
-use crate::domain::{CatalogChanges, EventData, EventKind};
+use crate::domain::{BookingError, CatalogApplied, CatalogChanges, EventData, EventKind, Role};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
@@ -25,29 +28,88 @@ impl Store {
     /// (questions, add-ons), time slots and closures. Applying the same file
     /// twice changes nothing. Records a `catalog.applied` event when it changes
     /// anything.
+    /// Errors: [`BookingError::CatalogStrandsBookings`] (a conflict, nothing
+    /// changed) listing each live booking (capacity-holding, its slot not
+    /// ended at `now`) the change would strand: its time slot, service or
+    /// resource removed, its slot's capacity below the seats sold, a new
+    /// closure over its day, its slot at other times or in another time
+    /// zone ([`Store::force_catalog`] applies it anyway); a database fault.
     pub fn apply_catalog(
         &mut self,
         catalog: &Catalog,
         now: DateTime<Utc>,
     ) -> Result<CatalogChanges> {
-        self.write(now, |conn| {
-            let mut changes = CatalogChanges::default();
-            apply_location(conn, catalog, &mut changes)?;
-            apply_resources(conn, catalog, &mut changes)?;
-            apply_services(conn, catalog, &mut changes)?;
-            apply_time_slots(conn, catalog, &mut changes)?;
-            apply_closures(conn, catalog, &mut changes)?;
-            if !changes.is_empty() {
-                record(
-                    conn,
-                    now,
-                    EventKind::CatalogApplied,
-                    &EventData::Catalog(changes),
-                )?;
-            }
-            Ok(changes)
-        })
+        Ok(self
+            .write(now, |conn| apply(conn, catalog, false, now))?
+            .changes)
     }
+
+    /// A manager's [`Store::apply_catalog`] that goes ahead when live
+    /// bookings are stranded: in the same transaction each is marked as
+    /// needing attention ([`Store::needs_attention`]) with a
+    /// `booking.needs_attention` event (after the `catalog.applied` one)
+    /// whose note says why. A booking whose slot still occurs but at other
+    /// instants (another time zone, other local times) keeps its local
+    /// wall-clock time: its stored UTC start and end move to the slot's, so
+    /// the booking and its slot agree and the capacity and resource rules
+    /// stay true. Returns the changes and the bookings marked.
+    /// Errors: only a manager may (`by`); a database fault.
+    pub fn force_catalog(
+        &mut self,
+        catalog: &Catalog,
+        by: Role,
+        now: DateTime<Utc>,
+    ) -> Result<CatalogApplied> {
+        guard::manager_only(by)?;
+        self.write(now, |conn| apply(conn, catalog, true, now))
+    }
+}
+
+/// The apply in the caller's transaction; refuses stranding live bookings
+/// unless `force`.
+fn apply(
+    conn: &Connection,
+    catalog: &Catalog,
+    force: bool,
+    now: DateTime<Utc>,
+) -> Result<CatalogApplied> {
+    let before = guard::view(conn)?;
+    let seats = match &before {
+        Some(_) => guard::live_seats(conn, now)?,
+        None => Vec::new(),
+    };
+    let mut changes = CatalogChanges::default();
+    apply_location(conn, catalog, &mut changes)?;
+    apply_resources(conn, catalog, &mut changes)?;
+    apply_services(conn, catalog, &mut changes)?;
+    apply_time_slots(conn, catalog, &mut changes)?;
+    apply_closures(conn, catalog, &mut changes)?;
+    let (after, affected) = match &before {
+        Some(before) if !seats.is_empty() => guard::affected(conn, before, &seats)?,
+        _ => (None, Vec::new()),
+    };
+    if !affected.is_empty() && !force {
+        return Err(BookingError::CatalogStrandsBookings(affected).into());
+    }
+    if !changes.is_empty() {
+        record(
+            conn,
+            now,
+            EventKind::CatalogApplied,
+            &EventData::Catalog(changes),
+        )?;
+    }
+    if let Some(after) = &after {
+        for a in &affected {
+            if let Some(seat) = seats.iter().find(|s| s.booking_id == a.id) {
+                guard::mark(conn, after, seat, a, now)?;
+            }
+        }
+    }
+    Ok(CatalogApplied {
+        changes,
+        needs_attention: affected,
+    })
 }
 
 fn apply_location(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {

@@ -205,6 +205,7 @@ impl Store {
             )?
             .execute(params![id.0, next.as_str(), reason, ts(now)])?;
             remember(conn, key, Operation::Cancel, &fingerprint, id, now)?;
+            super::catalog_guard::clear(conn, id)?;
             finish(conn, id, Transition::Cancel.event_kind(), now)
         })
     }
@@ -338,6 +339,7 @@ impl Store {
                      ends_at = ?6, updated_at = ?7 WHERE id = ?1",
             )?
             .execute(params![id.0, o.time_slot_id.0, day(o.date), o.resource_id.0, ts(o.from), ts(o.to), ts(now)])?;
+            super::catalog_guard::clear(conn, id)?;
             finish(conn, id, EventKind::BookingMoved, now)
         })
     }

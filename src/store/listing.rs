@@ -48,8 +48,15 @@ impl Store {
             None => String::new(),
         };
         let (filter, values) = filters(query, &region);
-        let tx = self.conn.unchecked_transaction()?;
-        let total_count = self.count(&tx, &filter, &values)?;
+        // One read transaction for the count and the page; inside a batch,
+        // the batch's transaction already is one.
+        let own = if self.conn.is_autocommit() {
+            Some(self.conn.unchecked_transaction()?)
+        } else {
+            None
+        };
+        let tx: &Connection = own.as_deref().unwrap_or(&self.conn);
+        let total_count = self.count(tx, &filter, &values)?;
         let dir = if query.descending { "DESC" } else { "ASC" };
         let order = order_by(query.sort).replace("{dir}", dir);
         let offset = u64::from(query.page - 1) * u64::from(query.page_size);
@@ -79,8 +86,10 @@ impl Store {
                 .query_map([], booking_row)?
                 .collect::<rusqlite::Result<Vec<_>>>()?
         };
-        attach_details(&tx, &mut bookings)?;
-        tx.finish()?;
+        attach_details(tx, &mut bookings)?;
+        if let Some(own) = own {
+            own.finish()?;
+        }
         let total_pages = total_count.div_ceil(u64::from(query.page_size)).max(1);
         Ok(BookingPage {
             bookings,

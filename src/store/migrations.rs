@@ -16,13 +16,14 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/006_customer_search.sql")),
         M::up(include_str!("sql/007_journal_filters.sql")),
         M::up(include_str!("sql/008_customer_ids_never_reused.sql")).foreign_key_check(),
+        M::up(include_str!("sql/009_booking_attention.sql")),
         M::up(include_str!("sql/010_idempotency_keys_booking_window.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    9
+    10
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration

@@ -15,7 +15,8 @@
 //!
 //! - open and watch: `create`, `open`, `open_read`, `path`, `data_version`,
 //!   `check_file`;
-//! - catalog: `apply_catalog`, `location`, `services`, `resources`,
+//! - catalog: `apply_catalog`, `force_catalog`, `needs_attention`,
+//!   `location`, `services`, `resources`,
 //!   `time_slots`, `find_service`, `find_resource`;
 //! - availability: `slots(&SlotQuery, now)`;
 //! - bookings, each returning the [`Booking`](crate::domain::Booking) after
@@ -38,6 +39,7 @@ mod bookings;
 pub mod bulk_load;
 mod catalog;
 mod catalog_apply;
+mod catalog_guard;
 mod check;
 mod claims;
 mod codec;
@@ -64,7 +66,7 @@ pub use file::FileFault;
 pub use migrations::latest_version;
 
 use file::FileIdentity;
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -228,15 +230,14 @@ impl Store {
         let path: &Path = path;
         let on_file = |e: StoreError| e.on_file(path);
         still_open(path, *identity, lost)?;
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| on_file(e.into()))?;
+        // A savepoint inside a batch, else its own transaction.
+        let tx = transaction::Scope::begin(conn).map_err(on_file)?;
         // Checked again with the write lock held: the file the lock is on is
         // the file at the path.
         still_open(path, *identity, lost)?;
         let out = f(&tx).map_err(on_file)?;
         still_open(path, *identity, lost)?;
-        tx.commit().map_err(|e| on_file(e.into()))?;
+        tx.commit().map_err(on_file)?;
         Ok(out)
     }
 

@@ -1,6 +1,7 @@
 //! The write path every store file shares: one `BEGIN IMMEDIATE`
-//! transaction that first sweeps lapsed holds, the current row of a booking,
-//! the lifecycle step, and the event that closes every booking write.
+//! transaction (or, inside a [`Store::batch`], a savepoint of the batch's)
+//! that first sweeps lapsed holds, the current row of a booking, the
+//! lifecycle step, and the event that closes every booking write.
 
 use super::Store;
 use super::codec::{date_col, instant, parsed, ts};
@@ -13,11 +14,17 @@ use crate::domain::{
     SlotRef, TimeSlotId, Transition,
 };
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{
+    Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior, params,
+};
+use std::ops::Deref;
 
 impl Store {
     /// Runs `f` as one `BEGIN IMMEDIATE` transaction after sweeping lapsed
     /// holds; commits only if `f` succeeds, so a refusal changes nothing.
+    /// Inside a [`Store::batch`] it runs in a savepoint of the batch instead:
+    /// a refusal undoes only this write, and nothing is durable before the
+    /// batch commits.
     pub(super) fn write<T>(
         &mut self,
         now: DateTime<Utc>,
@@ -27,6 +34,91 @@ impl Store {
             sweep(tx, now)?;
             f(tx)
         })
+    }
+
+    /// Runs `f`, a sequence of this store's own calls, as ONE `BEGIN
+    /// IMMEDIATE` transaction: every write inside runs in a savepoint of it
+    /// (a refused write undoes only itself, so `f` may skip it and go on),
+    /// and the whole is committed only when `f` returns `Ok`. When `f` or
+    /// the commit fails, nothing `f` wrote is kept (a fault part-way, such as
+    /// a full disk, leaves the database as it was). A batch inside a batch
+    /// is a savepoint of the outer one.
+    /// Errors: whatever `f` returns, or a database fault beginning or
+    /// committing.
+    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.check_file()?;
+        let outer = self.conn.is_autocommit();
+        self.conn.execute_batch(if outer {
+            "BEGIN IMMEDIATE"
+        } else {
+            "SAVEPOINT batch"
+        })?;
+        let out = f(self).and_then(|out| {
+            self.check_file()?;
+            self.conn
+                .execute_batch(if outer { "COMMIT" } else { "RELEASE batch" })?;
+            Ok(out)
+        });
+        if out.is_err() {
+            self.undo_batch(outer);
+        }
+        out
+    }
+
+    /// Rolls back what a failed [`Store::batch`] began. SQLite may already
+    /// have rolled back on its own (a full disk, an I/O error), so a failure
+    /// here changes nothing the caller can act on and the batch's own error
+    /// is the one reported.
+    fn undo_batch(&mut self, outer: bool) {
+        let sql = if outer {
+            "ROLLBACK"
+        } else {
+            "ROLLBACK TO batch; RELEASE batch"
+        };
+        if !self.conn.is_autocommit() {
+            let _ = self.conn.execute_batch(sql);
+        }
+        // A count remembered inside the batch counted rows that are gone.
+        *self.count_cache.borrow_mut() = None;
+    }
+}
+
+/// Where one write runs: its own `BEGIN IMMEDIATE` transaction, or a
+/// savepoint when a [`Store::batch`] is open. Dropped without
+/// [`Scope::commit`], it rolls back.
+pub(super) enum Scope<'c> {
+    Transaction(Transaction<'c>),
+    Savepoint(Savepoint<'c>),
+}
+
+impl<'c> Scope<'c> {
+    /// Begins the write's transaction, or its savepoint inside a batch.
+    pub(super) fn begin(conn: &'c mut Connection) -> Result<Self> {
+        Ok(if conn.is_autocommit() {
+            Self::Transaction(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        } else {
+            Self::Savepoint(conn.savepoint()?)
+        })
+    }
+
+    /// Commits the transaction, or releases the savepoint into the batch.
+    pub(super) fn commit(self) -> Result<()> {
+        match self {
+            Self::Transaction(tx) => tx.commit()?,
+            Self::Savepoint(sp) => sp.commit()?,
+        }
+        Ok(())
+    }
+}
+
+impl Deref for Scope<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        match self {
+            Self::Transaction(tx) => tx,
+            Self::Savepoint(sp) => sp,
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! The frame around every screen: the tab bar on top (the four screens and
 //! the location) and the status bar at the bottom (location, today's date,
-//! live clock, holds, the last message, the banner).
+//! live clock, holds, bookings needing attention, the last message, the
+//! banner).
 
 use super::{fit, theme};
 use crate::app::keymap::Context;
@@ -114,6 +115,19 @@ pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
         format!("{} held", state.held_count),
         held_style,
     ));
+    if !state.attention.is_empty() {
+        // Stays until each is moved or cancelled, whatever the message says.
+        let key = state
+            .keymap
+            .key_for(Context::Global, Action::ShowAttention)
+            .map(|k| format!(" ({k})"))
+            .unwrap_or_default();
+        spans.push(sep());
+        spans.push(Span::styled(
+            format!("{} need attention{key}", state.attention.len()),
+            theme::ERROR,
+        ));
+    }
 
     let used: usize = spans.iter().map(Span::width).sum();
     let mut room = usize::from(area.width).saturating_sub(used + 1);

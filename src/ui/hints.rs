@@ -118,6 +118,11 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
             Some(fixed("any other key", "keep editing")),
         ],
         Context::Help => vec![h(Action::Back), h(Action::PageDown), h(Action::PageUp)],
+        Context::Attention => vec![
+            pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),
+            h(Action::Open),
+            h(Action::Back),
+        ],
         Context::Palette => vec![
             Some(fixed("type", "to filter")),
             pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),

@@ -2,6 +2,7 @@
 //! state, never decides and never calls the store.
 
 pub mod activity;
+pub mod attention;
 pub mod board;
 pub mod bookings;
 pub mod boxes;
@@ -62,5 +63,6 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Palette(palette)) => palette::render(frame, main, state, palette),
         Some(Overlay::Form(form)) => form::render(frame, main, form, state),
         Some(Overlay::Detail(open)) => detail::render(frame, main, state, open),
+        Some(Overlay::Attention(open)) => attention::render(frame, main, state, open),
     }
 }

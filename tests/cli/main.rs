@@ -5,6 +5,7 @@
 mod support;
 
 mod bad_numbers;
+mod catalog;
 mod commands;
 mod concurrency;
 mod small_defects;

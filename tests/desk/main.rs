@@ -4,6 +4,7 @@
 #[path = "../support/desk.rs"]
 mod support;
 
+mod attention;
 mod board_screens;
 mod flows;
 mod form_screens;

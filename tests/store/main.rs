@@ -6,6 +6,7 @@
 mod support;
 
 mod catalog;
+mod catalog_changes;
 mod customers;
 mod events;
 mod file_faults;

@@ -25,6 +25,8 @@ pub enum Context {
     Activity,
     /// The booking detail over a list.
     Detail,
+    /// The list of bookings needing attention.
+    Attention,
     /// Typing in the customers' search box.
     Search,
     /// A form: printable keys go to the focused field first.
@@ -40,13 +42,14 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 13] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
         Self::Activity,
         Self::Global,
         Self::Detail,
+        Self::Attention,
         Self::Search,
         Self::Form,
         Self::Picker,
@@ -64,6 +67,7 @@ impl Context {
             Self::Customers => "Customers",
             Self::Activity => "Activity",
             Self::Detail => "Booking detail",
+            Self::Attention => "Needs attention",
             Self::Search => "Customer search",
             Self::Form => "In forms",
             Self::Picker => "Customers on file",
@@ -146,6 +150,7 @@ fn global() -> Vec<Binding> {
         Binding::new(Action::ShowBookings, &["2"]),
         Binding::new(Action::ShowCustomers, &["3"]),
         Binding::new(Action::ShowActivity, &["4"]),
+        Binding::new(Action::ShowAttention, &["A"]),
         Binding::new(Action::MoveUp, &["up", "k"]),
         Binding::new(Action::MoveDown, &["down", "j"]),
         Binding::new(Action::MoveLeft, &["left", "h"]),
@@ -232,6 +237,16 @@ impl Default for Keymap {
                 ],
             ),
             (Context::Detail, detail()),
+            (
+                Context::Attention,
+                vec![
+                    Binding::new(Action::MoveUp, &["up", "k"]),
+                    Binding::new(Action::MoveDown, &["down", "j"]),
+                    Binding::new(Action::Open, &["enter"])
+                        .worded("open", "open the booking (move or cancel it there)"),
+                    Binding::new(Action::Back, &["esc", "A"]).worded("close", "close"),
+                ],
+            ),
             (
                 Context::Search,
                 vec![

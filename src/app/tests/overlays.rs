@@ -228,3 +228,48 @@ fn help_opened_from_a_booking_detail_returns_to_it() {
     press(&mut s, KeyCode::Esc);
     assert_eq!(s.overlay, None);
 }
+
+fn marked(id: i64) -> crate::domain::NeedsAttention {
+    crate::domain::NeedsAttention {
+        booking: booking(id, 1, BookingStatus::Confirmed),
+        why: "its time slot was removed".into(),
+        marked_at: now(),
+    }
+}
+
+#[test]
+fn the_attention_list_opens_with_a_moves_and_opens_the_booking_chosen() {
+    let mut state = desk();
+    update(&mut state, Msg::AttentionLoaded(vec![marked(7), marked(9)]));
+    press_char(&mut state, 'A');
+    assert_eq!(state.context(), crate::app::keymap::Context::Attention);
+    press_char(&mut state, '1');
+    assert_eq!(
+        state.context(),
+        crate::app::keymap::Context::Attention,
+        "screen keys do not reach under the list"
+    );
+    press(&mut state, KeyCode::Down);
+    press(&mut state, KeyCode::Down);
+    let effects = press(&mut state, KeyCode::Enter);
+    assert_eq!(effects, [Effect::LoadBooking(BookingId(9))]);
+    assert_eq!(state.detail().map(|d| d.id), Some(BookingId(9)));
+}
+
+#[test]
+fn the_attention_list_closes_once_nothing_is_left_on_it() {
+    let mut state = desk();
+    update(&mut state, Msg::AttentionLoaded(vec![marked(7), marked(9)]));
+    press_char(&mut state, 'A');
+    press(&mut state, KeyCode::Down);
+    update(&mut state, Msg::AttentionLoaded(vec![marked(7)]));
+    assert!(matches!(
+        &state.overlay,
+        Some(Overlay::Attention(open)) if open.selected == 0
+    ));
+    update(&mut state, Msg::AttentionLoaded(Vec::new()));
+    assert!(state.overlay.is_none());
+    press_char(&mut state, 'A');
+    assert_eq!(status_text(&state), "no booking needs attention");
+    press(&mut state, KeyCode::Esc);
+}

@@ -1,6 +1,7 @@
 //! Tests of the demo history on a real store in a temp dir, with the demo
 //! catalog: the fixtures here, the checks by subject beside them.
 
+mod atomic;
 mod contacts;
 mod history;
 mod occupancy;
