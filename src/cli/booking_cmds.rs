@@ -13,6 +13,7 @@ use crate::domain::{
 use crate::domain::{
     Booking, BookingError, BookingId, CancelRequest, EventId, PaymentMethod, SlotRef, Transition,
 };
+use std::io::Write;
 
 /// Runs a writing command and prints its booking.
 pub fn run(ctx: &mut Context, command: Command) -> CliResult {
@@ -109,10 +110,11 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
                 .store
                 .delete(BookingId(a.id), ctx.role(a.as_manager), now)?;
             if !a.json {
-                println!(
+                writeln!(
+                    std::io::stdout().lock(),
                     "deleted booking {} (its last state is kept in the event log)",
                     last.id
-                );
+                )?;
                 return Ok(());
             }
             (last, true)

@@ -17,26 +17,33 @@ use std::path::Path;
 
 /// `init [--demo]`: the store is already created and migrated by opening it.
 pub fn init(ctx: &mut Context, with_demo: bool) -> CliResult {
-    println!(
+    let ready = format!(
         "database {} is ready (schema version {})",
         ctx.store.path().display(),
         crate::store::latest_version()
     );
     if !with_demo {
-        println!(
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{ready}")?;
+        writeln!(
+            out,
             "next: slotdesk catalog apply FILE.toml   (or slotdesk init --demo for a demo studio)"
-        );
+        )?;
         return Ok(());
     }
-    load_demo(ctx)
+    // Printed once the demo is in: the exit code then says what happened.
+    load_demo(ctx, &ready)
 }
 
 /// Loads the demo (catalog, bookings, staff) in one transaction into a
 /// database with no catalog; refuses one that has a catalog (exit 3).
-pub fn load_demo(ctx: &mut Context) -> CliResult {
+pub fn load_demo(ctx: &mut Context, ready: &str) -> CliResult {
     let loaded = demo::load_demo(&mut ctx.store, ctx.now)?;
     let catalog = Catalog::from_toml(demo::DEMO_CATALOG)?;
-    println!(
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{ready}")?;
+    writeln!(
+        out,
         "demo catalog: {} ({} resources, {} services, {} weekly time slots): {} added, {} updated",
         catalog.location.name,
         catalog.resources.len(),
@@ -44,15 +51,15 @@ pub fn load_demo(ctx: &mut Context) -> CliResult {
         catalog.time_slots.len(),
         loaded.catalog.added,
         loaded.catalog.updated
-    );
-    println!("demo bookings: {}", loaded.bookings);
+    )?;
+    writeln!(out, "demo bookings: {}", loaded.bookings)?;
     if loaded.staff_added {
-        println!("demo staff (sign in at the desk with a name and PIN):");
+        writeln!(out, "demo staff (sign in at the desk with a name and PIN):")?;
         for (name, role, pin) in demo::DEMO_STAFF {
-            println!("  {name:<16} {role:<8} PIN {pin}");
+            writeln!(out, "  {name:<16} {role:<8} PIN {pin}")?;
         }
     } else {
-        println!("the database already had staff: no demo staff added");
+        writeln!(out, "the database already had staff: no demo staff added")?;
     }
     Ok(())
 }
@@ -94,19 +101,22 @@ pub fn catalog(ctx: &mut Context, action: &CatalogAction) -> CliResult {
         return output::json(&applied);
     }
     let changes = applied.changes;
+    let mut out = std::io::stdout().lock();
     if changes.is_empty() {
-        println!("catalog {} applied: nothing changed", file.display());
+        writeln!(out, "catalog {} applied: nothing changed", file.display())?;
     } else {
-        println!(
+        writeln!(
+            out,
             "catalog {} applied: {} added, {} updated, {} retired",
             file.display(),
             changes.added,
             changes.updated,
             changes.retired
-        );
+        )?;
     }
     if !applied.needs_attention.is_empty() {
-        println!(
+        writeln!(
+            out,
             "{} booking{} now need{} attention (move or cancel each; the desk lists them):",
             applied.needs_attention.len(),
             if applied.needs_attention.len() == 1 {
@@ -119,9 +129,9 @@ pub fn catalog(ctx: &mut Context, action: &CatalogAction) -> CliResult {
             } else {
                 ""
             },
-        );
+        )?;
         for a in &applied.needs_attention {
-            println!("  {a}");
+            writeln!(out, "  {a}")?;
         }
     }
     Ok(())
@@ -201,7 +211,8 @@ pub fn generate(ctx: &mut Context, args: &GenerateArgs) -> CliResult {
     };
     let started = std::time::Instant::now();
     let summary = bulk_load::load(&mut ctx.store, &params, ctx.now)?;
-    println!(
+    writeln!(
+        std::io::stdout().lock(),
         "generated {} bookings, {} customers, {} events from {} to {} in {:.1} s",
         summary.bookings,
         summary.customers,
@@ -209,6 +220,6 @@ pub fn generate(ctx: &mut Context, args: &GenerateArgs) -> CliResult {
         summary.first_on,
         summary.last_on,
         started.elapsed().as_secs_f64()
-    );
+    )?;
     Ok(())
 }

@@ -249,6 +249,10 @@ pub fn sweep(ctx: &mut Context, json: bool) -> CliResult {
     if json {
         return output::json(&expired);
     }
-    println!("{} lapsed hold(s) marked expired", expired.len());
+    writeln!(
+        std::io::stdout().lock(),
+        "{} lapsed hold(s) marked expired",
+        expired.len()
+    )?;
     Ok(())
 }

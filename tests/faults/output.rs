@@ -39,3 +39,41 @@ fn a_hold_printed_into_a_full_disk_is_made_once_and_says_so_with_exit_zero() {
         "two holds, one per command"
     );
 }
+
+#[test]
+fn every_write_printed_into_a_full_disk_exits_zero_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    let full = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    let run = |args: &[&str]| {
+        slotdesk_at(&db, CLI_NOW)
+            .args(args)
+            .env("SLOTDESK_STAFF", "Morgan Lead")
+            .env("SLOTDESK_PIN", "2222")
+            .stdout(full())
+            .output()
+            .unwrap()
+    };
+    for args in [
+        &["init", "--demo"][..],
+        &["sweep"],
+        &["hold", "1@2026-11-23", "--staff", "Morgan Lead"],
+    ] {
+        let out = slotdesk_at(&db, CLI_NOW)
+            .args(args)
+            .env("SLOTDESK_PIN", "2222")
+            .stdout(full())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+    // The demo is there: a second init --demo is refused as it should be.
+    assert_eq!(run(&["init", "--demo"]).status.code(), Some(3));
+}
