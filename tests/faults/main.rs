@@ -10,6 +10,7 @@ mod binary;
 mod support;
 
 mod backups;
+mod desk;
 mod files;
 mod output;
 mod read_only;

@@ -1,0 +1,154 @@
+//! The desk under faults, in a pseudo-terminal: every signal that ends it
+//! restores the terminal; another desk's write lock never freezes it; a
+//! database file replaced under it is said plainly and never written.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::{CTRL_U, ENTER, Tty, WAIT, demo_db, open_desk};
+use rusqlite::Connection;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+const FUTURE_DAY: &str = "2026-12-03";
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+fn go_to(desk: &mut Tty, day: &str, shows: &str) {
+    desk.press("g");
+    desk.expect_text("Go to date");
+    desk.press(CTRL_U);
+    desk.press(day);
+    desk.press(ENTER);
+    desk.expect_text(shows);
+}
+
+fn holds(db: &std::path::Path) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT COUNT(*) FROM bookings WHERE status = 'held'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn every_signal_that_ends_the_desk_restores_the_terminal() {
+    let (_dir, db) = demo_db();
+    for signal in ["INT", "HUP", "QUIT", "TERM"] {
+        let mut desk = open_desk(&db, 100, 30);
+        let pid = desk.pid().to_string();
+        let sent = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let status = desk.expect_exit();
+        assert!(status.success(), "SIG{signal}: {status:?}");
+        let raw = desk.raw_output();
+        let left = rfind(&raw, b"\x1b[?1049l")
+            .unwrap_or_else(|| panic!("SIG{signal}: never left the alternate screen"));
+        assert!(rfind(&raw, b"\x1b[?1049h").unwrap() < left, "SIG{signal}");
+        let shown = rfind(&raw, b"\x1b[?25h")
+            .unwrap_or_else(|| panic!("SIG{signal}: never showed the cursor"));
+        assert!(
+            rfind(&raw, b"\x1b[?25l").is_none_or(|hidden| hidden < shown),
+            "SIG{signal}: the cursor stays hidden"
+        );
+        let paste_on = rfind(&raw, b"\x1b[?2004h").unwrap();
+        assert!(
+            rfind(&raw, b"\x1b[?2004l").is_some_and(|off| off > paste_on),
+            "SIG{signal}: bracketed paste left on"
+        );
+    }
+}
+
+#[test]
+fn another_desks_write_lock_never_freezes_the_desk() {
+    let (_dir, db) = demo_db();
+    let mut desk = open_desk(&db, 120, 40);
+    go_to(&mut desk, FUTURE_DAY, "Reformer");
+    let before = holds(&db);
+    // Another desk takes the write lock and keeps it.
+    let other = Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    desk.press("r");
+    desk.expect_text("Reserve (hold)");
+    desk.press(ENTER);
+    desk.expect_text("waiting for another desk");
+    // Still drawing and taking keys: the clerk leaves the form (the hold
+    // goes on being asked for) and moves to the next day.
+    desk.press_esc();
+    desk.press("y");
+    if !desk.wait_until(WAIT, |s| !s.contains("Reserve (hold)")) {
+        desk.fail("the form did not close");
+    }
+    let moved = Instant::now();
+    desk.press("]");
+    desk.expect_text("Friday 04 December 2026");
+    assert!(
+        moved.elapsed() < Duration::from_secs(5),
+        "the day move waited {:?} for the lock",
+        moved.elapsed()
+    );
+    assert!(desk.screen_text().contains("waiting for another desk"));
+    // The lock goes: the hold is made, once, and the wait is over.
+    other.execute_batch("COMMIT").unwrap();
+    desk.expect_text("held #");
+    if !desk.wait_until(WAIT, |s| !s.contains("waiting for another desk")) {
+        desk.fail("still says it is waiting");
+    }
+    assert_eq!(holds(&db), before + 1);
+}
+
+#[test]
+fn a_database_file_replaced_under_the_desk_is_said_plainly_and_never_written() {
+    let (dir, db) = demo_db();
+    let mut desk = open_desk(&db, 120, 40);
+    go_to(&mut desk, FUTURE_DAY, "Reformer");
+    let copy = dir.path().join("copy.db");
+    Connection::open(&db)
+        .unwrap()
+        .execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+        .unwrap();
+    let before = holds(&copy);
+    std::fs::rename(&copy, &db).unwrap();
+    desk.expect_text("database file was replaced");
+    desk.press("r");
+    desk.press(ENTER);
+    // Nothing reaches the new file, and it stays whole.
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(desk.screen_text().contains("database file was replaced"));
+    assert_eq!(holds(&db), before);
+    let conn = Connection::open(&db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    desk.press("q");
+    // A form may be open: esc, then quit.
+    desk.press_esc();
+    desk.press("y");
+    desk.press("q");
+    assert!(desk.expect_exit().success());
+}
+
+#[test]
+fn a_command_refused_by_another_desks_lock_says_so_and_changes_nothing() {
+    let (_dir, db) = demo_db();
+    let other = Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let out = crate::binary::slotdesk_at(&db, crate::support::NOW)
+        .args(["cancel", "1", "--reason", "rang to cancel"])
+        .env("SLOTDESK_STAFF", "Morgan Lead")
+        .env("SLOTDESK_PIN", "2222")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is locked by another desk"), "{stderr}");
+    assert!(stderr.contains(db.to_str().unwrap()), "{stderr}");
+    other.execute_batch("ROLLBACK").unwrap();
+}
