@@ -8,4 +8,5 @@ mod attention;
 mod board_screens;
 mod flows;
 mod form_screens;
+mod hostile_input;
 mod list_screens;
