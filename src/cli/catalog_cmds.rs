@@ -7,7 +7,7 @@ use super::output::{self, truncate};
 use crate::demo;
 use crate::domain::catalog_file::Catalog;
 use crate::domain::money::format_amount;
-use crate::domain::{BookingError, CatalogApplied};
+use crate::domain::{BookingError, CatalogApplied, Role};
 use crate::store::StoreError;
 use crate::store::bulk_load::{self, ScaleParams};
 use chrono::Months;
@@ -74,6 +74,14 @@ pub fn catalog(ctx: &mut Context, action: &CatalogAction) -> CliResult {
         as_manager,
         json,
     } = action;
+    // Manager-only once staff exist (with none, the one anonymous user may).
+    if ctx
+        .signed_in
+        .as_ref()
+        .is_some_and(|m| m.role != Role::Manager)
+    {
+        return Err(BookingError::ManagerOnly("apply a catalog").into());
+    }
     let catalog = read_catalog(file)?;
     let applied = if *force {
         ctx.store

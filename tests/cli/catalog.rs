@@ -273,6 +273,24 @@ fn with_staff_only_a_manager_signed_in_may_force() {
         "{}",
         String::from_utf8_lossy(&clerk.stderr)
     );
+    // Applying a catalog at all is a manager's (DESIGN: manager-only), even
+    // a change that strands nothing.
+    let same = slotdesk_at(&db, CLI_NOW)
+        .args([
+            "catalog",
+            "apply",
+            crate::support::studio_catalog().to_str().unwrap(),
+        ])
+        .env("SLOTDESK_STAFF", "Dana Reception")
+        .env("SLOTDESK_PIN", "1111")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&same.stderr);
+    assert_eq!(same.status.code(), Some(5), "{stderr}");
+    assert!(
+        stderr.contains("only a manager may apply a catalog"),
+        "{stderr}"
+    );
     let manager = as_member(
         "Morgan Lead",
         "2222",
