@@ -26,7 +26,7 @@ fn main() -> ExitCode {
             Ok(clock) => match desk(&cli, clock) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("slotdesk: {e}");
+                    eprintln!("slotdesk: {e}{}", limit_hint(&e));
                     ExitCode::from(1)
                 }
             },
@@ -68,6 +68,23 @@ fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<()> {
             banner: None,
         },
     )
+}
+
+/// A hint when the desk could not start for lack of file handles (the
+/// operating system's own words name no file).
+fn limit_hint(e: &color_eyre::Report) -> &'static str {
+    let out_of_files = e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.raw_os_error() == Some(24))
+    }) || ["Too many open files", "Failed to initialize input reader"]
+        .iter()
+        .any(|words| e.to_string().contains(words));
+    if out_of_files {
+        " (the desk needs more open files than this session allows: raise the limit, e.g. `ulimit -n 1024`)"
+    } else {
+        ""
+    }
 }
 
 /// Asks on the terminal whether to create the missing (or empty) database

@@ -61,7 +61,11 @@ pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<()
     } = driver;
     let mut workers = Workers::start(executor, Executor::new(reader));
     maintenance::start(&path, clock.now(), keep_backups, workers.background());
-    let mut terminal = ratatui::init();
+    // crossterm opens its keyboard reader once; one that cannot be opened
+    // (no file handles left) would panic later, inside the loop.
+    ratatui::crossterm::event::poll(Duration::ZERO)
+        .map_err(|e| color_eyre::eyre::eyre!("cannot read the keyboard: {e}"))?;
+    let mut terminal = ratatui::try_init()?;
     paste_as_text(true);
     let result = runtime.block_on(event_loop(&mut terminal, &mut state, &mut workers, &clock));
     paste_as_text(false);

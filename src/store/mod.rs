@@ -201,6 +201,15 @@ impl Store {
         checked
     }
 
+    /// Sets this connection's `synchronous` (`FULL`, as opened, or
+    /// `NORMAL`), so the engine bench can show what full sync costs a hold.
+    /// Not for the desk or the command line.
+    #[doc(hidden)]
+    pub fn set_synchronous_for_benchmarks(&self, level: &str) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", level)?;
+        Ok(())
+    }
+
     /// Whether the file at the path was found replaced or deleted.
     pub fn is_lost(&self) -> bool {
         self.lost.borrow().is_some()

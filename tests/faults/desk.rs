@@ -152,3 +152,41 @@ fn a_command_refused_by_another_desks_lock_says_so_and_changes_nothing() {
     assert!(stderr.contains(db.to_str().unwrap()), "{stderr}");
     other.execute_batch("ROLLBACK").unwrap();
 }
+
+#[test]
+fn at_a_low_open_file_limit_the_desk_starts_or_says_why_never_panics() {
+    let (_dir, db) = demo_db();
+    let bin = env!("CARGO_BIN_EXE_slotdesk");
+    for limit in (8..=26).step_by(3) {
+        let script = format!("ulimit -n {limit} && exec \"$0\" --db \"$1\"");
+        let env = [
+            ("SLOTDESK_NOW", crate::support::NOW),
+            ("SLOTDESK_STAFF", "Morgan Lead"),
+            ("SLOTDESK_PIN", "2222"),
+            ("RUST_BACKTRACE", "0"),
+        ];
+        let mut desk = Tty::spawn_program(
+            "bash",
+            &["-c", &script, bin, db.to_str().unwrap()],
+            &env,
+            120,
+            40,
+        );
+        let started = desk.wait_until(WAIT, |s| {
+            s.contains("Day board") || s.contains("slotdesk:") || s.contains("panicked")
+        });
+        let screen = desk.screen_text();
+        assert!(started, "limit {limit}: nothing shown\n{screen}");
+        assert!(!screen.contains("panicked"), "limit {limit}:\n{screen}");
+        if screen.contains("Day board") {
+            desk.press("q");
+            assert!(desk.expect_exit().success(), "limit {limit}");
+        } else {
+            assert!(
+                screen.contains("ulimit -n"),
+                "limit {limit}: no hint\n{screen}"
+            );
+            assert_eq!(desk.expect_exit().exit_code(), 1, "limit {limit}");
+        }
+    }
+}

@@ -57,6 +57,18 @@ impl Tty {
     /// Starts `slotdesk ARGS` in a `cols`×`rows` terminal with `envs` on top
     /// of a clean environment (no `SLOTDESK_DB`, `SLOTDESK_NOW`, ...).
     pub fn spawn(args: &[&str], envs: &[(&str, &str)], cols: u16, rows: u16) -> Self {
+        Self::spawn_program(env!("CARGO_BIN_EXE_slotdesk"), args, envs, cols, rows)
+    }
+
+    /// Like [`Tty::spawn`], running `program` (a shell that sets a limit
+    /// and then runs the desk, say) instead of the binary itself.
+    pub fn spawn_program(
+        program: &str,
+        args: &[&str],
+        envs: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Self {
         let size = PtySize {
             rows,
             cols,
@@ -64,7 +76,7 @@ impl Tty {
             pixel_height: 0,
         };
         let pair = native_pty_system().openpty(size).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_slotdesk"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         for key in [
             "SLOTDESK_DB",
