@@ -71,13 +71,11 @@ fn over_capacity(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport
             capacity: r.get(3)?,
         })
     })?;
-    for row in rows {
-        report.over_capacity_count += 1;
-        if report.over_capacity.len() < LISTED_PER_KIND {
-            report.over_capacity.push(row?);
-        }
-    }
-    Ok(())
+    tally(
+        rows,
+        &mut report.over_capacity_count,
+        &mut report.over_capacity,
+    )
 }
 
 fn double_booked(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport) -> Result<()> {
@@ -104,13 +102,11 @@ fn double_booked(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport
             second: BookingId(r.get(2)?),
         })
     })?;
-    for row in rows {
-        report.double_booked_count += 1;
-        if report.double_booked.len() < LISTED_PER_KIND {
-            report.double_booked.push(row?);
-        }
-    }
-    Ok(())
+    tally(
+        rows,
+        &mut report.double_booked_count,
+        &mut report.double_booked,
+    )
 }
 
 fn without_events(conn: &Connection, report: &mut CheckReport) -> Result<()> {
@@ -120,10 +116,24 @@ fn without_events(conn: &Connection, report: &mut CheckReport) -> Result<()> {
          ORDER BY b.id",
     )?;
     let rows = stmt.query_map([], |r| Ok(BookingId(r.get(0)?)))?;
+    tally(
+        rows,
+        &mut report.without_events_count,
+        &mut report.without_events,
+    )
+}
+
+/// Counts every row into `count` and keeps the first [`LISTED_PER_KIND`]
+/// in `listed`.
+fn tally<T>(
+    rows: impl Iterator<Item = rusqlite::Result<T>>,
+    count: &mut u64,
+    listed: &mut Vec<T>,
+) -> Result<()> {
     for row in rows {
-        report.without_events_count += 1;
-        if report.without_events.len() < LISTED_PER_KIND {
-            report.without_events.push(row?);
+        *count += 1;
+        if listed.len() < LISTED_PER_KIND {
+            listed.push(row?);
         }
     }
     Ok(())
