@@ -1,0 +1,313 @@
+//! The catalog file: parsing and every refusal, with its line.
+
+use super::*;
+
+const SMALL: &str = r#"
+        [location]
+        name = "Test Studio"
+        time_zone = "Europe/London"
+        phone_region = "GB"
+        currency = "GBP"
+
+        [[resources]]
+        key = "ana"
+        name = "Ana"
+
+        [[services]]
+        key = "physio"
+        name = "Physio"
+        duration_minutes = 45
+        price = "55.00"
+        add_ons = [{ name = "Taping", price = "8.50" }]
+
+        [[time_slots]]
+        service = "physio"
+        resource = "ana"
+        days = ["mon", "wed"]
+        starts = ["09:00", "10:00"]
+
+        [[closures]]
+        from = "2026-12-25"
+        reason = "Christmas Day"
+    "#;
+
+#[test]
+fn time_slots_expand_one_per_weekday_and_start() {
+    let c = Catalog::from_toml(SMALL).unwrap();
+    assert_eq!(c.time_slots.len(), 4);
+    assert_eq!(
+        c.time_slots[0].ends_local,
+        NaiveTime::from_hms_opt(9, 45, 0).unwrap()
+    );
+    assert_eq!(c.services[0].price, 5500);
+    assert_eq!(c.services[0].add_ons, vec![("Taping".to_owned(), 850)]);
+    assert_eq!(c.closures[0].until, c.closures[0].from);
+}
+
+#[test]
+fn bad_entries_are_named_in_the_error() {
+    let bad_zone = SMALL.replace("Europe/London", "Mars/Olympus");
+    assert!(
+        Catalog::from_toml(&bad_zone)
+            .unwrap_err()
+            .to_string()
+            .contains("Mars/Olympus")
+    );
+    let bad_day = SMALL.replace("\"wed\"", "\"wensday\"");
+    assert!(
+        Catalog::from_toml(&bad_day)
+            .unwrap_err()
+            .to_string()
+            .contains("wensday")
+    );
+    let late = SMALL.replace("\"10:00\"", "\"23:30\"");
+    assert!(
+        Catalog::from_toml(&late)
+            .unwrap_err()
+            .to_string()
+            .contains("past midnight")
+    );
+    let unknown = SMALL.replace(
+        "resource = \"ana\"\n        days",
+        "resource = \"bob\"\n        days",
+    );
+    assert!(
+        Catalog::from_toml(&unknown)
+            .unwrap_err()
+            .to_string()
+            .contains("unknown resource")
+    );
+}
+
+/// The error `SMALL` with `from` replaced by `to` gets (`from` must be in it).
+fn refusal(from: &str, to: &str) -> String {
+    assert!(SMALL.contains(from), "{from}");
+    Catalog::from_toml(&SMALL.replacen(from, to, 1))
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn a_time_slot_capacity_of_0_is_refused_with_its_line() {
+    let e = refusal(
+        "starts = [\"09:00\", \"10:00\"]",
+        "starts = [\"09:00\"]\n        capacity = 0",
+    );
+    assert_eq!(
+        e,
+        "catalog line 24: time slot of `physio` on `ana`: capacity must be at least 1"
+    );
+    let e = refusal(
+        "duration_minutes = 45",
+        "duration_minutes = 45\n        capacity = 0",
+    );
+    assert_eq!(
+        e,
+        "catalog line 16: service `physio`: capacity must be at least 1"
+    );
+}
+
+#[test]
+fn empty_names_are_refused_with_their_line_and_field() {
+    let e = refusal("name = \"Physio\"", "name = \"  \"");
+    assert_eq!(e, "catalog line 14: service `physio`: name is required");
+    let e = refusal("name = \"Ana\"", "name = \"\"");
+    assert_eq!(e, "catalog line 10: resource `ana`: name is required");
+    let e = refusal("name = \"Test Studio\"", "name = \"\"");
+    assert_eq!(e, "catalog line 3: location: name is required");
+    let e = refusal("name = \"Taping\"", "name = \"\"");
+    assert_eq!(
+        e,
+        "catalog line 17: service `physio`: add-on name is required"
+    );
+    let e = refusal("reason = \"Christmas Day\"", "reason = \"\"");
+    assert_eq!(e, "catalog line 27: closure 1: reason is required");
+    let e = refusal("key = \"physio\"", "key = \"\"");
+    assert_eq!(e, "catalog line 13: service 1: key is required");
+}
+
+#[test]
+fn control_characters_and_overlong_names_are_refused() {
+    let e = refusal("name = \"Physio\"", "name = \"Phys\\u001b[2Jio\"");
+    assert_eq!(
+        e,
+        "catalog line 14: service `physio`: name contains a control character: U+001B (escape)"
+    );
+    let long = format!("name = \"{}\"", "x".repeat(101));
+    let e = refusal("name = \"Ana\"", &long);
+    assert_eq!(
+        e,
+        "catalog line 10: resource `ana`: name is longer than 100 characters"
+    );
+}
+
+#[test]
+fn duplicate_service_names_and_keys_are_refused_ignoring_case() {
+    let twin = "[[services]]\n        key = \"physio2\"\n        name = \"PHYSIO\"\n        duration_minutes = 30\n        price = \"1\"\n\n        [[time_slots]]";
+    let e = refusal("[[time_slots]]", twin);
+    assert_eq!(
+        e,
+        "catalog line 21: service `physio2`: name `PHYSIO` is used twice (any case)"
+    );
+    let twin = twin.replace("physio2", "Physio").replace("PHYSIO", "Other");
+    let e = refusal("[[time_slots]]", &twin);
+    assert_eq!(
+        e,
+        "catalog line 20: service `Physio`: key `Physio` is used twice (any case)"
+    );
+    let twin =
+        "[[resources]]\n        key = \"ana2\"\n        name = \"ana\"\n\n        [[services]]";
+    let e = refusal("[[services]]", twin);
+    assert_eq!(
+        e,
+        "catalog line 14: resource `ana2`: name `ana` is used twice (any case)"
+    );
+}
+
+#[test]
+fn questions_or_add_ons_differing_only_in_case_are_refused() {
+    let e = refusal(
+        "add_ons = ",
+        "questions = [{ name = \"Reason\" }, { name = \" reason \" }]\n        add_ons = ",
+    );
+    assert_eq!(
+        e,
+        "catalog line 17: service `physio`: question ` reason ` is asked twice (any case)"
+    );
+    let e = refusal(
+        "{ name = \"Taping\", price = \"8.50\" }",
+        "{ name = \"Taping\", price = \"8.50\" }, { name = \"TAPING\", price = \"1\" }",
+    );
+    assert_eq!(
+        e,
+        "catalog line 17: service `physio`: add-on `TAPING` is given twice (any case)"
+    );
+}
+
+#[test]
+fn a_time_slot_without_starts_is_refused() {
+    let e = refusal("starts = [\"09:00\", \"10:00\"]", "starts = []");
+    assert_eq!(
+        e,
+        "catalog line 23: time slot of `physio` on `ana`: starts is empty: give at least one HH:MM"
+    );
+    let e = refusal("\"10:00\"", "\"10h\"");
+    assert_eq!(
+        e,
+        "catalog line 23: time slot of `physio` on `ana`: start `10h` is not HH:MM"
+    );
+}
+
+#[test]
+fn toml_native_dates_and_times_are_taken_like_quoted_ones() {
+    let native = SMALL
+        .replace(
+            "from = \"2026-12-25\"",
+            "from = 2026-12-25\n        until = 2026-12-26",
+        )
+        .replace(
+            "starts = [\"09:00\", \"10:00\"]",
+            "starts = [09:00:00, \"10:00\"]\n        valid_from = 2026-01-05",
+        );
+    let c = Catalog::from_toml(&native).unwrap();
+    assert_eq!(
+        c.closures[0].from,
+        NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()
+    );
+    assert_eq!(
+        c.closures[0].until,
+        NaiveDate::from_ymd_opt(2026, 12, 26).unwrap()
+    );
+    assert_eq!(
+        c.time_slots[0].starts_local,
+        NaiveTime::from_hms_opt(9, 0, 0).unwrap()
+    );
+    assert_eq!(
+        c.time_slots[0].valid_from,
+        NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
+    );
+    let e = refusal("from = \"2026-12-25\"", "from = 2026-12-25T10:00:00");
+    assert!(e.starts_with("catalog line 26: "), "{e}");
+    assert!(e.contains("a date (YYYY-MM-DD)"), "{e}");
+}
+
+#[test]
+fn a_syntax_or_shape_error_names_its_line_on_one_line() {
+    let e = refusal("duration_minutes = 45", "duration_minutes = \"long\"");
+    assert!(
+        e.starts_with("catalog line 15: `duration_minutes`: "),
+        "{e}"
+    );
+    let e = refusal("days = [\"mon\", \"wed\"]", "days = [\"mon\", 3]");
+    assert!(e.starts_with("catalog line 22: `days`: "), "{e}");
+    assert!(!e.contains('\n'), "{e}");
+    let e = refusal("[[closures]]", "[[closures]\n");
+    assert!(e.starts_with("catalog line 25: "), "{e}");
+}
+
+mod fuzz {
+    use super::super::Catalog;
+    use super::SMALL;
+    use proptest::prelude::*;
+
+    /// Pieces a catalog is made of, for splicing into a valid one.
+    const PIECES: &[&str] = &[
+        "\n",
+        "[[services]]",
+        "[[time_slots]]",
+        "[[closures]]",
+        "[location]",
+        "=",
+        "\"",
+        "capacity = 0",
+        "starts = []",
+        "from = 2026-12-25",
+        "09:00:00",
+        "2026-02-30",
+        "9999999999999999999999",
+        "-1",
+        "\\u001b",
+        "{",
+        "[",
+        "]",
+        "}",
+        ",",
+        "key = \"physio\"",
+        "price = \"79228162514264337593543950335\"",
+        "duration_minutes = 4294967295",
+        "time_zone = \"Mars/Olympus\"",
+        "é",
+        "\u{0}",
+        "\u{1b}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn arbitrary_text_never_panics(text in any::<String>()) {
+            let _ = Catalog::from_toml(&text);
+        }
+
+        #[test]
+        fn a_mangled_catalog_never_panics_and_any_refusal_names_a_line_or_the_file(
+            edits in proptest::collection::vec(
+                (any::<prop::sample::Index>(), 0usize..40, prop::sample::select(PIECES)),
+                1..6,
+            )
+        ) {
+            let mut text = SMALL.to_owned();
+            for (at, cut, piece) in edits {
+                let bounds: Vec<usize> = (0..=text.len()).filter(|i| text.is_char_boundary(*i)).collect();
+                let start = bounds[at.index(bounds.len())];
+                let end = bounds.iter().copied().find(|b| *b >= start + cut).unwrap_or(text.len());
+                text.replace_range(start..end, piece);
+            }
+            if let Err(e) = Catalog::from_toml(&text) {
+                let e = e.to_string();
+                prop_assert!(e.starts_with("catalog line ") || e.starts_with("catalog file: "), "{}", e);
+                prop_assert!(!e.contains('\n'), "{}", e);
+            }
+        }
+    }
+}
