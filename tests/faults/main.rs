@@ -3,7 +3,7 @@
 //! desk under signals and another desk's lock. Each case: a clear message
 //! that names the file and the cause, a non-zero exit, nothing changed, no
 //! panic. Also the crash test (writers killed at random moments lose no
-//! acknowledged write).
+//! acknowledged write) and a full disk.
 
 #[path = "../support/binary.rs"]
 mod binary;
@@ -12,6 +12,7 @@ mod support;
 
 mod backups;
 mod crash;
+mod disk_full;
 mod files;
 mod output;
 mod read_only;
