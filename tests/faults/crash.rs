@@ -164,6 +164,8 @@ struct Run<'a> {
     ledger: BTreeMap<i64, State>,
     /// This cycle's acknowledged writes: key and booking.
     acknowledged: Vec<(String, i64)>,
+    /// This cycle's retried writes refused: the first try made nothing.
+    not_made: Vec<String>,
     next_key: u64,
     /// How long a writer takes when left alone (a moving average), so kills
     /// fall across its whole life: start, open, transaction, commit, print.
@@ -333,9 +335,14 @@ impl Run<'_> {
         Self::reap(&mut retries);
         let mut settled = HashSet::new();
         for mut w in retries {
-            if let Outcome::Acknowledged(b) = self.outcome(&mut w) {
-                self.acknowledge(&w.op, &w.key, &b);
-                settled.insert(w.key);
+            match self.outcome(&mut w) {
+                Outcome::Acknowledged(b) => {
+                    self.acknowledge(&w.op, &w.key, &b);
+                    settled.insert(w.key);
+                }
+                // Not made the first time either, or it would be replayed.
+                Outcome::Refused => self.not_made.push(w.key),
+                Outcome::Killed => unreachable!("a retry is not killed"),
             }
         }
         self.verify(&killed, &settled)
@@ -353,9 +360,25 @@ impl Run<'_> {
             .filter(|(_, k)| !settled.contains(k))
             .collect();
         let mut maybe: HashMap<i64, (State, State)> = HashMap::new();
-        for (op, _) in &unsettled {
+        for (op, key) in &unsettled {
             if let Some((id, before)) = op.target() {
                 maybe.insert(id, (before.clone(), op.after()));
+                // The write's key is stored with it, or not at all.
+                let made = db.get(&id) == Some(&op.after());
+                if keys.contains_key(key) != made {
+                    problems.push(format!(
+                        "{op:?}: key {key} {:?}, booking {:?}",
+                        keys.get(key),
+                        db.get(&id)
+                    ));
+                }
+            }
+        }
+        for key in self.not_made.drain(..) {
+            if let Some(id) = keys.get(&key) {
+                problems.push(format!(
+                    "a retry under {key} was refused, but booking {id} holds the key"
+                ));
             }
         }
         for (id, want) in &self.ledger {
@@ -515,6 +538,7 @@ fn killed_writers_lose_no_acknowledged_write_and_leave_nothing_half_written() {
         slots: studio_slots(&db),
         ledger: BTreeMap::new(),
         acknowledged: Vec::new(),
+        not_made: Vec::new(),
         next_key: 0,
         typical: Duration::from_millis(20),
         figures: Figures::default(),
