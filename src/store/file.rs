@@ -78,6 +78,14 @@ impl FileFault {
         Some(match failure.code {
             ErrorCode::ReadOnly => Self::ReadOnly,
             ErrorCode::DiskFull => Self::DiskFull,
+            // No room to grow the `-shm` file that every WAL read and write
+            // needs first: the unix VFS allocates it by writing a byte per
+            // page, which gets ENOSPC (SQLite says only "disk I/O error").
+            ErrorCode::SystemIoFailure
+                if failure.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE =>
+            {
+                Self::DiskFull
+            }
             ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Self::Locked,
             ErrorCode::NotADatabase => Self::NotSqlite,
             ErrorCode::DatabaseCorrupt => Self::Corrupt(detail()),

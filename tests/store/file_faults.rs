@@ -90,3 +90,21 @@ fn a_write_after_the_file_was_deleted_is_refused_and_creates_nothing() {
     assert_eq!(fault(&again), FileFault::Missing);
     assert!(!path.exists());
 }
+
+#[test]
+fn sqlites_errors_of_a_full_disk_are_told_as_a_full_disk() {
+    use rusqlite::ffi;
+    let told = |code| {
+        let e = rusqlite::Error::SqliteFailure(ffi::Error::new(code), None);
+        FileFault::of_sqlite(&e)
+    };
+    // A write that finds no room in the file or its log.
+    assert_eq!(told(ffi::SQLITE_FULL), Some(FileFault::DiskFull));
+    // No room to grow the shared-memory file every WAL read and write
+    // needs first: SQLite says only "disk I/O error".
+    assert_eq!(told(ffi::SQLITE_IOERR_SHMSIZE), Some(FileFault::DiskFull));
+    assert!(matches!(
+        told(ffi::SQLITE_IOERR_READ),
+        Some(FileFault::Io(_))
+    ));
+}
