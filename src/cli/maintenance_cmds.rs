@@ -93,11 +93,21 @@ fn default_backup_path(db: &Path, now: DateTime<Utc>) -> PathBuf {
     backups_dir(db).join(format!("{stem}-{}.db", now.format("%Y%m%d-%H%M%S")))
 }
 
-/// `PATH.before-restore-YYYYMMDD-HHMMSS`: where the current file is kept.
+/// `PATH.before-restore-YYYYMMDD-HHMMSS` (then `-2`, `-3`, … when a file
+/// of that name exists): where the current file is kept, never over another.
 fn aside_path(db: &Path, now: DateTime<Utc>) -> PathBuf {
-    let mut name = db.as_os_str().to_owned();
-    name.push(format!(".before-restore-{}", now.format("%Y%m%d-%H%M%S")));
-    PathBuf::from(name)
+    let stamp = now.format("%Y%m%d-%H%M%S");
+    (1..=10_000_u32)
+        .map(|n| {
+            let mut name = db.as_os_str().to_owned();
+            name.push(format!(".before-restore-{stamp}"));
+            if n > 1 {
+                name.push(format!("-{n}"));
+            }
+            PathBuf::from(name)
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| db.with_extension("before-restore"))
 }
 
 /// `restore FILE`: a manager's. Over a database too damaged to open, the
@@ -106,7 +116,6 @@ fn aside_path(db: &Path, now: DateTime<Utc>) -> PathBuf {
 /// database is made.
 pub fn restore(db: &Path, staff: Option<&str>, args: &RestoreArgs) -> CliResult {
     let now = crate::clock::Clock::from_env()?.now();
-    let aside = aside_path(db, now);
     let store = match Store::open(db) {
         Ok(store) => store,
         Err(e) => match e.file_fault() {
@@ -115,7 +124,7 @@ pub fn restore(db: &Path, staff: Option<&str>, args: &RestoreArgs) -> CliResult 
                 if !args.as_manager {
                     return Err(BookingError::ManagerOnly("restore a database").into());
                 }
-                move_damaged_aside(db, &aside)?;
+                move_damaged_aside(db, &aside_path(db, now))?;
                 Store::create(db)?
             }
             _ => return Err(e.into()),
@@ -130,7 +139,7 @@ pub fn restore(db: &Path, staff: Option<&str>, args: &RestoreArgs) -> CliResult 
     if ctx.role(args.as_manager) != Role::Manager {
         return Err(BookingError::ManagerOnly("restore a database").into());
     }
-    let made = ctx.store.restore_from(&args.file, &aside)?;
+    let made = ctx.store.restore_from(&args.file, &aside_path(db, now))?;
     writeln!(
         std::io::stdout().lock(),
         "restored {} from {} ({} bookings); the database as it was is kept in {}",

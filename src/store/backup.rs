@@ -4,8 +4,9 @@
 //! transaction, after the current file is copied aside.
 
 use super::error::{Result, StoreError};
-use super::file::{DeskLock, FileFault};
-use super::{Store, migrations, open_read_only, schema_version};
+use super::file::{DeskLock, FileFault, FileIdentity};
+use super::{Store, migrations, open_read_only, schema_version, sidecar};
+use crate::domain::BookingError;
 use rusqlite::Connection;
 use rusqlite::backup::{Backup, StepResult};
 use std::path::{Path, PathBuf};
@@ -48,6 +49,13 @@ impl Store {
     /// Errors: [`StoreError::File`] for the destination (read-only, disk
     /// full) or a copy that fails SQLite's quick check.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupMade> {
+        if self.is_own_file(dest) {
+            return Err(BookingError::invalid(format!(
+                "{} is this database or one of its own files: back up to another file",
+                dest.display()
+            ))
+            .into());
+        }
         let fault = |e: std::io::Error| StoreError::file(dest, FileFault::of_io(&e));
         let folder = match dest.parent().filter(|p| !p.as_os_str().is_empty()) {
             Some(p) => p.to_owned(),
@@ -90,6 +98,20 @@ impl Store {
     /// Errors: [`FileFault::OpenAtADesk`]; `source`'s faults (`Corrupt`,
     /// `Newer`, `NotSlotdesk`, `Missing`, …) named with its path.
     pub fn restore_from(&mut self, source: &Path, aside: &Path) -> Result<RestoreMade> {
+        if self.is_own_file(source) {
+            return Err(BookingError::invalid(format!(
+                "{} is this database itself: name a backup of it",
+                source.display()
+            ))
+            .into());
+        }
+        if aside.exists() {
+            return Err(BookingError::invalid(format!(
+                "{} already exists: the current database is never copied over a file",
+                aside.display()
+            ))
+            .into());
+        }
         let from = checked_backup(source)?;
         let _sole = DeskLock::exclusive(&self.path).map_err(|f| StoreError::file(&self.path, f))?;
         self.backup_to(aside)?;
@@ -117,23 +139,61 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Whether `other` is this database's file or one beside it that is its
+    /// own (`-wal`, `-shm`, `-journal`, `-desks`).
+    fn is_own_file(&self, other: &Path) -> bool {
+        let Ok(theirs) = FileIdentity::of(other) else {
+            return false;
+        };
+        ["", "-wal", "-shm", "-journal", "-desks"]
+            .iter()
+            .any(|suffix| FileIdentity::of(&sidecar(&self.path, suffix)).ok() == Some(theirs))
+    }
+}
+
 /// A read-only connection to the backup at `source`, once it proved whole
-/// and a slotdesk database this slotdesk can read.
+/// and a slotdesk database this slotdesk can read, with a catalog in it.
 fn checked_backup(source: &Path) -> Result<Connection> {
     let fault = |f| StoreError::file(source, f);
     match std::fs::metadata(source) {
         Ok(m) if m.is_dir() => return Err(fault(FileFault::Folder)),
         Ok(m) if m.len() == 0 => return Err(fault(FileFault::Empty)),
         Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(fault(FileFault::NoBackup));
+        }
         Err(e) => return Err(fault(FileFault::of_io(&e))),
     }
-    let conn = open_read_only(source)?;
-    schema_version(&conn, false).map_err(fault)?;
+    let conn = open_read_only(source).map_err(|e| match e.file_fault() {
+        Some(FileFault::Corrupt(detail)) => fault(FileFault::BackupCorrupt(detail.clone())),
+        _ => e,
+    })?;
+    schema_version(&conn, false).map_err(|f| match f {
+        FileFault::Corrupt(detail) => fault(FileFault::BackupCorrupt(detail)),
+        f => fault(f),
+    })?;
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .map_err(|e| StoreError::from(e).on_file(source))?;
+        .map_err(|e| match StoreError::from(e).on_file(source) {
+            StoreError::File {
+                fault: FileFault::Corrupt(detail),
+                ..
+            } => fault(FileFault::BackupCorrupt(detail)),
+            e => e,
+        })?;
     if check != "ok" {
-        return Err(fault(FileFault::Corrupt(check)));
+        return Err(fault(FileFault::BackupCorrupt(check)));
+    }
+    let has_catalog: bool = conn
+        .query_row("SELECT EXISTS (SELECT 1 FROM location)", [], |r| r.get(0))
+        .map_err(|e| StoreError::from(e).on_file(source))?;
+    if !has_catalog {
+        return Err(BookingError::invalid(format!(
+            "{} holds no catalog: not a backup of a desk's database",
+            source.display()
+        ))
+        .into());
     }
     Ok(conn)
 }

@@ -53,6 +53,12 @@ pub enum FileFault {
         "was deleted while this desk had it open: this desk stopped writing (nothing was changed); restore a backup or run `slotdesk init`"
     )]
     Deleted,
+    /// A backup named for a restore is not there.
+    #[error("does not exist: no backup to restore there")]
+    NoBackup,
+    /// A backup named for a restore is damaged.
+    #[error("is corrupt ({0}): not a usable backup (try an older one)")]
+    BackupCorrupt(String),
     /// A desk has the file open (a restore must wait until it closes).
     #[error("is open at a desk: close every desk on it first, then restore")]
     OpenAtADesk,

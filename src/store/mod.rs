@@ -291,7 +291,7 @@ fn sidecars(path: &Path) -> Option<(FileIdentity, FileIdentity)> {
 }
 
 /// `path` with `suffix` (`-wal`, `-shm`) added to its file name.
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

@@ -198,3 +198,92 @@ fn restore_over_a_database_too_damaged_to_open_moves_it_aside() {
     assert_eq!(Db::bookings(&db.path), 3);
     db.ok(&["check"]);
 }
+
+#[test]
+fn a_backup_onto_the_database_or_its_own_files_is_refused_and_changes_nothing() {
+    let db = Db::studio();
+    // An open connection keeps the -wal and -shm files there.
+    let open = rusqlite::Connection::open(&db.path).unwrap();
+    let _: i64 = open
+        .query_row("SELECT COUNT(*) FROM bookings", [], |r| r.get(0))
+        .unwrap();
+    let relative = format!("./{}", db.path.file_name().unwrap().to_str().unwrap());
+    for target in [
+        db.path.to_str().unwrap().to_owned(),
+        format!("{}-wal", db.path.display()),
+        format!("{}-shm", db.path.display()),
+    ] {
+        let out = db.run(&["backup", &target]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(5), "{target}: {stderr}");
+        assert!(
+            stderr.contains("is this database or one of its own files"),
+            "{stderr}"
+        );
+    }
+    let out = slotdesk_at(&db.path, CLI_NOW)
+        .current_dir(db.dir.path())
+        .args(["backup", &relative])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{out:?}");
+    drop(open);
+    db.ok(&["check"]);
+    assert_eq!(Db::bookings(&db.path), 3);
+}
+
+#[test]
+fn two_restores_in_one_second_keep_both_files_aside() {
+    let db = Db::studio();
+    let backup = db.dir.path().join("b.db");
+    db.ok(&["backup", backup.to_str().unwrap()]);
+    db.ok(&["hold", "22@2026-11-23"]);
+    let first = db.ok(&["restore", backup.to_str().unwrap(), "--as-manager"]);
+    let second = db.ok(&["restore", backup.to_str().unwrap(), "--as-manager"]);
+    let kept = |out: &str| out.rsplit("kept in ").next().unwrap().trim().to_owned();
+    assert_ne!(kept(&first), kept(&second), "{first}\n{second}");
+    assert_eq!(
+        Db::bookings(Path::new(&kept(&first))),
+        4,
+        "the hold made after the backup"
+    );
+    assert_eq!(Db::bookings(Path::new(&kept(&second))), 3);
+}
+
+#[test]
+fn restore_refuses_the_database_itself_an_empty_database_and_a_missing_file_in_words() {
+    let db = Db::studio();
+    let out = db.run(&["restore", db.path.to_str().unwrap(), "--as-manager"]);
+    assert_eq!(out.status.code(), Some(5), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is this database itself"));
+
+    let empty = db.dir.path().join("empty.db");
+    assert!(
+        slotdesk_at(&empty, CLI_NOW)
+            .arg("init")
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let out = db.run(&["restore", empty.to_str().unwrap(), "--as-manager"]);
+    assert_eq!(out.status.code(), Some(5), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("holds no catalog"));
+
+    let missing = db.dir.path().join("nope.db");
+    let out = db.fails(&["restore", missing.to_str().unwrap(), "--as-manager"]);
+    assert!(
+        out.contains("nope.db: does not exist: no backup to restore there"),
+        "{out}"
+    );
+    assert!(!out.contains("init"), "{out}");
+    assert!(!missing.exists());
+
+    let truncated = db.dir.path().join("cut.db");
+    let whole = std::fs::read(&db.path).unwrap();
+    std::fs::write(&truncated, &whole[..whole.len() / 2]).unwrap();
+    let out = db.fails(&["restore", truncated.to_str().unwrap(), "--as-manager"]);
+    assert!(out.contains("not a usable backup"), "{out}");
+    assert!(!out.contains("restore a backup with"), "{out}");
+    assert_eq!(Db::bookings(&db.path), 3);
+}
