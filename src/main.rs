@@ -4,8 +4,8 @@ use clap::Parser;
 use slotdesk::cli::{self, Cli};
 use slotdesk::clock::Clock;
 use slotdesk::demo;
-use slotdesk::runtime::{DeskOptions, run_desk};
-use slotdesk::store::{FileFault, Store, StoreError};
+use slotdesk::runtime::{DeskOptions, Ended, run_desk};
+use slotdesk::store::{FileFault, Store};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,7 +24,8 @@ fn main() -> ExitCode {
                 ExitCode::from(5)
             }
             Ok(clock) => match desk(&cli, clock) {
-                Ok(()) => ExitCode::SUCCESS,
+                Ok(Ended::Quit) => ExitCode::SUCCESS,
+                Ok(Ended::Signal(n)) => ExitCode::from(128 + n),
                 Err(e) => {
                     eprintln!("slotdesk: {e}{}", limit_hint(&e));
                     ExitCode::from(1)
@@ -36,7 +37,7 @@ fn main() -> ExitCode {
 
 /// Opens the store (before the terminal is taken, so errors print plainly)
 /// and runs the desk.
-fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<()> {
+fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<Ended> {
     if cli.demo {
         let path = demo_path()?;
         let mut store = Store::create(&path)?;
@@ -54,7 +55,7 @@ fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<()> {
     let store = match Store::open(&path) {
         Ok(store) => store,
         Err(e) if matches!(e.file_fault(), Some(FileFault::Missing | FileFault::Empty)) => {
-            if !ask_to_create(&path, &e)? {
+            if !ask_to_create(&path)? {
                 return Err(e.into());
             }
             Store::create(&path)?
@@ -89,13 +90,12 @@ fn limit_hint(e: &color_eyre::Report) -> &'static str {
 
 /// Asks on the terminal whether to create the missing (or empty) database
 /// at `path`; `false` without a terminal to ask on, or unless the answer is yes.
-fn ask_to_create(path: &Path, why: &StoreError) -> std::io::Result<bool> {
+fn ask_to_create(path: &Path) -> std::io::Result<bool> {
     if !std::io::stdin().is_terminal() {
         return Ok(false);
     }
-    eprintln!("slotdesk: {why}");
     eprint!(
-        "Create a new slotdesk database at {}? [y/N] ",
+        "There is no slotdesk database at {} (or the file is empty).\nCreate a new one there? [y/N] ",
         path.display()
     );
     std::io::stderr().flush()?;

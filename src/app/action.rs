@@ -146,6 +146,30 @@ impl Action {
 
     /// Whether the palette offers it: everything but a form's own keys,
     /// which mean nothing outside a form.
+    /// Whether this action changes the database (or opens a form that
+    /// does): refused at once, before anything is typed, when the desk can
+    /// no longer write.
+    pub fn writes(self) -> bool {
+        matches!(
+            self,
+            Self::Reserve
+                | Self::NewBooking
+                | Self::Confirm
+                | Self::Cancel
+                | Self::EditBooking
+                | Self::MoveBooking
+                | Self::EditCustomer
+                | Self::RecordPayment
+                | Self::CheckIn
+                | Self::Delete
+                | Self::Refund
+                | Self::ExtendHold
+                | Self::Undo
+                | Self::ForceStatus
+                | Self::MergeCustomer
+        )
+    }
+
     pub fn in_palette(self) -> bool {
         !matches!(
             self,

@@ -192,6 +192,13 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         state.error("no catalog yet: load one first (see the screen)");
         return Vec::new();
     }
+    if a.writes()
+        && let Some(alert) = &state.alert
+    {
+        let alert = alert.clone();
+        state.error(alert);
+        return Vec::new();
+    }
     match a {
         Action::Quit => {
             state.quit = true;

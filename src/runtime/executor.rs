@@ -119,7 +119,7 @@ impl Executor {
             ],
             Effect::PollChanges => {
                 if let Err(e) = store.check_file() {
-                    return Ok(vec![Msg::DatabaseLost(lost_words(&e))]);
+                    return Ok(vec![Msg::DatabaseLost(lost_words(store.path(), &e))]);
                 }
                 let version = store.data_version()?;
                 let changed = self.data_version.is_some_and(|v| v != version);
@@ -256,16 +256,16 @@ impl Executor {
     }
 }
 
-/// The status bar's words for a database file the desk lost.
-fn lost_words(e: &StoreError) -> String {
+/// The desk's words for a database file it lost: short enough for one
+/// line at 120 columns with an ordinary path.
+fn lost_words(path: &std::path::Path, e: &StoreError) -> String {
+    let path = path.display();
     match e.file_fault() {
         Some(FileFault::Replaced) => {
-            "the database file was replaced by another: this desk stopped writing; quit and reopen"
-                .to_owned()
+            format!("{path} was replaced by another file: this desk stopped writing; reopen it")
         }
         Some(FileFault::Deleted) => {
-            "the database file was deleted: this desk stopped writing; quit, then restore a backup"
-                .to_owned()
+            format!("{path} was deleted: this desk stopped writing; restore a backup")
         }
         _ => e.to_string(),
     }

@@ -34,7 +34,7 @@ pub struct DeskOptions {
 /// dispatches.
 /// Errors: the desk's claim on the file (a restore in progress), a second
 /// (read-only) connection that cannot be opened, the terminal's I/O.
-pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<()> {
+pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<Ended> {
     store.claim_desk()?;
     let reader = Store::open_read(store.path())?;
     std::thread::spawn(crate::domain::customer::load_phone_metadata);
@@ -70,7 +70,18 @@ pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<()
     let result = runtime.block_on(event_loop(&mut terminal, &mut state, &mut workers, &clock));
     paste_as_text(false);
     ratatui::restore();
+    workers.shut_down();
     result
+}
+
+/// How the desk ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The clerk quit (or the terminal closed its input).
+    Quit,
+    /// A signal ended it: its number (2 for SIGINT, 15 for SIGTERM, …); the
+    /// process exits with 128 + that, as a shell expects.
+    Signal(u8),
 }
 
 /// Turns the terminal's bracketed paste on or off: while on, a paste
@@ -112,7 +123,7 @@ async fn event_loop(
     state: &mut AppState,
     workers: &mut Workers,
     clock: &Clock,
-) -> color_eyre::Result<()> {
+) -> color_eyre::Result<Ended> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut events = EventStream::new();
     let size = terminal.size()?;
@@ -137,7 +148,7 @@ async fn event_loop(
             dirty = false;
         }
         if state.quit {
-            return Ok(());
+            return Ok(Ended::Quit);
         }
         tokio::select! {
             event = events.next() => match event {
@@ -155,10 +166,10 @@ async fn event_loop(
                 }
                 Some(Ok(_)) => {}
                 Some(Err(e)) => return Err(e.into()),
-                None => return Ok(()),
+                None => return Ok(Ended::Quit),
             },
             done = workers.next() => {
-                let Some(done) = done else { return Ok(()) };
+                let Some(done) = done else { return Ok(Ended::Quit) };
                 dirty |= !done.msgs.is_empty();
                 for msg in done.msgs {
                     dispatch(state, workers, msg);
@@ -170,10 +181,10 @@ async fn event_loop(
                 dispatch(state, workers, Msg::Tick(clock.now()));
                 dirty |= sync_waiting(state, workers);
             }
-            _ = sigterm.recv() => return Ok(()),
-            _ = sigint.recv() => return Ok(()),
-            _ = sighup.recv() => return Ok(()),
-            _ = sigquit.recv() => return Ok(()),
+            _ = sigterm.recv() => return Ok(Ended::Signal(15)),
+            _ = sigint.recv() => return Ok(Ended::Signal(2)),
+            _ = sighup.recv() => return Ok(Ended::Signal(1)),
+            _ = sigquit.recv() => return Ok(Ended::Signal(3)),
         }
     }
 }

@@ -35,6 +35,7 @@ pub struct Done {
 
 struct Thread {
     jobs: mpsc::Sender<(Effect, DateTime<Utc>)>,
+    handle: std::thread::JoinHandle<()>,
     /// When each job still running or queued was handed over, oldest first.
     pending: VecDeque<Instant>,
 }
@@ -42,7 +43,7 @@ struct Thread {
 impl Thread {
     fn start(mut executor: Executor, lane: Lane, results: UnboundedSender<Done>) -> Self {
         let (jobs, queue) = mpsc::channel::<(Effect, DateTime<Utc>)>();
-        std::thread::spawn(move || {
+        let handle = std::thread::spawn(move || {
             while let Ok((effect, now)) = queue.recv() {
                 let msgs = executor.run(&effect, now);
                 if results.send(Done { lane, msgs }).is_err() {
@@ -52,8 +53,16 @@ impl Thread {
         });
         Self {
             jobs,
+            handle,
             pending: VecDeque::new(),
         }
+    }
+
+    /// Ends the thread once its queued jobs are done, and waits for it: its
+    /// store is closed when this returns.
+    fn shut_down(self) {
+        drop(self.jobs);
+        let _ = self.handle.join();
     }
 }
 
@@ -122,6 +131,23 @@ impl Workers {
     /// Since when the oldest write still unanswered was handed over.
     pub fn writer_busy_since(&self) -> Option<Instant> {
         self.writer.pending.front().copied()
+    }
+
+    /// Ends both threads after the jobs they were given, the reader first,
+    /// so the read-write connection is the last to close (SQLite then
+    /// folds the WAL into the file and removes it).
+    pub fn shut_down(self) {
+        let Self {
+            writer,
+            reader,
+            results,
+            sender,
+        } = self;
+        // Answers no one reads any more must not keep a thread waiting.
+        drop(results);
+        drop(sender);
+        reader.shut_down();
+        writer.shut_down();
     }
 
     /// Whether any job is still unanswered.

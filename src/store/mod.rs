@@ -171,7 +171,13 @@ impl Store {
             path: path.to_owned(),
             identity: FileIdentity::of(path).ok(),
             lost: RefCell::new(None),
-            sidecars: std::cell::Cell::new(None),
+            // Once open for writing, the -wal and -shm files beside it are
+            // this file's (its first read made them).
+            sidecars: std::cell::Cell::new(if access == Access::Read {
+                None
+            } else {
+                sidecars(path)
+            }),
             count_cache: RefCell::new(None),
             desk_lock: None,
         })

@@ -88,6 +88,11 @@ fn banner_text(banner: &str, max: usize) -> String {
 pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
     let sep = || Span::styled(" · ", theme::DIM);
     let mut spans = vec![Span::raw(" ")];
+    // Waiting on another desk's lock comes first, so it is never cut off.
+    if state.waiting && state.alert.is_none() {
+        spans.push(Span::styled("waiting for another desk…", theme::HELD));
+        spans.push(sep());
+    }
     if area.width >= WIDE
         && let Some(name) = location(state)
     {
@@ -133,18 +138,16 @@ pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
     let mut room = usize::from(area.width).saturating_sub(used + 1);
     // The file's fault outranks everything; a wait for another desk's lock
     // outranks the last message.
-    let shown = match (&state.alert, state.waiting, &state.status) {
-        (Some(alert), _, _) => Some((alert.as_str(), theme::ERROR)),
-        (None, true, _) => Some(("waiting for another desk…", theme::HELD)),
-        (None, false, Some(status)) => Some((
+    // The lost file's alert has the key line to itself.
+    let shown = state.status.as_ref().map(|status| {
+        (
             status.text.as_str(),
             match status.kind {
                 MessageKind::Error => theme::ERROR,
                 MessageKind::Info => theme::INFO,
             },
-        )),
-        (None, false, None) => None,
-    };
+        )
+    });
     if let Some((text, style)) = shown
         && room > 6
     {

@@ -229,6 +229,17 @@ pub fn lines(hints: &[Hint], width: u16) -> Vec<Line<'static>> {
 /// Draws the hint line; screen hints that do not fit are left off from the
 /// end, the global ones (help, palette, quit) stay.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
+    // A desk that can no longer write says so on the whole line: its
+    // writing keys are refused anyway.
+    if let Some(alert) = &state.alert {
+        let width = usize::from(area.width).saturating_sub(2);
+        let text = format!(
+            " {} (q quits)",
+            fit::truncate(alert, width.saturating_sub(10))
+        );
+        frame.render_widget(Line::styled(text, theme::ERROR), area);
+        return;
+    }
     let mut own: Vec<Hint> = layer_hints(state).into_iter().flatten().collect();
     let global: Vec<Hint> = global_hints(state).into_iter().flatten().collect();
     let fits = |own: &[Hint]| {

@@ -226,7 +226,7 @@ fn sigterm_restores_the_terminal() {
     let mut desk = open_desk(&db, 100, 30);
     desk.terminate();
     let status = desk.expect_exit();
-    assert!(status.success(), "{status:?}");
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
     let raw = desk.raw_output();
     let left = rfind(&raw, LEAVE_ALT).expect("never left the alternate screen");
     assert!(rfind(&raw, b"\x1b[?1049h").unwrap() < left);

@@ -37,7 +37,8 @@ fn holds(db: &std::path::Path) -> i64 {
 #[test]
 fn every_signal_that_ends_the_desk_restores_the_terminal() {
     let (_dir, db) = demo_db();
-    for signal in ["INT", "HUP", "QUIT", "TERM"] {
+    // Each ends it as the signal would (128 + its number), terminal restored.
+    for (signal, number) in [("INT", 2), ("HUP", 1), ("QUIT", 3), ("TERM", 15)] {
         let mut desk = open_desk(&db, 100, 30);
         let pid = desk.pid().to_string();
         let sent = Command::new("kill")
@@ -46,7 +47,7 @@ fn every_signal_that_ends_the_desk_restores_the_terminal() {
             .unwrap();
         assert!(sent.success());
         let status = desk.expect_exit();
-        assert!(status.success(), "SIG{signal}: {status:?}");
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
         let raw = desk.raw_output();
         let left = rfind(&raw, b"\x1b[?1049l")
             .unwrap_or_else(|| panic!("SIG{signal}: never left the alternate screen"));
@@ -115,22 +116,29 @@ fn a_database_file_replaced_under_the_desk_is_said_plainly_and_never_written() {
         .unwrap();
     let before = holds(&copy);
     std::fs::rename(&copy, &db).unwrap();
-    desk.expect_text("database file was replaced");
+    desk.expect_text("was replaced by another file");
+    assert!(
+        desk.screen_text().contains(db.to_str().unwrap()),
+        "names the file"
+    );
+    // A write is refused before its form opens.
     desk.press("r");
-    desk.press(ENTER);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !desk.screen_text().contains("Reserve (hold)"),
+        "{}",
+        desk.screen_text()
+    );
+    desk.press("+");
     // Nothing reaches the new file, and it stays whole.
     std::thread::sleep(Duration::from_millis(500));
-    assert!(desk.screen_text().contains("database file was replaced"));
+    assert!(desk.screen_text().contains("was replaced by another file"));
     assert_eq!(holds(&db), before);
     let conn = Connection::open(&db).unwrap();
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
-    desk.press("q");
-    // A form may be open: esc, then quit.
-    desk.press_esc();
-    desk.press("y");
     desk.press("q");
     assert!(desk.expect_exit().success());
 }
@@ -189,4 +197,20 @@ fn at_a_low_open_file_limit_the_desk_starts_or_says_why_never_panics() {
             assert_eq!(desk.expect_exit().exit_code(), 1, "limit {limit}");
         }
     }
+}
+
+#[test]
+fn a_desk_that_quits_closes_the_database_cleanly() {
+    let (_dir, db) = demo_db();
+    let mut desk = open_desk(&db, 120, 40);
+    // Its check and daily backup at open are done by then.
+    std::thread::sleep(Duration::from_secs(2));
+    desk.press("q");
+    assert!(desk.expect_exit().success());
+    let mut wal = db.clone().into_os_string();
+    wal.push("-wal");
+    assert!(
+        !std::path::Path::new(&wal).exists(),
+        "the last connection to close folds the WAL into the file and removes it"
+    );
 }

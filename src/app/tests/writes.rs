@@ -373,3 +373,20 @@ fn a_manager_forces_a_status_from_the_desk_with_a_reason() {
         ))]
     );
 }
+
+#[test]
+fn a_desk_that_lost_its_database_file_opens_no_write_form_and_says_why() {
+    let mut s = desk_with(vec![booking(7, 1, BookingStatus::Confirmed)]);
+    let _ = update(
+        &mut s,
+        Msg::DatabaseLost("the database file was replaced".into()),
+    );
+    for key in ['r', 'n', 'x', 'c', 'p', 'e', 'u', 'm', 'i'] {
+        assert!(press_char(&mut s, key).is_empty(), "{key}");
+        assert!(s.overlay.is_none(), "{key} opened {:?}", s.overlay);
+        assert!(status_text(&s).contains("replaced"), "{key}");
+    }
+    // Looking about still works.
+    let effects = press_char(&mut s, ']');
+    assert!(!effects.is_empty(), "a day move still loads");
+}
