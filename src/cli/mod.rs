@@ -93,6 +93,9 @@ pub fn run(cli: &Cli, command: Command) -> ExitCode {
                 CliError::Store(StoreError::Booking(crate::domain::BookingError::ManagerOnly(
                     _,
                 ))) => " (pass --as-manager, or --staff NAME once staff exist)",
+                CliError::Store(StoreError::Booking(crate::domain::BookingError::SignInNeeded)) => {
+                    " (pass --staff NAME or set $SLOTDESK_STAFF; the PIN comes from $SLOTDESK_PIN or a prompt)"
+                }
                 _ => "",
             };
             // An error may quote stored or typed text: never raw, and each

@@ -803,6 +803,10 @@ fn once_staff_exist_every_change_names_a_signed_in_member_and_managers_alone_ref
     // No one named, or the wrong PIN: refused, nothing written.
     let anonymous = desk.fails(5, &["hold", "22@2026-11-23"]);
     assert!(anonymous.contains("sign in first"), "{anonymous}");
+    assert!(
+        anonymous.contains("--staff NAME or set $SLOTDESK_STAFF"),
+        "{anonymous}"
+    );
     let wrong = desk.run_as("Dana Reception", "9999", &["hold", "22@2026-11-23"]);
     assert_eq!(wrong.status.code(), Some(5));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("wrong name or PIN"));
