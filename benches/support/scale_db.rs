@@ -21,6 +21,8 @@ const SCHEMA: &[&str] = &[
     include_str!("../../src/store/sql/006_customer_search.sql"),
     include_str!("../../src/store/sql/007_journal_filters.sql"),
     include_str!("../../src/store/sql/008_customer_ids_never_reused.sql"),
+    include_str!("../../src/store/sql/009_booking_attention.sql"),
+    include_str!("../../src/store/sql/010_idempotency_keys_booking_window.sql"),
 ];
 
 /// The database's shape: `$SLOTDESK_BENCH_BOOKINGS` bookings if set, else a
