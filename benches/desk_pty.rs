@@ -23,9 +23,13 @@ mod pty_script;
 #[path = "support/scale_db.rs"]
 mod scale_db;
 
+use chrono::{DateTime, Utc};
 use pty_desk::PtyDesk;
 use pty_script::{Kind, Sample};
 use scale_db::{Res, cached_database, remove_database, scale_params, scratch_copy};
+use slotdesk::app::Effect;
+use slotdesk::runtime::executor::Executor;
+use slotdesk::store::Store;
 use std::ffi::OsStr;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -77,6 +81,7 @@ fn run() -> Res<()> {
     let rss = desk.status_kib("VmRSS:");
     let idle_after = desk.idle(IDLE)?;
     desk.quit()?;
+    let slowest = slowest_days(&samples, &db, now)?;
 
     println!(
         "\nslotdesk desk in a pseudo-terminal: {} bookings, {}×{}, binary {}, now {}",
@@ -103,6 +108,7 @@ fn run() -> Res<()> {
     );
     println!("  status bar then: {open_status:?}");
     print_keys(&samples, &during_open, open_busy);
+    print_slowest(&slowest);
     print_idle("idle 3 s after open", &idle);
     print_idle("idle 3 s after the session", &idle_after);
     if let Some(kib) = rss {
@@ -232,6 +238,58 @@ fn print_keys(samples: &[Sample], during_open: &[Sample], open_busy: bool) {
         println!(
             "    (keys that changed nothing, at an edge, left out: {})",
             unchanged.join(", ")
+        );
+    }
+}
+
+/// One of the slowest day moves, with its day's `LoadDay` run again
+/// in-process as the desk's reader runs it.
+struct Slow<'a> {
+    sample: &'a Sample,
+    /// On a fresh read-only store (SQLite's page cache empty), then again.
+    cold: Duration,
+    warm: Duration,
+}
+
+/// The 8 slowest day moves, their days loaded again in-process.
+fn slowest_days<'a>(samples: &'a [Sample], db: &Path, now: DateTime<Utc>) -> Res<Vec<Slow<'a>>> {
+    let mut days: Vec<&Sample> = samples
+        .iter()
+        .filter(|s| s.kind == Kind::DayMove && !s.unchanged)
+        .collect();
+    days.sort_by_key(|s| std::cmp::Reverse(s.took));
+    days.truncate(8);
+    let mut out = Vec::new();
+    for sample in days {
+        let Some(day) = sample.day else { continue };
+        let mut reader = Executor::new(Store::open_read(db)?);
+        let mut time = || {
+            let started = Instant::now();
+            let _ = reader.run(&Effect::LoadDay(day), now);
+            started.elapsed()
+        };
+        let cold = time();
+        let warm = time();
+        out.push(Slow { sample, cold, warm });
+    }
+    Ok(out)
+}
+
+fn print_slowest(slowest: &[Slow]) {
+    println!(
+        "\n  the slowest day moves: key → first byte / last byte (writes), and the day's LoadDay in-process, fresh store / again"
+    );
+    for s in slowest {
+        println!(
+            "    {}  {:>6.2} / {:>6.2} ms ({})   LoadDay {:>6.2} / {:>6.2} ms",
+            s.sample
+                .day
+                .map_or_else(String::new, |d| d.format("%a %Y-%m-%d").to_string()),
+            ms(s.sample.first),
+            ms(s.sample.took),
+            s.sample.writes,
+            ms(s.cold),
+            ms(s.warm)
         );
     }
 }

@@ -65,8 +65,14 @@ pub type Check = dyn Fn(&[String], &[String]) -> bool;
 
 /// A key's outcome.
 pub enum Timed {
-    /// Key write → last byte of its frame, and the bytes of that frame.
-    Frame { took: Duration, bytes: usize },
+    /// Key write → last byte of its frame (and → its first byte), the
+    /// frame's bytes and writes.
+    Frame {
+        took: Duration,
+        first: Duration,
+        bytes: usize,
+        writes: usize,
+    },
     /// Nothing on screen changed (a cursor at its edge).
     NoChange,
 }
@@ -273,8 +279,10 @@ impl PtyDesk {
         self.writer.write_all(key.as_bytes())?;
         self.writer.flush()?;
         let sent = Instant::now();
+        let mut first = None;
         let mut last = None;
         let mut bytes = 0;
+        let mut writes = 0;
         let mut shown = false;
         loop {
             let wait = if shown {
@@ -285,8 +293,10 @@ impl PtyDesk {
             match self.pump(wait)? {
                 Some((at, n, change)) => {
                     if change != Change::Clock {
+                        first = first.or(Some(at));
                         last = Some(at);
                         bytes += n;
+                        writes += 1;
                     }
                     if !shown {
                         shown = match done {
@@ -296,10 +306,13 @@ impl PtyDesk {
                     }
                 }
                 None if shown => {
-                    let last = last.unwrap_or(sent);
+                    let since =
+                        |at: Option<Instant>| at.unwrap_or(sent).saturating_duration_since(sent);
                     return Ok(Timed::Frame {
-                        took: last.saturating_duration_since(sent),
+                        took: since(last),
+                        first: since(first),
                         bytes,
+                        writes,
                     });
                 }
                 None if done.is_none() && sent.elapsed() > NO_CHANGE => return Ok(Timed::NoChange),

@@ -48,8 +48,13 @@ pub struct Sample {
     pub kind: Kind,
     /// Key write → last byte of its frame.
     pub took: std::time::Duration,
-    /// The frame's bytes.
+    /// Key write → first byte of its frame.
+    pub first: std::time::Duration,
+    /// The frame's bytes and writes.
     pub bytes: usize,
+    pub writes: usize,
+    /// The day the board moved to, for a day move.
+    pub day: Option<NaiveDate>,
     /// The key changed nothing (a cursor at an edge): not a frame.
     pub unchanged: bool,
 }
@@ -102,16 +107,27 @@ fn timed(
     check: Option<&Check>,
 ) -> Res<()> {
     let sample = match desk.time_key(key, check)? {
-        Timed::Frame { took, bytes } => Sample {
+        Timed::Frame {
+            took,
+            first,
+            bytes,
+            writes,
+        } => Sample {
             kind,
             took,
+            first,
             bytes,
+            writes,
+            day: None,
             unchanged: false,
         },
         Timed::NoChange => Sample {
             kind,
             took: std::time::Duration::ZERO,
+            first: std::time::Duration::ZERO,
             bytes: 0,
+            writes: 0,
+            day: None,
             unchanged: true,
         },
     };
@@ -121,7 +137,11 @@ fn timed(
 
 fn day(desk: &mut PtyDesk, board: &mut Board, out: &mut Vec<Sample>, key: char) -> Res<()> {
     let check = board.moved(if key == ']' { 1 } else { -1 });
-    timed(desk, out, Kind::DayMove, &key.to_string(), Some(&check))
+    timed(desk, out, Kind::DayMove, &key.to_string(), Some(&check))?;
+    if let Some(last) = out.last_mut() {
+        last.day = Some(board.date);
+    }
+    Ok(())
 }
 
 /// `n` day moves forward, typed as soon as the first frame shows.

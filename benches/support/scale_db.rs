@@ -63,9 +63,10 @@ fn fnv(text: &str) -> u64 {
     })
 }
 
-/// Removes a database with its WAL, shared-memory and journal files.
+/// Removes a database with its WAL, shared-memory, journal and desk-claim
+/// files.
 pub fn remove_database(path: &Path) -> Res<()> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
+    for suffix in ["", "-wal", "-shm", "-journal", "-desks"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         match std::fs::remove_file(&p) {
