@@ -21,6 +21,8 @@ const SCHEMA: &[&str] = &[
     include_str!("../../src/store/sql/006_customer_search.sql"),
     include_str!("../../src/store/sql/007_journal_filters.sql"),
     include_str!("../../src/store/sql/008_customer_ids_never_reused.sql"),
+    include_str!("../../src/store/sql/009_booking_attention.sql"),
+    include_str!("../../src/store/sql/010_idempotency_keys_booking_window.sql"),
 ];
 
 /// The database's shape: `$SLOTDESK_BENCH_BOOKINGS` bookings if set, else a
@@ -61,9 +63,10 @@ fn fnv(text: &str) -> u64 {
     })
 }
 
-/// Removes a database with its WAL, shared-memory and journal files.
+/// Removes a database with its WAL, shared-memory, journal and desk-claim
+/// files.
 pub fn remove_database(path: &Path) -> Res<()> {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
+    for suffix in ["", "-wal", "-shm", "-journal", "-desks"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         match std::fs::remove_file(&p) {

@@ -7,3 +7,4 @@ mod binary;
 mod support;
 
 mod desk;
+mod idle;
