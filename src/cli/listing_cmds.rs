@@ -42,7 +42,6 @@ pub fn slots(ctx: &Context, a: &SlotsArgs) -> CliResult {
 
 /// `bookings`.
 pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
-    ctx.store.sweep_expired_holds(ctx.now)?;
     let (from, to) = match (&a.date, &a.from, &a.to) {
         (Some(d), _, _) => {
             let d = ctx.date(d)?;
@@ -72,7 +71,7 @@ pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
         page_size: a.page_size,
         ..BookingQuery::default()
     };
-    let page = ctx.store.bookings(&query)?;
+    let page = seen_at(ctx.store.bookings(&query)?, ctx.now);
     if a.json {
         return output::json(&page);
     }
@@ -81,7 +80,6 @@ pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
 
 /// `booking ID` and `booking edit ID [--message M] [--participants N]`.
 pub fn booking(ctx: &mut Context, a: &ShowArgs) -> CliResult {
-    ctx.store.sweep_expired_holds(ctx.now)?;
     let (booking, json) = match &a.action {
         Some(BookingAction::Edit {
             id,
@@ -104,7 +102,10 @@ pub fn booking(ctx: &mut Context, a: &ShowArgs) -> CliResult {
             let id = a
                 .id
                 .ok_or_else(|| BookingError::invalid("give a booking id: slotdesk booking ID"))?;
-            (ctx.store.booking(BookingId(id))?, a.json)
+            (
+                ctx.store.booking(BookingId(id))?.as_seen_at(ctx.now),
+                a.json,
+            )
         }
     };
     if json {
@@ -153,12 +154,15 @@ pub fn customer(ctx: &mut Context, a: CustomerArgs) -> CliResult {
         }
     };
     let customer = ctx.store.customer(CustomerId(id))?;
-    let page = ctx.store.bookings(&BookingQuery {
-        customer: Some(customer.id),
-        descending: true,
-        page_size: 500,
-        ..BookingQuery::default()
-    })?;
+    let page = seen_at(
+        ctx.store.bookings(&BookingQuery {
+            customer: Some(customer.id),
+            descending: true,
+            page_size: 500,
+            ..BookingQuery::default()
+        })?,
+        ctx.now,
+    );
     if json {
         return output::json(&CustomerView {
             customer,
@@ -255,4 +259,18 @@ pub fn sweep(ctx: &mut Context, json: bool) -> CliResult {
         expired.len()
     )?;
     Ok(())
+}
+
+/// A page read without a sweep (the command opens the file read-only): its
+/// lapsed holds shown as the expired holds they are.
+fn seen_at(
+    mut page: crate::domain::BookingPage,
+    now: chrono::DateTime<chrono::Utc>,
+) -> crate::domain::BookingPage {
+    page.bookings = page
+        .bookings
+        .into_iter()
+        .map(|b| b.as_seen_at(now))
+        .collect();
+    page
 }

@@ -49,6 +49,18 @@ pub struct Booking {
 }
 
 impl Booking {
+    /// The booking as it stands at `now` for someone reading it: a hold
+    /// whose `hold_expires_at` has passed is `expired` (the holds-lapse
+    /// rule: it stopped counting then), even before a sweep has written so.
+    /// Reads that cannot write (a read-only connection) show it this way.
+    #[must_use]
+    pub fn as_seen_at(mut self, now: DateTime<Utc>) -> Self {
+        if self.status == BookingStatus::Held && self.hold_expires_at.is_some_and(|t| t <= now) {
+            self.status = BookingStatus::Expired;
+        }
+        self
+    }
+
     /// Its slot, `TIME_SLOT_ID@DATE`.
     pub fn slot_ref(&self) -> SlotRef {
         SlotRef {

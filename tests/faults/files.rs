@@ -154,3 +154,34 @@ fn a_folder_given_as_the_database_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     refused(dir.path(), &["bookings"], "is a folder");
 }
+
+#[test]
+fn a_read_after_a_hold_lapsed_shows_it_expired_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("desk.db");
+    studio(&db);
+    assert!(run(&db, &["hold", "22@2026-11-23"]).status.success());
+    let before = std::fs::read(&db).unwrap();
+    // An hour later, with no desk open to sweep the hold.
+    let later = |args: &[&str]| {
+        slotdesk_at(&db, "2026-11-21T11:00:00Z")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for args in [&["bookings", "--json"][..], &["booking", "1", "--json"]] {
+        let out = later(args);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(stdout.contains("\"expired\""), "{args:?}: {stdout}");
+    }
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the read wrote nothing"
+    );
+}
