@@ -75,8 +75,19 @@ fn daily_backup(store: &Store, db: &Path, now: DateTime<Utc>) -> Result<(), Stri
 
 /// The backups to keep of those made on `dates`: every one of the last 7
 /// days (today included), and the newest of each of the 4 weeks before
-/// (Monday-based weeks, counted back from today's week).
+/// (Monday-based weeks, counted back from today's week). When any backup is
+/// dated after `today`, the clock is not to be trusted (a PC whose clock
+/// was reset, or set ahead and back): every backup is kept. So too when the
+/// newest backup before today is more than 8 days old (a clock jumped ahead,
+/// or a desk not opened for a while): the next day's run trims them.
 pub fn to_keep(dates: &[NaiveDate], today: NaiveDate) -> Vec<NaiveDate> {
+    let newest_before = dates.iter().filter(|d| **d < today).max();
+    let jumped = newest_before.is_some_and(|d| (today - *d).num_days() > 8);
+    if jumped || dates.iter().any(|d| *d > today) {
+        let mut all = dates.to_vec();
+        all.sort_unstable();
+        return all;
+    }
     let monday =
         |d: NaiveDate| d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday()));
     let this_week = monday(today);
@@ -135,12 +146,31 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_behind_the_backups_deletes_none_of_them() {
+        // A PC booted with its clock reset to 2000 finds December's backups.
+        let dates = [d("2026-11-30"), d("2026-12-01"), d("2026-12-02")];
+        let mut with_wrong = dates.to_vec();
+        with_wrong.push(d("2000-01-01"));
+        let mut keep = to_keep(&with_wrong, d("2000-01-01"));
+        keep.sort_unstable();
+        let mut all = with_wrong.clone();
+        all.sort_unstable();
+        assert_eq!(keep, all);
+    }
+
+    #[test]
     fn a_desk_opened_now_and_then_keeps_what_it_has() {
         let today = d("2026-12-02");
-        let dates = [d("2026-10-01"), d("2026-11-10"), d("2026-12-02")];
+        let dates = [d("2026-10-01"), d("2026-11-26"), d("2026-12-02")];
         assert_eq!(
             to_keep(&dates, today),
-            vec![d("2026-11-10"), d("2026-12-02")]
+            vec![d("2026-11-26"), d("2026-12-02")]
         );
+    }
+
+    #[test]
+    fn a_clock_jumped_ahead_deletes_none_of_them() {
+        let dates = [d("2026-11-30"), d("2026-12-01"), d("2030-06-01")];
+        assert_eq!(to_keep(&dates, d("2030-06-01")), dates.to_vec());
     }
 }
