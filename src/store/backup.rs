@@ -49,6 +49,12 @@ impl Store {
     /// Errors: [`StoreError::File`] for the destination (read-only, disk
     /// full) or a copy that fails SQLite's quick check.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupMade> {
+        self.copy_to(dest, true)
+    }
+
+    /// [`Store::backup_to`], checking the copy only when `checked`: the
+    /// database kept aside before a restore is kept as it was, damaged or not.
+    fn copy_to(&self, dest: &Path, checked: bool) -> Result<BackupMade> {
         if self.is_own_file(dest) {
             return Err(BookingError::invalid(format!(
                 "{} is this database or one of its own files: back up to another file",
@@ -76,7 +82,7 @@ impl Store {
             let check: String = copy
                 .query_row("PRAGMA quick_check", [], |r| r.get(0))
                 .map_err(on_dest)?;
-            if check != "ok" {
+            if checked && check != "ok" {
                 return Err(StoreError::file(dest, FileFault::Corrupt(check)));
             }
         }
@@ -113,8 +119,16 @@ impl Store {
             .into());
         }
         let from = checked_backup(source)?;
+        // This store's own shared claim gives way to the sole one.
+        self.desk_lock = None;
         let _sole = DeskLock::exclusive(&self.path).map_err(|f| StoreError::file(&self.path, f))?;
-        self.backup_to(aside)?;
+        self.copy_to(aside, false).map_err(|e| {
+            BookingError::invalid(format!(
+                "the current database cannot be copied aside ({e}): close every desk, move {} \
+                 away by hand, then restore",
+                self.path.display()
+            ))
+        })?;
         let path = self.path.clone();
         copy_pages(&from, &mut self.conn).map_err(|e| StoreError::from(e).on_file(&path))?;
         migrations::migrate(&mut self.conn)?;
@@ -133,6 +147,9 @@ impl Store {
     /// a restore waits until the desk closes.
     /// Errors: [`FileFault::Restoring`] while a restore runs.
     pub fn claim_desk(&mut self) -> Result<()> {
+        if self.desk_lock.is_some() {
+            return Ok(());
+        }
         let lock = DeskLock::shared(&self.path).map_err(|f| StoreError::file(&self.path, f))?;
         self.desk_lock = Some(lock);
         Ok(())

@@ -60,7 +60,9 @@ pub enum FileFault {
     #[error("is corrupt ({0}): not a usable backup (try an older one)")]
     BackupCorrupt(String),
     /// A desk has the file open (a restore must wait until it closes).
-    #[error("is open at a desk: close every desk on it first, then restore")]
+    #[error(
+        "is open at a desk (or in a running command): close every desk on it first, then restore"
+    )]
     OpenAtADesk,
     /// A restore holds the file.
     #[error("is being restored from a backup: try again in a moment")]

@@ -152,6 +152,12 @@ impl Store {
         // database refused here is left as it was.
         let probe = open_read_only(path)?;
         let version = schema_version(&probe, access == Access::Create).map_err(fault)?;
+        // A writer holds the shared claim while open, so a restore never
+        // runs under it (and it never writes during one).
+        let desk_lock = match access {
+            Access::Read => None,
+            Access::Write | Access::Create => Some(file::DeskLock::shared(path).map_err(fault)?),
+        };
         let conn = if access == Access::Read {
             if version < latest_version() as i64 {
                 return Err(fault(FileFault::Io(format!(
@@ -179,7 +185,7 @@ impl Store {
                 sidecars(path)
             }),
             count_cache: RefCell::new(None),
-            desk_lock: None,
+            desk_lock,
         })
     }
 

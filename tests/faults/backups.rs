@@ -287,3 +287,35 @@ fn restore_refuses_the_database_itself_an_empty_database_and_a_missing_file_in_w
     assert!(!out.contains("restore a backup with"), "{out}");
     assert_eq!(Db::bookings(&db.path), 3);
 }
+
+#[test]
+fn restore_over_a_database_that_opens_but_is_damaged_keeps_the_damaged_one_aside() {
+    let db = Db::studio();
+    let backup = db.dir.path().join("b.db");
+    db.ok(&["backup", backup.to_str().unwrap()]);
+    let mut bytes = std::fs::read(&db.path).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[4096..len.min(4096 * 8)] {
+        *b = 0x5a;
+    }
+    std::fs::write(&db.path, bytes).unwrap();
+    db.fails(&["check"]);
+    let out = db.ok(&["restore", backup.to_str().unwrap(), "--as-manager"]);
+    assert!(out.contains("kept in"), "{out}");
+    db.ok(&["check"]);
+    assert_eq!(Db::bookings(&db.path), 3);
+}
+
+#[test]
+fn a_command_writing_while_a_restore_runs_is_refused_not_lost() {
+    let db = Db::studio();
+    // A restore in progress holds the sole claim.
+    let sole = slotdesk::store::claim_sole(&db.path).unwrap();
+    let out = db.run(&["hold", "22@2026-11-23"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("is being restored"), "{stderr}");
+    drop(sole);
+    assert_eq!(Db::bookings(&db.path), 3);
+    db.ok(&["hold", "22@2026-11-23"]);
+}
