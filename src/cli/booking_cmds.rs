@@ -18,6 +18,8 @@ use std::io::Write;
 /// Runs a writing command and prints its booking.
 pub fn run(ctx: &mut Context, command: Command) -> CliResult {
     let now = ctx.now;
+    // Read before the write: once it is made, only printing may fail.
+    let tz = ctx.location()?.time_zone;
     let (booking, json) = match command {
         Command::Hold(a) => {
             let req = HoldRequest {
@@ -121,14 +123,19 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
         }
         _ => return Err(BookingError::invalid("not a booking command").into()),
     };
-    print(ctx, &booking, json)
+    print(tz, &booking, json, now)
 }
 
-fn print(ctx: &Context, booking: &Booking, json: bool) -> CliResult {
+fn print(
+    tz: chrono_tz::Tz,
+    booking: &Booking,
+    json: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> CliResult {
     if json {
         return output::json(booking);
     }
-    output::booking(booking, ctx.location()?.time_zone, ctx.now)
+    output::booking(booking, tz, now)
 }
 
 fn method(m: MethodArg) -> PaymentMethod {

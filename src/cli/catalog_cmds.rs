@@ -97,10 +97,12 @@ pub fn catalog(ctx: &mut Context, action: &CatalogAction) -> CliResult {
     let applied = match applied {
         Ok(applied) => applied,
         Err(StoreError::Booking(BookingError::CatalogStrandsBookings(affected))) if *json => {
-            output::json(&serde_json::json!({
+            // The refusal is the answer (exit 3, on stderr too), whether or
+            // not its JSON could be printed: nothing was applied.
+            let _printed = output::json(&serde_json::json!({
                 "applied": false,
                 "affected": affected,
-            }))?;
+            }));
             return Err(BookingError::CatalogStrandsBookings(affected).into());
         }
         Err(e) => return Err(e.into()),

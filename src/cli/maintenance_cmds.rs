@@ -20,13 +20,14 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> CliResult {
         CheckDepth::Full
     };
     let report = ctx.store.check(depth, ctx.now)?;
-    if args.json {
-        output::json(&report)?;
+    let printed = if args.json {
+        output::json(&report)
     } else {
-        print_report(ctx.store.path(), &report)?;
-    }
+        print_report(ctx.store.path(), &report)
+    };
+    // What was found decides the exit code, printed or not.
     if report.is_ok() {
-        Ok(())
+        printed
     } else {
         Err(CliError::CheckFailed(report.problems().join("; ")))
     }
