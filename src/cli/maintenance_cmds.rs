@@ -152,11 +152,11 @@ pub fn restore(db: &Path, staff: Option<&str>, args: &RestoreArgs) -> CliResult 
     Ok(())
 }
 
-/// Renames a damaged database and its `-wal`/`-shm` files to `aside` (the
+/// Renames a damaged database and its `-wal`/`-shm`/`-journal` files to `aside` (the
 /// same suffixes), once no desk has it open.
 fn move_damaged_aside(db: &Path, aside: &Path) -> CliResult {
     let _sole = crate::store::claim_sole(db)?;
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut from = db.as_os_str().to_owned();
         from.push(suffix);
         let mut to = aside.as_os_str().to_owned();

@@ -21,9 +21,12 @@ pub struct Executor {
 impl Executor {
     /// An executor over `store`.
     pub fn new(store: Store) -> Self {
+        // The baseline the change poll compares with, taken at once: a
+        // change by another desk before the first tick is not missed.
+        let data_version = store.data_version().ok();
         Self {
             store,
-            data_version: None,
+            data_version,
             signed_in: None,
         }
     }

@@ -28,6 +28,7 @@ pub fn start(db: &Path, now: DateTime<Utc>, backups: bool, results: UnboundedSen
         let _ = results.send(Done {
             lane: Lane::Background,
             msgs,
+            failed: false,
         });
     });
 }

@@ -170,6 +170,12 @@ async fn event_loop(
             },
             done = workers.next() => {
                 let Some(done) = done else { return Ok(Ended::Quit) };
+                if done.failed {
+                    return Err(color_eyre::eyre::eyre!(
+                        "the desk's store stopped on an internal error (reported above); \
+                         what it had confirmed is saved: open the desk again"
+                    ));
+                }
                 dirty |= !done.msgs.is_empty();
                 for msg in done.msgs {
                     dispatch(state, workers, msg);

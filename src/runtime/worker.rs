@@ -31,6 +31,9 @@ pub enum Lane {
 pub struct Done {
     pub lane: Lane,
     pub msgs: Vec<Msg>,
+    /// The thread stopped on an internal error (a panic) and runs no more
+    /// jobs: the desk must end rather than wait on it.
+    pub failed: bool,
 }
 
 struct Thread {
@@ -45,8 +48,14 @@ impl Thread {
         let (jobs, queue) = mpsc::channel::<(Effect, DateTime<Utc>)>();
         let handle = std::thread::spawn(move || {
             while let Ok((effect, now)) = queue.recv() {
-                let msgs = executor.run(&effect, now);
-                if results.send(Done { lane, msgs }).is_err() {
+                let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    executor.run(&effect, now)
+                }));
+                let (msgs, failed) = match ran {
+                    Ok(msgs) => (msgs, false),
+                    Err(_) => (Vec::new(), true),
+                };
+                if results.send(Done { lane, msgs, failed }).is_err() || failed {
                     break;
                 }
             }
@@ -133,9 +142,10 @@ impl Workers {
         self.writer.pending.front().copied()
     }
 
-    /// Ends both threads after the jobs they were given, the reader first,
-    /// so the read-write connection is the last to close (SQLite then
-    /// folds the WAL into the file and removes it).
+    /// Ends both threads after the jobs they were given (a write already
+    /// asked for is still made), the reader first, so the read-write
+    /// connection is the last to close (SQLite then folds the WAL into the
+    /// file and removes it). The answers are no longer read.
     pub fn shut_down(self) {
         let Self {
             writer,
@@ -143,11 +153,10 @@ impl Workers {
             results,
             sender,
         } = self;
-        // Answers no one reads any more must not keep a thread waiting.
-        drop(results);
         drop(sender);
         reader.shut_down();
         writer.shut_down();
+        drop(results);
     }
 
     /// Whether any job is still unanswered.

@@ -148,6 +148,9 @@ impl Store {
             }
             Err(e) => return Err(fault(FileFault::of_io(&e))),
         }
+        // Which file this is, taken before SQLite opens it: a file put in
+        // its place during the open (a long migration) is caught below.
+        let identity = FileIdentity::of(path).ok();
         // Look before touching: a read-only connection changes nothing, so a
         // database refused here is left as it was.
         let probe = open_read_only(path)?;
@@ -172,10 +175,13 @@ impl Store {
         };
         conn.busy_timeout(BUSY_TIMEOUT)?;
         events::prepare_actor(&conn)?;
+        if identity.is_some() && FileIdentity::of(path).ok() != identity {
+            return Err(fault(FileFault::Replaced));
+        }
         Ok(Self {
             conn,
             path: path.to_owned(),
-            identity: FileIdentity::of(path).ok(),
+            identity,
             lost: RefCell::new(None),
             // Once open for writing, the -wal and -shm files beside it are
             // this file's (its first read made them).
@@ -291,6 +297,15 @@ impl Store {
         if let Ok(empty) = Connection::open_in_memory() {
             drop(std::mem::replace(&mut self.conn, empty));
         }
+    }
+}
+
+impl Drop for Store {
+    /// A store closing on a file that was replaced under it (and not yet
+    /// noticed) must not fold its WAL into, and then remove, files that now
+    /// sit beside the new one: it lets go as a write would have.
+    fn drop(&mut self) {
+        let _ = self.check_file();
     }
 }
 

@@ -108,3 +108,21 @@ fn sqlites_errors_of_a_full_disk_are_told_as_a_full_disk() {
         Some(FileFault::Io(_))
     ));
 }
+
+#[test]
+fn a_store_closing_on_a_replaced_file_it_had_not_noticed_leaves_the_new_file_whole() {
+    let (dir, mut store) = open();
+    let path = store.path().to_owned();
+    let backup = dir.path().join("backup.db");
+    copy_of(&path, &backup);
+    for starts in ["09:00", "10:00"] {
+        let s = slot(&store, "physio", "ana", starts, MONDAY);
+        store.hold(&hold_request(s, 1), now()).unwrap();
+    }
+    std::fs::rename(&backup, &path).unwrap();
+    // The desk quits before its next poll or write.
+    drop(store);
+    let (integrity, bookings) = integrity_and_bookings(&path);
+    assert_eq!(integrity, "ok");
+    assert_eq!(bookings, 0, "the old file's WAL never reached the new file");
+}
