@@ -135,6 +135,8 @@ impl Executor {
             }
             // Never waits for another desk's lock: a lapsed hold stops
             // counting anyway, and the next write sweeps it.
+            // A lost file is said by the change poll; the sweep stays quiet.
+            Effect::Sweep if store.is_lost() => Vec::new(),
             Effect::Sweep => match store.try_sweep(now)? {
                 Some(ids) if !ids.is_empty() => vec![Msg::DatabaseChanged],
                 _ => Vec::new(),

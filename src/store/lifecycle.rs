@@ -367,6 +367,8 @@ impl Store {
         now: DateTime<Utc>,
         wait: std::time::Duration,
     ) -> Result<Vec<BookingId>> {
+        // A store that let go of its file has nothing to sweep: it says why.
+        self.check_file()?;
         let pending: bool = self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM bookings WHERE status = 'held' AND hold_expires_at <= ?1)",
             [ts(now)],
