@@ -89,11 +89,13 @@ pub enum Action {
     Submit,
     /// Form: throw away what was typed (after `Back` asked).
     Discard,
+    /// Quitting with this desk's holds live: release them, then quit.
+    ReleaseAndQuit,
 }
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 48] = [
+    pub const ALL: [Self; 49] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -142,10 +144,9 @@ impl Action {
         Self::PreviousField,
         Self::Submit,
         Self::Discard,
+        Self::ReleaseAndQuit,
     ];
 
-    /// Whether the palette offers it: everything but a form's own keys,
-    /// which mean nothing outside a form.
     /// Whether this action changes the database (or opens a form that
     /// does): refused at once, before anything is typed, when the desk can
     /// no longer write.
@@ -170,10 +171,16 @@ impl Action {
         )
     }
 
+    /// Whether the palette offers it: everything but a form's own keys and
+    /// the quit question's, which mean nothing elsewhere.
     pub fn in_palette(self) -> bool {
         !matches!(
             self,
-            Self::NextField | Self::PreviousField | Self::Submit | Self::Discard
+            Self::NextField
+                | Self::PreviousField
+                | Self::Submit
+                | Self::Discard
+                | Self::ReleaseAndQuit
         )
     }
 
@@ -255,6 +262,7 @@ impl Action {
             Self::PreviousField => ("previous", "previous field"),
             Self::Submit => ("submit", "submit"),
             Self::Discard => ("discard", "discard what was typed"),
+            Self::ReleaseAndQuit => ("release & quit", "release this desk's holds, then quit"),
         }
     }
 

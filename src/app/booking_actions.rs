@@ -89,10 +89,15 @@ fn slot_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     if a == Action::Reserve {
         return open_form(state, Form::reserve(&slot, &when, key));
     }
-    match state.service(slot.occurrence.service_id).cloned() {
-        Some(service) => open_form(state, Form::new_booking(&slot, &service, &when, key)),
-        None => Vec::new(),
+    let Some(service) = state.service(slot.occurrence.service_id).cloned() else {
+        return Vec::new();
+    };
+    let mut form = Form::new_booking(&slot, &service, &when, key);
+    if let Some(kept) = state.kept.take() {
+        let region = state.phone_region().to_owned();
+        form.fill_kept(&kept, &region);
     }
+    open_form(state, form)
 }
 
 fn on_booking(state: &mut AppState, a: Action, b: &Booking) -> Vec<Effect> {

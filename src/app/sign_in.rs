@@ -57,7 +57,7 @@ pub fn signed_in(state: &mut AppState, answer: Result<StaffMember, Failure>) {
                 form.submitting = false;
                 form.error = Some(failure.message.clone());
                 if let Some(pin) = form.fields.iter_mut().find(|f| f.label == "PIN") {
-                    pin.value.clear();
+                    pin.set_value("");
                 }
             }
             state.error(failure.message);

@@ -5,9 +5,10 @@ use super::keymap::{Context, Keymap};
 use super::msg::CatalogView;
 use super::overlays::attention::AttentionList;
 use super::overlays::detail::DetailState;
-use super::overlays::form::{Approval, Form};
+use super::overlays::form::{Approval, Form, KeptDetails};
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
+use super::quit::{DeskHolds, QuitPrompt};
 use super::screens::activity::ActivityState;
 use super::screens::board::BoardState;
 use super::screens::bookings::BookingsState;
@@ -71,6 +72,8 @@ pub enum Overlay {
     Detail(Box<DetailState>),
     /// The bookings needing attention ([`AppState::attention`]).
     Attention(AttentionList),
+    /// Quitting with this desk's holds live: release them first?
+    Quit(QuitPrompt),
 }
 
 /// Whether a status message reports something done or something refused.
@@ -137,6 +140,12 @@ pub struct AppState {
     /// Why the database can no longer be written (replaced, deleted),
     /// shown in place of every other message until the desk closes.
     pub alert: Option<String>,
+    /// A customer typed into a confirm form whose hold lapsed with its seat
+    /// gone: the next new booking form fills them in.
+    pub kept: Option<KeptDetails>,
+    /// The holds this desk made, still held as far as it knows: quitting
+    /// asks about the live ones.
+    pub desk_holds: DeskHolds,
 }
 
 impl AppState {
@@ -167,6 +176,8 @@ impl AppState {
             quit: false,
             waiting: false,
             alert: None,
+            kept: None,
+            desk_holds: DeskHolds::new(),
         }
     }
 
@@ -271,6 +282,7 @@ impl AppState {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Detail(_)) => Context::Detail,
             Some(Overlay::Attention(_)) => Context::Attention,
+            Some(Overlay::Quit(_)) => Context::Quit,
             None if self.screen == Screen::Customers && self.customers.searching => Context::Search,
             None => self.screen.context(),
         }

@@ -14,6 +14,7 @@ use super::overlays::form::one_line;
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
 use super::overlays::{attention, detail, form, help, palette};
+use super::quit;
 use super::screens::{self, activity, board, bookings, customers};
 use super::sign_in;
 use super::state::{AppState, Overlay, Screen};
@@ -125,6 +126,7 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Context::Help => help::key(state, key),
         Context::Detail => detail::key(state, key),
         Context::Attention => attention::key(state, key),
+        Context::Quit => quit::key(state, key),
         Context::Search => customers::search_key(state, key),
         screen => match state.keymap.lookup(screen, key) {
             Some(a) => action(state, a),
@@ -200,10 +202,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         return Vec::new();
     }
     match a {
-        Action::Quit => {
-            state.quit = true;
-            Vec::new()
-        }
+        Action::Quit => quit::quit(state),
         Action::Help => {
             // Help over a booking detail goes back to it when closed.
             let under = match state.overlay.take() {
@@ -288,6 +287,10 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Open
         | Action::Back => screens::action(state, a),
         // A form's own keys mean nothing on a screen.
-        Action::NextField | Action::PreviousField | Action::Submit | Action::Discard => Vec::new(),
+        Action::NextField
+        | Action::PreviousField
+        | Action::Submit
+        | Action::Discard
+        | Action::ReleaseAndQuit => Vec::new(),
     }
 }

@@ -1,12 +1,15 @@
 //! Taking in a write's result: the message that names what was done (or the
 //! engine's refusal, kept in the form that asked), and the reloads. Pure.
 
+use super::action::Action;
 use super::effect::{Effect, Write};
+use super::keymap::Context;
 use super::msg::Written;
-use super::overlays::form::FieldKind;
+use super::overlays::form::{FieldKind, FormKind, means_hold_gone};
+use super::quit;
 use super::screens;
 use super::state::{AppState, Overlay, Screen};
-use crate::domain::{Booking, Failure};
+use crate::domain::{Booking, BookingError, ErrorKind, Failure};
 
 /// Applies the result of `write`.
 pub fn written(
@@ -16,20 +19,15 @@ pub fn written(
 ) -> Vec<Effect> {
     let written = match result {
         Ok(written) => written,
-        Err(Failure { message, .. }) => {
-            if let Some(Overlay::Form(form)) = &mut state.overlay {
-                form.submitting = false;
-                form.error = Some(message.clone());
-                // A PIN is typed afresh, never kept after a refusal.
-                for field in &mut form.fields {
-                    if field.kind == FieldKind::Pin {
-                        field.value.clear();
-                    }
-                }
-            }
-            state.error(message);
-            return Vec::new();
-        }
+        Err(failure) => return refused(state, write, failure),
+    };
+    // A booking made from a confirm form books again a hold that lapsed.
+    let again = match (&state.overlay, write) {
+        (Some(Overlay::Form(f)), Write::Book(_)) => match f.kind {
+            FormKind::ConfirmHold(lapsed) => Some(lapsed),
+            _ => None,
+        },
+        _ => None,
     };
     if matches!(state.overlay, Some(Overlay::Form(_))) {
         state.overlay = None;
@@ -43,6 +41,10 @@ pub fn written(
             _ => format!("customer {} updated", c.name),
         },
     };
+    if let Written::Booking(b, _) = &written {
+        quit::track(state, b, matches!(write, Write::Hold { .. }));
+    }
+    quit::answered(state, write, None);
     if let Written::Booking(b, event) = &written {
         // The selection follows the booking just written, wherever it shows.
         state.board.booking = Some(b.id);
@@ -59,7 +61,19 @@ pub fn written(
         Write::Delete(..) if state.detail().is_some() => state.overlay = None,
         _ => {}
     }
-    state.info(message);
+    match (again, &written) {
+        (Some(lapsed), Written::Booking(b, _)) => {
+            let who = b
+                .customer
+                .as_ref()
+                .map_or(String::new(), |c| format!(" for {}", c.name));
+            state.info(format!(
+                "booked #{} again{who} (hold #{lapsed} had lapsed)",
+                b.id
+            ));
+        }
+        _ => state.info(message),
+    }
     let mut effects = vec![Effect::CountHolds];
     if state.screen == Screen::Board {
         effects.push(state.board.load());
@@ -70,6 +84,58 @@ pub fn written(
             .filter(|e| !matches!(e, Effect::LoadDay(_) | Effect::LoadWeek(..))),
     );
     effects
+}
+
+/// Takes in the engine's refusal of `write`: kept in the form that asked
+/// (a PIN cleared), and in the status bar. A confirm refused because the
+/// hold is gone turns the form to booking the seat again; that booking
+/// refused because the seat has gone too closes the form and keeps the
+/// customer for the next booking form.
+fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect> {
+    let Failure { kind, message } = failure;
+    quit::answered(state, write, Some(&message));
+    let submit = state
+        .keymap
+        .key_for(Context::Form, Action::Submit)
+        .map_or_else(|| "submit".to_owned(), |k| k.to_string());
+    if let Some(Overlay::Form(form)) = &mut state.overlay {
+        form.submitting = false;
+        form.error = Some(message.clone());
+        // A PIN is typed afresh, never kept after a refusal.
+        for field in &mut form.fields {
+            if field.kind == FieldKind::Pin {
+                field.set_value("");
+            }
+        }
+        match (write, &form.kind, form.hold.as_mut()) {
+            (Write::Confirm(..), _, Some(hold)) if means_hold_gone(&message) => {
+                hold.refused = true;
+                form.error = Some(format!(
+                    "{message}: {submit} books the seat again with what you typed, if it is still free"
+                ));
+            }
+            (Write::Book(_), FormKind::ConfirmHold(id), _)
+                if kind == ErrorKind::Conflict
+                    && message != BookingError::Duplicate.to_string() =>
+            {
+                let kept = form.kept_details(*id);
+                let who = kept.name();
+                state.overlay = None;
+                state.kept = Some(kept);
+                let new = state
+                    .keymap
+                    .key_for(Context::Board, Action::NewBooking)
+                    .map_or_else(|| "new booking".to_owned(), |k| k.to_string());
+                state.error(format!(
+                    "the seat has gone too ({message}): {who}'s details are kept; choose a slot and press {new} to book them there"
+                ));
+                return Vec::new();
+            }
+            _ => {}
+        }
+    }
+    state.error(message);
+    Vec::new()
 }
 
 /// What the status bar says after `write` left booking `b`.

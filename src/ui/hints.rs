@@ -118,6 +118,7 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
             Some(fixed("any other key", "keep editing")),
         ],
         Context::Help => vec![h(Action::Back), h(Action::PageDown), h(Action::PageUp)],
+        Context::Quit => vec![h(Action::ReleaseAndQuit), h(Action::Quit), h(Action::Back)],
         Context::Attention => vec![
             pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),
             h(Action::Open),

@@ -16,6 +16,7 @@ pub mod help;
 pub mod hints;
 pub mod money;
 pub mod palette;
+pub mod quit;
 pub mod table;
 pub mod theme;
 pub mod too_small;
@@ -64,5 +65,6 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Form(form)) => form::render(frame, main, form, state),
         Some(Overlay::Detail(open)) => detail::render(frame, main, state, open),
         Some(Overlay::Attention(open)) => attention::render(frame, main, state, open),
+        Some(Overlay::Quit(prompt)) => quit::render(frame, main, state, prompt),
     }
 }

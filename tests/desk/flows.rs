@@ -66,7 +66,7 @@ fn a_new_booking_for_a_customer_on_file_picked_by_name_books_that_customer() {
     let required: Vec<usize> = {
         let form = desk.driver.state.form().unwrap();
         (0..form.fields.len())
-            .filter(|&i| form.fields[i].required && form.fields[i].value.trim().is_empty())
+            .filter(|&i| form.fields[i].required && form.fields[i].value().trim().is_empty())
             .collect()
     };
     for i in required {

@@ -8,3 +8,4 @@ mod support;
 
 mod desk;
 mod idle;
+mod typing;

@@ -35,6 +35,8 @@ pub enum Context {
     Picker,
     /// A form asking whether to throw away what was typed.
     Discard,
+    /// Quitting asks what to do with this desk's live holds.
+    Quit,
     /// The command palette: printable keys go to its filter first.
     Palette,
     Help,
@@ -42,7 +44,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
@@ -54,6 +56,7 @@ impl Context {
         Self::Form,
         Self::Picker,
         Self::Discard,
+        Self::Quit,
         Self::Palette,
         Self::Help,
     ];
@@ -72,6 +75,7 @@ impl Context {
             Self::Form => "In forms",
             Self::Picker => "Customers on file",
             Self::Discard => "Discard a form?",
+            Self::Quit => "Quit with holds live?",
             Self::Palette => "Palette",
             Self::Help => "This help",
         }
@@ -274,6 +278,15 @@ impl Default for Keymap {
                     Binding::new(Action::Discard, &["y", "Y"]),
                     Binding::new(Action::Back, &["n", "esc"])
                         .worded("keep editing", "keep editing (any key)"),
+                ],
+            ),
+            (
+                Context::Quit,
+                vec![
+                    Binding::new(Action::ReleaseAndQuit, &["r"]),
+                    Binding::new(Action::Quit, &["q", "y"])
+                        .worded("quit, keep them", "quit and leave the holds to lapse"),
+                    Binding::new(Action::Back, &["esc", "n"]).worded("stay", "do not quit"),
                 ],
             ),
             (

@@ -3,7 +3,9 @@
 //! are here; the tests are grouped by what they drive.
 
 mod board;
+mod lapsed_hold;
 mod overlays;
+mod quit;
 mod screens;
 mod writes;
 

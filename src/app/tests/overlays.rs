@@ -30,7 +30,7 @@ fn a_key_under_an_overlay_never_reaches_the_screen_below() {
     press_char(&mut s, 'q');
     assert!(!s.quit);
     assert_eq!(s.screen, Screen::Board);
-    assert_eq!(s.form().map(|f| f.fields[0].value.as_str()), Some("2q"));
+    assert_eq!(s.form().map(|f| f.fields[0].value()), Some("2q"));
     // The palette types `j` into its filter.
     press(&mut s, KeyCode::Esc);
     press(&mut s, KeyCode::Char('y'));
@@ -106,7 +106,7 @@ fn a_multi_line_paste_goes_into_the_focused_field_only_and_runs_no_key() {
     );
     assert!(effects.is_empty(), "nothing submitted: {effects:?}");
     let form = s.form().expect("the form stays open");
-    assert_eq!(form.fields[0].value, "Client rang will rebook x D i q");
+    assert_eq!(form.fields[0].value(), "Client rang will rebook x D i q");
     assert!(!s.quit);
     // Enter then submits the whole reason once.
     let effects = press(&mut s, KeyCode::Enter);

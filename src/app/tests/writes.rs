@@ -55,7 +55,7 @@ fn a_refused_submit_keeps_the_form_and_what_was_typed() {
     };
     assert_eq!(form.error.as_deref(), Some("time slot is full"));
     assert!(!form.submitting);
-    assert_eq!(form.fields[0].value, "1");
+    assert_eq!(form.fields[0].value(), "1");
 }
 
 #[test]
@@ -312,10 +312,10 @@ fn a_refused_pin_is_forgotten_and_the_rest_kept() {
     );
     for field in &mut form.fields {
         if field.kind == crate::app::overlays::form::FieldKind::Pin {
-            field.value = "9999".into();
+            field.set_value("9999");
         }
     }
-    let typed: Vec<String> = form.fields.iter().map(|f| f.value.clone()).collect();
+    let typed: Vec<String> = form.fields.iter().map(|f| f.value().to_owned()).collect();
     s.overlay = Some(Overlay::Form(Box::new(form)));
     let refund = Write::Refund(
         BookingId(7),
@@ -332,9 +332,9 @@ fn a_refused_pin_is_forgotten_and_the_rest_kept() {
     assert_eq!(form.error.as_deref(), Some("wrong name or PIN"));
     for (field, before) in form.fields.iter().zip(typed) {
         if field.kind == crate::app::overlays::form::FieldKind::Pin {
-            assert_eq!(field.value, "", "{}", field.label);
+            assert_eq!(field.value(), "", "{}", field.label);
         } else {
-            assert_eq!(field.value, before, "{}", field.label);
+            assert_eq!(field.value(), before, "{}", field.label);
         }
     }
 }

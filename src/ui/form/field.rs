@@ -1,11 +1,14 @@
 //! One form field as one line: focus mark, label with its required mark, the
-//! value (a cursor when focused, `‹ option ›` for a choice) and beside it the
-//! live problem in red or the hint in green. Pure.
+//! value (with its cursor when focused, scrolled to keep the cursor in
+//! view; `‹ option ›` for a choice) and beside it the live problem in red or
+//! the hint in green. Pure.
 
 use crate::app::overlays::form::{Field, FieldKind};
+use crate::domain::text::printable;
 use crate::ui::{fit, theme};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Column widths of a form's field lines.
 #[derive(Debug, Clone, Copy)]
@@ -53,7 +56,13 @@ pub fn line(field: &Field, focused: bool, w: Widths) -> (Line<'static>, bool) {
     let mut spans = Vec::new();
     let label_style = if focused { theme::TITLE } else { Style::new() };
     spans.push(Span::styled(if focused { "› " } else { "  " }, theme::KEY));
-    let mark = if field.required { " *" } else { "" };
+    let mark = if field.required {
+        " *"
+    } else if field.one_of {
+        " +"
+    } else {
+        ""
+    };
     let label = fit::truncate(&field.label, w.label.saturating_sub(mark.len()));
     let pad = w.label.saturating_sub(fit::width(&label) + mark.len());
     spans.push(Span::styled(label, label_style));
@@ -88,15 +97,14 @@ pub fn note(field: &Field, focused: bool) -> (String, Style) {
 fn value_spans(field: &Field, focused: bool, width: usize) -> Vec<Span<'static>> {
     // A PIN is never drawn: one dot a digit.
     if field.kind == FieldKind::Pin {
-        let masked = Field {
-            value: "•".repeat(field.value.chars().count()),
-            kind: FieldKind::Text { max: 12 },
-            ..field.clone()
-        };
+        let mut masked = field.clone();
+        masked.kind = FieldKind::Text { max: 12 };
+        masked.set_value(&"•".repeat(field.value().chars().count()));
+        masked.set_cursor(field.cursor());
         return value_spans(&masked, focused, width);
     }
     if let FieldKind::Choice(_) = field.kind {
-        let text = fit::truncate(&field.value, width.saturating_sub(4));
+        let text = fit::truncate(field.value(), width.saturating_sub(4));
         let pad = width.saturating_sub(fit::width(&text) + 4);
         let (arrows, value) = if focused {
             (theme::KEY, theme::TITLE)
@@ -111,25 +119,76 @@ fn value_spans(field: &Field, focused: bool, width: usize) -> Vec<Span<'static>>
         ];
     }
     if focused {
-        let room = width.saturating_sub(1);
-        let count = field.value.chars().count();
-        let shown: String = field
-            .value
-            .chars()
-            .skip(count.saturating_sub(room))
-            .collect();
-        let pad = room.saturating_sub(shown.chars().count());
-        return vec![
-            Span::styled(shown, theme::EDITING),
-            Span::styled("█", theme::CARET),
-            Span::styled(" ".repeat(pad), theme::EDITING),
-        ];
+        return editing_spans(field.value(), field.cursor(), width);
     }
-    let text = fit::truncate(&field.value, width);
+    let text = fit::truncate(field.value(), width);
     let pad = width.saturating_sub(fit::width(&text));
     let line = theme::DIM.add_modifier(Modifier::UNDERLINED);
     vec![
         Span::styled(text, Style::new().add_modifier(Modifier::UNDERLINED)),
         Span::styled(" ".repeat(pad), line),
+    ]
+}
+
+/// The focused value in `width` cells with the cursor on the grapheme at
+/// `cursor` (characters from the start; past the end a block): as much of
+/// the text before the cursor as fits with what follows it, never less
+/// than half the field when the text is longer, and never half a wide
+/// character.
+fn editing_spans(value: &str, cursor: usize, width: usize) -> Vec<Span<'static>> {
+    let graphemes: Vec<String> = value
+        .graphemes(true)
+        .map(|g| printable(g).into_owned())
+        .collect();
+    let mut chars = 0;
+    let at = graphemes
+        .iter()
+        .zip(value.graphemes(true))
+        .position(|(_, g)| {
+            let here = chars >= cursor;
+            chars += g.chars().count();
+            here
+        })
+        .unwrap_or(graphemes.len());
+    let (before, rest) = graphemes.split_at(at);
+    let (under, after) = match rest.split_first() {
+        Some((g, after)) => (Some(g.as_str()), after),
+        None => (None, rest),
+    };
+    let cell = under.map_or(1, fit::width).max(1);
+    let wide = |gs: &[String]| gs.iter().map(|g| fit::width(g)).sum::<usize>();
+    let room = width.saturating_sub(cell);
+    let head_room = room
+        .saturating_sub(wide(after))
+        .max(wide(before).min(room / 2));
+    let mut used = 0;
+    let head_from = before
+        .iter()
+        .rposition(|g| {
+            used += fit::width(g);
+            used > head_room
+        })
+        .map_or(0, |i| i + 1);
+    let head: String = before[head_from..].concat();
+    let mut left = room.saturating_sub(fit::width(&head));
+    let tail: String = after
+        .iter()
+        .take_while(|g| {
+            let w = fit::width(g);
+            let fits = w <= left;
+            left = left.saturating_sub(w);
+            fits
+        })
+        .map(String::as_str)
+        .collect();
+    let pad = room.saturating_sub(fit::width(&head) + fit::width(&tail));
+    vec![
+        Span::styled(head, theme::EDITING),
+        match under {
+            Some(g) => Span::styled(g.to_owned(), theme::CARET.add_modifier(Modifier::REVERSED)),
+            None => Span::styled("█", theme::CARET),
+        },
+        Span::styled(tail, theme::EDITING),
+        Span::styled(" ".repeat(pad), theme::EDITING),
     ]
 }

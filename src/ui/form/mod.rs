@@ -7,13 +7,14 @@ mod field;
 use crate::app::Action;
 use crate::app::AppState;
 use crate::app::keymap::{Context, Keymap};
-use crate::app::overlays::form::Form;
+use crate::app::overlays::form::{Form, HoldLeft};
 use crate::domain::display_phone;
 use crate::ui::hints::prose;
 use crate::ui::{boxes, fit, theme};
 use field::Widths;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
@@ -58,8 +59,15 @@ impl Measure {
         let detail_lines = detail
             .as_ref()
             .map_or(Vec::new(), |d| fit::wrap(d, content));
-        let fixed =
-            2 + subtitle.len() + 2 + picker_height(form) + detail_lines.len() + error.len() + 1;
+        let legend = usize::from(form.fields.iter().any(|f| f.one_of));
+        let fixed = 2
+            + subtitle.len()
+            + 2
+            + picker_height(form)
+            + detail_lines.len()
+            + error.len()
+            + legend
+            + 1;
         let room = usize::from(area.height).saturating_sub(fixed).max(1);
         let shown = form.fields.len().min(room).max(1);
         let height = (fixed + shown).min(usize::from(area.height)) as u16;
@@ -128,9 +136,14 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form, state: &AppState) {
         .map(|(i, f)| field::line(f, i == form.focus, widths).0)
         .collect();
     frame.render_widget(Paragraph::new(lines), fields);
+    let [hold_at, more_at] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(12)]).areas(above);
+    if let Some(line) = hold_line(form, state) {
+        frame.render_widget(Paragraph::new(line), hold_at);
+    }
     if offset > 0 {
         let more = Line::styled(format!("↑ {offset} more"), theme::DIM).right_aligned();
-        frame.render_widget(Paragraph::new(more), above);
+        frame.render_widget(Paragraph::new(more), more_at);
     }
     let after = form.fields.len().saturating_sub(offset + shown);
     if after > 0 {
@@ -146,6 +159,9 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form, state: &AppState) {
             .map(|d| Line::styled(d, theme::ERROR)),
     );
     tail.extend(error.into_iter().map(|e| Line::styled(e, theme::REFUSAL)));
+    if form.fields.iter().any(|f| f.one_of) {
+        tail.push(Line::styled(ONE_OF_LEGEND, theme::DIM));
+    }
     tail.push(footer(form, keymap));
     let [notes, foot] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(bottom);
@@ -220,6 +236,35 @@ fn picker_lines(form: &Form, state: &AppState, width: usize) -> Vec<Line<'static
         lines.push(Line::styled(fit::truncate(&text, width), style));
     }
     lines
+}
+
+/// What the `+` beside the phone and the email means.
+const ONE_OF_LEGEND: &str = "+ a phone or an email is needed (either will do)";
+
+/// The hold's countdown in a confirm form: the time left, urgent in the
+/// last minute (in words as well as colour), and once it has lapsed what
+/// the submit key now does.
+fn hold_line(form: &Form, state: &AppState) -> Option<Line<'static>> {
+    let hold = form.hold.as_ref()?;
+    let submit = state
+        .keymap
+        .key_for(Context::Form, Action::Submit)
+        .map_or_else(String::new, prose);
+    let clock = |left: chrono::Duration| {
+        let secs = (left.num_milliseconds() + 999) / 1000;
+        format!("{}:{:02}", secs / 60, secs % 60)
+    };
+    Some(match hold.left(state.now) {
+        HoldLeft::Plenty(left) => Line::styled(format!("hold: {} left", clock(left)), theme::DIM),
+        HoldLeft::Urgent(left) => Line::styled(
+            format!("! hold: {} left, confirm now", clock(left)),
+            theme::ERROR.add_modifier(Modifier::BOLD),
+        ),
+        HoldLeft::Lapsed => Line::styled(
+            format!("✗ hold lapsed · {submit} books the seat again"),
+            theme::ERROR.add_modifier(Modifier::BOLD),
+        ),
+    })
 }
 
 /// The width of the keys footer.

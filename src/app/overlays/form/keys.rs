@@ -43,7 +43,7 @@ fn submit(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
         _ => None,
     }
     .cloned();
-    match form.submission(service.as_ref()) {
+    match form.submission(service.as_ref(), state.now) {
         Ok(Submitted::Write(write)) => {
             form.submitting = true;
             state.overlay = Some(Overlay::Form(form));

@@ -1,7 +1,7 @@
 //! Each form the desk opens and how it is built from what is selected (the
 //! engine call its submit becomes is in `submission`). Pure.
 
-use super::{Field, FieldKind, Form, Picker};
+use super::{Field, FieldKind, Form, HoldTimer, Picker};
 use crate::app::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
@@ -120,7 +120,34 @@ pub(super) fn add_on_label(name: &str) -> String {
     format!("Add {name}")
 }
 
-fn customer_fields(c: Option<&CustomerSummary>) -> Vec<Field> {
+/// What contact a form's customer must give, marked as the form opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Contact {
+    /// Nothing: the details are edited, not booked.
+    Optional,
+    /// A phone or an email (both fields marked `+`).
+    OneOf,
+    /// Both (a service that asks for both: both marked required).
+    Both,
+}
+
+impl Contact {
+    /// What booking or confirming `service` asks of the customer.
+    pub(super) fn for_service(service: &Service) -> Self {
+        if service.require_email_and_phone {
+            Self::Both
+        } else {
+            Self::OneOf
+        }
+    }
+}
+
+fn customer_fields(c: Option<&CustomerSummary>, contact: Contact) -> Vec<Field> {
+    let contact_field = |label, kind, value: Option<&str>| {
+        let mut field = Field::new(label, kind, contact == Contact::Both, value.unwrap_or(""));
+        field.one_of = contact == Contact::OneOf;
+        field
+    };
     vec![
         Field::new(
             FIRST,
@@ -134,18 +161,8 @@ fn customer_fields(c: Option<&CustomerSummary>) -> Vec<Field> {
             true,
             c.map_or("", |c| c.last_name.as_str()),
         ),
-        Field::new(
-            EMAIL,
-            FieldKind::Email,
-            false,
-            c.and_then(|c| c.email.as_deref()).unwrap_or(""),
-        ),
-        Field::new(
-            PHONE,
-            FieldKind::Phone,
-            false,
-            c.and_then(|c| c.phone.as_deref()).unwrap_or(""),
-        ),
+        contact_field(EMAIL, FieldKind::Email, c.and_then(|c| c.email.as_deref())),
+        contact_field(PHONE, FieldKind::Phone, c.and_then(|c| c.phone.as_deref())),
     ]
 }
 
@@ -224,7 +241,7 @@ impl Form {
 
     /// New booking form for `slot` of `service`.
     pub fn new_booking(slot: &Slot, service: &Service, when: &str, key: String) -> Self {
-        let mut fields = customer_fields(None);
+        let mut fields = customer_fields(None, Contact::for_service(service));
         let free = slot.free().max(1);
         fields.push(Field::new(
             PARTICIPANTS,
@@ -253,10 +270,11 @@ impl Form {
 
     /// Confirm-a-hold form: the customer and the required details.
     pub fn confirm_hold(b: &Booking, service: &Service, when: &str, key: String) -> Self {
-        let mut fields = customer_fields(b.customer.as_ref());
+        let mut fields = customer_fields(b.customer.as_ref(), Contact::for_service(service));
         fields.extend(detail_fields(service, Some(b)));
         Self {
             picker: Some(Picker::default()),
+            hold: HoldTimer::of(b),
             ..Self::new(
                 FormKind::ConfirmHold(b.id),
                 "Confirm hold",
@@ -376,7 +394,7 @@ impl Form {
             FormKind::EditCustomer(c.id),
             "Edit customer",
             format!("customer #{} · {}", c.id, c.name),
-            customer_fields(Some(c)),
+            customer_fields(Some(c), Contact::Optional),
             key,
         )
     }

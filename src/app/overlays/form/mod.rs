@@ -4,6 +4,8 @@
 //! go to the focused field first. Pure.
 
 mod field;
+mod hold_timer;
+mod kept;
 mod keys;
 mod kinds;
 mod manager_forms;
@@ -11,6 +13,8 @@ mod picker;
 mod submission;
 
 pub use field::{Field, FieldKind};
+pub use hold_timer::{HoldLeft, HoldTimer, URGENT, means_hold_gone};
+pub use kept::KeptDetails;
 pub use keys::key;
 pub use kinds::{BookingFilter, FormKind, STEPS, Submitted};
 pub use manager_forms::Approval;
@@ -41,6 +45,8 @@ pub struct Form {
     pub confirm_discard: bool,
     /// The customer picker, in forms that name a customer.
     pub picker: Option<Picker>,
+    /// The hold a confirm form is for, whose countdown it shows.
+    pub hold: Option<HoldTimer>,
 }
 
 /// Pasted text as one line: line breaks and tabs become single spaces, other
@@ -57,6 +63,9 @@ pub fn one_line(text: &str) -> String {
         .collect();
     spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The problem on both fields of the one-of pair when neither is given.
+pub const CONTACT_NEEDED: &str = "give a phone or an email";
 
 /// What a key did to a form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +98,7 @@ impl Form {
             submitting: false,
             confirm_discard: false,
             picker: None,
+            hold: None,
         }
     }
 
@@ -146,7 +156,7 @@ impl Form {
                     (kinds::PHONE, phone.as_deref()),
                 ] {
                     if let Some(f) = self.fields.iter_mut().find(|f| f.label == label) {
-                        value.unwrap_or_default().clone_into(&mut f.value);
+                        f.set_value(value.unwrap_or_default());
                         f.validate(phone_region);
                     }
                 }
@@ -167,7 +177,7 @@ impl Form {
         self.fields
             .iter()
             .find(|f| f.label == label)
-            .map_or("", |f| f.value.trim())
+            .map_or("", |f| f.value().trim())
     }
 
     /// Re-validates every field with the location's `phone_region`.
@@ -205,13 +215,24 @@ impl Form {
             Some(Action::Back) if self.is_dirty() => self.confirm_discard = true,
             Some(Action::Back) => return FormOutcome::Cancelled,
             _ => {
-                self.edit_focused(key, phone_region);
+                let taken = self.fields.get(self.focus).is_some_and(|f| f.takes(key));
+                if taken {
+                    self.edit_focused(key, phone_region);
+                } else if keymap.lookup(Context::Global, key) == Some(Action::Quit) {
+                    // ctrl-c quits elsewhere; here it would lose the form.
+                    let back = keymap
+                        .key_for(Context::Form, Action::Back)
+                        .map_or_else(|| "esc".to_owned(), |k| k.to_string());
+                    self.error = Some(format!(
+                        "{key} does not quit from a form: {back} leaves it (asking before it throws away what you typed), then {key} quits"
+                    ));
+                }
             }
         }
         FormOutcome::Editing
     }
 
-    /// Puts pasted `text` into the focused field only, as one line;
+    /// Puts pasted `text` into the focused field at its cursor, as one line;
     /// nothing is submitted and no key is run, whatever the text holds.
     /// Returns whether the field took it.
     pub fn paste(&mut self, text: &str, phone_region: &str) -> bool {
@@ -221,12 +242,21 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return false;
         };
-        if !field.paste(&one_line(text)) {
+        // Inside a word's neighbours a paste keeps one space at an end that
+        // had any, so `Ada |Lovelace` takes `King\n` as `Ada King Lovelace`.
+        let mut line = one_line(text);
+        let cursor = field.cursor();
+        if cursor > 0 && text.starts_with(char::is_whitespace) {
+            line.insert(0, ' ');
+        }
+        if cursor < field.value().chars().count() && text.ends_with(char::is_whitespace) {
+            line.push(' ');
+        }
+        if line.trim().is_empty() || !field.paste(&line) {
             return false;
         }
         field.validate(phone_region);
-        self.error = None;
-        self.customer_changed();
+        self.focused_changed();
         true
     }
 
@@ -239,9 +269,23 @@ impl Form {
             return false;
         }
         field.validate(phone_region);
+        self.focused_changed();
+        true
+    }
+
+    /// After the focused field's value changed: the last refusal is old
+    /// news, a pick no longer stands, and typing one of the pair answers
+    /// the other's "needed".
+    fn focused_changed(&mut self) {
         self.error = None;
         self.customer_changed();
-        true
+        if self.fields.get(self.focus).is_some_and(|f| f.one_of) {
+            for f in self.fields.iter_mut().filter(|f| f.one_of) {
+                if f.problem.as_deref() == Some(CONTACT_NEEDED) {
+                    f.problem = None;
+                }
+            }
+        }
     }
 
     /// Typing in a customer field drops a pick: the person is typed again.
@@ -253,12 +297,36 @@ impl Form {
         }
     }
 
+    /// Whether submitting now needs the one-of pair (a phone or an email):
+    /// a booking made pending needs no contact yet.
+    fn needs_contact(&self) -> bool {
+        self.fields.iter().any(|f| f.one_of)
+            && !(matches!(self.kind, FormKind::NewBooking(_))
+                && self.value(kinds::STATUS) == "pending")
+    }
+
+    /// Marks the empty fields of the one-of pair when none is given.
+    fn check_contact(&mut self) {
+        if !self.needs_contact()
+            || self
+                .fields
+                .iter()
+                .any(|f| f.one_of && !f.value().trim().is_empty())
+        {
+            return;
+        }
+        for f in self.fields.iter_mut().filter(|f| f.one_of) {
+            f.problem = Some(CONTACT_NEEDED.to_owned());
+        }
+    }
+
     /// Validates everything; on a problem focuses the first bad field.
     fn try_submit(&mut self, phone_region: &str) -> FormOutcome {
         if self.submitting {
             return FormOutcome::Editing;
         }
         self.validate(phone_region);
+        self.check_contact();
         if let Some(bad) = self.fields.iter().position(|f| f.problem.is_some()) {
             self.focus = bad;
             self.error = Some("fix the highlighted field first".to_owned());
@@ -268,5 +336,7 @@ impl Form {
     }
 }
 
+#[cfg(test)]
+mod editing_tests;
 #[cfg(test)]
 mod tests;

@@ -16,7 +16,7 @@ use crate::domain::{
     BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, InitialStatus, PaymentInput,
 };
 use crate::domain::{BookingFor, CancelRequest, PaymentMethod, Role, Transition};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 impl Form {
     fn optional(&self, label: &str) -> Option<String> {
@@ -70,10 +70,16 @@ impl Form {
             .collect()
     }
 
-    /// The request a valid form makes. `service` is the service of the
-    /// slot or booking the form is about. Errors: a message for the form
-    /// (a mistyped confirmation).
-    pub fn submission(&self, service: Option<&Service>) -> Result<Submitted, String> {
+    /// The request a valid form makes at `now`. `service` is the service
+    /// of the slot or booking the form is about. A confirm form whose hold
+    /// has lapsed books the hold's slot afresh with what was typed (under
+    /// a key of its own, so the refused confirm never answers it). Errors:
+    /// a message for the form (a mistyped confirmation).
+    pub fn submission(
+        &self,
+        service: Option<&Service>,
+        now: DateTime<Utc>,
+    ) -> Result<Submitted, String> {
         let key = self.idempotency_key.clone();
         let participants = self.value(PARTICIPANTS).parse().unwrap_or(1);
         let write = match &self.kind {
@@ -97,6 +103,21 @@ impl Form {
                         InitialStatus::Confirmed
                     },
                     idempotency_key: Some(key),
+                }))
+            }
+            FormKind::ConfirmHold(_)
+                if let Some(hold) = self.hold.as_ref().filter(|h| h.lapsed(now)) =>
+            {
+                let service = service.ok_or("unknown service")?;
+                Write::Book(Box::new(BookRequest {
+                    slot: Some(hold.slot),
+                    customer: self.booking_for(),
+                    participants: hold.participants,
+                    message: self.optional(MESSAGE),
+                    answers: self.answers(service),
+                    add_ons: self.add_ons(service),
+                    status: InitialStatus::Confirmed,
+                    idempotency_key: Some(format!("{key}-again")),
                 }))
             }
             FormKind::ConfirmHold(id) => {

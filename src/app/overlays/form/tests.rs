@@ -75,7 +75,7 @@ fn submitting_with_a_required_field_empty_stays_open_on_that_field() {
     type_into(&mut form, "Client unwell");
     assert_eq!(press(&mut form, key(KeyCode::Enter)), FormOutcome::Submit);
     assert_eq!(
-        form.submission(None),
+        form.submission(None, chrono::DateTime::UNIX_EPOCH),
         Ok(Submitted::Write(Write::Cancel(
             BookingId(7),
             CancelRequest {
@@ -109,7 +109,7 @@ fn escape_asks_before_discarding_typed_input() {
         FormOutcome::Editing
     );
     assert!(!form.confirm_discard);
-    assert_eq!(form.fields[0].value, "a", "typed input is kept");
+    assert_eq!(form.fields[0].value(), "a", "typed input is kept");
     press(&mut form, key(KeyCode::Esc));
     assert_eq!(
         press(&mut form, key(KeyCode::Char('y'))),
@@ -129,7 +129,7 @@ fn tab_and_shift_tab_cycle_fields_and_choices_change_with_space() {
     press(&mut form, key(KeyCode::Tab));
     assert_eq!(form.focus, 1);
     press(&mut form, key(KeyCode::Char(' ')));
-    assert_eq!(form.fields[1].value, "cash");
+    assert_eq!(form.fields[1].value(), "cash");
     press(&mut form, key(KeyCode::BackTab));
     assert_eq!(form.focus, 0);
 }
@@ -153,7 +153,7 @@ fn the_reserve_form_carries_its_idempotency_key_into_the_hold() {
         "desk-9".into(),
     );
     assert_eq!(
-        form.submission(None),
+        form.submission(None, chrono::DateTime::UNIX_EPOCH),
         Ok(Submitted::Write(Write::Hold {
             slot,
             participants: 2,
@@ -215,7 +215,7 @@ fn an_amount_other_than_what_is_due_is_warned_beside_the_field_but_may_be_paid()
     press(&mut form, Key::ctrl('u'));
     type_into(&mut form, "60");
     assert_eq!(press(&mut form, key(KeyCode::Enter)), FormOutcome::Submit);
-    match form.submission(None) {
+    match form.submission(None, chrono::DateTime::UNIX_EPOCH) {
         Ok(Submitted::Write(Write::Pay(_, p))) => {
             assert_eq!(p.amount, 6000);
             assert_eq!(p.idempotency_key.as_deref(), Some("k-1"));

@@ -1,0 +1,135 @@
+//! The clock of the hold a confirm form is for: how long is left, when it
+//! turns urgent, and what the form does once it has lapsed (book the seat
+//! again with what was typed). Pure: the time comes in as `now`.
+
+use crate::domain::{Booking, BookingStatus, SlotRef, Transition};
+use chrono::{DateTime, Duration, Utc};
+
+/// The last stretch of a hold, shown as urgent in its form.
+pub const URGENT: Duration = Duration::seconds(60);
+
+/// The hold behind a confirm form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HoldTimer {
+    /// When the hold lapses, UTC.
+    pub expires_at: DateTime<Utc>,
+    /// The slot it holds, to book again once it has lapsed.
+    pub slot: SlotRef,
+    /// Seats it holds.
+    pub participants: u32,
+    /// The engine refused the confirm because the hold had gone (lapsed,
+    /// or released at another desk) before `expires_at` passed here.
+    pub refused: bool,
+}
+
+/// Where a hold stands at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HoldLeft {
+    /// More than a minute left.
+    Plenty(Duration),
+    /// A minute or less left.
+    Urgent(Duration),
+    /// Gone: a submit books the seat again.
+    Lapsed,
+}
+
+impl HoldTimer {
+    /// The timer of `b` when it is a live hold with an expiry.
+    pub fn of(b: &Booking) -> Option<Self> {
+        (b.status == BookingStatus::Held)
+            .then_some(b.hold_expires_at)
+            .flatten()
+            .map(|expires_at| Self {
+                expires_at,
+                slot: b.slot_ref(),
+                participants: b.participants,
+                refused: false,
+            })
+    }
+
+    /// How the hold stands at `now`.
+    pub fn left(&self, now: DateTime<Utc>) -> HoldLeft {
+        let left = self.expires_at - now;
+        if self.refused || left <= Duration::zero() {
+            HoldLeft::Lapsed
+        } else if left <= URGENT {
+            HoldLeft::Urgent(left)
+        } else {
+            HoldLeft::Plenty(left)
+        }
+    }
+
+    /// Whether a submit at `now` must book afresh rather than confirm.
+    pub fn lapsed(&self, now: DateTime<Utc>) -> bool {
+        self.left(now) == HoldLeft::Lapsed
+    }
+}
+
+/// Whether the engine's refusal of a confirm means the hold is gone
+/// (lapsed, swept as expired, released at another desk: a release is a
+/// cancel), so the seat may be booked again.
+pub fn means_hold_gone(message: &str) -> bool {
+    let gone = |status: BookingStatus| {
+        status
+            .apply(Transition::Confirm)
+            .err()
+            .is_some_and(|e| e.to_string() == message)
+    };
+    message == crate::domain::BookingError::HoldExpired.to_string()
+        || gone(BookingStatus::Expired)
+        || gone(BookingStatus::Cancelled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::TimeSlotId;
+    use chrono::{NaiveDate, TimeZone};
+
+    fn timer() -> HoldTimer {
+        HoldTimer {
+            expires_at: Utc.with_ymd_and_hms(2026, 12, 2, 10, 5, 0).unwrap(),
+            slot: SlotRef {
+                time_slot_id: TimeSlotId(3),
+                date: NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
+            },
+            participants: 1,
+            refused: false,
+        }
+    }
+
+    #[test]
+    fn the_last_minute_is_urgent_and_the_expiry_instant_has_lapsed() {
+        let t = timer();
+        let at = |s| t.expires_at - Duration::seconds(s);
+        assert_eq!(t.left(at(61)), HoldLeft::Plenty(Duration::seconds(61)));
+        assert_eq!(t.left(at(60)), HoldLeft::Urgent(Duration::seconds(60)));
+        assert_eq!(t.left(at(1)), HoldLeft::Urgent(Duration::seconds(1)));
+        assert_eq!(t.left(at(0)), HoldLeft::Lapsed);
+        assert!(t.lapsed(at(-3600)));
+        assert!(!t.lapsed(at(1)));
+    }
+
+    #[test]
+    fn a_refusal_lapses_the_hold_whatever_the_clock_says() {
+        let mut t = timer();
+        t.refused = true;
+        assert!(t.lapsed(t.expires_at - Duration::minutes(5)));
+    }
+
+    #[test]
+    fn the_engine_words_for_a_gone_hold_are_recognised_and_others_are_not() {
+        assert!(means_hold_gone("hold has expired"));
+        assert!(means_hold_gone(
+            &BookingStatus::Expired
+                .apply(Transition::Confirm)
+                .unwrap_err()
+                .to_string()
+        ));
+        assert!(!means_hold_gone("duplicate booking"));
+        assert!(!means_hold_gone("time slot is full"));
+        assert!(!means_hold_gone(
+            "confirming needs a phone or an email for the customer"
+        ));
+    }
+}

@@ -1,0 +1,123 @@
+//! Quitting with this desk's holds live asks first and can release them.
+
+use super::*;
+use crate::app::msg::Written;
+use crate::domain::Failure;
+
+/// A desk that has just held slot 1 as #8, until 09:45.
+fn holding() -> AppState {
+    let mut s = desk();
+    press_char(&mut s, 'r');
+    let effects = press(&mut s, KeyCode::Enter);
+    let [Effect::Write(write)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let mut hold = booking(8, 1, BookingStatus::Held);
+    hold.customer = None;
+    hold.hold_expires_at = Some(now() + Duration::minutes(15));
+    let done = Written::Booking(Box::new(hold), Some(EventId(1)));
+    update(&mut s, Msg::Written(Box::new(write.clone()), Ok(done)));
+    s
+}
+
+fn released(id: i64) -> Written {
+    let mut b = booking(id, 1, BookingStatus::Cancelled);
+    b.cancel_reason = Some("hold released".into());
+    Written::Booking(Box::new(b), Some(EventId(2)))
+}
+
+#[test]
+fn with_no_live_hold_q_quits_at_once() {
+    let mut s = desk();
+    press_char(&mut s, 'q');
+    assert!(s.quit);
+    // A hold that has lapsed by now blocks nothing: no question.
+    let mut s = holding();
+    update(&mut s, Msg::Tick(now() + Duration::minutes(16)));
+    press_char(&mut s, 'q');
+    assert!(s.quit);
+}
+
+#[test]
+fn with_a_live_hold_q_asks_and_esc_stays() {
+    let mut s = holding();
+    press_char(&mut s, 'q');
+    assert!(!s.quit, "it asks first");
+    assert!(matches!(s.overlay, Some(Overlay::Quit(_))));
+    press(&mut s, KeyCode::Esc);
+    assert!(!s.quit && s.overlay.is_none());
+    // Asked again, q quits and leaves the hold to lapse.
+    press_char(&mut s, 'q');
+    press_char(&mut s, 'q');
+    assert!(s.quit);
+}
+
+#[test]
+fn r_releases_each_hold_then_quits_once_all_are_answered() {
+    let mut s = holding();
+    // ctrl-c quits as q does, so it asks too.
+    update(
+        &mut s,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(
+        matches!(s.overlay, Some(Overlay::Quit(_))),
+        "{:?}",
+        s.overlay
+    );
+    let effects = press_char(&mut s, 'r');
+    let [Effect::Write(release @ Write::Cancel(id, req))] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(*id, BookingId(8));
+    assert_eq!(req.reason, "hold released");
+    assert!(!s.quit, "not before the engine answers");
+    update(
+        &mut s,
+        Msg::Written(Box::new(release.clone()), Ok(released(8))),
+    );
+    assert!(s.quit);
+}
+
+#[test]
+fn a_release_refused_keeps_the_desk_open_and_says_why() {
+    let mut s = holding();
+    press_char(&mut s, 'q');
+    let effects = press_char(&mut s, 'r');
+    let [Effect::Write(release)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let refusal = Failure::from(BookingError::NotAllowed("another desk confirmed it".into()));
+    update(
+        &mut s,
+        Msg::Written(Box::new(release.clone()), Err(refusal)),
+    );
+    assert!(!s.quit);
+    let Some(Overlay::Quit(prompt)) = &s.overlay else {
+        panic!("{:?}", s.overlay)
+    };
+    assert_eq!(prompt.refused.len(), 1);
+    assert!(prompt.holds.is_empty(), "nothing left to release");
+    press_char(&mut s, 'q');
+    assert!(s.quit);
+}
+
+#[test]
+fn a_hold_confirmed_or_released_here_is_no_longer_asked_about() {
+    let mut s = holding();
+    update(
+        &mut s,
+        Msg::Written(
+            Box::new(Write::Cancel(
+                BookingId(8),
+                crate::domain::CancelRequest {
+                    reason: "hold released".into(),
+                    idempotency_key: None,
+                },
+            )),
+            Ok(released(8)),
+        ),
+    );
+    press_char(&mut s, 'q');
+    assert!(s.quit);
+}
