@@ -192,3 +192,59 @@ fn editing_spans(value: &str, cursor: usize, width: usize) -> Vec<Span<'static>>
         Span::styled(" ".repeat(pad), theme::EDITING),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The spans' text and the cursor cell's text.
+    fn drawn(value: &str, cursor: usize, width: usize) -> (String, String) {
+        let spans = editing_spans(value, cursor, width);
+        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        (text, spans[1].content.to_string())
+    }
+
+    #[test]
+    fn the_cursor_sits_on_its_character_and_the_line_fills_the_width() {
+        let (text, under) = drawn("Lovelace", 3, 12);
+        assert_eq!(text, "Lovelace    ");
+        assert_eq!(under, "e");
+        let (text, under) = drawn("Ada", 3, 6);
+        assert_eq!((text.as_str(), under.as_str()), ("Ada█  ", "█"));
+    }
+
+    #[test]
+    fn long_text_scrolls_to_keep_the_cursor_and_some_context_in_view() {
+        let long = "Bartholomew-Featherstonehaugh";
+        for cursor in 0..=long.chars().count() {
+            let (text, under) = drawn(long, cursor, 10);
+            assert_eq!(fit::width(&text), 10, "cursor {cursor}: {text:?}");
+            let expected = long
+                .chars()
+                .nth(cursor)
+                .map_or("█".to_owned(), String::from);
+            assert_eq!(under, expected, "cursor {cursor}");
+        }
+        // In the middle, half the field shows what comes before.
+        let (text, _) = drawn(long, 15, 10);
+        assert_eq!(text, "-Featherst", "four before the cursor, on `t`");
+    }
+
+    #[test]
+    fn wide_characters_are_never_split_and_controls_are_shown_as_symbols() {
+        let cjk = "山田花子山田花子";
+        for cursor in 0..=8 {
+            for width in 1..12 {
+                let (text, _) = drawn(cjk, cursor, width);
+                assert!(
+                    fit::width(&text) <= width.max(2),
+                    "{cursor}/{width}: {text:?}"
+                );
+            }
+        }
+        let (text, _) = drawn("a\u{1b}b", 0, 6);
+        assert!(text.contains('␛'), "{text:?}");
+        let (_, under) = drawn("Dr 👩\u{200d}⚕\u{fe0f}", 3, 10);
+        assert_eq!(under, "👩\u{200d}⚕\u{fe0f}", "a cluster is one cursor cell");
+    }
+}
