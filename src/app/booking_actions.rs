@@ -93,7 +93,7 @@ fn slot_action(state: &mut AppState, a: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let mut form = Form::new_booking(&slot, &service, &when, key);
-    if let Some(kept) = state.kept.take() {
+    if let Some(kept) = state.kept.take().filter(|k| k.fresh(state.now)) {
         let region = state.phone_region().to_owned();
         form.fill_kept(&kept, &region);
     }

@@ -6,7 +6,7 @@ use super::action::Action;
 use super::effect::{Effect, Write};
 use super::keymap::{Context, Key};
 use super::state::{AppState, Overlay};
-use crate::domain::{Booking, BookingId, BookingStatus, CancelRequest};
+use crate::domain::{Booking, BookingId, BookingStatus, CancelRequest, ErrorKind, Failure};
 use chrono::{DateTime, Utc};
 use std::collections::BTreeMap;
 
@@ -33,14 +33,14 @@ pub struct QuitPrompt {
     /// Releases asked for and not yet answered; the desk quits when the
     /// last is answered and none was refused.
     pub releasing: Vec<BookingId>,
-    /// Releases the engine refused (another desk confirmed the hold, …),
-    /// with its words: the desk stays open to say so.
+    /// Releases that failed for a fault (the database, the file), with its
+    /// words: the desk stays open to say so.
     pub refused: Vec<(BookingId, String)>,
 }
 
 /// Keeps `holds` in step with a booking this desk just wrote: a hold it
-/// made (`made`) or still knows is added or updated; anything else that
-/// is no longer held is dropped.
+/// made (`made`: held, or brought back by an undo) or still knows is added
+/// or updated; anything else that is no longer held is dropped.
 pub fn track(state: &mut AppState, b: &Booking, made: bool) {
     if b.status == BookingStatus::Held && (made || state.desk_holds.contains_key(&b.id)) {
         if let Some(expires_at) = b.hold_expires_at {
@@ -57,15 +57,42 @@ pub fn track(state: &mut AppState, b: &Booking, made: bool) {
     }
 }
 
-/// Quit, or ask first when this desk's holds are live at `state.now`.
-pub fn quit(state: &mut AppState) -> Vec<Effect> {
+/// Keeps `holds` in step with bookings loaded for a screen (another
+/// desk may have confirmed, released or extended one): a hold of this
+/// desk's seen as anything but a live hold is dropped, an extension kept.
+pub fn seen(state: &mut AppState, bookings: &[Booking]) {
+    let now = state.now;
+    for b in bookings {
+        if let Some(h) = state.desk_holds.get_mut(&b.id) {
+            match b.hold_expires_at {
+                Some(expires_at) if b.status == BookingStatus::Held && expires_at > now => {
+                    h.expires_at = expires_at;
+                }
+                _ => {
+                    state.desk_holds.remove(&b.id);
+                }
+            }
+        }
+    }
+}
+
+/// The holds of this desk still live at `state.now`, in id order.
+fn live(state: &mut AppState) -> Vec<BookingId> {
     let now = state.now;
     state.desk_holds.retain(|_, h| h.expires_at > now);
-    if state.desk_holds.is_empty() {
+    state.desk_holds.keys().copied().collect()
+}
+
+/// Quit, or ask first when this desk's holds are live at `state.now`.
+/// A desk that can no longer write (its file replaced or deleted) cannot
+/// release anything, so it quits without asking.
+pub fn quit(state: &mut AppState) -> Vec<Effect> {
+    let holds = live(state);
+    if holds.is_empty() || state.alert.is_some() {
         state.quit = true;
     } else {
         state.overlay = Some(Overlay::Quit(QuitPrompt {
-            holds: state.desk_holds.keys().copied().collect(),
+            holds,
             releasing: Vec::new(),
             refused: Vec::new(),
         }));
@@ -74,45 +101,19 @@ pub fn quit(state: &mut AppState) -> Vec<Effect> {
 }
 
 /// A key while the quit question is open: release and quit, quit keeping
-/// them, or stay. Keys wait while releases are on their way.
+/// them, or stay. While releases are on their way only quitting works.
 pub fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
     let Some(Overlay::Quit(prompt)) = &state.overlay else {
         return Vec::new();
     };
-    if !prompt.releasing.is_empty() {
-        return Vec::new();
-    }
+    let waiting = !prompt.releasing.is_empty();
     match state.keymap.lookup(Context::Quit, key) {
-        Some(Action::ReleaseAndQuit) if prompt.holds.is_empty() => {
-            state.quit = true;
-            Vec::new()
-        }
-        Some(Action::ReleaseAndQuit) => {
-            let holds = prompt.holds.clone();
-            let effects = holds
-                .iter()
-                .map(|id| {
-                    let key = state.next_key();
-                    Effect::Write(Write::Cancel(
-                        *id,
-                        CancelRequest {
-                            reason: RELEASED.to_owned(),
-                            idempotency_key: Some(key),
-                        },
-                    ))
-                })
-                .collect();
-            if let Some(Overlay::Quit(prompt)) = &mut state.overlay {
-                prompt.releasing = holds;
-                prompt.refused.clear();
-            }
-            state.info("releasing this desk's holds…");
-            effects
-        }
         Some(Action::Quit) => {
             state.quit = true;
             Vec::new()
         }
+        _ if waiting => Vec::new(),
+        Some(Action::ReleaseAndQuit) => release(state),
         Some(Action::Back) => {
             state.overlay = None;
             state.info("not quitting: the holds stay");
@@ -122,10 +123,43 @@ pub fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
     }
 }
 
+/// Asks the engine to release each hold still live (only while it is
+/// still a hold); quits at once when none is.
+fn release(state: &mut AppState) -> Vec<Effect> {
+    let holds = live(state);
+    if holds.is_empty() {
+        state.quit = true;
+        return Vec::new();
+    }
+    let effects = holds
+        .iter()
+        .map(|id| {
+            let key = state.next_key();
+            Effect::Write(Write::Cancel(
+                *id,
+                CancelRequest {
+                    reason: RELEASED.to_owned(),
+                    idempotency_key: Some(key),
+                    only_hold: true,
+                },
+            ))
+        })
+        .collect();
+    if let Some(Overlay::Quit(prompt)) = &mut state.overlay {
+        prompt.holds.clone_from(&holds);
+        prompt.releasing = holds;
+        prompt.refused.clear();
+    }
+    state.info("releasing this desk's holds…");
+    effects
+}
+
 /// Takes in the answer to a release asked for while quitting: once every
-/// release is answered the desk quits, unless one was refused (then the
-/// question stays with why).
-pub fn answered(state: &mut AppState, write: &Write, refusal: Option<&str>) {
+/// release is answered the desk quits, unless one failed for a fault (the
+/// question then stays, with why). A refusal because the booking is no
+/// longer a hold (confirmed or released elsewhere, lapsed) leaves nothing
+/// to release: it counts as done.
+pub fn answered(state: &mut AppState, write: &Write, failure: Option<&Failure>) {
     let Write::Cancel(id, _) = write else {
         return;
     };
@@ -136,8 +170,9 @@ pub fn answered(state: &mut AppState, write: &Write, refusal: Option<&str>) {
         return;
     };
     prompt.releasing.remove(at);
-    if let Some(why) = refusal {
-        prompt.refused.push((*id, why.to_owned()));
+    state.desk_holds.remove(id);
+    if let Some(f) = failure.filter(|f| f.kind == ErrorKind::Fault) {
+        prompt.refused.push((*id, f.message.clone()));
     }
     if !prompt.releasing.is_empty() {
         return;
@@ -145,11 +180,6 @@ pub fn answered(state: &mut AppState, write: &Write, refusal: Option<&str>) {
     if prompt.refused.is_empty() {
         state.quit = true;
         return;
-    }
-    // What could not be released is not this desk's to release any more
-    // (or the engine says why not): the question lists what is left.
-    for (refused, _) in &prompt.refused {
-        state.desk_holds.remove(refused);
     }
     prompt.holds = state.desk_holds.keys().copied().collect();
 }

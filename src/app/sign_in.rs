@@ -74,6 +74,8 @@ pub fn lock(state: &mut AppState) -> Vec<Effect> {
     state.signed_in = None;
     state.last_change = None;
     state.overlay = None;
+    // What one clerk typed is not the next one's to book.
+    state.kept = None;
     state.info("locked: sign in to go on");
     ask(state);
     Vec::new()

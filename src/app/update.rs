@@ -44,14 +44,17 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         }
         Msg::CatalogLoaded(catalog) => catalog_loaded(state, catalog.map(|c| *c)),
         Msg::DayLoaded(view) => {
+            quit::seen(state, &view.bookings);
             board::day_loaded(state, *view);
             Vec::new()
         }
         Msg::WeekLoaded(view) => {
+            quit::seen(state, &view.bookings);
             board::week_loaded(state, *view);
             Vec::new()
         }
         Msg::BookingsLoaded(query, page) => {
+            quit::seen(state, &page.bookings);
             bookings::loaded(state, &query, *page);
             Vec::new()
         }
@@ -111,9 +114,13 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
 /// Routes a key to the layer that takes it.
 fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
     if state.too_small() {
-        // Nothing is on screen to act on; only quitting still works.
+        // Nothing is on screen to act on; only quitting still works (and
+        // the quit question's answers, which the small screen shows).
+        if state.context() == Context::Quit {
+            return quit::key(state, key);
+        }
         if state.keymap.lookup(Context::Global, key) == Some(Action::Quit) {
-            state.quit = true;
+            return quit::quit(state);
         }
         return Vec::new();
     }

@@ -5,7 +5,7 @@ use super::action::Action;
 use super::effect::{Effect, Write};
 use super::keymap::Context;
 use super::msg::Written;
-use super::overlays::form::{FieldKind, FormKind, means_hold_gone};
+use super::overlays::form::{FieldKind, FormKind, Submitted, means_hold_gone};
 use super::quit;
 use super::screens;
 use super::state::{AppState, Overlay, Screen};
@@ -42,7 +42,11 @@ pub fn written(
         },
     };
     if let Written::Booking(b, _) = &written {
-        quit::track(state, b, matches!(write, Write::Hold { .. }));
+        quit::track(
+            state,
+            b,
+            matches!(write, Write::Hold { .. } | Write::Undo(_)),
+        );
     }
     quit::answered(state, write, None);
     if let Written::Booking(b, event) = &written {
@@ -92,8 +96,8 @@ pub fn written(
 /// refused because the seat has gone too closes the form and keeps the
 /// customer for the next booking form.
 fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect> {
+    quit::answered(state, write, Some(&failure));
     let Failure { kind, message } = failure;
-    quit::answered(state, write, Some(&message));
     let submit = state
         .keymap
         .key_for(Context::Form, Action::Submit)
@@ -109,7 +113,17 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
         }
         match (write, &form.kind, form.hold.as_mut()) {
             (Write::Confirm(..), _, Some(hold)) if means_hold_gone(&message) => {
+                // The same key press goes on to book the seat again.
                 hold.refused = true;
+                let service = state
+                    .catalog
+                    .as_ref()
+                    .and_then(|c| c.services.iter().find(|s| s.id == hold.service));
+                if let Ok(Submitted::Write(again)) = form.submission(service) {
+                    form.submitting = true;
+                    form.error = Some(format!("{message}: booking the seat again…"));
+                    return vec![Effect::Write(again)];
+                }
                 form.error = Some(format!(
                     "{message}: {submit} books the seat again with what you typed, if it is still free"
                 ));
@@ -118,7 +132,7 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
                 if kind == ErrorKind::Conflict
                     && message != BookingError::Duplicate.to_string() =>
             {
-                let kept = form.kept_details(*id);
+                let kept = form.kept_details(*id, state.now);
                 let who = kept.name();
                 state.overlay = None;
                 state.kept = Some(kept);

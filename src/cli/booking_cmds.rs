@@ -50,6 +50,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
             let request = CancelRequest {
                 reason: a.reason,
                 idempotency_key: a.idempotency_key,
+                only_hold: false,
             };
             (
                 ctx.store.cancel_with(BookingId(a.id), &request, now)?,

@@ -126,7 +126,11 @@ pub fn pay_fingerprint(id: BookingId, payment: &PaymentInput) -> String {
 
 /// A cancellation's fingerprint: the booking and the reason.
 pub fn cancel_fingerprint(id: BookingId, req: &CancelRequest) -> String {
-    json!({ "booking": id.0, "reason": req.reason }).to_string()
+    if req.only_hold {
+        json!({ "booking": id.0, "reason": req.reason, "release": true }).to_string()
+    } else {
+        json!({ "booking": id.0, "reason": req.reason }).to_string()
+    }
 }
 
 #[cfg(test)]

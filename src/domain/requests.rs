@@ -109,6 +109,10 @@ pub struct CancelRequest {
     /// A repeated key with the same request returns the cancelled booking;
     /// with a different request it is a conflict.
     pub idempotency_key: Option<String>,
+    /// A release: refused (a conflict naming the status, nothing changed)
+    /// unless the booking is still a hold, since another desk may have
+    /// confirmed it after this one last looked.
+    pub only_hold: bool,
 }
 
 /// Changes to a live booking's details (ReserveKit `PATCH` of `message`).

@@ -173,13 +173,16 @@ impl Store {
         let request = CancelRequest {
             reason: reason.to_owned(),
             idempotency_key: None,
+            only_hold: false,
         };
         self.cancel_with(id, &request, now)
     }
 
     /// [`Store::cancel`] with an idempotency key: the same request again
-    /// returns the booking and records nothing more.
-    /// Errors: empty reason, not found, refused transition,
+    /// returns the booking and records nothing more. A release
+    /// (`only_hold`) cancels only a booking that is still a hold.
+    /// Errors: empty reason, not found, refused transition, a release of
+    /// what is no longer a hold,
     /// `idempotency key reused with a different request`.
     pub fn cancel_with(
         &mut self,
@@ -198,6 +201,13 @@ impl Store {
                 return Ok(first);
             }
             let b = current(conn, id)?;
+            if request.only_hold && b.status != BookingStatus::Held {
+                return Err(BookingError::NotAllowed(format!(
+                    "#{id} is {} now, no longer a hold, so it was not released",
+                    b.status
+                ))
+                .into());
+            }
             let next = step(b.status, Transition::Cancel)?;
             conn.prepare_cached(
                 "UPDATE bookings SET status = ?2, cancel_reason = ?3, hold_expires_at = NULL, updated_at = ?4

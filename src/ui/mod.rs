@@ -32,7 +32,11 @@ pub use crate::app::state::{MIN_HEIGHT, MIN_WIDTH};
 pub fn render(frame: &mut Frame, state: &AppState) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small::render(frame, area, MIN_WIDTH, MIN_HEIGHT);
+        let asking = match &state.overlay {
+            Some(Overlay::Quit(prompt)) => Some(quit::one_line(state, prompt)),
+            _ => None,
+        };
+        too_small::render(frame, area, MIN_WIDTH, MIN_HEIGHT, asking.as_deref());
         return;
     }
     let [tabs, main, status, keys] = Layout::vertical([

@@ -86,3 +86,24 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, prompt: &QuitProm
     let inner = boxes::draw(frame, at, boxes::overlay("Quit?"));
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+/// The question in one line, for a terminal too small for the box:
+/// `2 holds live: r release & quit · q quit · esc stay`.
+pub fn one_line(state: &AppState, prompt: &QuitPrompt) -> String {
+    if !prompt.releasing.is_empty() {
+        return format!("releasing {} hold(s)…", prompt.releasing.len());
+    }
+    let key = |a| {
+        state
+            .keymap
+            .key_for(Context::Quit, a)
+            .map_or_else(String::new, prose)
+    };
+    format!(
+        "{} hold(s) of this desk live: {} release & quit · {} quit · {} stay",
+        prompt.holds.len(),
+        key(Action::ReleaseAndQuit),
+        key(Action::Quit),
+        key(Action::Back)
+    )
+}

@@ -8,7 +8,7 @@ use crate::support::{
 };
 use chrono::Duration;
 use slotdesk::domain::{BookingError, BookingStatus, Role, Transition};
-use slotdesk::domain::{EventKind, HoldRequest, InitialStatus};
+use slotdesk::domain::{CancelRequest, ErrorKind, EventKind, HoldRequest, InitialStatus};
 
 #[test]
 fn a_hold_confirmed_with_a_customer_becomes_a_confirmed_booking() {
@@ -479,4 +479,36 @@ fn a_manager_forces_a_status_the_table_refuses_and_the_rules_still_hold() {
         .unwrap_err();
     assert!(full.to_string().contains("time slot is full"), "{full}");
     assert_eq!(counts(&store), before);
+}
+
+#[test]
+fn a_release_cancels_only_a_hold_never_a_booking_confirmed_meanwhile() {
+    let (_dir, mut store) = open();
+    let physio = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let hold = store.hold(&hold_request(physio, 1), now()).unwrap();
+    // Another desk confirms the hold; this desk still shows it as held.
+    store.confirm(hold.id, Some(&jane()), now()).unwrap();
+    let before = counts(&store);
+    let release = CancelRequest {
+        reason: "hold released".into(),
+        idempotency_key: Some("release-1".into()),
+        only_hold: true,
+    };
+    let err = rule_error(store.cancel_with(hold.id, &release, now()));
+    assert_eq!(err.kind(), ErrorKind::Conflict);
+    assert!(err.to_string().contains("confirmed"), "{err}");
+    assert_eq!(counts(&store), before, "nothing changed");
+    assert_eq!(
+        store.booking(hold.id).unwrap().status,
+        BookingStatus::Confirmed
+    );
+
+    let other = store.hold(
+        &hold_request(slot(&store, "physio", "ana", "10:00", MONDAY), 1),
+        now(),
+    );
+    let released = store
+        .cancel_with(other.unwrap().id, &release, now())
+        .unwrap();
+    assert_eq!(released.status, BookingStatus::Cancelled);
 }

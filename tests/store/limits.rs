@@ -168,6 +168,7 @@ fn a_repeated_keyed_payment_confirmation_or_cancel_changes_nothing_more() {
     let cancel = CancelRequest {
         reason: "rang".into(),
         idempotency_key: Some("cancel-1".into()),
+        only_hold: false,
     };
     let cancelled = store.cancel_with(hold.id, &cancel, now()).unwrap();
     let events = event_count(&store);

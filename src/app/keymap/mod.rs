@@ -284,7 +284,7 @@ impl Default for Keymap {
                 Context::Quit,
                 vec![
                     Binding::new(Action::ReleaseAndQuit, &["r"]),
-                    Binding::new(Action::Quit, &["q", "y"])
+                    Binding::new(Action::Quit, &["q", "y", "ctrl-c"])
                         .worded("quit, keep them", "quit and leave the holds to lapse"),
                     Binding::new(Action::Back, &["esc", "n"]).worded("stay", "do not quit"),
                 ],

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::app::msg::Written;
+use crate::app::overlays::form::ContactNeed;
 use crate::domain::{ErrorKind, Failure, InitialStatus};
 
 /// A desk with hold #8 (no customer yet) on slot 1, expiring at 09:45,
@@ -44,6 +45,31 @@ fn submit(s: &mut AppState) -> Write {
     }
 }
 
+/// The engine's refusal of a confirm on a hold the sweep has marked
+/// expired.
+fn expired() -> Failure {
+    Failure::from(BookingError::Transition(
+        BookingStatus::Expired
+            .apply(crate::domain::Transition::Confirm)
+            .unwrap_err(),
+    ))
+}
+
+/// Submits a form whose hold has lapsed: the confirm goes first and, once
+/// the engine says the hold is gone, the same key press books again.
+fn submit_lapsed(s: &mut AppState) -> Box<crate::domain::BookRequest> {
+    let confirm = submit(s);
+    assert!(
+        matches!(confirm, Write::Confirm(BookingId(8), _)),
+        "{confirm:?}"
+    );
+    let effects = update(s, Msg::Written(Box::new(confirm), Err(expired())));
+    match effects.as_slice() {
+        [Effect::Write(Write::Book(req))] => req.clone(),
+        other => panic!("the refusal should book again at once, got {other:?}"),
+    }
+}
+
 #[test]
 fn before_it_lapses_the_form_confirms_the_hold() {
     let mut s = confirming();
@@ -52,12 +78,30 @@ fn before_it_lapses_the_form_confirms_the_hold() {
 }
 
 #[test]
+fn a_lapse_on_this_desks_clock_alone_still_asks_the_engine_to_confirm() {
+    // Another desk may have extended the hold: only the engine knows.
+    let mut s = confirming();
+    tick(&mut s, now() + Duration::minutes(20));
+    let confirm = submit(&mut s);
+    assert!(
+        matches!(confirm, Write::Confirm(BookingId(8), _)),
+        "{confirm:?}"
+    );
+    let mut confirmed = booking(8, 1, BookingStatus::Confirmed);
+    confirmed.customer = Some(CustomerSummary {
+        name: "Grace Hopper".into(),
+        ..ada()
+    });
+    let done = Written::Booking(Box::new(confirmed), Some(EventId(41)));
+    update(&mut s, Msg::Written(Box::new(confirm), Ok(done)));
+    assert_eq!(status_text(&s), "confirmed #8 for Grace Hopper");
+}
+
+#[test]
 fn once_lapsed_one_key_books_the_same_seat_with_what_was_typed() {
     let mut s = confirming();
     tick(&mut s, now() + Duration::minutes(15));
-    let Write::Book(req) = submit(&mut s) else {
-        panic!("a lapsed hold is booked again, not confirmed");
-    };
+    let req = submit_lapsed(&mut s);
     assert_eq!(req.slot, Some(slot_ref(1)));
     assert_eq!(req.status, InitialStatus::Confirmed);
     assert_eq!(req.participants, 1);
@@ -74,6 +118,11 @@ fn once_lapsed_one_key_books_the_same_seat_with_what_was_typed() {
         Some("k-1"),
         "its own key: the refused confirm's never answers it"
     );
+    assert!(
+        s.form().is_some_and(|f| f.submitting),
+        "a second Enter waits"
+    );
+    assert!(press(&mut s, KeyCode::Enter).is_empty());
     // The engine books it: the form closes and says what happened.
     let mut booked = booking(9, 1, BookingStatus::Confirmed);
     booked.customer = Some(CustomerSummary {
@@ -83,40 +132,34 @@ fn once_lapsed_one_key_books_the_same_seat_with_what_was_typed() {
     let done = Written::Booking(Box::new(booked), Some(EventId(40)));
     update(&mut s, Msg::Written(Box::new(Write::Book(req)), Ok(done)));
     assert!(s.overlay.is_none());
-    let text = status_text(&s);
     assert_eq!(
-        text,
+        status_text(&s),
         "booked #9 again for Grace Hopper (hold #8 had lapsed)"
     );
 }
 
 #[test]
-fn a_confirm_refused_because_the_hold_expired_turns_the_form_to_booking_again() {
+fn a_hold_the_engine_says_has_expired_is_booked_again_whatever_the_clock_says() {
     let mut s = confirming();
-    let write = submit(&mut s);
+    let confirm = submit(&mut s);
     let refusal = Failure::from(BookingError::HoldExpired);
-    update(&mut s, Msg::Written(Box::new(write), Err(refusal)));
+    let effects = update(&mut s, Msg::Written(Box::new(confirm), Err(refusal)));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Write(Write::Book(_))]),
+        "{effects:?}"
+    );
     let form = s.form().expect("the form stays, with what was typed");
     assert_eq!(form.value("First name"), "Grace");
-    assert!(
-        form.error
-            .as_deref()
-            .is_some_and(|e| e.contains("books the seat again")),
-        "{:?}",
-        form.error
-    );
-    // The desk's clock says 09:30, but the engine knows better.
-    assert!(matches!(submit(&mut s), Write::Book(_)));
 }
 
 #[test]
 fn when_the_seat_has_gone_too_the_customer_is_kept_for_the_next_slot() {
     let mut s = confirming();
     tick(&mut s, now() + Duration::minutes(20));
-    let write = submit(&mut s);
+    let req = submit_lapsed(&mut s);
     let full = Failure::from(BookingError::SlotFull);
     assert_eq!(full.kind, ErrorKind::Conflict);
-    update(&mut s, Msg::Written(Box::new(write), Err(full)));
+    update(&mut s, Msg::Written(Box::new(Write::Book(req)), Err(full)));
     assert!(s.overlay.is_none(), "nothing left to do in that form");
     let text = status_text(&s).to_owned();
     assert!(
@@ -131,16 +174,16 @@ fn when_the_seat_has_gone_too_the_customer_is_kept_for_the_next_slot() {
     assert_eq!(form.value("Last name"), "Hopper");
     assert_eq!(form.value("Email"), "grace@example.com");
     assert!(form.subtitle.contains("#8"), "{}", form.subtitle);
+    assert_eq!(form.focus, 0, "the clerk sees whose details they are");
     assert!(s.kept.is_none(), "used once");
 }
 
 #[test]
 fn a_refusal_that_is_not_about_the_seat_keeps_the_form_open() {
     let mut s = confirming();
-    tick(&mut s, now() + Duration::minutes(20));
-    let write = submit(&mut s);
+    let req = submit_lapsed(&mut s);
     let dup = Failure::from(BookingError::Duplicate);
-    update(&mut s, Msg::Written(Box::new(write), Err(dup)));
+    update(&mut s, Msg::Written(Box::new(Write::Book(req)), Err(dup)));
     assert!(s.form().is_some());
     assert!(s.kept.is_none());
 }
@@ -151,7 +194,8 @@ fn the_contact_a_service_needs_is_marked_as_the_form_opens() {
     let form = s.form().expect("form");
     let field = |l: &str| form.fields.iter().find(|f| f.label == l).expect(l);
     assert!(field("First name").required && field("Last name").required);
-    assert!(field("Email").one_of && field("Phone").one_of);
+    assert_eq!(field("Email").contact, Some(ContactNeed::OneOf));
+    assert_eq!(field("Phone").contact, Some(ContactNeed::OneOf));
     let mut both = service();
     both.require_email_and_phone = true;
     let mut s = desk();
@@ -161,8 +205,13 @@ fn the_contact_a_service_needs_is_marked_as_the_form_opens() {
     press_char(&mut s, 'n');
     let form = s.form().expect("form");
     let field = |l: &str| form.fields.iter().find(|f| f.label == l).expect(l);
-    assert!(field("Email").required && field("Phone").required);
-    assert!(!field("Email").one_of);
+    assert_eq!(field("Email").contact, Some(ContactNeed::Both));
+    // Both are needed to confirm, not to book pending.
+    press(&mut s, KeyCode::Up);
+    press_char(&mut s, ' ');
+    let form = s.form().expect("form");
+    assert_eq!(form.value("Status"), "pending");
+    assert_eq!(form.needs_contact(), None);
 }
 
 #[test]
@@ -186,9 +235,26 @@ fn submitting_without_a_phone_or_an_email_marks_both_and_typing_one_clears_both(
     };
     assert!(problem(form, "Email").is_some() && problem(form, "Phone").is_some());
     assert_eq!(form.fields[form.focus].label, "Email");
+    press(&mut s, KeyCode::Tab);
     for c in "020 7946 0018".chars() {
         press_char(&mut s, c);
     }
     let form = s.form().expect("form");
-    assert_eq!(problem(form, "Phone"), None, "an email typed is enough");
+    assert_eq!(problem(form, "Phone"), None);
+    assert_eq!(problem(form, "Email"), None, "a phone typed is enough");
+}
+
+#[test]
+fn kept_details_are_dropped_after_a_while() {
+    let mut s = confirming();
+    tick(&mut s, now() + Duration::minutes(20));
+    let req = submit_lapsed(&mut s);
+    let full = Failure::from(BookingError::SlotFull);
+    update(&mut s, Msg::Written(Box::new(Write::Book(req)), Err(full)));
+    assert!(s.kept.is_some());
+    // Half an hour later the next booking is someone else's.
+    tick(&mut s, now() + Duration::minutes(50));
+    press(&mut s, KeyCode::Right);
+    press_char(&mut s, 'n');
+    assert_eq!(s.form().map(|f| f.value("First name")), Some(""));
 }

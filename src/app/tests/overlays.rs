@@ -117,6 +117,7 @@ fn a_multi_line_paste_goes_into_the_focused_field_only_and_runs_no_key() {
             crate::domain::CancelRequest {
                 reason: "Client rang will rebook x D i q".into(),
                 idempotency_key: Some("k-1".into()),
+                only_hold: false,
             }
         ))]
     );

@@ -80,26 +80,111 @@ fn r_releases_each_hold_then_quits_once_all_are_answered() {
 }
 
 #[test]
-fn a_release_refused_keeps_the_desk_open_and_says_why() {
+fn a_release_refused_because_it_is_no_longer_a_hold_still_quits() {
+    let mut s = holding();
+    press_char(&mut s, 'q');
+    let effects = press_char(&mut s, 'r');
+    let [Effect::Write(release @ Write::Cancel(_, req))] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        req.only_hold,
+        "a release never cancels a booking confirmed meanwhile"
+    );
+    let refusal = Failure::from(BookingError::NotAllowed(
+        "#8 is confirmed now, no longer a hold, so it was not released".into(),
+    ));
+    update(
+        &mut s,
+        Msg::Written(Box::new(release.clone()), Err(refusal)),
+    );
+    assert!(s.quit, "nothing of this desk's is left blocking a seat");
+}
+
+#[test]
+fn a_release_that_fails_for_a_fault_keeps_the_desk_open_and_q_still_leaves() {
     let mut s = holding();
     press_char(&mut s, 'q');
     let effects = press_char(&mut s, 'r');
     let [Effect::Write(release)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    let refusal = Failure::from(BookingError::NotAllowed("another desk confirmed it".into()));
-    update(
-        &mut s,
-        Msg::Written(Box::new(release.clone()), Err(refusal)),
-    );
+    let fault = Failure {
+        kind: crate::domain::ErrorKind::Fault,
+        message: "disk I/O error".into(),
+    };
+    update(&mut s, Msg::Written(Box::new(release.clone()), Err(fault)));
     assert!(!s.quit);
     let Some(Overlay::Quit(prompt)) = &s.overlay else {
         panic!("{:?}", s.overlay)
     };
     assert_eq!(prompt.refused.len(), 1);
-    assert!(prompt.holds.is_empty(), "nothing left to release");
     press_char(&mut s, 'q');
     assert!(s.quit);
+}
+
+#[test]
+fn while_releases_are_on_their_way_q_and_ctrl_c_still_leave() {
+    let mut s = holding();
+    press_char(&mut s, 'q');
+    press_char(&mut s, 'r');
+    assert!(
+        press(&mut s, KeyCode::Esc).is_empty() && !s.quit,
+        "esc waits"
+    );
+    update(
+        &mut s,
+        Msg::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(s.quit);
+}
+
+#[test]
+fn a_hold_confirmed_at_another_desk_is_dropped_when_the_board_reloads() {
+    let mut s = holding();
+    let mut confirmed = booking(8, 1, BookingStatus::Confirmed);
+    confirmed.customer = Some(ada());
+    let view = DayView {
+        date: day(),
+        slots: vec![slot(1, 1, 10, 1, None)],
+        bookings: vec![confirmed],
+    };
+    update(&mut s, Msg::DayLoaded(Box::new(view)));
+    press_char(&mut s, 'q');
+    assert!(s.quit);
+}
+
+#[test]
+fn a_hold_that_lapses_while_the_question_is_open_is_not_released() {
+    let mut s = holding();
+    press_char(&mut s, 'q');
+    update(&mut s, Msg::Tick(now() + Duration::minutes(16)));
+    assert!(
+        press_char(&mut s, 'r').is_empty(),
+        "nothing left to release"
+    );
+    assert!(s.quit);
+}
+
+#[test]
+fn a_desk_that_lost_its_file_quits_without_offering_releases_it_cannot_make() {
+    let mut s = holding();
+    s.alert = Some("the database file was replaced".into());
+    press_char(&mut s, 'q');
+    assert!(s.quit);
+}
+
+#[test]
+fn on_a_too_small_terminal_q_asks_too_and_its_answers_work() {
+    let mut s = holding();
+    update(&mut s, Msg::Resized(60, 20));
+    press_char(&mut s, 'q');
+    assert!(!s.quit && matches!(s.overlay, Some(Overlay::Quit(_))));
+    let effects = press_char(&mut s, 'r');
+    assert!(matches!(
+        effects.as_slice(),
+        [Effect::Write(Write::Cancel(..))]
+    ));
 }
 
 #[test]
@@ -113,6 +198,7 @@ fn a_hold_confirmed_or_released_here_is_no_longer_asked_about() {
                 crate::domain::CancelRequest {
                     reason: "hold released".into(),
                     idempotency_key: None,
+                    only_hold: false,
                 },
             )),
             Ok(released(8)),

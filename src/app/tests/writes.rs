@@ -77,6 +77,7 @@ fn the_message_after_each_write_names_the_booking_and_its_customer() {
                 crate::domain::CancelRequest {
                     reason: "ill".into(),
                     idempotency_key: None,
+                    only_hold: false,
                 },
             ),
             BookingStatus::Cancelled,

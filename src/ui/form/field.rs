@@ -3,7 +3,7 @@
 //! view; `‹ option ›` for a choice) and beside it the live problem in red or
 //! the hint in green. Pure.
 
-use crate::app::overlays::form::{Field, FieldKind};
+use crate::app::overlays::form::{ContactNeed, Field, FieldKind};
 use crate::domain::text::printable;
 use crate::ui::{fit, theme};
 use ratatui::style::{Modifier, Style};
@@ -56,12 +56,10 @@ pub fn line(field: &Field, focused: bool, w: Widths) -> (Line<'static>, bool) {
     let mut spans = Vec::new();
     let label_style = if focused { theme::TITLE } else { Style::new() };
     spans.push(Span::styled(if focused { "› " } else { "  " }, theme::KEY));
-    let mark = if field.required {
-        " *"
-    } else if field.one_of {
-        " +"
-    } else {
-        ""
+    let mark = match (field.required, field.contact) {
+        (true, _) | (false, Some(ContactNeed::Both)) => " *",
+        (false, Some(ContactNeed::OneOf)) => " +",
+        (false, None) => "",
     };
     let label = fit::truncate(&field.label, w.label.saturating_sub(mark.len()));
     let pad = w.label.saturating_sub(fit::width(&label) + mark.len());

@@ -7,7 +7,7 @@ mod field;
 use crate::app::Action;
 use crate::app::AppState;
 use crate::app::keymap::{Context, Keymap};
-use crate::app::overlays::form::{Form, HoldLeft};
+use crate::app::overlays::form::{ContactNeed, Form, HoldLeft};
 use crate::domain::display_phone;
 use crate::ui::hints::prose;
 use crate::ui::{boxes, fit, theme};
@@ -59,7 +59,7 @@ impl Measure {
         let detail_lines = detail
             .as_ref()
             .map_or(Vec::new(), |d| fit::wrap(d, content));
-        let legend = usize::from(form.fields.iter().any(|f| f.one_of));
+        let legend = usize::from(legend(form).is_some());
         let fixed = 2
             + subtitle.len()
             + 2
@@ -159,8 +159,8 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form, state: &AppState) {
             .map(|d| Line::styled(d, theme::ERROR)),
     );
     tail.extend(error.into_iter().map(|e| Line::styled(e, theme::REFUSAL)));
-    if form.fields.iter().any(|f| f.one_of) {
-        tail.push(Line::styled(ONE_OF_LEGEND, theme::DIM));
+    if let Some(words) = legend(form) {
+        tail.push(Line::styled(words, theme::DIM));
     }
     tail.push(footer(form, keymap));
     let [notes, foot] =
@@ -238,8 +238,14 @@ fn picker_lines(form: &Form, state: &AppState, width: usize) -> Vec<Line<'static
     lines
 }
 
-/// What the `+` beside the phone and the email means.
-const ONE_OF_LEGEND: &str = "+ a phone or an email is needed (either will do)";
+/// What the marks beside the phone and the email mean, while submitting
+/// needs contact (not for a booking made pending).
+fn legend(form: &Form) -> Option<&'static str> {
+    match form.needs_contact()? {
+        ContactNeed::OneOf => Some("+ a phone or an email is needed (either will do)"),
+        ContactNeed::Both => Some("* this service needs both an email and a phone"),
+    }
+}
 
 /// The hold's countdown in a confirm form: the time left, urgent in the
 /// last minute (in words as well as colour), and once it has lapsed what

@@ -165,3 +165,45 @@ fn ctrl_c_in_a_form_says_how_to_leave_it_and_changes_nothing() {
     assert_eq!(value(&form), "Ada");
     assert!(!form.is_dirty());
 }
+
+#[test]
+fn a_huge_paste_is_cut_and_shows_the_fields_limit() {
+    let mut form = name_form("");
+    let book = "lorem ipsum ".repeat(500_000);
+    assert!(form.paste(&book, "GB"));
+    let chars = value(&form).chars().count();
+    assert!(chars <= field::PASTE_MAX, "{chars}");
+    assert!(form.fields[0].problem.is_some(), "over the name's limit");
+    assert_eq!(form.fields[0].cursor(), chars);
+}
+
+#[test]
+fn a_key_that_cuts_nothing_changes_nothing() {
+    let mut form = name_form("Ada");
+    form.error = Some("an old refusal".into());
+    press(&mut form, "ctrl-k");
+    assert_eq!(value(&form), "Ada");
+    assert_eq!(
+        form.error.as_deref(),
+        Some("an old refusal"),
+        "nothing was edited, so nothing is cleared"
+    );
+}
+
+#[test]
+fn q_typed_in_a_choice_is_not_taken_for_quitting() {
+    let mut form = Form::new(
+        FormKind::Payment(crate::domain::BookingId(1)),
+        "Record payment",
+        String::new(),
+        vec![Field::new(
+            "Method",
+            FieldKind::Choice(vec!["card".into(), "cash".into()]),
+            true,
+            "card",
+        )],
+        "k".into(),
+    );
+    press(&mut form, "q");
+    assert_eq!(form.error, None);
+}

@@ -46,6 +46,20 @@ pub enum FieldKind {
     Choice(Vec<String>),
 }
 
+/// What contact a booking needs, on the phone and email fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContactNeed {
+    /// A phone or an email (marked `+`).
+    OneOf,
+    /// Both (a service that asks for both; marked `*`).
+    Both,
+}
+
+/// The most characters one paste puts into a field: far over any field's
+/// limit, so a pasted book shows the limit's problem rather than freezing
+/// the desk.
+pub const PASTE_MAX: usize = 20_000;
+
 /// A labelled field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -58,9 +72,10 @@ pub struct Field {
     pub kind: FieldKind,
     /// Must not be empty.
     pub required: bool,
-    /// One of a pair of which at least one must be given (a phone or an
-    /// email to book), marked `+` as the form opens.
-    pub one_of: bool,
+    /// The contact a booking needs from this field (the phone, the email),
+    /// marked as the form opens and checked on submit unless the booking
+    /// is made pending.
+    pub contact: Option<ContactNeed>,
     /// What is wrong with it now, shown beside it.
     pub problem: Option<String>,
     /// A helpful rendering (the phone in E.164), shown beside it.
@@ -79,7 +94,7 @@ impl Field {
             initial: value.to_owned(),
             kind,
             required,
-            one_of: false,
+            contact: None,
             problem: None,
             hint: None,
             warning: None,
@@ -114,15 +129,22 @@ impl Field {
         self.value() != self.initial
     }
 
-    /// Inserts pasted text at the cursor, as typed; returns whether the
-    /// value changed. A choice takes no paste.
+    /// Inserts pasted text at the cursor in one splice (a huge paste is
+    /// cut at [`PASTE_MAX`] characters; the field's own limit then shows);
+    /// returns whether the value changed. A choice takes no paste.
     pub fn paste(&mut self, text: &str) -> bool {
         if matches!(self.kind, FieldKind::Choice(_)) || text.is_empty() {
             return false;
         }
-        for c in text.chars() {
-            self.input.0.handle(InputRequest::InsertChar(c));
-        }
+        let text: String = text.chars().take(PASTE_MAX).collect();
+        let value = self.value();
+        let cursor = self.cursor();
+        let at = value
+            .char_indices()
+            .nth(cursor)
+            .map_or(value.len(), |(i, _)| i);
+        let joined = format!("{}{text}{}", &value[..at], &value[at..]);
+        self.input.0 = Input::new(joined).with_cursor(cursor + text.chars().count());
         true
     }
 
@@ -159,10 +181,10 @@ impl Field {
         let Some(request) = editing_request(key) else {
             return false;
         };
-        self.input
-            .0
-            .handle(request)
-            .is_some_and(|changed| changed.value)
+        // Compared, not trusted: `ctrl-k` at the end reports a change.
+        let before = self.value().to_owned();
+        self.input.0.handle(request);
+        self.value() != before
     }
 
     /// Whether `key` is one of the field's own editing or cursor keys (so

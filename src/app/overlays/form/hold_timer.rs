@@ -1,8 +1,9 @@
-//! The clock of the hold a confirm form is for: how long is left, when it
-//! turns urgent, and what the form does once it has lapsed (book the seat
-//! again with what was typed). Pure: the time comes in as `now`.
+//! The clock of the hold a confirm form is for: how long is left and when
+//! it turns urgent, and whether the engine has said the hold is gone (the
+//! form then books the seat again with what was typed). Pure: the time
+//! comes in as `now`.
 
-use crate::domain::{Booking, BookingStatus, SlotRef, Transition};
+use crate::domain::{Booking, BookingStatus, ServiceId, SlotRef, Transition};
 use chrono::{DateTime, Duration, Utc};
 
 /// The last stretch of a hold, shown as urgent in its form.
@@ -17,8 +18,12 @@ pub struct HoldTimer {
     pub slot: SlotRef,
     /// Seats it holds.
     pub participants: u32,
+    /// Its service, for the answers and add-ons of a booking made again.
+    pub service: ServiceId,
     /// The engine refused the confirm because the hold had gone (lapsed,
-    /// or released at another desk) before `expires_at` passed here.
+    /// or released at another desk): the form now books the seat again.
+    /// Only the engine's word turns it: the clock here may be behind an
+    /// extension made at another desk.
     pub refused: bool,
 }
 
@@ -43,6 +48,7 @@ impl HoldTimer {
                 expires_at,
                 slot: b.slot_ref(),
                 participants: b.participants,
+                service: b.service_id,
                 refused: false,
             })
     }
@@ -59,7 +65,8 @@ impl HoldTimer {
         }
     }
 
-    /// Whether a submit at `now` must book afresh rather than confirm.
+    /// Whether the hold has lapsed by `now` as far as this desk knows
+    /// (the countdown's word; a submit still asks the engine first).
     pub fn lapsed(&self, now: DateTime<Utc>) -> bool {
         self.left(now) == HoldLeft::Lapsed
     }
@@ -94,6 +101,7 @@ mod tests {
                 date: NaiveDate::from_ymd_opt(2026, 12, 2).unwrap(),
             },
             participants: 1,
+            service: ServiceId(1),
             refused: false,
         }
     }

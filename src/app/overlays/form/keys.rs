@@ -37,13 +37,14 @@ fn submit(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
             .as_ref()
             .and_then(|v| v.slots.iter().find(|s| s.occurrence.slot_ref() == *slot))
             .and_then(|s| state.service(s.occurrence.service_id)),
-        FormKind::ConfirmHold(id) | FormKind::EditBooking(id) => {
-            find_booking(state, *id).and_then(|b| state.service(b.service_id))
-        }
+        FormKind::ConfirmHold(id) | FormKind::EditBooking(id) => match &form.hold {
+            Some(hold) => state.service(hold.service),
+            None => find_booking(state, *id).and_then(|b| state.service(b.service_id)),
+        },
         _ => None,
     }
     .cloned();
-    match form.submission(service.as_ref(), state.now) {
+    match form.submission(service.as_ref()) {
         Ok(Submitted::Write(write)) => {
             form.submitting = true;
             state.overlay = Some(Overlay::Form(form));

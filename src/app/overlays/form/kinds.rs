@@ -1,7 +1,7 @@
 //! Each form the desk opens and how it is built from what is selected (the
 //! engine call its submit becomes is in `submission`). Pure.
 
-use super::{Field, FieldKind, Form, HoldTimer, Picker};
+use super::{ContactNeed, Field, FieldKind, Form, HoldTimer, Picker};
 use crate::app::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
@@ -23,8 +23,11 @@ pub enum FormKind {
     ConfirmHold(BookingId),
     /// Change message, answers and add-ons.
     EditBooking(BookingId),
-    /// Cancel (or release a hold) with a reason.
+    /// Cancel with a reason.
     Cancel(BookingId),
+    /// Release a hold with a reason: refused by the engine if it is no
+    /// longer a hold (another desk confirmed it meanwhile).
+    Release(BookingId),
     /// Record a payment.
     Payment(BookingId),
     /// Check in, no-show or complete.
@@ -120,32 +123,21 @@ pub(super) fn add_on_label(name: &str) -> String {
     format!("Add {name}")
 }
 
-/// What contact a form's customer must give, marked as the form opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Contact {
-    /// Nothing: the details are edited, not booked.
-    Optional,
-    /// A phone or an email (both fields marked `+`).
-    OneOf,
-    /// Both (a service that asks for both: both marked required).
-    Both,
-}
-
-impl Contact {
-    /// What booking or confirming `service` asks of the customer.
-    pub(super) fn for_service(service: &Service) -> Self {
-        if service.require_email_and_phone {
-            Self::Both
-        } else {
-            Self::OneOf
-        }
+/// What booking or confirming `service` asks of the customer.
+fn contact_for(service: &Service) -> ContactNeed {
+    if service.require_email_and_phone {
+        ContactNeed::Both
+    } else {
+        ContactNeed::OneOf
     }
 }
 
-fn customer_fields(c: Option<&CustomerSummary>, contact: Contact) -> Vec<Field> {
+/// The customer's fields, filled from `c`; the phone and email marked
+/// with the `contact` a booking needs (`None`: just editing details).
+fn customer_fields(c: Option<&CustomerSummary>, contact: Option<ContactNeed>) -> Vec<Field> {
     let contact_field = |label, kind, value: Option<&str>| {
-        let mut field = Field::new(label, kind, contact == Contact::Both, value.unwrap_or(""));
-        field.one_of = contact == Contact::OneOf;
+        let mut field = Field::new(label, kind, false, value.unwrap_or(""));
+        field.contact = contact;
         field
     };
     vec![
@@ -241,7 +233,7 @@ impl Form {
 
     /// New booking form for `slot` of `service`.
     pub fn new_booking(slot: &Slot, service: &Service, when: &str, key: String) -> Self {
-        let mut fields = customer_fields(None, Contact::for_service(service));
+        let mut fields = customer_fields(None, Some(contact_for(service)));
         let free = slot.free().max(1);
         fields.push(Field::new(
             PARTICIPANTS,
@@ -270,7 +262,7 @@ impl Form {
 
     /// Confirm-a-hold form: the customer and the required details.
     pub fn confirm_hold(b: &Booking, service: &Service, when: &str, key: String) -> Self {
-        let mut fields = customer_fields(b.customer.as_ref(), Contact::for_service(service));
+        let mut fields = customer_fields(b.customer.as_ref(), Some(contact_for(service)));
         fields.extend(detail_fields(service, Some(b)));
         Self {
             picker: Some(Picker::default()),
@@ -311,15 +303,16 @@ impl Form {
         )
     }
 
-    /// Cancel form (a hold's reason prefilled).
+    /// Cancel form; for a hold, the release form with its reason
+    /// prefilled, which releases only while it is still a hold.
     pub fn cancel(b: &Booking, when: &str, key: String) -> Self {
-        let (title, reason) = if b.status == BookingStatus::Held {
-            ("Release hold", "hold released")
+        let (kind, title, reason) = if b.status == BookingStatus::Held {
+            (FormKind::Release(b.id), "Release hold", "hold released")
         } else {
-            ("Cancel booking", "")
+            (FormKind::Cancel(b.id), "Cancel booking", "")
         };
         Self::new(
-            FormKind::Cancel(b.id),
+            kind,
             title,
             booking_line(b, when),
             vec![Field::new(
@@ -394,7 +387,7 @@ impl Form {
             FormKind::EditCustomer(c.id),
             "Edit customer",
             format!("customer #{} · {}", c.id, c.name),
-            customer_fields(Some(c), Contact::Optional),
+            customer_fields(Some(c), None),
             key,
         )
     }

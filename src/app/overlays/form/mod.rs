@@ -12,7 +12,7 @@ mod manager_forms;
 mod picker;
 mod submission;
 
-pub use field::{Field, FieldKind};
+pub use field::{ContactNeed, Field, FieldKind};
 pub use hold_timer::{HoldLeft, HoldTimer, URGENT, means_hold_gone};
 pub use kept::KeptDetails;
 pub use keys::key;
@@ -66,6 +66,8 @@ pub fn one_line(text: &str) -> String {
 
 /// The problem on both fields of the one-of pair when neither is given.
 pub const CONTACT_NEEDED: &str = "give a phone or an email";
+/// The problem on an empty contact field of a service that needs both.
+pub const BOTH_NEEDED: &str = "this service needs both an email and a phone";
 
 /// What a key did to a form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,7 +220,9 @@ impl Form {
                 let taken = self.fields.get(self.focus).is_some_and(|f| f.takes(key));
                 if taken {
                     self.edit_focused(key, phone_region);
-                } else if keymap.lookup(Context::Global, key) == Some(Action::Quit) {
+                } else if key.typed_char().is_none()
+                    && keymap.lookup(Context::Global, key) == Some(Action::Quit)
+                {
                     // ctrl-c quits elsewhere; here it would lose the form.
                     let back = keymap
                         .key_for(Context::Form, Action::Back)
@@ -244,6 +248,8 @@ impl Form {
         };
         // Inside a word's neighbours a paste keeps one space at an end that
         // had any, so `Ada |Lovelace` takes `King\n` as `Ada King Lovelace`.
+        let text: String = text.chars().take(field::PASTE_MAX).collect();
+        let text = text.as_str();
         let mut line = one_line(text);
         let cursor = field.cursor();
         if cursor > 0 && text.starts_with(char::is_whitespace) {
@@ -279,9 +285,15 @@ impl Form {
     fn focused_changed(&mut self) {
         self.error = None;
         self.customer_changed();
-        if self.fields.get(self.focus).is_some_and(|f| f.one_of) {
-            for f in self.fields.iter_mut().filter(|f| f.one_of) {
-                if f.problem.as_deref() == Some(CONTACT_NEEDED) {
+        if self
+            .fields
+            .get(self.focus)
+            .is_some_and(|f| f.contact.is_some())
+        {
+            for f in self.fields.iter_mut().filter(|f| f.contact.is_some()) {
+                if f.problem.as_deref() == Some(CONTACT_NEEDED)
+                    && f.contact == Some(ContactNeed::OneOf)
+                {
                     f.problem = None;
                 }
             }
@@ -297,26 +309,34 @@ impl Form {
         }
     }
 
-    /// Whether submitting now needs the one-of pair (a phone or an email):
-    /// a booking made pending needs no contact yet.
-    fn needs_contact(&self) -> bool {
-        self.fields.iter().any(|f| f.one_of)
-            && !(matches!(self.kind, FormKind::NewBooking(_))
-                && self.value(kinds::STATUS) == "pending")
+    /// The contact submitting now needs, if any: a booking made pending
+    /// needs none yet (the engine asks for it when it is confirmed).
+    pub fn needs_contact(&self) -> Option<ContactNeed> {
+        let need = self.fields.iter().find_map(|f| f.contact)?;
+        let pending =
+            matches!(self.kind, FormKind::NewBooking(_)) && self.value(kinds::STATUS) == "pending";
+        (!pending).then_some(need)
     }
 
-    /// Marks the empty fields of the one-of pair when none is given.
+    /// Marks the empty contact fields the booking needs: both when none
+    /// of a one-of pair is given, each empty one when both are needed.
     fn check_contact(&mut self) {
-        if !self.needs_contact()
-            || self
-                .fields
-                .iter()
-                .any(|f| f.one_of && !f.value().trim().is_empty())
-        {
+        let Some(need) = self.needs_contact() else {
             return;
-        }
-        for f in self.fields.iter_mut().filter(|f| f.one_of) {
-            f.problem = Some(CONTACT_NEEDED.to_owned());
+        };
+        let given = |f: &Field| !f.value().trim().is_empty();
+        let any = self.fields.iter().any(|f| f.contact.is_some() && given(f));
+        let words = match need {
+            ContactNeed::OneOf if any => return,
+            ContactNeed::OneOf => CONTACT_NEEDED,
+            ContactNeed::Both => BOTH_NEEDED,
+        };
+        for f in self
+            .fields
+            .iter_mut()
+            .filter(|f| f.contact.is_some() && f.value().trim().is_empty())
+        {
+            f.problem = Some(words.to_owned());
         }
     }
 

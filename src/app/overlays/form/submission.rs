@@ -16,7 +16,7 @@ use crate::domain::{
     BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, InitialStatus, PaymentInput,
 };
 use crate::domain::{BookingFor, CancelRequest, PaymentMethod, Role, Transition};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 impl Form {
     fn optional(&self, label: &str) -> Option<String> {
@@ -70,16 +70,12 @@ impl Form {
             .collect()
     }
 
-    /// The request a valid form makes at `now`. `service` is the service
-    /// of the slot or booking the form is about. A confirm form whose hold
-    /// has lapsed books the hold's slot afresh with what was typed (under
-    /// a key of its own, so the refused confirm never answers it). Errors:
-    /// a message for the form (a mistyped confirmation).
-    pub fn submission(
-        &self,
-        service: Option<&Service>,
-        now: DateTime<Utc>,
-    ) -> Result<Submitted, String> {
+    /// The request a valid form makes. `service` is the service of the
+    /// slot or booking the form is about. A confirm form whose hold the
+    /// engine said is gone books the hold's slot afresh with what was typed
+    /// (under a key of its own, so the refused confirm never answers it).
+    /// Errors: a message for the form (a mistyped confirmation).
+    pub fn submission(&self, service: Option<&Service>) -> Result<Submitted, String> {
         let key = self.idempotency_key.clone();
         let participants = self.value(PARTICIPANTS).parse().unwrap_or(1);
         let write = match &self.kind {
@@ -106,7 +102,7 @@ impl Form {
                 }))
             }
             FormKind::ConfirmHold(_)
-                if let Some(hold) = self.hold.as_ref().filter(|h| h.lapsed(now)) =>
+                if let Some(hold) = self.hold.as_ref().filter(|h| h.refused) =>
             {
                 let service = service.ok_or("unknown service")?;
                 Write::Book(Box::new(BookRequest {
@@ -145,11 +141,12 @@ impl Form {
                     },
                 )
             }
-            FormKind::Cancel(id) => Write::Cancel(
+            FormKind::Cancel(id) | FormKind::Release(id) => Write::Cancel(
                 *id,
                 CancelRequest {
                     reason: self.value(REASON).to_owned(),
                     idempotency_key: Some(key),
+                    only_hold: matches!(self.kind, FormKind::Release(_)),
                 },
             ),
             FormKind::Payment(id) => {

@@ -75,12 +75,13 @@ fn submitting_with_a_required_field_empty_stays_open_on_that_field() {
     type_into(&mut form, "Client unwell");
     assert_eq!(press(&mut form, key(KeyCode::Enter)), FormOutcome::Submit);
     assert_eq!(
-        form.submission(None, chrono::DateTime::UNIX_EPOCH),
+        form.submission(None),
         Ok(Submitted::Write(Write::Cancel(
             BookingId(7),
             CancelRequest {
                 reason: "Client unwell".into(),
                 idempotency_key: Some("k-1".into()),
+                only_hold: false,
             }
         )))
     );
@@ -153,7 +154,7 @@ fn the_reserve_form_carries_its_idempotency_key_into_the_hold() {
         "desk-9".into(),
     );
     assert_eq!(
-        form.submission(None, chrono::DateTime::UNIX_EPOCH),
+        form.submission(None),
         Ok(Submitted::Write(Write::Hold {
             slot,
             participants: 2,
@@ -215,7 +216,7 @@ fn an_amount_other_than_what_is_due_is_warned_beside_the_field_but_may_be_paid()
     press(&mut form, Key::ctrl('u'));
     type_into(&mut form, "60");
     assert_eq!(press(&mut form, key(KeyCode::Enter)), FormOutcome::Submit);
-    match form.submission(None, chrono::DateTime::UNIX_EPOCH) {
+    match form.submission(None) {
         Ok(Submitted::Write(Write::Pay(_, p))) => {
             assert_eq!(p.amount, 6000);
             assert_eq!(p.idempotency_key.as_deref(), Some("k-1"));
