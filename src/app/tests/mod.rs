@@ -61,6 +61,7 @@ pub(super) fn service() -> Service {
         id: ServiceId(1),
         key: "physio".into(),
         name: "Physio".into(),
+        short_name: None,
         duration_minutes: 60,
         capacity: 1,
         hold_minutes: 15,
