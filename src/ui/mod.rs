@@ -16,6 +16,7 @@ pub mod help;
 pub mod hints;
 pub mod money;
 pub mod palette;
+pub mod service_labels;
 pub mod table;
 pub mod theme;
 pub mod too_small;
