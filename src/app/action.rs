@@ -22,6 +22,10 @@ pub enum Action {
     MoveRight,
     PageUp,
     PageDown,
+    /// A scrolled view (the booking detail, help): back to its top.
+    Top,
+    /// A scrolled view: on to its end.
+    Bottom,
     /// Board: the day (or week) before.
     DayBack,
     /// Board: the day (or week) after.
@@ -93,7 +97,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 48] = [
+    pub const ALL: [Self; 50] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -129,6 +133,8 @@ impl Action {
         Self::MoveRight,
         Self::PageUp,
         Self::PageDown,
+        Self::Top,
+        Self::Bottom,
         Self::Refresh,
         Self::Undo,
         Self::FilterBooking,
@@ -144,8 +150,6 @@ impl Action {
         Self::Discard,
     ];
 
-    /// Whether the palette offers it: everything but a form's own keys,
-    /// which mean nothing outside a form.
     /// Whether this action changes the database (or opens a form that
     /// does): refused at once, before anything is typed, when the desk can
     /// no longer write.
@@ -170,10 +174,18 @@ impl Action {
         )
     }
 
+    /// Whether the palette offers it: everything but a form's own keys,
+    /// which mean nothing outside a form, and the ends of a scrolled
+    /// overlay, which mean nothing on a screen.
     pub fn in_palette(self) -> bool {
         !matches!(
             self,
-            Self::NextField | Self::PreviousField | Self::Submit | Self::Discard
+            Self::NextField
+                | Self::PreviousField
+                | Self::Submit
+                | Self::Discard
+                | Self::Top
+                | Self::Bottom
         )
     }
 
@@ -217,6 +229,8 @@ impl Action {
             Self::MoveRight => ("right", "move right"),
             Self::PageUp => ("page up", "previous page"),
             Self::PageDown => ("page down", "next page"),
+            Self::Top => ("top", "to the top"),
+            Self::Bottom => ("end", "to the end"),
             Self::DayBack => ("day back", "previous day"),
             Self::DayForward => ("day on", "next day"),
             Self::Today => ("today", "go to today"),

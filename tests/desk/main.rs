@@ -11,3 +11,4 @@ mod form_screens;
 mod hostile_input;
 mod list_screens;
 mod narrow_columns;
+mod scrolling;

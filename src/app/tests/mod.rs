@@ -5,6 +5,7 @@
 mod board;
 mod overlays;
 mod screens;
+mod scrolling;
 mod writes;
 
 use super::*;
