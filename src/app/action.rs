@@ -22,6 +22,10 @@ pub enum Action {
     MoveRight,
     PageUp,
     PageDown,
+    /// A scrolled view (the booking detail, help): back to its top.
+    Top,
+    /// A scrolled view: on to its end.
+    Bottom,
     /// Board: the day (or week) before.
     DayBack,
     /// Board: the day (or week) after.
@@ -95,7 +99,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 49] = [
+    pub const ALL: [Self; 51] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -131,6 +135,8 @@ impl Action {
         Self::MoveRight,
         Self::PageUp,
         Self::PageDown,
+        Self::Top,
+        Self::Bottom,
         Self::Refresh,
         Self::Undo,
         Self::FilterBooking,
@@ -172,7 +178,8 @@ impl Action {
     }
 
     /// Whether the palette offers it: everything but a form's own keys and
-    /// the quit question's, which mean nothing elsewhere.
+    /// the quit question's, which mean nothing elsewhere, and the ends of a
+    /// scrolled overlay, which mean nothing on a screen.
     pub fn in_palette(self) -> bool {
         !matches!(
             self,
@@ -181,6 +188,8 @@ impl Action {
                 | Self::Submit
                 | Self::Discard
                 | Self::ReleaseAndQuit
+                | Self::Top
+                | Self::Bottom
         )
     }
 
@@ -224,6 +233,8 @@ impl Action {
             Self::MoveRight => ("right", "move right"),
             Self::PageUp => ("page up", "previous page"),
             Self::PageDown => ("page down", "next page"),
+            Self::Top => ("top", "to the top"),
+            Self::Bottom => ("end", "to the end"),
             Self::DayBack => ("day back", "previous day"),
             Self::DayForward => ("day on", "next day"),
             Self::Today => ("today", "go to today"),

@@ -2,6 +2,7 @@
 //! answers to effects. Pure data.
 
 use super::effect::Write;
+use super::overlays::scroll::ScrollRoom;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::{
@@ -21,6 +22,9 @@ pub enum Msg {
     Paste(String),
     /// The terminal's size in columns and rows, at start and on a resize.
     Resized(u16, u16),
+    /// How far the overlay on top (the booking detail, help) can scroll,
+    /// as the last draw found it; the runtime sends it when it changed.
+    ScrollRoom(ScrollRoom),
     /// The clock, about four times a second.
     Tick(DateTime<Utc>),
     /// The catalog as loaded at start and after changes; `None` when the

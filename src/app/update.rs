@@ -13,7 +13,7 @@ use super::msg::{CatalogView, Msg};
 use super::overlays::form::one_line;
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
-use super::overlays::{attention, detail, form, help, palette};
+use super::overlays::{attention, detail, form, help, palette, scroll};
 use super::quit;
 use super::screens::{self, activity, board, bookings, customers};
 use super::sign_in;
@@ -34,6 +34,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::Paste(text) => paste(state, &text),
         Msg::Resized(width, height) => {
             state.terminal_size = Some((width, height));
+            Vec::new()
+        }
+        Msg::ScrollRoom(room) => {
+            scroll::take_room(state, room);
             Vec::new()
         }
         Msg::Tick(now) => tick(state, now),
@@ -216,7 +220,10 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
                 Some(Overlay::Detail(detail)) => Some(detail),
                 _ => None,
             };
-            state.overlay = Some(Overlay::Help(HelpState { page: 0, under }));
+            state.overlay = Some(Overlay::Help(HelpState {
+                scroll: scroll::Scroll::default(),
+                under,
+            }));
             Vec::new()
         }
         Action::Palette => {
@@ -293,11 +300,14 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Sort
         | Action::Open
         | Action::Back => screens::action(state, a),
-        // A form's own keys mean nothing on a screen.
+        // A form's own keys mean nothing on a screen, nor the ends of a
+        // scrolled overlay, which takes those itself.
         Action::NextField
         | Action::PreviousField
         | Action::Submit
         | Action::Discard
-        | Action::ReleaseAndQuit => Vec::new(),
+        | Action::ReleaseAndQuit
+        | Action::Top
+        | Action::Bottom => Vec::new(),
     }
 }

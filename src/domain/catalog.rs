@@ -44,6 +44,9 @@ pub struct Service {
     /// Stable key from the catalog file.
     pub key: String,
     pub name: String,
+    /// What narrow columns show instead of a cut name (1 to 12
+    /// characters), when the catalog gives one; `null` in JSON otherwise.
+    pub short_name: Option<String>,
     /// Length of one slot, minutes.
     pub duration_minutes: u32,
     /// Default seats per slot (1 = appointment, N = class).

@@ -114,6 +114,7 @@ mod tests {
             id: ServiceId(1),
             key: "physio".into(),
             name: "Physio".into(),
+            short_name: None,
             duration_minutes: 45,
             capacity: 1,
             hold_minutes: 15,

@@ -82,6 +82,12 @@ pub const CATALOG_NAME: TextField = TextField {
     name: "name",
     max: 100,
 };
+/// A service's short name for narrow columns (`Assessment`): the catalog
+/// file's `short_name`.
+pub const SHORT_NAME: TextField = TextField {
+    name: "short_name",
+    max: 12,
+};
 /// An intake question's wording.
 pub const QUESTION: TextField = TextField {
     name: "question",

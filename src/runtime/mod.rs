@@ -143,9 +143,11 @@ async fn event_loop(
     loop {
         let second = state.now.timestamp();
         if dirty || drawn_second != Some(second) {
-            terminal.draw(|frame| crate::ui::render(frame, state))?;
+            let frame = terminal.draw(|frame| crate::ui::render(frame, state))?;
+            let area = frame.area;
             drawn_second = Some(second);
             dirty = false;
+            sync_scroll_room(state, area);
         }
         if state.quit {
             return Ok(Ended::Quit);
@@ -192,6 +194,19 @@ async fn event_loop(
             _ = sighup.recv() => return Ok(Ended::Signal(1)),
             _ = sigquit.recv() => return Ok(Ended::Signal(3)),
         }
+    }
+}
+
+/// Tells the overlay on top how far it scrolls at the size just drawn,
+/// when that changed, so its keys stop at its ends. The frame drawn already
+/// kept its place within them: nothing to draw again.
+fn sync_scroll_room(state: &mut AppState, area: ratatui::layout::Rect) {
+    let Some(room) = crate::ui::scroll_room(state, area) else {
+        return;
+    };
+    if crate::app::overlays::scroll::room(state) != Some(room) {
+        // Only the overlay's scroll changes: this message asks for no effects.
+        let _ = update(state, Msg::ScrollRoom(room));
     }
 }
 

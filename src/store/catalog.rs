@@ -120,7 +120,7 @@ fn resource_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resource> {
 pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Service>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, name, duration_minutes, capacity, hold_minutes, price, currency,
-                require_email_and_phone, active, horizon_days, min_notice_minutes
+                require_email_and_phone, active, horizon_days, min_notice_minutes, short_name
          FROM services ORDER BY name",
     )?;
     let mut all = stmt
@@ -129,6 +129,7 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
                 id: ServiceId(r.get(0)?),
                 key: r.get(1)?,
                 name: r.get(2)?,
+                short_name: r.get(12)?,
                 duration_minutes: r.get(3)?,
                 capacity: r.get(4)?,
                 hold_minutes: r.get(5)?,

@@ -18,12 +18,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/008_customer_ids_never_reused.sql")).foreign_key_check(),
         M::up(include_str!("sql/009_booking_attention.sql")),
         M::up(include_str!("sql/010_idempotency_keys_booking_window.sql")),
+        M::up(include_str!("sql/011_service_short_names.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    10
+    11
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration
@@ -158,6 +159,23 @@ mod tests {
             )
             .unwrap();
         assert_eq!(window, (365, 0));
+    }
+
+    #[test]
+    fn version_eleven_leaves_services_without_a_short_name_and_refuses_an_overlong_one() {
+        let mut conn = version_one_database();
+        migrate(&mut conn).unwrap();
+        let short: Option<String> = conn
+            .query_row("SELECT short_name FROM services WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(short, None);
+        let set =
+            |short: &str| conn.execute("UPDATE services SET short_name = ?1 WHERE id = 1", [short]);
+        assert!(set("理学療法評価理学療法評価").is_ok(), "12 characters");
+        assert!(set("abcdefghijklm").is_err(), "13 characters");
+        assert!(set("").is_err(), "empty");
     }
 
     #[test]

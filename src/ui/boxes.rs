@@ -5,7 +5,9 @@ use super::theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Padding};
+use ratatui::widgets::{
+    Block, BorderType, Borders, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
 
 /// A list screen's box: rounded, titled ` title `, a cell of padding
 /// either side.
@@ -53,4 +55,25 @@ pub fn note(text: impl Into<String>) -> Line<'static> {
 pub fn with_note(frame: &mut Frame, area: Rect, block: Block, text: &str) {
     let inner = draw(frame, area, block);
     frame.render_widget(note(text), inner);
+}
+
+/// A scrollbar on the right border of the box at `area`, for content
+/// scrolled to `offset` of `max`, `shown` lines at once.
+pub fn scrollbar(frame: &mut Frame, area: Rect, max: usize, offset: usize, shown: usize) {
+    let track = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    let mut state = ScrollbarState::new(max)
+        .position(offset)
+        .viewport_content_length(shown);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("┃")
+        .track_style(theme::OVERLAY_BORDER)
+        .thumb_style(theme::THUMB);
+    frame.render_stateful_widget(bar, track, &mut state);
 }

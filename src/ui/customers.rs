@@ -2,6 +2,7 @@
 //! left, the selected customer's details and booking history on the right.
 //! Pure.
 
+use super::service_labels::ServiceLabels;
 use super::{boxes, fit, hints, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
@@ -258,10 +259,11 @@ fn render_history(frame: &mut Frame, area: Rect, history: Option<&[Booking]>, st
     };
     let status = 10;
     let service = area.width.saturating_sub(when + status + 2);
+    let labels = ServiceLabels::new(state);
     let rows = history.iter().map(|b| {
         Row::new(vec![
             Cell::from(b.from.with_timezone(&tz).format(format).to_string()),
-            Cell::from(fit::title(&b.service_name, service.into())),
+            Cell::from(labels.label(b.service_id, &b.service_name, service.into())),
             Cell::from(theme::status_span(b.status)),
         ])
     });

@@ -1,5 +1,8 @@
-//! The booking detail overlay: slot, customer, answers, add-ons, payment and
-//! the booking's event history, with the keys of the booking actions. Pure.
+//! The booking detail overlay: the short facts (slot, service, customer,
+//! payment, answers, add-ons) beside the booking's event history, then its
+//! message across the box, wrapped; with the keys of the booking actions.
+//! Taller than the screen, it scrolls, with a scrollbar and where it is.
+//! Pure.
 
 use super::activity::{by, kind_style};
 use super::hints::{self, Hint};
@@ -9,11 +12,12 @@ use crate::app::action::Action;
 use crate::app::keymap::Context;
 use crate::app::overlays::detail::DetailState;
 use crate::app::overlays::form::STEPS;
+use crate::app::overlays::scroll::ScrollRoom;
 use crate::app::screens::board::countdown;
 use crate::domain::wall_clock;
 use crate::domain::{Booking, BookingStatus, Event, PaymentStatus, Transition, display_phone};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
@@ -22,7 +26,117 @@ const LABEL: usize = 13;
 /// Width of the history column: `13 Nov 19:12  hold extended · desk`.
 const HISTORY: u16 = 34;
 
-/// Draws the open booking's detail over `area`.
+/// The detail's box over `area` and what it shows.
+struct Layout {
+    /// The box.
+    at: Rect,
+    /// The key hints under the body.
+    hint: Vec<Line<'static>>,
+    /// Every line of the body: facts and history, then the message.
+    body: Vec<Line<'static>>,
+    /// How many body lines show at once.
+    visible: usize,
+}
+
+fn layout(area: Rect, state: &AppState, booking: &Booking, events: &[Event]) -> Layout {
+    let width = area.width.saturating_sub(2).min(100);
+    let content = width.saturating_sub(4);
+    let hint = hints::lines(&action_keys(state, booking), content);
+    let body = body_lines(booking, events, state, content.into());
+    let height = (body.len() + 1 + hint.len() + 2) as u16;
+    let at = fit::centered(area, width, height.min(area.height));
+    let visible = usize::from(at.height.saturating_sub(2)).saturating_sub(1 + hint.len());
+    Layout {
+        at,
+        hint,
+        body,
+        visible,
+    }
+}
+
+/// The body: the facts beside the history when there is room (else above
+/// it), then the message across the whole width, wrapped, so a long one
+/// never hides the answers and the payment.
+fn body_lines(
+    b: &Booking,
+    events: &[Event],
+    state: &AppState,
+    content: usize,
+) -> Vec<Line<'static>> {
+    let history = history_lines(events, state);
+    let two_columns = content >= 70;
+    let facts_width = if two_columns {
+        content.saturating_sub(usize::from(HISTORY) + 2)
+    } else {
+        content
+    };
+    let facts = fact_lines(b, state, facts_width);
+    let mut lines = if two_columns {
+        side_by_side(facts, history, facts_width + 2)
+    } else {
+        let mut lines = facts;
+        lines.push(Line::raw(""));
+        lines.extend(history);
+        lines
+    };
+    if let Some(message) = &b.message {
+        lines.push(Line::raw(""));
+        fact(
+            &mut lines,
+            "Message",
+            message,
+            Style::new().add_modifier(Modifier::ITALIC),
+            content,
+        );
+    }
+    lines
+}
+
+/// `left` and `right` as one list of lines, `right` from column `at`.
+fn side_by_side(
+    left: Vec<Line<'static>>,
+    right: Vec<Line<'static>>,
+    at: usize,
+) -> Vec<Line<'static>> {
+    let rows = left.len().max(right.len());
+    let mut left = left.into_iter();
+    let mut right = right.into_iter();
+    (0..rows)
+        .map(|_| {
+            let mut spans = left.next().map(|l| l.spans).unwrap_or_default();
+            let used: usize = spans.iter().map(Span::width).sum();
+            spans.push(Span::raw(" ".repeat(at.saturating_sub(used))));
+            spans.extend(right.next().map(|l| l.spans).unwrap_or_default());
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// How far the open booking's detail scrolls over `area`; `None` while it
+/// loads.
+pub fn scroll_room(area: Rect, state: &AppState, open: &DetailState) -> Option<ScrollRoom> {
+    let (booking, events) = open.loaded.as_ref()?;
+    let l = layout(area, state, booking, events);
+    Some(ScrollRoom {
+        max: l.body.len().saturating_sub(l.visible),
+        page: l.visible.max(1),
+    })
+}
+
+/// The box's footnote while it scrolls: which way there is more, and where.
+fn position(state: &AppState, first: usize, shown: usize, total: usize) -> String {
+    let key = |a| hints::key(state, Context::Detail, a).unwrap_or_default();
+    let last = (first + shown).min(total);
+    let more = match (first > 0, last < total) {
+        (false, true) => format!("{} more", key(Action::MoveDown)),
+        (true, true) => format!("{}{} more", key(Action::MoveUp), key(Action::MoveDown)),
+        _ => format!("{} back up", key(Action::MoveUp)),
+    };
+    format!(" {more} · {}–{last} of {total} ", first + 1)
+}
+
+/// Draws the open booking's detail over `area`, from its body's line
+/// `open.scroll.offset` (kept within the body).
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState, open: &DetailState) {
     let Some((booking, events)) = &open.loaded else {
         let at = fit::centered(area, 30, 5);
@@ -30,51 +144,35 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, open: &DetailStat
         boxes::with_note(frame, at, boxes::overlay("Booking"), "loading…");
         return;
     };
-    let width = area.width.saturating_sub(2).min(100);
-    let content = width.saturating_sub(4);
-    let hint = hints::lines(&action_keys(state, booking), content);
-    let history = history_lines(events, state);
-    let two_columns = content >= 70;
-    let facts_width = if two_columns {
-        content.saturating_sub(HISTORY + 2)
-    } else {
-        content
-    };
-    let mut facts = fact_lines(booking, state, facts_width.into());
-    let body_height = if two_columns {
-        facts.len().max(history.len())
-    } else {
-        facts.len() + 1 + history.len()
-    };
-    let height = (body_height + 1 + hint.len() + 2) as u16;
-    let at = fit::centered(area, width, height.min(area.height));
-    frame.render_widget(Clear, at);
+    let l = layout(area, state, booking, events);
+    frame.render_widget(Clear, l.at);
     let status = theme::status_span(booking.status);
-    let block = boxes::overlay(&format!("Booking #{}", booking.id)).title(Span::styled(
+    let mut block = boxes::overlay(&format!("Booking #{}", booking.id)).title(Span::styled(
         format!(" {} ", status.content),
         status.style.add_modifier(Modifier::BOLD),
     ));
-    let inner = boxes::draw(frame, at, block);
-    let [body, _, hint_area] = Layout::vertical([
+    let max = l.body.len().saturating_sub(l.visible);
+    let first = open.scroll.offset.min(max);
+    if max > 0 {
+        block = block.title_bottom(boxes::footnote(position(
+            state,
+            first,
+            l.visible,
+            l.body.len(),
+        )));
+    }
+    let inner = boxes::draw(frame, l.at, block);
+    let [body, _, hint_area] = Split::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
-        Constraint::Length(hint.len() as u16),
+        Constraint::Length(l.hint.len() as u16),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(hint), hint_area);
-    if two_columns {
-        let [left, _, right] = Layout::horizontal([
-            Constraint::Fill(1),
-            Constraint::Length(2),
-            Constraint::Length(HISTORY),
-        ])
-        .areas(body);
-        frame.render_widget(Paragraph::new(facts), left);
-        frame.render_widget(Paragraph::new(history), right);
-    } else {
-        facts.push(Line::raw(""));
-        facts.extend(history);
-        frame.render_widget(Paragraph::new(facts), body);
+    frame.render_widget(Paragraph::new(l.hint), hint_area);
+    let shown: Vec<Line> = l.body.into_iter().skip(first).take(l.visible).collect();
+    frame.render_widget(Paragraph::new(shown), body);
+    if max > 0 {
+        boxes::scrollbar(frame, l.at, max, first, l.visible);
     }
 }
 
@@ -182,31 +280,7 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         }
         None => fact(&mut lines, "Customer", "no customer yet", theme::DIM, width),
     }
-    if let Some(message) = &b.message {
-        fact(
-            &mut lines,
-            "Message",
-            message,
-            Style::new().add_modifier(Modifier::ITALIC),
-            width,
-        );
-    }
-    for (i, a) in b.answers.iter().enumerate() {
-        let label = if i == 0 { "Answers" } else { "" };
-        fact(
-            &mut lines,
-            label,
-            &format!("{}: {}", a.name, a.value),
-            plain,
-            width,
-        );
-    }
     let currency = &b.payment.currency;
-    for (i, a) in b.add_ons.iter().enumerate() {
-        let label = if i == 0 { "Add-ons" } else { "" };
-        let text = format!("{} {}", a.name, money::amount(a.price, currency));
-        fact(&mut lines, label, &text, plain, width);
-    }
     let p = &b.payment;
     let mut pay = vec![p.status.as_str().to_owned()];
     pay.extend(p.amount.map(|a| money::amount(a, currency)));
@@ -219,6 +293,21 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         theme::payment(p.status),
         width,
     );
+    for (i, a) in b.answers.iter().enumerate() {
+        let label = if i == 0 { "Answers" } else { "" };
+        fact(
+            &mut lines,
+            label,
+            &format!("{}: {}", a.name, a.value),
+            plain,
+            width,
+        );
+    }
+    for (i, a) in b.add_ons.iter().enumerate() {
+        let label = if i == 0 { "Add-ons" } else { "" };
+        let text = format!("{} {}", a.name, money::amount(a.price, currency));
+        fact(&mut lines, label, &text, plain, width);
+    }
     if let Some(reason) = &b.cancel_reason {
         fact(&mut lines, "Reason", reason, theme::ERROR, width);
     }

@@ -1,9 +1,10 @@
 //! The help overlay: every keymap table — the screens, everywhere, and each
-//! overlay — with what its bindings do, from the live keymap, flowed into as
-//! many columns as needed.
+//! overlay — with what its bindings do, from the live keymap: in columns
+//! when they all fit on one screen, else one list that scrolls.
 
 use super::{boxes, fit, theme};
 use crate::app::keymap::{Binding, Context};
+use crate::app::overlays::scroll::ScrollRoom;
 use crate::app::{Action, AppState};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -100,12 +101,14 @@ fn columns(entries: Vec<Entry>, height: usize) -> Vec<Vec<Entry>> {
 }
 
 /// Keys longer than this push their description right instead of widening
-/// the key column.
+/// the key column (in columns; the one list's is wider).
 const KEY_COLUMN: usize = 12;
+/// The one list's [`KEY_COLUMN`].
+const LIST_KEY_COLUMN: usize = 16;
 
 /// The key column's width for each entry: the widest keys of its section
-/// (up to [`KEY_COLUMN`]), so each section lines up on its own.
-fn key_widths(col: &[Entry]) -> Vec<usize> {
+/// (up to `widest`), so each section lines up on its own.
+fn key_widths(col: &[Entry], widest: usize) -> Vec<usize> {
     let mut out = vec![0; col.len()];
     let mut start = 0;
     for end in 1..=col.len() {
@@ -116,7 +119,7 @@ fn key_widths(col: &[Entry]) -> Vec<usize> {
                     Entry::Keys(k, _) => Some(fit::width(k)),
                     _ => None,
                 })
-                .filter(|w| *w <= KEY_COLUMN)
+                .filter(|w| *w <= widest)
                 .max()
                 .unwrap_or(0);
             out[start..end].fill(w);
@@ -126,9 +129,9 @@ fn key_widths(col: &[Entry]) -> Vec<usize> {
     out
 }
 
-fn lines(col: &[Entry], width: usize) -> Vec<Line<'static>> {
+fn lines(col: &[Entry], width: usize, widest_keys: usize) -> Vec<Line<'static>> {
     col.iter()
-        .zip(key_widths(col))
+        .zip(key_widths(col, widest_keys))
         .map(|(e, key_w)| match e {
             Entry::Heading(h) => Line::styled(
                 format!(" {}", fit::truncate(h, width.saturating_sub(2))),
@@ -166,48 +169,145 @@ fn help_key(state: &AppState, action: Action) -> String {
     keys.join(" or ")
 }
 
-/// Columns narrower than this are paged instead of squeezed.
+/// Columns narrower than this are not squeezed: help becomes one list.
 const MIN_COLUMN: usize = 24;
+/// The one list's widest.
+const LIST_WIDTH: usize = 60;
 
-/// Draws page `page` (counted round, so any number is a page) of the help
-/// centred over `area`: as many columns as fit at [`MIN_COLUMN`] or wider.
-pub fn render(frame: &mut Frame, area: Rect, state: &AppState, page: i32) {
+/// How help is laid out in an area.
+enum Shape {
+    /// Everything fits on one screen: columns, nothing to scroll.
+    Columns(Vec<Vec<Entry>>, usize),
+    /// One list of `lines` that scrolls, `usize` cells wide.
+    List(Vec<Entry>, usize),
+}
+
+/// Help's shape and box over `area`, and how many lines show.
+struct Layout {
+    shape: Shape,
+    popup: Rect,
+    visible: usize,
+}
+
+/// Every entry as one list, a blank line before each heading but the first.
+fn as_list(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for e in entries {
+        if matches!(e, Entry::Heading(_)) && !out.is_empty() {
+            out.push(Entry::Blank);
+        }
+        out.push(e);
+    }
+    out
+}
+
+fn layout(area: Rect, state: &AppState) -> Layout {
     let inner_h = usize::from(area.height.saturating_sub(2));
-    let all = columns(entries(state), inner_h);
     let room = usize::from(area.width.saturating_sub(4));
-    let per_page = (room / MIN_COLUMN).clamp(1, all.len().max(1));
-    let pages = all.len().div_ceil(per_page).max(1);
-    let page = page.rem_euclid(pages as i32) as usize;
-    let cols = all.chunks(per_page).nth(page).unwrap_or_default();
-    let tallest = all.iter().map(Vec::len).max().unwrap_or(0);
-    // A last page with fewer columns gives them the room.
-    let col_w = (room / cols.len().max(1)).min(46);
-    let box_w = (col_w * cols.len().max(1) + 2) as u16;
-    let popup = fit::centered(area, box_w, (tallest + 2) as u16);
-    let close = help_key(state, Action::Back);
-    let footnote = if pages > 1 {
-        format!(
-            " page {} of {pages} · {} more · {close} closes ",
-            page + 1,
-            help_key(state, Action::PageDown)
-        )
-    } else {
-        format!(" from the live keymap · {close} closes ")
-    };
-    let block = boxes::panel("Keys")
-        .border_style(theme::OVERLAY_BORDER)
-        .title_bottom(boxes::footnote(footnote));
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
-    for (i, col) in cols.iter().enumerate() {
-        let x = inner.x + (i * col_w) as u16;
-        let rect = Rect {
-            x,
-            width: (col_w as u16).min(inner.right().saturating_sub(x)),
-            ..inner
+    let all = columns(entries(state), inner_h);
+    if all.len() <= (room / MIN_COLUMN).max(1) {
+        let tallest = all.iter().map(Vec::len).max().unwrap_or(0);
+        let col_w = (room / all.len().max(1)).min(46);
+        let box_w = col_w * all.len().max(1) + 2;
+        let popup = fit::centered(area, box_w as u16, (tallest + 2) as u16);
+        return Layout {
+            shape: Shape::Columns(all, col_w),
+            popup,
+            visible: tallest,
         };
-        frame.render_widget(Paragraph::new(lines(col, col_w)), rect);
+    }
+    let list = as_list(entries(state));
+    let width = room.min(LIST_WIDTH);
+    let popup = fit::centered(area, (width + 2) as u16, (list.len() + 2) as u16);
+    let visible = usize::from(popup.height.saturating_sub(2));
+    Layout {
+        shape: Shape::List(list, width),
+        popup,
+        visible,
+    }
+}
+
+/// How far help scrolls over `area` (nothing when its columns all fit).
+pub fn scroll_room(area: Rect, state: &AppState) -> ScrollRoom {
+    let l = layout(area, state);
+    let total = match &l.shape {
+        Shape::Columns(..) => l.visible,
+        Shape::List(list, _) => list.len(),
+    };
+    ScrollRoom {
+        max: total.saturating_sub(l.visible),
+        page: l.visible.max(1),
+    }
+}
+
+/// The footnote of a list scrolled to `first` of `total` lines, `shown`
+/// at once: where it is and which way there is more.
+fn position(state: &AppState, first: usize, shown: usize, total: usize) -> String {
+    let key = |a| {
+        help_key(state, a)
+            .split(" or ")
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let last = (first + shown).min(total);
+    let more = match (first > 0, last < total) {
+        (false, true) => format!("{} more", key(Action::MoveDown)),
+        (true, true) => format!("{}{} more", key(Action::MoveUp), key(Action::MoveDown)),
+        (true, false) => format!("{} back", key(Action::MoveUp)),
+        (false, false) => String::new(),
+    };
+    format!(" {}–{last} of {total} · {more} · ", first + 1)
+}
+
+/// Draws the help centred over `area`: its columns when they all fit at
+/// [`MIN_COLUMN`] or wider, else one list from line `offset` (kept within
+/// the list) with a scrollbar and where it is.
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState, offset: usize) {
+    let l = layout(area, state);
+    let close = help_key(state, Action::Back);
+    let mut block = boxes::panel("Keys").border_style(theme::OVERLAY_BORDER);
+    let inner = block.inner(l.popup);
+    match l.shape {
+        Shape::Columns(cols, col_w) => {
+            let note = format!(" from the live keymap · {close} closes ");
+            block = block.title_bottom(boxes::footnote(note));
+            frame.render_widget(Clear, l.popup);
+            frame.render_widget(block, l.popup);
+            for (i, col) in cols.iter().enumerate() {
+                let x = inner.x + (i * col_w) as u16;
+                let rect = Rect {
+                    x,
+                    width: (col_w as u16).min(inner.right().saturating_sub(x)),
+                    ..inner
+                };
+                frame.render_widget(Paragraph::new(lines(col, col_w, KEY_COLUMN)), rect);
+            }
+        }
+        Shape::List(list, width) => {
+            let max = list.len().saturating_sub(l.visible);
+            let first = offset.min(max);
+            let mut note = format!(" {close} closes ");
+            if max > 0 {
+                note = format!(
+                    "{}{}",
+                    position(state, first, l.visible, list.len()),
+                    note.trim_start()
+                );
+            }
+            block = block.title_bottom(boxes::footnote(note));
+            frame.render_widget(Clear, l.popup);
+            frame.render_widget(block, l.popup);
+            let shown: Vec<Line> = lines(&list, width, LIST_KEY_COLUMN)
+                .into_iter()
+                .skip(first)
+                .take(l.visible)
+                .collect();
+            frame.render_widget(Paragraph::new(shown), inner);
+            if max > 0 {
+                boxes::scrollbar(frame, l.popup, max, first, l.visible);
+            }
+        }
     }
 }
 

@@ -17,15 +17,44 @@ pub mod hints;
 pub mod money;
 pub mod palette;
 pub mod quit;
+pub mod service_labels;
 pub mod table;
 pub mod theme;
 pub mod too_small;
 
+use crate::app::overlays::scroll::ScrollRoom;
 use crate::app::{AppState, Overlay, Screen};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::{Constraint, Layout, Rect};
 
 pub use crate::app::state::{MIN_HEIGHT, MIN_WIDTH};
+
+/// The tab bar, the screen, the status bar and the key hints of a desk
+/// drawn in `area`.
+fn areas(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// How far the overlay on top (the booking detail, help) scrolls when the
+/// desk is drawn in `area`; `None` when none is open that scrolls, or the
+/// terminal is too small to draw the desk.
+pub fn scroll_room(state: &AppState, area: Rect) -> Option<ScrollRoom> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [_, main, _, _] = areas(area);
+    match &state.overlay {
+        Some(Overlay::Help(_)) => Some(help::scroll_room(main, state)),
+        Some(Overlay::Detail(open)) => detail::scroll_room(main, state, open),
+        _ => None,
+    }
+}
 
 /// Draws the whole desk for `state`: tab bar, the screen (or the first-run
 /// screen), status bar and key hints, then the overlay on top.
@@ -39,13 +68,7 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         too_small::render(frame, area, MIN_WIDTH, MIN_HEIGHT, asking.as_deref());
         return;
     }
-    let [tabs, main, status, keys] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [tabs, main, status, keys] = areas(area);
     chrome::tab_bar(frame, tabs, state);
     if state.first_run {
         first_run::render(frame, main, state);
@@ -64,7 +87,7 @@ pub fn render(frame: &mut Frame, state: &AppState) {
     hints::render(frame, keys, state);
     match &state.overlay {
         None => {}
-        Some(Overlay::Help(page)) => help::render(frame, main, state, page.page),
+        Some(Overlay::Help(open)) => help::render(frame, main, state, open.scroll.offset),
         Some(Overlay::Palette(palette)) => palette::render(frame, main, state, palette),
         Some(Overlay::Form(form)) => form::render(frame, main, form, state),
         Some(Overlay::Detail(open)) => detail::render(frame, main, state, open),

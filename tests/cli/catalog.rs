@@ -334,3 +334,23 @@ fn init_demo_on_a_database_with_staff_keeps_them_and_says_so() {
     assert!(!stdout.contains("Morgan Lead"), "{stdout}");
     assert!(stdout.contains("no demo staff added"), "{stdout}");
 }
+
+#[test]
+fn services_json_shows_each_short_name_or_null() {
+    let (_dir, db) = new_db();
+    ok(&db, &["init", "--demo"]);
+    let services: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["services", "--json"])).unwrap();
+    let short = |key: &str| {
+        services
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["key"] == key)
+            .map(|s| s["short_name"].clone())
+            .unwrap()
+    };
+    assert_eq!(short("follow_up"), "Follow-up");
+    assert_eq!(short("assessment"), "Assessment");
+    assert_eq!(short("mat_pilates"), serde_json::Value::Null);
+}

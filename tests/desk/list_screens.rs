@@ -36,10 +36,7 @@ fn bookings(f: &mut ratatui::Frame, s: &AppState) {
 fn bookings_with_detail(f: &mut ratatui::Frame, s: &AppState) {
     ui::bookings::render(f, f.area(), s);
     // With no detail open, draw one still loading.
-    let loading = DetailState {
-        id: BookingId(0),
-        loaded: None,
-    };
+    let loading = DetailState::new(BookingId(0));
     ui::detail::render(f, f.area(), s, s.detail().unwrap_or(&loading));
 }
 

@@ -10,4 +10,6 @@ mod flows;
 mod form_screens;
 mod hostile_input;
 mod list_screens;
+mod narrow_columns;
+mod scrolling;
 mod typing;

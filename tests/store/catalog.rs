@@ -120,6 +120,44 @@ fn changing_a_price_updates_the_service() {
 }
 
 #[test]
+fn a_short_name_is_stored_kept_by_a_reapply_and_changed_or_cleared_by_the_file() {
+    let (_dir, mut store) = open();
+    assert_eq!(store.find_service("physio").unwrap().short_name, None);
+    let with_short = |short: &str| {
+        let text = CATALOG.replacen(
+            "key = \"physio\"",
+            &format!("key = \"physio\"\nshort_name = \"{short}\""),
+            1,
+        );
+        Catalog::from_toml(&text).unwrap()
+    };
+    let updated = CatalogChanges {
+        added: 0,
+        updated: 1,
+        retired: 0,
+    };
+    assert_eq!(
+        store.apply_catalog(&with_short("Physio"), now()).unwrap(),
+        updated
+    );
+    let physio = store.find_service("physio").unwrap();
+    assert_eq!(physio.short_name.as_deref(), Some("Physio"));
+    assert_eq!(store.find_service("massage").unwrap().short_name, None);
+    let again = store.apply_catalog(&with_short("Physio"), now()).unwrap();
+    assert!(again.is_empty(), "{again:?}");
+    assert_eq!(
+        store.apply_catalog(&with_short("Phys"), now()).unwrap(),
+        updated
+    );
+    assert_eq!(
+        store.find_service("physio").unwrap().short_name.as_deref(),
+        Some("Phys")
+    );
+    assert_eq!(store.apply_catalog(&catalog(), now()).unwrap(), updated);
+    assert_eq!(store.find_service("physio").unwrap().short_name, None);
+}
+
+#[test]
 fn removing_a_time_slot_retires_it_but_keeps_its_bookings_readable() {
     // Forced by a manager: the booking is live (see `catalog_changes`).
     let (_dir, mut store) = open();

@@ -197,8 +197,21 @@ fn bookings() -> Vec<Binding> {
     table
 }
 
+/// Scrolling a tall overlay: a line, a page, either end.
+fn scrolling() -> Vec<Binding> {
+    vec![
+        Binding::new(Action::MoveUp, &["up", "k"]).worded("up", "scroll up a line"),
+        Binding::new(Action::MoveDown, &["down", "j"]).worded("down", "scroll down a line"),
+        Binding::new(Action::PageUp, &["pgup"]).worded("page up", "scroll up a page"),
+        Binding::new(Action::PageDown, &["pgdn"]).worded("more", "scroll down a page"),
+        Binding::new(Action::Top, &["home"]),
+        Binding::new(Action::Bottom, &["end"]),
+    ]
+}
+
 fn detail() -> Vec<Binding> {
     let mut table = vec![Binding::new(Action::Back, &["esc", "enter"]).worded("close", "close")];
+    table.extend(scrolling());
     table.extend(booking_actions());
     table.push(Binding::new(Action::Help, &["?"]));
     table.push(Binding::new(Action::Quit, &["q", "ctrl-c"]));
@@ -307,6 +320,11 @@ impl Default for Keymap {
                         .worded("more", "more keys"),
                     Binding::new(Action::PageUp, &["pgup", "left", "h"])
                         .worded("back", "the keys before"),
+                    Binding::new(Action::MoveDown, &["down", "j"])
+                        .worded("down", "scroll down a line"),
+                    Binding::new(Action::MoveUp, &["up", "k"]).worded("up", "scroll up a line"),
+                    Binding::new(Action::Top, &["home"]),
+                    Binding::new(Action::Bottom, &["end"]),
                 ],
             ),
         ]);

@@ -1,9 +1,11 @@
 //! The booking detail overlay: one booking with its event history, opened
-//! from a list, with the booking actions of the `Detail` table. Pure.
+//! from a list, with the booking actions of the `Detail` table; it scrolls
+//! (a line, a page, either end) when it is taller than the screen. Pure.
 
 use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::keymap::{Context, Key};
+use crate::app::overlays::scroll::Scroll;
 use crate::app::state::{AppState, Overlay};
 use crate::domain::{Booking, BookingId, Event};
 
@@ -14,11 +16,24 @@ pub struct DetailState {
     pub id: BookingId,
     /// It and its events, oldest first; `None` while loading.
     pub loaded: Option<(Booking, Vec<Event>)>,
+    /// Where the reading is, kept when the booking reloads.
+    pub scroll: Scroll,
+}
+
+impl DetailState {
+    /// Booking `id`'s detail, loading, at its top.
+    pub fn new(id: BookingId) -> Self {
+        Self {
+            id,
+            loaded: None,
+            scroll: Scroll::default(),
+        }
+    }
 }
 
 /// Opens the detail of booking `id` and asks for it.
 pub fn open(state: &mut AppState, id: BookingId) -> Vec<Effect> {
-    state.overlay = Some(Overlay::Detail(Box::new(DetailState { id, loaded: None })));
+    state.overlay = Some(Overlay::Detail(Box::new(DetailState::new(id))));
     vec![Effect::LoadBooking(id)]
 }
 
@@ -31,9 +46,16 @@ pub fn loaded(state: &mut AppState, booking: Booking, events: Vec<Event>) {
     }
 }
 
-/// Handles a key while the detail is open.
+/// Handles a key while the detail is open: scrolling, closing, or the
+/// booking's actions.
 pub fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
-    match state.keymap.lookup(Context::Detail, key) {
+    let action = state.keymap.lookup(Context::Detail, key);
+    if let (Some(a), Some(Overlay::Detail(detail))) = (action, &mut state.overlay)
+        && detail.scroll.apply(a)
+    {
+        return Vec::new();
+    }
+    match action {
         Some(Action::Back) => {
             state.overlay = None;
             Vec::new()

@@ -7,3 +7,4 @@ pub mod detail;
 pub mod form;
 pub mod help;
 pub mod palette;
+pub mod scroll;

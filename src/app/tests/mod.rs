@@ -7,6 +7,7 @@ mod lapsed_hold;
 mod overlays;
 mod quit;
 mod screens;
+mod scrolling;
 mod writes;
 
 use super::*;
@@ -63,6 +64,7 @@ pub(super) fn service() -> Service {
         id: ServiceId(1),
         key: "physio".into(),
         name: "Physio".into(),
+        short_name: None,
         duration_minutes: 60,
         capacity: 1,
         hold_minutes: 15,

@@ -46,14 +46,12 @@ fn a_key_under_an_overlay_never_reaches_the_screen_below() {
 }
 
 #[test]
-fn help_pages_on_and_back_round_and_closes_only_on_its_keys() {
+fn help_closes_only_on_its_keys() {
+    // Its scrolling keys: tests/scrolling.rs.
     let mut s = desk();
     press_char(&mut s, '?');
     press(&mut s, KeyCode::PageDown);
-    press_char(&mut s, 'l');
-    assert!(matches!(&s.overlay, Some(Overlay::Help(h)) if h.page == 2));
-    press(&mut s, KeyCode::PageUp);
-    assert!(matches!(&s.overlay, Some(Overlay::Help(h)) if h.page == 1));
+    assert!(s.overlay.is_some());
     press_char(&mut s, 'x');
     assert!(s.overlay.is_some());
     press_char(&mut s, 'q');

@@ -2,6 +2,7 @@
 //! (`spec`) and its validation (`validate`) into [`Catalog`], with weekly
 //! time slots expanded one per weekday and start. Pure.
 
+mod services;
 mod spec;
 #[cfg(test)]
 mod tests;
@@ -61,6 +62,10 @@ pub struct ServiceDef {
     /// Stable key.
     pub key: String,
     pub name: String,
+    /// What narrow columns show instead of a cut name, 1 to 12
+    /// characters, trimmed; no other service's name or short name (any
+    /// case).
+    pub short_name: Option<String>,
     /// Minutes, 1 to 1440.
     pub duration_minutes: u32,
     /// Seats per slot, at least 1.
@@ -137,7 +142,9 @@ impl Catalog {
     /// field (`catalog line 12: service `physio`: capacity must be at least
     /// 1`): TOML syntax, unknown or mistyped fields, an empty or overlong
     /// name or one with a control character, a key or a name used twice
-    /// (any case), questions or add-ons differing only in case, a capacity
+    /// (any case), a `short_name` empty, over 12 characters or another
+    /// service's name or short name (any case), questions or add-ons
+    /// differing only in case, a capacity
     /// of 0, a time slot with no starts, unknown references.
     pub fn from_toml(text: &str) -> Result<Self, BookingError> {
         let file: File = toml::from_str(text).map_err(|e| parse_error(text, &e))?;

@@ -46,6 +46,7 @@ fn default_kind() -> String {
 pub(super) struct ServiceSpec {
     pub(super) key: String,
     pub(super) name: String,
+    pub(super) short_name: Option<String>,
     pub(super) duration_minutes: u32,
     #[serde(default = "one")]
     pub(super) capacity: u32,

@@ -164,6 +164,87 @@ fn duplicate_service_names_and_keys_are_refused_ignoring_case() {
     );
 }
 
+/// `SMALL` with `line` added after the service's name.
+fn with_service_line(line: &str) -> String {
+    SMALL.replacen(
+        "name = \"Physio\"",
+        &format!("name = \"Physio\"\n        {line}"),
+        1,
+    )
+}
+
+/// A second service (`massage`) with `line` added, before the time slots.
+fn with_second_service(line: &str) -> String {
+    SMALL.replacen(
+        "[[time_slots]]",
+        &format!(
+            "[[services]]\n        key = \"massage\"\n        name = \"Massage\"\n        {line}\n        duration_minutes = 30\n        price = \"1\"\n\n        [[time_slots]]"
+        ),
+        1,
+    )
+}
+
+#[test]
+fn a_short_name_is_optional_trimmed_and_kept() {
+    assert_eq!(
+        Catalog::from_toml(SMALL).unwrap().services[0].short_name,
+        None
+    );
+    let c = Catalog::from_toml(&with_service_line("short_name = \" Phys \"")).unwrap();
+    assert_eq!(c.services[0].short_name.as_deref(), Some("Phys"));
+    let wide = "理学療法評価理学療法評価";
+    let c = Catalog::from_toml(&with_service_line(&format!("short_name = \"{wide}\""))).unwrap();
+    assert_eq!(c.services[0].short_name.as_deref(), Some(wide));
+}
+
+#[test]
+fn a_short_name_is_1_to_12_printable_characters_refused_with_its_line() {
+    let e = |line: &str| {
+        Catalog::from_toml(&with_service_line(line))
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        e("short_name = \"  \""),
+        "catalog line 15: service `physio`: short_name is empty (leave it out to use the name)"
+    );
+    assert_eq!(
+        e("short_name = \"Physiotherapy\""),
+        "catalog line 15: service `physio`: short_name is longer than 12 characters"
+    );
+    assert_eq!(
+        e("short_name = \"Ph\\u0007ys\""),
+        "catalog line 15: service `physio`: short_name contains a control character: U+0007 (bell)"
+    );
+    assert!(e("short_name = 3").starts_with("catalog line 15: "));
+}
+
+#[test]
+fn a_short_name_differs_from_every_other_services_name_and_short_name() {
+    let twice = with_service_line("short_name = \"Phys\"");
+    let e = Catalog::from_toml(&twice.replacen(
+        "[[time_slots]]",
+        "[[services]]\n        key = \"massage\"\n        name = \"Sports massage\"\n        short_name = \"PHYS\"\n        duration_minutes = 30\n        price = \"1\"\n\n        [[time_slots]]",
+        1,
+    ))
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        e,
+        "catalog line 23: service `massage`: short_name `PHYS` is used twice (any case)"
+    );
+    let e = Catalog::from_toml(&with_second_service("short_name = \"physio\""))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "catalog line 22: service `massage`: short_name `physio` is the name of service `physio`"
+    );
+    // Its own name is no clash.
+    let c = Catalog::from_toml(&with_second_service("short_name = \"MASSAGE\"")).unwrap();
+    assert_eq!(c.services[1].short_name.as_deref(), Some("MASSAGE"));
+}
+
 #[test]
 fn questions_or_add_ons_differing_only_in_case_are_refused() {
     let e = refusal(

@@ -1,18 +1,13 @@
 //! Validation of the catalog file into [`Catalog`]: every refusal names the
 //! entry and the field, and the file's line (through `catalog_where`). Pure.
 
-use super::spec::{ClosureSpec, File, LocationSpec, ResourceSpec, ServiceSpec, TimeSlotSpec};
-use super::{
-    Catalog, ClosureDef, LocationDef, MAX_HORIZON_DAYS, MAX_NOTICE_MINUTES, QuestionDef,
-    ResourceDef, ServiceDef, TimeSlotDef,
-};
+use super::spec::{ClosureSpec, File, LocationSpec, ResourceSpec, TimeSlotSpec};
+use super::{Catalog, ClosureDef, LocationDef, ResourceDef, ServiceDef, TimeSlotDef};
 use crate::domain::catalog_where::{Fault, Step};
 use crate::domain::customer::is_phone_region;
-use crate::domain::money::{currency, parse_amount};
+use crate::domain::money::currency;
 use crate::domain::schedule::{OPEN_END, OPEN_START};
-use crate::domain::text::{
-    CATALOG_KEY, CATALOG_NAME, CLOSURE_REASON, QUESTION, TextField, printable,
-};
+use crate::domain::text::{CATALOG_KEY, CATALOG_NAME, CLOSURE_REASON, TextField, printable};
 use chrono::{NaiveTime, Weekday};
 use chrono_tz::Tz;
 use std::collections::HashSet;
@@ -21,7 +16,7 @@ impl File {
     pub(super) fn validate(self) -> Result<Catalog, Fault> {
         let location = location(self.location)?;
         let resources = resources(self.resources)?;
-        let services = services(&self.services, &location.currency)?;
+        let services = super::services::services(&self.services, &location.currency)?;
         let time_slots = time_slots(self.time_slots, &services, &resources)?;
         let closures = closures(self.closures, &resources)?;
         Ok(Catalog {
@@ -35,7 +30,7 @@ impl File {
 }
 
 /// The path of entry `index` of table array `array`, then `steps`.
-fn entry(array: &'static str, index: usize, steps: &[Step]) -> Vec<Step> {
+pub(super) fn entry(array: &'static str, index: usize, steps: &[Step]) -> Vec<Step> {
     let mut path = vec![Step::Key(array), Step::Index(index)];
     path.extend_from_slice(steps);
     path
@@ -43,7 +38,7 @@ fn entry(array: &'static str, index: usize, steps: &[Step]) -> Vec<Step> {
 
 /// A catalog text field checked with the engine's text rule, or the fault
 /// at `path` (`service `physio`: name is required`).
-fn text_field(
+pub(super) fn text_field(
     label: &str,
     field: TextField,
     value: &str,
@@ -85,7 +80,7 @@ fn location(spec: LocationSpec) -> Result<LocationDef, Fault> {
 /// Refuses a second use (ignoring case and surrounding spaces) of a
 /// `what` in `items`: `(path, label, value)`, with `message(value)` as the
 /// refusal (`key `physio` is used twice (any case)`).
-fn check_unique<'a>(
+pub(super) fn check_unique<'a>(
     items: impl Iterator<Item = (Vec<Step>, String, &'a str)>,
     message: impl Fn(&str) -> String,
 ) -> Result<(), Fault> {
@@ -130,127 +125,6 @@ fn resources(specs: Vec<ResourceSpec>) -> Result<Vec<ResourceDef>, Fault> {
         |v| format!("name `{v}` is used twice (any case)"),
     )?;
     Ok(out)
-}
-
-fn services(specs: &[ServiceSpec], default_currency: &str) -> Result<Vec<ServiceDef>, Fault> {
-    let mut out = Vec::new();
-    for (i, s) in specs.iter().enumerate() {
-        out.push(service(i, s, default_currency)?);
-    }
-    let at = |i, field| entry("services", i, &[Step::Key(field)]);
-    let label = |s: &ServiceDef| format!("service `{}`", s.key);
-    check_unique(
-        out.iter()
-            .enumerate()
-            .map(|(i, s)| (at(i, "key"), label(s), s.key.as_str())),
-        |v| format!("key `{v}` is used twice (any case)"),
-    )?;
-    check_unique(
-        out.iter()
-            .enumerate()
-            .map(|(i, s)| (at(i, "name"), label(s), s.name.as_str())),
-        |v| format!("name `{v}` is used twice (any case)"),
-    )?;
-    Ok(out)
-}
-
-fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceDef, Fault> {
-    let at = |steps: &[Step]| entry("services", i, steps);
-    let field = |name| at(&[Step::Key(name)]);
-    let key = text_field(
-        &format!("service {}", i + 1),
-        CATALOG_KEY,
-        &s.key,
-        field("key"),
-    )?;
-    let label = format!("service `{key}`");
-    let fault = |path, m: &dyn std::fmt::Display| Fault::new(path, format!("{label}: {m}"));
-    let name = text_field(&label, CATALOG_NAME, &s.name, field("name"))?;
-    if !(1..=1440).contains(&s.duration_minutes) {
-        return Err(fault(
-            field("duration_minutes"),
-            &"duration_minutes must be 1 to 1440",
-        ));
-    }
-    if s.capacity == 0 {
-        return Err(fault(field("capacity"), &"capacity must be at least 1"));
-    }
-    if s.hold_minutes == 0 {
-        return Err(fault(
-            field("hold_minutes"),
-            &"hold_minutes must be at least 1",
-        ));
-    }
-    if !(1..=MAX_HORIZON_DAYS).contains(&s.horizon_days) {
-        return Err(fault(
-            field("horizon_days"),
-            &format!("horizon_days must be 1 to {MAX_HORIZON_DAYS}"),
-        ));
-    }
-    if s.min_notice_minutes > MAX_NOTICE_MINUTES {
-        return Err(fault(
-            field("min_notice_minutes"),
-            &format!("min_notice_minutes must be 0 to {MAX_NOTICE_MINUTES}"),
-        ));
-    }
-    let code = currency(s.currency.as_deref().unwrap_or(default_currency))
-        .map_err(|e| fault(field("currency"), &e))?
-        .code()
-        .to_owned();
-    let price = parse_amount(&s.price, &code).map_err(|e| fault(field("price"), &e))?;
-    let mut questions = Vec::new();
-    for (j, q) in s.questions.iter().enumerate() {
-        let path = at(&[Step::Key("questions"), Step::Index(j), Step::Key("name")]);
-        let text = text_field(&label, QUESTION, &q.name, path.clone())?;
-        if questions
-            .iter()
-            .any(|known: &QuestionDef| known.name.eq_ignore_ascii_case(&text))
-        {
-            return Err(fault(
-                path,
-                &format!("question `{}` is asked twice (any case)", q.name),
-            ));
-        }
-        questions.push(QuestionDef {
-            name: text,
-            required: q.required,
-        });
-    }
-    let mut add_ons: Vec<(String, i64)> = Vec::new();
-    for (j, a) in s.add_ons.iter().enumerate() {
-        let path = |name| at(&[Step::Key("add_ons"), Step::Index(j), Step::Key(name)]);
-        let text = text_field(
-            &label,
-            CATALOG_NAME.named("add-on name"),
-            &a.name,
-            path("name"),
-        )?;
-        if add_ons
-            .iter()
-            .any(|(known, _)| known.eq_ignore_ascii_case(&text))
-        {
-            return Err(fault(
-                path("name"),
-                &format!("add-on `{}` is given twice (any case)", a.name),
-            ));
-        }
-        let price = parse_amount(&a.price, &code).map_err(|e| fault(path("price"), &e))?;
-        add_ons.push((text, price));
-    }
-    Ok(ServiceDef {
-        key,
-        name,
-        duration_minutes: s.duration_minutes,
-        capacity: s.capacity,
-        hold_minutes: s.hold_minutes,
-        horizon_days: s.horizon_days,
-        min_notice_minutes: s.min_notice_minutes,
-        price,
-        currency: code,
-        require_email_and_phone: s.require_email_and_phone,
-        questions,
-        add_ons,
-    })
 }
 
 fn time_slots(

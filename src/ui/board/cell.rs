@@ -1,26 +1,48 @@
-//! One grid cell's text: the service name (cut at its end, so its start
-//! stays readable), `taken/capacity`, a word for the look (`full`,
-//! `blocked`, `closed`, `past`) where there is room, and a live hold's
-//! `HELD mm:ss` countdown. Pure.
+//! One grid cell's text: the service's label (its name, short name or an
+//! abbreviation that differs from the other services'), `taken/capacity`,
+//! a word for the look (`full`, `blocked`, `closed`, `past`) where there
+//! is room, and a live hold's `HELD mm:ss` countdown — in a narrow column
+//! `mm:ss` or `15m` beside the label, so a held cell still names its
+//! service. Pure.
 
 use crate::app::screens::board::{SlotLook, countdown};
 use crate::domain::Slot;
 use crate::ui::fit;
+use crate::ui::service_labels::ServiceLabels;
 use chrono::{DateTime, Utc};
 
 /// The name may be cut to this for a look word (`usize::MAX`: never cut).
 const WHOLE: usize = usize::MAX;
 
+/// A hold's time left in at most four cells: whole minutes rounded up
+/// (`15m`), then seconds (`45s`).
+fn minutes_left(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (expires_at - now).num_seconds().max(0);
+    if seconds >= 60 {
+        format!("{}m", (seconds + 59) / 60)
+    } else {
+        format!("{seconds}s")
+    }
+}
+
 /// The right-hand parts to try, most informative first, each with how much
-/// of the name it leaves at least.
-fn right_parts(slot: &Slot, look: SlotLook, hold_left: Option<&str>) -> Vec<(String, usize)> {
+/// of the name it leaves at least. `hold_left` is a live hold's `mm:ss`
+/// and its minutes left.
+fn right_parts(
+    slot: &Slot,
+    look: SlotLook,
+    hold_left: Option<(&str, &str)>,
+) -> Vec<(String, usize)> {
     let seats = format!("{}/{}", slot.taken, slot.occurrence.capacity);
     match (hold_left, look) {
-        (Some(left), _) => vec![
+        // The countdown shrinks before the label goes.
+        (Some((left, minutes)), _) => vec![
             (format!("{seats} HELD {left}"), 7),
-            (format!("{seats} HELD {left}"), 0),
-            (format!("HELD {left}"), 0),
-            (left.to_owned(), 0),
+            (format!("HELD {left}"), 7),
+            (left.to_owned(), 4),
+            (minutes.to_owned(), 4),
+            (minutes.to_owned(), 2),
+            (minutes.to_owned(), 0),
         ],
         // The seats say it already; the word only where the name is whole.
         (None, SlotLook::Full) => vec![(format!("{seats} full"), WHOLE), (seats, 0)],
@@ -44,13 +66,18 @@ pub fn text(
     hold_expires_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
     width: usize,
+    labels: &ServiceLabels<'_>,
 ) -> String {
     if width < 3 {
         return " ".repeat(width);
     }
     let inner = width - 2;
-    let left = hold_expires_at.map(|t| countdown(t, now));
-    let rights = right_parts(slot, look, left.as_deref());
+    let left = hold_expires_at.map(|t| (countdown(t, now), minutes_left(t, now)));
+    let rights = right_parts(
+        slot,
+        look,
+        left.as_ref().map(|(l, m)| (l.as_str(), m.as_str())),
+    );
     let name_len = fit::width(&slot.service_name);
     let right = rights
         .iter()
@@ -61,10 +88,11 @@ pub fn text(
         .unwrap_or_default();
     let right_w = fit::width(&right);
     let name_room = inner.saturating_sub(right_w + 1);
-    let name = if name_room < 3 && name_room < name_len {
+    // A label of one cell says nothing; two already tell services apart.
+    let name = if name_room < 2 {
         String::new()
     } else {
-        fit::truncate(&slot.service_name, name_room)
+        labels.label(slot.occurrence.service_id, &slot.service_name, name_room)
     };
     let gap = inner.saturating_sub(fit::width(&name) + right_w);
     format!(" {name}{}{right} ", " ".repeat(gap))

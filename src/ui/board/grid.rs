@@ -7,6 +7,7 @@ use super::cell;
 use crate::app::AppState;
 use crate::app::msg::DayView;
 use crate::app::screens::board::{Column, ColumnKey, SlotLook, live_hold, look};
+use crate::ui::service_labels::ServiceLabels;
 use crate::ui::{boxes, fit, theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -92,6 +93,7 @@ fn row_line(
     row: usize,
     top: bool,
     widths: &[usize],
+    labels: &ServiceLabels<'_>,
 ) -> Line<'static> {
     let board = &state.board;
     let cells = board.grid.cells.get(row).map_or(&[][..], Vec::as_slice);
@@ -126,7 +128,7 @@ fn row_line(
             continue;
         };
         let hold = live_hold(slot, &view.bookings, state.now).and_then(|b| b.hold_expires_at);
-        let text = cell::text(slot, t, hold, state.now, w);
+        let text = cell::text(slot, t, hold, state.now, w, labels);
         let at_cursor = board.cursor.row == row && board.cursor.col == c;
         let style = if at_cursor {
             theme::cursor(t)
@@ -164,9 +166,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     let widths = column_widths(area.width - u16::from(scrolls), grid.columns.len());
     frame.render_widget(header(state, &widths), Rect { height: 1, ..area });
     let offset = scroll_offset(grid.rows.len(), visible, state.board.cursor.row);
+    let labels = ServiceLabels::new(state);
     let lines: Vec<Line> = (offset..grid.rows.len())
         .take(visible)
-        .map(|r| row_line(state, view, r, r == offset, &widths))
+        .map(|r| row_line(state, view, r, r == offset, &widths, &labels))
         .collect();
     frame.render_widget(Paragraph::new(lines), body);
     if scrolls {

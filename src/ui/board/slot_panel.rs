@@ -9,6 +9,7 @@ use crate::app::{Action, AppState};
 use crate::domain::wall_clock;
 use crate::domain::{Booking, BookingStatus, Slot};
 use crate::ui::hints::{self, prose};
+use crate::ui::service_labels::ServiceLabels;
 use crate::ui::{fit, theme};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -68,7 +69,14 @@ fn slot_facts(
     );
     lines.extend(flow(
         vec![
-            Span::styled(slot.service_name.clone(), theme::TITLE),
+            Span::styled(
+                ServiceLabels::new(state).label(
+                    slot.occurrence.service_id,
+                    &slot.service_name,
+                    width,
+                ),
+                theme::TITLE,
+            ),
             Span::raw(slot.resource_name.clone()),
         ],
         width,

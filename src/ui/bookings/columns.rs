@@ -3,6 +3,7 @@
 
 use crate::app::AppState;
 use crate::domain::Booking;
+use crate::ui::service_labels::ServiceLabels;
 use crate::ui::{fit, theme};
 use ratatui::layout::Constraint;
 use ratatui::text::Span;
@@ -76,7 +77,8 @@ impl Columns {
         Row::new(h)
     }
 
-    /// One booking's row.
+    /// One booking's row; its service labelled to differ from the others
+    /// in the column's width.
     pub fn row(&self, b: &Booking, state: &AppState) -> Row<'static> {
         let tz = state.tz();
         let when = if self.wide {
@@ -84,7 +86,8 @@ impl Columns {
         } else {
             b.from.with_timezone(&tz).format("%d %b %H:%M").to_string()
         };
-        let service = fit::title(&b.service_name, self.service.into());
+        let service =
+            ServiceLabels::new(state).label(b.service_id, &b.service_name, self.service.into());
         let customer = match &b.customer {
             Some(c) => Span::raw(fit::truncate(&c.name, self.customer.into())),
             None => Span::styled("—", theme::DIM),
