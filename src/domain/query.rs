@@ -132,6 +132,20 @@ impl Default for BookingQuery {
     }
 }
 
+/// Refuses a date range that ends before it starts, naming both dates;
+/// an open end or the same date for both passes. Errors: `Invalid`.
+pub fn check_date_range(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(), super::error::BookingError> {
+    match (from, to) {
+        (Some(from), Some(to)) if to < from => Err(super::error::BookingError::invalid(format!(
+            "the end date {to} is before the start date {from}: swap them or change one"
+        ))),
+        _ => Ok(()),
+    }
+}
+
 /// One page of bookings and where it sits (ReserveKit list response).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BookingPage {

@@ -59,6 +59,38 @@ impl BookingStatus {
         }
     }
 
+    /// The status in people's words, as every screen says it: `held`,
+    /// `pending`, `confirmed`, `checked in`, `completed`, `cancelled`,
+    /// `declined`, `expired`, `no-show`. Also its `Display`. The stored and
+    /// JSON word is [`Self::as_str`].
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::CheckedIn => "checked in",
+            Self::NoShow => "no-show",
+            other => other.as_str(),
+        }
+    }
+
+    /// The status a person or a script typed: its label or its machine word,
+    /// in any case, with spaces, hyphens or underscores alike (`checked in`,
+    /// `Checked-In`, `checked_in`, `no show`). Errors: the words it takes.
+    pub fn from_words(s: &str) -> Result<Self, String> {
+        let squash = |w: &str| -> String {
+            w.chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '_'))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let typed = squash(s.trim());
+        Self::ALL
+            .into_iter()
+            .find(|st| squash(st.as_str()) == typed)
+            .ok_or_else(|| {
+                let words: Vec<&str> = Self::ALL.iter().map(|st| st.label()).collect();
+                format!("unknown status “{}”: one of {}", s.trim(), words.join(", "))
+            })
+    }
+
     /// Whether a booking in this status counts against capacity.
     /// A `held` booking counts only until its hold lapses; see
     /// [`crate::domain::availability::Claim::holds_capacity`].
@@ -121,9 +153,10 @@ impl BookingStatus {
     }
 }
 
+/// People's words ([`BookingStatus::label`]): what messages and screens say.
 impl fmt::Display for BookingStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.label())
     }
 }
 
@@ -405,6 +438,54 @@ mod tests {
                 S::Completed,
                 S::NoShow
             ]
+        );
+    }
+
+    #[test]
+    fn every_status_has_one_human_label_without_underscores() {
+        let labels: Vec<&str> = S::ALL.into_iter().map(S::label).collect();
+        assert_eq!(
+            labels,
+            [
+                "held",
+                "pending",
+                "confirmed",
+                "checked in",
+                "completed",
+                "cancelled",
+                "declined",
+                "expired",
+                "no-show"
+            ]
+        );
+        for s in S::ALL {
+            assert_eq!(s.to_string(), s.label(), "Display is the label");
+        }
+    }
+
+    #[test]
+    fn typed_statuses_are_read_from_human_or_machine_words() {
+        for s in S::ALL {
+            assert_eq!(S::from_words(s.label()), Ok(s));
+            assert_eq!(S::from_words(s.as_str()), Ok(s));
+        }
+        assert_eq!(S::from_words("  Checked-In "), Ok(S::CheckedIn));
+        assert_eq!(S::from_words("no show"), Ok(S::NoShow));
+        assert_eq!(S::from_words("NOSHOW"), Ok(S::NoShow));
+        let err = S::from_words("reserved").unwrap_err();
+        assert!(
+            err.contains("“reserved”") && err.contains("checked in, completed"),
+            "{err}"
+        );
+        assert!(S::from_words("").is_err());
+    }
+
+    #[test]
+    fn a_refusal_names_statuses_in_peoples_words() {
+        let err = S::CheckedIn.apply(T::Confirm).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "cannot confirm a booking that is checked in; a checked in booking allows: complete"
         );
     }
 

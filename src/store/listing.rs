@@ -8,6 +8,7 @@ use super::codec::day;
 use super::customer_search::customer_condition;
 use super::error::Result;
 use super::queries::{BOOKING_SELECT, attach_details, booking_row};
+use crate::domain::query::check_date_range;
 use crate::domain::{BookingError, BookingPage, BookingQuery, BookingSort, Pagination};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
@@ -36,13 +37,15 @@ fn joins(sort: BookingSort) -> &'static str {
 
 impl Store {
     /// One page of bookings matching `query`, with the total count.
-    /// Errors: a page size outside 1 to 500 or a page below 1.
+    /// Errors: a page size outside 1 to 500, a page below 1, a date range
+    /// that ends before it starts.
     pub fn bookings(&self, query: &BookingQuery) -> Result<BookingPage> {
         if !(1..=500).contains(&query.page_size) || query.page == 0 {
             return Err(
                 BookingError::invalid("page must be at least 1 and page size 1 to 500").into(),
             );
         }
+        check_date_range(query.from, query.to)?;
         let region = match &query.customer_text {
             Some(_) => location(&self.conn)?.phone_region,
             None => String::new(),
