@@ -81,6 +81,8 @@ pub enum Action {
     Lock,
     /// List the bookings a forced catalog change left needing attention.
     ShowAttention,
+    /// The messages log: the last 100 status-bar messages, whole.
+    ShowMessages,
     /// Form: the next field.
     NextField,
     /// Form: the previous field.
@@ -93,12 +95,13 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 48] = [
+    pub const ALL: [Self; 49] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
         Self::ShowActivity,
         Self::ShowAttention,
+        Self::ShowMessages,
         Self::Reserve,
         Self::NewBooking,
         Self::Confirm,
@@ -251,6 +254,7 @@ impl Action {
             ),
             Self::Lock => ("lock", "lock the desk (sign out)"),
             Self::ShowAttention => ("attention", "bookings needing attention"),
+            Self::ShowMessages => ("messages", "messages log (the last 100, whole)"),
             Self::NextField => ("next field", "next field"),
             Self::PreviousField => ("previous", "previous field"),
             Self::Submit => ("submit", "submit"),

@@ -9,6 +9,7 @@ pub mod effect;
 pub mod keymap;
 pub mod msg;
 pub mod overlays;
+mod race;
 pub mod screens;
 pub mod sign_in;
 pub mod state;

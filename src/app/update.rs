@@ -13,7 +13,7 @@ use super::msg::{CatalogView, Msg};
 use super::overlays::form::one_line;
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
-use super::overlays::{attention, detail, form, help, palette};
+use super::overlays::{attention, detail, form, help, messages, palette};
 use super::screens::{self, activity, board, bookings, customers};
 use super::sign_in;
 use super::state::{AppState, Overlay, Screen};
@@ -125,6 +125,7 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Context::Help => help::key(state, key),
         Context::Detail => detail::key(state, key),
         Context::Attention => attention::key(state, key),
+        Context::Messages => messages::key(state, key),
         Context::Search => customers::search_key(state, key),
         screen => match state.keymap.lookup(screen, key) {
             Some(a) => action(state, a),
@@ -186,7 +187,12 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
     if state.first_run
         && !matches!(
             a,
-            Action::Quit | Action::Help | Action::Palette | Action::Back | Action::Refresh
+            Action::Quit
+                | Action::Help
+                | Action::Palette
+                | Action::Back
+                | Action::Refresh
+                | Action::ShowMessages
         )
     {
         state.error("no catalog yet: load one first (see the screen)");
@@ -223,6 +229,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ShowActivity => screens::show(state, Screen::Activity),
         Action::Lock => sign_in::lock(state),
         Action::ShowAttention => attention::open(state),
+        Action::ShowMessages => messages::open(state),
         Action::Undo => match state.last_change {
             Some(event) => vec![Effect::Write(crate::app::effect::Write::Undo(event))],
             None => {

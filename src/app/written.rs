@@ -1,9 +1,11 @@
 //! Taking in a write's result: the message that names what was done (or the
-//! engine's refusal, kept in the form that asked), and the reloads. Pure.
+//! engine's refusal, kept in the form that asked; a race lost to another
+//! desk in people's words, with the view reloaded), and the reloads. Pure.
 
 use super::effect::{Effect, Write};
 use super::msg::Written;
 use super::overlays::form::FieldKind;
+use super::race::lost_race;
 use super::screens;
 use super::state::{AppState, Overlay, Screen};
 use crate::domain::{Booking, Failure};
@@ -16,7 +18,12 @@ pub fn written(
 ) -> Vec<Effect> {
     let written = match result {
         Ok(written) => written,
-        Err(Failure { message, .. }) => {
+        Err(Failure { message, found, .. }) => {
+            // A race lost to another desk is told as such, and the view
+            // shows what that desk did.
+            let race = lost_race(state, write, found);
+            let reload = race.is_some();
+            let message = race.unwrap_or(message);
             if let Some(Overlay::Form(form)) = &mut state.overlay {
                 form.submitting = false;
                 form.error = Some(message.clone());
@@ -28,7 +35,7 @@ pub fn written(
                 }
             }
             state.error(message);
-            return Vec::new();
+            return if reload { reloads(state) } else { Vec::new() };
         }
     };
     if matches!(state.overlay, Some(Overlay::Form(_))) {
@@ -60,6 +67,12 @@ pub fn written(
         _ => {}
     }
     state.info(message);
+    reloads(state)
+}
+
+/// The loads after a change: the hold count, the board (even under an
+/// overlay), the screen shown and the open detail.
+fn reloads(state: &AppState) -> Vec<Effect> {
     let mut effects = vec![Effect::CountHolds];
     if state.screen == Screen::Board {
         effects.push(state.board.load());

@@ -250,8 +250,13 @@ fn describe(from: BookingStatus, attempted: Transition) -> String {
     } else {
         allowed.join(", ")
     };
+    let a = if from.label().starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     format!(
-        "cannot {} a booking that is {from}; a {from} booking allows: {allowed}",
+        "cannot {} a booking that is {from}; {a} {from} booking allows: {allowed}",
         attempted.verb()
     )
 }
@@ -411,6 +416,11 @@ mod tests {
         );
         let err = S::Cancelled.apply(T::Confirm).unwrap_err();
         assert!(err.to_string().contains("nothing (it is final)"));
+        let err = S::Expired.apply(T::Confirm).unwrap_err();
+        assert!(
+            err.to_string().contains("; an expired booking allows"),
+            "{err}"
+        );
     }
 
     #[test]

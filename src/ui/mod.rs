@@ -14,6 +14,7 @@ pub mod fit;
 pub mod form;
 pub mod help;
 pub mod hints;
+pub mod messages;
 pub mod money;
 pub mod palette;
 pub mod table;
@@ -34,10 +35,11 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         too_small::render(frame, area, MIN_WIDTH, MIN_HEIGHT);
         return;
     }
+    // A message too long for the status bar's row takes a second one.
     let [tabs, main, status, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::status_rows(state, area.width)),
         Constraint::Length(1),
     ])
     .areas(area);
@@ -64,5 +66,6 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Form(form)) => form::render(frame, main, form, state),
         Some(Overlay::Detail(open)) => detail::render(frame, main, state, open),
         Some(Overlay::Attention(open)) => attention::render(frame, main, state, open),
+        Some(Overlay::Messages(open)) => messages::render(frame, main, state, open),
     }
 }

@@ -10,4 +10,5 @@ mod flows;
 mod form_screens;
 mod hostile_input;
 mod list_screens;
+mod messages;
 mod status_words;

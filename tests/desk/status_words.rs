@@ -7,8 +7,10 @@
 use crate::support::{Desk, now};
 use crossterm::event::KeyCode;
 use slotdesk::app::effect::Write;
+use slotdesk::app::overlays::attention::AttentionList;
 use slotdesk::app::overlays::detail::DetailState;
 use slotdesk::app::overlays::form::{Approval, BookingFilter, Form};
+use slotdesk::app::overlays::messages::MessagesState;
 use slotdesk::app::{AppState, Msg, Overlay, Screen, Written, update};
 use slotdesk::domain::status::TransitionError;
 use slotdesk::domain::{
@@ -123,7 +125,7 @@ fn every_screen_says_each_status_in_peoples_words() {
         let form = Form::force_status(&b, "Mon 23 Nov", &Approval::SignedIn, "k".into());
         desk.driver.state.overlay = Some(Overlay::Form(Box::new(form)));
         assert_peoples_words(&desk, &format!("the force form from {status:?}"));
-        desk.driver.state.overlay = Some(Overlay::Attention(Default::default()));
+        desk.driver.state.overlay = Some(Overlay::Attention(AttentionList::default()));
         assert_peoples_words(&desk, &format!("the attention list with {status:?}"));
         desk.driver.state.overlay = None;
     }
@@ -164,6 +166,8 @@ fn every_message_about_a_status_is_in_peoples_words() {
             assert_peoples_words(&desk, &format!("refusing {attempted:?} from {status:?}"));
         }
     }
+    desk.driver.state.overlay = Some(Overlay::Messages(MessagesState::default()));
+    assert_peoples_words(&desk, "the messages log");
 }
 
 #[test]

@@ -27,6 +27,8 @@ pub enum Context {
     Detail,
     /// The list of bookings needing attention.
     Attention,
+    /// The messages log.
+    Messages,
     /// Typing in the customers' search box.
     Search,
     /// A form: printable keys go to the focused field first.
@@ -42,7 +44,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
@@ -50,6 +52,7 @@ impl Context {
         Self::Global,
         Self::Detail,
         Self::Attention,
+        Self::Messages,
         Self::Search,
         Self::Form,
         Self::Picker,
@@ -68,6 +71,7 @@ impl Context {
             Self::Activity => "Activity",
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
+            Self::Messages => "Messages log",
             Self::Search => "Customer search",
             Self::Form => "In forms",
             Self::Picker => "Customers on file",
@@ -151,6 +155,7 @@ fn global() -> Vec<Binding> {
         Binding::new(Action::ShowCustomers, &["3"]),
         Binding::new(Action::ShowActivity, &["4"]),
         Binding::new(Action::ShowAttention, &["A"]),
+        Binding::new(Action::ShowMessages, &["L"]),
         Binding::new(Action::MoveUp, &["up", "k"]),
         Binding::new(Action::MoveDown, &["down", "j"]),
         Binding::new(Action::MoveLeft, &["left", "h"]),
@@ -245,6 +250,17 @@ impl Default for Keymap {
                     Binding::new(Action::Open, &["enter"])
                         .worded("open", "open the booking (move or cancel it there)"),
                     Binding::new(Action::Back, &["esc", "A"]).worded("close", "close"),
+                ],
+            ),
+            (
+                Context::Messages,
+                vec![
+                    Binding::new(Action::MoveUp, &["up", "k"]).worded("newer", "newer message"),
+                    Binding::new(Action::MoveDown, &["down", "j"]).worded("older", "older message"),
+                    Binding::new(Action::PageUp, &["pgup"]).worded("page", "newer page"),
+                    Binding::new(Action::PageDown, &["pgdn", "space"]).worded("page", "older page"),
+                    Binding::new(Action::Back, &["esc", "L", "enter"])
+                        .worded("close", "close the log"),
                 ],
             ),
             (

@@ -4,6 +4,7 @@
 
 mod board;
 mod bookings_list;
+mod messages;
 mod overlays;
 mod screens;
 mod writes;
