@@ -62,6 +62,13 @@ pub enum Action {
     Back,
     /// Cycle the bookings list's order.
     Sort,
+    /// Bookings: the same order the other way (▲ ascending, ▼ descending).
+    ReverseSort,
+    /// Bookings: the newest bookings first, by when each was made (again:
+    /// back to slot order).
+    NewestFirst,
+    /// Bookings: show or hide released and expired holds (hidden at first).
+    ToggleLapsedHolds,
     /// Reload what is on screen.
     Refresh,
     /// Take back this desk's last change, if nothing changed it since.
@@ -95,7 +102,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 49] = [
+    pub const ALL: [Self; 52] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -124,6 +131,9 @@ impl Action {
         Self::WeekView,
         Self::Search,
         Self::Sort,
+        Self::ReverseSort,
+        Self::NewestFirst,
+        Self::ToggleLapsedHolds,
         Self::Open,
         Self::Back,
         Self::MoveUp,
@@ -244,6 +254,12 @@ impl Action {
             Self::Open => ("open", "open"),
             Self::Back => ("back", "close / back"),
             Self::Sort => ("sort", "change sort order"),
+            Self::ReverseSort => ("reverse", "reverse the sort order"),
+            Self::NewestFirst => ("newest", "newest first (by when booked)"),
+            Self::ToggleLapsedHolds => (
+                "released/expired",
+                "show or hide released and expired holds",
+            ),
             Self::Refresh => ("reload", "reload"),
             Self::Undo => ("undo", "undo this desk's last change"),
             Self::FilterBooking => ("this booking", "activity of the selected booking"),

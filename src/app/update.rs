@@ -292,6 +292,9 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::PageDown
         | Action::Search
         | Action::Sort
+        | Action::ReverseSort
+        | Action::NewestFirst
+        | Action::ToggleLapsedHolds
         | Action::Open
         | Action::Back => screens::action(state, a),
         // A form's own keys mean nothing on a screen.

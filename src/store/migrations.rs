@@ -18,12 +18,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/008_customer_ids_never_reused.sql")).foreign_key_check(),
         M::up(include_str!("sql/009_booking_attention.sql")),
         M::up(include_str!("sql/010_idempotency_keys_booking_window.sql")),
+        M::up(include_str!("sql/011_booking_list_orders.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    10
+    11
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration
@@ -130,7 +131,11 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(indexes, 7, "every index of version 1 is rebuilt");
+        assert_eq!(
+            indexes,
+            7 + 2,
+            "every index of version 1 is rebuilt (and version 11 adds two)"
+        );
     }
 
     #[test]

@@ -193,6 +193,9 @@ fn bookings() -> Vec<Binding> {
     let mut table = vec![
         Binding::new(Action::Search, &["/"]).worded("filter", "filter the list"),
         Binding::new(Action::Sort, &["s"]),
+        Binding::new(Action::ReverseSort, &["S"]),
+        Binding::new(Action::NewestFirst, &["N"]),
+        Binding::new(Action::ToggleLapsedHolds, &["H"]),
     ];
     table.extend(booking_actions());
     table

@@ -79,3 +79,76 @@ fn a_filter_whose_end_is_before_its_start_is_refused_naming_both_dates() {
     let the_25th = Some(day() + Duration::days(2));
     assert_eq!((q.from, q.to), (the_25th, the_25th));
 }
+
+/// The bookings screen as first shown, with its first load's query.
+fn list() -> (AppState, BookingQuery) {
+    let mut s = desk();
+    let effects = press_char(&mut s, '2');
+    let q = submitted_query(&effects).clone();
+    (s, q)
+}
+
+#[test]
+fn the_list_hides_released_and_expired_holds_at_first_and_one_key_shows_them() {
+    let (mut s, first) = list();
+    assert!(first.hide_lapsed, "hidden by default");
+    let effects = press_char(&mut s, 'H');
+    let q = submitted_query(&effects);
+    assert!(!q.hide_lapsed);
+    assert_eq!(q.page, 1);
+    assert_eq!(status_text(&s), "showing released and expired holds");
+    let effects = press_char(&mut s, 'H');
+    assert!(submitted_query(&effects).hide_lapsed);
+    assert_eq!(status_text(&s), "released and expired holds hidden");
+}
+
+#[test]
+fn a_filter_keeps_holds_hidden_or_shown_as_they_were() {
+    let (mut s, _) = list();
+    press_char(&mut s, 'H');
+    press_char(&mut s, '/');
+    let effects = press(&mut s, KeyCode::Enter);
+    assert!(!submitted_query(&effects).hide_lapsed);
+}
+
+#[test]
+fn one_key_reverses_the_sort_and_the_message_says_which_way() {
+    let (mut s, first) = list();
+    assert!(!first.descending);
+    s.bookings.query.page = 2;
+    let effects = press_char(&mut s, 'S');
+    let q = submitted_query(&effects);
+    assert!(q.descending);
+    assert_eq!((q.sort, q.page), (first.sort, 1));
+    assert_eq!(status_text(&s), "sorted by start ▼ (descending)");
+    press_char(&mut s, 'S');
+    assert!(!s.bookings.query.descending);
+    assert_eq!(status_text(&s), "sorted by start ▲ (ascending)");
+    // Cycling the order keeps the direction.
+    press_char(&mut s, 'S');
+    let effects = press_char(&mut s, 's');
+    let q = submitted_query(&effects);
+    assert_eq!(
+        (q.sort, q.descending),
+        (crate::domain::BookingSort::Customer, true)
+    );
+}
+
+#[test]
+fn newest_first_orders_by_when_booked_and_the_same_key_goes_back() {
+    let (mut s, first) = list();
+    let effects = press_char(&mut s, 'N');
+    let q = submitted_query(&effects);
+    assert_eq!(
+        (q.sort, q.descending, q.page),
+        (crate::domain::BookingSort::Created, true, 1)
+    );
+    assert_eq!((q.from, q.to), (first.from, first.to), "the filters stay");
+    assert_eq!(status_text(&s), "newest first (by when booked)");
+    let effects = press_char(&mut s, 'N');
+    let q = submitted_query(&effects);
+    assert_eq!(
+        (q.sort, q.descending),
+        (crate::domain::BookingSort::Starts, false)
+    );
+}
