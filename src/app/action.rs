@@ -66,6 +66,13 @@ pub enum Action {
     Back,
     /// Cycle the bookings list's order.
     Sort,
+    /// Bookings: the same order the other way (▲ ascending, ▼ descending).
+    ReverseSort,
+    /// Bookings: the newest bookings first, by when each was made (again:
+    /// back to slot order).
+    NewestFirst,
+    /// Bookings: show or hide released and expired holds (hidden at first).
+    ToggleLapsedHolds,
     /// Reload what is on screen.
     Refresh,
     /// Take back this desk's last change, if nothing changed it since.
@@ -85,6 +92,8 @@ pub enum Action {
     Lock,
     /// List the bookings a forced catalog change left needing attention.
     ShowAttention,
+    /// The messages log: the last 100 status-bar messages, whole.
+    ShowMessages,
     /// Form: the next field.
     NextField,
     /// Form: the previous field.
@@ -99,12 +108,13 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 51] = [
+    pub const ALL: [Self; 55] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
         Self::ShowActivity,
         Self::ShowAttention,
+        Self::ShowMessages,
         Self::Reserve,
         Self::NewBooking,
         Self::Confirm,
@@ -127,6 +137,9 @@ impl Action {
         Self::WeekView,
         Self::Search,
         Self::Sort,
+        Self::ReverseSort,
+        Self::NewestFirst,
+        Self::ToggleLapsedHolds,
         Self::Open,
         Self::Back,
         Self::MoveUp,
@@ -259,6 +272,12 @@ impl Action {
             Self::Open => ("open", "open"),
             Self::Back => ("back", "close / back"),
             Self::Sort => ("sort", "change sort order"),
+            Self::ReverseSort => ("reverse", "reverse the sort order"),
+            Self::NewestFirst => ("newest", "newest first (by when booked)"),
+            Self::ToggleLapsedHolds => (
+                "released/expired",
+                "show or hide released and expired holds",
+            ),
             Self::Refresh => ("reload", "reload"),
             Self::Undo => ("undo", "undo this desk's last change"),
             Self::FilterBooking => ("this booking", "activity of the selected booking"),
@@ -269,6 +288,7 @@ impl Action {
             ),
             Self::Lock => ("lock", "lock the desk (sign out)"),
             Self::ShowAttention => ("attention", "bookings needing attention"),
+            Self::ShowMessages => ("messages", "messages log (the last 100, whole)"),
             Self::NextField => ("next field", "next field"),
             Self::PreviousField => ("previous", "previous field"),
             Self::Submit => ("submit", "submit"),

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod msg;
 pub mod overlays;
 pub mod quit;
+mod race;
 pub mod screens;
 pub mod sign_in;
 pub mod state;

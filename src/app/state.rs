@@ -7,6 +7,7 @@ use super::overlays::attention::AttentionList;
 use super::overlays::detail::DetailState;
 use super::overlays::form::{Approval, Form, KeptDetails};
 use super::overlays::help::HelpState;
+use super::overlays::messages::MessagesState;
 use super::overlays::palette::PaletteState;
 use super::quit::{DeskHolds, QuitPrompt};
 use super::screens::activity::ActivityState;
@@ -18,6 +19,7 @@ use crate::domain::wall_clock;
 use crate::domain::{EventId, NeedsAttention, Role, ServiceId, StaffMember};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
+use std::collections::VecDeque;
 
 /// The narrowest terminal the desk draws in, in columns.
 pub const MIN_WIDTH: u16 = 80;
@@ -74,6 +76,8 @@ pub enum Overlay {
     Attention(AttentionList),
     /// Quitting with this desk's holds live: release them first?
     Quit(QuitPrompt),
+    /// The messages log ([`AppState::messages`]).
+    Messages(MessagesState),
 }
 
 /// Whether a status message reports something done or something refused.
@@ -88,6 +92,22 @@ pub enum MessageKind {
 pub struct Status {
     pub text: String,
     pub kind: MessageKind,
+}
+
+/// How many messages the log keeps: the newest 100.
+pub const MESSAGE_LOG_LEN: usize = 100;
+
+/// A message the status bar showed, as the messages log keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedMessage {
+    /// When it was (last) shown, UTC: the clock of the last tick.
+    pub at: DateTime<Utc>,
+    /// The whole text, never cut.
+    pub text: String,
+    pub kind: MessageKind,
+    /// How many times in a row it was shown: 1, or more for a message
+    /// repeated (a fault on every tick) kept as one entry.
+    pub times: u32,
 }
 
 /// The desk.
@@ -111,6 +131,9 @@ pub struct AppState {
     /// At most one overlay is open; it takes the keys.
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
+    /// Every message the status bar showed, newest first, at most
+    /// [`MESSAGE_LOG_LEN`] (the messages log).
+    pub messages: VecDeque<LoggedMessage>,
     /// Holds live at the last count (status bar).
     pub held_count: u64,
     /// The bookings a forced catalog change marked, as last loaded with the
@@ -164,6 +187,7 @@ impl AppState {
             activity: ActivityState::default(),
             overlay: None,
             status: None,
+            messages: VecDeque::with_capacity(MESSAGE_LOG_LEN),
             held_count: 0,
             attention: Vec::new(),
             keymap,
@@ -223,20 +247,36 @@ impl AppState {
         format!("{}-{}", self.key_prefix, self.forms_opened)
     }
 
-    /// Sets an information message.
+    /// Sets an information message, and logs it.
     pub fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            kind: MessageKind::Info,
-        });
+        self.say(text.into(), MessageKind::Info);
     }
 
-    /// Sets an error message.
+    /// Sets an error message, and logs it.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            kind: MessageKind::Error,
-        });
+        self.say(text.into(), MessageKind::Error);
+    }
+
+    /// Shows `text` in the status bar and puts it first in the log (the
+    /// same message again in a row counts once more instead), dropping the
+    /// oldest beyond [`MESSAGE_LOG_LEN`].
+    fn say(&mut self, text: String, kind: MessageKind) {
+        match self.messages.front_mut() {
+            Some(last) if last.text == text && last.kind == kind => {
+                last.times = last.times.saturating_add(1);
+                last.at = self.now;
+            }
+            _ => {
+                self.messages.push_front(LoggedMessage {
+                    at: self.now,
+                    text: text.clone(),
+                    kind,
+                    times: 1,
+                });
+                self.messages.truncate(MESSAGE_LOG_LEN);
+            }
+        }
+        self.status = Some(Status { text, kind });
     }
 
     /// Whether the terminal is below [`MIN_WIDTH`]×[`MIN_HEIGHT`]: the desk
@@ -283,6 +323,7 @@ impl AppState {
             Some(Overlay::Detail(_)) => Context::Detail,
             Some(Overlay::Attention(_)) => Context::Attention,
             Some(Overlay::Quit(_)) => Context::Quit,
+            Some(Overlay::Messages(_)) => Context::Messages,
             None if self.screen == Screen::Customers && self.customers.searching => Context::Search,
             None => self.screen.context(),
         }

@@ -13,7 +13,7 @@ use super::msg::{CatalogView, Msg};
 use super::overlays::form::one_line;
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
-use super::overlays::{attention, detail, form, help, palette, scroll};
+use super::overlays::{attention, detail, form, help, messages, palette, scroll};
 use super::quit;
 use super::screens::{self, activity, board, bookings, customers};
 use super::sign_in;
@@ -138,6 +138,7 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Context::Detail => detail::key(state, key),
         Context::Attention => attention::key(state, key),
         Context::Quit => quit::key(state, key),
+        Context::Messages => messages::key(state, key),
         Context::Search => customers::search_key(state, key),
         screen => match state.keymap.lookup(screen, key) {
             Some(a) => action(state, a),
@@ -199,7 +200,12 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
     if state.first_run
         && !matches!(
             a,
-            Action::Quit | Action::Help | Action::Palette | Action::Back | Action::Refresh
+            Action::Quit
+                | Action::Help
+                | Action::Palette
+                | Action::Back
+                | Action::Refresh
+                | Action::ShowMessages
         )
     {
         state.error("no catalog yet: load one first (see the screen)");
@@ -236,6 +242,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ShowActivity => screens::show(state, Screen::Activity),
         Action::Lock => sign_in::lock(state),
         Action::ShowAttention => attention::open(state),
+        Action::ShowMessages => messages::open(state),
         Action::Undo => match state.last_change {
             Some(event) => vec![Effect::Write(crate::app::effect::Write::Undo(event))],
             None => {
@@ -298,6 +305,9 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::PageDown
         | Action::Search
         | Action::Sort
+        | Action::ReverseSort
+        | Action::NewestFirst
+        | Action::ToggleLapsedHolds
         | Action::Open
         | Action::Back => screens::action(state, a),
         // A form's own keys mean nothing on a screen, nor the ends of a

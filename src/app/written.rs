@@ -1,5 +1,6 @@
 //! Taking in a write's result: the message that names what was done (or the
-//! engine's refusal, kept in the form that asked), and the reloads. Pure.
+//! engine's refusal, kept in the form that asked; a race lost to another
+//! desk in people's words, with the view reloaded), and the reloads. Pure.
 
 use super::action::Action;
 use super::effect::{Effect, Write};
@@ -7,6 +8,7 @@ use super::keymap::Context;
 use super::msg::Written;
 use super::overlays::form::{FieldKind, FormKind, Submitted, means_hold_gone};
 use super::quit;
+use super::race::lost_race;
 use super::screens;
 use super::state::{AppState, Overlay, Screen};
 use crate::domain::{Booking, BookingError, ErrorKind, Failure};
@@ -78,6 +80,12 @@ pub fn written(
         }
         _ => state.info(message),
     }
+    reloads(state)
+}
+
+/// The loads after a change: the hold count, the board (even under an
+/// overlay), the screen shown and the open detail.
+fn reloads(state: &AppState) -> Vec<Effect> {
     let mut effects = vec![Effect::CountHolds];
     if state.screen == Screen::Board {
         effects.push(state.board.load());
@@ -97,7 +105,13 @@ pub fn written(
 /// customer for the next booking form.
 fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect> {
     quit::answered(state, write, Some(&failure));
-    let Failure { kind, message } = failure;
+    let gone = means_hold_gone(&failure);
+    // A race lost to another desk is told as such, and the view shows what
+    // that desk did.
+    let race = lost_race(state, write, failure.found);
+    let reload = race.is_some();
+    let Failure { kind, message, .. } = failure;
+    let message = race.unwrap_or(message);
     let submit = state
         .keymap
         .key_for(Context::Form, Action::Submit)
@@ -112,7 +126,7 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
             }
         }
         match (write, &form.kind, form.hold.as_mut()) {
-            (Write::Confirm(..), _, Some(hold)) if means_hold_gone(&message) => {
+            (Write::Confirm(..), _, Some(hold)) if gone => {
                 // The same key press goes on to book the seat again.
                 hold.refused = true;
                 let service = state
@@ -149,7 +163,7 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
         }
     }
     state.error(message);
-    Vec::new()
+    if reload { reloads(state) } else { Vec::new() }
 }
 
 /// What the status bar says after `write` left booking `b`.

@@ -4,7 +4,7 @@
 
 use super::attention::AffectedBooking;
 use super::ids::BookingId;
-use super::status::TransitionError;
+use super::status::{BookingStatus, TransitionError};
 use chrono::NaiveDate;
 
 /// How an error is reported: the command line maps these to exit codes
@@ -30,6 +30,22 @@ pub struct Failure {
     pub kind: ErrorKind,
     /// The engine's words (`time slot is full`, …) or the fault's.
     pub message: String,
+    /// For a refused lifecycle step or a lapsed hold, the status the engine
+    /// found the booking in ([`BookingError::found_status`]); else `None`.
+    /// The desk compares it with what it showed to tell a race lost to
+    /// another desk.
+    pub found: Option<BookingStatus>,
+}
+
+impl Failure {
+    /// A fault (not a refusal) in `message`'s words.
+    pub fn fault(message: impl Into<String>) -> Self {
+        Self {
+            kind: ErrorKind::Fault,
+            message: message.into(),
+            found: None,
+        }
+    }
 }
 
 impl From<BookingError> for Failure {
@@ -37,6 +53,7 @@ impl From<BookingError> for Failure {
         Self {
             kind: e.kind(),
             message: e.to_string(),
+            found: e.found_status(),
         }
     }
 }
@@ -171,6 +188,17 @@ impl BookingError {
             Self::ManagerOnly(_) | Self::SignIn | Self::SignInNeeded | Self::Invalid(_) => {
                 ErrorKind::Invalid
             }
+        }
+    }
+
+    /// The status the engine found the booking in, for a refusal that
+    /// depends on it: a refused lifecycle step's current status, or
+    /// `expired` for a hold that lapsed (swept or not); else `None`.
+    pub fn found_status(&self) -> Option<BookingStatus> {
+        match self {
+            Self::Transition(t) => Some(t.from),
+            Self::HoldExpired => Some(BookingStatus::Expired),
+            _ => None,
         }
     }
 

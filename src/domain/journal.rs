@@ -129,12 +129,27 @@ impl EventKind {
         }
     }
 
-    /// The name after the subject, with spaces: `created`, `checked in`.
+    /// The name after the subject in people's words: `created`, `checked
+    /// in`, `no-show` (a status's [`BookingStatus::label`]), `PIN changed`.
     pub fn verb(self) -> String {
+        if let Some(status) = self.status_after() {
+            return status.label().to_owned();
+        }
+        if self == Self::StaffPinChanged {
+            return "PIN changed".to_owned();
+        }
         let name = self.as_str();
         name.split_once('.')
             .map_or(name, |(_, verb)| verb)
             .replace('_', " ")
+    }
+
+    /// The whole kind in people's words, subject first: `booking checked
+    /// in`, `customer merged`, `staff PIN changed` (the stored and JSON name
+    /// is [`Self::as_str`]).
+    pub fn words(self) -> String {
+        let subject = self.as_str().split('.').next().unwrap_or_default();
+        format!("{subject} {}", self.verb())
     }
 
     /// The status every booking of this kind is in afterwards, for kinds
@@ -433,6 +448,21 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
         }
         assert!("booking.teleported".parse::<EventKind>().is_err());
+    }
+
+    #[test]
+    fn every_kind_has_peoples_words_without_underscores() {
+        assert_eq!(EventKind::BookingNoShow.verb(), "no-show");
+        assert_eq!(EventKind::BookingNoShow.words(), "booking no-show");
+        assert_eq!(
+            EventKind::BookingHoldExtended.words(),
+            "booking hold extended"
+        );
+        assert_eq!(EventKind::StaffPinChanged.words(), "staff PIN changed");
+        for kind in EventKind::ALL {
+            assert!(!kind.words().contains('_'), "{}", kind.words());
+            assert!(!kind.verb().contains('_'), "{}", kind.verb());
+        }
     }
 
     #[test]

@@ -59,6 +59,38 @@ impl BookingStatus {
         }
     }
 
+    /// The status in people's words, as every screen says it: `held`,
+    /// `pending`, `confirmed`, `checked in`, `completed`, `cancelled`,
+    /// `declined`, `expired`, `no-show`. Also its `Display`. The stored and
+    /// JSON word is [`Self::as_str`].
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::CheckedIn => "checked in",
+            Self::NoShow => "no-show",
+            other => other.as_str(),
+        }
+    }
+
+    /// The status a person or a script typed: its label or its machine word,
+    /// in any case, with spaces, hyphens or underscores alike (`checked in`,
+    /// `Checked-In`, `checked_in`, `no show`). Errors: the words it takes.
+    pub fn from_words(s: &str) -> Result<Self, String> {
+        let squash = |w: &str| -> String {
+            w.chars()
+                .filter(|c| !matches!(c, ' ' | '-' | '_'))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let typed = squash(s.trim());
+        Self::ALL
+            .into_iter()
+            .find(|st| squash(st.as_str()) == typed)
+            .ok_or_else(|| {
+                let words: Vec<&str> = Self::ALL.iter().map(|st| st.label()).collect();
+                format!("unknown status “{}”: one of {}", s.trim(), words.join(", "))
+            })
+    }
+
     /// Whether a booking in this status counts against capacity.
     /// A `held` booking counts only until its hold lapses; see
     /// [`crate::domain::availability::Claim::holds_capacity`].
@@ -121,9 +153,10 @@ impl BookingStatus {
     }
 }
 
+/// People's words ([`BookingStatus::label`]): what messages and screens say.
 impl fmt::Display for BookingStatus {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.label())
     }
 }
 
@@ -217,8 +250,13 @@ fn describe(from: BookingStatus, attempted: Transition) -> String {
     } else {
         allowed.join(", ")
     };
+    let a = if from.label().starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     format!(
-        "cannot {} a booking that is {from}; a {from} booking allows: {allowed}",
+        "cannot {} a booking that is {from}; {a} {from} booking allows: {allowed}",
         attempted.verb()
     )
 }
@@ -338,81 +376,5 @@ impl FromStr for Role {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use BookingStatus as S;
-    use Transition as T;
-
-    #[test]
-    fn every_status_and_transition_pair_follows_the_lifecycle_table() {
-        let allowed = [
-            (S::Held, T::Confirm, S::Confirmed),
-            (S::Held, T::MarkPending, S::Pending),
-            (S::Held, T::Cancel, S::Cancelled),
-            (S::Held, T::Expire, S::Expired),
-            (S::Pending, T::Confirm, S::Confirmed),
-            (S::Pending, T::Decline, S::Declined),
-            (S::Pending, T::Cancel, S::Cancelled),
-            (S::Confirmed, T::CheckIn, S::CheckedIn),
-            (S::Confirmed, T::Cancel, S::Cancelled),
-            (S::Confirmed, T::NoShow, S::NoShow),
-            (S::CheckedIn, T::Complete, S::Completed),
-        ];
-        for from in BookingStatus::ALL {
-            for t in Transition::ALL {
-                let expected = allowed
-                    .iter()
-                    .find(|(f, tr, _)| *f == from && *tr == t)
-                    .map(|(_, _, to)| *to);
-                assert_eq!(from.apply(t).ok(), expected, "{from} + {t:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn refusal_names_current_status_and_allowed_steps() {
-        let err = S::Pending.apply(T::CheckIn).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "cannot check in a booking that is pending; a pending booking allows: confirm, decline, cancel"
-        );
-        let err = S::Cancelled.apply(T::Confirm).unwrap_err();
-        assert!(err.to_string().contains("nothing (it is final)"));
-    }
-
-    #[test]
-    fn only_live_statuses_hold_capacity() {
-        let holding: Vec<_> = BookingStatus::ALL
-            .into_iter()
-            .filter(|s| s.holds_capacity())
-            .collect();
-        assert_eq!(
-            holding,
-            vec![S::Held, S::Pending, S::Confirmed, S::CheckedIn]
-        );
-    }
-
-    #[test]
-    fn a_seat_was_taken_by_live_and_attended_bookings_only() {
-        let took: Vec<S> = S::ALL.into_iter().filter(|s| s.took_seat()).collect();
-        assert_eq!(
-            took,
-            [
-                S::Held,
-                S::Pending,
-                S::Confirmed,
-                S::CheckedIn,
-                S::Completed,
-                S::NoShow
-            ]
-        );
-    }
-
-    #[test]
-    fn statuses_round_trip_through_their_names() {
-        for s in BookingStatus::ALL {
-            assert_eq!(s.as_str().parse::<BookingStatus>(), Ok(s));
-        }
-        assert!("reserved".parse::<BookingStatus>().is_err());
-    }
-}
+#[path = "status_tests.rs"]
+mod tests;

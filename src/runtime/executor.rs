@@ -282,6 +282,10 @@ fn failure(e: &StoreError) -> Failure {
     Failure {
         kind: e.kind(),
         message: e.to_string(),
+        found: match e {
+            StoreError::Booking(b) => b.found_status(),
+            _ => None,
+        },
     }
 }
 

@@ -6,8 +6,8 @@
 use super::worker::{Done, Lane};
 use crate::app::Msg;
 use crate::data_dir::backups_dir;
+use crate::domain::Failure;
 use crate::domain::check::CheckDepth;
-use crate::domain::{ErrorKind, Failure};
 use crate::store::Store;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::path::Path;
@@ -20,10 +20,7 @@ pub fn start(db: &Path, now: DateTime<Utc>, backups: bool, results: UnboundedSen
     std::thread::spawn(move || {
         let msgs = match run(&db, now, backups) {
             Ok(()) => Vec::new(),
-            Err(message) => vec![Msg::LoadFailed(Failure {
-                kind: ErrorKind::Fault,
-                message,
-            })],
+            Err(message) => vec![Msg::LoadFailed(Failure::fault(message))],
         };
         let _ = results.send(Done {
             lane: Lane::Background,

@@ -1,6 +1,7 @@
 //! Booking lists (ReserveKit `GET /v1/bookings` with `pagination`): filters,
-//! sort orders and pages. A page takes its ids from the indexes first and
-//! joins only those rows; the total is remembered until the data changes.
+//! sort orders and pages, released and expired holds left out on request
+//! (and counted). A page takes its ids from the indexes first and joins
+//! only those rows; the total is remembered until the data changes.
 
 use super::Store;
 use super::catalog::location;
@@ -8,6 +9,7 @@ use super::codec::day;
 use super::customer_search::customer_condition;
 use super::error::Result;
 use super::queries::{BOOKING_SELECT, attach_details, booking_row};
+use crate::domain::query::check_date_range;
 use crate::domain::{BookingError, BookingPage, BookingQuery, BookingSort, Pagination};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
@@ -25,6 +27,11 @@ fn order_by(sort: BookingSort) -> &'static str {
     }
 }
 
+/// Released and expired holds: lapsed holds, and holds cancelled before
+/// anyone was named on them. Word for word the condition of the partial
+/// index `bookings_lapsed` (`sql/011_…`), so SQLite counts them from it.
+const LAPSED: &str = "(b.status = 'expired' OR (b.status = 'cancelled' AND b.customer_id IS NULL))";
+
 /// The tables `sort` needs besides `bookings b`.
 fn joins(sort: BookingSort) -> &'static str {
     match sort {
@@ -36,13 +43,15 @@ fn joins(sort: BookingSort) -> &'static str {
 
 impl Store {
     /// One page of bookings matching `query`, with the total count.
-    /// Errors: a page size outside 1 to 500 or a page below 1.
+    /// Errors: a page size outside 1 to 500, a page below 1, a date range
+    /// that ends before it starts.
     pub fn bookings(&self, query: &BookingQuery) -> Result<BookingPage> {
         if !(1..=500).contains(&query.page_size) || query.page == 0 {
             return Err(
                 BookingError::invalid("page must be at least 1 and page size 1 to 500").into(),
             );
         }
+        check_date_range(query.from, query.to)?;
         let region = match &query.customer_text {
             Some(_) => location(&self.conn)?.phone_region,
             None => String::new(),
@@ -56,20 +65,11 @@ impl Store {
             None
         };
         let tx: &Connection = own.as_deref().unwrap_or(&self.conn);
-        let total_count = self.count(tx, &filter, &values)?;
-        let dir = if query.descending { "DESC" } else { "ASC" };
-        let order = order_by(query.sort).replace("{dir}", dir);
-        let offset = u64::from(query.page - 1) * u64::from(query.page_size);
-        // The page's ids first, from the indexes alone; then only those rows joined.
-        let mut paged = values.clone();
-        paged.push(Value::Integer(i64::from(query.page_size)));
-        paged.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
-        let ids_sql = format!(
-            "SELECT b.id FROM bookings b {} WHERE {filter} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
-            joins(query.sort),
-            paged.len() - 1,
-            paged.len()
-        );
+        let hide = query.hides_lapsed();
+        let (matching, lapsed) = self.count(tx, &filter, &values, hide)?;
+        let total_count = matching.saturating_sub(lapsed.unwrap_or(0));
+        let order = order(query);
+        let (ids_sql, paged) = page_ids_sql(query, &filter, &values);
         let ids: Vec<String> = tx
             .prepare_cached(&ids_sql)?
             .query_map(params_from_iter(paged.iter()), |r| r.get::<_, i64>(0))?
@@ -99,16 +99,25 @@ impl Store {
                 total_count,
                 page_size: query.page_size,
             },
+            hidden: lapsed,
         })
     }
 
-    /// Bookings matching `filter`, remembered until this or another
+    /// Bookings matching `filter`, and (when `lapsed`) how many of them
+    /// are released or expired holds, remembered until this or another
     /// connection writes (paging a list does not recount a million rows).
-    fn count(&self, conn: &Connection, filter: &str, values: &[Value]) -> Result<u64> {
+    fn count(
+        &self,
+        conn: &Connection,
+        filter: &str,
+        values: &[Value],
+        lapsed: bool,
+    ) -> Result<Counted> {
         let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
         let key = CountKey {
             filter: filter.to_owned(),
             values: format!("{values:?}"),
+            lapsed,
             data_version: version,
             own_changes: conn.total_changes(),
         };
@@ -117,22 +126,78 @@ impl Store {
         {
             return Ok(*count);
         }
-        let count: i64 = conn
-            .prepare_cached(&format!("SELECT COUNT(*) FROM bookings b WHERE {filter}"))?
-            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
-        let count = u64::try_from(count).unwrap_or_default();
+        let (sql, _) = count_sql(filter, lapsed);
+        let count = conn
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(values.iter()), |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
+            })?;
+        let count = (
+            u64::try_from(count.0).unwrap_or_default(),
+            count.1.map(|n| u64::try_from(n).unwrap_or_default()),
+        );
         *self.count_cache.borrow_mut() = Some((key, count));
         Ok(count)
     }
 }
+
+/// A count: the bookings matching, and how many of them are released or
+/// expired holds when that was asked.
+pub(super) type Counted = (u64, Option<u64>);
 
 /// What a remembered count was counted for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct CountKey {
     filter: String,
     values: String,
+    lapsed: bool,
     data_version: i64,
     own_changes: u64,
+}
+
+/// The ORDER BY of `query`: its sort, its direction.
+fn order(query: &BookingQuery) -> String {
+    let dir = if query.descending { "DESC" } else { "ASC" };
+    order_by(query.sort).replace("{dir}", dir)
+}
+
+/// The count for `filter`: the matches, and (when `lapsed`) how many of
+/// them are released or expired holds, each served by its own index (a
+/// date range's by `bookings_date`, the holds always by `bookings_lapsed`);
+/// the statement, and the holds' part alone for the plans' test.
+fn count_sql(filter: &str, lapsed: bool) -> (String, Option<String>) {
+    let all = format!("SELECT COUNT(*) FROM bookings b WHERE {filter}");
+    if !lapsed {
+        return (format!("SELECT ({all}), NULL"), None);
+    }
+    // Named: left to itself SQLite reads `bookings_status` and then the
+    // cancelled rows, where the partial index alone has the answer.
+    let lapsed = format!(
+        "SELECT COUNT(*) FROM bookings b INDEXED BY bookings_lapsed WHERE {filter} AND {LAPSED}"
+    );
+    (format!("SELECT ({all}), ({lapsed})"), Some(lapsed))
+}
+
+/// The page's ids, from the indexes alone (then only those rows are
+/// joined): the SQL and its values (the filter's, the limit, the offset).
+fn page_ids_sql(query: &BookingQuery, filter: &str, values: &[Value]) -> (String, Vec<Value>) {
+    let offset = u64::from(query.page - 1) * u64::from(query.page_size);
+    let mut paged = values.to_vec();
+    paged.push(Value::Integer(i64::from(query.page_size)));
+    paged.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
+    let visible = if query.hides_lapsed() {
+        format!(" AND NOT {LAPSED}")
+    } else {
+        String::new()
+    };
+    let sql = format!(
+        "SELECT b.id FROM bookings b {} WHERE {filter}{visible} ORDER BY {} LIMIT ?{} OFFSET ?{}",
+        joins(query.sort),
+        order(query),
+        paged.len() - 1,
+        paged.len()
+    );
+    (sql, paged)
 }
 
 /// The WHERE clause and its values for `query` (a customer text read as
@@ -180,3 +245,7 @@ fn filters(query: &BookingQuery, region: &str) -> (String, Vec<Value>) {
     }
     (clauses.join(" AND "), values)
 }
+
+#[cfg(test)]
+#[path = "listing_plans.rs"]
+mod plans;

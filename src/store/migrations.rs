@@ -19,12 +19,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/009_booking_attention.sql")),
         M::up(include_str!("sql/010_idempotency_keys_booking_window.sql")),
         M::up(include_str!("sql/011_service_short_names.sql")),
+        M::up(include_str!("sql/012_booking_list_orders.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    11
+    12
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration
@@ -131,7 +132,11 @@ mod tests {
                 |r| r.get(0),
             )
             .unwrap();
-        assert_eq!(indexes, 7, "every index of version 1 is rebuilt");
+        assert_eq!(
+            indexes,
+            7 + 2,
+            "every index of version 1 is rebuilt (and version 11 adds two)"
+        );
     }
 
     #[test]

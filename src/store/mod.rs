@@ -91,7 +91,7 @@ pub struct Store {
     /// identities beside it are the old file's, not the new one's.
     sidecars: std::cell::Cell<Option<(FileIdentity, FileIdentity)>>,
     /// The last bookings count, with what it was counted for.
-    count_cache: RefCell<Option<(listing::CountKey, u64)>>,
+    count_cache: RefCell<Option<(listing::CountKey, listing::Counted)>>,
     /// A desk's claim on the file (see [`Store::claim_desk`]).
     desk_lock: Option<file::DeskLock>,
 }

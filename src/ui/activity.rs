@@ -6,6 +6,7 @@ use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
 use crate::app::screens::activity::ACTIVITY_ROWS;
+use crate::domain::journal::Subject;
 use crate::domain::{
     BookingStatus, Change, Event, EventData, EventFilter, EventKind, PaymentStatus, display_phone,
 };
@@ -68,11 +69,13 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     }
     let wide = body.width >= 100;
     let tz = state.tz();
+    // People's words: `booking checked in`; narrow, a booking's kind
+    // without its subject (`checked in`).
     let kind_text = |kind: EventKind| {
-        if wide {
-            kind.as_str().to_owned()
+        if wide || kind.subject() != Subject::Booking {
+            kind.words()
         } else {
-            kind.as_str().trim_start_matches("booking.").to_owned()
+            kind.verb()
         }
     };
     let longest_kind = log
@@ -194,7 +197,7 @@ pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
             parts.push(b.from.with_timezone(&tz).format(format).to_string());
             parts.push(b.service_name.clone());
             if e.kind.status_after() != Some(b.status) {
-                parts.push(b.status.as_str().replace('_', " "));
+                parts.push(b.status.label().to_owned());
             }
             if matches!(e.kind, EventKind::BookingPaid | EventKind::BookingRefunded) {
                 parts.extend(

@@ -83,23 +83,25 @@ fn banner_text(banner: &str, max: usize) -> String {
     }
 }
 
-/// The status bar: `location · Mon 23 Nov 2026 · 09:30:00 GMT · 2 held ·
-/// message`, then the banner on the right as room allows.
-pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
+/// The status bar's facts before the message: `location · Mon 23 Nov
+/// 2026 · 09:30:00 GMT · 2 held · 1 need attention (A)` (a wait for
+/// another desk's lock first, so it is never cut off); `compact` leaves
+/// out the location (the tab bar names it) and the date, to make room.
+fn facts(state: &AppState, width: u16, compact: bool) -> Vec<Span<'static>> {
     let sep = || Span::styled(" · ", theme::DIM);
     let mut spans = vec![Span::raw(" ")];
-    // Waiting on another desk's lock comes first, so it is never cut off.
     if state.waiting && state.alert.is_none() {
         spans.push(Span::styled("waiting for another desk…", theme::HELD));
         spans.push(sep());
     }
-    if area.width >= WIDE
+    if width >= WIDE
+        && !compact
         && let Some(name) = location(state)
     {
         spans.push(Span::styled(name.to_owned(), theme::TITLE));
         spans.push(sep());
     }
-    if !state.first_run {
+    if !state.first_run && !compact {
         // Today at the location, beside the clock; the board's own heading
         // says which day it shows.
         spans.push(Span::raw(state.today().format("%a %d %b %Y").to_string()));
@@ -133,35 +135,177 @@ pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
             theme::ERROR,
         ));
     }
+    spans
+}
 
-    let used: usize = spans.iter().map(Span::width).sum();
-    let mut room = usize::from(area.width).saturating_sub(used + 1);
-    // The file's fault outranks everything; a wait for another desk's lock
-    // outranks the last message.
-    // The lost file's alert has the key line to itself.
-    let shown = state.status.as_ref().map(|status| {
+/// The cells left on the facts' row after them.
+fn free(facts: &[Span], width: u16) -> usize {
+    let used: usize = facts.iter().map(Span::width).sum();
+    usize::from(width).saturating_sub(used + 1)
+}
+
+/// The cells left for the message on the facts' row, after ` · `.
+fn message_room(facts: &[Span], width: u16) -> usize {
+    free(facts, width).saturating_sub(3)
+}
+
+/// The message's words on one line (its line breaks as spaces) and its style.
+fn message(state: &AppState) -> Option<(String, ratatui::style::Style)> {
+    state.status.as_ref().map(|status| {
+        let style = match status.kind {
+            MessageKind::Error => theme::ERROR,
+            MessageKind::Info => theme::INFO,
+        };
         (
-            status.text.as_str(),
-            match status.kind {
-                MessageKind::Error => theme::ERROR,
-                MessageKind::Info => theme::INFO,
-            },
+            status.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            style,
         )
-    });
-    if let Some((text, style)) = shown
+    })
+}
+
+/// How the status bar lays out its message at `width`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// No message, or it fits beside every fact.
+    OneRow,
+    /// It fits once the location and the date make room.
+    Compact,
+    /// It goes on onto a second row.
+    TwoRows,
+}
+
+fn layout(state: &AppState, width: u16) -> Fit {
+    let Some((text, _)) = message(state) else {
+        return Fit::OneRow;
+    };
+    let fits = |compact| fit::width(&text) <= message_room(&facts(state, width, compact), width);
+    if fits(false) {
+        Fit::OneRow
+    } else if fits(true) {
+        Fit::Compact
+    } else {
+        Fit::TwoRows
+    }
+}
+
+/// The status bar's rows at `width`: 2 when the message fits on the row
+/// of facts even without the location and date (it goes on onto a row
+/// of its own), else 1.
+pub fn status_rows(state: &AppState, width: u16) -> u16 {
+    if layout(state, width) == Fit::TwoRows {
+        2
+    } else {
+        1
+    }
+}
+
+/// `text` split after as many whole words as fit in `room` cells.
+fn split_at_room(text: &str, room: usize) -> (String, String) {
+    let mut head = String::new();
+    let mut rest = text;
+    for word in text.split(' ') {
+        let next = if head.is_empty() {
+            fit::width(word)
+        } else {
+            fit::width(&head) + 1 + fit::width(word)
+        };
+        if next > room {
+            break;
+        }
+        if !head.is_empty() {
+            head.push(' ');
+        }
+        head.push_str(word);
+        rest = rest[word.len()..].trim_start_matches(' ');
+    }
+    (head, rest.to_owned())
+}
+
+/// The end of a message cut short: `… L whole message`, naming the key
+/// of the messages log (or the log itself when it has no key).
+fn cut_marker(state: &AppState) -> Vec<Span<'static>> {
+    match state.keymap.key_for(Context::Global, Action::ShowMessages) {
+        Some(key) => vec![
+            Span::styled("… ", theme::DIM),
+            Span::styled(key.to_string(), theme::KEY),
+            Span::styled(" whole message", theme::DIM),
+        ],
+        None => vec![Span::styled("… (whole in the messages log)", theme::DIM)],
+    }
+}
+
+/// `text` in `style` cut to `room` cells with [`cut_marker`] when longer.
+fn fitted(
+    state: &AppState,
+    text: &str,
+    style: ratatui::style::Style,
+    room: usize,
+) -> Vec<Span<'static>> {
+    if fit::width(text) <= room {
+        return vec![Span::styled(fit::truncate(text, room), style)];
+    }
+    let marker = cut_marker(state);
+    let marker_w: usize = marker.iter().map(Span::width).sum();
+    let (head, _) = split_at_room(text, room.saturating_sub(marker_w));
+    // A first word wider than the room is cut inside it.
+    let head = if head.is_empty() {
+        fit::truncate(text, room.saturating_sub(marker_w) + 1)
+            .trim_end_matches('…')
+            .to_owned()
+    } else {
+        fit::truncate(&head, room)
+    };
+    let mut spans = vec![Span::styled(head, style)];
+    spans.extend(marker);
+    spans
+}
+
+/// The status bar: `location · Mon 23 Nov 2026 · 09:30:00 GMT · 2 held ·
+/// message`, then the banner on the right as room allows. A message too
+/// long for the row first leaves out the location and date, then goes on
+/// onto a second row when `area` has one ([`status_rows`]); what still
+/// does not fit ends in a marker naming the messages log's key.
+pub fn status_bar(frame: &mut Frame, area: Rect, state: &AppState) {
+    let compact = layout(state, area.width) == Fit::Compact;
+    let mut spans = facts(state, area.width, compact);
+    let mut room = free(&spans, area.width);
+    let mut second: Option<Line> = None;
+    if let Some((text, style)) = message(state)
         && room > 6
     {
-        let text = fit::truncate(text, room - 3);
-        room = room.saturating_sub(fit::width(&text) + 3);
-        spans.push(sep());
-        spans.push(Span::styled(text, style));
+        room -= 3;
+        spans.push(Span::styled(" · ", theme::DIM));
+        let width = usize::from(area.width);
+        if fit::width(&text) <= room {
+            room = room.saturating_sub(fit::width(&text));
+            spans.push(Span::styled(fit::truncate(&text, usize::MAX), style));
+        } else if area.height >= 2 {
+            let (head, rest) = split_at_room(&text, room);
+            spans.push(Span::styled(fit::truncate(&head, room), style));
+            let mut line = vec![Span::raw(" ")];
+            line.extend(fitted(state, &rest, style, width.saturating_sub(2)));
+            second = Some(Line::from(line));
+            room = 0;
+        } else {
+            spans.extend(fitted(state, &text, style, room));
+            room = 0;
+        }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let first = Rect { height: 1, ..area };
+    frame.render_widget(Paragraph::new(Line::from(spans)), first);
+    if let Some(line) = second {
+        let below = Rect {
+            y: area.y + 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(line), below);
+    }
     if let Some(banner) = &state.banner
         && room >= 16
     {
         let text = banner_text(banner, room - 3);
         let right = Line::styled(format!("{text} "), theme::DIM).alignment(Alignment::Right);
-        frame.render_widget(right, area);
+        frame.render_widget(right, first);
     }
 }

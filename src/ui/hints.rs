@@ -124,6 +124,11 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
             h(Action::Open),
             h(Action::Back),
         ],
+        Context::Messages => vec![
+            pair(state, ctx, [Action::MoveUp, Action::MoveDown], "scroll"),
+            pair_with(state, ctx, [Action::PageUp, Action::PageDown], "/", "page"),
+            h(Action::Back),
+        ],
         Context::Palette => vec![
             Some(fixed("type", "to filter")),
             pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),

@@ -14,6 +14,7 @@ pub mod fit;
 pub mod form;
 pub mod help;
 pub mod hints;
+pub mod messages;
 pub mod money;
 pub mod palette;
 pub mod quit;
@@ -30,12 +31,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub use crate::app::state::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The tab bar, the screen, the status bar and the key hints of a desk
-/// drawn in `area`.
-fn areas(area: Rect) -> [Rect; 4] {
+/// drawn in `area`. A message too long for the status bar's row takes a
+/// second one.
+fn areas(state: &AppState, area: Rect) -> [Rect; 4] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(chrome::status_rows(state, area.width)),
         Constraint::Length(1),
     ])
     .areas(area)
@@ -48,7 +50,7 @@ pub fn scroll_room(state: &AppState, area: Rect) -> Option<ScrollRoom> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let [_, main, _, _] = areas(area);
+    let [_, main, _, _] = areas(state, area);
     match &state.overlay {
         Some(Overlay::Help(_)) => Some(help::scroll_room(main, state)),
         Some(Overlay::Detail(open)) => detail::scroll_room(main, state, open),
@@ -68,7 +70,7 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         too_small::render(frame, area, MIN_WIDTH, MIN_HEIGHT, asking.as_deref());
         return;
     }
-    let [tabs, main, status, keys] = areas(area);
+    let [tabs, main, status, keys] = areas(state, area);
     chrome::tab_bar(frame, tabs, state);
     if state.first_run {
         first_run::render(frame, main, state);
@@ -93,5 +95,6 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Detail(open)) => detail::render(frame, main, state, open),
         Some(Overlay::Attention(open)) => attention::render(frame, main, state, open),
         Some(Overlay::Quit(prompt)) => quit::render(frame, main, state, prompt),
+        Some(Overlay::Messages(open)) => messages::render(frame, main, state, open),
     }
 }

@@ -61,7 +61,7 @@ pub fn status(status: BookingStatus) -> Style {
 
 /// A booking status as people read it (`checked in`), in its colour.
 pub fn status_span(s: BookingStatus) -> Span<'static> {
-    Span::styled(s.as_str().replace('_', " "), status(s))
+    Span::styled(s.label(), status(s))
 }
 
 /// A payment state: paid green, refunded magenta, unpaid dim.

@@ -219,3 +219,26 @@ fn an_error_quoting_huge_input_stays_one_short_line() {
         assert_eq!(stderr.lines().count(), 1, "{}", args[0]);
     }
 }
+
+#[test]
+fn a_bookings_range_that_ends_before_it_starts_is_refused_naming_both_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = desk(dir.path());
+    for json in [&[][..], &["--json"]] {
+        let mut args = vec!["bookings", "--from", "2026-11-25", "--to", "2026-11-20"];
+        args.extend_from_slice(json);
+        let out = run(&db, &args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(5), "invalid input: {stderr}");
+        assert!(
+            stderr.contains("2026-11-20") && stderr.contains("2026-11-25"),
+            "{stderr}"
+        );
+        assert!(out.stdout.is_empty(), "nothing listed");
+    }
+    let same_day = run(
+        &db,
+        &["bookings", "--from", "2026-11-25", "--to", "2026-11-25"],
+    );
+    assert!(same_day.status.success());
+}

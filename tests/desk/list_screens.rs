@@ -369,7 +369,7 @@ fn activity_shows_why_a_manager_forced_a_status() {
     let t = draw(&desk.driver.state, (120, 40), |f, s| {
         ui::activity::render(f, f.area(), s);
     });
-    find(t.backend().buffer(), "booking.status_forced");
+    find(t.backend().buffer(), "booking status forced");
     find(t.backend().buffer(), "“came in the side door”");
 }
 

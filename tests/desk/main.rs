@@ -6,10 +6,13 @@ mod support;
 
 mod attention;
 mod board_screens;
+mod bookings_list;
 mod flows;
 mod form_screens;
 mod hostile_input;
 mod list_screens;
+mod messages;
 mod narrow_columns;
 mod scrolling;
+mod status_words;
 mod typing;

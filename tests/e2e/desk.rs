@@ -466,7 +466,7 @@ fn a_clerk_signs_in_and_a_managers_pin_at_her_desk_completes_a_refund() {
     desk.press(ENTER);
     desk.expect_text(&format!("refunded #{id}"));
     desk.press("4");
-    desk.expect_text("booking.refunded");
+    desk.expect_text("booking refunded");
     assert!(
         desk.screen_text().contains("Morgan Lead"),
         "{}",

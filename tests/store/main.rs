@@ -12,6 +12,7 @@ mod events;
 mod file_faults;
 mod lifecycle;
 mod limits;
+mod list_orders;
 mod listing;
 mod payments;
 mod properties;

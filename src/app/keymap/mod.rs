@@ -27,6 +27,8 @@ pub enum Context {
     Detail,
     /// The list of bookings needing attention.
     Attention,
+    /// The messages log.
+    Messages,
     /// Typing in the customers' search box.
     Search,
     /// A form: printable keys go to the focused field first.
@@ -44,7 +46,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 15] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
@@ -52,6 +54,7 @@ impl Context {
         Self::Global,
         Self::Detail,
         Self::Attention,
+        Self::Messages,
         Self::Search,
         Self::Form,
         Self::Picker,
@@ -71,6 +74,7 @@ impl Context {
             Self::Activity => "Activity",
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
+            Self::Messages => "Messages log",
             Self::Search => "Customer search",
             Self::Form => "In forms",
             Self::Picker => "Customers on file",
@@ -155,6 +159,7 @@ fn global() -> Vec<Binding> {
         Binding::new(Action::ShowCustomers, &["3"]),
         Binding::new(Action::ShowActivity, &["4"]),
         Binding::new(Action::ShowAttention, &["A"]),
+        Binding::new(Action::ShowMessages, &["L"]),
         Binding::new(Action::MoveUp, &["up", "k"]),
         Binding::new(Action::MoveDown, &["down", "j"]),
         Binding::new(Action::MoveLeft, &["left", "h"]),
@@ -192,6 +197,9 @@ fn bookings() -> Vec<Binding> {
     let mut table = vec![
         Binding::new(Action::Search, &["/"]).worded("filter", "filter the list"),
         Binding::new(Action::Sort, &["s"]),
+        Binding::new(Action::ReverseSort, &["S"]),
+        Binding::new(Action::NewestFirst, &["N"]),
+        Binding::new(Action::ToggleLapsedHolds, &["H"]),
     ];
     table.extend(booking_actions());
     table
@@ -262,6 +270,17 @@ impl Default for Keymap {
                     Binding::new(Action::Open, &["enter"])
                         .worded("open", "open the booking (move or cancel it there)"),
                     Binding::new(Action::Back, &["esc", "A"]).worded("close", "close"),
+                ],
+            ),
+            (
+                Context::Messages,
+                vec![
+                    Binding::new(Action::MoveUp, &["up", "k"]).worded("newer", "newer message"),
+                    Binding::new(Action::MoveDown, &["down", "j"]).worded("older", "older message"),
+                    Binding::new(Action::PageUp, &["pgup"]).worded("page", "newer page"),
+                    Binding::new(Action::PageDown, &["pgdn", "space"]).worded("page", "older page"),
+                    Binding::new(Action::Back, &["esc", "L", "enter"])
+                        .worded("close", "close the log"),
                 ],
             ),
             (

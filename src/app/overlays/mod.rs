@@ -1,10 +1,11 @@
 //! What is drawn over a screen and takes the keys while open: a form, the
-//! command palette, help, the booking detail and the list of bookings
-//! needing attention. Each has its keymap table.
+//! command palette, help, the booking detail, the list of bookings
+//! needing attention and the messages log. Each has its keymap table.
 
 pub mod attention;
 pub mod detail;
 pub mod form;
 pub mod help;
+pub mod messages;
 pub mod palette;
 pub mod scroll;

@@ -1,13 +1,14 @@
 //! The bookings screen: a filtered, sorted page of bookings (ReserveKit's
-//! list with `pagination`) and its filter form. Its keys: the `Bookings`
-//! table, then `Global`. Pure.
+//! list with `pagination`) and its filter form; sorted either way or newest
+//! first, released and expired holds hidden until asked. Its keys: the
+//! `Bookings` table, then `Global`. Pure.
 
 use super::move_index;
 use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::overlays::form::{BookingFilter, Form};
 use crate::app::state::{AppState, Overlay, Screen};
-use crate::domain::{Booking, BookingId, BookingPage, BookingQuery};
+use crate::domain::{Booking, BookingId, BookingPage, BookingQuery, BookingSort};
 use chrono::Duration;
 
 /// The bookings screen.
@@ -47,6 +48,7 @@ pub fn first_shown(state: &mut AppState) {
     state.bookings.query = BookingQuery {
         from: state.bookings.filter.from,
         to: state.bookings.filter.to,
+        hide_lapsed: true,
         ..BookingQuery::default()
     };
 }
@@ -62,13 +64,41 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::PageUp => page(state, -1),
         Action::PageDown => page(state, 1),
-        Action::Sort => {
+        Action::Sort | Action::ReverseSort => {
             let q = &mut state.bookings.query;
-            q.sort = q.sort.next();
-            q.page = 1;
-            let query = q.clone();
-            state.info(format!("sorted by {}", query.sort.label()));
-            vec![Effect::LoadBookings(query)]
+            if a == Action::Sort {
+                q.sort = q.sort.next();
+            } else {
+                q.descending = !q.descending;
+            }
+            let way = if q.descending {
+                "▼ (descending)"
+            } else {
+                "▲ (ascending)"
+            };
+            let said = format!("sorted by {} {way}", q.sort.label());
+            reload_from_page_one(state, said)
+        }
+        Action::NewestFirst => {
+            let q = &mut state.bookings.query;
+            let said = if q.sort == BookingSort::Created && q.descending {
+                (q.sort, q.descending) = (BookingSort::Starts, false);
+                "sorted by start ▲ (ascending)"
+            } else {
+                (q.sort, q.descending) = (BookingSort::Created, true);
+                "newest first (by when booked)"
+            };
+            reload_from_page_one(state, said.to_owned())
+        }
+        Action::ToggleLapsedHolds => {
+            let q = &mut state.bookings.query;
+            q.hide_lapsed = !q.hide_lapsed;
+            let said = if q.hide_lapsed {
+                "released and expired holds hidden"
+            } else {
+                "showing released and expired holds"
+            };
+            reload_from_page_one(state, said.to_owned())
         }
         Action::Search => {
             let names: Vec<String> = state
@@ -88,6 +118,14 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         },
         _ => Vec::new(),
     }
+}
+
+/// Says `said` and asks for page 1 of the list as its query now stands.
+fn reload_from_page_one(state: &mut AppState, said: String) -> Vec<Effect> {
+    state.bookings.query.page = 1;
+    state.bookings.selected = 0;
+    state.info(said);
+    vec![Effect::LoadBookings(state.bookings.query.clone())]
 }
 
 fn page(state: &mut AppState, by: i32) -> Vec<Effect> {

@@ -3,7 +3,9 @@
 //! are here; the tests are grouped by what they drive.
 
 mod board;
+mod bookings_list;
 mod lapsed_hold;
+mod messages;
 mod overlays;
 mod quit;
 mod screens;

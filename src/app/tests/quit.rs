@@ -109,10 +109,7 @@ fn a_release_that_fails_for_a_fault_keeps_the_desk_open_and_q_still_leaves() {
     let [Effect::Write(release)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    let fault = Failure {
-        kind: crate::domain::ErrorKind::Fault,
-        message: "disk I/O error".into(),
-    };
+    let fault = Failure::fault("disk I/O error");
     update(&mut s, Msg::Written(Box::new(release.clone()), Err(fault)));
     assert!(!s.quit);
     let Some(Overlay::Quit(prompt)) = &s.overlay else {

@@ -60,6 +60,7 @@ fn a_filter_typed_in_its_form_loads_page_one_of_the_matching_bookings() {
         from: Some(day()),
         to: Some(day() + Duration::days(6)),
         customer_text: Some("ada".into()),
+        hide_lapsed: true,
         page: 1,
         ..BookingQuery::default()
     };

@@ -2,7 +2,7 @@
 //! when wide, a shorter time and no resource when narrow. Pure.
 
 use crate::app::AppState;
-use crate::domain::Booking;
+use crate::domain::{Booking, BookingSort};
 use crate::ui::service_labels::ServiceLabels;
 use crate::ui::{fit, theme};
 use ratatui::layout::Constraint;
@@ -67,14 +67,29 @@ impl Columns {
         w.into_iter().map(Constraint::Length).collect()
     }
 
-    /// The heading row.
-    pub fn header(&self) -> Row<'static> {
+    /// The heading row, the column `sort` orders by marked ▲ or ▼ (the
+    /// number for when booked: numbers are given in booking order).
+    pub fn header(&self, sort: BookingSort, descending: bool) -> Row<'static> {
         let mut h = vec!["#", "When", "Service"];
         if self.wide {
             h.push("Resource");
         }
         h.extend(["Customer", "Pax", "Status", "Payment"]);
-        Row::new(h)
+        let sorted = match sort {
+            BookingSort::Created => "#",
+            BookingSort::Starts => "When",
+            BookingSort::Service => "Service",
+            BookingSort::Customer => "Customer",
+            BookingSort::Status => "Status",
+        };
+        let arrow = super::arrow(descending);
+        Row::new(h.into_iter().map(|title| {
+            if title == sorted {
+                format!("{title} {arrow}")
+            } else {
+                title.to_owned()
+            }
+        }))
     }
 
     /// One booking's row; its service labelled to differ from the others

@@ -1,5 +1,7 @@
-//! The bookings screen: the filters and sort in force, a paged table of
-//! bookings with the selected row highlighted, and the page count. Pure.
+//! The bookings screen: the filters and sort in force (the sorted column's
+//! heading marked ▲ or ▼), a paged table of bookings with the selected row
+//! highlighted, the page count and how many released or expired holds are
+//! hidden. Pure.
 
 mod columns;
 
@@ -27,8 +29,11 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
             "bookings"
         };
         block = block.title_bottom(boxes::footnote(format!(
-            " page {} of {} · {} {noun} ",
-            p.current_page, p.total_pages, p.total_count
+            " page {} of {} · {} {noun}{} ",
+            p.current_page,
+            p.total_pages,
+            p.total_count,
+            hidden_note(state, page.hidden)
         )));
     }
     let inner = boxes::draw(frame, area, block);
@@ -39,15 +44,6 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(filter_line(state, filters.width)), filters);
-    let mut keys = hints::for_actions(
-        state,
-        Context::Bookings,
-        &[Action::Search, Action::Sort, Action::Open],
-    );
-    let page = [Action::PageUp, Action::PageDown];
-    if let Some(h) = hints::pair_with(state, Context::Bookings, page, "/", "page") {
-        keys.insert(keys.len().saturating_sub(1), h);
-    }
     let sort = sort_text(&list.query);
     let [keys_area, sort_area] = Layout::horizontal([
         Constraint::Fill(1),
@@ -55,6 +51,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     ])
     .spacing(2)
     .areas(hint);
+    let keys = key_hints(state, keys_area.width);
     frame.render_widget(hints::line(&keys), keys_area);
     frame.render_widget(Line::styled(sort, theme::DIM), sort_area);
 
@@ -75,7 +72,43 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     let rows = page.bookings.iter().map(|b| cols.row(b, state));
     let rows = Table::new(rows, cols.widths());
     let count = page.bookings.len();
-    table::render(frame, body, cols.header(), rows, list.selected, count);
+    let header = cols.header(list.query.sort, list.query.descending);
+    table::render(frame, body, header, rows, list.selected, count);
+}
+
+/// The list's keys, most useful first, as many as fit in `width`.
+fn key_hints(state: &AppState, width: u16) -> Vec<hints::Hint> {
+    let ctx = Context::Bookings;
+    let page = [Action::PageUp, Action::PageDown];
+    let mut keys: Vec<hints::Hint> = [
+        hints::of(state, ctx, Action::Search),
+        hints::of(state, ctx, Action::Sort),
+        hints::of(state, ctx, Action::ReverseSort),
+        hints::pair_with(state, ctx, page, "/", "page"),
+        hints::of(state, ctx, Action::Open),
+        hints::of(state, ctx, Action::NewestFirst),
+        hints::of(state, ctx, Action::ToggleLapsedHolds),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    while keys.len() > 1 && hints::line(&keys).width() > usize::from(width) {
+        keys.pop();
+    }
+    keys
+}
+
+/// ` · 3 released/expired hidden (H shows)` when the list left some out.
+fn hidden_note(state: &AppState, hidden: Option<u64>) -> String {
+    match hidden {
+        Some(n) if n > 0 => {
+            let key = hints::key(state, Context::Bookings, Action::ToggleLapsedHolds)
+                .map(|k| format!(" ({k} shows)"))
+                .unwrap_or_default();
+            format!(" · {n} released/expired hidden{key}")
+        }
+        _ => String::new(),
+    }
 }
 
 /// `Mon 23 Nov – Sun 29 Nov 2026 · any status · …`: the filters in force
@@ -154,8 +187,12 @@ fn dates(from: Option<NaiveDate>, to: Option<NaiveDate>) -> Option<String> {
     }
 }
 
+/// `sorted by start ▲`: the order and its direction (▼ descending).
 fn sort_text(q: &BookingQuery) -> String {
-    let by = q.sort.label();
-    let arrow = if q.descending { "↓" } else { "↑" };
-    format!("sorted by {by} {arrow}")
+    format!("sorted by {} {}", q.sort.label(), arrow(q.descending))
+}
+
+/// ▲ ascending, ▼ descending.
+pub(crate) fn arrow(descending: bool) -> &'static str {
+    if descending { "▼" } else { "▲" }
 }

@@ -3,7 +3,7 @@
 //! form then books the seat again with what was typed). Pure: the time
 //! comes in as `now`.
 
-use crate::domain::{Booking, BookingStatus, ServiceId, SlotRef, Transition};
+use crate::domain::{Booking, BookingStatus, Failure, ServiceId, SlotRef};
 use chrono::{DateTime, Duration, Utc};
 
 /// The last stretch of a hold, shown as urgent in its form.
@@ -72,25 +72,20 @@ impl HoldTimer {
     }
 }
 
-/// Whether the engine's refusal of a confirm means the hold is gone
-/// (lapsed, swept as expired, released at another desk: a release is a
-/// cancel), so the seat may be booked again.
-pub fn means_hold_gone(message: &str) -> bool {
-    let gone = |status: BookingStatus| {
-        status
-            .apply(Transition::Confirm)
-            .err()
-            .is_some_and(|e| e.to_string() == message)
-    };
-    message == crate::domain::BookingError::HoldExpired.to_string()
-        || gone(BookingStatus::Expired)
-        || gone(BookingStatus::Cancelled)
+/// Whether the engine's refusal of a confirm means the hold is gone: it
+/// found the booking expired (lapsed, swept or not) or cancelled (released
+/// at another desk), so the seat may be booked again.
+pub fn means_hold_gone(failure: &Failure) -> bool {
+    matches!(
+        failure.found,
+        Some(BookingStatus::Expired | BookingStatus::Cancelled)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::TimeSlotId;
+    use crate::domain::{BookingError, TimeSlotId, Transition};
     use chrono::{NaiveDate, TimeZone};
 
     fn timer() -> HoldTimer {
@@ -126,18 +121,21 @@ mod tests {
     }
 
     #[test]
-    fn the_engine_words_for_a_gone_hold_are_recognised_and_others_are_not() {
-        assert!(means_hold_gone("hold has expired"));
-        assert!(means_hold_gone(
-            &BookingStatus::Expired
-                .apply(Transition::Confirm)
-                .unwrap_err()
-                .to_string()
-        ));
-        assert!(!means_hold_gone("duplicate booking"));
-        assert!(!means_hold_gone("time slot is full"));
-        assert!(!means_hold_gone(
+    fn a_refusal_finding_the_hold_expired_or_released_means_it_is_gone() {
+        let refused = |e: BookingError| means_hold_gone(&Failure::from(e));
+        assert!(refused(BookingError::HoldExpired));
+        for status in [BookingStatus::Expired, BookingStatus::Cancelled] {
+            let e = status.apply(Transition::Confirm).unwrap_err();
+            assert!(refused(BookingError::Transition(e)), "{status:?}");
+        }
+        let confirmed = BookingStatus::Confirmed
+            .apply(Transition::Confirm)
+            .unwrap_err();
+        assert!(!refused(BookingError::Transition(confirmed)));
+        assert!(!refused(BookingError::Duplicate));
+        assert!(!refused(BookingError::SlotFull));
+        assert!(!refused(BookingError::invalid(
             "confirming needs a phone or an email for the customer"
-        ));
+        )));
     }
 }

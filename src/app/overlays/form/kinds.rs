@@ -416,7 +416,7 @@ impl Form {
                 .unwrap_or_default()
         };
         let mut statuses = vec!["any".to_owned()];
-        statuses.extend(BookingStatus::ALL.iter().map(|s| s.as_str().to_owned()));
+        statuses.extend(BookingStatus::ALL.iter().map(|s| s.label().to_owned()));
         let mut service_names = vec!["any".to_owned()];
         service_names.extend(services.iter().cloned());
         Self::new(
@@ -430,7 +430,7 @@ impl Form {
                     STATUS,
                     FieldKind::Choice(statuses),
                     true,
-                    current.status.map_or("any", |s| s.as_str()),
+                    current.status.map_or("any", BookingStatus::label),
                 ),
                 Field::new(
                     SERVICE,

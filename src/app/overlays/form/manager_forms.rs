@@ -92,7 +92,7 @@ impl Form {
         let statuses: Vec<&str> = FORCEABLE
             .iter()
             .filter(|s| **s != b.status)
-            .map(|s| s.as_str())
+            .map(|s| s.label())
             .collect();
         let mut fields = vec![
             Field::new(STATUS, choice(&statuses), true, statuses[0]),

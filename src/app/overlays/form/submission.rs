@@ -192,7 +192,7 @@ impl Form {
                 Write::MergeCustomers(*keep, *other, self.authority())
             }
             FormKind::ForceStatus(id) => {
-                let status: crate::domain::BookingStatus = self.value(STATUS).parse()?;
+                let status = crate::domain::BookingStatus::from_words(self.value(STATUS))?;
                 Write::ForceStatus(
                     *id,
                     status,
@@ -208,10 +208,12 @@ impl Form {
             }
             FormKind::Filter => {
                 let date = |label| NaiveDate::parse_from_str(self.value(label), "%Y-%m-%d").ok();
+                let (from, to) = (date(FROM), date(TO));
+                crate::domain::query::check_date_range(from, to).map_err(|e| e.to_string())?;
                 return Ok(Submitted::Filter(BookingFilter {
-                    from: date(FROM),
-                    to: date(TO),
-                    status: self.value(STATUS).parse().ok(),
+                    from,
+                    to,
+                    status: crate::domain::BookingStatus::from_words(self.value(STATUS)).ok(),
                     service: self.optional(SERVICE).filter(|s| s != "any"),
                     customer: self.optional(CUSTOMER),
                 }));
