@@ -89,6 +89,10 @@ pub enum BookingError {
     /// The lifecycle does not allow this change from the current status.
     #[error(transparent)]
     Transition(#[from] TransitionError),
+    /// A release of what is no longer a hold (another desk confirmed or
+    /// released it, or it lapsed): nothing is cancelled.
+    #[error("#{0} is {1} now, no longer a hold, so it was not released")]
+    NoLongerHeld(BookingId, BookingStatus),
     /// A status-independent refusal (moving a checked-in booking, paying twice, …).
     #[error("{0}")]
     NotAllowed(String),
@@ -175,6 +179,7 @@ impl BookingError {
             | Self::HoldExpired
             | Self::Transition(_)
             | Self::NotAllowed(_)
+            | Self::NoLongerHeld(..)
             | Self::KeyReused
             | Self::CatalogStrandsBookings(_) => ErrorKind::Conflict,
             Self::BookingNotFound
@@ -198,6 +203,7 @@ impl BookingError {
         match self {
             Self::Transition(t) => Some(t.from),
             Self::HoldExpired => Some(BookingStatus::Expired),
+            Self::NoLongerHeld(_, status) => Some(*status),
             _ => None,
         }
     }

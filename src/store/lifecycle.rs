@@ -202,11 +202,7 @@ impl Store {
             }
             let b = current(conn, id)?;
             if request.only_hold && b.status != BookingStatus::Held {
-                return Err(BookingError::NotAllowed(format!(
-                    "#{id} is {} now, no longer a hold, so it was not released",
-                    b.status
-                ))
-                .into());
+                return Err(BookingError::NoLongerHeld(id, b.status).into());
             }
             let next = step(b.status, Transition::Cancel)?;
             conn.prepare_cached(

@@ -91,8 +91,9 @@ fn a_release_refused_because_it_is_no_longer_a_hold_still_quits() {
         req.only_hold,
         "a release never cancels a booking confirmed meanwhile"
     );
-    let refusal = Failure::from(BookingError::NotAllowed(
-        "#8 is confirmed now, no longer a hold, so it was not released".into(),
+    let refusal = Failure::from(BookingError::NoLongerHeld(
+        BookingId(8),
+        BookingStatus::Confirmed,
     ));
     update(
         &mut s,
@@ -203,4 +204,34 @@ fn a_hold_confirmed_or_released_here_is_no_longer_asked_about() {
     );
     press_char(&mut s, 'q');
     assert!(s.quit);
+}
+
+#[test]
+fn the_release_form_asks_for_a_release_and_a_hold_confirmed_meanwhile_is_told_as_a_race() {
+    let mut s = holding();
+    let mut hold = booking(8, 1, BookingStatus::Held);
+    hold.customer = None;
+    hold.hold_expires_at = Some(now() + Duration::minutes(15));
+    let view = DayView {
+        date: day(),
+        slots: vec![slot(1, 1, 10, 1, None)],
+        bookings: vec![hold],
+    };
+    update(&mut s, Msg::DayLoaded(Box::new(view)));
+    press_char(&mut s, 'x');
+    assert_eq!(s.form().map(|f| f.title.as_str()), Some("Release hold"));
+    let effects = press(&mut s, KeyCode::Enter);
+    let [Effect::Write(release @ Write::Cancel(id, req))] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        req.only_hold,
+        "the release form never cancels a confirmed booking"
+    );
+    let refusal = Failure::from(BookingError::NoLongerHeld(*id, BookingStatus::Confirmed));
+    update(
+        &mut s,
+        Msg::Written(Box::new(release.clone()), Err(refusal)),
+    );
+    assert_eq!(status_text(&s), "another desk confirmed #8 a moment ago");
 }
