@@ -47,11 +47,11 @@ mod tests {
     #[test]
     fn config_file_rebinds_actions_by_name() {
         let config: Config =
-            toml::from_str("[keys.board]\nreserve = [\"R\"]\n[keys.global]\nquit = [\"ctrl-q\"]\n")
+            toml::from_str("[keys.board]\nreserve = [\"v\"]\n[keys.global]\nquit = [\"ctrl-q\"]\n")
                 .unwrap();
         let map = Keymap::with_overrides(&config.keys).unwrap();
         assert_eq!(
-            map.lookup(Context::Board, Key::char('R')),
+            map.lookup(Context::Board, Key::char('v')),
             Some(Action::Reserve)
         );
         assert_eq!(map.lookup(Context::Board, Key::char('q')), None);
