@@ -10,3 +10,4 @@ mod flows;
 mod form_screens;
 mod hostile_input;
 mod list_screens;
+mod themes;

@@ -6,5 +6,6 @@ mod binary;
 #[path = "../support/pty.rs"]
 mod support;
 
+mod config;
 mod desk;
 mod idle;
