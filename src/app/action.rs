@@ -89,11 +89,14 @@ pub enum Action {
     Submit,
     /// Form: throw away what was typed (after `Back` asked).
     Discard,
+    /// First run: write the starter catalog to a file beside the database,
+    /// to edit and apply.
+    WriteStarterCatalog,
 }
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 48] = [
+    pub const ALL: [Self; 49] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -135,6 +138,7 @@ impl Action {
         Self::FilterCustomer,
         Self::FilterStaff,
         Self::Lock,
+        Self::WriteStarterCatalog,
         Self::Help,
         Self::Palette,
         Self::Quit,
@@ -255,6 +259,10 @@ impl Action {
             Self::PreviousField => ("previous", "previous field"),
             Self::Submit => ("submit", "submit"),
             Self::Discard => ("discard", "discard what was typed"),
+            Self::WriteStarterCatalog => (
+                "write a starter catalog",
+                "write a starter catalog to edit beside the database",
+            ),
         }
     }
 

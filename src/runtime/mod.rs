@@ -5,6 +5,7 @@ pub mod config;
 pub mod driver;
 pub mod executor;
 mod maintenance;
+pub mod starter;
 pub mod worker;
 
 pub use driver::Driver;

@@ -6,6 +6,7 @@ mod support;
 
 mod attention;
 mod board_screens;
+mod first_run;
 mod flows;
 mod form_screens;
 mod hostile_input;

@@ -8,4 +8,5 @@ mod support;
 
 mod config;
 mod desk;
+mod first_run;
 mod idle;

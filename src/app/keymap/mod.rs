@@ -25,6 +25,8 @@ pub enum Context {
     Bookings,
     Customers,
     Activity,
+    /// The first-run screen, while the database has no catalog.
+    FirstRun,
     /// The booking detail over a list.
     Detail,
     /// The list of bookings needing attention.
@@ -44,11 +46,12 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 14] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
         Self::Activity,
+        Self::FirstRun,
         Self::Global,
         Self::Detail,
         Self::Attention,
@@ -68,6 +71,7 @@ impl Context {
             Self::Bookings => "Bookings",
             Self::Customers => "Customers",
             Self::Activity => "Activity",
+            Self::FirstRun => "No catalog yet",
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
             Self::Search => "Customer search",
@@ -91,7 +95,9 @@ impl Context {
     /// a screen, none for an overlay.
     pub fn fallback(self) -> Option<Self> {
         match self {
-            Self::Board | Self::Bookings | Self::Customers | Self::Activity => Some(Self::Global),
+            Self::Board | Self::Bookings | Self::Customers | Self::Activity | Self::FirstRun => {
+                Some(Self::Global)
+            }
             _ => None,
         }
     }
@@ -242,6 +248,10 @@ impl Default for Keymap {
                     Binding::new(Action::FilterStaff, &["s"]),
                     Binding::new(Action::Back, &["esc"]).worded("all events", "show every event"),
                 ],
+            ),
+            (
+                Context::FirstRun,
+                vec![Binding::new(Action::WriteStarterCatalog, &["s"])],
             ),
             (Context::Detail, detail()),
             (

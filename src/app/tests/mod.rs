@@ -3,6 +3,7 @@
 //! are here; the tests are grouped by what they drive.
 
 mod board;
+mod first_run;
 mod overlays;
 mod screens;
 mod writes;
