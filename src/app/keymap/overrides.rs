@@ -34,7 +34,7 @@ impl Clash {
         let section = format!("[keys.{}]", self.context.name());
         let [(a, a_set), (b, b_set)] = self.actions;
         let (a, b) = (a.name(), b.name());
-        let key = self.key;
+        let key = self.key.to_string().escape_debug().to_string();
         let place = self.context.title().to_lowercase();
         match (a_set, b_set) {
             (true, true) => format!(
@@ -72,7 +72,11 @@ impl Keymap {
                     .iter()
                     .map(|k| k.parse::<Key>())
                     .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| format!("[keys.{}] {}: {e}", context.name(), action.name()))?;
+                    .map_err(|e| {
+                        let (section, action) = (context.name(), action.name());
+                        // The file's own spelling, never raw to the terminal.
+                        format!("[keys.{section}] {action}: {}", e.escape_debug())
+                    })?;
                 set.insert((*context, *action));
                 match table.iter_mut().find(|b| b.action == *action) {
                     Some(binding) => binding.keys = keys,
@@ -217,5 +221,24 @@ mod tests {
         let file = overrides(Context::Global, &[(Action::Quit, &["hyper-q"])]);
         let err = Keymap::with_overrides(&file).unwrap_err();
         assert_eq!(err, "[keys.global] quit: unknown key `hyper-q`");
+    }
+
+    #[test]
+    fn keys_the_file_spells_with_control_characters_are_quoted_not_sent_raw() {
+        let file = overrides(Context::Global, &[(Action::Quit, &["\u{1b}[2J"])]);
+        let err = Keymap::with_overrides(&file).unwrap_err();
+        assert!(
+            !err.contains('\u{1b}') && err.contains(r"\u{1b}[2J"),
+            "{err}"
+        );
+        let file = overrides(
+            Context::Board,
+            &[
+                (Action::Reserve, &["\u{7}"]),
+                (Action::NewBooking, &["\u{7}"]),
+            ],
+        );
+        let err = Keymap::with_overrides(&file).unwrap_err();
+        assert!(!err.contains('\u{7}') && err.contains(r"`\u{7}`"), "{err}");
     }
 }

@@ -95,15 +95,18 @@ impl ThemeSpec {
                 .ok_or_else(|| {
                     let names: Vec<&str> = PALETTE.iter().map(|(n, _)| *n).collect();
                     format!(
-                        "[theme.colors]: `{from}` is not a colour the desk paints with; \
+                        "[theme.colors]: `{}` is not a colour the desk paints with; \
                          it uses {}",
+                        from.escape_debug(),
                         names.join(", ")
                     )
                 })?;
             let to = to.parse::<Color>().map_err(|_| {
                 format!(
-                    "[theme.colors] {from}: `{to}` is not a colour; write a name (`red`, \
-                     `light-red`, `reset`), `#rrggbb` or a number 0-255"
+                    "[theme.colors] {}: `{}` is not a colour; write a name (`red`, \
+                     `light-red`, `reset`), `#rrggbb` or a number 0-255",
+                    from.escape_debug(),
+                    to.escape_debug()
                 )
             })?;
             replaced.push((known, to));
@@ -236,6 +239,18 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("green, cyan, red"), "{err}");
+        // What the file says is quoted, never sent raw to the terminal.
+        let err = spec("[colors]\n\"\\u001b[2J\" = \"red\"")
+            .resolve(false)
+            .unwrap_err();
+        assert!(
+            !err.contains('\u{1b}') && err.contains(r"`\u{1b}[2J`"),
+            "{err}"
+        );
+        let err = spec("[colors]\nred = \"\\u001b[2J\"")
+            .resolve(false)
+            .unwrap_err();
+        assert!(!err.contains('\u{1b}'), "{err}");
         let err = spec("[colors]\nred = \"blood\"")
             .resolve(false)
             .unwrap_err();
