@@ -4,6 +4,7 @@ use clap::Parser;
 use slotdesk::cli::{self, Cli};
 use slotdesk::clock::Clock;
 use slotdesk::demo;
+use slotdesk::runtime::config::{self, DeskConfig};
 use slotdesk::runtime::{DeskOptions, Ended, run_desk};
 use slotdesk::store::{FileFault, Store};
 use std::io::{IsTerminal, Write};
@@ -17,13 +18,17 @@ fn main() -> ExitCode {
     let mut cli = Cli::parse();
     match cli.command.take() {
         Some(command) => cli::run(&cli, command),
-        None => match Clock::from_env() {
-            // Refused as the command line refuses it: invalid input.
+        // Refused as the command line refuses it: invalid input. Both are
+        // read before the database is touched and the terminal is taken.
+        None => match Clock::from_env()
+            .map_err(|e| e.to_string())
+            .and_then(|clock| config::load().map(|config| (clock, config)))
+        {
             Err(e) => {
                 eprintln!("slotdesk: {e}");
                 ExitCode::from(5)
             }
-            Ok(clock) => match desk(&cli, clock) {
+            Ok((clock, config)) => match desk(&cli, clock, config) {
                 Ok(Ended::Quit) => ExitCode::SUCCESS,
                 Ok(Ended::Signal(n)) => ExitCode::from(128 + n),
                 Err(e) => {
@@ -37,7 +42,7 @@ fn main() -> ExitCode {
 
 /// Opens the store (before the terminal is taken, so errors print plainly)
 /// and runs the desk.
-fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<Ended> {
+fn desk(cli: &Cli, clock: Clock, config: DeskConfig) -> color_eyre::Result<Ended> {
     if cli.demo {
         let path = demo_path()?;
         let mut store = Store::create(&path)?;
@@ -48,6 +53,7 @@ fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<Ended> {
             DeskOptions {
                 clock,
                 banner: Some(banner),
+                config,
             },
         );
     }
@@ -67,6 +73,7 @@ fn desk(cli: &Cli, clock: Clock) -> color_eyre::Result<Ended> {
         DeskOptions {
             clock,
             banner: None,
+            config,
         },
     )
 }

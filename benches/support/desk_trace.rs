@@ -109,6 +109,7 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::PollChanges => "PollChanges",
         Effect::Sweep => "Sweep",
         Effect::Write(_) => "Write",
+        Effect::WriteStarterCatalog => "WriteStarterCatalog",
     }
 }
 

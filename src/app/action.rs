@@ -104,11 +104,14 @@ pub enum Action {
     Discard,
     /// Quitting with this desk's holds live: release them, then quit.
     ReleaseAndQuit,
+    /// First run: write the starter catalog to a file beside the database,
+    /// to edit and apply.
+    WriteStarterCatalog,
 }
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 55] = [
+    pub const ALL: [Self; 56] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -156,6 +159,7 @@ impl Action {
         Self::FilterCustomer,
         Self::FilterStaff,
         Self::Lock,
+        Self::WriteStarterCatalog,
         Self::Help,
         Self::Palette,
         Self::Quit,
@@ -294,6 +298,10 @@ impl Action {
             Self::Submit => ("submit", "submit"),
             Self::Discard => ("discard", "discard what was typed"),
             Self::ReleaseAndQuit => ("release & quit", "release this desk's holds, then quit"),
+            Self::WriteStarterCatalog => (
+                "write a starter catalog",
+                "write a starter catalog to edit beside the database",
+            ),
         }
     }
 

@@ -48,6 +48,9 @@ pub enum Effect {
     Sweep,
     /// A change through the engine.
     Write(Write),
+    /// Write the starter catalog to a file beside the database (never over
+    /// one already there); answered as `Msg::StarterWritten`.
+    WriteStarterCatalog,
 }
 
 /// Who stands behind a manager-only change.

@@ -12,6 +12,7 @@ use crate::domain::{
 use crate::domain::{BookingPage, BookingQuery, Event, EventFilter};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
+use std::path::PathBuf;
 
 /// One input to [`update`](super::update).
 #[derive(Debug, Clone)]
@@ -67,6 +68,18 @@ pub enum Msg {
     /// deleted): why, in words; the desk stops writing and says so until it
     /// is closed.
     DatabaseLost(String),
+    /// Where the starter catalog file is, or why it could not be written
+    /// (in words, with the path).
+    StarterWritten(Result<StarterFile, String>),
+}
+
+/// The starter catalog file beside the database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StarterFile {
+    /// Written there now.
+    Written(PathBuf),
+    /// A file of that name was there already: kept as it is.
+    AlreadyThere(PathBuf),
 }
 
 /// What a write produced.

@@ -121,6 +121,9 @@ pub struct AppState {
     pub first_run: bool,
     /// Where the database is, for the first-run screen and the title.
     pub db_label: String,
+    /// The starter catalog file the first-run screen wrote (or found) beside
+    /// the database, once asked for.
+    pub starter_catalog: Option<std::path::PathBuf>,
     /// A note shown in the status bar at all times (`demo database in …`).
     pub banner: Option<String>,
     pub screen: Screen,
@@ -179,6 +182,7 @@ impl AppState {
             catalog: None,
             first_run: false,
             db_label,
+            starter_catalog: None,
             banner: None,
             screen: Screen::Board,
             board: BoardState::default(),
@@ -324,6 +328,7 @@ impl AppState {
             Some(Overlay::Attention(_)) => Context::Attention,
             Some(Overlay::Quit(_)) => Context::Quit,
             Some(Overlay::Messages(_)) => Context::Messages,
+            None if self.first_run => Context::FirstRun,
             None if self.screen == Screen::Customers && self.customers.searching => Context::Search,
             None => self.screen.context(),
         }

@@ -9,7 +9,7 @@ use super::action::Action;
 use super::booking_actions;
 use super::effect::Effect;
 use super::keymap::{Context, Key};
-use super::msg::{CatalogView, Msg};
+use super::msg::{CatalogView, Msg, StarterFile};
 use super::overlays::form::one_line;
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
@@ -112,8 +112,15 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             state.alert = Some(why);
             Vec::new()
         }
+        Msg::StarterWritten(answer) => {
+            starter_written(state, answer);
+            Vec::new()
+        }
     }
 }
+
+/// What a key that needs a catalog says on the first-run screen.
+const NO_CATALOG_YET: &str = "no catalog yet: load one first (see the screen)";
 
 /// Routes a key to the layer that takes it.
 fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
@@ -140,6 +147,11 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Context::Quit => quit::key(state, key),
         Context::Messages => messages::key(state, key),
         Context::Search => customers::search_key(state, key),
+        // Any other key there is one the board would have taken.
+        Context::FirstRun if state.keymap.lookup(Context::FirstRun, key).is_none() => {
+            state.error(NO_CATALOG_YET);
+            Vec::new()
+        }
         screen => match state.keymap.lookup(screen, key) {
             Some(a) => action(state, a),
             None => Vec::new(),
@@ -169,6 +181,27 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
         state.error("nothing here takes pasted text: paste into a form field or a search");
     }
     Vec::new()
+}
+
+/// Keeps where the starter catalog is, for the first-run screen, and says it.
+fn starter_written(state: &mut AppState, answer: Result<StarterFile, String>) {
+    match answer {
+        Ok(StarterFile::Written(path)) => {
+            state.info(format!(
+                "starter catalog written to {}: edit it, then apply it",
+                path.display()
+            ));
+            state.starter_catalog = Some(path);
+        }
+        Ok(StarterFile::AlreadyThere(path)) => {
+            state.info(format!(
+                "{} is there already (kept as it is): edit it, then apply it",
+                path.display()
+            ));
+            state.starter_catalog = Some(path);
+        }
+        Err(why) => state.error(why),
+    }
 }
 
 fn tick(state: &mut AppState, now: DateTime<Utc>) -> Vec<Effect> {
@@ -206,9 +239,10 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
                 | Action::Back
                 | Action::Refresh
                 | Action::ShowMessages
+                | Action::WriteStarterCatalog
         )
     {
-        state.error("no catalog yet: load one first (see the screen)");
+        state.error(NO_CATALOG_YET);
         return Vec::new();
     }
     if a.writes()
@@ -310,6 +344,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::ToggleLapsedHolds
         | Action::Open
         | Action::Back => screens::action(state, a),
+        Action::WriteStarterCatalog => vec![Effect::WriteStarterCatalog],
         // A form's own keys mean nothing on a screen, nor the ends of a
         // scrolled overlay, which takes those itself.
         Action::NextField

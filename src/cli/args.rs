@@ -36,7 +36,8 @@ pub enum Command {
         #[arg(long)]
         demo: bool,
     },
-    /// Apply a catalog file (location, resources, services, time slots, closures).
+    /// Apply a catalog file (location, resources, services, time slots,
+    /// closures), or print a starter one to edit.
     Catalog {
         #[command(subcommand)]
         action: CatalogAction,
@@ -170,6 +171,13 @@ pub enum CatalogAction {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Print a commented starter catalog to edit and apply
+    /// (`slotdesk catalog template > my-clinic.toml`); needs no database.
+    Template {
+        /// Print the demo studio's catalog instead, a larger example.
+        #[arg(long)]
+        demo: bool,
     },
 }
 

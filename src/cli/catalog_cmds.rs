@@ -7,6 +7,7 @@ use super::output::{self, truncate};
 use crate::demo;
 use crate::domain::catalog_file::Catalog;
 use crate::domain::money::format_amount;
+use crate::domain::shell::shell_word;
 use crate::domain::{BookingError, CatalogApplied, Role};
 use crate::store::StoreError;
 use crate::store::bulk_load::{self, ScaleParams};
@@ -25,9 +26,14 @@ pub fn init(ctx: &mut Context, with_demo: bool) -> CliResult {
     if !with_demo {
         let mut out = std::io::stdout().lock();
         writeln!(out, "{ready}")?;
+        let path =
+            std::path::absolute(ctx.store.path()).unwrap_or_else(|_| ctx.store.path().to_owned());
+        let db = shell_word(&path.display().to_string());
         writeln!(
             out,
-            "next: slotdesk catalog apply FILE.toml   (or slotdesk init --demo for a demo studio)"
+            "next: slotdesk catalog template > my-clinic.toml   (a starter catalog: edit it)\n      \
+             slotdesk --db {db} catalog apply my-clinic.toml\n      \
+             (or slotdesk --db {db} init --demo for a demo studio)"
         )?;
         return Ok(());
     }
@@ -64,6 +70,18 @@ pub fn load_demo(ctx: &mut Context, ready: &str) -> CliResult {
     Ok(())
 }
 
+/// `catalog template [--demo]`: the starter catalog (or the demo studio's)
+/// as built into the binary, on stdout.
+pub fn template(demo: bool) -> CliResult {
+    let text = if demo {
+        demo::DEMO_CATALOG
+    } else {
+        crate::domain::catalog_file::STARTER
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}
+
 /// `catalog apply FILE [--force]`: refused (exit 3, the affected bookings
 /// listed, on stdout as JSON with `--json`) when it would strand live
 /// bookings; forced by a manager, it lists the bookings it marked.
@@ -73,7 +91,11 @@ pub fn catalog(ctx: &mut Context, action: &CatalogAction) -> CliResult {
         force,
         as_manager,
         json,
-    } = action;
+    } = action
+    else {
+        // Answered before a database is opened (`cli::dispatch`).
+        return Ok(());
+    };
     // Manager-only once staff exist (with none, the one anonymous user may).
     if ctx
         .signed_in

@@ -134,6 +134,9 @@ fn changes_data(command: &Command) -> bool {
             | Command::Customers(_)
             | Command::Check(_)
             | Command::Backup(_)
+            | Command::Catalog {
+                action: args::CatalogAction::Template { .. }
+            }
     )
 }
 
@@ -149,6 +152,13 @@ fn access(command: &Command) -> Access {
 }
 
 fn dispatch(cli: &Cli, command: Command) -> CliResult {
+    // Printed from the binary: no database is opened, or needed.
+    if let Command::Catalog {
+        action: args::CatalogAction::Template { demo },
+    } = &command
+    {
+        return catalog_cmds::template(*demo);
+    }
     if let Command::Restore(a) = &command {
         let path = cli.db.clone().unwrap_or_else(default_db_path);
         return maintenance_cmds::restore(&path, cli.staff.as_deref(), a);

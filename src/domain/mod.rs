@@ -47,6 +47,7 @@ pub mod money;
 pub mod query;
 pub mod requests;
 pub mod schedule;
+pub mod shell;
 pub mod staff;
 pub mod status;
 pub mod text;

@@ -1,10 +1,12 @@
 //! The desk's config file, `~/.config/slotdesk/config.toml` (or
-//! `$SLOTDESK_CONFIG`): key overrides by context and action name. Every
-//! setting has a default; no file is needed.
+//! `$SLOTDESK_CONFIG`): key overrides by context and action name, and the
+//! theme. Every setting has a default; no file is needed. A file that is
+//! there but wrong stops the desk before it takes the terminal.
 
 use crate::app::keymap::{KeyOverrides, Keymap};
+use crate::ui::theme::{Theme, ThemeSpec};
 use serde::Deserialize;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The file's shape.
 #[derive(Debug, Default, Deserialize)]
@@ -13,6 +15,16 @@ pub struct Config {
     /// `[keys.board] reserve = ["r"]`.
     #[serde(default)]
     pub keys: KeyOverrides,
+    /// `[theme] name = "monochrome"`, `[theme.colors] yellow = "#b58900"`.
+    #[serde(default)]
+    pub theme: ThemeSpec,
+}
+
+/// What the desk takes from the config file.
+#[derive(Debug, Clone, Default)]
+pub struct DeskConfig {
+    pub keymap: Keymap,
+    pub theme: Theme,
 }
 
 /// Where the config file is looked for.
@@ -23,19 +35,49 @@ pub fn config_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "slotdesk").map(|d| d.config_dir().join("config.toml"))
 }
 
-/// The keymap from the config file, or the defaults when there is none.
-/// Errors: a file that exists but does not parse, with where and why.
-pub fn load_keymap() -> Result<Keymap, String> {
+/// Whether `NO_COLOR` asks for no colour: set and not empty (no-color.org).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// The keymap and theme from the config file, or the defaults when there
+/// is none (`NO_COLOR` then makes the theme monochrome).
+/// Errors: a file that exists but cannot be read or does not parse, a key
+/// bound to two actions in one context (one line each), a bad theme; each
+/// starting with the file's path.
+pub fn load() -> Result<DeskConfig, String> {
+    let no_color = no_color();
     let Some(path) = config_path() else {
-        return Ok(Keymap::default());
+        return from_text("", no_color, Path::new(""));
     };
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Keymap::default()),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => {
+            return Err(format!(
+                "cannot read the config file {}: {e}",
+                path.display()
+            ));
+        }
     };
-    let config: Config = toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Keymap::with_overrides(&config.keys).map_err(|e| format!("{}: {e}", path.display()))
+    from_text(&text, no_color, &path)
+}
+
+/// The desk's config from the file's `text` (read from `path`, for the
+/// messages).
+pub fn from_text(text: &str, no_color: bool, path: &Path) -> Result<DeskConfig, String> {
+    let located = |e: String| {
+        e.lines()
+            .map(|line| format!("{}: {line}", path.display()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // The parser's own message spans lines (a snippet of the file): one prefix.
+    let config: Config = toml::from_str(text).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(DeskConfig {
+        keymap: Keymap::with_overrides(&config.keys).map_err(located)?,
+        theme: config.theme.resolve(no_color).map_err(located)?,
+    })
 }
 
 #[cfg(test)]
@@ -43,18 +85,49 @@ mod tests {
     use super::*;
     use crate::app::Action;
     use crate::app::keymap::{Context, Key};
+    use crate::ui::theme::ThemeName;
 
     #[test]
     fn config_file_rebinds_actions_by_name() {
         let config: Config =
-            toml::from_str("[keys.board]\nreserve = [\"R\"]\n[keys.global]\nquit = [\"ctrl-q\"]\n")
+            toml::from_str("[keys.board]\nreserve = [\"v\"]\n[keys.global]\nquit = [\"ctrl-q\"]\n")
                 .unwrap();
         let map = Keymap::with_overrides(&config.keys).unwrap();
         assert_eq!(
-            map.lookup(Context::Board, Key::char('R')),
+            map.lookup(Context::Board, Key::char('v')),
             Some(Action::Reserve)
         );
         assert_eq!(map.lookup(Context::Board, Key::char('q')), None);
         assert!(toml::from_str::<Config>("[keys.board]\nfly = [\"f\"]\n").is_err());
+    }
+
+    #[test]
+    fn a_clash_in_the_file_is_refused_naming_the_file() {
+        let path = Path::new("/home/desk/.config/slotdesk/config.toml");
+        let err = from_text("[keys.board]\nreserve = [\"c\"]\n", false, path).unwrap_err();
+        assert!(
+            err.starts_with("/home/desk/.config/slotdesk/config.toml: [keys.board]: `c` is bound to both `reserve`"),
+            "{err}"
+        );
+        assert!(err.contains("`confirm`"), "{err}");
+    }
+
+    #[test]
+    fn the_theme_comes_from_the_file_and_no_color() {
+        let path = Path::new("config.toml");
+        let theme = |text: &str, no_color| from_text(text, no_color, path).unwrap().theme.name;
+        assert_eq!(theme("", false), ThemeName::Default);
+        assert_eq!(theme("", true), ThemeName::Monochrome);
+        assert_eq!(
+            theme("[theme]\nname = \"default\"\n", true),
+            ThemeName::Default
+        );
+        assert_eq!(
+            theme("[theme]\nname = \"high-contrast\"\n", false),
+            ThemeName::HighContrast
+        );
+        let err = from_text("[theme]\nname = \"neon\"\n", false, path).unwrap_err();
+        assert!(err.starts_with("config.toml: "), "{err}");
+        assert!(err.contains("neon"), "{err}");
     }
 }

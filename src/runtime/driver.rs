@@ -23,7 +23,11 @@ impl Driver {
     /// Opens the desk on `store` at `now` and loads the first screen.
     /// What it writes is signed as coming from the desk.
     pub fn new(mut store: Store, now: DateTime<Utc>, keymap: Keymap, key_prefix: String) -> Self {
-        let label = store.path().display().to_string();
+        // The whole path: the first-run screen prints it in commands to copy.
+        let label = std::path::absolute(store.path())
+            .unwrap_or_else(|_| store.path().to_owned())
+            .display()
+            .to_string();
         let signed = store.act_as(&Actor {
             origin: Origin::Desk,
             staff: None,

@@ -151,6 +151,11 @@ impl Executor {
                 }
                 Err(e) => vec![Msg::SignedIn(Err(failure(&e)))],
             },
+            Effect::WriteStarterCatalog => {
+                vec![Msg::StarterWritten(super::starter::write_starter(
+                    store.path(),
+                ))]
+            }
             Effect::Write(write) => {
                 let result = self.write(write, now);
                 // A manager's approval signed one change; the desk's own

@@ -5,6 +5,7 @@ pub mod config;
 pub mod driver;
 pub mod executor;
 mod maintenance;
+pub mod starter;
 pub mod worker;
 
 pub use driver::Driver;
@@ -25,6 +26,9 @@ pub struct DeskOptions {
     pub clock: Clock,
     /// A note always shown in the status bar (the demo database's path).
     pub banner: Option<String>,
+    /// The keymap and theme, from the config file (read before the
+    /// database is opened, so a bad file stops the desk first).
+    pub config: config::DeskConfig,
 }
 
 /// Runs the desk on `store` until the user quits or a signal ends it
@@ -38,13 +42,13 @@ pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<En
     store.claim_desk()?;
     let reader = Store::open_read(store.path())?;
     std::thread::spawn(crate::domain::customer::load_phone_metadata);
-    let keymap = crate::runtime::config::load_keymap().map_err(|e| color_eyre::eyre::eyre!(e))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
     let prefix = uuid::Uuid::new_v4().simple().to_string();
     let clock = options.clock;
     let path = store.path().to_owned();
+    let config::DeskConfig { keymap, theme } = options.config;
     let mut driver = Driver::new(store, clock.now(), keymap, prefix);
     let keep_backups = options.banner.is_none();
     driver.state.banner = options.banner;
@@ -65,9 +69,20 @@ pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<En
     // (no file handles left) would panic later, inside the loop.
     ratatui::crossterm::event::poll(Duration::ZERO)
         .map_err(|e| color_eyre::eyre::eyre!("cannot read the keyboard: {e}"))?;
+    // crossterm drops every colour under NO_COLOR by itself; a theme that
+    // is not monochrome here was named in the config, which overrides it.
+    ratatui::crossterm::style::force_color_output(
+        theme.name != crate::ui::theme::ThemeName::Monochrome,
+    );
     let mut terminal = ratatui::try_init()?;
     paste_as_text(true);
-    let result = runtime.block_on(event_loop(&mut terminal, &mut state, &mut workers, &clock));
+    let result = runtime.block_on(event_loop(
+        &mut terminal,
+        &mut state,
+        &mut workers,
+        &clock,
+        &theme,
+    ));
     paste_as_text(false);
     ratatui::restore();
     workers.shut_down();
@@ -123,6 +138,7 @@ async fn event_loop(
     state: &mut AppState,
     workers: &mut Workers,
     clock: &Clock,
+    theme: &crate::ui::theme::Theme,
 ) -> color_eyre::Result<Ended> {
     use tokio::signal::unix::{SignalKind, signal};
     let mut events = EventStream::new();
@@ -143,7 +159,7 @@ async fn event_loop(
     loop {
         let second = state.now.timestamp();
         if dirty || drawn_second != Some(second) {
-            let frame = terminal.draw(|frame| crate::ui::render(frame, state))?;
+            let frame = terminal.draw(|frame| crate::ui::draw(frame, state, theme))?;
             let area = frame.area;
             drawn_second = Some(second);
             dirty = false;

@@ -38,6 +38,10 @@ fn entries(state: &AppState) -> Vec<Entry> {
     let board = state.keymap.bindings(Context::Board);
     let mut out = Vec::new();
     for ctx in Context::ALL {
+        // The first-run screen's keys, only while it shows.
+        if ctx == Context::FirstRun && !state.first_run {
+            continue;
+        }
         let bindings: Vec<&Binding> = state
             .keymap
             .bindings(ctx)

@@ -142,6 +142,7 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
         ],
         // The detail lists the booking's keys itself; only what else works.
         Context::Detail => vec![h(Action::Help), h(Action::Quit)],
+        Context::FirstRun => vec![h(Action::WriteStarterCatalog)],
         _ if state.first_run => Vec::new(),
         Context::Board if state.board.moving.is_some() => vec![
             worded(state, ctx, Action::Open, "move here"),

@@ -58,7 +58,13 @@ pub fn scroll_room(state: &AppState, area: Rect) -> Option<ScrollRoom> {
     }
 }
 
-/// Draws the whole desk for `state`: tab bar, the screen (or the first-run
+/// Draws the desk for `state` ([`render`]) and paints it in `theme`.
+pub fn draw(frame: &mut Frame, state: &AppState, theme: &theme::Theme) {
+    render(frame, state);
+    theme.paint(frame.buffer_mut());
+}
+
+/// Draws the whole desk for `state` in the default palette: tab bar, the screen (or the first-run
 /// screen), status bar and key hints, then the overlay on top.
 pub fn render(frame: &mut Frame, state: &AppState) {
     let area = frame.area();

@@ -1,6 +1,12 @@
 //! The desk's one palette: the board's slot looks, booking and payment statuses,
 //! and the chrome's styles. Named ANSI colours, so the user's terminal
 //! palette (light or dark) still applies. No other ui file names a colour.
+//! A [`Theme`] other than the default repaints the finished frame (see
+//! [`palette`]).
+
+pub mod palette;
+
+pub use palette::{Theme, ThemeName, ThemeSpec};
 
 use crate::app::screens::board::SlotLook;
 use crate::domain::{BookingStatus, PaymentStatus};

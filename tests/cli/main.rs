@@ -6,6 +6,7 @@ mod support;
 
 mod bad_numbers;
 mod catalog;
+mod catalog_template;
 mod commands;
 mod concurrency;
 mod small_defects;

@@ -1,5 +1,5 @@
 //! Screen snapshots of the day board, its week view, the help and palette
-//! overlays, the first-run and too-small screens, on the demo database at a
+//! overlays, the too-small screen, on the demo database at a
 //! fixed clock; and the colours that carry meaning, asserted on the buffer.
 #![allow(clippy::unwrap_used)]
 
@@ -183,20 +183,6 @@ fn the_palette_filters_actions_and_shows_their_keys() {
     );
     insta::assert_snapshot!("palette_pay_80x24", desk.draw(80, 24).backend());
     insta::assert_snapshot!("palette_pay_120x40", desk.draw(120, 40).backend());
-}
-
-#[test]
-fn a_database_without_a_catalog_shows_how_to_load_one() {
-    let mut desk = Desk::empty();
-    desk.driver.state.db_label = "/home/desk/.local/share/slotdesk/slotdesk.db".into();
-    let screen = desk.screen(80, 24);
-    assert!(
-        screen.contains("slotdesk catalog apply FILE.toml"),
-        "{screen}"
-    );
-    assert!(screen.contains("slotdesk --demo"), "{screen}");
-    insta::assert_snapshot!("first_run_80x24", desk.draw(80, 24).backend());
-    insta::assert_snapshot!("first_run_120x40", desk.draw(120, 40).backend());
 }
 
 #[test]

@@ -6,6 +6,8 @@ mod binary;
 #[path = "../support/pty.rs"]
 mod support;
 
+mod config;
 mod desk;
+mod first_run;
 mod idle;
 mod typing;

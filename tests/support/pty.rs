@@ -138,6 +138,34 @@ impl Tty {
         self.seen().parser.screen().contents()
     }
 
+    /// How many cells of the screen have a colour of their own (text or
+    /// background other than the terminal's default), and how many are
+    /// bold, reversed or dim (`[coloured, bold, reversed, dim]`).
+    pub fn cell_looks(&self) -> [usize; 4] {
+        let seen = self.seen();
+        let screen = seen.parser.screen();
+        let (rows, cols) = screen.size();
+        let mut out = [0; 4];
+        for row in 0..rows {
+            for col in 0..cols {
+                let Some(cell) = screen.cell(row, col) else {
+                    continue;
+                };
+                let flags = [
+                    cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default,
+                    cell.bold(),
+                    cell.inverse(),
+                    cell.dim(),
+                ];
+                for (n, on) in out.iter_mut().zip(flags) {
+                    *n += usize::from(on);
+                }
+            }
+        }
+        out
+    }
+
     /// Every byte the process wrote so far.
     pub fn raw_output(&self) -> Vec<u8> {
         self.seen().raw.clone()

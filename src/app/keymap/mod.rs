@@ -5,16 +5,18 @@
 //! Pure.
 
 mod key;
+mod overrides;
 
 pub use key::Key;
+pub use overrides::KeyOverrides;
 
 use super::action::Action;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Where a binding applies. A screen's table is tried before `Global`; an
 /// overlay's table is all there is while it is open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Context {
     /// Every screen, when nothing is open over it.
@@ -23,6 +25,8 @@ pub enum Context {
     Bookings,
     Customers,
     Activity,
+    /// The first-run screen, while the database has no catalog.
+    FirstRun,
     /// The booking detail over a list.
     Detail,
     /// The list of bookings needing attention.
@@ -46,11 +50,12 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
         Self::Activity,
+        Self::FirstRun,
         Self::Global,
         Self::Detail,
         Self::Attention,
@@ -72,6 +77,7 @@ impl Context {
             Self::Bookings => "Bookings",
             Self::Customers => "Customers",
             Self::Activity => "Activity",
+            Self::FirstRun => "No catalog yet",
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
             Self::Messages => "Messages log",
@@ -85,11 +91,21 @@ impl Context {
         }
     }
 
+    /// The name the config file gives it: `board` in `[keys.board]`.
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// The table tried when this one has no binding for a key: `Global` for
     /// a screen, none for an overlay.
     pub fn fallback(self) -> Option<Self> {
         match self {
-            Self::Board | Self::Bookings | Self::Customers | Self::Activity => Some(Self::Global),
+            Self::Board | Self::Bookings | Self::Customers | Self::Activity | Self::FirstRun => {
+                Some(Self::Global)
+            }
             _ => None,
         }
     }
@@ -131,9 +147,6 @@ impl Binding {
 pub struct Keymap {
     tables: BTreeMap<Context, Vec<Binding>>,
 }
-
-/// User overrides: `[keys.board] reserve = ["r", "ctrl-r"]`.
-pub type KeyOverrides = BTreeMap<Context, BTreeMap<Action, Vec<String>>>;
 
 /// The actions on a selected booking, the same on every screen that has one.
 fn booking_actions() -> Vec<Binding> {
@@ -261,6 +274,10 @@ impl Default for Keymap {
                     Binding::new(Action::Back, &["esc"]).worded("all events", "show every event"),
                 ],
             ),
+            (
+                Context::FirstRun,
+                vec![Binding::new(Action::WriteStarterCatalog, &["s"])],
+            ),
             (Context::Detail, detail()),
             (
                 Context::Attention,
@@ -352,30 +369,6 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The defaults with `overrides` applied: each named action's keys in
-    /// that context are replaced (an empty list unbinds it).
-    /// Errors: an unknown key name.
-    pub fn with_overrides(overrides: &KeyOverrides) -> Result<Self, String> {
-        let mut map = Self::default();
-        for (context, actions) in overrides {
-            let table = map.tables.entry(*context).or_default();
-            for (action, spec) in actions {
-                let keys = spec
-                    .iter()
-                    .map(|k| k.parse::<Key>())
-                    .collect::<Result<Vec<_>, _>>()?;
-                match table.iter_mut().find(|b| b.action == *action) {
-                    Some(binding) => binding.keys = keys,
-                    None => table.push(Binding {
-                        keys,
-                        ..Binding::new(*action, &[])
-                    }),
-                }
-            }
-        }
-        Ok(map)
-    }
-
     /// The binding `key` has in `context`, else in its fallback table.
     pub fn binding(&self, context: Context, key: Key) -> Option<&Binding> {
         let find = |c: Context| self.bindings(c).iter().find(|b| b.keys.contains(&key));

@@ -62,7 +62,7 @@ fn overrides_replace_an_actions_keys() {
     overrides
         .entry(Context::Board)
         .or_default()
-        .insert(Action::Reserve, vec!["ctrl-r".into(), "R".into()]);
+        .insert(Action::Reserve, vec!["ctrl-r".into(), "v".into()]);
     overrides
         .entry(Context::Form)
         .or_default()

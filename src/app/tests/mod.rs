@@ -4,6 +4,7 @@
 
 mod board;
 mod bookings_list;
+mod first_run;
 mod lapsed_hold;
 mod messages;
 mod overlays;

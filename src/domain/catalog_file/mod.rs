@@ -15,6 +15,12 @@ use chrono_tz::Tz;
 use serde::Deserialize;
 use spec::File;
 
+/// The commented starter catalog that `slotdesk catalog template` prints
+/// and the first-run screen writes beside the database
+/// (`assets/catalog-template.toml`, built into the binary); it applies as
+/// it is.
+pub const STARTER: &str = include_str!("../../../assets/catalog-template.toml");
+
 /// A validated catalog, ready to apply. Keys are the file's stable names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Catalog {

@@ -44,6 +44,33 @@ fn time_slots_expand_one_per_weekday_and_start() {
     assert_eq!(c.closures[0].until, c.closures[0].from);
 }
 
+/// `key = value`, as a commented-out setting reads (not a sentence).
+fn is_setting(line: &str) -> bool {
+    line.split_once(" = ").is_some_and(|(key, _)| {
+        !key.is_empty() && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+    })
+}
+
+#[test]
+fn the_starter_catalog_is_valid_as_shipped() {
+    let c = Catalog::from_toml(STARTER).unwrap();
+    assert_eq!(c.location.name, "My Clinic");
+    assert_eq!(c.resources.len(), 2);
+    assert_eq!(c.services.len(), 2);
+    assert!(!c.time_slots.is_empty());
+    // Its commented-out examples are valid too, once uncommented.
+    let uncommented = STARTER
+        .lines()
+        .map(|l| match l.strip_prefix("# ") {
+            Some(rest) if rest.starts_with('[') || is_setting(rest) => rest,
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let all = Catalog::from_toml(&uncommented).unwrap();
+    assert_eq!(all.closures.len(), 2, "{uncommented}");
+}
+
 #[test]
 fn bad_entries_are_named_in_the_error() {
     let bad_zone = SMALL.replace("Europe/London", "Mars/Olympus");
