@@ -21,6 +21,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::collections::VecDeque;
 
+/// How soon after a refused form key (or after the last letter kept from
+/// running) a typed letter counts as typed ahead, meant for the form: a
+/// burst of typing, not a key pressed after reading the refusal.
+pub const TYPE_AHEAD: chrono::Duration = chrono::Duration::seconds(1);
+
 /// The narrowest terminal the desk draws in, in columns.
 pub const MIN_WIDTH: u16 = 80;
 /// The lowest terminal the desk draws in, in rows.
@@ -90,7 +95,9 @@ pub enum MessageKind {
 /// The status bar's message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
+    /// The whole message (the status bar wraps or cuts it to fit).
     pub text: String,
+    /// Done or refused: how it is coloured and worded in the log.
     pub kind: MessageKind,
 }
 
@@ -104,6 +111,7 @@ pub struct LoggedMessage {
     pub at: DateTime<Utc>,
     /// The whole text, never cut.
     pub text: String,
+    /// Whether it reported something done or something refused.
     pub kind: MessageKind,
     /// How many times in a row it was shown: 1, or more for a message
     /// repeated (a fault on every tick) kept as one entry.
@@ -172,6 +180,10 @@ pub struct AppState {
     /// The holds this desk made, still held as far as it knows: quitting
     /// asks about the live ones.
     pub desk_holds: DeskHolds,
+    /// When a key that opens a form was refused (no form opened): the
+    /// letters typed straight after it were meant for that form, so for
+    /// [`TYPE_AHEAD`] they do not run actions that change bookings.
+    pub refused_at: Option<DateTime<Utc>>,
 }
 
 impl AppState {
@@ -206,6 +218,7 @@ impl AppState {
             alert: None,
             kept: None,
             desk_holds: DeskHolds::new(),
+            refused_at: None,
         }
     }
 

@@ -17,7 +17,7 @@ use super::overlays::{attention, detail, form, help, messages, palette, scroll};
 use super::quit;
 use super::screens::{self, activity, board, bookings, customers};
 use super::sign_in;
-use super::state::{AppState, Overlay, Screen};
+use super::state::{AppState, MessageKind, Overlay, Screen, TYPE_AHEAD};
 use super::written::written;
 use chrono::{DateTime, Utc};
 
@@ -153,11 +153,41 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
             Vec::new()
         }
         screen => match state.keymap.lookup(screen, key) {
+            Some(a) if typed_ahead(state, key, a) => Vec::new(),
             Some(a) => action(state, a),
             None => Vec::new(),
         },
     }
 }
+
+/// Whether `key`, about to run `a`, was typed straight after a form key
+/// was refused: a letter meant for the form that never opened (`n` on a
+/// blocked slot, then a name) must not cancel, delete or check in someone.
+/// Any other key ends the guard.
+fn typed_ahead(state: &mut AppState, key: Key, a: Action) -> bool {
+    let Some(at) = state.refused_at else {
+        return false;
+    };
+    if key.typed_char().is_none() || state.now - at > TYPE_AHEAD {
+        state.refused_at = None;
+        return false;
+    }
+    // The burst goes on as long as the letters keep coming.
+    state.refused_at = Some(state.now);
+    if !a.writes() {
+        return false;
+    }
+    if let Some(status) = &state.status
+        && !status.text.ends_with(IGNORED)
+    {
+        let text = format!("{}{IGNORED}", status.text);
+        state.error(text);
+    }
+    true
+}
+
+/// Said after a refusal when letters typed after it were not run.
+const IGNORED: &str = " (the keys typed after it were ignored)";
 
 /// Puts pasted text where typing would go — the form's focused field, the
 /// palette's filter, the customer search — as one line. Never runs a key:
@@ -307,7 +337,17 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Delete
         | Action::Refund
         | Action::ForceStatus
-        | Action::ExtendHold => booking_actions::act(state, a),
+        | Action::ExtendHold => {
+            let effects = booking_actions::act(state, a);
+            let refused = state.overlay.is_none()
+                && effects.is_empty()
+                && state
+                    .status
+                    .as_ref()
+                    .is_some_and(|s| s.kind == MessageKind::Error);
+            state.refused_at = refused.then_some(state.now);
+            effects
+        }
         // One screen's own actions, offered by the palette everywhere.
         Action::FilterBooking
         | Action::FilterCustomer
@@ -344,7 +384,14 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::ToggleLapsedHolds
         | Action::Open
         | Action::Back => screens::action(state, a),
-        Action::WriteStarterCatalog => vec![Effect::WriteStarterCatalog],
+        Action::WriteStarterCatalog if state.first_run => vec![Effect::WriteStarterCatalog],
+        Action::WriteStarterCatalog => {
+            state.error(
+                "this database has its catalog: a starter is written from the first-run screen \
+                 (or print one with `slotdesk catalog template`)",
+            );
+            Vec::new()
+        }
         // A form's own keys mean nothing on a screen, nor the ends of a
         // scrolled overlay, which takes those itself.
         Action::NextField

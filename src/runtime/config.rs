@@ -23,7 +23,9 @@ pub struct Config {
 /// What the desk takes from the config file.
 #[derive(Debug, Clone, Default)]
 pub struct DeskConfig {
+    /// The default keys with the file's overrides, checked for clashes.
     pub keymap: Keymap,
+    /// The file's theme, or monochrome under `NO_COLOR` when it names none.
     pub theme: Theme,
 }
 

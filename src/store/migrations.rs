@@ -135,7 +135,7 @@ mod tests {
         assert_eq!(
             indexes,
             7 + 2,
-            "every index of version 1 is rebuilt (and version 11 adds two)"
+            "every index of version 1 is rebuilt (and version 12 adds two)"
         );
     }
 

@@ -13,6 +13,30 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
+/// An answer's keys (at most two) in words: `r or q`.
+fn keys(state: &AppState, action: Action) -> String {
+    state
+        .keymap
+        .binding_for(Context::Quit, action)
+        .map(|b| {
+            b.keys
+                .iter()
+                .take(2)
+                .map(|k| prose(*k))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        })
+        .unwrap_or_default()
+}
+
+/// An answer's first key in words.
+fn first(state: &AppState, action: Action) -> String {
+    state
+        .keymap
+        .key_for(Context::Quit, action)
+        .map_or_else(String::new, prose)
+}
+
 /// The question's widest box.
 const MAX_WIDTH: u16 = 84;
 
@@ -20,12 +44,7 @@ const MAX_WIDTH: u16 = 84;
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState, prompt: &QuitPrompt) {
     let width = area.width.saturating_sub(4).min(MAX_WIDTH);
     let w = usize::from(width.saturating_sub(4));
-    let key = |a| {
-        state
-            .keymap
-            .key_for(Context::Quit, a)
-            .map_or_else(String::new, prose)
-    };
+    let key = |a| keys(state, a);
     let mut lines = Vec::new();
     let n = prompt.holds.len();
     if n > 0 {
@@ -64,8 +83,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, prompt: &QuitProm
                 &format!(
                     " {} release them and quit · {} quit, keep them · {} stay ",
                     key(Action::ReleaseAndQuit),
-                    key(Action::Quit),
-                    key(Action::Back)
+                    first(state, Action::Quit),
+                    first(state, Action::Back)
                 ),
                 w,
             ),
@@ -93,17 +112,12 @@ pub fn one_line(state: &AppState, prompt: &QuitPrompt) -> String {
     if !prompt.releasing.is_empty() {
         return format!("releasing {} hold(s)…", prompt.releasing.len());
     }
-    let key = |a| {
-        state
-            .keymap
-            .key_for(Context::Quit, a)
-            .map_or_else(String::new, prose)
-    };
+    let key = |a| keys(state, a);
     format!(
         "{} hold(s) of this desk live: {} release & quit · {} quit · {} stay",
         prompt.holds.len(),
         key(Action::ReleaseAndQuit),
-        key(Action::Quit),
-        key(Action::Back)
+        first(state, Action::Quit),
+        first(state, Action::Back)
     )
 }

@@ -238,3 +238,41 @@ fn a_colour_the_config_replaces_is_painted_wherever_the_palette_used_it() {
         }
     }
 }
+
+#[test]
+fn in_monochrome_the_text_cursor_mid_field_still_stands_out_and_the_terminal_cursor_is_on_it() {
+    let mut desk = Desk::demo();
+    desk.select_look(SlotLook::Free);
+    desk.press(KeyCode::Char('n')).type_text("Jonathan");
+    for _ in 0..3 {
+        desk.press(KeyCode::Left);
+    }
+    let mono = Theme::monochrome();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| slotdesk::ui::draw(f, &desk.driver.state, &mono))
+        .unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let row = (0..24)
+        .find(|&y| {
+            (0..80)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+                .contains("Jonathan")
+        })
+        .unwrap();
+    let line: String = (0..80)
+        .map(|x| buffer[(x, row)].symbol().to_owned())
+        .collect();
+    let start = u16::try_from(line.chars().position(|c| c == 'J').unwrap()).unwrap();
+    // `Jona|than`: the cursor is on the `t`, the sixth letter.
+    let on = buffer[(start + 5, row)].modifier;
+    let beside = buffer[(start + 4, row)].modifier;
+    assert_ne!(on, beside, "the cursor's cell looks like its neighbours");
+    let cursor = terminal.get_cursor_position().unwrap();
+    assert_eq!(
+        (cursor.x, cursor.y),
+        (start + 5, row),
+        "the terminal's cursor"
+    );
+}

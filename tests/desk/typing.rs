@@ -52,6 +52,11 @@ fn a_typo_in_the_middle_of_a_name_is_fixed_with_the_arrows_and_booked() {
     }
     desk.type_text("e");
     insta::assert_snapshot!("typo_fixed_mid_name_80x24", desk.draw(80, 24).backend());
+    insta::assert_snapshot!("typo_fixed_mid_name_120x40", desk.draw(120, 40).backend());
+    // ctrl-c in a form says how to leave it, and leaves the typing alone.
+    desk.press_with(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    insta::assert_snapshot!("ctrl_c_in_a_form_80x24", desk.draw(80, 24).backend());
+    insta::assert_snapshot!("ctrl_c_in_a_form_120x40", desk.draw(120, 40).backend());
     desk.press(KeyCode::Tab)
         .press(KeyCode::Tab)
         .type_text("020 7946 0018")
@@ -70,6 +75,7 @@ fn a_typo_in_the_middle_of_a_name_is_fixed_with_the_arrows_and_booked() {
 fn the_confirm_form_counts_the_hold_down_and_turns_urgent_in_the_last_minute() {
     let mut desk = confirming();
     insta::assert_snapshot!("hold_countdown_120x40", desk.draw(120, 40).backend());
+    insta::assert_snapshot!("hold_countdown_80x24", desk.draw(80, 24).backend());
     desk.tick(14 * 60 + 20);
     let screen = desk.screen(80, 24);
     assert!(
@@ -77,6 +83,7 @@ fn the_confirm_form_counts_the_hold_down_and_turns_urgent_in_the_last_minute() {
         "{screen}"
     );
     insta::assert_snapshot!("hold_countdown_urgent_80x24", desk.draw(80, 24).backend());
+    insta::assert_snapshot!("hold_countdown_urgent_120x40", desk.draw(120, 40).backend());
 }
 
 #[test]
@@ -93,6 +100,7 @@ fn a_hold_that_lapses_while_its_form_is_open_is_booked_with_one_key() {
     // The hold lapses (the desk's sweep marks it expired) with the form open.
     desk.tick(16 * 60);
     insta::assert_snapshot!("hold_lapsed_80x24", desk.draw(80, 24).backend());
+    insta::assert_snapshot!("hold_lapsed_120x40", desk.draw(120, 40).backend());
     desk.press(KeyCode::Enter);
     let state = &desk.driver.state;
     assert!(state.form().is_none(), "{:?}", state.status);

@@ -1,8 +1,9 @@
-//! Key bindings: one typed table per context — the four screens, everywhere,
-//! and each overlay (booking detail, customer search, form, discard prompt,
-//! palette, help) — the same tables driving dispatch, the help overlay and
-//! the key bar, with user overrides from the config file naming actions.
-//! Pure.
+//! Key bindings: one typed table per context — the four screens, the
+//! first-run screen, everywhere, and each overlay (booking detail, needs
+//! attention, messages log, customer search, form, its customer picker,
+//! discard prompt, quit question, palette, help) — the same tables driving
+//! dispatch, the help overlay and the key bar, with user overrides from the
+//! config file naming actions (see `overrides`). Pure.
 
 mod key;
 mod overrides;
@@ -296,8 +297,11 @@ impl Default for Keymap {
                     Binding::new(Action::MoveDown, &["down", "j"]).worded("older", "older message"),
                     Binding::new(Action::PageUp, &["pgup"]).worded("page", "newer page"),
                     Binding::new(Action::PageDown, &["pgdn", "space"]).worded("page", "older page"),
+                    Binding::new(Action::Top, &["home"]).worded("newest", "the newest message"),
+                    Binding::new(Action::Bottom, &["end"]).worded("oldest", "the oldest message"),
                     Binding::new(Action::Back, &["esc", "L", "enter"])
                         .worded("close", "close the log"),
+                    Binding::new(Action::Quit, &["q", "ctrl-c"]),
                 ],
             ),
             (
@@ -332,8 +336,10 @@ impl Default for Keymap {
             (
                 Context::Quit,
                 vec![
-                    Binding::new(Action::ReleaseAndQuit, &["r"]),
-                    Binding::new(Action::Quit, &["q", "y", "ctrl-c"])
+                    // `q` again releases: the habitual double `q` frees the
+                    // seats; keeping them blocked takes a key of its own.
+                    Binding::new(Action::ReleaseAndQuit, &["r", "q"]),
+                    Binding::new(Action::Quit, &["k", "ctrl-c"])
                         .worded("quit, keep them", "quit and leave the holds to lapse"),
                     Binding::new(Action::Back, &["esc", "n"]).worded("stay", "do not quit"),
                 ],

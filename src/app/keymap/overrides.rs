@@ -7,11 +7,23 @@
 //! wins there and the global one still works on every other screen (that is
 //! how a screen gives a key its own meaning). Two actions on one key in the
 //! same table are refused, whether both came from the file or one is a
-//! default the file did not move.
+//! default the file did not move. In a context with a text field (a form,
+//! its picker, the customer search, the palette) a key the field edits
+//! with is refused too.
 
 use super::{Binding, Context, Key, Keymap};
 use crate::app::action::Action;
+use crate::app::overlays::form::is_editing_key;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// The contexts whose text fields take editing keys before the table: a
+/// key bound there that a field also takes would silently win or lose.
+const TYPING: [Context; 4] = [
+    Context::Form,
+    Context::Picker,
+    Context::Search,
+    Context::Palette,
+];
 
 /// User overrides: `[keys.board] reserve = ["r", "ctrl-r"]`: per context,
 /// each named action's keys (keymap-file key names; empty unbinds it).
@@ -20,7 +32,9 @@ pub type KeyOverrides = BTreeMap<Context, BTreeMap<Action, Vec<String>>>;
 /// Two actions bound to one key in one context's table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clash {
+    /// The table both actions are in.
     pub context: Context,
+    /// The key they share.
     pub key: Key,
     /// The two actions, in table order, each with whether the config file
     /// set its keys (`true`) or it kept its default (`false`).
@@ -77,6 +91,19 @@ impl Keymap {
                         // The file's own spelling, never raw to the terminal.
                         format!("[keys.{section}] {action}: {}", e.escape_debug())
                     })?;
+                if TYPING.contains(context)
+                    && let Some(key) = keys.iter().find(|k| is_editing_key(**k))
+                {
+                    return Err(format!(
+                        "[keys.{}] {}: `{}` edits the text being typed there (a typed \
+                         character, the arrows, home/end, ctrl-a/e/b/f/d/h/k/u/w/y, alt-b/f/d): \
+                         give `{}` another key, such as a function key or ctrl-s",
+                        context.name(),
+                        action.name(),
+                        key.to_string().escape_debug(),
+                        action.name()
+                    ));
+                }
                 set.insert((*context, *action));
                 match table.iter_mut().find(|b| b.action == *action) {
                     Some(binding) => binding.keys = keys,
@@ -240,5 +267,32 @@ mod tests {
         );
         let err = Keymap::with_overrides(&file).unwrap_err();
         assert!(!err.contains('\u{7}') && err.contains(r"`\u{7}`"), "{err}");
+    }
+
+    #[test]
+    fn a_key_text_fields_edit_with_is_refused_where_they_take_it() {
+        for (context, action, key) in [
+            (Context::Form, Action::Submit, "ctrl-a"),
+            (Context::Form, Action::NextField, "s"),
+            (Context::Picker, Action::Open, "left"),
+            (Context::Search, Action::Back, "ctrl-u"),
+        ] {
+            let err =
+                Keymap::with_overrides(&overrides(context, &[(action, &[key])])).expect_err(key);
+            assert!(
+                err.contains(&format!("[keys.{}]", context.name()))
+                    && err.contains(&action.name())
+                    && err.contains(&key.parse::<Key>().unwrap().to_string()),
+                "{err}"
+            );
+        }
+        // Outside the text-taking contexts the same key is fine, and in a
+        // form a function key is.
+        Keymap::with_overrides(&overrides(
+            Context::Board,
+            &[(Action::Reserve, &["ctrl-a"])],
+        ))
+        .unwrap();
+        Keymap::with_overrides(&overrides(Context::Form, &[(Action::Submit, &["f2"])])).unwrap();
     }
 }

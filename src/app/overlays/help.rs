@@ -13,6 +13,7 @@ use crate::app::state::{AppState, Overlay};
 /// Where the reading is, and what help was opened over.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HelpState {
+    /// How far the keys are scrolled (when they do not fit in columns).
     pub scroll: Scroll,
     /// The booking detail help was opened over, shown again when it closes.
     pub under: Option<Box<DetailState>>,

@@ -35,7 +35,13 @@ pub fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Some(Action::MoveDown) => log.scroll = (log.scroll + 1).min(last),
         Some(Action::PageUp) => log.scroll = log.scroll.saturating_sub(PAGE),
         Some(Action::PageDown) => log.scroll = (log.scroll + PAGE).min(last),
+        Some(Action::Top) => log.scroll = 0,
+        Some(Action::Bottom) => log.scroll = last,
         Some(Action::Back | Action::ShowMessages) => state.overlay = None,
+        Some(Action::Quit) => {
+            state.overlay = None;
+            return crate::app::quit::quit(state);
+        }
         _ => {}
     }
     Vec::new()

@@ -84,3 +84,15 @@ fn a_starter_catalog_that_cannot_be_written_says_why_and_how_else() {
     assert_eq!(status.kind, crate::app::state::MessageKind::Error);
     assert!(status.text.contains("permission denied"), "{}", status.text);
 }
+
+#[test]
+fn a_desk_with_a_catalog_writes_no_starter_from_the_palette() {
+    let mut s = desk();
+    let effects = crate::app::update::action(&mut s, crate::app::Action::WriteStarterCatalog);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(
+        status_text(&s).contains("catalog template"),
+        "{}",
+        status_text(&s)
+    );
+}

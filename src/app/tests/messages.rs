@@ -243,3 +243,22 @@ fn a_refusal_that_is_no_race_keeps_the_engines_words_and_reloads_nothing() {
     assert_eq!(status_text(&s), "time slot is full");
     assert!(effects.is_empty());
 }
+
+#[test]
+fn the_log_goes_to_either_end_and_q_quits_from_it() {
+    let mut s = desk();
+    for i in 0..30 {
+        s.info(format!("message {i}"));
+    }
+    press_char(&mut s, 'L');
+    press(&mut s, KeyCode::End);
+    let scroll = |s: &AppState| match &s.overlay {
+        Some(Overlay::Messages(log)) => log.scroll,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(scroll(&s), s.messages.len() - 1);
+    press(&mut s, KeyCode::Home);
+    assert_eq!(scroll(&s), 0);
+    press_char(&mut s, 'q');
+    assert!(s.quit, "q quits from the log as from a screen");
+}

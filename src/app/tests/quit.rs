@@ -46,10 +46,18 @@ fn with_a_live_hold_q_asks_and_esc_stays() {
     assert!(matches!(s.overlay, Some(Overlay::Quit(_))));
     press(&mut s, KeyCode::Esc);
     assert!(!s.quit && s.overlay.is_none());
-    // Asked again, q quits and leaves the hold to lapse.
+    // Asked again, k quits and leaves the hold to lapse.
     press_char(&mut s, 'q');
-    press_char(&mut s, 'q');
+    press_char(&mut s, 'k');
     assert!(s.quit);
+    // The habitual double q releases the hold first.
+    let mut s = holding();
+    press_char(&mut s, 'q');
+    let effects = press_char(&mut s, 'q');
+    assert!(
+        matches!(effects.as_slice(), [Effect::Write(Write::Cancel(..))]),
+        "{effects:?}"
+    );
 }
 
 #[test]
@@ -117,12 +125,12 @@ fn a_release_that_fails_for_a_fault_keeps_the_desk_open_and_q_still_leaves() {
         panic!("{:?}", s.overlay)
     };
     assert_eq!(prompt.refused.len(), 1);
-    press_char(&mut s, 'q');
+    press_char(&mut s, 'k');
     assert!(s.quit);
 }
 
 #[test]
-fn while_releases_are_on_their_way_q_and_ctrl_c_still_leave() {
+fn while_releases_are_on_their_way_ctrl_c_still_leaves() {
     let mut s = holding();
     press_char(&mut s, 'q');
     press_char(&mut s, 'r');

@@ -227,7 +227,9 @@ fn refund_and_decline_are_on_the_desk_and_say_why_when_they_cannot_be() {
         status_text(&s),
         "only a paid booking can be refunded; #7 is unpaid"
     );
-    // A pending booking's status form offers decline.
+    // A pending booking's status form offers decline (the key pressed
+    // after reading the refusal, not typed straight on).
+    update(&mut s, Msg::Tick(now() + Duration::seconds(2)));
     press_char(&mut s, 'i');
     let form = s.form().expect("the status form");
     assert_eq!(form.value("Step"), "decline");

@@ -74,6 +74,17 @@ pub fn line(field: &Field, focused: bool, w: Widths) -> (Line<'static>, bool) {
     (Line::from(spans), cut)
 }
 
+/// The column of the focused `field`'s cursor from the start of its line,
+/// for the terminal's own cursor; `None` for a choice, which has none.
+pub fn cursor_column(field: &Field, w: Widths) -> Option<u16> {
+    if matches!(field.kind, FieldKind::Choice(_)) {
+        return None;
+    }
+    let spans = editing_spans(field.value(), field.cursor(), w.value);
+    let head = spans.first().map_or(0, |s| fit::width(&s.content));
+    u16::try_from(2 + w.label + 1 + head).ok()
+}
+
 /// What shows beside the field: the problem, a warning, the hint, or how to
 /// change a choice.
 pub fn note(field: &Field, focused: bool) -> (String, Style) {
@@ -183,7 +194,12 @@ fn editing_spans(value: &str, cursor: usize, width: usize) -> Vec<Span<'static>>
     vec![
         Span::styled(head, theme::EDITING),
         match under {
-            Some(g) => Span::styled(g.to_owned(), theme::CARET.add_modifier(Modifier::REVERSED)),
+            // Underlined too, so that it still shows where every cell of
+            // the field is reversed (the monochrome theme).
+            Some(g) => Span::styled(
+                g.to_owned(),
+                theme::CARET.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            ),
             None => Span::styled("█", theme::CARET),
         },
         Span::styled(tail, theme::EDITING),

@@ -136,6 +136,19 @@ pub fn render(frame: &mut Frame, area: Rect, form: &Form, state: &AppState) {
         .map(|(i, f)| field::line(f, i == form.focus, widths).0)
         .collect();
     frame.render_widget(Paragraph::new(lines), fields);
+    // The terminal's own cursor sits on the text cursor too (screen readers
+    // and any theme see it), unless the form is busy or asking.
+    if let Some(f) = form.fields.get(form.focus)
+        && !form.submitting
+        && !form.confirm_discard
+        && form.focus >= offset
+        && let Some(x) = field::cursor_column(f, widths)
+    {
+        let y = fields.y + u16::try_from(form.focus - offset).unwrap_or(0);
+        if x < fields.width && y < fields.y + fields.height {
+            frame.set_cursor_position((fields.x + x, y));
+        }
+    }
     let [hold_at, more_at] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(12)]).areas(above);
     if let Some(line) = hold_line(form, state) {

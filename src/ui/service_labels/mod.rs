@@ -19,6 +19,7 @@ use std::collections::HashMap;
 /// A service's names as the labels see them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Names<'a> {
+    /// The catalog name (`Physiotherapy follow-up`).
     pub name: &'a str,
     /// The catalog's `short_name`, if any.
     pub short_name: Option<&'a str>,

@@ -60,6 +60,7 @@ pub struct ThemeSpec {
 /// A theme ready to paint frames.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Theme {
+    /// Which of the three it is (how each cell is repainted).
     pub name: ThemeName,
     /// Default-palette colour → the colour painted instead.
     replaced: Vec<(Color, Color)>,

@@ -262,6 +262,13 @@ impl PartialEq for LineEditor {
 
 impl Eq for LineEditor {}
 
+/// Whether `key` edits or moves in a text field (a typed character, the
+/// arrows, Home/End, readline's control and alt keys): the config may not
+/// bind such a key in a context whose text fields take it first.
+pub fn is_editing_key(key: Key) -> bool {
+    editing_request(key).is_some()
+}
+
 /// The editing a key asks of a text field, readline's keys (ALT and META
 /// alike, since terminals send either for the Alt key); `None` for keys
 /// that are not editing keys.

@@ -64,12 +64,6 @@ impl HoldTimer {
             HoldLeft::Plenty(left)
         }
     }
-
-    /// Whether the hold has lapsed by `now` as far as this desk knows
-    /// (the countdown's word; a submit still asks the engine first).
-    pub fn lapsed(&self, now: DateTime<Utc>) -> bool {
-        self.left(now) == HoldLeft::Lapsed
-    }
 }
 
 /// Whether the engine's refusal of a confirm means the hold is gone: it
@@ -109,15 +103,17 @@ mod tests {
         assert_eq!(t.left(at(60)), HoldLeft::Urgent(Duration::seconds(60)));
         assert_eq!(t.left(at(1)), HoldLeft::Urgent(Duration::seconds(1)));
         assert_eq!(t.left(at(0)), HoldLeft::Lapsed);
-        assert!(t.lapsed(at(-3600)));
-        assert!(!t.lapsed(at(1)));
+        assert_eq!(t.left(at(-3600)), HoldLeft::Lapsed);
     }
 
     #[test]
     fn a_refusal_lapses_the_hold_whatever_the_clock_says() {
         let mut t = timer();
         t.refused = true;
-        assert!(t.lapsed(t.expires_at - Duration::minutes(5)));
+        assert_eq!(
+            t.left(t.expires_at - Duration::minutes(5)),
+            HoldLeft::Lapsed
+        );
     }
 
     #[test]

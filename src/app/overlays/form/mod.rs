@@ -12,7 +12,7 @@ mod manager_forms;
 mod picker;
 mod submission;
 
-pub use field::{ContactNeed, Field, FieldKind};
+pub use field::{ContactNeed, Field, FieldKind, is_editing_key};
 pub use hold_timer::{HoldLeft, HoldTimer, URGENT, means_hold_gone};
 pub use kept::KeptDetails;
 pub use keys::key;
