@@ -318,3 +318,36 @@ fn the_last_booking_of_a_busy_slot_is_shown_with_those_before_it() {
         "the booking before the selected one is hidden:\n{screen}"
     );
 }
+
+#[test]
+fn in_move_mode_a_slot_of_another_service_says_the_booking_cannot_move_there() {
+    let mut desk = Desk::demo();
+    desk.select_look(SlotLook::Full);
+    let service = desk
+        .driver
+        .state
+        .board
+        .selected_booking()
+        .unwrap()
+        .service_id;
+    desk.press(KeyCode::Char('m'));
+    // Walk the board to a free slot of another service.
+    for _ in 0..200 {
+        let state = &desk.driver.state;
+        let slot = state.board.selected_slot().unwrap();
+        if slot.occurrence.service_id != service && slot.unavailable.is_none() {
+            break;
+        }
+        let before = state.board.cursor;
+        desk.press(KeyCode::Down);
+        if desk.driver.state.board.cursor == before {
+            desk.press(KeyCode::Right);
+        }
+    }
+    let screen = desk.screen(120, 40);
+    assert!(
+        screen.contains("moves only to a slot of its own service"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Enter moves booking"), "{screen}");
+}

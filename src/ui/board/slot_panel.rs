@@ -96,6 +96,16 @@ fn slot_facts(
         let here = on.iter().any(|b| b.id == id);
         let (text, style) = match (&slot.unavailable, key(state, Action::Open)) {
             _ if here => (format!("booking #{id} is on this slot now"), theme::DIM),
+            _ if state
+                .board
+                .moving_service
+                .is_some_and(|s| s != slot.occurrence.service_id) =>
+            {
+                (
+                    format!("booking #{id} moves only to a slot of its own service"),
+                    theme::ERROR,
+                )
+            }
             (None, Some(k)) => (format!("{k} moves booking #{id} here"), theme::KEY),
             (None, None) => (format!("booking #{id} can move here"), theme::KEY),
             (Some(_), _) => (format!("booking #{id} cannot move here"), theme::ERROR),

@@ -14,7 +14,7 @@ use crate::app::msg::DayView;
 use crate::app::overlays::form::Form;
 use crate::app::state::{AppState, Screen};
 use crate::domain::availability::Slot;
-use crate::domain::{Booking, BookingId, ResourceId};
+use crate::domain::{Booking, BookingId, ResourceId, ServiceId};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// The board screen's state.
@@ -35,6 +35,8 @@ pub struct BoardState {
     pub booking: Option<BookingId>,
     /// Moving this booking: the next `Open` on a slot moves it there.
     pub moving: Option<BookingId>,
+    /// The service of the booking being moved: only its slots take it.
+    pub moving_service: Option<ServiceId>,
 }
 
 impl BoardState {
@@ -213,6 +215,9 @@ pub fn start_move(state: &mut AppState, b: &Booking) -> Vec<Effect> {
         return Vec::new();
     }
     state.board.moving = Some(b.id);
+    state.board.moving_service = Some(b.service_id);
+    // The board opens on the booking's own slot, where a move starts from.
+    state.board.booking = Some(b.id);
     state.overlay = None;
     state.info(format!(
         "moving booking #{}: pick a slot of {} and press Enter (Esc to cancel)",
