@@ -18,6 +18,22 @@ fn name_form(value: &str) -> Form {
     )
 }
 
+/// A payment form with its method choice, `card` or `cash`.
+fn method_form() -> Form {
+    Form::new(
+        FormKind::Payment(crate::domain::BookingId(1)),
+        "Record payment",
+        String::new(),
+        vec![Field::new(
+            "Method",
+            FieldKind::Choice(vec!["card".into(), "cash".into()]),
+            true,
+            "card",
+        )],
+        "k".into(),
+    )
+}
+
 fn press(form: &mut Form, key: &str) -> FormOutcome {
     let key: Key = key.parse().expect("a key name");
     form.handle_key(key, &Keymap::default(), "GB")
@@ -136,18 +152,7 @@ fn a_paste_goes_in_at_the_cursor_as_one_line() {
 
 #[test]
 fn a_choice_still_steps_with_the_arrows() {
-    let mut form = Form::new(
-        FormKind::Payment(crate::domain::BookingId(1)),
-        "Record payment",
-        String::new(),
-        vec![Field::new(
-            "Method",
-            FieldKind::Choice(vec!["card".into(), "cash".into()]),
-            true,
-            "card",
-        )],
-        "k".into(),
-    );
+    let mut form = method_form();
     press(&mut form, "right");
     assert_eq!(form.fields[0].value(), "cash");
     press(&mut form, "left");
@@ -192,18 +197,7 @@ fn a_key_that_cuts_nothing_changes_nothing() {
 
 #[test]
 fn q_typed_in_a_choice_is_not_taken_for_quitting() {
-    let mut form = Form::new(
-        FormKind::Payment(crate::domain::BookingId(1)),
-        "Record payment",
-        String::new(),
-        vec![Field::new(
-            "Method",
-            FieldKind::Choice(vec!["card".into(), "cash".into()]),
-            true,
-            "card",
-        )],
-        "k".into(),
-    );
+    let mut form = method_form();
     press(&mut form, "q");
     assert_eq!(form.error, None);
 }
