@@ -7,6 +7,7 @@ pub mod action;
 pub mod booking_actions;
 pub mod effect;
 pub mod keymap;
+pub mod line_editor;
 pub mod msg;
 pub mod overlays;
 pub mod quit;

@@ -10,7 +10,6 @@ use super::booking_actions;
 use super::effect::Effect;
 use super::keymap::{Context, Key};
 use super::msg::{CatalogView, Msg, StarterFile};
-use super::overlays::form::one_line;
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
 use super::overlays::{attention, detail, form, help, messages, palette, scroll};
@@ -200,11 +199,13 @@ fn paste(state: &mut AppState, text: &str) -> Vec<Effect> {
     let took = match (state.context(), &mut state.overlay) {
         (Context::Form | Context::Picker, Some(Overlay::Form(form))) => form.paste(text, &region),
         (Context::Palette, Some(Overlay::Palette(palette))) => {
-            palette.filter.push_str(&one_line(text));
-            palette.selected = 0;
-            true
+            let took = palette.filter.paste(text);
+            if took {
+                palette.selected = 0;
+            }
+            took
         }
-        (Context::Search, _) => return customers::search_paste(state, &one_line(text)),
+        (Context::Search, _) => return customers::search_paste(state, text),
         _ => false,
     };
     if !took {

@@ -416,8 +416,8 @@ pub struct ManagerArgs {
 pub struct ForceStatusArgs {
     /// Booking id.
     pub id: i64,
-    /// The status: pending, confirmed, checked_in, completed, no_show,
-    /// cancelled or declined.
+    /// The status, in words or the JSON's: pending, confirmed, checked in,
+    /// completed, no-show, cancelled or declined.
     pub status: String,
     /// Why (kept in the event log).
     #[arg(long)]
@@ -445,7 +445,8 @@ pub struct BookingsArgs {
     /// Last local date.
     #[arg(long)]
     pub to: Option<String>,
-    /// Status (held, pending, confirmed, checked_in, completed, cancelled, declined, expired, no_show).
+    /// Status, in words or the JSON's (held, pending, confirmed, checked in, completed,
+    /// cancelled, declined, expired, no-show; `checked_in` and `no_show` too).
     #[arg(long)]
     pub status: Option<String>,
     /// The customer: part of a name or email, or a phone in any format.

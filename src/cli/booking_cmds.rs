@@ -100,8 +100,8 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
         ),
         Command::Undo(a) => (ctx.store.undo(EventId(a.event), now)?, a.json),
         Command::ForceStatus(a) => {
-            let status: crate::domain::BookingStatus =
-                a.status.trim().parse().map_err(BookingError::Invalid)?;
+            let status = crate::domain::BookingStatus::from_words(&a.status)
+                .map_err(BookingError::Invalid)?;
             let role = ctx.role(a.as_manager);
             let forced = ctx
                 .store

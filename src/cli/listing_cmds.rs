@@ -64,7 +64,7 @@ pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
         status: a
             .status
             .as_deref()
-            .map(|s| s.parse::<BookingStatus>().map_err(BookingError::Invalid))
+            .map(|s| BookingStatus::from_words(s).map_err(BookingError::Invalid))
             .transpose()?,
         customer_text: a.customer.clone(),
         page: a.page,

@@ -221,7 +221,7 @@ pub fn booking_page(page: &BookingPage, tz: Tz) -> CliResult {
             truncate(&b.resource_name, 18),
             truncate(b.customer.as_ref().map_or("—", |c| c.name.as_str()), 22),
             b.participants,
-            b.status.as_str(),
+            b.status.label(),
             b.payment.status.as_str()
         )?;
     }

@@ -3,7 +3,7 @@
 //! Pure.
 
 use super::service_labels::ServiceLabels;
-use super::{boxes, fit, hints, table, theme};
+use super::{boxes, fit, hints, line, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
@@ -35,12 +35,19 @@ fn render_list(frame: &mut Frame, area: Rect, c: &CustomersState, region: &str) 
         Constraint::Fill(1),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(search_line(c, search.width)), search);
+    let (line, caret) = search_line(c, search.width);
+    frame.render_widget(Paragraph::new(line), search);
+    if let Some(x) = caret.filter(|x| *x < search.width) {
+        frame.set_cursor_position((search.x + x, search.y));
+    }
     if c.rows.is_empty() {
         let note = match c.shown.as_deref() {
             None => "loading…".to_owned(),
             Some("") => "no customers yet".to_owned(),
-            Some(search) => format!("no customer matches “{search}”"),
+            Some(search) => format!(
+                "no customer matches “{}”",
+                fit::truncate(search, usize::from(body.width).saturating_sub(24))
+            ),
         };
         frame.render_widget(boxes::note(note), body);
         return;
@@ -121,37 +128,51 @@ fn optional(text: Option<&str>, width: u16) -> Cell<'static> {
     }
 }
 
-/// `/ ada█  enter keep · esc clear` while typing, the search or its hint
-/// otherwise; the hint left out when there is no room for it.
-fn search_line(c: &CustomersState, width: u16) -> Line<'static> {
+/// `/ ada█  enter keep · esc clear` while typing (the search edited where
+/// its cursor is, with the column the cursor is drawn in), the search or
+/// its hint otherwise; the hint left out when there is no room for it.
+fn search_line(c: &CustomersState, width: u16) -> (Line<'static>, Option<u16>) {
+    let width = usize::from(width);
     let slash = Span::styled("/ ", theme::KEY);
-    let mut line = if c.searching {
-        Line::from(vec![
-            slash,
-            Span::styled(c.search.clone(), theme::TITLE),
-            Span::styled("█", theme::KEY),
-        ])
-    } else if c.search.is_empty() {
+    let search = c.search.value();
+    if c.searching {
+        let hint = "  enter keep · esc clear";
+        let room = width.saturating_sub(2);
+        // The box grows with the text, the hint beside it while both fit.
+        let wanted = (fit::width(search) + 1).max(SEARCH_MIN);
+        let (value_w, hint) = match room.checked_sub(fit::width(hint)) {
+            Some(w) if w >= SEARCH_MIN => (wanted.min(w), Some(hint)),
+            _ => (wanted.min(room), None),
+        };
+        let mut spans = vec![slash];
+        spans.extend(line::editing_spans(search, c.search.cursor(), value_w));
+        spans.extend(hint.map(|h| Span::styled(h, theme::DIM)));
+        let caret = line::caret_column(search, c.search.cursor(), value_w) + 2;
+        return (Line::from(spans), u16::try_from(caret).ok());
+    }
+    if search.is_empty() {
         let long = "search by name, email or phone";
-        let hint = if fit::width(long) + 2 <= usize::from(width) {
+        let hint = if fit::width(long) + 2 <= width {
             long
         } else {
             "search"
         };
-        return Line::from(vec![slash, Span::styled(hint, theme::DIM)]);
-    } else {
-        Line::from(vec![slash, Span::styled(c.search.clone(), theme::TITLE)])
-    };
-    let hint = if c.searching {
-        "  enter keep · esc clear"
-    } else {
-        "  / edit · esc clear"
-    };
-    if line.width() + fit::width(hint) <= usize::from(width) {
+        return (
+            Line::from(vec![slash, Span::styled(hint, theme::DIM)]),
+            None,
+        );
+    }
+    let mut line = Line::from(vec![slash, Span::styled(search.to_owned(), theme::TITLE)]);
+    let hint = "  / edit · esc clear";
+    if line.width() + fit::width(hint) <= width {
         line.push_span(Span::styled(hint, theme::DIM));
     }
-    line
+    (line, None)
 }
+
+/// The fewest cells the search box being typed in takes (and needs
+/// beside its hint).
+const SEARCH_MIN: usize = 16;
 
 fn render_customer(frame: &mut Frame, area: Rect, state: &AppState) {
     let c = &state.customers;

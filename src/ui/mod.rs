@@ -14,6 +14,7 @@ pub mod fit;
 pub mod form;
 pub mod help;
 pub mod hints;
+pub mod line;
 pub mod messages;
 pub mod money;
 pub mod palette;

@@ -1,7 +1,7 @@
 //! The command palette: the typed filter and every action matching it with
 //! its description and key, the selected row highlighted.
 
-use super::{boxes, fit, hints, theme};
+use super::{boxes, fit, hints, line, theme};
 use crate::app::overlays::palette::PaletteState;
 use crate::app::{Action, AppState};
 use ratatui::Frame;
@@ -38,7 +38,7 @@ fn row(
 
 /// Draws the palette over `area` for `filter` with row `selected` chosen.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState, palette: &PaletteState) {
-    let (filter, selected) = (palette.filter.as_str(), palette.selected);
+    let (filter, selected) = (palette.filter.value(), palette.selected);
     let matches = palette.matches();
     let width = area.width.saturating_sub(4).min(MAX_WIDTH);
     let height = area
@@ -57,18 +57,30 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, palette: &Palette
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
     let w = usize::from(inner.width);
+    let (cursor, filter_w) = (palette.filter.cursor(), w.saturating_sub(4));
+    let caret = 3 + line::caret_column(filter, cursor, filter_w);
+    if let Ok(x) = u16::try_from(caret)
+        && x < inner.width
+        && inner.height > 0
+    {
+        frame.set_cursor_position((inner.x + x, inner.y));
+    }
     let mut lines = vec![
-        Line::from(vec![
-            Span::styled(" › ", theme::KEY),
-            Span::styled(filter.to_owned(), theme::TITLE),
-            Span::styled("█", theme::DIM),
-        ]),
+        Line::from(
+            [Span::styled(" › ", theme::KEY)]
+                .into_iter()
+                .chain(line::editing_spans(filter, cursor, filter_w))
+                .collect::<Vec<_>>(),
+        ),
         Line::styled("─".repeat(w), theme::BORDER),
     ];
     let visible = usize::from(inner.height).saturating_sub(2);
     if matches.is_empty() {
         lines.push(Line::styled(
-            format!(" no action matches “{filter}”"),
+            format!(
+                " no action matches “{}”",
+                fit::truncate(filter, w.saturating_sub(22))
+            ),
             theme::DIM,
         ));
     } else {

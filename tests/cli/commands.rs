@@ -750,7 +750,7 @@ const BOOK_ADA: [&str; 8] = [
 
 impl Desk {
     /// [`BOOK_ADA`] with `more`.
-    fn book_ada(&self, more: &[&str]) -> serde_json::Value {
+    pub(crate) fn book_ada(&self, more: &[&str]) -> serde_json::Value {
         self.json(&[&BOOK_ADA[..], more].concat())
     }
 

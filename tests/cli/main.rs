@@ -10,4 +10,5 @@ mod catalog_template;
 mod commands;
 mod concurrency;
 mod small_defects;
+mod status_words;
 mod stored_text;

@@ -13,7 +13,7 @@
 
 use super::{Binding, Context, Key, Keymap};
 use crate::app::action::Action;
-use crate::app::overlays::form::is_editing_key;
+use crate::app::line_editor::is_editing_key;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The contexts whose text fields take editing keys before the table: a

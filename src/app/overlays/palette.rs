@@ -1,18 +1,18 @@
 //! The command palette: a typed filter over the actions and a selected row;
-//! printable keys go to the filter, the rest come from the `Palette` table.
+//! editing keys go to the filter, the rest come from the `Palette` table.
 //! Running an action closes the palette first. Pure.
 
 use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::keymap::{Context, Key};
+use crate::app::line_editor::LineEditor;
 use crate::app::state::{AppState, Overlay};
-use crossterm::event::KeyCode;
 
 /// What the palette holds while open.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PaletteState {
-    /// As typed.
-    pub filter: String,
+    /// As typed, with its cursor.
+    pub filter: LineEditor,
     /// Row of [`Action::matching`] for `filter`.
     pub selected: usize,
 }
@@ -20,7 +20,7 @@ pub struct PaletteState {
 impl PaletteState {
     /// The actions the filter leaves, in palette order.
     pub fn matches(&self) -> Vec<Action> {
-        Action::matching(&self.filter)
+        Action::matching(self.filter.value())
     }
 }
 
@@ -29,12 +29,10 @@ pub fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
     let Some(Overlay::Palette(mut palette)) = state.overlay.take() else {
         return Vec::new();
     };
-    if let Some(c) = key.typed_char() {
-        palette.filter.push(c);
-        palette.selected = 0;
-    } else if key.code == KeyCode::Backspace {
-        palette.filter.pop();
-        palette.selected = 0;
+    if let Some(changed) = palette.filter.edit(key) {
+        if changed {
+            palette.selected = 0;
+        }
     } else {
         let matches = palette.matches();
         match state.keymap.lookup(Context::Palette, key) {

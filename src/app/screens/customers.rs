@@ -8,10 +8,10 @@ use super::move_index;
 use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::keymap::{Context, Key};
+use crate::app::line_editor::LineEditor;
 use crate::app::overlays::form::Form;
 use crate::app::state::{AppState, Overlay};
 use crate::domain::{Booking, CustomerId, CustomerMatch, CustomerSummary};
-use crossterm::event::KeyCode;
 
 /// At most this many customers are listed for a search; more matching
 /// means the clerk narrows by typing more.
@@ -20,8 +20,8 @@ pub const LIST_ROWS: usize = 200;
 /// The customers screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CustomersState {
-    /// As typed.
-    pub search: String,
+    /// As typed, with its cursor.
+    pub search: LineEditor,
     /// Typing goes to the search box.
     pub searching: bool,
     /// The search (trimmed) that `rows` answer, once one has loaded.
@@ -59,7 +59,7 @@ impl CustomersState {
 
     /// The load for the search as typed now.
     pub fn load(&self) -> Effect {
-        Effect::LoadCustomers(self.search.trim().to_owned())
+        Effect::LoadCustomers(self.search.value().trim().to_owned())
     }
 }
 
@@ -85,7 +85,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             state.info("merge dropped");
             Vec::new()
         }
-        Action::Back if !state.customers.search.is_empty() => {
+        Action::Back if !state.customers.search.value().is_empty() => {
             state.customers.search.clear();
             vec![state.customers.load()]
         }
@@ -135,20 +135,15 @@ fn merge(state: &mut AppState) -> Vec<Effect> {
     }
 }
 
-/// Handles a key while typing in the search box: printable keys and
-/// backspace edit the search (and ask for its customers), the rest come
+/// Handles a key while typing in the search box: editing keys edit the
+/// search where its cursor is (and ask for its customers), the rest come
 /// from the `Search` table.
 pub fn search_key(state: &mut AppState, key: Key) -> Vec<Effect> {
     let c = &mut state.customers;
-    if let Some(ch) = key.typed_char() {
-        c.search.push(ch);
-        return vec![c.load()];
-    }
-    if key.code == KeyCode::Backspace {
-        return match c.search.pop() {
-            Some(_) => vec![c.load()],
-            None => Vec::new(),
-        };
+    match c.search.edit(key) {
+        Some(true) => return vec![c.load()],
+        Some(false) => return Vec::new(),
+        None => {}
     }
     match state.keymap.lookup(Context::Search, key) {
         Some(Action::Back) => {
@@ -178,9 +173,11 @@ fn step(state: &mut AppState, by: i32) -> Vec<Effect> {
     history_of_selected(state)
 }
 
-/// Adds pasted text (one line) to the search.
+/// Puts pasted text into the search at its cursor, as one line.
 pub fn search_paste(state: &mut AppState, text: &str) -> Vec<Effect> {
-    state.customers.search.push_str(text);
+    if !state.customers.search.paste(text) {
+        return Vec::new();
+    }
     vec![state.customers.load()]
 }
 
@@ -200,7 +197,7 @@ fn history_of_selected(state: &mut AppState) -> Vec<Effect> {
 /// selected before stays selected when found again, else the first row.
 pub fn loaded(state: &mut AppState, search: &str, mut found: Vec<CustomerMatch>) -> Vec<Effect> {
     let c = &mut state.customers;
-    if search != c.search.trim() {
+    if search != c.search.value().trim() {
         return Vec::new();
     }
     let selected = c.selected_customer().map(|x| x.id);

@@ -36,7 +36,7 @@ fn a_key_under_an_overlay_never_reaches_the_screen_below() {
     press(&mut s, KeyCode::Char('y'));
     press_char(&mut s, ':');
     press_char(&mut s, 'j');
-    assert!(matches!(&s.overlay, Some(Overlay::Palette(p)) if p.filter == "j"));
+    assert!(matches!(&s.overlay, Some(Overlay::Palette(p)) if p.filter.value() == "j"));
     press(&mut s, KeyCode::Esc);
     // Help ignores keys it has no binding for.
     press_char(&mut s, '?');
@@ -132,7 +132,27 @@ fn a_paste_outside_a_field_changes_nothing_and_says_why() {
     // The palette takes it as filter text.
     press_char(&mut s, ':');
     update(&mut s, Msg::Paste("pay\n".into()));
-    assert!(matches!(&s.overlay, Some(Overlay::Palette(p)) if p.filter == "pay"));
+    assert!(matches!(&s.overlay, Some(Overlay::Palette(p)) if p.filter.value() == "pay"));
+}
+
+#[test]
+fn the_palette_filter_edits_where_its_cursor_is() {
+    let mut s = desk();
+    press_char(&mut s, ':');
+    for c in "py".chars() {
+        press_char(&mut s, c);
+    }
+    press(&mut s, KeyCode::Left);
+    press_char(&mut s, 'a');
+    let Some(Overlay::Palette(p)) = &s.overlay else {
+        panic!("the palette stays open");
+    };
+    assert_eq!((p.filter.value(), p.filter.cursor()), ("pay", 2));
+    assert!(
+        p.matches().contains(&Action::RecordPayment),
+        "{:?}",
+        p.matches()
+    );
 }
 
 fn member(id: i64, name: &str, role: crate::domain::Role) -> crate::domain::StaffMember {

@@ -223,6 +223,45 @@ fn each_search_keystroke_asks_the_store_and_late_answers_are_dropped() {
 }
 
 #[test]
+fn the_search_box_edits_where_its_cursor_is_and_a_paste_goes_in_there() {
+    let mut s = desk();
+    press_char(&mut s, '3');
+    press_char(&mut s, '/');
+    for c in "Lovlace".chars() {
+        press_char(&mut s, c);
+    }
+    for _ in 0..4 {
+        assert!(
+            press(&mut s, KeyCode::Left).is_empty(),
+            "a move asks nothing"
+        );
+    }
+    assert_eq!(
+        press_char(&mut s, 'e'),
+        vec![Effect::LoadCustomers("Lovelace".into())]
+    );
+    assert_eq!(s.customers.search.cursor(), 4);
+    // ctrl-a and a paste: one line, in at the cursor, with its space kept.
+    update(
+        &mut s,
+        Msg::Key(KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL)),
+    );
+    assert_eq!(
+        update(&mut s, Msg::Paste("Ada\n".into())),
+        vec![Effect::LoadCustomers("Ada Lovelace".into())]
+    );
+    // ctrl-w takes the word before the cursor.
+    assert_eq!(
+        update(
+            &mut s,
+            Msg::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::CONTROL))
+        ),
+        vec![Effect::LoadCustomers("Lovelace".into())]
+    );
+    assert!(s.customers.searching, "still typing");
+}
+
+#[test]
 fn more_customers_than_listed_are_counted_as_more() {
     let mut s = desk();
     press_char(&mut s, '3');

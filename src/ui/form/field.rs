@@ -4,11 +4,9 @@
 //! the hint in green. Pure.
 
 use crate::app::overlays::form::{ContactNeed, Field, FieldKind};
-use crate::domain::text::printable;
-use crate::ui::{fit, theme};
+use crate::ui::{fit, line, theme};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Column widths of a form's field lines.
 #[derive(Debug, Clone, Copy)]
@@ -80,8 +78,7 @@ pub fn cursor_column(field: &Field, w: Widths) -> Option<u16> {
     if matches!(field.kind, FieldKind::Choice(_)) {
         return None;
     }
-    let spans = editing_spans(field.value(), field.cursor(), w.value);
-    let head = spans.first().map_or(0, |s| fit::width(&s.content));
+    let head = line::caret_column(field.value(), field.cursor(), w.value);
     u16::try_from(2 + w.label + 1 + head).ok()
 }
 
@@ -128,7 +125,7 @@ fn value_spans(field: &Field, focused: bool, width: usize) -> Vec<Span<'static>>
         ];
     }
     if focused {
-        return editing_spans(field.value(), field.cursor(), width);
+        return line::editing_spans(field.value(), field.cursor(), width);
     }
     let text = fit::truncate(field.value(), width);
     let pad = width.saturating_sub(fit::width(&text));
@@ -137,128 +134,4 @@ fn value_spans(field: &Field, focused: bool, width: usize) -> Vec<Span<'static>>
         Span::styled(text, Style::new().add_modifier(Modifier::UNDERLINED)),
         Span::styled(" ".repeat(pad), line),
     ]
-}
-
-/// The focused value in `width` cells with the cursor on the grapheme at
-/// `cursor` (characters from the start; past the end a block): as much of
-/// the text before the cursor as fits with what follows it, never less
-/// than half the field when the text is longer, and never half a wide
-/// character.
-fn editing_spans(value: &str, cursor: usize, width: usize) -> Vec<Span<'static>> {
-    let graphemes: Vec<String> = value
-        .graphemes(true)
-        .map(|g| printable(g).into_owned())
-        .collect();
-    let mut chars = 0;
-    let at = graphemes
-        .iter()
-        .zip(value.graphemes(true))
-        .position(|(_, g)| {
-            let here = chars >= cursor;
-            chars += g.chars().count();
-            here
-        })
-        .unwrap_or(graphemes.len());
-    let (before, rest) = graphemes.split_at(at);
-    let (under, after) = match rest.split_first() {
-        Some((g, after)) => (Some(g.as_str()), after),
-        None => (None, rest),
-    };
-    let cell = under.map_or(1, fit::width).max(1);
-    let wide = |gs: &[String]| gs.iter().map(|g| fit::width(g)).sum::<usize>();
-    let room = width.saturating_sub(cell);
-    let head_room = room
-        .saturating_sub(wide(after))
-        .max(wide(before).min(room / 2));
-    let mut used = 0;
-    let head_from = before
-        .iter()
-        .rposition(|g| {
-            used += fit::width(g);
-            used > head_room
-        })
-        .map_or(0, |i| i + 1);
-    let head: String = before[head_from..].concat();
-    let mut left = room.saturating_sub(fit::width(&head));
-    let tail: String = after
-        .iter()
-        .take_while(|g| {
-            let w = fit::width(g);
-            let fits = w <= left;
-            left = left.saturating_sub(w);
-            fits
-        })
-        .map(String::as_str)
-        .collect();
-    let pad = room.saturating_sub(fit::width(&head) + fit::width(&tail));
-    vec![
-        Span::styled(head, theme::EDITING),
-        match under {
-            // Underlined too, so that it still shows where every cell of
-            // the field is reversed (the monochrome theme).
-            Some(g) => Span::styled(
-                g.to_owned(),
-                theme::CARET.add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
-            ),
-            None => Span::styled("█", theme::CARET),
-        },
-        Span::styled(tail, theme::EDITING),
-        Span::styled(" ".repeat(pad), theme::EDITING),
-    ]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The spans' text and the cursor cell's text.
-    fn drawn(value: &str, cursor: usize, width: usize) -> (String, String) {
-        let spans = editing_spans(value, cursor, width);
-        let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
-        (text, spans[1].content.to_string())
-    }
-
-    #[test]
-    fn the_cursor_sits_on_its_character_and_the_line_fills_the_width() {
-        let (text, under) = drawn("Lovelace", 3, 12);
-        assert_eq!(text, "Lovelace    ");
-        assert_eq!(under, "e");
-        let (text, under) = drawn("Ada", 3, 6);
-        assert_eq!((text.as_str(), under.as_str()), ("Ada█  ", "█"));
-    }
-
-    #[test]
-    fn long_text_scrolls_to_keep_the_cursor_and_some_context_in_view() {
-        let long = "Bartholomew-Featherstonehaugh";
-        for cursor in 0..=long.chars().count() {
-            let (text, under) = drawn(long, cursor, 10);
-            assert_eq!(fit::width(&text), 10, "cursor {cursor}: {text:?}");
-            let expected = long
-                .chars()
-                .nth(cursor)
-                .map_or("█".to_owned(), String::from);
-            assert_eq!(under, expected, "cursor {cursor}");
-        }
-        // In the middle, half the field shows what comes before.
-        let (text, _) = drawn(long, 15, 10);
-        assert_eq!(text, "-Featherst", "four before the cursor, on `t`");
-    }
-
-    #[test]
-    fn wide_characters_are_never_split_and_controls_are_shown_as_symbols() {
-        let cjk = "山田花子山田花子";
-        for cursor in 0..=8 {
-            for width in 1..12 {
-                let (text, _) = drawn(cjk, cursor, width);
-                assert!(
-                    fit::width(&text) <= width.max(2),
-                    "{cursor}/{width}: {text:?}"
-                );
-            }
-        }
-        let (text, _) = drawn("a\u{1b}b", 0, 6);
-        assert!(text.contains('␛'), "{text:?}");
-        let (_, under) = drawn("Dr 👩\u{200d}⚕\u{fe0f}", 3, 10);
-        assert_eq!(under, "👩\u{200d}⚕\u{fe0f}", "a cluster is one cursor cell");
-    }
 }

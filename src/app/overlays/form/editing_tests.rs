@@ -177,7 +177,7 @@ fn a_huge_paste_is_cut_and_shows_the_fields_limit() {
     let book = "lorem ipsum ".repeat(500_000);
     assert!(form.paste(&book, "GB"));
     let chars = value(&form).chars().count();
-    assert!(chars <= field::PASTE_MAX, "{chars}");
+    assert!(chars <= crate::app::line_editor::PASTE_MAX, "{chars}");
     assert!(form.fields[0].problem.is_some(), "over the name's limit");
     assert_eq!(form.fields[0].cursor(), chars);
 }

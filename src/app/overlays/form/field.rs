@@ -1,14 +1,13 @@
 //! One form field: its text with a cursor, how keys edit it, and its live
 //! validation with the engine's validators (the phone shows its E.164 form).
-//! The editing itself (graphemes, words, wide characters) is `tui-input`'s;
-//! this file maps the desk's keys onto it. Pure.
+//! The editing itself is the desk's shared [`LineEditor`]. Pure.
 
 use crate::app::keymap::Key;
+use crate::app::line_editor::{LineEditor, is_editing_key};
 use crate::domain::customer::{normalize_email, normalize_phone, validate_name};
 use crate::domain::money::{format_amount, parse_amount};
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyModifiers};
-use tui_input::{Input, InputRequest};
+use crossterm::event::KeyCode;
 
 /// What a field holds and how it is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,11 +54,6 @@ pub enum ContactNeed {
     Both,
 }
 
-/// The most characters one paste puts into a field: far over any field's
-/// limit, so a pasted book shows the limit's problem rather than freezing
-/// the desk.
-pub const PASTE_MAX: usize = 20_000;
-
 /// A labelled field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {
@@ -90,7 +84,7 @@ impl Field {
     pub fn new(label: &str, kind: FieldKind, required: bool, value: &str) -> Self {
         Self {
             label: label.to_owned(),
-            input: LineEditor(Input::new(value.to_owned())),
+            input: LineEditor::new(value),
             initial: value.to_owned(),
             kind,
             required,
@@ -103,25 +97,24 @@ impl Field {
 
     /// The text as typed (or the chosen option), untrimmed.
     pub fn value(&self) -> &str {
-        self.input.0.value()
+        self.input.value()
     }
 
     /// Replaces the text, the cursor at its end (a picked customer's
     /// details, a PIN cleared after a refusal).
     pub fn set_value(&mut self, value: &str) {
-        self.input.0 = Input::new(value.to_owned());
+        self.input.set_value(value);
     }
 
     /// Puts the cursor `at` characters from the start (at most the end).
     pub fn set_cursor(&mut self, at: usize) {
-        self.input.0.handle(InputRequest::SetCursor(at));
+        self.input.set_cursor(at);
     }
 
     /// The cursor's place, in characters (Unicode scalar values) from the
-    /// start: `tui-input` moves it a grapheme at a time, so it never rests
-    /// inside an emoji or an accented letter typed as two.
+    /// start, never inside a grapheme (see [`LineEditor::cursor`]).
     pub fn cursor(&self) -> usize {
-        self.input.0.cursor()
+        self.input.cursor()
     }
 
     /// Whether it differs from how it opened.
@@ -129,23 +122,11 @@ impl Field {
         self.value() != self.initial
     }
 
-    /// Inserts pasted text at the cursor in one splice (a huge paste is
-    /// cut at [`PASTE_MAX`] characters; the field's own limit then shows);
-    /// returns whether the value changed. A choice takes no paste.
+    /// Inserts pasted text at the cursor as one line (see
+    /// [`LineEditor::paste`]); returns whether the value changed. A choice
+    /// takes no paste.
     pub fn paste(&mut self, text: &str) -> bool {
-        if matches!(self.kind, FieldKind::Choice(_)) || text.is_empty() {
-            return false;
-        }
-        let text: String = text.chars().take(PASTE_MAX).collect();
-        let value = self.value();
-        let cursor = self.cursor();
-        let at = value
-            .char_indices()
-            .nth(cursor)
-            .map_or(value.len(), |(i, _)| i);
-        let joined = format!("{}{text}{}", &value[..at], &value[at..]);
-        self.input.0 = Input::new(joined).with_cursor(cursor + text.chars().count());
-        true
+        !matches!(self.kind, FieldKind::Choice(_)) && self.input.paste(text)
     }
 
     /// Applies an editing key; returns whether the value changed (a key
@@ -153,12 +134,8 @@ impl Field {
     /// [`Field::takes`]).
     ///
     /// A choice steps with Space or ←/→, or jumps to the option starting
-    /// with a typed letter. Text edits where the cursor is: ←/→ (`ctrl-b`,
-    /// `ctrl-f`) a character, `ctrl-←`/`ctrl-→` (`alt-b`, `alt-f`) a word,
-    /// Home/End (`ctrl-a`, `ctrl-e`) to either end; Backspace and Delete
-    /// (`ctrl-d`) a character, `ctrl-w` (`alt-backspace`) the word before,
-    /// `alt-d` (`ctrl-delete`) the word after, `ctrl-k` to the end,
-    /// `ctrl-u` the whole field, `ctrl-y` puts back what was cut.
+    /// with a typed letter; text edits where the cursor is, with the keys
+    /// of [`LineEditor::edit`].
     pub fn edit(&mut self, key: Key) -> bool {
         if let FieldKind::Choice(options) = &self.kind {
             let at = options.iter().position(|o| o == self.value()).unwrap_or(0);
@@ -178,13 +155,7 @@ impl Field {
             self.set_value(&chosen);
             return changed;
         }
-        let Some(request) = editing_request(key) else {
-            return false;
-        };
-        // Compared, not trusted: `ctrl-k` at the end reports a change.
-        let before = self.value().to_owned();
-        self.input.0.handle(request);
-        self.value() != before
+        self.input.edit(key).unwrap_or(false)
     }
 
     /// Whether `key` is one of the field's own editing or cursor keys (so
@@ -195,7 +166,7 @@ impl Field {
                 key.code,
                 KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right
             ),
-            _ => editing_request(key).is_some(),
+            _ => is_editing_key(key),
         }
     }
 
@@ -247,71 +218,4 @@ impl Field {
                 .map_err(|_| "a date as YYYY-MM-DD".to_owned()),
         }
     }
-}
-
-/// The text's value and cursor, compared by both (`tui-input`'s `Input`
-/// has no equality of its own).
-#[derive(Debug, Clone, Default)]
-struct LineEditor(Input);
-
-impl PartialEq for LineEditor {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.value() == other.0.value() && self.0.cursor() == other.0.cursor()
-    }
-}
-
-impl Eq for LineEditor {}
-
-/// Whether `key` edits or moves in a text field (a typed character, the
-/// arrows, Home/End, readline's control and alt keys): the config may not
-/// bind such a key in a context whose text fields take it first.
-pub fn is_editing_key(key: Key) -> bool {
-    editing_request(key).is_some()
-}
-
-/// The editing a key asks of a text field, readline's keys (ALT and META
-/// alike, since terminals send either for the Alt key); `None` for keys
-/// that are not editing keys.
-fn editing_request(key: Key) -> Option<InputRequest> {
-    use InputRequest::{
-        DeleteLine, DeleteNextChar, DeleteNextWord, DeletePrevChar, DeletePrevWord, DeleteTillEnd,
-        GoToEnd, GoToNextChar, GoToNextWord, GoToPrevChar, GoToPrevWord, GoToStart, InsertChar,
-        Yank,
-    };
-    let ctrl = key.modifiers == KeyModifiers::CONTROL;
-    let alt = key.modifiers == KeyModifiers::ALT;
-    let plain = key.modifiers.is_empty();
-    Some(match key.code {
-        KeyCode::Char(c) if plain => InsertChar(c),
-        KeyCode::Left if plain => GoToPrevChar,
-        KeyCode::Right if plain => GoToNextChar,
-        KeyCode::Left if ctrl || alt => GoToPrevWord,
-        KeyCode::Right if ctrl || alt => GoToNextWord,
-        KeyCode::Home if plain => GoToStart,
-        KeyCode::End if plain => GoToEnd,
-        KeyCode::Backspace if plain => DeletePrevChar,
-        KeyCode::Backspace if alt || ctrl => DeletePrevWord,
-        KeyCode::Delete if plain => DeleteNextChar,
-        KeyCode::Delete if ctrl || alt => DeleteNextWord,
-        KeyCode::Char(c) if ctrl => match c {
-            'a' => GoToStart,
-            'e' => GoToEnd,
-            'b' => GoToPrevChar,
-            'f' => GoToNextChar,
-            'h' => DeletePrevChar,
-            'd' => DeleteNextChar,
-            'w' => DeletePrevWord,
-            'k' => DeleteTillEnd,
-            'u' => DeleteLine,
-            'y' => Yank,
-            _ => return None,
-        },
-        KeyCode::Char(c) if alt => match c {
-            'b' => GoToPrevWord,
-            'f' => GoToNextWord,
-            'd' => DeleteNextWord,
-            _ => return None,
-        },
-        _ => return None,
-    })
 }

@@ -12,7 +12,7 @@ mod manager_forms;
 mod picker;
 mod submission;
 
-pub use field::{ContactNeed, Field, FieldKind, is_editing_key};
+pub use field::{ContactNeed, Field, FieldKind};
 pub use hold_timer::{HoldLeft, HoldTimer, URGENT, means_hold_gone};
 pub use kept::KeptDetails;
 pub use keys::key;
@@ -47,21 +47,6 @@ pub struct Form {
     pub picker: Option<Picker>,
     /// The hold a confirm form is for, whose countdown it shows.
     pub hold: Option<HoldTimer>,
-}
-
-/// Pasted text as one line: line breaks and tabs become single spaces, other
-/// control characters go, and the ends are trimmed (a paste often ends with
-/// a line break).
-pub fn one_line(text: &str) -> String {
-    let spaced: String = text
-        .chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The problem on both fields of the one-of pair when neither is given.
@@ -246,19 +231,7 @@ impl Form {
         let Some(field) = self.fields.get_mut(self.focus) else {
             return false;
         };
-        // Inside a word's neighbours a paste keeps one space at an end that
-        // had any, so `Ada |Lovelace` takes `King\n` as `Ada King Lovelace`.
-        let text: String = text.chars().take(field::PASTE_MAX).collect();
-        let text = text.as_str();
-        let mut line = one_line(text);
-        let cursor = field.cursor();
-        if cursor > 0 && text.starts_with(char::is_whitespace) {
-            line.insert(0, ' ');
-        }
-        if cursor < field.value().chars().count() && text.ends_with(char::is_whitespace) {
-            line.push(' ');
-        }
-        if line.trim().is_empty() || !field.paste(&line) {
+        if !field.paste(text) {
             return false;
         }
         field.validate(phone_region);
