@@ -42,6 +42,10 @@ pub struct Booking {
     pub answers: Vec<Answer>,
     /// Extras sold with it (Boseat `additionalProducts`).
     pub add_ons: Vec<AddOnLine>,
+    /// Booked at the desk for someone standing there (a walk-in), checked
+    /// in as it was made. Absent in events written before walk-ins: false.
+    #[serde(default)]
+    pub walk_in: bool,
     /// Created, UTC.
     pub created_at: DateTime<Utc>,
     /// Last changed, UTC.

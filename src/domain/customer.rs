@@ -98,6 +98,25 @@ pub fn validate_customer(
     })
 }
 
+/// A walk-in's details: the first name required and plain, the last name
+/// plain or blank, the phone parsed in `phone_region` when given; never an
+/// email. Errors: [`BookingError::Invalid`] naming the field.
+pub fn validate_walk_in(
+    first_name: &str,
+    last_name: &str,
+    phone: Option<&str>,
+    phone_region: &str,
+) -> Result<CustomerDetails, BookingError> {
+    Ok(CustomerDetails {
+        first_name: validate_name("first name", first_name)?,
+        last_name: text::check_text("last name", text::FIRST_NAME.max, last_name)?.to_owned(),
+        email: None,
+        phone: non_empty(phone)
+            .map(|p| normalize_phone(p, phone_region))
+            .transpose()?,
+    })
+}
+
 fn non_empty(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
 }

@@ -7,7 +7,7 @@ use super::error::BookingError;
 use super::ids::BookingId;
 use super::requests::{
     BookRequest, BookingFor, CancelRequest, ConfirmRequest, HoldRequest, InitialStatus,
-    PaymentInput,
+    PaymentInput, WalkInRequest,
 };
 use serde_json::{Value, json};
 
@@ -97,6 +97,21 @@ pub fn book_fingerprint(req: &BookRequest) -> String {
             InitialStatus::Pending => "pending",
             InitialStatus::Confirmed => "confirmed",
         },
+    })
+    .to_string()
+}
+
+/// A walk-in's fingerprint, kept under [`Operation::Book`] (a key used for
+/// a walk-in and a booking alike is a conflict): everything it asks for.
+pub fn walk_in_fingerprint(req: &WalkInRequest) -> String {
+    json!({
+        "walk_in": true,
+        "service": req.service.0,
+        "slot": req.slot.map(|s| s.to_string()),
+        "first_name": req.first_name,
+        "last_name": req.last_name,
+        "phone": req.phone,
+        "participants": req.participants,
     })
     .to_string()
 }

@@ -46,6 +46,7 @@ pub mod limits;
 pub mod money;
 pub mod query;
 pub mod requests;
+pub mod run_sheet;
 pub mod schedule;
 pub mod shell;
 pub mod staff;
@@ -69,7 +70,7 @@ pub use query::{
 };
 pub use requests::{
     BookRequest, BookingEdit, BookingFor, CancelRequest, ConfirmRequest, CustomerPatch,
-    HoldRequest, InitialStatus, PaymentInput,
+    HoldRequest, InitialStatus, PaymentInput, WalkInRequest,
 };
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use staff::StaffMember;

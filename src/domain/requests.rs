@@ -3,7 +3,7 @@
 //! command line and every store implementation. Pure.
 
 use super::customer::CustomerInput;
-use super::ids::CustomerId;
+use super::ids::{CustomerId, ServiceId};
 use super::schedule::SlotRef;
 use super::status::PaymentMethod;
 
@@ -79,6 +79,30 @@ pub struct BookRequest {
     /// Names of the service's add-ons.
     pub add_ons: Vec<String>,
     pub status: InitialStatus,
+    /// A repeated key with the same request returns the first booking made
+    /// with it; with a different request it is a conflict.
+    pub idempotency_key: Option<String>,
+}
+
+/// A walk-in: someone standing at the desk, booked into a slot of a
+/// service that has not ended and checked in as it is made. A first name
+/// is enough; no contact is needed and intake questions may wait.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkInRequest {
+    /// The service they came for.
+    pub service: ServiceId,
+    /// The slot the desk chose (it must be of `service` and not have
+    /// ended); `None`: the slot running now with room, else the next one of
+    /// the day with room, on any resource.
+    pub slot: Option<SlotRef>,
+    /// Required, at most 100 characters.
+    pub first_name: String,
+    /// May be blank.
+    pub last_name: String,
+    /// Any format the location's region reads; blank means none.
+    pub phone: Option<String>,
+    /// Seats, at least 1 and at most the slot's capacity.
+    pub participants: u32,
     /// A repeated key with the same request returns the first booking made
     /// with it; with a different request it is a conflict.
     pub idempotency_key: Option<String>,

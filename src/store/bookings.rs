@@ -31,18 +31,22 @@ pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()>
     Ok(())
 }
 
-struct NewBooking<'a> {
-    ctx: &'a SlotContext,
-    participants: u32,
-    status: BookingStatus,
-    hold_expires_at: Option<DateTime<Utc>>,
-    customer: Option<CustomerId>,
-    message: Option<&'a str>,
-    currency: &'a str,
-    idempotency_key: Option<&'a str>,
+pub(super) struct NewBooking<'a> {
+    pub(super) ctx: &'a SlotContext,
+    pub(super) participants: u32,
+    pub(super) status: BookingStatus,
+    pub(super) hold_expires_at: Option<DateTime<Utc>>,
+    pub(super) customer: Option<CustomerId>,
+    pub(super) message: Option<&'a str>,
+    pub(super) currency: &'a str,
+    pub(super) idempotency_key: Option<&'a str>,
 }
 
-fn insert(conn: &Connection, b: &NewBooking<'_>, now: DateTime<Utc>) -> Result<BookingId> {
+pub(super) fn insert(
+    conn: &Connection,
+    b: &NewBooking<'_>,
+    now: DateTime<Utc>,
+) -> Result<BookingId> {
     let o = &b.ctx.occurrence;
     conn.prepare_cached(
         "INSERT INTO bookings (service_id, time_slot_id, resource_id, date, starts_at, ends_at,

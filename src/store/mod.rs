@@ -59,6 +59,7 @@ mod queries;
 mod staff;
 mod transaction;
 mod undo;
+mod walk_in;
 
 pub use backup::{BackupMade, RestoreMade};
 pub use error::{Result, StoreError};

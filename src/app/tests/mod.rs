@@ -131,6 +131,7 @@ pub(super) fn booking(id: i64, time_slot: i64, status: BookingStatus) -> Booking
         },
         answers: Vec::new(),
         add_ons: Vec::new(),
+        walk_in: false,
         created_at: now(),
         updated_at: now(),
     }

@@ -158,6 +158,7 @@ fn insert_bookings(
                 })
                 .into_iter()
                 .collect(),
+            walk_in: false,
             created_at: instant(r.created_at),
             updated_at: instant(r.created_at),
         };

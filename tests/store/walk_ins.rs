@@ -1,0 +1,125 @@
+//! Walk-ins through the store: the slot running now until it ends, else the
+//! next with room; a first name alone; checked in as made.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::{MONDAY, all_events, at, counts, open, rule_error, slot};
+use slotdesk::domain::{BookingError, BookingStatus, EventKind, WalkInRequest};
+use slotdesk::store::Store;
+
+/// Monday of the test week, 10:20 local (BST): the 09:00 physio slots have
+/// ended, the 10:00 ones are running.
+const MID_MORNING: &str = "2026-06-01T09:20:00Z";
+
+fn walk_in(store: &Store, first: &str) -> WalkInRequest {
+    WalkInRequest {
+        service: store.find_service("physio").unwrap().id,
+        slot: None,
+        first_name: first.to_owned(),
+        last_name: String::new(),
+        phone: None,
+        participants: 1,
+        idempotency_key: None,
+    }
+}
+
+#[test]
+fn a_walk_in_takes_the_running_slot_then_the_next_and_is_checked_in_on_a_first_name() {
+    let (_dir, mut store) = open();
+    let now = at(MID_MORNING);
+    let first = store.walk_in(&walk_in(&store, "Sam"), now).unwrap();
+    assert_eq!(first.status, BookingStatus::CheckedIn);
+    assert!(first.walk_in);
+    assert_eq!(
+        first.slot_ref(),
+        slot(&store, "physio", "ana", "10:00", MONDAY)
+    );
+    let who = first.customer.clone().unwrap();
+    assert_eq!(
+        (who.first_name.as_str(), who.last_name.as_str()),
+        ("Sam", "")
+    );
+    assert_eq!((who.email, who.phone), (None, None));
+    let last = all_events(&store).pop().unwrap();
+    assert_eq!(last.kind, EventKind::BookingCreated);
+
+    let second = store.walk_in(&walk_in(&store, "Ola"), now).unwrap();
+    assert_eq!(
+        second.slot_ref(),
+        slot(&store, "physio", "ben", "10:00", MONDAY)
+    );
+    // Both running slots are taken and the 09:00 ones have ended.
+    let before = counts(&store);
+    let none = rule_error(store.walk_in(&walk_in(&store, "Kit"), now));
+    assert!(
+        none.to_string()
+            .contains("no slot of this service is left today"),
+        "{none}"
+    );
+    assert_eq!(counts(&store), before, "a refusal changes nothing");
+}
+
+#[test]
+fn a_chosen_slot_takes_a_walk_in_until_it_ends_and_not_after() {
+    let (_dir, mut store) = open();
+    let running = slot(&store, "physio", "ana", "10:00", MONDAY);
+    let ended = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let mut req = walk_in(&store, "Sam");
+    req.slot = Some(ended);
+    let before = counts(&store);
+    assert_eq!(
+        rule_error(store.walk_in(&req, at(MID_MORNING))),
+        BookingError::Past
+    );
+    req.slot = Some(running);
+    // 10:00 local is 09:00 UTC: at 10:00 local exactly it has ended.
+    assert_eq!(
+        rule_error(store.walk_in(&req, at("2026-06-01T10:00:00Z"))),
+        BookingError::Past
+    );
+    assert_eq!(counts(&store), before);
+    let b = store.walk_in(&req, at("2026-06-01T09:59:00Z")).unwrap();
+    assert_eq!(b.slot_ref(), running);
+    // A slot of another service is refused by name.
+    req.slot = Some(slot(&store, "massage", "ana", "09:30", MONDAY));
+    let other = rule_error(store.walk_in(&req, at("2026-06-01T08:00:00Z")));
+    assert!(other.to_string().contains("not of the service"), "{other}");
+}
+
+#[test]
+fn a_walk_ins_name_and_phone_are_checked_and_a_key_repeated_books_once() {
+    let (_dir, mut store) = open();
+    let now = at(MID_MORNING);
+    let before = counts(&store);
+    for (first, last, phone) in [
+        ("", "", None),
+        ("   ", "Doe", None),
+        ("Sam\u{1b}[2J", "", None),
+        ("Sam", "", Some("12345")),
+    ] {
+        let mut req = walk_in(&store, first);
+        req.last_name = last.to_owned();
+        req.phone = phone.map(str::to_owned);
+        assert!(
+            matches!(
+                rule_error(store.walk_in(&req, now)),
+                BookingError::Invalid(_)
+            ),
+            "{first:?} {phone:?}"
+        );
+    }
+    assert_eq!(counts(&store), before);
+    let mut req = walk_in(&store, "  Sam ");
+    req.phone = Some("020 7946 0018".to_owned());
+    req.idempotency_key = Some("walk-1".to_owned());
+    let first = store.walk_in(&req, now).unwrap();
+    let again = store.walk_in(&req, now).unwrap();
+    assert_eq!(first.id, again.id, "the same key books once");
+    let who = first.customer.unwrap();
+    assert_eq!(who.first_name, "Sam");
+    assert_eq!(who.phone.as_deref(), Some("+442079460018"));
+    req.first_name = "Ola".to_owned();
+    assert!(matches!(
+        rule_error(store.walk_in(&req, now)),
+        BookingError::KeyReused
+    ));
+}
