@@ -28,10 +28,12 @@ pub enum Kind {
     PageYear,
     Screen,
     FilterForm,
+    /// Today: opening it (a load) and its keys (cursor, resource filter).
+    Today,
 }
 
 impl Kind {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::DayMove,
         Self::BoardCursor,
         Self::ListCursor,
@@ -39,6 +41,7 @@ impl Kind {
         Self::PageYear,
         Self::Screen,
         Self::FilterForm,
+        Self::Today,
     ];
 
     pub fn label(self) -> &'static str {
@@ -50,6 +53,7 @@ impl Kind {
             Self::PageYear => "bookings: pgdn/pgup, one year",
             Self::Screen => "screen switch 1 2 (loads)",
             Self::FilterForm => "filter form: open, type, apply",
+            Self::Today => "today: open 5, cursor j k, resource f",
         }
     }
 
@@ -181,6 +185,11 @@ pub fn script(reps: usize) -> Vec<(Kind, KeyEvent)> {
     }
     for _ in 0..2 * reps {
         keys.push((Kind::PageYear, press(KeyCode::PageUp)));
+    }
+    for _ in 0..5 * reps {
+        keys.push((Kind::Today, press(KeyCode::Char('5'))));
+        keys.extend(char_keys(Kind::Today, "jjkf"));
+        keys.push((Kind::Screen, press(KeyCode::Char('2'))));
     }
     keys.push((Kind::Screen, press(KeyCode::Char('1'))));
     for i in 0..5 * reps {

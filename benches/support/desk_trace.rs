@@ -97,6 +97,7 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::LoadCatalog => "LoadCatalog",
         Effect::LoadDay(_) => "LoadDay",
         Effect::LoadWeek(..) => "LoadWeek",
+        Effect::LoadToday(_) => "LoadToday",
         Effect::LoadBookings(_) => "LoadBookings",
         Effect::LoadBooking(_) => "LoadBooking",
         Effect::LoadCustomers(_) => "LoadCustomers",

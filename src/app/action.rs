@@ -16,6 +16,19 @@ pub enum Action {
     ShowBookings,
     ShowCustomers,
     ShowActivity,
+    /// The run sheet: today's bookings with who has arrived.
+    ShowToday,
+    /// Book someone standing at the desk into the slot running now (or the
+    /// next with room) and check them in.
+    WalkIn,
+    /// Today: check in the selected booking at once.
+    MarkArrived,
+    /// Today: mark the selected booking a no-show (after its start).
+    MarkNoShow,
+    /// Today: complete the selected booking.
+    MarkDone,
+    /// Today: only one resource's bookings (cycles, then all).
+    FilterResource,
     MoveUp,
     MoveDown,
     MoveLeft,
@@ -111,11 +124,12 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 56] = [
+    pub const ALL: [Self; 62] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
         Self::ShowActivity,
+        Self::ShowToday,
         Self::ShowAttention,
         Self::ShowMessages,
         Self::Reserve,
@@ -128,6 +142,11 @@ impl Action {
         Self::MergeCustomer,
         Self::RecordPayment,
         Self::CheckIn,
+        Self::WalkIn,
+        Self::MarkArrived,
+        Self::MarkNoShow,
+        Self::MarkDone,
+        Self::FilterResource,
         Self::Delete,
         Self::Refund,
         Self::ForceStatus,
@@ -185,6 +204,10 @@ impl Action {
                 | Self::EditCustomer
                 | Self::RecordPayment
                 | Self::CheckIn
+                | Self::WalkIn
+                | Self::MarkArrived
+                | Self::MarkNoShow
+                | Self::MarkDone
                 | Self::Delete
                 | Self::Refund
                 | Self::ExtendHold
@@ -244,6 +267,12 @@ impl Action {
             Self::ShowBookings => ("bookings", "bookings list"),
             Self::ShowCustomers => ("customers", "customers"),
             Self::ShowActivity => ("activity", "activity log"),
+            Self::ShowToday => ("today", "today's run sheet"),
+            Self::WalkIn => ("walk-in", "walk-in: book and check in someone here now"),
+            Self::MarkArrived => ("arrived", "check in the selected booking"),
+            Self::MarkNoShow => ("no-show", "mark the selected booking a no-show"),
+            Self::MarkDone => ("done", "complete the selected booking"),
+            Self::FilterResource => ("resource", "one resource's bookings, then all"),
             Self::MoveUp => ("up", "move up"),
             Self::MoveDown => ("down", "move down"),
             Self::MoveLeft => ("left", "move left"),

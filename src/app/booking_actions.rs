@@ -22,6 +22,7 @@ pub fn selected(state: &AppState) -> Option<&Booking> {
         Screen::Bookings => state.bookings.selected_booking(),
         Screen::Customers => state.customers.selected_history()?.first(),
         Screen::Activity => None,
+        Screen::Today => state.today_sheet.selected_booking(state.now),
     }
 }
 
@@ -29,6 +30,7 @@ pub fn selected(state: &AppState) -> Option<&Booking> {
 pub fn find_booking(state: &AppState, id: BookingId) -> Option<&Booking> {
     let board = state.board.view.iter().flat_map(|v| v.bookings.iter());
     let list = state.bookings.page.iter().flat_map(|p| p.bookings.iter());
+    let today = state.today_sheet.bookings.iter();
     let detail = state
         .detail()
         .and_then(|d| d.loaded.as_ref())
@@ -37,6 +39,7 @@ pub fn find_booking(state: &AppState, id: BookingId) -> Option<&Booking> {
     detail
         .chain(board)
         .chain(list)
+        .chain(today)
         .chain(state.customers.selected_history().unwrap_or_default())
         .find(|b| b.id == id)
 }
@@ -68,6 +71,46 @@ pub fn act(state: &mut AppState, a: Action) -> Vec<Effect> {
             on_booking(state, a, &b)
         }
     }
+}
+
+/// Opens the walk-in form: on the board for its selected slot when that
+/// slot can still take someone (it has not ended and has room), else for
+/// a service (the selected slot's, or the first) and the engine's choice
+/// of slot.
+pub fn walk_in(state: &mut AppState) -> Vec<Effect> {
+    let Some(catalog) = state.catalog.as_ref() else {
+        state.error("there is no catalog yet: no service to book");
+        return Vec::new();
+    };
+    let names: Vec<String> = catalog.services.iter().map(|s| s.name.clone()).collect();
+    let key = state.next_key();
+    let selected = (state.screen == Screen::Board)
+        .then(|| state.board.selected_slot().cloned())
+        .flatten();
+    let on_today = (state.screen == Screen::Today)
+        .then(|| state.today_sheet.selected_booking(state.now))
+        .flatten()
+        .map(|b| b.service_id);
+    let chosen = selected
+        .as_ref()
+        .map(|s| s.occurrence.service_id)
+        .or(on_today)
+        .and_then(|id| state.service(id))
+        .map_or_else(
+            || names.first().cloned().unwrap_or_default(),
+            |s| s.name.clone(),
+        );
+    let today = state.today();
+    let open_slot =
+        selected.filter(|s| s.occurrence.date == today && s.unavailable.is_none() && s.free() > 0);
+    let form = match &open_slot {
+        Some(slot) => {
+            let when = state.when(slot.occurrence.from, slot.occurrence.to);
+            Form::walk_in(&names, &chosen, Some((slot, &when)), key)
+        }
+        None => Form::walk_in(&names, &chosen, None, key),
+    };
+    open_form(state, form)
 }
 
 fn slot_action(state: &mut AppState, a: Action) -> Vec<Effect> {

@@ -5,7 +5,7 @@ use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
 };
 use crate::domain::{BookingId, CustomerId, EventId, ResourceId, Role, SlotRef, Transition};
-use crate::domain::{BookingStatus, CancelRequest, EventFilter};
+use crate::domain::{BookingStatus, CancelRequest, EventFilter, WalkInRequest};
 use chrono::NaiveDate;
 
 /// A request for the runtime.
@@ -17,6 +17,8 @@ pub enum Effect {
     LoadDay(NaiveDate),
     /// Seven days of one resource from a date.
     LoadWeek(ResourceId, NaiveDate),
+    /// The bookings of one local date, every status (the run sheet).
+    LoadToday(NaiveDate),
     /// A page of the bookings list.
     LoadBookings(BookingQuery),
     /// One booking with its event history.
@@ -78,6 +80,8 @@ pub enum Write {
     },
     /// Book a slot.
     Book(Box<BookRequest>),
+    /// Book someone standing at the desk and check them in.
+    WalkIn(Box<WalkInRequest>),
     /// Confirm a hold or a pending booking (a form's carries its key).
     Confirm(BookingId, Box<ConfirmRequest>),
     /// Cancel with a reason, under the form's idempotency key.

@@ -35,6 +35,8 @@ pub enum Msg {
     DayLoaded(Box<DayView>),
     /// A week of one resource.
     WeekLoaded(Box<DayView>),
+    /// The bookings of a local date, every status (the run sheet).
+    TodayLoaded(NaiveDate, Vec<Booking>),
     /// A page of the bookings list for `query`.
     BookingsLoaded(BookingQuery, Box<BookingPage>),
     /// One booking and its events.

@@ -23,6 +23,7 @@ fn target(write: &Write) -> Option<BookingId> {
         | Write::Edit(id, _) => Some(*id),
         Write::Hold { .. }
         | Write::Book(_)
+        | Write::WalkIn(_)
         | Write::MergeCustomers(..)
         | Write::Undo(_)
         | Write::EditCustomer(..) => None,

@@ -14,6 +14,7 @@ use super::screens::activity::ActivityState;
 use super::screens::board::BoardState;
 use super::screens::bookings::BookingsState;
 use super::screens::customers::CustomersState;
+use super::screens::today::TodayState;
 use crate::domain::catalog::Service;
 use crate::domain::wall_clock;
 use crate::domain::{EventId, NeedsAttention, Role, ServiceId, StaffMember};
@@ -43,11 +44,19 @@ pub enum Screen {
     Customers,
     /// Event log.
     Activity,
+    /// The run sheet.
+    Today,
 }
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Self; 4] = [Self::Board, Self::Bookings, Self::Customers, Self::Activity];
+    pub const ALL: [Self; 5] = [
+        Self::Board,
+        Self::Bookings,
+        Self::Customers,
+        Self::Activity,
+        Self::Today,
+    ];
 
     /// Its tab title.
     pub fn title(self) -> &'static str {
@@ -56,6 +65,7 @@ impl Screen {
             Self::Bookings => "Bookings",
             Self::Customers => "Customers",
             Self::Activity => "Activity",
+            Self::Today => "Today",
         }
     }
 
@@ -66,6 +76,7 @@ impl Screen {
             Self::Bookings => Context::Bookings,
             Self::Customers => Context::Customers,
             Self::Activity => Context::Activity,
+            Self::Today => Context::Today,
         }
     }
 }
@@ -139,6 +150,8 @@ pub struct AppState {
     pub bookings: BookingsState,
     pub customers: CustomersState,
     pub activity: ActivityState,
+    /// The run sheet (Today).
+    pub today_sheet: TodayState,
     /// At most one overlay is open; it takes the keys.
     pub overlay: Option<Overlay>,
     pub status: Option<Status>,
@@ -201,6 +214,7 @@ impl AppState {
             bookings: BookingsState::default(),
             customers: CustomersState::default(),
             activity: ActivityState::default(),
+            today_sheet: TodayState::default(),
             overlay: None,
             status: None,
             messages: VecDeque::with_capacity(MESSAGE_LOG_LEN),

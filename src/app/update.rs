@@ -14,7 +14,7 @@ use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
 use super::overlays::{attention, detail, form, help, messages, palette, scroll};
 use super::quit;
-use super::screens::{self, activity, board, bookings, customers};
+use super::screens::{self, activity, board, bookings, customers, today};
 use super::sign_in;
 use super::state::{AppState, MessageKind, Overlay, Screen, TYPE_AHEAD};
 use super::written::written;
@@ -54,6 +54,11 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::WeekLoaded(view) => {
             quit::seen(state, &view.bookings);
             board::week_loaded(state, *view);
+            Vec::new()
+        }
+        Msg::TodayLoaded(date, bookings) => {
+            quit::seen(state, &bookings);
+            today::loaded(state, date, bookings);
             Vec::new()
         }
         Msg::BookingsLoaded(query, page) => {
@@ -305,6 +310,16 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ShowBookings => screens::show(state, Screen::Bookings),
         Action::ShowCustomers => screens::show(state, Screen::Customers),
         Action::ShowActivity => screens::show(state, Screen::Activity),
+        Action::ShowToday => screens::show(state, Screen::Today),
+        Action::WalkIn => booking_actions::walk_in(state),
+        Action::MarkArrived | Action::MarkNoShow | Action::MarkDone | Action::FilterResource => {
+            if state.screen == Screen::Today {
+                screens::action(state, a)
+            } else {
+                state.error("that is for the Today screen (5)");
+                Vec::new()
+            }
+        }
         Action::Lock => sign_in::lock(state),
         Action::ShowAttention => attention::open(state),
         Action::ShowMessages => messages::open(state),

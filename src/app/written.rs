@@ -55,6 +55,7 @@ pub fn written(
         // The selection follows the booking just written, wherever it shows.
         state.board.booking = Some(b.id);
         state.bookings.select_next = Some(b.id);
+        state.today_sheet.selected_id = Some(b.id);
         // This desk's last change is what ctrl-z undoes; an undo is not undone.
         state.last_change = match write {
             Write::Undo(_) => None,
@@ -180,6 +181,13 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
     match write {
         Write::Hold { .. } => format!("held #{}{until}", b.id),
         Write::Book(_) => format!("booked #{}{who} ({})", b.id, b.status),
+        Write::WalkIn(_) => {
+            let at = state.when(b.from, b.to);
+            format!(
+                "walk-in #{}{who}: {} · {} · {at} · checked in",
+                b.id, b.service_name, b.resource_name
+            )
+        }
         Write::Confirm(..) => format!("confirmed #{}{who}", b.id),
         Write::Cancel(..) if b.cancel_reason.as_deref() == Some("hold released") => {
             format!("#{} hold released", b.id)

@@ -84,6 +84,10 @@ impl Executor {
                     now,
                 )?))]
             }
+            Effect::LoadToday(date) => vec![Msg::TodayLoaded(
+                *date,
+                store.bookings_between(*date, *date, None)?,
+            )],
             Effect::LoadBookings(query) => {
                 vec![Msg::BookingsLoaded(
                     query.clone(),
@@ -199,6 +203,10 @@ impl Executor {
             }
             Write::Book(req) => {
                 let r = store.book(req, now);
+                booking(r, store)
+            }
+            Write::WalkIn(req) => {
+                let r = store.walk_in(req, now);
                 booking(r, store)
             }
             Write::Confirm(id, req) => {

@@ -71,7 +71,8 @@ pub(super) fn customer_columns(
     let last_name: String = r.get(at + 2)?;
     Ok(CustomerSummary {
         id: CustomerId(id),
-        name: format!("{first_name} {last_name}"),
+        // A walk-in may have no last name.
+        name: format!("{first_name} {last_name}").trim_end().to_owned(),
         first_name,
         last_name,
         email: r.get(at + 3)?,

@@ -21,6 +21,7 @@ fn show_action(screen: Screen) -> Action {
         Screen::Bookings => Action::ShowBookings,
         Screen::Customers => Action::ShowCustomers,
         Screen::Activity => Action::ShowActivity,
+        Screen::Today => Action::ShowToday,
     }
 }
 

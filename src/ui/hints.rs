@@ -189,6 +189,15 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
             h(Action::RecordPayment),
         ],
         Context::Customers => vec![h(Action::Search), h(Action::EditCustomer)],
+        Context::Today => vec![
+            h(Action::MarkArrived),
+            h(Action::MarkNoShow),
+            h(Action::MarkDone),
+            h(Action::WalkIn),
+            h(Action::RecordPayment),
+            h(Action::FilterResource),
+            h(Action::Open),
+        ],
         Context::Activity | Context::Global => vec![h(Action::Refresh)],
     }
 }

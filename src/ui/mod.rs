@@ -22,6 +22,7 @@ pub mod quit;
 pub mod service_labels;
 pub mod table;
 pub mod theme;
+pub mod today;
 pub mod too_small;
 
 use crate::app::overlays::scroll::ScrollRoom;
@@ -90,6 +91,7 @@ pub fn render(frame: &mut Frame, state: &AppState) {
             Screen::Bookings => bookings::render(frame, main, state),
             Screen::Customers => customers::render(frame, main, state),
             Screen::Activity => activity::render(frame, main, state),
+            Screen::Today => today::render(frame, main, state),
         }
     }
     chrome::status_bar(frame, status, state);

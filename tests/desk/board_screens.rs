@@ -167,7 +167,7 @@ fn help_lists_the_live_keymap() {
     let mut desk = Desk::demo();
     desk.press(KeyCode::Char('?'));
     let screen = desk.screen(120, 40);
-    assert!(screen.contains("reserve (hold)") && screen.contains("shift-tab"));
+    assert!(screen.contains("reserve (hold)") && screen.contains("walk-in"));
     insta::assert_snapshot!("help_120x40", desk.draw(120, 40).backend());
     insta::assert_snapshot!("help_80x24", desk.draw(80, 24).backend());
 }

@@ -17,4 +17,5 @@ mod narrow_columns;
 mod scrolling;
 mod status_words;
 mod themes;
+mod today;
 mod typing;

@@ -26,6 +26,8 @@ pub enum Context {
     Bookings,
     Customers,
     Activity,
+    /// The run sheet (Today).
+    Today,
     /// The first-run screen, while the database has no catalog.
     FirstRun,
     /// The booking detail over a list.
@@ -51,11 +53,12 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
         Self::Activity,
+        Self::Today,
         Self::FirstRun,
         Self::Global,
         Self::Detail,
@@ -78,6 +81,7 @@ impl Context {
             Self::Bookings => "Bookings",
             Self::Customers => "Customers",
             Self::Activity => "Activity",
+            Self::Today => "Today",
             Self::FirstRun => "No catalog yet",
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
@@ -104,9 +108,12 @@ impl Context {
     /// a screen, none for an overlay.
     pub fn fallback(self) -> Option<Self> {
         match self {
-            Self::Board | Self::Bookings | Self::Customers | Self::Activity | Self::FirstRun => {
-                Some(Self::Global)
-            }
+            Self::Board
+            | Self::Bookings
+            | Self::Customers
+            | Self::Activity
+            | Self::Today
+            | Self::FirstRun => Some(Self::Global),
             _ => None,
         }
     }
@@ -172,6 +179,7 @@ fn global() -> Vec<Binding> {
         Binding::new(Action::ShowBookings, &["2"]),
         Binding::new(Action::ShowCustomers, &["3"]),
         Binding::new(Action::ShowActivity, &["4"]),
+        Binding::new(Action::ShowToday, &["5"]),
         Binding::new(Action::ShowAttention, &["A"]),
         Binding::new(Action::ShowMessages, &["L"]),
         Binding::new(Action::MoveUp, &["up", "k"]),
@@ -201,9 +209,32 @@ fn board() -> Vec<Binding> {
         Binding::new(Action::WeekView, &["w"]),
         Binding::new(Action::Reserve, &["r"]),
         Binding::new(Action::NewBooking, &["n"]),
+        Binding::new(Action::WalkIn, &["W"]),
         Binding::new(Action::NextBooking, &["tab"]),
     ];
     table.extend(booking_actions());
+    table
+}
+
+fn today() -> Vec<Binding> {
+    let mut table = vec![
+        Binding::new(Action::MarkArrived, &["i"]),
+        Binding::new(Action::MarkNoShow, &["N"]),
+        Binding::new(Action::MarkDone, &["d"]),
+        Binding::new(Action::WalkIn, &["W"]),
+        Binding::new(Action::FilterResource, &["f"]),
+        Binding::new(Action::ToggleLapsedHolds, &["H"])
+            .worded("lapsed", "show or hide lapsed holds"),
+        Binding::new(Action::Open, &["enter"]),
+    ];
+    // The booking keys, but `i` checks in at once here (the status form is
+    // `s`).
+    table.extend(
+        booking_actions()
+            .into_iter()
+            .filter(|b| b.action != Action::CheckIn),
+    );
+    table.push(Binding::new(Action::CheckIn, &["s"]));
     table
 }
 
@@ -275,6 +306,7 @@ impl Default for Keymap {
                     Binding::new(Action::Back, &["esc"]).worded("all events", "show every event"),
                 ],
             ),
+            (Context::Today, today()),
             (
                 Context::FirstRun,
                 vec![Binding::new(Action::WriteStarterCatalog, &["s"])],

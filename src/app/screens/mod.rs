@@ -1,10 +1,12 @@
-//! The four screens, each with its state, its actions and what it takes in
-//! from the runtime: the day board, bookings, customers and activity.
+//! The five screens, each with its state, its actions and what it takes in
+//! from the runtime: the day board, bookings, customers, activity and
+//! today's run sheet.
 
 pub mod activity;
 pub mod board;
 pub mod bookings;
 pub mod customers;
+pub mod today;
 
 use crate::app::action::Action;
 use crate::app::effect::Effect;
@@ -28,6 +30,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Screen::Bookings => bookings::action(state, a),
         Screen::Customers => customers::action(state, a),
         Screen::Activity => activity::action(state, a),
+        Screen::Today => today::action(state, a),
     }
 }
 
@@ -44,6 +47,7 @@ pub fn reload(state: &AppState) -> Vec<Effect> {
             vec![state.customers.load()]
         }
         Screen::Activity => vec![Effect::LoadActivity(state.activity.filter.clone())],
+        Screen::Today => vec![today::load(state)],
     };
     if let Some(detail) = state.detail() {
         effects.push(Effect::LoadBooking(detail.id));

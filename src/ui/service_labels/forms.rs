@@ -39,7 +39,7 @@ fn cut_end(text: &str, cells: usize) -> String {
 
 /// `text` without a trailing `(…)` note: `Reformer Pilates (small group)`
 /// → `Reformer Pilates`.
-pub(super) fn without_note(text: &str) -> &str {
+pub fn without_note(text: &str) -> &str {
     match text.find(" (") {
         Some(at) if at > 0 => text[..at].trim_end(),
         _ => text,

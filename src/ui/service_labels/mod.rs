@@ -5,6 +5,8 @@
 //! terminal cells; a wide character is never split. Pure.
 
 mod forms;
+
+pub use forms::without_note;
 #[cfg(test)]
 mod tests;
 
@@ -12,7 +14,7 @@ use crate::app::AppState;
 use crate::domain::ServiceId;
 use crate::domain::text::printable;
 use crate::ui::fit;
-use forms::{compact, cut, middle, squeeze, without_note};
+use forms::{compact, cut, middle, squeeze};
 use std::cell::RefCell;
 use std::collections::HashMap;
 

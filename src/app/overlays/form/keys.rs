@@ -31,12 +31,18 @@ pub fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
 
 fn submit(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
     let service = match &form.kind {
-        FormKind::NewBooking(slot) | FormKind::Reserve(slot) => state
-            .board
-            .view
-            .as_ref()
-            .and_then(|v| v.slots.iter().find(|s| s.occurrence.slot_ref() == *slot))
-            .and_then(|s| state.service(s.occurrence.service_id)),
+        FormKind::NewBooking(slot) | FormKind::Reserve(slot) | FormKind::WalkIn(Some(slot)) => {
+            state
+                .board
+                .view
+                .as_ref()
+                .and_then(|v| v.slots.iter().find(|s| s.occurrence.slot_ref() == *slot))
+                .and_then(|s| state.service(s.occurrence.service_id))
+        }
+        FormKind::WalkIn(None) => state.catalog.as_ref().and_then(|c| {
+            let name = form.value(super::kinds::SERVICE);
+            c.services.iter().find(|s| s.name == name)
+        }),
         FormKind::ConfirmHold(id) | FormKind::EditBooking(id) => match &form.hold {
             Some(hold) => state.service(hold.service),
             None => find_booking(state, *id).and_then(|b| state.service(b.service_id)),

@@ -19,6 +19,9 @@ pub enum FormKind {
     Reserve(SlotRef),
     /// Book a slot for a customer.
     NewBooking(SlotRef),
+    /// Book someone standing at the desk and check them in: into this slot,
+    /// or (`None`) the service's slot running now or next with room.
+    WalkIn(Option<SlotRef>),
     /// Confirm a hold, adding its customer.
     ConfirmHold(BookingId),
     /// Change message, answers and add-ons.
@@ -258,6 +261,56 @@ impl Form {
                 key,
             )
         }
+    }
+
+    /// Walk-in form: the service (`chosen` first, of `services` by name),
+    /// a first name (all that is needed), a last name and phone if given,
+    /// the seats. With a `slot` (the board's selected one) it books that
+    /// slot and the service is the slot's.
+    pub fn walk_in(
+        services: &[String],
+        chosen: &str,
+        slot: Option<(&Slot, &str)>,
+        key: String,
+    ) -> Self {
+        let mut fields = Vec::new();
+        let (kind, about, max) = match slot {
+            Some((slot, when)) => (
+                FormKind::WalkIn(Some(slot.occurrence.slot_ref())),
+                slot_line(slot, when),
+                slot.free().max(1),
+            ),
+            None => {
+                fields.push(Field::new(
+                    SERVICE,
+                    FieldKind::Choice(services.to_vec()),
+                    true,
+                    chosen,
+                ));
+                (
+                    FormKind::WalkIn(None),
+                    "the slot running now, or the next with room today".to_owned(),
+                    999,
+                )
+            }
+        };
+        fields.push(Field::new(FIRST, FieldKind::Name, true, ""));
+        fields.push(Field::new(
+            LAST,
+            FieldKind::Text {
+                max: text::FIRST_NAME.max,
+            },
+            false,
+            "",
+        ));
+        fields.push(Field::new(PHONE, FieldKind::Phone, false, ""));
+        fields.push(Field::new(
+            PARTICIPANTS,
+            FieldKind::Number { min: 1, max },
+            true,
+            "1",
+        ));
+        Self::new(kind, "Walk-in", about, fields, key)
     }
 
     /// Confirm-a-hold form: the customer and the required details.

@@ -14,6 +14,7 @@ use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
 use crate::domain::{
     BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, InitialStatus, PaymentInput,
+    WalkInRequest,
 };
 use crate::domain::{BookingFor, CancelRequest, PaymentMethod, Role, Transition};
 use chrono::NaiveDate;
@@ -98,6 +99,18 @@ impl Form {
                     } else {
                         InitialStatus::Confirmed
                     },
+                    idempotency_key: Some(key),
+                }))
+            }
+            FormKind::WalkIn(slot) => {
+                let service = service.ok_or("choose a service")?;
+                Write::WalkIn(Box::new(WalkInRequest {
+                    service: service.id,
+                    slot: *slot,
+                    first_name: self.value(FIRST).to_owned(),
+                    last_name: self.value(LAST).to_owned(),
+                    phone: self.optional(PHONE),
+                    participants,
                     idempotency_key: Some(key),
                 }))
             }

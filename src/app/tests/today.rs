@@ -1,0 +1,134 @@
+//! The Today screen: its load, its one-key steps and their refusals, the
+//! resource filter, the walk-in form.
+
+use super::*;
+use crate::app::overlays::form::FormKind;
+use crate::domain::Transition;
+
+/// The desk on Today with Ada due at 10:00 on R1 (booking 1) and booking 2
+/// already checked in at 10:00 on R2; it is 09:30.
+fn on_today() -> AppState {
+    let mut s = desk();
+    let effects = press_char(&mut s, '5');
+    assert_eq!(effects, vec![Effect::LoadToday(day())]);
+    let mut arrived = booking(2, 3, BookingStatus::CheckedIn);
+    arrived.resource_id = ResourceId(2);
+    arrived.resource_name = "R2".into();
+    let other_day = {
+        let mut b = booking(9, 1, BookingStatus::Confirmed);
+        b.date = day().succ_opt().unwrap();
+        b
+    };
+    // An answer for another day (a load from before midnight) is dropped.
+    update(&mut s, Msg::TodayLoaded(other_day.date, vec![other_day]));
+    assert_eq!(s.today_sheet.date, None);
+    update(
+        &mut s,
+        Msg::TodayLoaded(
+            day(),
+            vec![arrived, booking(1, 1, BookingStatus::Confirmed)],
+        ),
+    );
+    s
+}
+
+#[test]
+fn one_key_checks_in_and_the_desk_refuses_what_the_engine_would() {
+    let mut s = on_today();
+    let sheet = s.today_sheet.sheet(s.now).unwrap();
+    assert_eq!(sheet.rows.len(), 2);
+    assert_eq!(
+        s.today_sheet.selected_booking(s.now).map(|b| b.id),
+        Some(BookingId(1)),
+        "opens on the next one due"
+    );
+    assert_eq!(
+        press_char(&mut s, 'i'),
+        vec![Effect::Write(Write::Transition(
+            BookingId(1),
+            Transition::CheckIn
+        ))]
+    );
+    assert!(press_char(&mut s, 'N').is_empty());
+    assert!(
+        status_text(&s).contains("has not started yet"),
+        "{}",
+        status_text(&s)
+    );
+    // Completing a booking nobody checked in is the lifecycle's refusal.
+    assert!(press_char(&mut s, 'd').is_empty());
+    assert!(
+        status_text(&s).starts_with("#1: cannot complete"),
+        "{}",
+        status_text(&s)
+    );
+    // After the start a no-show goes to the engine.
+    update(&mut s, Msg::Tick(now() + chrono::Duration::minutes(31)));
+    assert_eq!(
+        press_char(&mut s, 'N'),
+        vec![Effect::Write(Write::Transition(
+            BookingId(1),
+            Transition::NoShow
+        ))]
+    );
+    press(&mut s, KeyCode::Down);
+    assert_eq!(
+        press_char(&mut s, 'd'),
+        vec![Effect::Write(Write::Transition(
+            BookingId(2),
+            Transition::Complete
+        ))]
+    );
+}
+
+#[test]
+fn the_resource_filter_cycles_and_the_selection_stays_on_its_booking() {
+    let mut s = on_today();
+    press(&mut s, KeyCode::Down);
+    assert_eq!(
+        s.today_sheet.selected_booking(s.now).map(|b| b.id),
+        Some(BookingId(2))
+    );
+    press_char(&mut s, 'f');
+    assert_eq!(s.today_sheet.filter.resource, Some(ResourceId(1)));
+    let ids = |s: &AppState| -> Vec<i64> {
+        s.today_sheet
+            .sheet(s.now)
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| r.booking.id.0)
+            .collect()
+    };
+    assert_eq!(ids(&s), [1]);
+    press_char(&mut s, 'f');
+    assert_eq!(ids(&s), [2]);
+    assert_eq!(
+        s.today_sheet.selected_booking(s.now).map(|b| b.id),
+        Some(BookingId(2)),
+        "back on the booking selected before"
+    );
+    press_char(&mut s, 'f');
+    assert_eq!(s.today_sheet.filter.resource, None, "then every resource");
+    assert_eq!(ids(&s), [1, 2]);
+    // Another desk's change reloads the sheet.
+    assert!(update(&mut s, Msg::DatabaseChanged).contains(&Effect::LoadToday(day())));
+}
+
+#[test]
+fn a_walk_in_opens_for_the_selected_bookings_service_and_asks_for_a_first_name() {
+    let mut s = on_today();
+    press_char(&mut s, 'W');
+    let Some(Overlay::Form(form)) = &s.overlay else {
+        panic!("the walk-in form opens");
+    };
+    assert_eq!(form.kind, FormKind::WalkIn(None));
+    assert_eq!(form.value("Service"), "Physio");
+    let required: Vec<&str> = form
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.label.as_str())
+        .collect();
+    assert_eq!(required, ["Service", "First name", "Participants"]);
+}

@@ -1,0 +1,269 @@
+//! The Today screen: the day's counts on top (expected, arrived, late,
+//! no-show, walk-ins), who is next on each resource, then the run sheet —
+//! time, resource, who, service, seats, arrival state, payment — the next
+//! per resource marked `▸`, late in red, done and cancelled dim. Pure.
+
+use super::service_labels::{ServiceLabels, without_note};
+use super::{boxes, fit, table, theme};
+use crate::app::AppState;
+use crate::app::action::Action;
+use crate::app::keymap::Context;
+use crate::domain::run_sheet::{Arrival, RunSheet, SheetRow};
+use crate::domain::{PaymentStatus, display_phone};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table};
+
+/// Draws the run sheet into `area`.
+pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
+    let t = &state.today_sheet;
+    let title = format!("Today · {}", state.today().format("%a %d %b %Y"));
+    let Some(sheet) = t.sheet(state.now) else {
+        boxes::with_note(frame, area, boxes::framed(&title), "loading…");
+        return;
+    };
+    let mut block = boxes::framed(&title);
+    if sheet.hidden > 0 {
+        let key = super::hints::key(state, Context::Today, Action::ToggleLapsedHolds)
+            .map(|k| format!(" ({k} shows)"))
+            .unwrap_or_default();
+        block = block.title_bottom(boxes::footnote(format!(
+            " {} lapsed hold{} hidden{key} ",
+            sheet.hidden,
+            if sheet.hidden == 1 { "" } else { "s" }
+        )));
+    }
+    let inner = boxes::draw(frame, area, block);
+    let [counts, next, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(counts_line(state, &sheet)), counts);
+    frame.render_widget(Paragraph::new(next_line(state, &sheet, next.width)), next);
+    if sheet.rows.is_empty() {
+        let [_, line] = Layout::vertical([Constraint::Length(1); 2]).areas(body);
+        frame.render_widget(boxes::note("no bookings today"), line);
+        return;
+    }
+    let cols = Columns::new(body.width);
+    let labels = ServiceLabels::new(state);
+    let rows = sheet.rows.iter().map(|r| row(state, &labels, r, cols));
+    let header = if cols.wide {
+        Row::new([
+            "Time", "Resource", "Who", "Phone", "Service", "Pax", "State", "Payment",
+        ])
+    } else {
+        Row::new(["Time", "Resource", "Who", "Service", "State"])
+    };
+    let count = sheet.rows.len();
+    table::render(
+        frame,
+        body,
+        header,
+        Table::new(rows, cols.widths()),
+        t.selected,
+        count,
+    );
+}
+
+/// The sheet's column widths in cells for a body `width` wide: the
+/// fixed ones, and who and service sharing the rest.
+#[derive(Debug, Clone, Copy)]
+struct Columns {
+    /// Room for the end time, the phone, the seats and the payment.
+    wide: bool,
+    who: u16,
+    service: u16,
+}
+
+impl Columns {
+    /// Time, resource, state (and when wide: phone, seats, payment).
+    const FIXED_WIDE: [u16; 6] = [11, 14, 14, 3, 10, 8];
+    const FIXED_NARROW: [u16; 3] = [5, 8, 10];
+
+    fn new(width: u16) -> Self {
+        let wide = width >= 100;
+        let (fixed, gaps) = if wide {
+            (Self::FIXED_WIDE.iter().sum::<u16>(), 7)
+        } else {
+            (Self::FIXED_NARROW.iter().sum::<u16>(), 4)
+        };
+        // Two cells for the selection mark.
+        let rest = width.saturating_sub(fixed + gaps + 2);
+        let who = rest * 11 / 20;
+        Self {
+            wide,
+            who,
+            service: rest - who,
+        }
+    }
+
+    fn widths(self) -> Vec<Constraint> {
+        let l = Constraint::Length;
+        if self.wide {
+            let [time, resource, phone, pax, state, paid] = Self::FIXED_WIDE;
+            vec![
+                l(time),
+                l(resource),
+                l(self.who),
+                l(phone),
+                l(self.service),
+                l(pax),
+                l(state),
+                l(paid),
+            ]
+        } else {
+            let [time, resource, state] = Self::FIXED_NARROW;
+            vec![l(time), l(resource), l(self.who), l(self.service), l(state)]
+        }
+    }
+}
+
+/// `12 expected · 5 arrived · 1 late · 1 no-show · 2 walk-ins · only Priya`.
+fn counts_line(state: &AppState, sheet: &RunSheet) -> Line<'static> {
+    let c = sheet.counts;
+    let part = |n: u32, word: &str, style: Style| {
+        let style = if n == 0 { theme::DIM } else { style };
+        [
+            Span::styled(
+                n.to_string(),
+                style.add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+            Span::styled(format!(" {word}"), style),
+            Span::styled(" · ", theme::DIM),
+        ]
+    };
+    let mut spans: Vec<Span> = Vec::new();
+    spans.extend(part(c.expected, "expected", Style::new()));
+    spans.extend(part(c.arrived, "arrived", theme::INFO));
+    spans.extend(part(c.late, "late", theme::ERROR));
+    spans.extend(part(c.no_show, "no-show", theme::FIELD_WARNING));
+    let walk = if c.walk_ins == 1 {
+        "walk-in"
+    } else {
+        "walk-ins"
+    };
+    spans.extend(part(c.walk_ins, walk, Style::new()));
+    spans.pop();
+    if let Some(r) = state.today_sheet.filter.resource {
+        let name = state
+            .catalog
+            .as_ref()
+            .and_then(|c| c.resources.iter().find(|x| x.id == r))
+            .map_or_else(|| format!("resource {r}"), |x| x.name.clone());
+        spans.push(Span::styled(format!(" · only {name}"), theme::KEY));
+    }
+    Line::from(spans)
+}
+
+/// `next: Priya 10:30 Ada Lovelace · Studio 12:15 Mat Pilates (3)`, cut to
+/// `width`.
+fn next_line(state: &AppState, sheet: &RunSheet, width: u16) -> Line<'static> {
+    let mut parts: Vec<String> = Vec::new();
+    let mut seen = Vec::new();
+    for r in sheet.rows.iter().filter(|r| r.next) {
+        let b = &r.booking;
+        if seen.contains(&b.resource_id) {
+            continue;
+        }
+        seen.push(b.resource_id);
+        let same = sheet
+            .rows
+            .iter()
+            .filter(|o| o.next && o.booking.slot_ref() == b.slot_ref())
+            .count();
+        let who = if same > 1 {
+            format!("{} ({same})", b.service_name)
+        } else {
+            b.customer
+                .as_ref()
+                .map_or_else(|| b.service_name.clone(), |c| c.name.clone())
+        };
+        let at = b.from.with_timezone(&state.tz()).format("%H:%M");
+        parts.push(format!("{} {at} {who}", first_word(&b.resource_name)));
+    }
+    if parts.is_empty() {
+        return Line::styled("nobody else due today", theme::DIM);
+    }
+    let text = fit::truncate(&parts.join(" · "), usize::from(width).saturating_sub(6));
+    Line::from(vec![
+        Span::styled("next: ", theme::DIM),
+        Span::styled(text, theme::TITLE),
+    ])
+}
+
+/// `Priya Sharma (physiotherapist)` → `Priya`.
+fn first_word(name: &str) -> String {
+    name.split_whitespace().next().unwrap_or(name).to_owned()
+}
+
+fn row(state: &AppState, labels: &ServiceLabels, r: &SheetRow, cols: Columns) -> Row<'static> {
+    let b = &r.booking;
+    let tz = state.tz();
+    let from = b.from.with_timezone(&tz).format("%H:%M").to_string();
+    let time = if cols.wide {
+        format!("{from}–{}", b.to.with_timezone(&tz).format("%H:%M"))
+    } else {
+        from
+    };
+    let mark = if r.next { "▸ " } else { "" };
+    let mut who = b
+        .customer
+        .as_ref()
+        .map_or_else(|| "(hold, no name yet)".to_owned(), |c| c.name.clone());
+    if b.walk_in {
+        who.push_str(" · walk-in");
+    }
+    let who = fit::truncate(&format!("{mark}{who}"), usize::from(cols.who));
+    let resource = if cols.wide {
+        without_note(&b.resource_name).to_owned()
+    } else {
+        first_word(&b.resource_name)
+    };
+    let service = labels.label(b.service_id, &b.service_name, usize::from(cols.service));
+    let mut cells = vec![Cell::from(time), Cell::from(resource), Cell::from(who)];
+    if cols.wide {
+        let phone = b
+            .customer
+            .as_ref()
+            .and_then(|c| c.phone.as_deref())
+            .map_or_else(String::new, |p| display_phone(p, state.phone_region()));
+        cells.push(Cell::from(phone));
+    }
+    cells.push(Cell::from(service));
+    if cols.wide {
+        cells.push(Cell::from(b.participants.to_string()));
+    }
+    cells.push(Cell::from(Span::styled(
+        r.arrival.label(),
+        arrival_style(r.arrival),
+    )));
+    if cols.wide {
+        let (paid, style) = match b.payment.status {
+            PaymentStatus::Paid => ("paid", Style::new()),
+            PaymentStatus::Refunded => ("refunded", Style::new()),
+            PaymentStatus::Unpaid => ("unpaid", theme::DIM),
+        };
+        cells.push(Cell::from(Span::styled(paid, style)));
+    }
+    let row = Row::new(cells);
+    match r.arrival {
+        Arrival::Done | Arrival::Cancelled | Arrival::Lapsed => row.style(theme::DIM),
+        _ => row,
+    }
+}
+
+fn arrival_style(a: Arrival) -> Style {
+    match a {
+        Arrival::Late => theme::ERROR,
+        Arrival::NoShow => theme::FIELD_WARNING,
+        Arrival::Arrived | Arrival::InSession => theme::INFO,
+        Arrival::Held => theme::HELD,
+        Arrival::Due => Style::new(),
+        Arrival::Done | Arrival::Cancelled | Arrival::Lapsed => theme::DIM,
+    }
+}

@@ -1,0 +1,59 @@
+//! The Today screen on the demo database: the run sheet at a busy moment,
+//! a walk-in booked and checked in from it, and the sheet's snapshots at
+//! 120×40 and 80×24.
+#![allow(clippy::unwrap_used)]
+
+use crate::support::Desk;
+use crossterm::event::KeyCode;
+use slotdesk::domain::BookingStatus;
+use slotdesk::domain::run_sheet::Arrival;
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+#[test]
+fn the_run_sheet_checks_in_books_a_walk_in_and_fits_both_sizes() {
+    let mut desk = Desk::demo();
+    desk.press(KeyCode::Char('5'));
+    let state = &desk.driver.state;
+    let sheet = state.today_sheet.sheet(state.now).unwrap();
+    assert!(!sheet.rows.is_empty(), "the demo has bookings today");
+    assert!(
+        sheet
+            .rows
+            .windows(2)
+            .all(|w| w[0].booking.from <= w[1].booking.from),
+        "in time order"
+    );
+    let due = state
+        .today_sheet
+        .selected_booking(state.now)
+        .unwrap()
+        .clone();
+    desk.press(KeyCode::Char('i'));
+    let state = &desk.driver.state;
+    let after = state
+        .today_sheet
+        .bookings
+        .iter()
+        .find(|b| b.id == due.id)
+        .unwrap();
+    assert_eq!(after.status, BookingStatus::CheckedIn, "{:?}", state.status);
+    let arrived = state.today_sheet.sheet(state.now).unwrap().counts.arrived;
+
+    desk.press(KeyCode::Char('W'));
+    desk.press(KeyCode::Tab).type_text("Sam");
+    desk.press(KeyCode::Enter);
+    let state = &desk.driver.state;
+    let sheet = state.today_sheet.sheet(state.now).unwrap();
+    let walk_in = sheet.rows.iter().find(|r| r.booking.walk_in).unwrap();
+    assert_eq!(walk_in.booking.customer.as_ref().unwrap().name, "Sam");
+    assert!(matches!(
+        walk_in.arrival,
+        Arrival::Arrived | Arrival::InSession
+    ));
+    assert_eq!(sheet.counts.walk_ins, 1);
+    assert_eq!(sheet.counts.arrived, arrived + 1);
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("today_{w}x{h}"), desk.screen(w, h));
+    }
+}
