@@ -86,6 +86,13 @@ pub enum Command {
         #[command(subcommand)]
         action: StaffAction,
     },
+    /// Book someone standing at the desk (a first name is enough) into the
+    /// service's slot running now, or the next with room today, and check
+    /// them in.
+    WalkIn(WalkInArgs),
+    /// The run sheet: a day's bookings in time order with who has arrived,
+    /// who is late and who is next, and the day's counts.
+    Today(TodayArgs),
     /// List bookings, filtered and paged.
     Bookings(BookingsArgs),
     /// Show one booking.
@@ -217,6 +224,51 @@ pub struct HoldArgs {
     #[arg(long)]
     pub idempotency_key: Option<String>,
     /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `walk-in`.
+#[derive(Debug, Args)]
+pub struct WalkInArgs {
+    /// The service: its key, name or id.
+    #[arg(long)]
+    pub service: String,
+    /// A slot of the service, TIME_SLOT_ID@YYYY-MM-DD, instead of the one
+    /// running now or next.
+    #[arg(long)]
+    pub slot: Option<String>,
+    /// First name (required).
+    #[arg(long)]
+    pub first_name: String,
+    /// Last name, if given.
+    #[arg(long, default_value = "")]
+    pub last_name: String,
+    /// Phone, any format the location's region reads.
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Seats.
+    #[arg(long, default_value_t = 1)]
+    pub participants: u32,
+    /// Repeat-safe key: the same request again returns the first result;
+    /// another request under it is a conflict (exit 3).
+    #[arg(long)]
+    pub idempotency_key: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `today`.
+#[derive(Debug, Args)]
+pub struct TodayArgs {
+    /// The day: YYYY-MM-DD, today, tomorrow or yesterday (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Also lapsed and released holds.
+    #[arg(long)]
+    pub all: bool,
+    /// Print JSON (the sheet with its rows, states and counts).
     #[arg(long)]
     pub json: bool,
 }

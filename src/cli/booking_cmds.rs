@@ -9,6 +9,7 @@ use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
 use crate::domain::{
     BookRequest, BookingFor, ConfirmRequest, CustomerId, HoldRequest, InitialStatus, PaymentInput,
+    WalkInRequest,
 };
 use crate::domain::{
     Booking, BookingError, BookingId, CancelRequest, EventId, PaymentMethod, SlotRef, Transition,
@@ -32,6 +33,18 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
         Command::Book(a) => {
             let req = book_request(&a)?;
             (ctx.store.book(&req, now)?, a.json)
+        }
+        Command::WalkIn(a) => {
+            let req = WalkInRequest {
+                service: ctx.store.find_service(&a.service)?.id,
+                slot: a.slot.as_deref().map(str::parse).transpose()?,
+                first_name: a.first_name,
+                last_name: a.last_name,
+                phone: a.phone,
+                participants: a.participants,
+                idempotency_key: a.idempotency_key,
+            };
+            (ctx.store.walk_in(&req, now)?, a.json)
         }
         Command::Confirm(a) => {
             let request = ConfirmRequest {

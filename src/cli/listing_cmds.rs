@@ -5,10 +5,11 @@
 use super::CliResult;
 use super::args::{
     BookingAction, BookingsArgs, CustomerAction, CustomerArgs, CustomersArgs, EventsArgs, ShowArgs,
-    SlotsArgs,
+    SlotsArgs, TodayArgs,
 };
 use super::context::Context;
 use super::output;
+use crate::domain::run_sheet::{RunSheet, SheetFilter};
 use crate::domain::{BookingEdit, BookingQuery, CustomerPatch, EventFilter, SlotQuery};
 use crate::domain::{BookingError, BookingId, BookingStatus, CustomerId, EventId};
 use serde::Serialize;
@@ -41,6 +42,26 @@ pub fn slots(ctx: &Context, a: &SlotsArgs) -> CliResult {
 }
 
 /// `bookings`.
+/// `today [--date D] [--all] [--json]`: the run sheet of a day at the
+/// command's clock.
+pub fn today(ctx: &Context, a: &TodayArgs) -> CliResult {
+    let date = match &a.date {
+        Some(d) => ctx.date(d)?,
+        None => ctx.today()?,
+    };
+    let bookings = ctx.store.bookings_between(date, date, None)?;
+    let filter = SheetFilter {
+        resource: None,
+        show_lapsed: a.all,
+    };
+    let sheet = RunSheet::new(date, &bookings, filter, ctx.now);
+    if a.json {
+        return output::json(&sheet);
+    }
+    let location = ctx.location()?;
+    output::run_sheet(&sheet, location.time_zone, &location.phone_region)
+}
+
 pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
     let (from, to) = match (&a.date, &a.from, &a.to) {
         (Some(d), _, _) => {

@@ -123,6 +123,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Resources(_)
             | Command::Slots(_)
             | Command::Bookings(_)
+            | Command::Today(_)
             | Command::Events(_)
             | Command::Sweep(_)
             | Command::Init { demo: false }
@@ -176,6 +177,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Generate(a) => catalog_cmds::generate(&mut ctx, &a),
         Command::Slots(a) => listing_cmds::slots(&ctx, &a),
         Command::Bookings(a) => listing_cmds::bookings(&mut ctx, &a),
+        Command::Today(a) => listing_cmds::today(&ctx, &a),
         Command::Booking(a) => listing_cmds::booking(&mut ctx, &a),
         Command::Customer(a) => listing_cmds::customer(&mut ctx, a),
         Command::Customers(a) => listing_cmds::customers(&ctx, &a),

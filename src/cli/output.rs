@@ -6,6 +6,7 @@
 use super::CliResult;
 use crate::domain::availability::Slot;
 use crate::domain::money::format_amount;
+use crate::domain::run_sheet::RunSheet;
 use crate::domain::text::{is_control, printable};
 use crate::domain::wall_clock;
 use crate::domain::{Booking, BookingStatus, CustomerSummary, PaymentStatus};
@@ -194,6 +195,72 @@ pub fn slots(slots: &[Slot], tz: Tz) -> CliResult {
             format!("{}/{}", s.taken, o.capacity),
             s.reason_text()
                 .map_or_else(|| "available".to_owned(), |r| shown(&r).into_owned())
+        )?;
+    }
+    Ok(())
+}
+
+/// The run sheet as plain text for a printer: the day and when, the
+/// counts, then a line per booking (`▸` the next on its resource).
+pub fn run_sheet(sheet: &RunSheet, tz: Tz, phone_region: &str) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    let c = sheet.counts;
+    writeln!(
+        out,
+        "Today {} (as of {})",
+        sheet.date.format("%a %d %b %Y"),
+        clock(sheet.at, tz)
+    )?;
+    writeln!(
+        out,
+        "{} expected · {} arrived · {} late · {} no-show · {} walk-ins",
+        c.expected, c.arrived, c.late, c.no_show, c.walk_ins
+    )?;
+    if sheet.rows.is_empty() {
+        writeln!(out, "no bookings")?;
+    } else {
+        writeln!(
+            out,
+            "  {:<11} {:<18} {:<24} {:<16} {:<24} {:>3} {:<10} PAYMENT",
+            "TIME", "RESOURCE", "WHO", "PHONE", "SERVICE", "PAX", "STATE"
+        )?;
+    }
+    for r in &sheet.rows {
+        let b = &r.booking;
+        let mut who = b
+            .customer
+            .as_ref()
+            .map_or("—", |c| c.name.as_str())
+            .to_owned();
+        if b.walk_in {
+            who.push_str(" (walk-in)");
+        }
+        let phone = b
+            .customer
+            .as_ref()
+            .and_then(|c| c.phone.as_deref())
+            .map_or_else(String::new, |p| {
+                crate::domain::display_phone(p, phone_region)
+            });
+        writeln!(
+            out,
+            "{} {:<11} {:<18} {:<24} {:<16} {:<24} {:>3} {:<10} {}",
+            if r.next { "▸" } else { " " },
+            format!("{}–{}", clock(b.from, tz), clock(b.to, tz)),
+            truncate(&b.resource_name, 18),
+            truncate(&who, 24),
+            phone,
+            truncate(&b.service_name, 24),
+            b.participants,
+            r.arrival.label(),
+            b.payment.status.as_str()
+        )?;
+    }
+    if sheet.hidden > 0 {
+        writeln!(
+            out,
+            "{} lapsed holds left out (--all shows them)",
+            sheet.hidden
         )?;
     }
     Ok(())

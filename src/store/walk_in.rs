@@ -25,7 +25,7 @@ impl Store {
     /// for them; `checked_in` at once and marked a walk-in. A new customer
     /// is made for them unless their phone finds the same person on file.
     /// Records `booking.created`.
-    /// Errors: the slot has ended (`time slot is in the past`), is of
+    /// Errors: the slot is another day's; the slot has ended (`time slot is in the past`), is of
     /// another service, is full, blocked or closed; no slot of the service
     /// left today; an invalid name or phone;
     /// `duplicate booking`; an idempotency key reused with a different
@@ -41,7 +41,9 @@ impl Store {
             if let Some(first) = replay(conn, key, Operation::Book, &fingerprint)? {
                 return Ok(first);
             }
-            let region = location(conn)?.phone_region;
+            let here = location(conn)?;
+            let region = here.phone_region;
+            let today = now.with_timezone(&here.time_zone).date_naive();
             let who = validate_walk_in(
                 &req.first_name,
                 &req.last_name,
@@ -51,6 +53,12 @@ impl Store {
             let mut refused = None;
             let mut taken = None;
             for slot in &candidates {
+                if slot.date != today {
+                    return Err(BookingError::invalid(format!(
+                        "a walk-in is for today ({today}): slot {slot} is another day's; book it ahead instead"
+                    ))
+                    .into());
+                }
                 let ctx = SlotContext::load(conn, *slot)?;
                 if ctx.time_slot.service_id != req.service {
                     return Err(BookingError::invalid(format!(

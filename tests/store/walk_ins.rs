@@ -79,6 +79,19 @@ fn a_chosen_slot_takes_a_walk_in_until_it_ends_and_not_after() {
     assert_eq!(counts(&store), before);
     let b = store.walk_in(&req, at("2026-06-01T09:59:00Z")).unwrap();
     assert_eq!(b.slot_ref(), running);
+    // Another day's slot is booking ahead, not a walk-in.
+    req.slot = Some(slot(
+        &store,
+        "physio",
+        "ana",
+        "10:00",
+        crate::support::TUESDAY,
+    ));
+    let ahead = rule_error(store.walk_in(&req, at("2026-06-01T08:00:00Z")));
+    assert!(
+        ahead.to_string().contains("a walk-in is for today"),
+        "{ahead}"
+    );
     // A slot of another service is refused by name.
     req.slot = Some(slot(&store, "massage", "ana", "09:30", MONDAY));
     let other = rule_error(store.walk_in(&req, at("2026-06-01T08:00:00Z")));
