@@ -6,6 +6,7 @@ use super::staff_cmds::read_pin;
 use crate::clock::Clock;
 use crate::data_dir::default_db_path;
 use crate::domain::catalog::Location;
+use crate::domain::typed_date::{DateOrder, parse_date};
 use crate::domain::{Actor, BookingError, Origin, Role, StaffMember};
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -102,16 +103,12 @@ impl Context {
             .date_naive())
     }
 
-    /// Parses a `YYYY-MM-DD` date, or `today`/`tomorrow`/`yesterday` at the location.
+    /// A date as people type it, as the desk reads it
+    /// ([`parse_date`]): `2026-12-25`, `25/12` and `25/12/2026` in the
+    /// location's date order, `today`, `tomorrow`, `mon`, `+7`, counted
+    /// from the location's today. Errors: not a date (exit 5).
     pub fn date(&self, text: &str) -> CliResult<NaiveDate> {
-        let today = || self.today();
-        match text.trim() {
-            "today" => today(),
-            "tomorrow" => Ok(today()?.succ_opt().unwrap_or_default()),
-            "yesterday" => Ok(today()?.pred_opt().unwrap_or_default()),
-            t => NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| {
-                BookingError::invalid(format!("date `{t}` is not of the form YYYY-MM-DD")).into()
-            }),
-        }
+        let order = DateOrder::of_region(&self.location()?.phone_region);
+        Ok(parse_date(text, self.today()?, order)?)
     }
 }

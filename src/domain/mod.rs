@@ -52,6 +52,7 @@ pub mod shell;
 pub mod staff;
 pub mod status;
 pub mod text;
+pub mod typed_date;
 pub mod wall_clock;
 
 pub use attention::{AffectedBooking, AttentionReason, CatalogApplied, NeedsAttention};

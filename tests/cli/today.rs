@@ -52,3 +52,28 @@ fn a_walk_in_on_the_command_line_is_checked_in_and_on_the_run_sheet() {
     assert!(plain.contains("020 7946 0018"), "{plain}");
     assert!(plain.contains("1 walk-ins"), "{plain}");
 }
+
+#[test]
+fn dates_are_typed_as_people_write_them_on_every_command() {
+    let desk = Desk::new();
+    // The clock is Saturday 21 November 2026; the studio is in London.
+    for (typed, want) in [
+        ("2026-11-23", "2026-11-23"),
+        ("23/11", "2026-11-23"),
+        ("23/11/2026", "2026-11-23"),
+        ("mon", "2026-11-23"),
+        ("+2", "2026-11-23"),
+        ("tomorrow", "2026-11-22"),
+        ("sat", "2026-11-21"),
+    ] {
+        let sheet = desk.json(&["today", "--date", typed]);
+        assert_eq!(sheet["date"], want, "{typed}");
+    }
+    let page = desk.json(&["bookings", "--from", "mon", "--to", "+9"]);
+    assert!(page["bookings"].is_array());
+    for nonsense in ["23/13", "soon", "\u{1b}[31m", "+99999999"] {
+        let err = desk.fails(5, &["today", "--date", nonsense]);
+        assert!(err.contains("is not understood"), "{nonsense:?}: {err}");
+        assert!(!err.contains('\u{1b}'), "{err:?}");
+    }
+}

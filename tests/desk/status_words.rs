@@ -118,7 +118,12 @@ fn every_screen_says_each_status_in_peoples_words() {
             status: Some(status),
             ..BookingFilter::default()
         };
-        let form = Form::filter(&filter, &[]);
+        let form = Form::filter(
+            &filter,
+            &[],
+            desk.driver.state.today(),
+            slotdesk::domain::typed_date::DateOrder::DayMonth,
+        );
         desk.driver.state.overlay = Some(Overlay::Form(Box::new(form)));
         assert_peoples_words(&desk, &format!("the filter form on {status:?}"));
         let form = Form::force_status(&b, "Mon 23 Nov", &Approval::SignedIn, "k".into());

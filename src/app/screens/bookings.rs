@@ -8,6 +8,7 @@ use crate::app::action::Action;
 use crate::app::effect::Effect;
 use crate::app::overlays::form::{BookingFilter, Form};
 use crate::app::state::{AppState, Overlay, Screen};
+use crate::domain::typed_date::DateOrder;
 use crate::domain::{Booking, BookingId, BookingPage, BookingQuery, BookingSort};
 use chrono::Duration;
 
@@ -106,9 +107,12 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
                 .as_ref()
                 .map(|c| c.services.iter().map(|s| s.name.clone()).collect())
                 .unwrap_or_default();
+            let order = DateOrder::of_region(state.phone_region());
             state.overlay = Some(Overlay::Form(Box::new(Form::filter(
                 &state.bookings.filter,
                 &names,
+                state.today(),
+                order,
             ))));
             Vec::new()
         }

@@ -128,3 +128,40 @@ fn esc_on_another_screen_still_cancels_a_move() {
     assert_eq!(s.board.moving, None);
     assert_eq!(status_text(&s), "move cancelled");
 }
+
+#[test]
+fn go_to_date_reads_what_people_type_and_an_empty_field_is_today() {
+    let mut s = desk();
+    let go = |s: &mut AppState, typed: &str| {
+        press_char(s, 'g');
+        for c in typed.chars() {
+            press_char(s, c);
+        }
+        let effects = press(s, KeyCode::Enter);
+        (s.board.date, effects)
+    };
+    // The fixture's today is Monday 23 November 2026.
+    let (date, effects) = go(&mut s, "fri");
+    assert_eq!(date, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+    assert_eq!(effects, vec![Effect::LoadDay(date)]);
+    assert_eq!(
+        go(&mut s, "25/12").0,
+        NaiveDate::from_ymd_opt(2026, 12, 25).unwrap()
+    );
+    assert_eq!(
+        go(&mut s, "+7").0,
+        NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()
+    );
+    assert_eq!(go(&mut s, "").0, day(), "empty is today");
+    // Nonsense stays in the form with the problem beside it.
+    press_char(&mut s, 'g');
+    for c in "32/12".chars() {
+        press_char(&mut s, c);
+    }
+    assert!(press(&mut s, KeyCode::Enter).is_empty());
+    let Some(Overlay::Form(form)) = &s.overlay else {
+        panic!("the form stays open");
+    };
+    let problem = form.fields[0].problem.clone().unwrap_or_default();
+    assert!(problem.contains("try 2026-12-25, 25/12"), "{problem}");
+}

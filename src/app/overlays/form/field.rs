@@ -6,6 +6,7 @@ use crate::app::keymap::Key;
 use crate::app::line_editor::{LineEditor, is_editing_key};
 use crate::domain::customer::{normalize_email, normalize_phone, validate_name};
 use crate::domain::money::{format_amount, parse_amount};
+use crate::domain::typed_date::{DateOrder, parse_date};
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 
@@ -37,8 +38,10 @@ pub enum FieldKind {
         /// What is due, minor units: another amount is warned (not refused).
         due: Option<i64>,
     },
-    /// A `YYYY-MM-DD` date.
-    Date,
+    /// A date as people type it ([`parse_date`]): `2026-12-25`, `25/12`,
+    /// `tomorrow`, `mon`, `+7`, counted from the location's `today`,
+    /// slashes read in its `order`. The hint shows the date it reads.
+    Date { today: NaiveDate, order: DateOrder },
     /// A PIN: digits, shown masked.
     Pin,
     /// One of a list, changed with Space or ←/→.
@@ -213,9 +216,13 @@ impl Field {
                     .map(|d| format!("differs from {} due", format_amount(d, currency)));
                 Ok(())
             }
-            FieldKind::Date => NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                .map(|_| ())
-                .map_err(|_| "a date as YYYY-MM-DD".to_owned()),
+            FieldKind::Date { today, order } => {
+                let date = parse_date(value, *today, *order).map_err(|_| {
+                    format!("try 2026-12-25, {}, tomorrow, mon, +7", order.example().0)
+                })?;
+                self.hint = Some(date.format("%a %d %b %Y").to_string());
+                Ok(())
+            }
         }
     }
 }

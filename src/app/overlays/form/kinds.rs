@@ -7,6 +7,7 @@ use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
 use crate::domain::money::format_amount;
 use crate::domain::text;
+use crate::domain::typed_date::DateOrder;
 use crate::domain::{
     Booking, BookingId, BookingStatus, CustomerId, CustomerSummary, SlotRef, Transition,
 };
@@ -445,17 +446,22 @@ impl Form {
         )
     }
 
-    /// Go-to-date form.
-    pub fn go_to_date(today: NaiveDate) -> Self {
+    /// Go-to-date form: empty (today when sent as it is), taking what
+    /// people type, counted from the location's `today`.
+    pub fn go_to_date(today: NaiveDate, order: DateOrder) -> Self {
         Self::new(
             FormKind::GoToDate,
             "Go to date",
-            "YYYY-MM-DD".to_owned(),
+            format!(
+                "2026-12-25, {}, {}, tomorrow, mon, +7 (empty: today)",
+                order.example().0,
+                order.example().1
+            ),
             vec![Field::new(
                 DATE,
-                FieldKind::Date,
-                true,
-                &today.format("%Y-%m-%d").to_string(),
+                FieldKind::Date { today, order },
+                false,
+                "",
             )],
             String::new(),
         )
@@ -463,7 +469,12 @@ impl Form {
 
     /// Bookings filter form, prefilled with `current`; `services` are the
     /// service names to choose from.
-    pub fn filter(current: &BookingFilter, services: &[String]) -> Self {
+    pub fn filter(
+        current: &BookingFilter,
+        services: &[String],
+        today: NaiveDate,
+        order: DateOrder,
+    ) -> Self {
         let date = |d: Option<NaiveDate>| {
             d.map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default()
@@ -475,10 +486,23 @@ impl Form {
         Self::new(
             FormKind::Filter,
             "Filter bookings",
-            "empty dates mean no limit".to_owned(),
+            format!(
+                "dates as 2026-12-25, {}, tomorrow, +7; empty means no limit",
+                order.example().0
+            ),
             vec![
-                Field::new(FROM, FieldKind::Date, false, &date(current.from)),
-                Field::new(TO, FieldKind::Date, false, &date(current.to)),
+                Field::new(
+                    FROM,
+                    FieldKind::Date { today, order },
+                    false,
+                    &date(current.from),
+                ),
+                Field::new(
+                    TO,
+                    FieldKind::Date { today, order },
+                    false,
+                    &date(current.to),
+                ),
                 Field::new(
                     STATUS,
                     FieldKind::Choice(statuses),

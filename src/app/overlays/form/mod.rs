@@ -221,6 +221,26 @@ impl Form {
         FormOutcome::Editing
     }
 
+    /// The kind of field `label`, if the form has it.
+    pub fn kind_of(&self, label: &str) -> Option<&FieldKind> {
+        self.fields
+            .iter()
+            .find(|f| f.label == label)
+            .map(|f| &f.kind)
+    }
+
+    /// The date field `label` reads, if it reads one (see
+    /// [`FieldKind::Date`]); `None` when it is empty or not a date field.
+    pub fn date(&self, label: &str) -> Option<chrono::NaiveDate> {
+        let field = self.fields.iter().find(|f| f.label == label)?;
+        match field.kind {
+            FieldKind::Date { today, order } => {
+                crate::domain::typed_date::parse_date(field.value(), today, order).ok()
+            }
+            _ => None,
+        }
+    }
+
     /// Puts pasted `text` into the focused field at its cursor, as one line;
     /// nothing is submitted and no key is run, whatever the text holds.
     /// Returns whether the field took it.

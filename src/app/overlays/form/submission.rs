@@ -17,7 +17,6 @@ use crate::domain::{
     WalkInRequest,
 };
 use crate::domain::{BookingFor, CancelRequest, PaymentMethod, Role, Transition};
-use chrono::NaiveDate;
 
 impl Form {
     fn optional(&self, label: &str) -> Option<String> {
@@ -220,8 +219,7 @@ impl Form {
                 Write::Delete(*id, self.authority())
             }
             FormKind::Filter => {
-                let date = |label| NaiveDate::parse_from_str(self.value(label), "%Y-%m-%d").ok();
-                let (from, to) = (date(FROM), date(TO));
+                let (from, to) = (self.date(FROM), self.date(TO));
                 crate::domain::query::check_date_range(from, to).map_err(|e| e.to_string())?;
                 return Ok(Submitted::Filter(BookingFilter {
                     from,
@@ -238,8 +236,14 @@ impl Form {
                 });
             }
             FormKind::GoToDate => {
-                let date = NaiveDate::parse_from_str(self.value(DATE), "%Y-%m-%d")
-                    .map_err(|_| "a date as YYYY-MM-DD".to_owned())?;
+                let date = match self.date(DATE) {
+                    Some(d) => d,
+                    None if self.value(DATE).trim().is_empty() => match self.kind_of(DATE) {
+                        Some(FieldKind::Date { today, .. }) => *today,
+                        _ => return Err("no date given".to_owned()),
+                    },
+                    None => return Err("that is not a date: see the hint beside it".to_owned()),
+                };
                 return Ok(Submitted::GoTo(date));
             }
         };

@@ -120,7 +120,10 @@ fn escape_asks_before_discarding_typed_input() {
 
 #[test]
 fn tab_and_shift_tab_cycle_fields_and_choices_change_with_space() {
-    let mut form = Form::go_to_date(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default());
+    let mut form = Form::go_to_date(
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default(),
+        crate::domain::typed_date::DateOrder::DayMonth,
+    );
     form.fields.push(Field::new(
         "Method",
         FieldKind::Choice(vec!["card".into(), "cash".into()]),

@@ -14,6 +14,7 @@ use crate::app::msg::DayView;
 use crate::app::overlays::form::Form;
 use crate::app::state::{AppState, Screen};
 use crate::domain::availability::Slot;
+use crate::domain::typed_date::DateOrder;
 use crate::domain::{Booking, BookingId, ResourceId, ServiceId};
 use chrono::{Datelike, Duration, NaiveDate};
 
@@ -98,7 +99,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::GoToDate | Action::Search => {
             state.overlay = Some(crate::app::state::Overlay::Form(Box::new(
-                Form::go_to_date(state.board.date),
+                Form::go_to_date(state.today(), DateOrder::of_region(state.phone_region())),
             )));
             Vec::new()
         }
