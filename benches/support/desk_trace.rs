@@ -98,6 +98,7 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::LoadDay(_) => "LoadDay",
         Effect::LoadWeek(..) => "LoadWeek",
         Effect::LoadToday(_) => "LoadToday",
+        Effect::FindFreeSlots(..) => "FindFreeSlots",
         Effect::LoadBookings(_) => "LoadBookings",
         Effect::LoadBooking(_) => "LoadBooking",
         Effect::LoadCustomers(_) => "LoadCustomers",

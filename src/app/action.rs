@@ -29,6 +29,9 @@ pub enum Action {
     MarkDone,
     /// Today: only one resource's bookings (cycles, then all).
     FilterResource,
+    /// Board: the next free slots of a service (from a full slot: its
+    /// three nearest alternatives).
+    FindFree,
     MoveUp,
     MoveDown,
     MoveLeft,
@@ -124,7 +127,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 62] = [
+    pub const ALL: [Self; 63] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -147,6 +150,7 @@ impl Action {
         Self::MarkNoShow,
         Self::MarkDone,
         Self::FilterResource,
+        Self::FindFree,
         Self::Delete,
         Self::Refund,
         Self::ForceStatus,
@@ -273,6 +277,7 @@ impl Action {
             Self::MarkNoShow => ("no-show", "mark the selected booking a no-show"),
             Self::MarkDone => ("done", "complete the selected booking"),
             Self::FilterResource => ("resource", "one resource's bookings, then all"),
+            Self::FindFree => ("find free", "next free slot (a full slot: its nearest)"),
             Self::MoveUp => ("up", "move up"),
             Self::MoveDown => ("down", "move down"),
             Self::MoveLeft => ("left", "move left"),

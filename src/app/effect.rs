@@ -1,6 +1,7 @@
 //! The I/O the app asks for: the runtime runs each effect against the store
 //! and feeds the result back as a [`Msg`](super::Msg). Pure data.
 
+use crate::domain::free_slots::FreeSlotSearch;
 use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
 };
@@ -19,6 +20,9 @@ pub enum Effect {
     LoadWeek(ResourceId, NaiveDate),
     /// The bookings of one local date, every status (the run sheet).
     LoadToday(NaiveDate),
+    /// The free slots a search asks for (answered as
+    /// `Msg::FreeSlotsFound` with `title`).
+    FindFreeSlots(FreeSlotSearch, String),
     /// A page of the bookings list.
     LoadBookings(BookingQuery),
     /// One booking with its event history.

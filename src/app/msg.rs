@@ -5,6 +5,7 @@ use super::effect::Write;
 use super::overlays::scroll::ScrollRoom;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
+use crate::domain::free_slots::FreeSlotSearch;
 use crate::domain::{
     Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure, NeedsAttention,
     StaffMember,
@@ -37,6 +38,8 @@ pub enum Msg {
     WeekLoaded(Box<DayView>),
     /// The bookings of a local date, every status (the run sheet).
     TodayLoaded(NaiveDate, Vec<Booking>),
+    /// The free slots found for a search, with the list's title.
+    FreeSlotsFound(FreeSlotSearch, String, Vec<Slot>),
     /// A page of the bookings list for `query`.
     BookingsLoaded(BookingQuery, Box<BookingPage>),
     /// One booking and its events.

@@ -6,6 +6,7 @@ use super::msg::CatalogView;
 use super::overlays::attention::AttentionList;
 use super::overlays::detail::DetailState;
 use super::overlays::form::{Approval, Form, KeptDetails};
+use super::overlays::free_slots::FreeSlotsList;
 use super::overlays::help::HelpState;
 use super::overlays::messages::MessagesState;
 use super::overlays::palette::PaletteState;
@@ -94,6 +95,8 @@ pub enum Overlay {
     Quit(QuitPrompt),
     /// The messages log ([`AppState::messages`]).
     Messages(MessagesState),
+    /// Free slots found: a search's, or a full slot's nearest.
+    FreeSlots(FreeSlotsList),
 }
 
 /// Whether a status message reports something done or something refused.
@@ -353,6 +356,7 @@ impl AppState {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Detail(_)) => Context::Detail,
             Some(Overlay::Attention(_)) => Context::Attention,
+            Some(Overlay::FreeSlots(_)) => Context::FreeSlots,
             Some(Overlay::Quit(_)) => Context::Quit,
             Some(Overlay::Messages(_)) => Context::Messages,
             None if self.first_run => Context::FirstRun,

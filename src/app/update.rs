@@ -12,7 +12,7 @@ use super::keymap::{Context, Key};
 use super::msg::{CatalogView, Msg, StarterFile};
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
-use super::overlays::{attention, detail, form, help, messages, palette, scroll};
+use super::overlays::{attention, detail, form, free_slots, help, messages, palette, scroll};
 use super::quit;
 use super::screens::{self, activity, board, bookings, customers, today};
 use super::sign_in;
@@ -54,6 +54,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         Msg::WeekLoaded(view) => {
             quit::seen(state, &view.bookings);
             board::week_loaded(state, *view);
+            Vec::new()
+        }
+        Msg::FreeSlotsFound(search, title, slots) => {
+            free_slots::found(state, search, title, slots);
             Vec::new()
         }
         Msg::TodayLoaded(date, bookings) => {
@@ -148,6 +152,7 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Context::Help => help::key(state, key),
         Context::Detail => detail::key(state, key),
         Context::Attention => attention::key(state, key),
+        Context::FreeSlots => free_slots::key(state, key),
         Context::Quit => quit::key(state, key),
         Context::Messages => messages::key(state, key),
         Context::Search => customers::search_key(state, key),
@@ -312,6 +317,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ShowActivity => screens::show(state, Screen::Activity),
         Action::ShowToday => screens::show(state, Screen::Today),
         Action::WalkIn => booking_actions::walk_in(state),
+        Action::FindFree => board::find_free(state),
         Action::MarkArrived | Action::MarkNoShow | Action::MarkDone | Action::FilterResource => {
             if state.screen == Screen::Today {
                 screens::action(state, a)

@@ -38,6 +38,7 @@ pub mod catalog_where;
 pub mod check;
 pub mod customer;
 pub mod error;
+pub mod free_slots;
 pub mod idempotency;
 pub mod ids;
 pub mod intake;

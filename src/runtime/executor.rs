@@ -5,6 +5,7 @@ use crate::app::overlays::form::PICKER_ROWS;
 use crate::app::screens::activity::ACTIVITY_ROWS;
 use crate::app::screens::customers::LIST_ROWS;
 use crate::app::{Authority, CatalogView, DayView, Effect, Msg, Write, Written};
+use crate::domain::free_slots::{SEARCH_DAYS, pick_free};
 use crate::domain::{Actor, BookingError, Failure, Origin, Role};
 use crate::domain::{BookingQuery, SlotQuery};
 use crate::store::{FileFault, Store, StoreError};
@@ -83,6 +84,21 @@ impl Executor {
                     Some(*resource),
                     now,
                 )?))]
+            }
+            Effect::FindFreeSlots(search, title) => {
+                let slots = store.slots(
+                    &SlotQuery {
+                        service: Some(search.service),
+                        resource: search.resource,
+                        from: search.from,
+                        days: SEARCH_DAYS,
+                        include_unavailable: false,
+                    },
+                    now,
+                )?;
+                let tz = store.location()?.time_zone;
+                let found = pick_free(&slots, search, tz, now);
+                vec![Msg::FreeSlotsFound(search.clone(), title.clone(), found)]
             }
             Effect::LoadToday(date) => vec![Msg::TodayLoaded(
                 *date,

@@ -119,7 +119,7 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
         ],
         Context::Help => vec![h(Action::Back), h(Action::PageDown), h(Action::PageUp)],
         Context::Quit => vec![h(Action::ReleaseAndQuit), h(Action::Quit), h(Action::Back)],
-        Context::Attention => vec![
+        Context::FreeSlots | Context::Attention => vec![
             pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),
             h(Action::Open),
             h(Action::Back),

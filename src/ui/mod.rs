@@ -12,6 +12,7 @@ pub mod detail;
 pub mod first_run;
 pub mod fit;
 pub mod form;
+pub mod free_slots;
 pub mod help;
 pub mod hints;
 pub mod line;
@@ -105,5 +106,6 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Attention(open)) => attention::render(frame, main, state, open),
         Some(Overlay::Quit(prompt)) => quit::render(frame, main, state, prompt),
         Some(Overlay::Messages(open)) => messages::render(frame, main, state, open),
+        Some(Overlay::FreeSlots(list)) => free_slots::render(frame, main, state, list),
     }
 }

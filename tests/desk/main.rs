@@ -10,6 +10,7 @@ mod bookings_list;
 mod first_run;
 mod flows;
 mod form_screens;
+mod free_slots;
 mod hostile_input;
 mod list_screens;
 mod messages;

@@ -34,6 +34,8 @@ pub enum Context {
     Detail,
     /// The list of bookings needing attention.
     Attention,
+    /// Free slots found (a search's, or a full slot's nearest).
+    FreeSlots,
     /// The messages log.
     Messages,
     /// Typing in the customers' search box.
@@ -53,7 +55,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 18] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
@@ -63,6 +65,7 @@ impl Context {
         Self::Global,
         Self::Detail,
         Self::Attention,
+        Self::FreeSlots,
         Self::Messages,
         Self::Search,
         Self::Form,
@@ -85,6 +88,7 @@ impl Context {
             Self::FirstRun => "No catalog yet",
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
+            Self::FreeSlots => "Free slots found",
             Self::Messages => "Messages log",
             Self::Search => "Customer search",
             Self::Form => "In forms",
@@ -210,6 +214,7 @@ fn board() -> Vec<Binding> {
         Binding::new(Action::Reserve, &["r"]),
         Binding::new(Action::NewBooking, &["n"]),
         Binding::new(Action::WalkIn, &["W"]),
+        Binding::new(Action::FindFree, &["f"]),
         Binding::new(Action::NextBooking, &["tab"]),
     ];
     table.extend(booking_actions());
@@ -320,6 +325,16 @@ impl Default for Keymap {
                     Binding::new(Action::Open, &["enter"])
                         .worded("open", "open the booking (move or cancel it there)"),
                     Binding::new(Action::Back, &["esc", "A"]).worded("close", "close"),
+                ],
+            ),
+            (
+                Context::FreeSlots,
+                vec![
+                    Binding::new(Action::MoveUp, &["up", "k"]),
+                    Binding::new(Action::MoveDown, &["down", "j"]),
+                    Binding::new(Action::Open, &["enter"])
+                        .worded("show", "show it on the board, selected"),
+                    Binding::new(Action::Back, &["esc", "f"]).worded("close", "close"),
                 ],
             ),
             (

@@ -1,10 +1,12 @@
 //! What is drawn over a screen and takes the keys while open: a form, the
 //! command palette, help, the booking detail, the list of bookings
-//! needing attention and the messages log. Each has its keymap table.
+//! needing attention, the messages log and free slots found. Each has its
+//! keymap table.
 
 pub mod attention;
 pub mod detail;
 pub mod form;
+pub mod free_slots;
 pub mod help;
 pub mod messages;
 pub mod palette;

@@ -30,6 +30,16 @@ pub fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
 }
 
 fn submit(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
+    if form.kind == FormKind::FindFree {
+        return match crate::app::screens::board::free_search(state, &form) {
+            Ok(effect) => vec![effect],
+            Err(message) => {
+                form.error = Some(message);
+                state.overlay = Some(Overlay::Form(form));
+                Vec::new()
+            }
+        };
+    }
     let service = match &form.kind {
         FormKind::NewBooking(slot) | FormKind::Reserve(slot) | FormKind::WalkIn(Some(slot)) => {
             state

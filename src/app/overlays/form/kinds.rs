@@ -50,6 +50,8 @@ pub enum FormKind {
     GoToDate,
     /// Bookings: filter the list.
     Filter,
+    /// Board: search for the next free slots of a service.
+    FindFree,
     /// Sign in: who is at the desk.
     SignIn,
 }
@@ -113,6 +115,11 @@ pub(super) const PIN: &str = "PIN";
 pub(super) const APPROVER: &str = "Manager approving";
 pub(super) const APPROVER_PIN: &str = "Manager's PIN";
 pub(super) const DATE: &str = "Date";
+pub(super) const RESOURCE: &str = "Resource";
+pub(super) const PART_OF_DAY: &str = "Time of day";
+pub(super) const WEEKDAY: &str = "Weekday";
+/// Weekdays as the find-free form offers them.
+pub(super) const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 pub(super) const FROM: &str = "From";
 pub(super) const TO: &str = "To";
 pub(super) const SERVICE: &str = "Service";
@@ -443,6 +450,50 @@ impl Form {
             format!("customer #{} · {}", c.id, c.name),
             customer_fields(Some(c), None),
             key,
+        )
+    }
+
+    /// Find-a-free-slot form: the service (`chosen` first, of `services`),
+    /// any or one of `resources`, any part of the day or one, any weekday
+    /// or one, from a date (empty: today), the seats needed.
+    pub fn find_free(
+        services: &[String],
+        resources: &[String],
+        chosen: &str,
+        today: NaiveDate,
+        order: DateOrder,
+    ) -> Self {
+        let with_any = |names: Vec<String>| {
+            let mut all = vec!["any".to_owned()];
+            all.extend(names);
+            FieldKind::Choice(all)
+        };
+        let parts = crate::domain::free_slots::PartOfDay::ALL
+            .iter()
+            .map(|p| p.label().to_owned())
+            .collect();
+        let days = WEEKDAYS.iter().map(|d| (*d).to_owned()).collect();
+        Self::new(
+            FormKind::FindFree,
+            "Find a free slot",
+            format!(
+                "the first with room in the next {} days",
+                crate::domain::free_slots::SEARCH_DAYS
+            ),
+            vec![
+                Field::new(SERVICE, FieldKind::Choice(services.to_vec()), true, chosen),
+                Field::new(RESOURCE, with_any(resources.to_vec()), true, "any"),
+                Field::new(PART_OF_DAY, with_any(parts), true, "any"),
+                Field::new(WEEKDAY, with_any(days), true, "any"),
+                Field::new(FROM, FieldKind::Date { today, order }, false, ""),
+                Field::new(
+                    PARTICIPANTS,
+                    FieldKind::Number { min: 1, max: 999 },
+                    true,
+                    "1",
+                ),
+            ],
+            String::new(),
         )
     }
 

@@ -235,6 +235,7 @@ impl Form {
                     pin: self.value(PIN).to_owned(),
                 });
             }
+            FormKind::FindFree => return Err("a search is sent by the desk".to_owned()),
             FormKind::GoToDate => {
                 let date = match self.date(DATE) {
                     Some(d) => d,

@@ -12,10 +12,12 @@ use crate::app::action::Action;
 use crate::app::effect::{Effect, Write};
 use crate::app::msg::DayView;
 use crate::app::overlays::form::Form;
+use crate::app::overlays::free_slots::{FOUND, NEAREST};
 use crate::app::state::{AppState, Screen};
 use crate::domain::availability::Slot;
+use crate::domain::free_slots::{FreeSlotSearch, PartOfDay};
 use crate::domain::typed_date::DateOrder;
-use crate::domain::{Booking, BookingId, ResourceId, ServiceId};
+use crate::domain::{Booking, BookingId, ResourceId, ServiceId, SlotRef};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// The board screen's state.
@@ -38,6 +40,9 @@ pub struct BoardState {
     pub moving: Option<BookingId>,
     /// The service of the booking being moved: only its slots take it.
     pub moving_service: Option<ServiceId>,
+    /// The slot to select when its day next loads (a free slot chosen
+    /// from a list).
+    pub select_slot: Option<SlotRef>,
 }
 
 impl BoardState {
@@ -254,7 +259,8 @@ fn take_view(state: &mut AppState, view: DayView) {
         .as_ref()
         .map(|c| c.resources.iter().map(|r| (r.id, r.name.clone())).collect())
         .unwrap_or_default();
-    let selected = state.board.selected_slot().map(|s| s.occurrence.slot_ref());
+    let wanted = state.board.select_slot.take();
+    let selected = wanted.or_else(|| state.board.selected_slot().map(|s| s.occurrence.slot_ref()));
     let fresh = state
         .board
         .view
@@ -275,7 +281,7 @@ fn take_view(state: &mut AppState, view: DayView) {
         })
     });
     let cursor = match keep {
-        Some(c) if !fresh => c,
+        Some(c) if !fresh || wanted.is_some() => c,
         _ => {
             let now_time =
                 (view.date == state.today()).then(|| state.now.with_timezone(&tz).time());
@@ -305,4 +311,95 @@ fn take_view(state: &mut AppState, view: DayView) {
     state.board.grid = grid;
     state.board.cursor = cursor;
     state.board.view = Some(view);
+}
+
+/// Next free slot: on a full or blocked slot, its service's three nearest
+/// slots with room after it; elsewhere the search form, for the selected
+/// slot's service.
+pub fn find_free(state: &mut AppState) -> Vec<Effect> {
+    let Some(catalog) = state.catalog.as_ref() else {
+        state.error("there is no catalog yet: no service to look for");
+        return Vec::new();
+    };
+    let services: Vec<String> = catalog.services.iter().map(|s| s.name.clone()).collect();
+    let resources: Vec<String> = catalog.resources.iter().map(|r| r.name.clone()).collect();
+    let slot = (state.screen == Screen::Board)
+        .then(|| state.board.selected_slot().cloned())
+        .flatten();
+    if let Some(full) = slot.as_ref().filter(|s| s.unavailable.is_some()) {
+        let search = FreeSlotSearch {
+            service: full.occurrence.service_id,
+            resource: None,
+            part_of_day: None,
+            weekday: None,
+            from: full.occurrence.date.max(state.today()),
+            after: Some(full.occurrence.from),
+            seats: 1,
+            limit: NEAREST,
+        };
+        let at = full
+            .occurrence
+            .from
+            .with_timezone(&state.tz())
+            .format("%H:%M");
+        let title = format!("nearest free {} after {at}", full.service_name);
+        return vec![Effect::FindFreeSlots(search, title)];
+    }
+    let chosen = slot.as_ref().map_or_else(
+        || services.first().cloned().unwrap_or_default(),
+        |s| s.service_name.clone(),
+    );
+    let order = DateOrder::of_region(state.phone_region());
+    let form = Form::find_free(&services, &resources, &chosen, state.today(), order);
+    state.overlay = Some(crate::app::state::Overlay::Form(Box::new(form)));
+    Vec::new()
+}
+
+/// The search the find-free form asks for, or why not.
+pub fn free_search(state: &AppState, form: &Form) -> Result<Effect, String> {
+    let catalog = state.catalog.as_ref().ok_or("there is no catalog yet")?;
+    let service = catalog
+        .services
+        .iter()
+        .find(|s| s.name == form.value("Service"))
+        .ok_or("choose a service")?;
+    let resource = catalog
+        .resources
+        .iter()
+        .find(|r| r.name == form.value("Resource"))
+        .map(|r| r.id);
+    let part_of_day = PartOfDay::ALL
+        .into_iter()
+        .find(|p| p.label() == form.value("Time of day"));
+    let weekday = form.value("Weekday").parse::<chrono::Weekday>().ok();
+    let from = match form.date("From") {
+        Some(d) => d,
+        None if form.value("From").trim().is_empty() => state.today(),
+        None => return Err("that is not a date: see the hint beside it".to_owned()),
+    };
+    let seats = form.value("Participants").parse().unwrap_or(1);
+    let mut title = format!("free slots of {}", service.name);
+    for part in [
+        form.value("Resource"),
+        form.value("Time of day"),
+        form.value("Weekday"),
+    ] {
+        if part != "any" {
+            title.push_str(" · ");
+            title.push_str(part);
+        }
+    }
+    Ok(Effect::FindFreeSlots(
+        FreeSlotSearch {
+            service: service.id,
+            resource,
+            part_of_day,
+            weekday,
+            from,
+            after: None,
+            seats,
+            limit: FOUND,
+        },
+        title,
+    ))
 }
