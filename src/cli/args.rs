@@ -268,6 +268,9 @@ pub struct TodayArgs {
     /// Also lapsed and released holds.
     #[arg(long)]
     pub all: bool,
+    /// Write the sheet as an HTML page for printing to this file.
+    #[arg(long, conflicts_with = "json")]
+    pub html: Option<std::path::PathBuf>,
     /// Print JSON (the sheet with its rows, states and counts).
     #[arg(long)]
     pub json: bool,

@@ -9,6 +9,7 @@ use super::args::{
 };
 use super::context::Context;
 use super::output;
+use super::run_sheet_html;
 use crate::domain::run_sheet::{RunSheet, SheetFilter};
 use crate::domain::{BookingEdit, BookingQuery, CustomerPatch, EventFilter, SlotQuery};
 use crate::domain::{BookingError, BookingId, BookingStatus, CustomerId, EventId};
@@ -59,6 +60,13 @@ pub fn today(ctx: &Context, a: &TodayArgs) -> CliResult {
         return output::json(&sheet);
     }
     let location = ctx.location()?;
+    if let Some(path) = &a.html {
+        let region = location.phone_region.clone();
+        let html = run_sheet_html::page(&sheet, &location.name, location.time_zone, |p| {
+            crate::domain::display_phone(p, &region)
+        });
+        return run_sheet_html::write(path, &html);
+    }
     output::run_sheet(&sheet, location.time_zone, &location.phone_region)
 }
 

@@ -10,6 +10,7 @@ mod context;
 mod listing_cmds;
 mod maintenance_cmds;
 mod output;
+mod run_sheet_html;
 mod staff_cmds;
 
 pub use crate::data_dir::default_db_path;

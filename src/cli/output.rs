@@ -204,18 +204,13 @@ pub fn slots(slots: &[Slot], tz: Tz) -> CliResult {
 /// counts, then a line per booking (`▸` the next on its resource).
 pub fn run_sheet(sheet: &RunSheet, tz: Tz, phone_region: &str) -> CliResult {
     let mut out = std::io::stdout().lock();
-    let c = sheet.counts;
     writeln!(
         out,
         "Today {} (as of {})",
         sheet.date.format("%a %d %b %Y"),
         clock(sheet.at, tz)
     )?;
-    writeln!(
-        out,
-        "{} expected · {} arrived · {} late · {} no-show · {} walk-ins",
-        c.expected, c.arrived, c.late, c.no_show, c.walk_ins
-    )?;
+    writeln!(out, "{}", sheet.counts.words())?;
     if sheet.rows.is_empty() {
         writeln!(out, "no bookings")?;
     } else {

@@ -105,6 +105,21 @@ pub struct SheetCounts {
     pub walk_ins: u32,
 }
 
+impl SheetCounts {
+    /// `12 expected · 5 arrived · 1 late · 0 no-show · 1 walk-in`.
+    pub fn words(&self) -> String {
+        let walk = if self.walk_ins == 1 {
+            "walk-in"
+        } else {
+            "walk-ins"
+        };
+        format!(
+            "{} expected · {} arrived · {} late · {} no-show · {} {walk}",
+            self.expected, self.arrived, self.late, self.no_show, self.walk_ins
+        )
+    }
+}
+
 /// What the sheet shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SheetFilter {

@@ -50,7 +50,7 @@ fn a_walk_in_on_the_command_line_is_checked_in_and_on_the_run_sheet() {
     let plain = desk.ok(&["today"]);
     assert!(plain.contains("Sam (walk-in)"), "{plain}");
     assert!(plain.contains("020 7946 0018"), "{plain}");
-    assert!(plain.contains("1 walk-ins"), "{plain}");
+    assert!(plain.contains("1 walk-in\n"), "{plain}");
 }
 
 #[test]
@@ -76,4 +76,36 @@ fn dates_are_typed_as_people_write_them_on_every_command() {
         assert!(err.contains("is not understood"), "{nonsense:?}: {err}");
         assert!(!err.contains('\u{1b}'), "{err:?}");
     }
+}
+
+#[test]
+fn the_run_sheet_prints_as_an_escaped_html_page() {
+    let desk = Desk::new();
+    desk.ok(&[
+        "walk-in",
+        "--service",
+        "physio",
+        "--first-name",
+        "<script>alert(1)</script>",
+        "--last-name",
+        "O'Brien & Co",
+    ]);
+    let file = desk.db.with_file_name("sheet.html");
+    let out = desk.run(&["today", "--html", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "the page goes to the file");
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("@media print"));
+    assert!(!html.contains("<script>"), "names are escaped");
+    assert!(html.contains("&lt;script&gt;"), "{html}");
+    assert!(html.contains("O'Brien &amp; Co (walk-in)"), "{html}");
+    assert!(html.contains("1 walk-in<"), "{html}");
+    let refused = desk.run(&["today", "--html", "/no/such/dir/sheet.html"]);
+    assert_eq!(refused.status.code(), Some(5));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("cannot write"));
 }
