@@ -222,21 +222,8 @@ pub fn run_sheet(sheet: &RunSheet, tz: Tz, phone_region: &str) -> CliResult {
     }
     for r in &sheet.rows {
         let b = &r.booking;
-        let mut who = b
-            .customer
-            .as_ref()
-            .map_or("—", |c| c.name.as_str())
-            .to_owned();
-        if b.walk_in {
-            who.push_str(" (walk-in)");
-        }
-        let phone = b
-            .customer
-            .as_ref()
-            .and_then(|c| c.phone.as_deref())
-            .map_or_else(String::new, |p| {
-                crate::domain::display_phone(p, phone_region)
-            });
+        let who = r.who("—");
+        let phone = r.phone(|p| crate::domain::display_phone(p, phone_region));
         writeln!(
             out,
             "{} {:<11} {:<18} {:<24} {:<16} {:<24} {:>3} {:<10} {}",

@@ -58,18 +58,8 @@ pub fn page(sheet: &RunSheet, location: &str, tz: Tz, phone: impl Fn(&str) -> St
         if r.next {
             class.push("next");
         }
-        let mut who = b
-            .customer
-            .as_ref()
-            .map_or_else(|| "—".to_owned(), |c| c.name.clone());
-        if b.walk_in {
-            who.push_str(" (walk-in)");
-        }
-        let tel = b
-            .customer
-            .as_ref()
-            .and_then(|c| c.phone.as_deref())
-            .map_or_else(String::new, &phone);
+        let who = r.who("—");
+        let tel = r.phone(&phone);
         let _ = writeln!(
             html,
             "<tr class=\"{}\"><td>{}–{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\

@@ -92,6 +92,30 @@ pub struct SheetRow {
     pub next: bool,
 }
 
+impl SheetRow {
+    /// Who it is for, `(walk-in)` after a walk-in's name; `nobody` for a
+    /// hold with no one named yet.
+    pub fn who(&self, nobody: &str) -> String {
+        let b = &self.booking;
+        let name = b.customer.as_ref().map_or(nobody, |c| c.name.as_str());
+        if b.walk_in {
+            format!("{name} (walk-in)")
+        } else {
+            name.to_owned()
+        }
+    }
+
+    /// The customer's phone in `shown` (a formatter taking E.164), or
+    /// empty.
+    pub fn phone(&self, shown: impl Fn(&str) -> String) -> String {
+        self.booking
+            .customer
+            .as_ref()
+            .and_then(|c| c.phone.as_deref())
+            .map_or_else(String::new, shown)
+    }
+}
+
 /// The day's counts, in bookings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct SheetCounts {

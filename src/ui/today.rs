@@ -211,14 +211,10 @@ fn row(state: &AppState, labels: &ServiceLabels, r: &SheetRow, cols: Columns) ->
         from
     };
     let mark = if r.next { "▸ " } else { "" };
-    let mut who = b
-        .customer
-        .as_ref()
-        .map_or_else(|| "(hold, no name yet)".to_owned(), |c| c.name.clone());
-    if b.walk_in {
-        who.push_str(" · walk-in");
-    }
-    let who = fit::truncate(&format!("{mark}{who}"), usize::from(cols.who));
+    let who = fit::truncate(
+        &format!("{mark}{}", r.who("(hold, no name yet)")),
+        usize::from(cols.who),
+    );
     let resource = if cols.wide {
         without_note(&b.resource_name).to_owned()
     } else {
@@ -227,11 +223,7 @@ fn row(state: &AppState, labels: &ServiceLabels, r: &SheetRow, cols: Columns) ->
     let service = labels.label(b.service_id, &b.service_name, usize::from(cols.service));
     let mut cells = vec![Cell::from(time), Cell::from(resource), Cell::from(who)];
     if cols.wide {
-        let phone = b
-            .customer
-            .as_ref()
-            .and_then(|c| c.phone.as_deref())
-            .map_or_else(String::new, |p| display_phone(p, state.phone_region()));
+        let phone = r.phone(|p| display_phone(p, state.phone_region()));
         cells.push(Cell::from(phone));
     }
     cells.push(Cell::from(service));
