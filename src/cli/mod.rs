@@ -11,6 +11,7 @@ mod listing_cmds;
 mod maintenance_cmds;
 mod output;
 mod staff_cmds;
+mod waitlist_cmds;
 
 pub use crate::data_dir::default_db_path;
 pub use args::Cli;
@@ -124,6 +125,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Slots(_)
             | Command::Bookings(_)
             | Command::Events(_)
+            | Command::Waitlist(args::WaitlistArgs { action: None, .. })
             | Command::Sweep(_)
             | Command::Init { demo: false }
             | Command::Staff {
@@ -180,6 +182,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Customer(a) => listing_cmds::customer(&mut ctx, a),
         Command::Customers(a) => listing_cmds::customers(&ctx, &a),
         Command::Events(a) => listing_cmds::events(&ctx, &a),
+        Command::Waitlist(a) => waitlist_cmds::waitlist(&mut ctx, a),
         Command::Sweep(a) => listing_cmds::sweep(&mut ctx, a.json),
         Command::Check(a) => maintenance_cmds::check(&ctx, &a),
         Command::Backup(a) => maintenance_cmds::backup(&ctx, &a),

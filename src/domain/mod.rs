@@ -51,6 +51,7 @@ pub mod shell;
 pub mod staff;
 pub mod status;
 pub mod text;
+pub mod waitlist;
 pub mod wall_clock;
 
 pub use attention::{AffectedBooking, AttentionReason, CatalogApplied, NeedsAttention};
@@ -60,6 +61,7 @@ pub use customer::{PhoneSearch, display_phone};
 pub use error::{BookingError, ErrorKind, Failure};
 pub use ids::{
     AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, StaffId, TimeSlotId,
+    WaitlistEntryId,
 };
 pub use journal::{
     Actor, BookingChange, CatalogChanges, Change, Event, EventData, EventKind, Origin,
@@ -74,3 +76,4 @@ pub use requests::{
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use staff::StaffMember;
 pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};
+pub use waitlist::{WaitlistEntry, WaitlistStatus};

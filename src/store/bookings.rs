@@ -31,18 +31,24 @@ pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()>
     Ok(())
 }
 
-struct NewBooking<'a> {
-    ctx: &'a SlotContext,
-    participants: u32,
-    status: BookingStatus,
-    hold_expires_at: Option<DateTime<Utc>>,
-    customer: Option<CustomerId>,
-    message: Option<&'a str>,
-    currency: &'a str,
-    idempotency_key: Option<&'a str>,
+/// A new booking's row, as `insert` writes it.
+pub(super) struct NewBooking<'a> {
+    pub ctx: &'a SlotContext,
+    pub participants: u32,
+    pub status: BookingStatus,
+    pub hold_expires_at: Option<DateTime<Utc>>,
+    pub customer: Option<CustomerId>,
+    pub message: Option<&'a str>,
+    pub currency: &'a str,
+    pub idempotency_key: Option<&'a str>,
 }
 
-fn insert(conn: &Connection, b: &NewBooking<'_>, now: DateTime<Utc>) -> Result<BookingId> {
+/// Inserts `b` on its slot; returns its id. The caller checks the rules and records the event.
+pub(super) fn insert(
+    conn: &Connection,
+    b: &NewBooking<'_>,
+    now: DateTime<Utc>,
+) -> Result<BookingId> {
     let o = &b.ctx.occurrence;
     conn.prepare_cached(
         "INSERT INTO bookings (service_id, time_slot_id, resource_id, date, starts_at, ends_at,

@@ -20,3 +20,4 @@ mod rules;
 mod staff;
 mod text_input;
 mod undo;
+mod waitlist;
