@@ -58,6 +58,12 @@ pub enum Action {
     Refund,
     /// Extend the selected hold by the service's hold minutes.
     ExtendHold,
+    /// Board: put a customer in the selected full slot's waitlist (a form
+    /// with the customer picker).
+    JoinWaitlist,
+    /// Board: take someone off the selected slot's waitlist (a form naming
+    /// who leaves).
+    LeaveWaitlist,
     /// Search or filter the current list.
     Search,
     /// Open the selected item (or run the palette's, or move here).
@@ -111,7 +117,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 56] = [
+    pub const ALL: [Self; 58] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -132,6 +138,8 @@ impl Action {
         Self::Refund,
         Self::ForceStatus,
         Self::ExtendHold,
+        Self::JoinWaitlist,
+        Self::LeaveWaitlist,
         Self::NextBooking,
         Self::DayBack,
         Self::DayForward,
@@ -188,6 +196,8 @@ impl Action {
                 | Self::Delete
                 | Self::Refund
                 | Self::ExtendHold
+                | Self::JoinWaitlist
+                | Self::LeaveWaitlist
                 | Self::Undo
                 | Self::ForceStatus
                 | Self::MergeCustomer
@@ -272,6 +282,8 @@ impl Action {
             Self::ForceStatus => ("force", "force a status (manager)"),
             Self::MergeCustomer => ("merge", "merge a duplicate customer (manager)"),
             Self::ExtendHold => ("extend", "extend hold"),
+            Self::JoinWaitlist => ("wait", "join the waitlist of a full slot"),
+            Self::LeaveWaitlist => ("leave wait", "take someone off the slot's waitlist"),
             Self::Search => ("search", "search / filter"),
             Self::Open => ("open", "open"),
             Self::Back => ("back", "close / back"),

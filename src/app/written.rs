@@ -42,6 +42,7 @@ pub fn written(
             }
             _ => format!("customer {} updated", c.name),
         },
+        Written::Waitlist(e) => super::waitlist::written_message(state, e),
     };
     if let Written::Booking(b, _) = &written {
         quit::track(
@@ -198,5 +199,6 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::EditCustomer(..) | Write::MergeCustomers(..) => {
             format!("customer of #{} updated", b.id)
         }
+        Write::JoinWaitlist(_) | Write::LeaveWaitlist(_) => format!("#{} updated", b.id),
     }
 }

@@ -7,6 +7,7 @@ use super::args::{WaitlistAction, WaitlistArgs};
 use super::context::Context;
 use super::output::{self, clock, local, local_range, shown, truncate};
 use crate::domain::customer::{CustomerInput, display_phone};
+use crate::domain::waitlist::ordinal;
 use crate::domain::{
     BookingError, BookingFor, CustomerId, EventData, EventFilter, EventId, EventKind, SlotRef,
     WaitlistEntry, WaitlistEntryId, WaitlistStatus,
@@ -67,7 +68,7 @@ pub fn waitlist(ctx: &mut Context, a: WaitlistArgs) -> CliResult {
                 out,
                 "{} is {} on the waitlist for {} {} {} (entry {})",
                 output::customer_line(&entry.customer),
-                place(entry.position.unwrap_or(1)),
+                ordinal(entry.position.unwrap_or(1)),
                 entry.slot_ref(),
                 local_range(entry.from, entry.to, tz),
                 shown(&entry.service_name),
@@ -126,18 +127,6 @@ fn find_one(ctx: &Context, text: &str) -> CliResult<CustomerId> {
     }
 }
 
-/// `1st`, `2nd`, `3rd`, `4th`, … `11th`, `21st`.
-fn place(n: u32) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
 /// Where an entry stands, in words: `offered: hold 45 until 12:30`,
 /// `offer lapsed 12:30`, `waiting, 2nd, since Sat 21 Nov 2026 10:00`.
 fn state(e: &WaitlistEntry, tz: Tz, now: DateTime<Utc>) -> String {
@@ -148,7 +137,7 @@ fn state(e: &WaitlistEntry, tz: Tz, now: DateTime<Utc>) -> String {
         (WaitlistStatus::Offered, _, Some(until)) => format!("offer lapsed {}", clock(until, tz)),
         (WaitlistStatus::Waiting, ..) => format!(
             "waiting, {}, since {}",
-            place(e.position.unwrap_or(1)),
+            ordinal(e.position.unwrap_or(1)),
             local(e.joined_at, tz)
         ),
         (status, ..) => status.as_str().to_owned(),

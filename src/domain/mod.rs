@@ -76,4 +76,4 @@ pub use requests::{
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use staff::StaffMember;
 pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};
-pub use waitlist::{WaitlistEntry, WaitlistStatus};
+pub use waitlist::{WaitlistEntry, WaitlistRequest, WaitlistStatus};

@@ -8,6 +8,7 @@ use super::availability::{SlotState, Unavailable, check_room};
 use super::booking::CustomerSummary;
 use super::error::BookingError;
 use super::ids::{BookingId, ResourceId, ServiceId, TimeSlotId, WaitlistEntryId};
+use super::requests::BookingFor;
 use super::schedule::{Occurrence, SlotRef};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -137,6 +138,18 @@ impl WaitlistEntry {
     }
 }
 
+/// Who joins which slot's waitlist (`waitlist add`, the desk's `Q`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaitlistRequest {
+    /// The full slot, `TIME_SLOT_ID@DATE`.
+    pub slot: SlotRef,
+    /// A customer on file, or typed details (found or created as a booking's
+    /// are); they need a name and a phone or email, so the desk can call.
+    pub customer: BookingFor,
+    /// Seats wanted, 1 to the slot's capacity.
+    pub participants: u32,
+}
+
 /// May `participants` more seats wait on `slot` in `state`? Only when they
 /// would not fit now: a slot with room is booked, not waited for.
 /// Errors: the room the slot has (`time slot has room for 2: book it
@@ -215,6 +228,18 @@ pub fn took_a_seat(same_slot: bool, made_since_joining: bool) -> bool {
     same_slot || made_since_joining
 }
 
+/// A place in a queue in words: `1st`, `2nd`, `3rd`, `4th`, … `11th`, `21st`.
+pub fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +258,17 @@ mod tests {
         assert_eq!(offers(2, &queue), [WaitlistEntryId(2), WaitlistEntryId(3)]);
         assert_eq!(offers(3, &queue), [WaitlistEntryId(1)]);
         assert!(offers(0, &queue).is_empty());
+    }
+
+    #[test]
+    fn places_read_as_people_say_them() {
+        let said: Vec<String> = [1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal).into();
+        assert_eq!(
+            said,
+            [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"
+            ]
+        );
     }
 
     #[test]

@@ -65,11 +65,11 @@ mod transaction;
 mod undo;
 mod waitlist;
 
+pub use crate::domain::waitlist::WaitlistRequest;
 pub use backup::{BackupMade, RestoreMade};
 pub use error::{Result, StoreError};
 pub use file::FileFault;
 pub use migrations::latest_version;
-pub use waitlist::WaitlistRequest;
 
 use file::FileIdentity;
 use rusqlite::{Connection, OpenFlags};

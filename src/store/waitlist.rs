@@ -17,28 +17,17 @@ use super::queries::customer_columns;
 use super::transaction::finish_noted;
 use crate::domain::availability::check_duplicate;
 use crate::domain::schedule::local_day_bounds;
+use crate::domain::waitlist::WaitlistRequest;
 use crate::domain::waitlist::check_join;
 use crate::domain::{
-    BookingError, BookingFor, BookingId, CustomerId, EventData, EventKind, ResourceId, ServiceId,
-    SlotRef, TimeSlot, TimeSlotId, WaitlistEntry, WaitlistEntryId, WaitlistStatus,
+    BookingError, BookingId, CustomerId, EventData, EventKind, ResourceId, ServiceId, SlotRef,
+    TimeSlot, TimeSlotId, WaitlistEntry, WaitlistEntryId, WaitlistStatus,
 };
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use std::collections::HashMap;
-
-/// Who joins which slot's waitlist (`waitlist add`, the desk's `Q`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WaitlistRequest {
-    /// The full slot, `TIME_SLOT_ID@DATE`.
-    pub slot: SlotRef,
-    /// A customer on file, or typed details (found or created as a booking's
-    /// are); they need a name and a phone or email, so the desk can call.
-    pub customer: BookingFor,
-    /// Seats wanted, 1 to the slot's capacity.
-    pub participants: u32,
-}
 
 const ENTRY_SELECT: &str = "SELECT w.id, w.time_slot_id, w.date, t.service_id, s.name,
     t.resource_id, r.name, w.participants, w.status, w.offer_booking_id,

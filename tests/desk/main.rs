@@ -18,3 +18,4 @@ mod scrolling;
 mod status_words;
 mod themes;
 mod typing;
+mod waitlist;

@@ -202,6 +202,8 @@ fn board() -> Vec<Binding> {
         Binding::new(Action::Reserve, &["r"]),
         Binding::new(Action::NewBooking, &["n"]),
         Binding::new(Action::NextBooking, &["tab"]),
+        Binding::new(Action::JoinWaitlist, &["Q"]),
+        Binding::new(Action::LeaveWaitlist, &["X"]),
     ];
     table.extend(booking_actions());
     table

@@ -12,6 +12,7 @@ mod quit;
 mod screens;
 mod scrolling;
 mod type_ahead;
+mod waitlist;
 mod writes;
 
 use super::*;
