@@ -23,10 +23,12 @@ pub fn loaded(state: &mut AppState, list: Vec<WaitlistEntry>) {
         .offers_told
         .get_or_insert_with(|| offers.iter().map(|e| e.id).collect());
     let news: Vec<WaitlistEntry> = offers
-        .into_iter()
+        .iter()
         .filter(|e| told.insert(e.id))
-        .cloned()
+        .map(|e| (*e).clone())
         .collect();
+    // Ids are never reused: an offer no longer open need not be remembered.
+    told.retain(|id| offers.iter().any(|e| e.id == *id));
     state.waitlist = list;
     for e in news {
         let text = offer_news(state, &e);
