@@ -101,6 +101,13 @@ fn a_seat_freed_at_another_desk_is_offered_shown_with_the_phone_and_confirmed_wi
         }
         desk.press(KeyCode::Tab);
     }
+    desk.press(KeyCode::Enter);
+    let detail = desk.screen(120, 40);
+    assert!(
+        detail.contains("the waitlist's offer to Zed Quill"),
+        "{detail}"
+    );
+    desk.press(KeyCode::Esc);
     desk.press(KeyCode::Char('c'));
     assert!(desk.driver.state.form().is_some(), "the confirm form opens");
     // Filled in with Zed's details; the service's required question asks.

@@ -451,3 +451,21 @@ fn fewer_seats_on_a_booking_offer_the_seat_and_a_merge_keeps_the_queue() {
         ada.customer.id
     );
 }
+
+#[test]
+fn undoing_a_cancel_whose_seat_was_offered_is_refused_and_changes_nothing() {
+    let (_dir, mut store) = open();
+    let class = class(&store);
+    let seated = fill(&mut store, class);
+    let ada = join(&mut store, class, "Ada", 1, now());
+    store.cancel(seated[0].id, "flu", now()).unwrap();
+    let hold = offer(&store, &ada);
+    assert_eq!(store.offer_of(hold.id).unwrap().map(|e| e.id), Some(ada.id));
+    assert_eq!(store.offer_of(seated[1].id).unwrap(), None);
+    let cancelled = store.latest_booking_event(seated[0].id).unwrap().unwrap();
+    let before = counts(&store);
+    let refused = rule_error(store.undo(cancelled, now())).to_string();
+    assert!(refused.contains("time slot is full"), "{refused}");
+    assert_eq!(counts(&store), before);
+    offer(&store, &ada);
+}
