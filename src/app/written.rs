@@ -164,7 +164,13 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
         }
     }
     state.error(message);
-    if reload { reloads(state) } else { Vec::new() }
+    // A queue changed at another desk meanwhile: show it as it is now.
+    let queue = matches!(write, Write::JoinWaitlist(_) | Write::LeaveWaitlist(_));
+    if reload || queue {
+        reloads(state)
+    } else {
+        Vec::new()
+    }
 }
 
 /// What the status bar says after `write` left booking `b`.

@@ -160,3 +160,24 @@ fn another_desks_change_reloads_the_waitlist_with_the_counts() {
     let effects = update(&mut s, Msg::DatabaseChanged);
     assert!(effects.contains(&Effect::CountHolds), "{effects:?}");
 }
+
+#[test]
+fn a_refused_leave_keeps_the_form_and_reloads_the_queue() {
+    let mut s = desk();
+    press(&mut s, KeyCode::Down);
+    update(&mut s, Msg::WaitlistLoaded(vec![entry(5, 2, "Ada", None)]));
+    press_char(&mut s, 'X');
+    let effects = press(&mut s, KeyCode::Enter);
+    let [Effect::Write(write)] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let gone = BookingError::NotAllowed(
+        "waitlist entry 5 is left; only a waiting entry or an open offer can leave".into(),
+    );
+    let effects = update(
+        &mut s,
+        Msg::Written(Box::new(write.clone()), Err(gone.into())),
+    );
+    assert!(effects.contains(&Effect::CountHolds), "{effects:?}");
+    assert!(s.form().is_some_and(|f| f.error.is_some()));
+}
