@@ -218,12 +218,9 @@ fn snapshot(store: &Store, slots: &[SlotRef]) -> Snapshot {
     }
 }
 
-/// After a write (which sweeps, then settles the waitlist): each open offer
-/// is a hold in its customer's name on its slot, no entry was offered
-/// twice, and no bookable slot has free seats a waiting party fits.
-fn check_waitlist(w: &World) -> Result<(), TestCaseError> {
-    let listed = w
-        .store
+/// Every slot of the test day as the engine lists it at `w.now`.
+fn listed(w: &World) -> Vec<slotdesk::domain::Slot> {
+    w.store
         .slots(
             &SlotQuery {
                 service: None,
@@ -234,7 +231,14 @@ fn check_waitlist(w: &World) -> Result<(), TestCaseError> {
             },
             w.now,
         )
-        .unwrap();
+        .unwrap()
+}
+
+/// After a write (which sweeps, then settles the waitlist): each open offer
+/// is a hold in its customer's name on its slot, no entry was offered
+/// twice, and no bookable slot has free seats a waiting party fits.
+fn check_waitlist(w: &World) -> Result<(), TestCaseError> {
+    let listed = listed(w);
     for s in &w.slots {
         let queue = w.store.waitlist(*s).unwrap();
         for e in queue.iter().filter(|e| e.status == WaitlistStatus::Offered) {
@@ -307,19 +311,7 @@ fn check_rules(w: &World) -> Result<(), TestCaseError> {
             );
         }
     }
-    let listed = w
-        .store
-        .slots(
-            &SlotQuery {
-                service: None,
-                resource: None,
-                from: crate::support::date(TUESDAY),
-                days: 1,
-                include_unavailable: true,
-            },
-            w.now,
-        )
-        .unwrap();
+    let listed = listed(w);
     for s in &w.slots {
         let shown = listed
             .iter()
