@@ -7,16 +7,13 @@
 mod scale_db;
 
 use criterion::Criterion;
-use scale_db::{
-    Res, cached_database, file_stem, remove_database, scale_params, scratch_copy, target_dir,
-};
+use scale_db::{Res, cached_database, file_stem, remove_database, scale_params, scratch_copy};
 use slotdesk::domain::SlotRef;
 use slotdesk::domain::{BookingQuery, HoldRequest, SlotQuery};
 use slotdesk::store::Store;
 use slotdesk::store::bulk_load::ScaleParams;
 use std::collections::VecDeque;
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant, SystemTime};
 
 /// The benchmarks, their targets (median, milliseconds).
@@ -183,33 +180,11 @@ fn group_name(bookings: u32) -> String {
 
 /// Criterion's median estimates of this run, against the targets.
 fn print_medians(params: &ScaleParams, group: &str, started: SystemTime) {
-    let home = std::env::var_os("CRITERION_HOME")
-        .map_or_else(|| target_dir().join("criterion"), PathBuf::from);
     println!(
         "\nslotdesk engine medians ({} bookings, {} resources):",
         params.bookings, params.resources
     );
     for (name, target_ms) in TARGETS {
-        let path = home
-            .join(group)
-            .join(name)
-            .join("new")
-            .join("estimates.json");
-        let fresh = std::fs::metadata(&path)
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t >= started);
-        let median_ms = std::fs::read_to_string(&path)
-            .ok()
-            .filter(|_| fresh)
-            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-            .and_then(|v| v["median"]["point_estimate"].as_f64())
-            .map(|ns| ns / 1e6);
-        match median_ms {
-            Some(ms) => println!(
-                "  {name:<18} {ms:>9.3} ms   target < {target_ms} ms   {}",
-                if ms < target_ms { "ok" } else { "MISSED" }
-            ),
-            None => println!("  {name:<18} (not run)"),
-        }
+        scale_db::print_median(group, name, target_ms, started);
     }
 }

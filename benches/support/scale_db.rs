@@ -140,3 +140,32 @@ pub fn scratch_copy(db: &Path, tag: &str) -> Res<PathBuf> {
     std::fs::copy(db, &scratch)?;
     Ok(scratch)
 }
+
+/// Prints `  NAME  MEDIAN ms  target < T ms  ok|MISSED` for criterion's
+/// median of `group`/`name` written since `started`, or `(not run)`.
+#[allow(dead_code)]
+pub fn print_median(group: &str, name: &str, target_ms: f64, started: std::time::SystemTime) {
+    let home = std::env::var_os("CRITERION_HOME")
+        .map_or_else(|| target_dir().join("criterion"), PathBuf::from);
+    let path = home
+        .join(group)
+        .join(name)
+        .join("new")
+        .join("estimates.json");
+    let fresh = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t >= started);
+    let median_ms = std::fs::read_to_string(&path)
+        .ok()
+        .filter(|_| fresh)
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|v| v["median"]["point_estimate"].as_f64())
+        .map(|ns| ns / 1e6);
+    match median_ms {
+        Some(ms) => println!(
+            "  {name:<18} {ms:>9.3} ms   target < {target_ms} ms   {}",
+            if ms < target_ms { "ok" } else { "MISSED" }
+        ),
+        None => println!("  {name:<18} (not run)"),
+    }
+}

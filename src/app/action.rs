@@ -74,6 +74,12 @@ pub enum Action {
     Refund,
     /// Extend the selected hold by the service's hold minutes.
     ExtendHold,
+    /// Board: put a customer in the selected full slot's waitlist (a form
+    /// with the customer picker).
+    JoinWaitlist,
+    /// Board: take someone off the selected slot's waitlist (a form naming
+    /// who leaves).
+    LeaveWaitlist,
     /// Search or filter the current list.
     Search,
     /// Open the selected item (or run the palette's, or move here).
@@ -127,7 +133,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 63] = [
+    pub const ALL: [Self; 65] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -155,6 +161,8 @@ impl Action {
         Self::Refund,
         Self::ForceStatus,
         Self::ExtendHold,
+        Self::JoinWaitlist,
+        Self::LeaveWaitlist,
         Self::NextBooking,
         Self::DayBack,
         Self::DayForward,
@@ -215,6 +223,8 @@ impl Action {
                 | Self::Delete
                 | Self::Refund
                 | Self::ExtendHold
+                | Self::JoinWaitlist
+                | Self::LeaveWaitlist
                 | Self::Undo
                 | Self::ForceStatus
                 | Self::MergeCustomer
@@ -306,6 +316,8 @@ impl Action {
             Self::ForceStatus => ("force", "force a status (manager)"),
             Self::MergeCustomer => ("merge", "merge a duplicate customer (manager)"),
             Self::ExtendHold => ("extend", "extend hold"),
+            Self::JoinWaitlist => ("wait", "join the waitlist of a full slot"),
+            Self::LeaveWaitlist => ("leave wait", "take someone off the slot's waitlist"),
             Self::Search => ("search", "search / filter"),
             Self::Open => ("open", "open"),
             Self::Back => ("back", "close / back"),

@@ -53,6 +53,8 @@ fn open_form(state: &mut AppState, form: Form) -> Vec<Effect> {
 pub fn act(state: &mut AppState, a: Action) -> Vec<Effect> {
     match a {
         Action::Reserve | Action::NewBooking => slot_action(state, a),
+        Action::JoinWaitlist => super::waitlist::join(state),
+        Action::LeaveWaitlist => super::waitlist::leave(state),
         // On the customers screen the customer is the one selected there,
         // whether or not they have bookings.
         Action::EditCustomer if state.screen == Screen::Customers && state.detail().is_none() => {

@@ -6,7 +6,9 @@ use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
 };
 use crate::domain::{BookingId, CustomerId, EventId, ResourceId, Role, SlotRef, Transition};
-use crate::domain::{BookingStatus, CancelRequest, EventFilter, WalkInRequest};
+use crate::domain::{
+    BookingStatus, CancelRequest, EventFilter, WaitlistEntryId, WaitlistRequest, WalkInRequest,
+};
 use chrono::NaiveDate;
 
 /// A request for the runtime.
@@ -39,9 +41,9 @@ pub enum Effect {
     /// The newest events.
     /// The newest events the filter keeps (Activity).
     LoadActivity(EventFilter),
-    /// The status bar's counts: how many holds are live now, and the
-    /// bookings needing attention (answered as `HoldsCounted` and
-    /// `AttentionLoaded`).
+    /// The status bar's counts: how many holds are live now, the bookings
+    /// needing attention and the open waitlist (answered as `HoldsCounted`,
+    /// `AttentionLoaded` and `WaitlistLoaded`).
     CountHolds,
     /// The active staff, for signing in.
     LoadStaff,
@@ -112,4 +114,8 @@ pub enum Write {
     EditCustomer(CustomerId, CustomerPatch),
     /// Change a booking's message, answers and add-ons.
     Edit(BookingId, BookingEdit),
+    /// Put a customer last in a full slot's waitlist.
+    JoinWaitlist(Box<WaitlistRequest>),
+    /// Take an entry off its waitlist (an open offer's hold is released).
+    LeaveWaitlist(WaitlistEntryId),
 }

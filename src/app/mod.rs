@@ -16,6 +16,7 @@ pub mod screens;
 pub mod sign_in;
 pub mod state;
 mod update;
+pub mod waitlist;
 mod written;
 
 pub use action::Action;

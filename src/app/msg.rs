@@ -8,7 +8,7 @@ use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::free_slots::FreeSlotSearch;
 use crate::domain::{
     Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure, NeedsAttention,
-    StaffMember,
+    StaffMember, WaitlistEntry,
 };
 use crate::domain::{BookingPage, BookingQuery, Event, EventFilter};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -56,6 +56,9 @@ pub enum Msg {
     HoldsCounted(u64),
     /// The bookings needing attention, in slot order.
     AttentionLoaded(Vec<NeedsAttention>),
+    /// Every open waitlist entry and offer on a slot not yet over, by slot
+    /// start then queue order.
+    WaitlistLoaded(Vec<WaitlistEntry>),
     /// The active staff.
     StaffLoaded(Vec<StaffMember>),
     /// A sign-in's answer: the member, or why not.
@@ -95,6 +98,8 @@ pub enum Written {
     Booking(Box<Booking>, Option<EventId>),
     /// A customer after the change.
     Customer(Box<CustomerSummary>),
+    /// A waitlist entry after the change.
+    Waitlist(Box<WaitlistEntry>),
 }
 
 /// The catalog the desk works with.

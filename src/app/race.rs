@@ -26,7 +26,9 @@ fn target(write: &Write) -> Option<BookingId> {
         | Write::WalkIn(_)
         | Write::MergeCustomers(..)
         | Write::Undo(_)
-        | Write::EditCustomer(..) => None,
+        | Write::EditCustomer(..)
+        | Write::JoinWaitlist(_)
+        | Write::LeaveWaitlist(_) => None,
     }
 }
 

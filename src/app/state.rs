@@ -18,7 +18,9 @@ use super::screens::customers::CustomersState;
 use super::screens::today::TodayState;
 use crate::domain::catalog::Service;
 use crate::domain::wall_clock;
-use crate::domain::{EventId, NeedsAttention, Role, ServiceId, StaffMember};
+use crate::domain::{
+    EventId, NeedsAttention, Role, ServiceId, StaffMember, WaitlistEntry, WaitlistEntryId,
+};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::collections::VecDeque;
@@ -166,6 +168,12 @@ pub struct AppState {
     /// The bookings a forced catalog change marked, as last loaded with the
     /// hold count, in slot order (status bar, the `A` list).
     pub attention: Vec<NeedsAttention>,
+    /// The open waitlist (entries and offers on slots not yet over), as
+    /// last loaded with the hold count.
+    pub waitlist: Vec<WaitlistEntry>,
+    /// The offers already told in the status bar; `None` before the first
+    /// load (offers open then are not news).
+    pub offers_told: Option<std::collections::BTreeSet<WaitlistEntryId>>,
     pub keymap: Keymap,
     /// Source of idempotency keys for forms (the runtime gives a random
     /// prefix; a counter makes each form's key unique).
@@ -223,6 +231,8 @@ impl AppState {
             messages: VecDeque::with_capacity(MESSAGE_LOG_LEN),
             held_count: 0,
             attention: Vec::new(),
+            waitlist: Vec::new(),
+            offers_told: None,
             keymap,
             key_prefix,
             forms_opened: 0,

@@ -17,6 +17,7 @@ use super::quit;
 use super::screens::{self, activity, board, bookings, customers, today};
 use super::sign_in;
 use super::state::{AppState, MessageKind, Overlay, Screen, TYPE_AHEAD};
+use super::waitlist;
 use super::written::written;
 use chrono::{DateTime, Utc};
 
@@ -105,6 +106,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
         }
         Msg::AttentionLoaded(list) => {
             attention::loaded(state, list);
+            Vec::new()
+        }
+        Msg::WaitlistLoaded(list) => {
+            waitlist::loaded(state, list);
             Vec::new()
         }
         Msg::Written(write, result) => written(state, &write, result),
@@ -359,7 +364,9 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Delete
         | Action::Refund
         | Action::ForceStatus
-        | Action::ExtendHold => {
+        | Action::ExtendHold
+        | Action::JoinWaitlist
+        | Action::LeaveWaitlist => {
             let effects = booking_actions::act(state, a);
             let refused = state.overlay.is_none()
                 && effects.is_empty()

@@ -42,6 +42,7 @@ pub fn written(
             }
             _ => format!("customer {} updated", c.name),
         },
+        Written::Waitlist(e) => super::waitlist::written_message(state, e),
     };
     if let Written::Booking(b, _) = &written {
         quit::track(
@@ -164,7 +165,13 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
         }
     }
     state.error(message);
-    if reload { reloads(state) } else { Vec::new() }
+    // A queue changed at another desk meanwhile: show it as it is now.
+    let queue = matches!(write, Write::JoinWaitlist(_) | Write::LeaveWaitlist(_));
+    if reload || queue {
+        reloads(state)
+    } else {
+        Vec::new()
+    }
 }
 
 /// What the status bar says after `write` left booking `b`.
@@ -206,5 +213,6 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::EditCustomer(..) | Write::MergeCustomers(..) => {
             format!("customer of #{} updated", b.id)
         }
+        Write::JoinWaitlist(_) | Write::LeaveWaitlist(_) => format!("#{} updated", b.id),
     }
 }

@@ -20,7 +20,9 @@ use std::io::Write;
 pub fn run(ctx: &mut Context, command: Command) -> CliResult {
     let now = ctx.now;
     // Read before the write: once it is made, only printing may fail.
-    let tz = ctx.location()?.time_zone;
+    let location = ctx.location()?;
+    let tz = location.time_zone;
+    let before = super::waitlist_cmds::last_event(ctx)?;
     let (booking, json) = match command {
         Command::Hold(a) => {
             let req = HoldRequest {
@@ -137,7 +139,12 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
         }
         _ => return Err(BookingError::invalid("not a booking command").into()),
     };
-    print(tz, &booking, json, now)
+    print(tz, &booking, json, now)?;
+    if json {
+        return Ok(());
+    }
+    // A seat this change freed went to the waitlist: say who to call.
+    super::waitlist_cmds::print_offers(ctx, before, tz, &location.phone_region)
 }
 
 fn print(

@@ -12,6 +12,7 @@ mod maintenance_cmds;
 mod output;
 mod run_sheet_html;
 mod staff_cmds;
+mod waitlist_cmds;
 
 pub use crate::data_dir::default_db_path;
 pub use args::Cli;
@@ -126,6 +127,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Bookings(_)
             | Command::Today(_)
             | Command::Events(_)
+            | Command::Waitlist(args::WaitlistArgs { action: None, .. })
             | Command::Sweep(_)
             | Command::Init { demo: false }
             | Command::Staff {
@@ -183,6 +185,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Customer(a) => listing_cmds::customer(&mut ctx, a),
         Command::Customers(a) => listing_cmds::customers(&ctx, &a),
         Command::Events(a) => listing_cmds::events(&ctx, &a),
+        Command::Waitlist(a) => waitlist_cmds::waitlist(&mut ctx, a),
         Command::Sweep(a) => listing_cmds::sweep(&mut ctx, a.json),
         Command::Check(a) => maintenance_cmds::check(&ctx, &a),
         Command::Backup(a) => maintenance_cmds::backup(&ctx, &a),

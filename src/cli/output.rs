@@ -290,10 +290,14 @@ pub fn event(out: &mut impl Write, e: &Event, tz: Tz) -> CliResult {
         (None, Some(c)) => format!("customer {c}"),
         (None, None) => String::new(),
     };
-    let mut status = e
-        .data
-        .booking()
-        .map_or_else(String::new, |b| format!(" → {}", b.status));
+    let mut status = match &e.data {
+        crate::domain::EventData::Waitlist(w) => {
+            format!(" → {} on {} (entry {})", w.status, w.slot_ref(), w.id)
+        }
+        data => data
+            .booking()
+            .map_or_else(String::new, |b| format!(" → {}", b.status)),
+    };
     if let Some(note) = e.data.note() {
         status = format!("{status} “{}”", shown(note));
     }

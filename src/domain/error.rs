@@ -83,6 +83,16 @@ pub enum BookingError {
     /// The slot starts sooner than the service's minimum notice (minutes).
     #[error("time slot starts too soon: this service needs {0} minutes' notice")]
     TooSoon(u32),
+    /// A waitlist join for a slot that has the seats free now (Wix
+    /// `WAITING_LIST` is for full slots): book it instead.
+    #[error("time slot has room for {0}: book it instead of waiting")]
+    HasRoom(u32),
+    /// The customer is already waiting (or holds an offer) on this slot.
+    #[error("duplicate booking: already on this slot's waitlist")]
+    AlreadyWaiting,
+    /// No waitlist entry has this id.
+    #[error("waitlist entry not found")]
+    WaitlistEntryNotFound,
     /// The hold lapsed before it was confirmed.
     #[error("hold has expired")]
     HoldExpired,
@@ -177,6 +187,8 @@ impl BookingError {
             | Self::TooFarAhead(_)
             | Self::TooSoon(_)
             | Self::HoldExpired
+            | Self::HasRoom(_)
+            | Self::AlreadyWaiting
             | Self::Transition(_)
             | Self::NotAllowed(_)
             | Self::NoLongerHeld(..)
@@ -184,6 +196,7 @@ impl BookingError {
             | Self::CatalogStrandsBookings(_) => ErrorKind::Conflict,
             Self::BookingNotFound
             | Self::EventNotFound
+            | Self::WaitlistEntryNotFound
             | Self::CustomerNotFound
             | Self::TimeSlotNotFound
             | Self::NoOccurrence(..)

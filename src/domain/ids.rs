@@ -51,3 +51,7 @@ id_type!(
     /// An event's id: increases with every change, so `events --since` pages the log.
     EventId
 );
+id_type!(
+    /// A waitlist entry's id (one customer waiting on one slot); never reused.
+    WaitlistEntryId
+);

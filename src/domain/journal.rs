@@ -8,6 +8,7 @@ use super::customer::CustomerInput;
 use super::ids::{BookingId, CustomerId, EventId};
 use super::staff::StaffMember;
 use super::status::BookingStatus;
+use super::waitlist::WaitlistEntry;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -57,6 +58,19 @@ pub enum EventKind {
     StaffAdded,
     StaffRemoved,
     StaffPinChanged,
+    /// A customer joined a full slot's waitlist.
+    WaitlistJoined,
+    /// A seat freed and was held in a waiting customer's name (the offer),
+    /// in the transaction that freed it.
+    WaitlistOffered,
+    /// The offer's hold was confirmed.
+    WaitlistAccepted,
+    /// The offer's hold lapsed unconfirmed; the next in line is offered.
+    WaitlistLapsed,
+    /// The customer is off the queue: asked to leave, declined the offer
+    /// (the desk released its hold) or booked a seat while waiting; the
+    /// payload's status says which.
+    WaitlistLeft,
 }
 
 /// What an event is about, which decides the shape of its payload.
@@ -66,11 +80,12 @@ pub enum Subject {
     Customer,
     Catalog,
     Staff,
+    Waitlist,
 }
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 30] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -96,6 +111,11 @@ impl EventKind {
         Self::StaffAdded,
         Self::StaffRemoved,
         Self::StaffPinChanged,
+        Self::WaitlistJoined,
+        Self::WaitlistOffered,
+        Self::WaitlistAccepted,
+        Self::WaitlistLapsed,
+        Self::WaitlistLeft,
     ];
 
     /// The stored name: `booking.created`, `customer.updated`, …
@@ -126,6 +146,11 @@ impl EventKind {
             Self::StaffAdded => "staff.added",
             Self::StaffRemoved => "staff.removed",
             Self::StaffPinChanged => "staff.pin_changed",
+            Self::WaitlistJoined => "waitlist.joined",
+            Self::WaitlistOffered => "waitlist.offered",
+            Self::WaitlistAccepted => "waitlist.accepted",
+            Self::WaitlistLapsed => "waitlist.lapsed",
+            Self::WaitlistLeft => "waitlist.left",
         }
     }
 
@@ -192,6 +217,11 @@ impl EventKind {
             }
             Self::CatalogApplied => Subject::Catalog,
             Self::StaffAdded | Self::StaffRemoved | Self::StaffPinChanged => Subject::Staff,
+            Self::WaitlistJoined
+            | Self::WaitlistOffered
+            | Self::WaitlistAccepted
+            | Self::WaitlistLapsed
+            | Self::WaitlistLeft => Subject::Waitlist,
             _ => Subject::Booking,
         }
     }
@@ -271,6 +301,8 @@ pub enum EventData {
     Catalog(CatalogChanges),
     /// A staff member as added, removed or given a new PIN (never the PIN).
     Staff(StaffMember),
+    /// A waitlist entry after the change.
+    Waitlist(Box<WaitlistEntry>),
     /// A stored payload that is not its kind's shape (an older slotdesk's
     /// generated databases wrote a short one), kept as it was so the rest of
     /// the journal still reads.
@@ -294,6 +326,7 @@ impl EventData {
             Subject::Customer => serde_json::from_str(text).map(Self::Customer),
             Subject::Catalog => serde_json::from_str(text).map(Self::Catalog),
             Subject::Staff => serde_json::from_str(text).map(Self::Staff),
+            Subject::Waitlist => serde_json::from_str(text).map(Self::Waitlist),
         };
         typed.unwrap_or_else(|_| {
             Self::Unreadable(
@@ -339,6 +372,7 @@ impl EventData {
         match self {
             Self::Booking(b) => b.booking.customer.as_ref().map(|c| c.id),
             Self::Customer(c) => Some(c.id),
+            Self::Waitlist(w) => Some(w.customer.id),
             Self::Catalog(_) | Self::Staff(_) | Self::Unreadable(_) => None,
         }
     }

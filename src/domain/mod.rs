@@ -54,6 +54,7 @@ pub mod staff;
 pub mod status;
 pub mod text;
 pub mod typed_date;
+pub mod waitlist;
 pub mod wall_clock;
 
 pub use attention::{AffectedBooking, AttentionReason, CatalogApplied, NeedsAttention};
@@ -63,6 +64,7 @@ pub use customer::{PhoneSearch, display_phone};
 pub use error::{BookingError, ErrorKind, Failure};
 pub use ids::{
     AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, StaffId, TimeSlotId,
+    WaitlistEntryId,
 };
 pub use journal::{
     Actor, BookingChange, CatalogChanges, Change, Event, EventData, EventKind, Origin,
@@ -77,3 +79,4 @@ pub use requests::{
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use staff::StaffMember;
 pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};
+pub use waitlist::{WaitlistEntry, WaitlistRequest, WaitlistStatus};

@@ -139,6 +139,7 @@ impl Executor {
             Effect::CountHolds => vec![
                 Msg::HoldsCounted(store.live_hold_count(now)?),
                 Msg::AttentionLoaded(store.needs_attention()?),
+                Msg::WaitlistLoaded(store.open_waitlist(now)?),
             ],
             Effect::PollChanges => {
                 if let Err(e) = store.check_file() {
@@ -285,6 +286,14 @@ impl Executor {
             Write::EditCustomer(id, patch) => store
                 .edit_customer(*id, patch, now)
                 .map(|c| Written::Customer(Box::new(c)))
+                .map_err(|e| failure(&e)),
+            Write::JoinWaitlist(request) => store
+                .join_waitlist(request, now)
+                .map(|e| Written::Waitlist(Box::new(e)))
+                .map_err(|e| failure(&e)),
+            Write::LeaveWaitlist(id) => store
+                .leave_waitlist(*id, now)
+                .map(|e| Written::Waitlist(Box::new(e)))
                 .map_err(|e| failure(&e)),
         }
     }

@@ -31,17 +31,19 @@ pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()>
     Ok(())
 }
 
+/// A new booking's row, as `insert` writes it.
 pub(super) struct NewBooking<'a> {
-    pub(super) ctx: &'a SlotContext,
-    pub(super) participants: u32,
-    pub(super) status: BookingStatus,
-    pub(super) hold_expires_at: Option<DateTime<Utc>>,
-    pub(super) customer: Option<CustomerId>,
-    pub(super) message: Option<&'a str>,
-    pub(super) currency: &'a str,
-    pub(super) idempotency_key: Option<&'a str>,
+    pub ctx: &'a SlotContext,
+    pub participants: u32,
+    pub status: BookingStatus,
+    pub hold_expires_at: Option<DateTime<Utc>>,
+    pub customer: Option<CustomerId>,
+    pub message: Option<&'a str>,
+    pub currency: &'a str,
+    pub idempotency_key: Option<&'a str>,
 }
 
+/// Inserts `b` on its slot; returns its id. The caller checks the rules and records the event.
 pub(super) fn insert(
     conn: &Connection,
     b: &NewBooking<'_>,

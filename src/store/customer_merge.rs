@@ -85,6 +85,7 @@ impl Store {
             for id in &moved {
                 finish(conn, *id, EventKind::BookingReassigned, now)?;
             }
+            super::waitlist::reassign(conn, keep, other, now)?;
             record(
                 conn,
                 now,

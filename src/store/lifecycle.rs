@@ -351,7 +351,8 @@ impl Store {
     }
 
     /// Marks lapsed holds `expired` now (the holds-lapse rule's sweep),
-    /// returning their ids.
+    /// returning their ids; a seat freed so, or a waitlist offer lapsed so,
+    /// goes to the next in line in the same transaction.
     /// Every write also sweeps first; the desk calls this on its tick.
     pub fn sweep_expired_holds(&mut self, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
         self.sweep_waiting(now, super::BUSY_TIMEOUT)
@@ -384,7 +385,11 @@ impl Store {
             return Ok(Vec::new());
         }
         self.conn.busy_timeout(wait)?;
-        let swept = self.transact(|tx| sweep(tx, now));
+        let swept = self.transact(|tx| {
+            let ids = sweep(tx, now)?;
+            super::waitlist::offers::settle(tx, now)?;
+            Ok(ids)
+        });
         self.conn.busy_timeout(super::BUSY_TIMEOUT)?;
         swept
     }

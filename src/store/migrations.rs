@@ -20,13 +20,14 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/010_idempotency_keys_booking_window.sql")),
         M::up(include_str!("sql/011_service_short_names.sql")),
         M::up(include_str!("sql/012_booking_list_orders.sql")),
+        M::up(include_str!("sql/013_waitlist.sql")),
         M::up(include_str!("sql/015_walk_ins.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    13
+    14
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration

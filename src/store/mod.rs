@@ -30,6 +30,10 @@
 //!   `edit_customer(id, &CustomerPatch)`;
 //! - journal: `act_as(&Actor)`, `events(since, limit)`, `latest_events`,
 //!   `booking_events`, `latest_booking_event`, `undo(event_id)`;
+//! - waitlist: `join_waitlist(&WaitlistRequest)`, `leave_waitlist(id)`,
+//!   `waitlist(slot)`, `open_waitlist(now)`, `waitlist_entry`, `offer_of(booking)`;
+//!   every write settles the waitlist before it commits (a freed seat is
+//!   offered in the same transaction);
 //! - staff: `has_staff`, `staff`, `sign_in(name, pin)`, `add_staff`,
 //!   `remove_staff`, `set_pin`.
 
@@ -59,8 +63,10 @@ mod queries;
 mod staff;
 mod transaction;
 mod undo;
+mod waitlist;
 mod walk_in;
 
+pub use crate::domain::waitlist::WaitlistRequest;
 pub use backup::{BackupMade, RestoreMade};
 pub use error::{Result, StoreError};
 pub use file::FileFault;

@@ -21,7 +21,9 @@ use std::ops::Deref;
 
 impl Store {
     /// Runs `f` as one `BEGIN IMMEDIATE` transaction after sweeping lapsed
-    /// holds; commits only if `f` succeeds, so a refusal changes nothing.
+    /// holds, then settles the waitlist (a seat `f` or the sweep freed is
+    /// offered to the first in line, in this transaction); commits only if
+    /// `f` succeeds, so a refusal changes nothing.
     /// Inside a [`Store::batch`] it runs in a savepoint of the batch instead:
     /// a refusal undoes only this write, and nothing is durable before the
     /// batch commits.
@@ -32,7 +34,9 @@ impl Store {
     ) -> Result<T> {
         self.transact(|tx| {
             sweep(tx, now)?;
-            f(tx)
+            let out = f(tx)?;
+            super::waitlist::offers::settle(tx, now)?;
+            Ok(out)
         })
     }
 

@@ -227,6 +227,25 @@ pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
         }
         EventData::Unreadable(_) => parts.push("—".to_owned()),
         EventData::Staff(s) => parts.push(format!("{} ({})", s.name, s.role)),
+        EventData::Waitlist(w) => {
+            parts.push(w.customer.name.clone());
+            parts.extend(
+                w.customer
+                    .phone
+                    .as_deref()
+                    .map(|p| display_phone(p, region)),
+            );
+            let format = if wide {
+                "%a %d %b %H:%M"
+            } else {
+                "%d %b %H:%M"
+            };
+            parts.push(w.from.with_timezone(&tz).format(format).to_string());
+            parts.push(w.service_name.clone());
+            if e.kind == EventKind::WaitlistLeft {
+                parts.push(w.status.as_str().to_owned());
+            }
+        }
         EventData::Catalog(changes) => {
             parts.push(format!("{} added", changes.added));
             parts.push(format!("{} updated", changes.updated));

@@ -266,6 +266,13 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
             "lapsed".to_owned()
         };
         fact(&mut lines, "Hold", &text, theme::status(b.status), width);
+        if let Some(e) = crate::app::waitlist::offer_of(state, b.id) {
+            let text = format!(
+                "the waitlist's offer to {} (entry {}): call them; confirming accepts",
+                e.customer.name, e.id
+            );
+            fact(&mut lines, "Offer", &text, theme::HELD, width);
+        }
     }
     match &b.customer {
         Some(c) => {

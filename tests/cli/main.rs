@@ -13,3 +13,4 @@ mod small_defects;
 mod status_words;
 mod stored_text;
 mod today;
+mod waitlist;

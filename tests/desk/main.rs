@@ -20,3 +20,4 @@ mod status_words;
 mod themes;
 mod today;
 mod typing;
+mod waitlist;

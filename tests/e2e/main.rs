@@ -11,3 +11,4 @@ mod desk;
 mod first_run;
 mod idle;
 mod typing;
+mod waitlist;

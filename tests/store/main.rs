@@ -20,4 +20,5 @@ mod rules;
 mod staff;
 mod text_input;
 mod undo;
+mod waitlist;
 mod walk_ins;

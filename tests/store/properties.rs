@@ -1,8 +1,10 @@
 //! Random sequences of hold / book / confirm / cancel / move / time passing /
-//! sweep on a few slots of a capacity-1 and a capacity-3 service that share
-//! resources, checking capacity, one thing at a time, lapsing holds and one event per
-//! change after every step against the
-//! bookings list, computed independently of the engine.
+//! sweep / joining and leaving waitlists on a few slots of a capacity-1 and
+//! a capacity-3 service that share resources, checking capacity, one thing
+//! at a time, lapsing holds, one event per change, and that every seat a
+//! write frees goes to the waitlist (each offer once, a live hold in the
+//! customer's name) after every step against the bookings list, computed
+//! independently of the engine.
 #![allow(clippy::unwrap_used)]
 
 use crate::support::{
@@ -12,7 +14,8 @@ use chrono::{DateTime, Duration, Utc};
 use proptest::prelude::*;
 use slotdesk::domain::customer::CustomerInput;
 use slotdesk::domain::{Booking, BookingId, BookingStatus, CustomerSummary, SlotRef, TimeSlotId};
-use slotdesk::domain::{InitialStatus, SlotQuery};
+use slotdesk::domain::{BookingFor, EventData, EventKind, InitialStatus, SlotQuery};
+use slotdesk::domain::{WaitlistEntry, WaitlistEntryId, WaitlistRequest, WaitlistStatus};
 use slotdesk::store::{Store, StoreError};
 use std::collections::HashMap;
 
@@ -56,6 +59,14 @@ enum Op {
         minutes: i64,
     },
     Sweep,
+    Join {
+        slot: usize,
+        who: usize,
+        participants: u32,
+    },
+    Leave {
+        entry: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -71,6 +82,10 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..8_usize, slot).prop_map(|(booking, slot)| Op::Move { booking, slot }),
         2 => (1..=20_i64).prop_map(|minutes| Op::Advance { minutes }),
         1 => Just(Op::Sweep),
+        3 => (0..SLOTS.len(), 0..4_usize, 1..=2_u32).prop_map(|(slot, who, participants)| {
+            Op::Join { slot, who, participants }
+        }),
+        1 => (0..8_usize).prop_map(|entry| Op::Leave { entry }),
     ]
 }
 
@@ -98,6 +113,7 @@ struct World {
     slots: Vec<SlotRef>,
     capacity: HashMap<TimeSlotId, u32>,
     made: Vec<BookingId>,
+    entries: Vec<WaitlistEntryId>,
     now: DateTime<Utc>,
 }
 
@@ -154,6 +170,29 @@ impl World {
                 Ok(Vec::new())
             }
             Op::Sweep => self.store.sweep_expired_holds(now),
+            Op::Join {
+                slot,
+                who: w,
+                participants,
+            } => {
+                let request = WaitlistRequest {
+                    slot: self.slots[slot],
+                    customer: BookingFor::Typed(who(w)),
+                    participants,
+                };
+                let e = self.store.join_waitlist(&request, now)?;
+                self.entries.push(e.id);
+                Ok(Vec::new())
+            }
+            Op::Leave { entry } => {
+                let id = self
+                    .entries
+                    .get(entry % self.entries.len().max(1))
+                    .copied()
+                    .unwrap_or(WaitlistEntryId(999_999));
+                self.store.leave_waitlist(id, now)?;
+                Ok(Vec::new())
+            }
         }
     }
 }
@@ -164,14 +203,82 @@ struct Snapshot {
     bookings: Vec<Booking>,
     customers: Vec<CustomerSummary>,
     events: usize,
+    waitlist: Vec<WaitlistEntry>,
 }
 
-fn snapshot(store: &Store) -> Snapshot {
+fn snapshot(store: &Store, slots: &[SlotRef]) -> Snapshot {
     Snapshot {
         bookings: all_bookings(store),
         customers: store.customers().unwrap(),
         events: all_events(store).len(),
+        waitlist: slots
+            .iter()
+            .flat_map(|s| store.waitlist(*s).unwrap())
+            .collect(),
     }
+}
+
+/// Every slot of the test day as the engine lists it at `w.now`.
+fn listed(w: &World) -> Vec<slotdesk::domain::Slot> {
+    w.store
+        .slots(
+            &SlotQuery {
+                service: None,
+                resource: None,
+                from: crate::support::date(TUESDAY),
+                days: 1,
+                include_unavailable: true,
+            },
+            w.now,
+        )
+        .unwrap()
+}
+
+/// After a write (which sweeps, then settles the waitlist): each open offer
+/// is a hold in its customer's name on its slot, no entry was offered
+/// twice, and no bookable slot has free seats a waiting party fits.
+fn check_waitlist(w: &World) -> Result<(), TestCaseError> {
+    let listed = listed(w);
+    for s in &w.slots {
+        let queue = w.store.waitlist(*s).unwrap();
+        for e in queue.iter().filter(|e| e.status == WaitlistStatus::Offered) {
+            let hold = w.store.booking(e.offer_booking_id.unwrap()).unwrap();
+            prop_assert_eq!(hold.status, BookingStatus::Held, "offer {}", e.id);
+            prop_assert_eq!(hold.slot_ref(), *s);
+            prop_assert_eq!(hold.customer.map(|c| c.id), Some(e.customer.id));
+        }
+        let shown = listed
+            .iter()
+            .find(|l| l.occurrence.slot_ref() == *s)
+            .unwrap();
+        let smallest = queue
+            .iter()
+            .filter(|e| e.status == WaitlistStatus::Waiting)
+            .map(|e| e.participants)
+            .min();
+        if let (None, Some(n)) = (&shown.unavailable, smallest) {
+            prop_assert!(
+                shown.free() < n,
+                "slot {} has {} free and a party of {} waiting",
+                s,
+                shown.free(),
+                n
+            );
+        }
+    }
+    let mut offered: Vec<i64> = all_events(&w.store)
+        .into_iter()
+        .filter(|e| e.kind == EventKind::WaitlistOffered)
+        .filter_map(|e| match e.data {
+            EventData::Waitlist(w) => Some(w.id.0),
+            _ => None,
+        })
+        .collect();
+    let all = offered.len();
+    offered.sort_unstable();
+    offered.dedup();
+    prop_assert_eq!(offered.len(), all, "an entry was offered twice");
+    Ok(())
 }
 
 /// Rules 1 and 2 at `w.now`, from the bookings list alone, and the store's
@@ -204,19 +311,7 @@ fn check_rules(w: &World) -> Result<(), TestCaseError> {
             );
         }
     }
-    let listed = w
-        .store
-        .slots(
-            &SlotQuery {
-                service: None,
-                resource: None,
-                from: crate::support::date(TUESDAY),
-                days: 1,
-                include_unavailable: true,
-            },
-            w.now,
-        )
-        .unwrap();
+    let listed = listed(w);
     for s in &w.slots {
         let shown = listed
             .iter()
@@ -249,13 +344,32 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
         slots,
         capacity,
         made: Vec::new(),
+        entries: Vec::new(),
         now: at("2026-06-01T12:00:00Z"),
     };
     for op in ops {
-        let before = snapshot(&w.store);
-        match w.apply(op) {
+        let before = snapshot(&w.store, &w.slots);
+        let waitlist_op = matches!(op, Op::Join { .. } | Op::Leave { .. });
+        let result = w.apply(op);
+        let wrote = match &result {
+            Ok(ids) => waitlist_op || !ids.is_empty(),
+            Err(_) => false,
+        };
+        match result {
+            Ok(_) if waitlist_op => {
+                prop_assert!(
+                    all_events(&w.store).len() > before.events,
+                    "{:?} wrote no event",
+                    op
+                );
+            }
             Ok(ids) if ids.is_empty() => {
-                prop_assert_eq!(&snapshot(&w.store), &before, "{:?} changed something", op);
+                prop_assert_eq!(
+                    &snapshot(&w.store, &w.slots),
+                    &before,
+                    "{:?} changed something",
+                    op
+                );
             }
             Ok(ids) => {
                 let added = &all_events(&w.store)[before.events..];
@@ -276,7 +390,7 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
                     e
                 );
                 prop_assert_eq!(
-                    &snapshot(&w.store),
+                    &snapshot(&w.store, &w.slots),
                     &before,
                     "refused {:?} changed something",
                     op
@@ -290,6 +404,9 @@ fn run(ops: &[Op]) -> Result<(), TestCaseError> {
             prop_assert!(!unswept, "a lapsed hold survived the sweep");
         }
         check_rules(&w)?;
+        if wrote {
+            check_waitlist(&w)?;
+        }
     }
     Ok(())
 }

@@ -216,6 +216,8 @@ fn board() -> Vec<Binding> {
         Binding::new(Action::WalkIn, &["W"]),
         Binding::new(Action::FindFree, &["f"]),
         Binding::new(Action::NextBooking, &["tab"]),
+        Binding::new(Action::JoinWaitlist, &["Q"]),
+        Binding::new(Action::LeaveWaitlist, &["X"]),
     ];
     table.extend(booking_actions());
     table

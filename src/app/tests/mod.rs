@@ -13,6 +13,7 @@ mod screens;
 mod scrolling;
 mod today;
 mod type_ahead;
+mod waitlist;
 mod writes;
 
 use super::*;

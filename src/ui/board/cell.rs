@@ -26,19 +26,19 @@ fn minutes_left(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> String {
 }
 
 /// The right-hand parts to try, most informative first, each with how much
-/// of the name it leaves at least. `hold_left` is a live hold's `mm:ss`
-/// and its minutes left.
+/// of the name it leaves at least. `hold_left` is a live hold's word
+/// (`HELD`, or `OFFER` for a waitlist offer), `mm:ss` and minutes left.
 fn right_parts(
     slot: &Slot,
     look: SlotLook,
-    hold_left: Option<(&str, &str)>,
+    hold_left: Option<(&str, &str, &str)>,
 ) -> Vec<(String, usize)> {
     let seats = format!("{}/{}", slot.taken, slot.occurrence.capacity);
     match (hold_left, look) {
         // The countdown shrinks before the label goes.
-        (Some((left, minutes)), _) => vec![
-            (format!("{seats} HELD {left}"), 7),
-            (format!("HELD {left}"), 7),
+        (Some((word, left, minutes)), _) => vec![
+            (format!("{seats} {word} {left}"), 7),
+            (format!("{word} {left}"), 7),
             (left.to_owned(), 4),
             (minutes.to_owned(), 4),
             (minutes.to_owned(), 2),
@@ -59,11 +59,12 @@ fn right_parts(
 }
 
 /// The text of a cell exactly `width` cells wide (one space of padding on
-/// each side). `hold_expires_at` is the live hold's end, if any.
+/// each side). `hold` is the live hold's end, if any, and its word
+/// (`HELD`, or `OFFER` for a waitlist offer).
 pub fn text(
     slot: &Slot,
     look: SlotLook,
-    hold_expires_at: Option<DateTime<Utc>>,
+    hold: Option<(DateTime<Utc>, &str)>,
     now: DateTime<Utc>,
     width: usize,
     labels: &ServiceLabels<'_>,
@@ -72,11 +73,11 @@ pub fn text(
         return " ".repeat(width);
     }
     let inner = width - 2;
-    let left = hold_expires_at.map(|t| (countdown(t, now), minutes_left(t, now)));
+    let left = hold.map(|(t, word)| (word, countdown(t, now), minutes_left(t, now)));
     let rights = right_parts(
         slot,
         look,
-        left.as_ref().map(|(l, m)| (l.as_str(), m.as_str())),
+        left.as_ref().map(|(w, l, m)| (*w, l.as_str(), m.as_str())),
     );
     let name_len = fit::width(&slot.service_name);
     let right = rights

@@ -4,9 +4,9 @@
 //! the cursor alone (the render keeps no state).
 
 use super::cell;
-use crate::app::AppState;
 use crate::app::msg::DayView;
 use crate::app::screens::board::{Column, ColumnKey, SlotLook, live_hold, look};
+use crate::app::{AppState, waitlist};
 use crate::ui::service_labels::ServiceLabels;
 use crate::ui::{boxes, fit, theme};
 use ratatui::Frame;
@@ -127,7 +127,14 @@ fn row_line(
             spans.push(Span::raw(" ".repeat(w)));
             continue;
         };
-        let hold = live_hold(slot, &view.bookings, state.now).and_then(|b| b.hold_expires_at);
+        let hold = live_hold(slot, &view.bookings, state.now).and_then(|b| {
+            let word = if waitlist::offer_of(state, b.id).is_some() {
+                "OFFER"
+            } else {
+                "HELD"
+            };
+            b.hold_expires_at.map(|t| (t, word))
+        });
         let text = cell::text(slot, t, hold, state.now, w, labels);
         let at_cursor = board.cursor.row == row && board.cursor.col == c;
         let style = if at_cursor {

@@ -9,6 +9,7 @@ mod cell;
 mod date_picker;
 mod grid;
 mod legend;
+mod queue;
 mod slot_panel;
 
 use super::hints::prose;

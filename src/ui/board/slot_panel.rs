@@ -1,6 +1,6 @@
 //! The selected slot's panel: when, what and where, seats taken and free,
-//! why it cannot be booked, and its bookings one by one with the selected
-//! booking marked. Facts flow onto as many lines as the width needs.
+//! why it cannot be booked, its waitlist (`queue`), and its bookings one by
+//! one with the selected booking marked (an offered hold as an offer). Facts flow onto as many lines as the width needs.
 
 use crate::app::keymap::Context;
 use crate::app::msg::DayView;
@@ -18,7 +18,7 @@ use ratatui::widgets::Paragraph;
 
 /// Packs `parts` into lines of `width`, separated by ` · `; lines after
 /// the first start with `indent` spaces. A part too long for a line is cut.
-fn flow(parts: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Line<'static>> {
+pub(super) fn flow(parts: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut line: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
@@ -83,15 +83,13 @@ fn slot_facts(
         0,
     ));
     let why = slot.reason_text().unwrap_or_else(|| "bookable".to_owned());
-    lines.extend(flow(
-        vec![
-            Span::raw(format!("{}/{} taken", slot.taken, slot.occurrence.capacity)),
-            Span::raw(format!("{} free", slot.free())),
-            Span::styled(why, theme::slot_style(t)),
-        ],
-        width,
-        0,
-    ));
+    let mut seats = vec![
+        Span::raw(format!("{}/{} taken", slot.taken, slot.occurrence.capacity)),
+        Span::raw(format!("{} free", slot.free())),
+        Span::styled(why, theme::slot_style(t)),
+    ];
+    seats.extend(super::queue::join_hint(state, slot));
+    lines.extend(flow(seats, width, 0));
     if let Some(id) = state.board.moving {
         let here = on.iter().any(|b| b.id == id);
         let (text, style) = match (&slot.unavailable, key(state, Action::Open)) {
@@ -148,10 +146,11 @@ fn booking_lines(
     ];
     match b.hold_expires_at {
         Some(t) if b.status == BookingStatus::Held && t > state.now => {
-            parts.push(Span::styled(
-                format!("HELD {}", countdown(t, state.now)),
-                theme::HELD,
-            ));
+            let left = countdown(t, state.now);
+            match super::queue::offer_parts(state, b, &left) {
+                Some(offer) => parts.extend(offer),
+                None => parts.push(Span::styled(format!("HELD {left}"), theme::HELD)),
+            }
         }
         _ => parts.push(Span::styled(
             b.payment.status.as_str(),
@@ -173,6 +172,19 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     let on = state.board.selected_bookings();
     let mut lines = slot_facts(state, slot, t, &on, width);
     let height = usize::from(area.height);
+    // The queue takes a third of the panel (its heading and one waiting at
+    // least), leaving a row for the bookings.
+    let left = height.saturating_sub(lines.len());
+    let queue = super::queue::lines(
+        state,
+        slot,
+        width,
+        (left / 3).max(2).min(left.saturating_sub(1)),
+    );
+    if height >= 12 && !queue.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    lines.extend(queue);
     if height >= 12 {
         lines.push(Line::raw(""));
     }

@@ -54,6 +54,10 @@ pub enum FormKind {
     FindFree,
     /// Sign in: who is at the desk.
     SignIn,
+    /// Put a customer in a full slot's waitlist.
+    JoinWaitlist(SlotRef),
+    /// Take someone off a slot's waitlist.
+    LeaveWaitlist(SlotRef),
 }
 
 /// What a valid submit asks for.
@@ -124,6 +128,7 @@ pub(super) const FROM: &str = "From";
 pub(super) const TO: &str = "To";
 pub(super) const SERVICE: &str = "Service";
 pub(super) const CUSTOMER: &str = "Customer";
+pub(super) const WHO_LEAVES: &str = "Who leaves";
 pub(super) const YES_NO: [&str; 2] = ["no", "yes"];
 
 pub(super) fn choice(options: &[&str]) -> FieldKind {
@@ -135,7 +140,7 @@ pub(super) fn add_on_label(name: &str) -> String {
 }
 
 /// What booking or confirming `service` asks of the customer.
-fn contact_for(service: &Service) -> ContactNeed {
+pub(super) fn contact_for(service: &Service) -> ContactNeed {
     if service.require_email_and_phone {
         ContactNeed::Both
     } else {
@@ -145,7 +150,10 @@ fn contact_for(service: &Service) -> ContactNeed {
 
 /// The customer's fields, filled from `c`; the phone and email marked
 /// with the `contact` a booking needs (`None`: just editing details).
-fn customer_fields(c: Option<&CustomerSummary>, contact: Option<ContactNeed>) -> Vec<Field> {
+pub(super) fn customer_fields(
+    c: Option<&CustomerSummary>,
+    contact: Option<ContactNeed>,
+) -> Vec<Field> {
     let contact_field = |label, kind, value: Option<&str>| {
         let mut field = Field::new(label, kind, false, value.unwrap_or(""));
         field.contact = contact;
@@ -206,7 +214,7 @@ fn detail_fields(service: &Service, booking: Option<&Booking>) -> Vec<Field> {
     fields
 }
 
-fn slot_line(slot: &Slot, when: &str) -> String {
+pub(super) fn slot_line(slot: &Slot, when: &str) -> String {
     format!(
         "{} · {} · {when} · {}/{} taken",
         slot.service_name, slot.resource_name, slot.taken, slot.occurrence.capacity

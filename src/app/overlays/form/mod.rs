@@ -11,6 +11,7 @@ mod kinds;
 mod manager_forms;
 mod picker;
 mod submission;
+mod waitlist_forms;
 
 pub use field::{ContactNeed, Field, FieldKind};
 pub use hold_timer::{HoldLeft, HoldTimer, URGENT, means_hold_gone};

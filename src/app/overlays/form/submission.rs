@@ -6,7 +6,7 @@ use super::Form;
 use super::kinds::{
     AMOUNT, APPROVER, APPROVER_PIN, BookingFilter, CONFIRM_CUSTOMER, CONFIRM_ID, CUSTOMER, DATE,
     EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, PARTICIPANTS, PHONE, PIN, REASON,
-    REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, add_on_label,
+    REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES, add_on_label,
 };
 use crate::app::effect::{Authority, Write};
 use crate::domain::catalog::Service;
@@ -16,7 +16,7 @@ use crate::domain::{
     BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, InitialStatus, PaymentInput,
     WalkInRequest,
 };
-use crate::domain::{BookingFor, CancelRequest, PaymentMethod, Role, Transition};
+use crate::domain::{BookingFor, CancelRequest, PaymentMethod, Role, Transition, WaitlistRequest};
 
 impl Form {
     fn optional(&self, label: &str) -> Option<String> {
@@ -228,6 +228,16 @@ impl Form {
                     service: self.optional(SERVICE).filter(|s| s != "any"),
                     customer: self.optional(CUSTOMER),
                 }));
+            }
+            FormKind::JoinWaitlist(slot) => Write::JoinWaitlist(Box::new(WaitlistRequest {
+                slot: *slot,
+                customer: self.booking_for(),
+                participants,
+            })),
+            FormKind::LeaveWaitlist(_) => {
+                let id = super::waitlist_forms::entry_chosen(self.value(WHO_LEAVES))
+                    .ok_or("choose who leaves")?;
+                Write::LeaveWaitlist(id)
             }
             FormKind::SignIn => {
                 return Ok(Submitted::SignIn {
