@@ -21,7 +21,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/011_service_short_names.sql")),
         M::up(include_str!("sql/012_booking_list_orders.sql")),
         M::up(include_str!("sql/013_waitlist.sql")),
-        M::up(include_str!("sql/015_walk_ins.sql")),
+        M::up(include_str!("sql/014_walk_ins.sql")),
     ])
 }
 
