@@ -51,6 +51,9 @@ pub enum Effect {
     /// Write the starter catalog to a file beside the database (never over
     /// one already there); answered as `Msg::StarterWritten`.
     WriteStarterCatalog,
+    /// One local day's takings (payments and refunds by method, totals per
+    /// currency, the sign-off); answered as `Msg::TakingsLoaded`.
+    LoadTakings(NaiveDate),
 }
 
 /// Who stands behind a manager-only change.

@@ -7,7 +7,7 @@ use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::{
     Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure, NeedsAttention,
-    StaffMember,
+    StaffMember, Takings,
 };
 use crate::domain::{BookingPage, BookingQuery, Event, EventFilter};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -71,6 +71,9 @@ pub enum Msg {
     /// Where the starter catalog file is, or why it could not be written
     /// (in words, with the path).
     StarterWritten(Result<StarterFile, String>),
+    /// A day's takings, as `Effect::LoadTakings` asked (kept in
+    /// [`AppState::takings`](super::AppState::takings)).
+    TakingsLoaded(Box<Takings>),
 }
 
 /// The starter catalog file beside the database.

@@ -16,7 +16,7 @@ use super::screens::bookings::BookingsState;
 use super::screens::customers::CustomersState;
 use crate::domain::catalog::Service;
 use crate::domain::wall_clock;
-use crate::domain::{EventId, NeedsAttention, Role, ServiceId, StaffMember};
+use crate::domain::{EventId, NeedsAttention, Role, ServiceId, StaffMember, Takings};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::collections::VecDeque;
@@ -184,6 +184,9 @@ pub struct AppState {
     /// letters typed straight after it were meant for that form, so for
     /// [`TYPE_AHEAD`] they do not run actions that change bookings.
     pub refused_at: Option<DateTime<Utc>>,
+    /// The takings last loaded (`Effect::LoadTakings`), for the day they
+    /// are of; `None` until asked for.
+    pub takings: Option<Takings>,
 }
 
 impl AppState {
@@ -219,6 +222,7 @@ impl AppState {
             kept: None,
             desk_holds: DeskHolds::new(),
             refused_at: None,
+            takings: None,
         }
     }
 

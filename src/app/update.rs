@@ -115,6 +115,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             starter_written(state, answer);
             Vec::new()
         }
+        Msg::TakingsLoaded(takings) => {
+            state.takings = Some(*takings);
+            Vec::new()
+        }
     }
 }
 

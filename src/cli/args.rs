@@ -111,6 +111,27 @@ pub enum Command {
     /// Replace the database with a backup (manager only; integrity-checked;
     /// the current file is kept aside; refused while a desk has it open).
     Restore(RestoreArgs),
+    /// A day's payments and refunds by method with totals per currency
+    /// (the cash-up); a manager signs them off with --sign-off.
+    Takings(TakingsArgs),
+}
+
+/// `takings`.
+#[derive(Debug, Args)]
+pub struct TakingsArgs {
+    /// The local date, YYYY-MM-DD (or `today`) [default: today].
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Sign the day's takings off as they stand (manager only; recorded
+    /// as a `takings.signed_off` event).
+    #[arg(long)]
+    pub sign_off: bool,
+    /// Act as a manager (when no staff exist), for --sign-off.
+    #[arg(long, requires = "sign_off")]
+    pub as_manager: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `check`.

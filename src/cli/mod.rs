@@ -11,6 +11,7 @@ mod listing_cmds;
 mod maintenance_cmds;
 mod output;
 mod staff_cmds;
+mod takings_cmds;
 
 pub use crate::data_dir::default_db_path;
 pub use args::Cli;
@@ -134,6 +135,10 @@ fn changes_data(command: &Command) -> bool {
             | Command::Customers(_)
             | Command::Check(_)
             | Command::Backup(_)
+            | Command::Takings(args::TakingsArgs {
+                sign_off: false,
+                ..
+            })
             | Command::Catalog {
                 action: args::CatalogAction::Template { .. }
             }
@@ -183,6 +188,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Sweep(a) => listing_cmds::sweep(&mut ctx, a.json),
         Command::Check(a) => maintenance_cmds::check(&ctx, &a),
         Command::Backup(a) => maintenance_cmds::backup(&ctx, &a),
+        Command::Takings(a) => takings_cmds::takings(&mut ctx, &a),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

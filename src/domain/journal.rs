@@ -8,6 +8,7 @@ use super::customer::CustomerInput;
 use super::ids::{BookingId, CustomerId, EventId};
 use super::staff::StaffMember;
 use super::status::BookingStatus;
+use super::takings::TakingsSigned;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -57,6 +58,9 @@ pub enum EventKind {
     StaffAdded,
     StaffRemoved,
     StaffPinChanged,
+    /// A manager signed off a day's takings (the cash-up), with the totals
+    /// as they stood.
+    TakingsSignedOff,
 }
 
 /// What an event is about, which decides the shape of its payload.
@@ -66,11 +70,13 @@ pub enum Subject {
     Customer,
     Catalog,
     Staff,
+    /// A day's takings (the cash-up).
+    Takings,
 }
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 25] = [
+    pub const ALL: [Self; 26] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -96,6 +102,7 @@ impl EventKind {
         Self::StaffAdded,
         Self::StaffRemoved,
         Self::StaffPinChanged,
+        Self::TakingsSignedOff,
     ];
 
     /// The stored name: `booking.created`, `customer.updated`, …
@@ -126,6 +133,7 @@ impl EventKind {
             Self::StaffAdded => "staff.added",
             Self::StaffRemoved => "staff.removed",
             Self::StaffPinChanged => "staff.pin_changed",
+            Self::TakingsSignedOff => "takings.signed_off",
         }
     }
 
@@ -192,6 +200,7 @@ impl EventKind {
             }
             Self::CatalogApplied => Subject::Catalog,
             Self::StaffAdded | Self::StaffRemoved | Self::StaffPinChanged => Subject::Staff,
+            Self::TakingsSignedOff => Subject::Takings,
             _ => Subject::Booking,
         }
     }
@@ -271,6 +280,8 @@ pub enum EventData {
     Catalog(CatalogChanges),
     /// A staff member as added, removed or given a new PIN (never the PIN).
     Staff(StaffMember),
+    /// A day's takings as signed off.
+    Takings(TakingsSigned),
     /// A stored payload that is not its kind's shape (an older slotdesk's
     /// generated databases wrote a short one), kept as it was so the rest of
     /// the journal still reads.
@@ -294,6 +305,7 @@ impl EventData {
             Subject::Customer => serde_json::from_str(text).map(Self::Customer),
             Subject::Catalog => serde_json::from_str(text).map(Self::Catalog),
             Subject::Staff => serde_json::from_str(text).map(Self::Staff),
+            Subject::Takings => serde_json::from_str(text).map(Self::Takings),
         };
         typed.unwrap_or_else(|_| {
             Self::Unreadable(
@@ -339,7 +351,7 @@ impl EventData {
         match self {
             Self::Booking(b) => b.booking.customer.as_ref().map(|c| c.id),
             Self::Customer(c) => Some(c.id),
-            Self::Catalog(_) | Self::Staff(_) | Self::Unreadable(_) => None,
+            Self::Catalog(_) | Self::Staff(_) | Self::Takings(_) | Self::Unreadable(_) => None,
         }
     }
 }

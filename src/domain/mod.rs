@@ -50,6 +50,7 @@ pub mod schedule;
 pub mod shell;
 pub mod staff;
 pub mod status;
+pub mod takings;
 pub mod text;
 pub mod wall_clock;
 
@@ -74,3 +75,4 @@ pub use requests::{
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use staff::StaffMember;
 pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};
+pub use takings::{CurrencyTotal, MethodTakings, MoneyMove, SignOff, Takings, TakingsEntry};

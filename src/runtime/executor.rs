@@ -151,6 +151,9 @@ impl Executor {
                 }
                 Err(e) => vec![Msg::SignedIn(Err(failure(&e)))],
             },
+            Effect::LoadTakings(date) => {
+                vec![Msg::TakingsLoaded(Box::new(store.takings(*date)?))]
+            }
             Effect::WriteStarterCatalog => {
                 vec![Msg::StarterWritten(super::starter::write_starter(
                     store.path(),

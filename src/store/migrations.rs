@@ -20,12 +20,14 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/010_idempotency_keys_booking_window.sql")),
         M::up(include_str!("sql/011_service_short_names.sql")),
         M::up(include_str!("sql/012_booking_list_orders.sql")),
+        // 013 is another branch's; the integrator puts it before this one.
+        M::up(include_str!("sql/014_desk_closures_and_takings.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    12
+    13
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration

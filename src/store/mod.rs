@@ -31,7 +31,8 @@
 //! - journal: `act_as(&Actor)`, `events(since, limit)`, `latest_events`,
 //!   `booking_events`, `latest_booking_event`, `undo(event_id)`;
 //! - staff: `has_staff`, `staff`, `sign_in(name, pin)`, `add_staff`,
-//!   `remove_staff`, `set_pin`.
+//!   `remove_staff`, `set_pin`;
+//! - takings: `takings(date)`, `sign_off_takings(date, role, now)`.
 
 mod availability;
 mod backup;
@@ -57,6 +58,7 @@ mod migrations;
 mod payments;
 mod queries;
 mod staff;
+mod takings;
 mod transaction;
 mod undo;
 

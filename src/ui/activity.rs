@@ -227,6 +227,14 @@ pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
         }
         EventData::Unreadable(_) => parts.push("—".to_owned()),
         EventData::Staff(s) => parts.push(format!("{} ({})", s.name, s.role)),
+        EventData::Takings(t) => {
+            parts.push(t.date.format("%a %d %b %Y").to_string());
+            parts.extend(
+                t.totals
+                    .iter()
+                    .map(|total| format!("{} net", money::amount(total.net, &total.currency))),
+            );
+        }
         EventData::Catalog(changes) => {
             parts.push(format!("{} added", changes.added));
             parts.push(format!("{} updated", changes.updated));

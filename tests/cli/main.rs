@@ -12,3 +12,4 @@ mod concurrency;
 mod small_defects;
 mod status_words;
 mod stored_text;
+mod takings;

@@ -18,5 +18,6 @@ mod payments;
 mod properties;
 mod rules;
 mod staff;
+mod takings;
 mod text_input;
 mod undo;

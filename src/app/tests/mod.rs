@@ -11,6 +11,7 @@ mod overlays;
 mod quit;
 mod screens;
 mod scrolling;
+mod takings;
 mod type_ahead;
 mod writes;
 
