@@ -4,6 +4,7 @@
 //! writes every payload, whoever records it. Pure.
 
 use super::booking::{Booking, CustomerSummary};
+use super::closure::ClosureEntry;
 use super::customer::CustomerInput;
 use super::ids::{BookingId, CustomerId, EventId};
 use super::staff::StaffMember;
@@ -61,6 +62,11 @@ pub enum EventKind {
     /// A manager signed off a day's takings (the cash-up), with the totals
     /// as they stood.
     TakingsSignedOff,
+    /// A resource or the whole location closed at the desk (a day, days,
+    /// or part of a day), with a reason.
+    ClosureAdded,
+    /// A desk closure removed: reopened.
+    ClosureRemoved,
 }
 
 /// What an event is about, which decides the shape of its payload.
@@ -72,11 +78,13 @@ pub enum Subject {
     Staff,
     /// A day's takings (the cash-up).
     Takings,
+    /// A closure.
+    Closure,
 }
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 28] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -103,6 +111,8 @@ impl EventKind {
         Self::StaffRemoved,
         Self::StaffPinChanged,
         Self::TakingsSignedOff,
+        Self::ClosureAdded,
+        Self::ClosureRemoved,
     ];
 
     /// The stored name: `booking.created`, `customer.updated`, …
@@ -134,6 +144,8 @@ impl EventKind {
             Self::StaffRemoved => "staff.removed",
             Self::StaffPinChanged => "staff.pin_changed",
             Self::TakingsSignedOff => "takings.signed_off",
+            Self::ClosureAdded => "closure.added",
+            Self::ClosureRemoved => "closure.removed",
         }
     }
 
@@ -201,6 +213,7 @@ impl EventKind {
             Self::CatalogApplied => Subject::Catalog,
             Self::StaffAdded | Self::StaffRemoved | Self::StaffPinChanged => Subject::Staff,
             Self::TakingsSignedOff => Subject::Takings,
+            Self::ClosureAdded | Self::ClosureRemoved => Subject::Closure,
             _ => Subject::Booking,
         }
     }
@@ -282,6 +295,8 @@ pub enum EventData {
     Staff(StaffMember),
     /// A day's takings as signed off.
     Takings(TakingsSigned),
+    /// A closure as added or as it was when removed.
+    Closure(ClosureEntry),
     /// A stored payload that is not its kind's shape (an older slotdesk's
     /// generated databases wrote a short one), kept as it was so the rest of
     /// the journal still reads.
@@ -306,6 +321,7 @@ impl EventData {
             Subject::Catalog => serde_json::from_str(text).map(Self::Catalog),
             Subject::Staff => serde_json::from_str(text).map(Self::Staff),
             Subject::Takings => serde_json::from_str(text).map(Self::Takings),
+            Subject::Closure => serde_json::from_str(text).map(Self::Closure),
         };
         typed.unwrap_or_else(|_| {
             Self::Unreadable(
@@ -351,7 +367,11 @@ impl EventData {
         match self {
             Self::Booking(b) => b.booking.customer.as_ref().map(|c| c.id),
             Self::Customer(c) => Some(c.id),
-            Self::Catalog(_) | Self::Staff(_) | Self::Takings(_) | Self::Unreadable(_) => None,
+            Self::Catalog(_)
+            | Self::Staff(_)
+            | Self::Takings(_)
+            | Self::Closure(_)
+            | Self::Unreadable(_) => None,
         }
     }
 }

@@ -36,6 +36,7 @@ pub mod catalog;
 pub mod catalog_file;
 pub mod catalog_where;
 pub mod check;
+pub mod closure;
 pub mod customer;
 pub mod error;
 pub mod idempotency;
@@ -57,10 +58,11 @@ pub mod wall_clock;
 pub use attention::{AffectedBooking, AttentionReason, CatalogApplied, NeedsAttention};
 pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};
+pub use closure::{ClosureAdded, ClosureEntry, ClosureOrigin, ClosureRequest};
 pub use customer::{PhoneSearch, display_phone};
 pub use error::{BookingError, ErrorKind, Failure};
 pub use ids::{
-    AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, StaffId, TimeSlotId,
+    AddOnId, BookingId, ClosureId, CustomerId, EventId, ResourceId, ServiceId, StaffId, TimeSlotId,
 };
 pub use journal::{
     Actor, BookingChange, CatalogChanges, Change, Event, EventData, EventKind, Origin,

@@ -21,7 +21,7 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/011_service_short_names.sql")),
         M::up(include_str!("sql/012_booking_list_orders.sql")),
         // 013 is another branch's; the integrator puts it before this one.
-        M::up(include_str!("sql/014_desk_closures_and_takings.sql")),
+        M::up(include_str!("sql/014_desk_closures_and_takings.sql")).foreign_key_check(),
     ])
 }
 

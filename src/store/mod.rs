@@ -32,7 +32,9 @@
 //!   `booking_events`, `latest_booking_event`, `undo(event_id)`;
 //! - staff: `has_staff`, `staff`, `sign_in(name, pin)`, `add_staff`,
 //!   `remove_staff`, `set_pin`;
-//! - takings: `takings(date)`, `sign_off_takings(date, role, now)`.
+//! - takings: `takings(date)`, `sign_off_takings(date, role, now)`;
+//! - closures: `closures`, `add_closure(&ClosureRequest, now) -> ClosureAdded`
+//!   (with the live bookings it strands), `remove_closure(id, now)`.
 
 mod availability;
 mod backup;
@@ -43,6 +45,7 @@ mod catalog_apply;
 mod catalog_guard;
 mod check;
 mod claims;
+mod closures;
 mod codec;
 mod customer_merge;
 mod customer_search;

@@ -227,6 +227,15 @@ pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
         }
         EventData::Unreadable(_) => parts.push("—".to_owned()),
         EventData::Staff(s) => parts.push(format!("{} ({})", s.name, s.role)),
+        EventData::Closure(c) => {
+            parts.push(
+                c.resource_name
+                    .clone()
+                    .unwrap_or_else(|| "whole location".to_owned()),
+            );
+            parts.push(c.when());
+            parts.push(format!("“{}”", c.reason));
+        }
         EventData::Takings(t) => {
             parts.push(t.date.format("%a %d %b %Y").to_string());
             parts.extend(
