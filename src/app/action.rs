@@ -92,6 +92,9 @@ pub enum Action {
     Lock,
     /// List the bookings a forced catalog change left needing attention.
     ShowAttention,
+    /// Board: close the selected slot's resource or the whole location (a
+    /// day, days or part of a day), or reopen a slot a desk closure closes.
+    CloseResource,
     /// The messages log: the last 100 status-bar messages, whole.
     ShowMessages,
     /// Form: the next field.
@@ -111,7 +114,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 56] = [
+    pub const ALL: [Self; 57] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -132,6 +135,7 @@ impl Action {
         Self::Refund,
         Self::ForceStatus,
         Self::ExtendHold,
+        Self::CloseResource,
         Self::NextBooking,
         Self::DayBack,
         Self::DayForward,
@@ -191,6 +195,7 @@ impl Action {
                 | Self::Undo
                 | Self::ForceStatus
                 | Self::MergeCustomer
+                | Self::CloseResource
         )
     }
 
@@ -292,6 +297,7 @@ impl Action {
             ),
             Self::Lock => ("lock", "lock the desk (sign out)"),
             Self::ShowAttention => ("attention", "bookings needing attention"),
+            Self::CloseResource => ("close", "close or reopen (closure)"),
             Self::ShowMessages => ("messages", "messages log (the last 100, whole)"),
             Self::NextField => ("next field", "next field"),
             Self::PreviousField => ("previous", "previous field"),

@@ -5,7 +5,7 @@ use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
 };
 use crate::domain::{BookingId, CustomerId, EventId, ResourceId, Role, SlotRef, Transition};
-use crate::domain::{BookingStatus, CancelRequest, EventFilter};
+use crate::domain::{BookingStatus, CancelRequest, ClosureId, ClosureRequest, EventFilter};
 use chrono::NaiveDate;
 
 /// A request for the runtime.
@@ -107,4 +107,9 @@ pub enum Write {
     EditCustomer(CustomerId, CustomerPatch),
     /// Change a booking's message, answers and add-ons.
     Edit(BookingId, BookingEdit),
+    /// Close a resource or the location (answered with the bookings it
+    /// strands, which the closure walk-through goes through).
+    AddClosure(ClosureRequest),
+    /// Reopen: remove a desk closure.
+    RemoveClosure(ClosureId),
 }

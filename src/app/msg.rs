@@ -6,8 +6,8 @@ use super::overlays::scroll::ScrollRoom;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::{
-    Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure, NeedsAttention,
-    StaffMember, Takings,
+    Booking, ClosureAdded, ClosureEntry, CustomerId, CustomerMatch, CustomerSummary, EventId,
+    Failure, NeedsAttention, StaffMember, Takings,
 };
 use crate::domain::{BookingPage, BookingQuery, Event, EventFilter};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -93,6 +93,10 @@ pub enum Written {
     Booking(Box<Booking>, Option<EventId>),
     /// A customer after the change.
     Customer(Box<CustomerSummary>),
+    /// A closure made, with the live bookings it strands.
+    Closure(Box<ClosureAdded>),
+    /// A desk closure removed (reopened), as it was.
+    Reopened(Box<ClosureEntry>),
 }
 
 /// The catalog the desk works with.
@@ -115,4 +119,7 @@ pub struct DayView {
     pub slots: Vec<Slot>,
     /// The bookings on those dates (all statuses), for holds and details.
     pub bookings: Vec<Booking>,
+    /// The closures touching those dates (catalog and desk), so the board
+    /// can say which closes a slot and reopen a desk one.
+    pub closures: Vec<ClosureEntry>,
 }

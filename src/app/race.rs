@@ -25,7 +25,9 @@ fn target(write: &Write) -> Option<BookingId> {
         | Write::Book(_)
         | Write::MergeCustomers(..)
         | Write::Undo(_)
-        | Write::EditCustomer(..) => None,
+        | Write::EditCustomer(..)
+        | Write::AddClosure(_)
+        | Write::RemoveClosure(_) => None,
     }
 }
 

@@ -4,6 +4,7 @@
 use super::keymap::{Context, Keymap};
 use super::msg::CatalogView;
 use super::overlays::attention::AttentionList;
+use super::overlays::closure_walk::ClosureWalk;
 use super::overlays::detail::DetailState;
 use super::overlays::form::{Approval, Form, KeptDetails};
 use super::overlays::help::HelpState;
@@ -83,6 +84,9 @@ pub enum Overlay {
     Quit(QuitPrompt),
     /// The messages log ([`AppState::messages`]).
     Messages(MessagesState),
+    /// The walk through the bookings a closure stranded
+    /// ([`AppState::closure_walk`]).
+    ClosureWalk,
 }
 
 /// Whether a status message reports something done or something refused.
@@ -187,6 +191,9 @@ pub struct AppState {
     /// The takings last loaded (`Effect::LoadTakings`), for the day they
     /// are of; `None` until asked for.
     pub takings: Option<Takings>,
+    /// The walk through the bookings the last closure made here stranded,
+    /// while some are left; shown whenever nothing else is on top.
+    pub closure_walk: Option<ClosureWalk>,
 }
 
 impl AppState {
@@ -223,6 +230,7 @@ impl AppState {
             desk_holds: DeskHolds::new(),
             refused_at: None,
             takings: None,
+            closure_walk: None,
         }
     }
 
@@ -345,6 +353,7 @@ impl AppState {
             Some(Overlay::Attention(_)) => Context::Attention,
             Some(Overlay::Quit(_)) => Context::Quit,
             Some(Overlay::Messages(_)) => Context::Messages,
+            Some(Overlay::ClosureWalk) => Context::ClosureWalk,
             None if self.first_run => Context::FirstRun,
             None if self.screen == Screen::Customers && self.customers.searching => Context::Search,
             None => self.screen.context(),

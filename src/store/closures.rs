@@ -122,6 +122,12 @@ impl Store {
         all_closures(&self.conn)
     }
 
+    /// The closures touching the local dates `from` to `until`
+    /// (inclusive), by first date.
+    pub fn closures_on(&self, from: NaiveDate, until: NaiveDate) -> Result<Vec<ClosureEntry>> {
+        closures_between(&self.conn, from, until)
+    }
+
     /// Closes a resource (or the whole location) at the desk for the days
     /// or the part of a day `request` gives, recording `closure.added`.
     /// The live bookings it strands are not cancelled: each is marked as

@@ -7,6 +7,7 @@ pub mod board;
 pub mod bookings;
 pub mod boxes;
 pub mod chrome;
+pub mod closure_walk;
 pub mod customers;
 pub mod detail;
 pub mod first_run;
@@ -103,5 +104,6 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Attention(open)) => attention::render(frame, main, state, open),
         Some(Overlay::Quit(prompt)) => quit::render(frame, main, state, prompt),
         Some(Overlay::Messages(open)) => messages::render(frame, main, state, open),
+        Some(Overlay::ClosureWalk) => closure_walk::render(frame, main, state),
     }
 }

@@ -32,6 +32,8 @@ pub enum Context {
     Detail,
     /// The list of bookings needing attention.
     Attention,
+    /// The walk through the bookings a closure stranded.
+    ClosureWalk,
     /// The messages log.
     Messages,
     /// Typing in the customers' search box.
@@ -51,7 +53,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 17] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
@@ -66,6 +68,7 @@ impl Context {
         Self::Picker,
         Self::Discard,
         Self::Quit,
+        Self::ClosureWalk,
         Self::Palette,
         Self::Help,
     ];
@@ -81,6 +84,7 @@ impl Context {
             Self::FirstRun => "No catalog yet",
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
+            Self::ClosureWalk => "Closure walk-through",
             Self::Messages => "Messages log",
             Self::Search => "Customer search",
             Self::Form => "In forms",
@@ -202,6 +206,7 @@ fn board() -> Vec<Binding> {
         Binding::new(Action::Reserve, &["r"]),
         Binding::new(Action::NewBooking, &["n"]),
         Binding::new(Action::NextBooking, &["tab"]),
+        Binding::new(Action::CloseResource, &["C"]),
     ];
     table.extend(booking_actions());
     table
@@ -311,6 +316,16 @@ impl Default for Keymap {
                     Binding::new(Action::Back, &["esc"]).worded("clear", "clear the search"),
                     Binding::new(Action::MoveUp, &["up"]),
                     Binding::new(Action::MoveDown, &["down"]),
+                ],
+            ),
+            (
+                Context::ClosureWalk,
+                vec![
+                    Binding::new(Action::MoveBooking, &["m"]).worded("move", "move (pick a slot)"),
+                    Binding::new(Action::Cancel, &["x"]).worded("cancel", "cancel with its reason"),
+                    Binding::new(Action::NextBooking, &["s", "tab"])
+                        .worded("skip", "skip (stays listed)"),
+                    Binding::new(Action::Back, &["esc"]).worded("stop", "stop (rest stay listed)"),
                 ],
             ),
             (Context::Form, form()),

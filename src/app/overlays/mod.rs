@@ -1,8 +1,9 @@
 //! What is drawn over a screen and takes the keys while open: a form, the
 //! command palette, help, the booking detail, the list of bookings
-//! needing attention and the messages log. Each has its keymap table.
+//! needing attention, the closure walk-through and the messages log. Each has its keymap table.
 
 pub mod attention;
+pub mod closure_walk;
 pub mod detail;
 pub mod form;
 pub mod help;

@@ -4,6 +4,7 @@
 
 mod board;
 mod bookings_list;
+mod closure_walk;
 mod first_run;
 mod lapsed_hold;
 mod messages;
@@ -169,6 +170,7 @@ pub(super) fn desk_with(bookings: Vec<Booking>) -> AppState {
             slot(3, 2, 10, 0, None),
         ],
         bookings,
+        closures: Vec::new(),
     };
     update(&mut state, Msg::DayLoaded(Box::new(view)));
     state

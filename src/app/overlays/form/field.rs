@@ -39,6 +39,8 @@ pub enum FieldKind {
     },
     /// A `YYYY-MM-DD` date.
     Date,
+    /// A local `HH:MM` time.
+    Time,
     /// A PIN: digits, shown masked.
     Pin,
     /// One of a list, changed with Space or ←/→.
@@ -216,6 +218,9 @@ impl Field {
             FieldKind::Date => NaiveDate::parse_from_str(value, "%Y-%m-%d")
                 .map(|_| ())
                 .map_err(|_| "a date as YYYY-MM-DD".to_owned()),
+            FieldKind::Time => chrono::NaiveTime::parse_from_str(value, "%H:%M")
+                .map(|_| ())
+                .map_err(|_| "a time as HH:MM".to_owned()),
         }
     }
 }

@@ -8,7 +8,8 @@ use crate::domain::catalog::Service;
 use crate::domain::money::format_amount;
 use crate::domain::text;
 use crate::domain::{
-    Booking, BookingId, BookingStatus, CustomerId, CustomerSummary, SlotRef, Transition,
+    Booking, BookingId, BookingStatus, ClosureId, CustomerId, CustomerSummary, ResourceId, SlotRef,
+    Transition,
 };
 use chrono::NaiveDate;
 
@@ -48,6 +49,10 @@ pub enum FormKind {
     Filter,
     /// Sign in: who is at the desk.
     SignIn,
+    /// Close a resource (of these, by id and name) or the whole location.
+    Closure(Vec<(ResourceId, String)>),
+    /// Reopen: remove this desk closure.
+    Reopen(ClosureId),
 }
 
 /// What a valid submit asks for.

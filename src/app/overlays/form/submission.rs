@@ -206,6 +206,8 @@ impl Form {
                 }
                 Write::Delete(*id, self.authority())
             }
+            FormKind::Closure(resources) => self.closure_write(resources)?,
+            FormKind::Reopen(id) => self.reopen_write(*id)?,
             FormKind::Filter => {
                 let date = |label| NaiveDate::parse_from_str(self.value(label), "%Y-%m-%d").ok();
                 let (from, to) = (date(FROM), date(TO));
