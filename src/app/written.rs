@@ -36,11 +36,15 @@ pub fn written(
         state.overlay = None;
     }
     match written {
+        // A closure is not undone with ctrl-z (reopen it with C): nor is
+        // the change before it, which is no longer this desk's last.
         Written::Closure(added) => {
+            state.last_change = None;
             closure_walk::started(state, *added);
             return reloads(state);
         }
         Written::Reopened(gone) => {
+            state.last_change = None;
             state.info(format!(
                 "reopened {} · {} (closure {} removed)",
                 gone.resource_name

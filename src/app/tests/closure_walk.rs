@@ -90,6 +90,7 @@ fn a_closure_that_strands_bookings_opens_the_walk_on_the_first() {
 #[test]
 fn a_closure_that_strands_nothing_just_says_so() {
     let mut state = desk();
+    state.last_change = Some(EventId(3));
     let added = ClosureAdded {
         closure: off_sick(),
         stranded: Vec::new(),
@@ -104,6 +105,8 @@ fn a_closure_that_strands_nothing_just_says_so() {
     assert_eq!(state.overlay, None);
     assert_eq!(state.closure_walk, None);
     assert!(status_text(&state).ends_with("no booking is affected"));
+    // ctrl-z does not reach back past the closure.
+    assert_eq!(state.last_change, None);
 }
 
 #[test]
