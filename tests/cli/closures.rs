@@ -237,3 +237,38 @@ fn the_exported_catalog_marks_desk_closures_and_a_re_apply_keeps_them() {
         .unwrap();
     assert_eq!(again.trim_end(), without_desk.trim_end());
 }
+
+#[test]
+fn the_demo_catalog_exported_applies_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let run = |args: &[&str]| {
+        let out = crate::support::slotdesk_at(&db, crate::support::CLI_NOW)
+            .args(args)
+            .env("SLOTDESK_STAFF", "Morgan Lead")
+            .env("SLOTDESK_PIN", "2222")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    run(&["init", "--demo"]);
+    let exported = run(&["catalog", "export"]);
+    // Questions, add-ons, short names, a one-off session: all written out.
+    for part in [
+        "questions = [",
+        "add_ons = [",
+        "short_name = ",
+        "valid_until = ",
+    ] {
+        assert!(exported.contains(part), "{part}: {exported}");
+    }
+    let file = dir.path().join("exported.toml");
+    std::fs::write(&file, &exported).unwrap();
+    let applied = run(&["catalog", "apply", file.to_str().unwrap()]);
+    assert!(applied.contains("nothing changed"), "{applied}");
+}
