@@ -116,6 +116,19 @@ fn why(closure: &ClosureEntry) -> String {
     words(&[AttentionReason::Closed(closure.reason.clone())])
 }
 
+/// Booking `id`'s attention mark, if it has one.
+fn mark_of(conn: &Connection, id: BookingId) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT why FROM booking_attention WHERE booking_id = ?1")?
+        .query_row([id.0], |r| r.get(0))
+        .optional()?)
+}
+
+/// The reasons of a mark (`; ` between them).
+fn reasons(mark: &str) -> Vec<&str> {
+    mark.split("; ").collect()
+}
+
 impl Store {
     /// Every closure, from the catalog and the desk, by first date.
     pub fn closures(&self) -> Result<Vec<ClosureEntry>> {
@@ -186,7 +199,13 @@ impl Store {
             let why = why(&made);
             let mut stranded: Vec<Booking> = Vec::new();
             for id in live_under(conn, &made, now)? {
-                flag(conn, id, &why, now)?;
+                // A booking already marked keeps its other reasons.
+                let marked = match mark_of(conn, id)? {
+                    Some(old) if reasons(&old).contains(&why.as_str()) => old,
+                    Some(old) => format!("{old}; {why}"),
+                    None => why.clone(),
+                };
+                flag(conn, id, &marked, now)?;
                 stranded.push(load_booking(conn, id)?);
             }
             Ok(ClosureAdded {
@@ -198,8 +217,9 @@ impl Store {
 
     /// Reopens: removes desk closure `id`, recording `closure.removed` with
     /// the closure as it was; a booking it had marked as needing attention,
-    /// and that no other closure covers, is no longer marked. Returns the
-    /// closure removed.
+    /// and that no other closure for the same reason covers, loses that
+    /// reason from its mark (and the mark, when it was the only one).
+    /// Returns the closure removed.
     /// Errors: `closure not found`; a catalog closure (remove it from the
     /// file and apply it).
     pub fn remove_closure(&mut self, id: ClosureId, now: DateTime<Utc>) -> Result<ClosureEntry> {
@@ -225,15 +245,28 @@ impl Store {
             let why = why(&gone);
             for booking in covered {
                 let b = load_booking(conn, booking)?;
-                let closed = still
-                    .iter()
-                    .any(|c| c.rule(tz).closes(b.resource_id, b.date, b.from, b.to));
-                let marked: Option<String> = conn
-                    .prepare_cached("SELECT why FROM booking_attention WHERE booking_id = ?1")?
-                    .query_row([booking.0], |r| r.get(0))
-                    .optional()?;
-                if !closed && marked.as_deref() == Some(why.as_str()) {
+                let closed = still.iter().any(|c| {
+                    c.reason == gone.reason
+                        && c.rule(tz).closes(b.resource_id, b.date, b.from, b.to)
+                });
+                let Some(marked) = mark_of(conn, booking)? else {
+                    continue;
+                };
+                if closed {
+                    continue;
+                }
+                // This closure's reason comes off the mark; other reasons stay.
+                let left: Vec<&str> = reasons(&marked)
+                    .into_iter()
+                    .filter(|r| *r != why.as_str())
+                    .collect();
+                if left.is_empty() {
                     clear(conn, booking)?;
+                } else if left.len() < reasons(&marked).len() {
+                    conn.prepare_cached(
+                        "UPDATE booking_attention SET why = ?2 WHERE booking_id = ?1",
+                    )?
+                    .execute(params![booking.0, left.join("; ")])?;
                 }
             }
             Ok(gone)

@@ -280,3 +280,43 @@ fn a_catalog_re_apply_keeps_the_desk_closures_and_replaces_its_own() {
     assert!(closed(&store, ana, now()));
     assert_eq!(store.closures().unwrap()[0].id, made.closure.id);
 }
+
+#[test]
+fn a_booking_two_closures_strand_keeps_each_reason_until_each_is_reopened() {
+    let (_dir, mut store) = open();
+    let ana = slot(&store, "physio", "ana", "09:00", MONDAY);
+    let booked = store.book(&book_request(ana, jane()), now()).unwrap();
+    let sick = store
+        .add_closure(
+            &closing(&store, Some("ana"), MONDAY, None, "Off sick"),
+            now(),
+        )
+        .unwrap();
+    let power = store
+        .add_closure(
+            &closing(&store, None, MONDAY, Some(("08:00", "12:00")), "Power cut"),
+            now(),
+        )
+        .unwrap();
+    assert_eq!(power.stranded[0].id, booked.id);
+    let why = |store: &Store| {
+        store
+            .needs_attention()
+            .unwrap()
+            .first()
+            .map(|a| a.why.clone())
+    };
+    assert_eq!(
+        why(&store).as_deref(),
+        Some("that day is now closed: Off sick; that day is now closed: Power cut")
+    );
+    store.remove_closure(sick.closure.id, now()).unwrap();
+    assert_eq!(
+        why(&store).as_deref(),
+        Some("that day is now closed: Power cut")
+    );
+    assert!(closed(&store, ana, now()));
+    store.remove_closure(power.closure.id, now()).unwrap();
+    assert_eq!(why(&store), None);
+    assert!(!closed(&store, ana, now()));
+}
