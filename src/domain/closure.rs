@@ -135,7 +135,11 @@ mod hh_mm {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
         Option::<String>::deserialize(d)?
-            .map(|text| NaiveTime::parse_from_str(&text, "%H:%M").map_err(serde::de::Error::custom))
+            .map(|text| {
+                NaiveTime::parse_from_str(&text, "%H:%M")
+                    .or_else(|_| NaiveTime::parse_from_str(&text, "%H:%M:%S"))
+                    .map_err(serde::de::Error::custom)
+            })
             .transpose()
     }
 }

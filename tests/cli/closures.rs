@@ -142,6 +142,13 @@ fn closures_list_both_origins_and_only_a_desk_closure_is_reopened() {
     assert_eq!(state(&desk, "1@2026-11-23"), "full");
     let err = desk.fails(4, &["closure", "remove", &id]);
     assert!(err.contains("closure not found"), "{err}");
+    let events = desk.ok(&["events"]);
+    let removed = events.lines().last().unwrap();
+    assert!(removed.contains("closure.removed"), "{events}");
+    assert!(
+        removed.contains(&format!("closure {id} “Off sick”")),
+        "{events}"
+    );
 }
 
 #[test]
