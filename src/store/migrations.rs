@@ -186,6 +186,56 @@ mod tests {
     }
 
     #[test]
+    fn closures_on_file_become_the_catalogs_and_their_ids_are_never_reused() {
+        let mut conn = version_one_database();
+        conn.execute_batch(
+            "INSERT INTO closures (id, resource_id, from_date, until_date, reason)
+                 VALUES (1, 1, '2026-06-01', '2026-06-02', 'Training'),
+                        (2, NULL, '2026-12-25', '2026-12-25', 'Christmas');
+             DELETE FROM closures WHERE id = 2;",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let kept: (i64, String, String, Option<i64>) = conn
+            .query_row(
+                "SELECT id, reason, origin, starts_minute FROM closures",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(kept, (1, "Training".to_owned(), "catalog".to_owned(), None));
+        conn.execute(
+            "INSERT INTO closures (from_date, until_date, reason, origin) VALUES ('2026-07-01', '2026-07-01', 'x', 'desk')",
+            [],
+        )
+        .unwrap();
+        let next = conn.last_insert_rowid();
+        conn.execute("DELETE FROM closures WHERE id = ?1", [next])
+            .unwrap();
+        conn.execute(
+            "INSERT INTO closures (from_date, until_date, reason, origin) VALUES ('2026-07-01', '2026-07-01', 'y', 'desk')",
+            [],
+        )
+        .unwrap();
+        assert_eq!(
+            conn.last_insert_rowid(),
+            next + 1,
+            "a removed closure's id stays its own"
+        );
+        // Part-day hours only on one date, the end after the start.
+        let part = |from: &str, until: &str, start: i64, end: i64| {
+            conn.execute(
+                "INSERT INTO closures (from_date, until_date, reason, origin, starts_minute, ends_minute)
+                 VALUES (?1, ?2, 'z', 'desk', ?3, ?4)",
+                rusqlite::params![from, until, start, end],
+            )
+        };
+        assert!(part("2026-07-02", "2026-07-02", 660, 1080).is_ok());
+        assert!(part("2026-07-02", "2026-07-03", 660, 1080).is_err());
+        assert!(part("2026-07-02", "2026-07-02", 1080, 660).is_err());
+    }
+
+    #[test]
     fn version_six_makes_customers_already_on_file_searchable() {
         let mut conn = version_one_database();
         migrate(&mut conn).unwrap();
