@@ -33,7 +33,7 @@
 //! - staff: `has_staff`, `staff`, `sign_in(name, pin)`, `add_staff`,
 //!   `remove_staff`, `set_pin`;
 //! - takings: `takings(date)`, `sign_off_takings(date, role, now)`;
-//! - closures: `closures`, `add_closure(&ClosureRequest, now) -> ClosureAdded`
+//! - closures: `closures`, `closures_on(from, until)`, `add_closure(&ClosureRequest, now) -> ClosureAdded`
 //!   (with the live bookings it strands), `remove_closure(id, now)`.
 
 mod availability;
