@@ -112,6 +112,7 @@ fn effect_name(effect: &Effect) -> &'static str {
         Effect::Sweep => "Sweep",
         Effect::Write(_) => "Write",
         Effect::WriteStarterCatalog => "WriteStarterCatalog",
+        Effect::LoadTakings(_) => "LoadTakings",
     }
 }
 

@@ -114,6 +114,9 @@ pub enum Action {
     Lock,
     /// List the bookings a forced catalog change left needing attention.
     ShowAttention,
+    /// Board: close the selected slot's resource or the whole location (a
+    /// day, days or part of a day), or reopen a slot a desk closure closes.
+    CloseResource,
     /// The messages log: the last 100 status-bar messages, whole.
     ShowMessages,
     /// Form: the next field.
@@ -133,7 +136,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 65] = [
+    pub const ALL: [Self; 66] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -163,6 +166,7 @@ impl Action {
         Self::ExtendHold,
         Self::JoinWaitlist,
         Self::LeaveWaitlist,
+        Self::CloseResource,
         Self::NextBooking,
         Self::DayBack,
         Self::DayForward,
@@ -228,6 +232,7 @@ impl Action {
                 | Self::Undo
                 | Self::ForceStatus
                 | Self::MergeCustomer
+                | Self::CloseResource
         )
     }
 
@@ -338,6 +343,7 @@ impl Action {
             ),
             Self::Lock => ("lock", "lock the desk (sign out)"),
             Self::ShowAttention => ("attention", "bookings needing attention"),
+            Self::CloseResource => ("close", "close or reopen (closure)"),
             Self::ShowMessages => ("messages", "messages log (the last 100, whole)"),
             Self::NextField => ("next field", "next field"),
             Self::PreviousField => ("previous", "previous field"),

@@ -7,7 +7,8 @@ use crate::domain::{
 };
 use crate::domain::{BookingId, CustomerId, EventId, ResourceId, Role, SlotRef, Transition};
 use crate::domain::{
-    BookingStatus, CancelRequest, EventFilter, WaitlistEntryId, WaitlistRequest, WalkInRequest,
+    BookingStatus, CancelRequest, ClosureId, ClosureRequest, EventFilter, WaitlistEntryId,
+    WaitlistRequest, WalkInRequest,
 };
 use chrono::NaiveDate;
 
@@ -59,6 +60,9 @@ pub enum Effect {
     /// Write the starter catalog to a file beside the database (never over
     /// one already there); answered as `Msg::StarterWritten`.
     WriteStarterCatalog,
+    /// One local day's takings (payments and refunds by method, totals per
+    /// currency, the sign-off); answered as `Msg::TakingsLoaded`.
+    LoadTakings(NaiveDate),
 }
 
 /// Who stands behind a manager-only change.
@@ -118,4 +122,9 @@ pub enum Write {
     JoinWaitlist(Box<WaitlistRequest>),
     /// Take an entry off its waitlist (an open offer's hold is released).
     LeaveWaitlist(WaitlistEntryId),
+    /// Close a resource or the location (answered with the bookings it
+    /// strands, which the closure walk-through goes through).
+    AddClosure(ClosureRequest),
+    /// Reopen: remove a desk closure.
+    RemoveClosure(ClosureId),
 }

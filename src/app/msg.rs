@@ -7,8 +7,8 @@ use crate::domain::availability::Slot;
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::free_slots::FreeSlotSearch;
 use crate::domain::{
-    Booking, CustomerId, CustomerMatch, CustomerSummary, EventId, Failure, NeedsAttention,
-    StaffMember, WaitlistEntry,
+    Booking, ClosureAdded, ClosureEntry, CustomerId, CustomerMatch, CustomerSummary, EventId,
+    Failure, NeedsAttention, StaffMember, Takings, WaitlistEntry,
 };
 use crate::domain::{BookingPage, BookingQuery, Event, EventFilter};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -79,6 +79,9 @@ pub enum Msg {
     /// Where the starter catalog file is, or why it could not be written
     /// (in words, with the path).
     StarterWritten(Result<StarterFile, String>),
+    /// A day's takings, as `Effect::LoadTakings` asked (kept in
+    /// [`AppState::takings`](super::AppState::takings)).
+    TakingsLoaded(Box<Takings>),
 }
 
 /// The starter catalog file beside the database.
@@ -100,6 +103,10 @@ pub enum Written {
     Customer(Box<CustomerSummary>),
     /// A waitlist entry after the change.
     Waitlist(Box<WaitlistEntry>),
+    /// A closure made, with the live bookings it strands.
+    Closure(Box<ClosureAdded>),
+    /// A desk closure removed (reopened), as it was.
+    Reopened(Box<ClosureEntry>),
 }
 
 /// The catalog the desk works with.
@@ -122,4 +129,7 @@ pub struct DayView {
     pub slots: Vec<Slot>,
     /// The bookings on those dates (all statuses), for holds and details.
     pub bookings: Vec<Booking>,
+    /// The closures touching those dates (catalog and desk), so the board
+    /// can say which closes a slot and reopen a desk one.
+    pub closures: Vec<ClosureEntry>,
 }

@@ -28,7 +28,9 @@ fn target(write: &Write) -> Option<BookingId> {
         | Write::Undo(_)
         | Write::EditCustomer(..)
         | Write::JoinWaitlist(_)
-        | Write::LeaveWaitlist(_) => None,
+        | Write::LeaveWaitlist(_)
+        | Write::AddClosure(_)
+        | Write::RemoveClosure(_) => None,
     }
 }
 

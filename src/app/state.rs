@@ -4,6 +4,7 @@
 use super::keymap::{Context, Keymap};
 use super::msg::CatalogView;
 use super::overlays::attention::AttentionList;
+use super::overlays::closure_walk::ClosureWalk;
 use super::overlays::detail::DetailState;
 use super::overlays::form::{Approval, Form, KeptDetails};
 use super::overlays::free_slots::FreeSlotsList;
@@ -19,7 +20,7 @@ use super::screens::today::TodayState;
 use crate::domain::catalog::Service;
 use crate::domain::wall_clock;
 use crate::domain::{
-    EventId, NeedsAttention, Role, ServiceId, StaffMember, WaitlistEntry, WaitlistEntryId,
+    EventId, NeedsAttention, Role, ServiceId, StaffMember, Takings, WaitlistEntry, WaitlistEntryId,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -99,6 +100,9 @@ pub enum Overlay {
     Messages(MessagesState),
     /// Free slots found: a search's, or a full slot's nearest.
     FreeSlots(FreeSlotsList),
+    /// The walk through the bookings a closure stranded
+    /// ([`AppState::closure_walk`]).
+    ClosureWalk,
 }
 
 /// Whether a status message reports something done or something refused.
@@ -208,6 +212,12 @@ pub struct AppState {
     /// letters typed straight after it were meant for that form, so for
     /// [`TYPE_AHEAD`] they do not run actions that change bookings.
     pub refused_at: Option<DateTime<Utc>>,
+    /// The takings last loaded (`Effect::LoadTakings`), for the day they
+    /// are of; `None` until asked for.
+    pub takings: Option<Takings>,
+    /// The walk through the bookings the last closure made here stranded,
+    /// while some are left; shown whenever nothing else is on top.
+    pub closure_walk: Option<ClosureWalk>,
 }
 
 impl AppState {
@@ -246,6 +256,8 @@ impl AppState {
             kept: None,
             desk_holds: DeskHolds::new(),
             refused_at: None,
+            takings: None,
+            closure_walk: None,
         }
     }
 
@@ -369,6 +381,7 @@ impl AppState {
             Some(Overlay::FreeSlots(_)) => Context::FreeSlots,
             Some(Overlay::Quit(_)) => Context::Quit,
             Some(Overlay::Messages(_)) => Context::Messages,
+            Some(Overlay::ClosureWalk) => Context::ClosureWalk,
             None if self.first_run => Context::FirstRun,
             None if self.screen == Screen::Customers && self.customers.searching => Context::Search,
             None => self.screen.context(),

@@ -12,7 +12,9 @@ use super::keymap::{Context, Key};
 use super::msg::{CatalogView, Msg, StarterFile};
 use super::overlays::help::HelpState;
 use super::overlays::palette::PaletteState;
-use super::overlays::{attention, detail, form, free_slots, help, messages, palette, scroll};
+use super::overlays::{
+    attention, closure_walk, detail, form, free_slots, help, messages, palette, scroll,
+};
 use super::quit;
 use super::screens::{self, activity, board, bookings, customers, today};
 use super::sign_in;
@@ -29,6 +31,13 @@ pub fn init(state: &mut AppState) -> Vec<Effect> {
 
 /// Applies `msg` to `state` and returns the I/O it asks for.
 pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
+    let effects = route(state, msg);
+    // A closure walk-through in progress comes back once nothing is on top.
+    closure_walk::resurface(state);
+    effects
+}
+
+fn route(state: &mut AppState, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(event) => key(state, Key::from_event(&event)),
         Msg::Paste(text) => paste(state, &text),
@@ -129,6 +138,10 @@ pub fn update(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             starter_written(state, answer);
             Vec::new()
         }
+        Msg::TakingsLoaded(takings) => {
+            state.takings = Some(*takings);
+            Vec::new()
+        }
     }
 }
 
@@ -158,6 +171,7 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Context::Detail => detail::key(state, key),
         Context::Attention => attention::key(state, key),
         Context::FreeSlots => free_slots::key(state, key),
+        Context::ClosureWalk => closure_walk::key(state, key),
         Context::Quit => quit::key(state, key),
         Context::Messages => messages::key(state, key),
         Context::Search => customers::search_key(state, key),
@@ -333,6 +347,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Lock => sign_in::lock(state),
         Action::ShowAttention => attention::open(state),
+        Action::CloseResource => closure_walk::open(state),
         Action::ShowMessages => messages::open(state),
         Action::Undo => match state.last_change {
             Some(event) => vec![Effect::Write(crate::app::effect::Write::Undo(event))],

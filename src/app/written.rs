@@ -6,6 +6,7 @@ use super::action::Action;
 use super::effect::{Effect, Write};
 use super::keymap::Context;
 use super::msg::Written;
+use super::overlays::closure_walk;
 use super::overlays::form::{FieldKind, FormKind, Submitted, means_hold_gone};
 use super::quit;
 use super::race::lost_race;
@@ -34,6 +35,28 @@ pub fn written(
     if matches!(state.overlay, Some(Overlay::Form(_))) {
         state.overlay = None;
     }
+    match written {
+        // A closure is not undone with ctrl-z (reopen it with C): nor is
+        // the change before it, which is no longer this desk's last.
+        Written::Closure(added) => {
+            state.last_change = None;
+            closure_walk::started(state, *added);
+            return reloads(state);
+        }
+        Written::Reopened(gone) => {
+            state.last_change = None;
+            state.info(format!(
+                "reopened {} · {} (closure {} removed)",
+                gone.resource_name
+                    .as_deref()
+                    .unwrap_or("the whole location"),
+                gone.when(),
+                gone.id
+            ));
+            return reloads(state);
+        }
+        Written::Booking(..) | Written::Customer(_) | Written::Waitlist(_) => {}
+    }
     let message = match &written {
         Written::Booking(b, _) => booking_message(state, write, b),
         Written::Customer(c) => match write {
@@ -43,6 +66,7 @@ pub fn written(
             _ => format!("customer {} updated", c.name),
         },
         Written::Waitlist(e) => super::waitlist::written_message(state, e),
+        Written::Closure(_) | Written::Reopened(_) => String::new(),
     };
     if let Written::Booking(b, _) = &written {
         quit::track(
@@ -82,6 +106,7 @@ pub fn written(
         }
         _ => state.info(message),
     }
+    closure_walk::written(state, write);
     reloads(state)
 }
 
@@ -209,7 +234,10 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Refund(..) => format!("refunded #{}{who}", b.id),
         Write::ForceStatus(..) => format!("#{}{who} is {} now (forced)", b.id, b.status),
         Write::Undo(_) => format!("undone: #{} is {} now", b.id, b.status),
-        Write::Edit(..) => format!("updated #{}", b.id),
+        // A closure's result is never a booking (taken before this).
+        Write::Edit(..) | Write::AddClosure(_) | Write::RemoveClosure(_) => {
+            format!("updated #{}", b.id)
+        }
         Write::EditCustomer(..) | Write::MergeCustomers(..) => {
             format!("customer of #{} updated", b.id)
         }

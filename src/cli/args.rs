@@ -123,6 +123,75 @@ pub enum Command {
     /// Replace the database with a backup (manager only; integrity-checked;
     /// the current file is kept aside; refused while a desk has it open).
     Restore(RestoreArgs),
+    /// A day's payments and refunds by method with totals per currency
+    /// (the cash-up); a manager signs them off with --sign-off.
+    Takings(TakingsArgs),
+    /// Close a resource or the whole location (a day, days or part of a
+    /// day) and list the bookings it strands; or reopen.
+    Closure {
+        #[command(subcommand)]
+        action: ClosureAction,
+    },
+    /// List the closures, from the catalog file and the desk.
+    Closures(JsonFlag),
+}
+
+/// `closure add|remove`.
+#[derive(Debug, Subcommand)]
+pub enum ClosureAction {
+    /// Close a resource (or, without --resource, the whole location) from
+    /// a date until a date, or from --start to --end on one date; prints
+    /// the live bookings it strands (they are not cancelled: move or
+    /// cancel each; until then the desk lists them as needing attention).
+    Add {
+        /// The resource (name, key or id) [default: the whole location].
+        #[arg(long)]
+        resource: Option<String>,
+        /// First date, YYYY-MM-DD (or `today`, `tomorrow`).
+        #[arg(long)]
+        from: String,
+        /// Last date [default: the first].
+        #[arg(long)]
+        until: Option<String>,
+        /// Local start, HH:MM, for part of one day (with --end).
+        #[arg(long, requires = "end")]
+        start: Option<String>,
+        /// Local end, HH:MM, after the start (with --start).
+        #[arg(long, requires = "start")]
+        end: Option<String>,
+        /// Why (shown on the board and kept with the bookings it strands).
+        #[arg(long)]
+        reason: String,
+        /// Print JSON: the closure and the bookings it strands.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Reopen: remove a closure made at the desk, by id (see `closures`).
+    Remove {
+        /// The closure's id.
+        id: i64,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `takings`.
+#[derive(Debug, Args)]
+pub struct TakingsArgs {
+    /// The local date, YYYY-MM-DD (or `today`) [default: today].
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Sign the day's takings off as they stand (manager only; recorded
+    /// as a `takings.signed_off` event).
+    #[arg(long)]
+    pub sign_off: bool,
+    /// Act as a manager (when no staff exist), for --sign-off.
+    #[arg(long, requires = "sign_off")]
+    pub as_manager: bool,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `check`.
@@ -184,6 +253,10 @@ pub enum CatalogAction {
         #[arg(long)]
         json: bool,
     },
+    /// Print the catalog as applied, as a file to edit and apply again:
+    /// closures made at the desk are listed, commented out and marked as
+    /// desk closures (a later apply keeps them whatever the file says).
+    Export,
     /// Print a commented starter catalog to edit and apply
     /// (`slotdesk catalog template > my-clinic.toml`); needs no database.
     Template {

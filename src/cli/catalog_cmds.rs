@@ -5,7 +5,7 @@ use super::args::{CatalogAction, GenerateArgs};
 use super::context::Context;
 use super::output::{self, truncate};
 use crate::demo;
-use crate::domain::catalog_file::Catalog;
+use crate::domain::catalog_file::{Applied, Catalog};
 use crate::domain::money::format_amount;
 use crate::domain::shell::shell_word;
 use crate::domain::{BookingError, CatalogApplied, Role};
@@ -82,10 +82,29 @@ pub fn template(demo: bool) -> CliResult {
     Ok(())
 }
 
+/// `catalog export`: the catalog as applied, as a file, with the desk's
+/// closures commented out and marked.
+fn export(ctx: &Context) -> CliResult {
+    let location = ctx.location()?;
+    let text = Applied {
+        location: &location,
+        resources: &ctx.store.resources()?,
+        services: &ctx.store.services()?,
+        time_slots: &ctx.store.time_slots()?,
+        closures: &ctx.store.closures()?,
+    }
+    .to_toml();
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}
+
 /// `catalog apply FILE [--force]`: refused (exit 3, the affected bookings
 /// listed, on stdout as JSON with `--json`) when it would strand live
 /// bookings; forced by a manager, it lists the bookings it marked.
 pub fn catalog(ctx: &mut Context, action: &CatalogAction) -> CliResult {
+    if let CatalogAction::Export = action {
+        return export(ctx);
+    }
     let CatalogAction::Apply {
         file,
         force,

@@ -6,12 +6,14 @@
 pub mod args;
 mod booking_cmds;
 mod catalog_cmds;
+mod closure_cmds;
 mod context;
 mod listing_cmds;
 mod maintenance_cmds;
 mod output;
 mod run_sheet_html;
 mod staff_cmds;
+mod takings_cmds;
 mod waitlist_cmds;
 
 pub use crate::data_dir::default_db_path;
@@ -137,9 +139,14 @@ fn changes_data(command: &Command) -> bool {
             | Command::Customer(args::CustomerArgs { action: None, .. })
             | Command::Customers(_)
             | Command::Check(_)
+            | Command::Closures(_)
             | Command::Backup(_)
+            | Command::Takings(args::TakingsArgs {
+                sign_off: false,
+                ..
+            })
             | Command::Catalog {
-                action: args::CatalogAction::Template { .. }
+                action: args::CatalogAction::Template { .. } | args::CatalogAction::Export
             }
     )
 }
@@ -189,6 +196,9 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Sweep(a) => listing_cmds::sweep(&mut ctx, a.json),
         Command::Check(a) => maintenance_cmds::check(&ctx, &a),
         Command::Backup(a) => maintenance_cmds::backup(&ctx, &a),
+        Command::Takings(a) => takings_cmds::takings(&mut ctx, &a),
+        Command::Closure { action } => closure_cmds::closure(&mut ctx, action),
+        Command::Closures(a) => closure_cmds::list(&ctx, a.json),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

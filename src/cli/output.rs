@@ -10,7 +10,7 @@ use crate::domain::run_sheet::RunSheet;
 use crate::domain::text::{is_control, printable};
 use crate::domain::wall_clock;
 use crate::domain::{Booking, BookingStatus, CustomerSummary, PaymentStatus};
-use crate::domain::{BookingPage, Event};
+use crate::domain::{BookingPage, Event, EventData};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -285,10 +285,12 @@ pub fn booking_page(page: &BookingPage, tz: Tz) -> CliResult {
 
 /// One event as a line.
 pub fn event(out: &mut impl Write, e: &Event, tz: Tz) -> CliResult {
-    let subject = match (e.booking_id, e.customer_id) {
-        (Some(b), _) => format!("booking {b}"),
-        (None, Some(c)) => format!("customer {c}"),
-        (None, None) => String::new(),
+    let subject = match (e.booking_id, e.customer_id, &e.data) {
+        (Some(b), _, _) => format!("booking {b}"),
+        (None, Some(c), _) => format!("customer {c}"),
+        (None, None, EventData::Closure(c)) => format!("closure {} “{}”", c.id, shown(&c.reason)),
+        (None, None, EventData::Takings(t)) => format!("takings of {}", t.date),
+        (None, None, _) => String::new(),
     };
     let mut status = match &e.data {
         crate::domain::EventData::Waitlist(w) => {

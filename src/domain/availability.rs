@@ -43,7 +43,8 @@ impl Claim {
 }
 
 /// A closure of one resource (or, with `resource_id` `None`, the whole
-/// location) over local dates, inclusive.
+/// location) over local dates, inclusive; or, with `hours`, over part of
+/// one date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Closure {
     /// The closed resource, or `None` for the whole location.
@@ -54,12 +55,35 @@ pub struct Closure {
     pub until: NaiveDate,
     /// Shown to staff (`Christmas Day`).
     pub reason: String,
+    /// For part of a day: the UTC instants it runs between (its local
+    /// times on `from` in the location's zone,
+    /// [`closure::closed_span`](super::closure::closed_span)); `None` for
+    /// whole days.
+    pub hours: Option<(DateTime<Utc>, DateTime<Utc>)>,
 }
 
 impl Closure {
-    /// Whether it closes `resource` on `date`.
-    pub fn closes(&self, resource: ResourceId, date: NaiveDate) -> bool {
-        self.resource_id.is_none_or(|r| r == resource) && self.from <= date && date <= self.until
+    /// Whether it closes `resource` on `date` for the span `from`–`to`
+    /// (UTC): a whole-day closure closes every span of its dates, a
+    /// part-day one only the spans that overlap its hours.
+    pub fn closes(
+        &self,
+        resource: ResourceId,
+        date: NaiveDate,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> bool {
+        self.resource_id.is_none_or(|r| r == resource)
+            && self.from <= date
+            && date <= self.until
+            && self
+                .hours
+                .is_none_or(|(start, end)| from < end && start < to)
+    }
+
+    /// Whether it closes the slot `slot`.
+    pub fn closes_slot(&self, slot: &Occurrence) -> bool {
+        self.closes(slot.resource_id, slot.date, slot.from, slot.to)
     }
 }
 
@@ -151,9 +175,7 @@ pub fn evaluate(
             blocker = Some(claim.booking_id);
         }
     }
-    let closure = closures
-        .iter()
-        .find(|c| c.closes(slot.resource_id, slot.date));
+    let closure = closures.iter().find(|c| c.closes_slot(slot));
     let unavailable = if slot.to <= now {
         Some(Unavailable::Past)
     } else if let Some(c) = closure {
@@ -436,6 +458,7 @@ mod tests {
             from: day(),
             until: day(),
             reason: "training".into(),
+            hours: None,
         };
         assert_eq!(
             evaluate(&appt, &[], std::slice::from_ref(&other), at(8, 0), None).unavailable,

@@ -128,6 +128,9 @@ pub enum BookingError {
     /// No resource matches the given name or id.
     #[error("resource not found: {0}")]
     ResourceNotFound(String),
+    /// No closure has this id.
+    #[error("closure not found")]
+    ClosureNotFound,
     /// The location has no catalog yet.
     #[error(
         "no catalog has been applied yet: run `slotdesk catalog apply FILE.toml` or `slotdesk init --demo`"
@@ -202,6 +205,7 @@ impl BookingError {
             | Self::NoOccurrence(..)
             | Self::ServiceNotFound(_)
             | Self::ResourceNotFound(_)
+            | Self::ClosureNotFound
             | Self::NoCatalog => ErrorKind::NotFound,
             Self::ManagerOnly(_) | Self::SignIn | Self::SignInNeeded | Self::Invalid(_) => {
                 ErrorKind::Invalid

@@ -48,6 +48,10 @@ id_type!(
     StaffId
 );
 id_type!(
+    /// A closure's id (never reused).
+    ClosureId
+);
+id_type!(
     /// An event's id: increases with every change, so `events --since` pages the log.
     EventId
 );

@@ -4,10 +4,12 @@
 //! writes every payload, whoever records it. Pure.
 
 use super::booking::{Booking, CustomerSummary};
+use super::closure::ClosureEntry;
 use super::customer::CustomerInput;
 use super::ids::{BookingId, CustomerId, EventId};
 use super::staff::StaffMember;
 use super::status::BookingStatus;
+use super::takings::TakingsSigned;
 use super::waitlist::WaitlistEntry;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -71,6 +73,14 @@ pub enum EventKind {
     /// (the desk released its hold) or booked a seat while waiting; the
     /// payload's status says which.
     WaitlistLeft,
+    /// A manager signed off a day's takings (the cash-up), with the totals
+    /// as they stood.
+    TakingsSignedOff,
+    /// A resource or the whole location closed at the desk (a day, days,
+    /// or part of a day), with a reason.
+    ClosureAdded,
+    /// A desk closure removed: reopened.
+    ClosureRemoved,
 }
 
 /// What an event is about, which decides the shape of its payload.
@@ -81,11 +91,15 @@ pub enum Subject {
     Catalog,
     Staff,
     Waitlist,
+    /// A day's takings (the cash-up).
+    Takings,
+    /// A closure.
+    Closure,
 }
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 30] = [
+    pub const ALL: [Self; 33] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -116,6 +130,9 @@ impl EventKind {
         Self::WaitlistAccepted,
         Self::WaitlistLapsed,
         Self::WaitlistLeft,
+        Self::TakingsSignedOff,
+        Self::ClosureAdded,
+        Self::ClosureRemoved,
     ];
 
     /// The stored name: `booking.created`, `customer.updated`, …
@@ -151,6 +168,9 @@ impl EventKind {
             Self::WaitlistAccepted => "waitlist.accepted",
             Self::WaitlistLapsed => "waitlist.lapsed",
             Self::WaitlistLeft => "waitlist.left",
+            Self::TakingsSignedOff => "takings.signed_off",
+            Self::ClosureAdded => "closure.added",
+            Self::ClosureRemoved => "closure.removed",
         }
     }
 
@@ -222,6 +242,8 @@ impl EventKind {
             | Self::WaitlistAccepted
             | Self::WaitlistLapsed
             | Self::WaitlistLeft => Subject::Waitlist,
+            Self::TakingsSignedOff => Subject::Takings,
+            Self::ClosureAdded | Self::ClosureRemoved => Subject::Closure,
             _ => Subject::Booking,
         }
     }
@@ -303,6 +325,10 @@ pub enum EventData {
     Staff(StaffMember),
     /// A waitlist entry after the change.
     Waitlist(Box<WaitlistEntry>),
+    /// A day's takings as signed off.
+    Takings(TakingsSigned),
+    /// A closure as added or as it was when removed.
+    Closure(ClosureEntry),
     /// A stored payload that is not its kind's shape (an older slotdesk's
     /// generated databases wrote a short one), kept as it was so the rest of
     /// the journal still reads.
@@ -327,6 +353,8 @@ impl EventData {
             Subject::Catalog => serde_json::from_str(text).map(Self::Catalog),
             Subject::Staff => serde_json::from_str(text).map(Self::Staff),
             Subject::Waitlist => serde_json::from_str(text).map(Self::Waitlist),
+            Subject::Takings => serde_json::from_str(text).map(Self::Takings),
+            Subject::Closure => serde_json::from_str(text).map(Self::Closure),
         };
         typed.unwrap_or_else(|_| {
             Self::Unreadable(
@@ -373,7 +401,11 @@ impl EventData {
             Self::Booking(b) => b.booking.customer.as_ref().map(|c| c.id),
             Self::Customer(c) => Some(c.id),
             Self::Waitlist(w) => Some(w.customer.id),
-            Self::Catalog(_) | Self::Staff(_) | Self::Unreadable(_) => None,
+            Self::Catalog(_)
+            | Self::Staff(_)
+            | Self::Takings(_)
+            | Self::Closure(_)
+            | Self::Unreadable(_) => None,
         }
     }
 }

@@ -36,6 +36,7 @@ pub mod catalog;
 pub mod catalog_file;
 pub mod catalog_where;
 pub mod check;
+pub mod closure;
 pub mod customer;
 pub mod error;
 pub mod free_slots;
@@ -52,6 +53,7 @@ pub mod schedule;
 pub mod shell;
 pub mod staff;
 pub mod status;
+pub mod takings;
 pub mod text;
 pub mod typed_date;
 pub mod waitlist;
@@ -60,10 +62,11 @@ pub mod wall_clock;
 pub use attention::{AffectedBooking, AttentionReason, CatalogApplied, NeedsAttention};
 pub use availability::{Claim, Slot, SlotState, Unavailable};
 pub use booking::{AddOnLine, Answer, Booking, CustomerSummary, Payment};
+pub use closure::{ClosureAdded, ClosureEntry, ClosureOrigin, ClosureRequest};
 pub use customer::{PhoneSearch, display_phone};
 pub use error::{BookingError, ErrorKind, Failure};
 pub use ids::{
-    AddOnId, BookingId, CustomerId, EventId, ResourceId, ServiceId, StaffId, TimeSlotId,
+    AddOnId, BookingId, ClosureId, CustomerId, EventId, ResourceId, ServiceId, StaffId, TimeSlotId,
     WaitlistEntryId,
 };
 pub use journal::{
@@ -79,4 +82,5 @@ pub use requests::{
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use staff::StaffMember;
 pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};
+pub use takings::{CurrencyTotal, MethodTakings, MoneyMove, SignOff, Takings, TakingsEntry};
 pub use waitlist::{WaitlistEntry, WaitlistRequest, WaitlistStatus};

@@ -172,6 +172,9 @@ impl Executor {
                 }
                 Err(e) => vec![Msg::SignedIn(Err(failure(&e)))],
             },
+            Effect::LoadTakings(date) => {
+                vec![Msg::TakingsLoaded(Box::new(store.takings(*date)?))]
+            }
             Effect::WriteStarterCatalog => {
                 vec![Msg::StarterWritten(super::starter::write_starter(
                     store.path(),
@@ -283,6 +286,14 @@ impl Executor {
                     .map(|c| Written::Customer(Box::new(c)))
                     .map_err(|e| failure(&e))
             }
+            Write::AddClosure(request) => store
+                .add_closure(request, now)
+                .map(|added| Written::Closure(Box::new(added)))
+                .map_err(|e| failure(&e)),
+            Write::RemoveClosure(id) => store
+                .remove_closure(*id, now)
+                .map(|gone| Written::Reopened(Box::new(gone)))
+                .map_err(|e| failure(&e)),
             Write::EditCustomer(id, patch) => store
                 .edit_customer(*id, patch, now)
                 .map(|c| Written::Customer(Box::new(c)))
@@ -362,5 +373,6 @@ fn view(
         date,
         slots,
         bookings: store.bookings_between(date, last, resource)?,
+        closures: store.closures_on(date, last)?,
     })
 }

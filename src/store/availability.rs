@@ -26,7 +26,7 @@ impl Store {
         let last = query.from + Duration::days(i64::from(query.days) - 1);
         let time_slots = self.time_slots_for(query, last)?;
         let names = self.names()?;
-        let closures = closures(&self.conn, query.from, last)?;
+        let closures = closures(&self.conn, query.from, last, tz)?;
         let window_start = local_day_bounds(query.from, tz).0;
         let window_end = local_day_bounds(last, tz).1 + LONGEST_SLOT;
         let mut claims: HashMap<ResourceId, Vec<Claim>> = HashMap::new();

@@ -2,13 +2,13 @@
 //! add-ons), resources, time slots and closures.
 
 use super::Store;
-use super::codec::{date_col, day, time_col, weekday};
+use super::codec::{date_col, time_col, weekday};
 use super::error::Result;
 use crate::domain::availability::Closure;
 use crate::domain::catalog::{AddOn, Location, Question, Resource, Service};
 use crate::domain::{AddOnId, BookingError, ResourceId, ServiceId, TimeSlot, TimeSlotId};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension};
 
 impl Store {
     /// The location, or [`BookingError::NoCatalog`] before a catalog is applied.
@@ -209,23 +209,16 @@ pub(super) fn time_slot(conn: &Connection, id: TimeSlotId) -> Result<TimeSlot> {
         .ok_or_else(|| BookingError::TimeSlotNotFound.into())
 }
 
-/// Closures that touch `[from, until]`, of any resource or the location.
+/// Closures that touch `[from, until]`, of any resource or the location,
+/// from the catalog or the desk, their part-day hours as instants in `tz`.
 pub(super) fn closures(
     conn: &Connection,
     from: NaiveDate,
     until: NaiveDate,
+    tz: chrono_tz::Tz,
 ) -> Result<Vec<Closure>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT resource_id, from_date, until_date, reason FROM closures
-         WHERE from_date <= ?2 AND until_date >= ?1",
-    )?;
-    let rows = stmt.query_map(params![day(from), day(until)], |r| {
-        Ok(Closure {
-            resource_id: r.get::<_, Option<i64>>(0)?.map(ResourceId),
-            from: date_col(r, 1)?,
-            until: date_col(r, 2)?,
-            reason: r.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(super::closures::closures_between(conn, from, until)?
+        .iter()
+        .map(|c| c.rule(tz))
+        .collect())
 }

@@ -331,10 +331,13 @@ fn apply_time_slots(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges
 /// A closure as compared between file and database: resource key, from, until, reason.
 type ClosureRow = (Option<String>, String, String, String);
 
+/// The file's closures replace the catalog's; closures made at the desk
+/// are kept.
 fn apply_closures(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT c.id, r.key, c.from_date, c.until_date, c.reason
-         FROM closures c LEFT JOIN resources r ON r.id = c.resource_id",
+         FROM closures c LEFT JOIN resources r ON r.id = c.resource_id
+         WHERE c.origin = 'catalog'",
     )?;
     let stored: Vec<(i64, ClosureRow)> = stmt
         .query_map([], |r| {

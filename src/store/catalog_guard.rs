@@ -6,12 +6,12 @@
 
 use super::Store;
 use super::catalog::{TIME_SLOT_COLUMNS, location, time_slot_row};
+use super::closures::all_closures;
 use super::codec::{date_col, instant, status_list, ts};
 use super::error::Result;
 use super::queries::load_booking;
 use super::transaction::finish_noted;
 use crate::domain::attention::{CatalogView, LiveSeat, NeedsAttention, stranded, words};
-use crate::domain::availability::Closure;
 use crate::domain::{
     AffectedBooking, AttentionReason, BookingError, BookingId, BookingStatus, ErrorKind, EventKind,
     ResourceId, ServiceId, SlotRef, TimeSlotId,
@@ -40,17 +40,10 @@ pub(super) fn view(conn: &Connection) -> Result<Option<CatalogView>> {
         .prepare("SELECT id, name, active FROM resources")?
         .query_map([], |r| Ok((ResourceId(r.get(0)?), (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?;
-    let closures = conn
-        .prepare("SELECT resource_id, from_date, until_date, reason FROM closures")?
-        .query_map([], |r| {
-            Ok(Closure {
-                resource_id: r.get::<_, Option<i64>>(0)?.map(ResourceId),
-                from: date_col(r, 1)?,
-                until: date_col(r, 2)?,
-                reason: r.get(3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let closures = all_closures(conn)?
+        .iter()
+        .map(|c| c.rule(time_zone))
+        .collect();
     Ok(Some(CatalogView {
         time_zone,
         time_slots,
@@ -149,13 +142,19 @@ pub(super) fn mark(
         )?
         .execute(params![a.id.0, ts(o.from), ts(o.to), ts(now)])?;
     }
-    let why = words(&a.why);
+    flag(conn, a.id, &words(&a.why), now)
+}
+
+/// Marks booking `id` as needing attention for `why` (replacing an older
+/// mark) and records `booking.needs_attention` with `why` as its note, in
+/// the caller's transaction.
+pub(super) fn flag(conn: &Connection, id: BookingId, why: &str, now: DateTime<Utc>) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO booking_attention (booking_id, why, marked_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (booking_id) DO UPDATE SET why = excluded.why, marked_at = excluded.marked_at",
     )?
-    .execute(params![a.id.0, why, ts(now)])?;
-    finish_noted(conn, a.id, EventKind::BookingNeedsAttention, &why, now)?;
+    .execute(params![id.0, why, ts(now)])?;
+    finish_noted(conn, id, EventKind::BookingNeedsAttention, why, now)?;
     Ok(())
 }
 

@@ -74,7 +74,7 @@ impl SlotContext {
             .occurrence_on(slot.date, tz)
             .ok_or(BookingError::NoOccurrence(slot.time_slot_id.0, slot.date))?;
         let claims = claims_on(conn, time_slot.resource_id, occurrence.from, occurrence.to)?;
-        let closures = closures(conn, slot.date, slot.date)?;
+        let closures = closures(conn, slot.date, slot.date, tz)?;
         Ok(Self {
             time_slot,
             occurrence,

@@ -22,12 +22,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/012_booking_list_orders.sql")),
         M::up(include_str!("sql/013_waitlist.sql")),
         M::up(include_str!("sql/014_walk_ins.sql")),
+        M::up(include_str!("sql/015_desk_closures_and_takings.sql")).foreign_key_check(),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    14
+    15
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration
@@ -183,6 +184,56 @@ mod tests {
         assert!(set("理学療法評価理学療法評価").is_ok(), "12 characters");
         assert!(set("abcdefghijklm").is_err(), "13 characters");
         assert!(set("").is_err(), "empty");
+    }
+
+    #[test]
+    fn closures_on_file_become_the_catalogs_and_their_ids_are_never_reused() {
+        let mut conn = version_one_database();
+        conn.execute_batch(
+            "INSERT INTO closures (id, resource_id, from_date, until_date, reason)
+                 VALUES (1, 1, '2026-06-01', '2026-06-02', 'Training'),
+                        (2, NULL, '2026-12-25', '2026-12-25', 'Christmas');
+             DELETE FROM closures WHERE id = 2;",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let kept: (i64, String, String, Option<i64>) = conn
+            .query_row(
+                "SELECT id, reason, origin, starts_minute FROM closures",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(kept, (1, "Training".to_owned(), "catalog".to_owned(), None));
+        conn.execute(
+            "INSERT INTO closures (from_date, until_date, reason, origin) VALUES ('2026-07-01', '2026-07-01', 'x', 'desk')",
+            [],
+        )
+        .unwrap();
+        let next = conn.last_insert_rowid();
+        conn.execute("DELETE FROM closures WHERE id = ?1", [next])
+            .unwrap();
+        conn.execute(
+            "INSERT INTO closures (from_date, until_date, reason, origin) VALUES ('2026-07-01', '2026-07-01', 'y', 'desk')",
+            [],
+        )
+        .unwrap();
+        assert_eq!(
+            conn.last_insert_rowid(),
+            next + 1,
+            "a removed closure's id stays its own"
+        );
+        // Part-day hours only on one date, the end after the start.
+        let part = |from: &str, until: &str, start: i64, end: i64| {
+            conn.execute(
+                "INSERT INTO closures (from_date, until_date, reason, origin, starts_minute, ends_minute)
+                 VALUES (?1, ?2, 'z', 'desk', ?3, ?4)",
+                rusqlite::params![from, until, start, end],
+            )
+        };
+        assert!(part("2026-07-02", "2026-07-02", 660, 1080).is_ok());
+        assert!(part("2026-07-02", "2026-07-03", 660, 1080).is_err());
+        assert!(part("2026-07-02", "2026-07-02", 1080, 660).is_err());
     }
 
     #[test]

@@ -35,7 +35,10 @@
 //!   every write settles the waitlist before it commits (a freed seat is
 //!   offered in the same transaction);
 //! - staff: `has_staff`, `staff`, `sign_in(name, pin)`, `add_staff`,
-//!   `remove_staff`, `set_pin`.
+//!   `remove_staff`, `set_pin`;
+//! - takings: `takings(date)`, `sign_off_takings(date, role, now)`;
+//! - closures: `closures`, `closures_on(from, until)`, `add_closure(&ClosureRequest, now) -> ClosureAdded`
+//!   (with the live bookings it strands), `remove_closure(id, now)`.
 
 mod availability;
 mod backup;
@@ -46,6 +49,7 @@ mod catalog_apply;
 mod catalog_guard;
 mod check;
 mod claims;
+mod closures;
 mod codec;
 mod customer_merge;
 mod customer_search;
@@ -61,6 +65,7 @@ mod migrations;
 mod payments;
 mod queries;
 mod staff;
+mod takings;
 mod transaction;
 mod undo;
 mod waitlist;

@@ -246,6 +246,23 @@ pub fn summary(e: &Event, tz: Tz, region: &str, wide: bool) -> String {
                 parts.push(w.status.as_str().to_owned());
             }
         }
+        EventData::Closure(c) => {
+            parts.push(
+                c.resource_name
+                    .clone()
+                    .unwrap_or_else(|| "whole location".to_owned()),
+            );
+            parts.push(c.when());
+            parts.push(format!("“{}”", c.reason));
+        }
+        EventData::Takings(t) => {
+            parts.push(t.date.format("%a %d %b %Y").to_string());
+            parts.extend(
+                t.totals
+                    .iter()
+                    .map(|total| format!("{} net", money::amount(total.net, &total.currency))),
+            );
+        }
         EventData::Catalog(changes) => {
             parts.push(format!("{} added", changes.added));
             parts.push(format!("{} updated", changes.updated));

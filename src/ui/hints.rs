@@ -119,6 +119,12 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
         ],
         Context::Help => vec![h(Action::Back), h(Action::PageDown), h(Action::PageUp)],
         Context::Quit => vec![h(Action::ReleaseAndQuit), h(Action::Quit), h(Action::Back)],
+        Context::ClosureWalk => vec![
+            h(Action::MoveBooking),
+            h(Action::Cancel),
+            h(Action::NextBooking),
+            h(Action::Back),
+        ],
         Context::FreeSlots | Context::Attention => vec![
             pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),
             h(Action::Open),

@@ -7,6 +7,7 @@ pub mod board;
 pub mod bookings;
 pub mod boxes;
 pub mod chrome;
+pub mod closure_walk;
 pub mod customers;
 pub mod detail;
 pub mod first_run;
@@ -107,5 +108,6 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Quit(prompt)) => quit::render(frame, main, state, prompt),
         Some(Overlay::Messages(open)) => messages::render(frame, main, state, open),
         Some(Overlay::FreeSlots(list)) => free_slots::render(frame, main, state, list),
+        Some(Overlay::ClosureWalk) => closure_walk::render(frame, main, state),
     }
 }

@@ -755,7 +755,7 @@ impl Desk {
     }
 
     /// Runs as staff member `name` with `pin` (a new member's PIN `new_pin`).
-    fn run_as(&self, name: &str, pin: &str, args: &[&str]) -> Output {
+    pub(crate) fn run_as(&self, name: &str, pin: &str, args: &[&str]) -> Output {
         slotdesk_at(&self.db, CLI_NOW)
             .args(args)
             .env("SLOTDESK_STAFF", name)

@@ -7,6 +7,7 @@ mod support;
 
 mod catalog;
 mod catalog_changes;
+mod closures;
 mod customers;
 mod events;
 mod file_faults;
@@ -18,6 +19,7 @@ mod payments;
 mod properties;
 mod rules;
 mod staff;
+mod takings;
 mod text_input;
 mod undo;
 mod waitlist;

@@ -36,6 +36,8 @@ pub enum Context {
     Attention,
     /// Free slots found (a search's, or a full slot's nearest).
     FreeSlots,
+    /// The walk through the bookings a closure stranded.
+    ClosureWalk,
     /// The messages log.
     Messages,
     /// Typing in the customers' search box.
@@ -55,7 +57,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
@@ -72,6 +74,7 @@ impl Context {
         Self::Picker,
         Self::Discard,
         Self::Quit,
+        Self::ClosureWalk,
         Self::Palette,
         Self::Help,
     ];
@@ -89,6 +92,7 @@ impl Context {
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
             Self::FreeSlots => "Free slots found",
+            Self::ClosureWalk => "Closure walk-through",
             Self::Messages => "Messages log",
             Self::Search => "Customer search",
             Self::Form => "In forms",
@@ -218,6 +222,7 @@ fn board() -> Vec<Binding> {
         Binding::new(Action::NextBooking, &["tab"]),
         Binding::new(Action::JoinWaitlist, &["Q"]),
         Binding::new(Action::LeaveWaitlist, &["X"]),
+        Binding::new(Action::CloseResource, &["C"]),
     ];
     table.extend(booking_actions());
     table
@@ -360,6 +365,16 @@ impl Default for Keymap {
                     Binding::new(Action::Back, &["esc"]).worded("clear", "clear the search"),
                     Binding::new(Action::MoveUp, &["up"]),
                     Binding::new(Action::MoveDown, &["down"]),
+                ],
+            ),
+            (
+                Context::ClosureWalk,
+                vec![
+                    Binding::new(Action::MoveBooking, &["m"]).worded("move", "move (pick a slot)"),
+                    Binding::new(Action::Cancel, &["x"]).worded("cancel", "cancel with its reason"),
+                    Binding::new(Action::NextBooking, &["s", "tab"])
+                        .worded("skip", "skip (stays listed)"),
+                    Binding::new(Action::Back, &["esc"]).worded("stop", "stop (rest stay listed)"),
                 ],
             ),
             (Context::Form, form()),

@@ -4,6 +4,7 @@
 
 mod board;
 mod bookings_list;
+mod closure_walk;
 mod first_run;
 mod lapsed_hold;
 mod messages;
@@ -11,6 +12,7 @@ mod overlays;
 mod quit;
 mod screens;
 mod scrolling;
+mod takings;
 mod today;
 mod type_ahead;
 mod waitlist;
@@ -171,6 +173,7 @@ pub(super) fn desk_with(bookings: Vec<Booking>) -> AppState {
             slot(3, 2, 10, 0, None),
         ],
         bookings,
+        closures: Vec::new(),
     };
     update(&mut state, Msg::DayLoaded(Box::new(view)));
     state

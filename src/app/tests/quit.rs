@@ -154,6 +154,7 @@ fn a_hold_confirmed_at_another_desk_is_dropped_when_the_board_reloads() {
         date: day(),
         slots: vec![slot(1, 1, 10, 1, None)],
         bookings: vec![confirmed],
+        closures: Vec::new(),
     };
     update(&mut s, Msg::DayLoaded(Box::new(view)));
     press_char(&mut s, 'q');
@@ -224,6 +225,7 @@ fn the_release_form_asks_for_a_release_and_a_hold_confirmed_meanwhile_is_told_as
         date: day(),
         slots: vec![slot(1, 1, 10, 1, None)],
         bookings: vec![hold],
+        closures: Vec::new(),
     };
     update(&mut s, Msg::DayLoaded(Box::new(view)));
     press_char(&mut s, 'x');

@@ -129,6 +129,7 @@ fn after_a_hold_in_a_slot_with_bookings_the_selection_is_the_new_hold() {
         date: day(),
         slots: vec![class.clone(), slot(3, 2, 10, 0, None)],
         bookings,
+        closures: Vec::new(),
     };
     update(&mut s, Msg::DayLoaded(Box::new(view(vec![ada.clone()]))));
     assert_eq!(s.board.selected_booking().map(|b| b.id), Some(BookingId(7)));

@@ -148,7 +148,7 @@ impl CatalogView {
         out.extend(
             self.closures
                 .iter()
-                .filter(|c| closes(c, seat.resource_id, seat.slot.date))
+                .filter(|c| c.closes(seat.resource_id, seat.slot.date, seat.from, seat.to))
                 .map(|c| AttentionReason::Closed(c.reason.clone())),
         );
         out
@@ -161,10 +161,6 @@ fn inactive<K: std::hash::Hash + Eq>(names: &HashMap<K, (String, bool)>, id: &K)
         Some((name, false)) => Some(name.clone()),
         _ => None,
     }
-}
-
-fn closes(c: &Closure, resource: ResourceId, date: NaiveDate) -> bool {
-    c.resource_id.is_none_or(|r| r == resource) && c.from <= date && date <= c.until
 }
 
 /// The problems the change from `before` to `after` gives each seat that it

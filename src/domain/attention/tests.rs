@@ -103,6 +103,7 @@ fn each_change_that_orphans_a_booking_says_why() {
                     from: d("2026-06-01"),
                     until: d("2026-06-01"),
                     reason: "Flood".into(),
+                    hours: None,
                 });
             }),
             "that day is now closed: Flood",
@@ -145,12 +146,14 @@ fn a_closure_on_another_resource_or_day_strands_nothing() {
         from: d("2026-06-01"),
         until: d("2026-06-01"),
         reason: "Away".into(),
+        hours: None,
     });
     after.closures.push(Closure {
         resource_id: None,
         from: d("2026-06-02"),
         until: d("2026-06-09"),
         reason: "Holiday".into(),
+        hours: None,
     });
     assert!(why(&view(), &after, &[seat(1, 1)]).is_empty());
 }

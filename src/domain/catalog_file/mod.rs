@@ -2,6 +2,7 @@
 //! (`spec`) and its validation (`validate`) into [`Catalog`], with weekly
 //! time slots expanded one per weekday and start. Pure.
 
+mod export;
 mod services;
 mod spec;
 #[cfg(test)]
@@ -14,6 +15,8 @@ use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use serde::Deserialize;
 use spec::File;
+
+pub use export::Applied;
 
 /// The commented starter catalog that `slotdesk catalog template` prints
 /// and the first-run screen writes beside the database

@@ -55,15 +55,19 @@ impl World {
             .collect();
         let (first, last) = (params.first_on(), params.last_on());
         let days: Vec<NaiveDate> = first.iter_days().take_while(|d| *d <= last).collect();
-        let closed: HashSet<(Option<ResourceId>, NaiveDate)> = closures(&store.conn, first, last)?
-            .iter()
-            .flat_map(|c| {
-                c.from
-                    .iter_days()
-                    .take_while(move |d| *d <= c.until)
-                    .map(move |d| (c.resource_id, d))
-            })
-            .collect();
+        // The generated catalog closes whole days only (part-day closures
+        // are made at the desk, never in a generated history).
+        let closed: HashSet<(Option<ResourceId>, NaiveDate)> =
+            closures(&store.conn, first, last, tz)?
+                .iter()
+                .filter(|c| c.hours.is_none())
+                .flat_map(|c| {
+                    c.from
+                        .iter_days()
+                        .take_while(move |d| *d <= c.until)
+                        .map(move |d| (c.resource_id, d))
+                })
+                .collect();
         let mut occurrences = Vec::new();
         for (d, &date) in days.iter().enumerate() {
             if closed.contains(&(None, date)) {

@@ -4,10 +4,11 @@
 
 use crate::app::keymap::Context;
 use crate::app::msg::DayView;
+use crate::app::overlays::closure_walk;
 use crate::app::screens::board::{SlotLook, countdown, look};
 use crate::app::{Action, AppState};
 use crate::domain::wall_clock;
-use crate::domain::{Booking, BookingStatus, Slot};
+use crate::domain::{Booking, BookingStatus, ClosureOrigin, Slot};
 use crate::ui::hints::{self, prose};
 use crate::ui::service_labels::ServiceLabels;
 use crate::ui::{fit, theme};
@@ -90,6 +91,16 @@ fn slot_facts(
     ];
     seats.extend(super::queue::join_hint(state, slot));
     lines.extend(flow(seats, width, 0));
+    if let Some(c) = closure_walk::closing_selected(state) {
+        let text = match (c.origin, key(state, Action::CloseResource)) {
+            (ClosureOrigin::Desk, Some(k)) => {
+                format!("closed at the desk (closure {}): {k} reopens", c.id)
+            }
+            (ClosureOrigin::Desk, None) => format!("closed at the desk (closure {})", c.id),
+            (ClosureOrigin::Catalog, _) => "closed by the catalog file".to_owned(),
+        };
+        lines.extend(flow(vec![Span::styled(text, theme::DIM)], width, 0));
+    }
     if let Some(id) = state.board.moving {
         let here = on.iter().any(|b| b.id == id);
         let (text, style) = match (&slot.unavailable, key(state, Action::Open)) {

@@ -42,6 +42,8 @@ pub enum FieldKind {
     /// `tomorrow`, `mon`, `+7`, counted from the location's `today`,
     /// slashes read in its `order`. The hint shows the date it reads.
     Date { today: NaiveDate, order: DateOrder },
+    /// A local `HH:MM` time.
+    Time,
     /// A PIN: digits, shown masked.
     Pin,
     /// One of a list, changed with Space or ←/→.
@@ -223,6 +225,9 @@ impl Field {
                 self.hint = Some(date.format("%a %d %b %Y").to_string());
                 Ok(())
             }
+            FieldKind::Time => chrono::NaiveTime::parse_from_str(value, "%H:%M")
+                .map(|_| ())
+                .map_err(|_| "a time as HH:MM".to_owned()),
         }
     }
 }

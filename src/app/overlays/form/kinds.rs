@@ -9,7 +9,8 @@ use crate::domain::money::format_amount;
 use crate::domain::text;
 use crate::domain::typed_date::DateOrder;
 use crate::domain::{
-    Booking, BookingId, BookingStatus, CustomerId, CustomerSummary, SlotRef, Transition,
+    Booking, BookingId, BookingStatus, ClosureId, CustomerId, CustomerSummary, ResourceId, SlotRef,
+    Transition,
 };
 use chrono::NaiveDate;
 
@@ -58,6 +59,10 @@ pub enum FormKind {
     JoinWaitlist(SlotRef),
     /// Take someone off a slot's waitlist.
     LeaveWaitlist(SlotRef),
+    /// Close a resource (of these, by id and name) or the whole location.
+    Closure(Vec<(ResourceId, String)>),
+    /// Reopen: remove this desk closure.
+    Reopen(ClosureId),
 }
 
 /// What a valid submit asks for.

@@ -3,6 +3,7 @@
 //! Its keys come from the `Form` and `Discard` keymap tables; printable keys
 //! go to the focused field first. Pure.
 
+mod closure_forms;
 mod field;
 mod hold_timer;
 mod kept;
@@ -13,6 +14,7 @@ mod picker;
 mod submission;
 mod waitlist_forms;
 
+pub use closure_forms::WHOLE_LOCATION;
 pub use field::{ContactNeed, Field, FieldKind};
 pub use hold_timer::{HoldLeft, HoldTimer, URGENT, means_hold_gone};
 pub use kept::KeptDetails;

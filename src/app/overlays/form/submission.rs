@@ -218,6 +218,8 @@ impl Form {
                 }
                 Write::Delete(*id, self.authority())
             }
+            FormKind::Closure(resources) => self.closure_write(resources)?,
+            FormKind::Reopen(id) => self.reopen_write(*id)?,
             FormKind::Filter => {
                 let (from, to) = (self.date(FROM), self.date(TO));
                 crate::domain::query::check_date_range(from, to).map_err(|e| e.to_string())?;
