@@ -32,6 +32,8 @@ pub enum Action {
     /// Board: the next free slots of a service (from a full slot: its
     /// three nearest alternatives).
     FindFree,
+    /// Today: a manager signs off the day's takings (the cash-up).
+    SignOffTakings,
     MoveUp,
     MoveDown,
     MoveLeft,
@@ -136,7 +138,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 66] = [
+    pub const ALL: [Self; 67] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -160,6 +162,7 @@ impl Action {
         Self::MarkDone,
         Self::FilterResource,
         Self::FindFree,
+        Self::SignOffTakings,
         Self::Delete,
         Self::Refund,
         Self::ForceStatus,
@@ -224,6 +227,7 @@ impl Action {
                 | Self::MarkArrived
                 | Self::MarkNoShow
                 | Self::MarkDone
+                | Self::SignOffTakings
                 | Self::Delete
                 | Self::Refund
                 | Self::ExtendHold
@@ -293,6 +297,7 @@ impl Action {
             Self::MarkDone => ("done", "complete the selected booking"),
             Self::FilterResource => ("resource", "one resource's bookings, then all"),
             Self::FindFree => ("find free", "next free slot (a full slot: its nearest)"),
+            Self::SignOffTakings => ("cash-up", "sign off today's takings (manager)"),
             Self::MoveUp => ("up", "move up"),
             Self::MoveDown => ("down", "move down"),
             Self::MoveLeft => ("left", "move left"),

@@ -92,6 +92,8 @@ pub enum Write {
     Book(Box<BookRequest>),
     /// Book someone standing at the desk and check them in.
     WalkIn(Box<WalkInRequest>),
+    /// Sign off a local day's takings (manager).
+    SignOffTakings(NaiveDate, Authority),
     /// Confirm a hold or a pending booking (a form's carries its key).
     Confirm(BookingId, Box<ConfirmRequest>),
     /// Cancel with a reason, under the form's idempotency key.

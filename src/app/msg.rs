@@ -103,6 +103,8 @@ pub enum Written {
     Customer(Box<CustomerSummary>),
     /// A waitlist entry after the change.
     Waitlist(Box<WaitlistEntry>),
+    /// A day's takings with the sign-off just made.
+    Takings(Box<Takings>),
     /// A closure made, with the live bookings it strands.
     Closure(Box<ClosureAdded>),
     /// A desk closure removed (reopened), as it was.

@@ -30,6 +30,7 @@ fn target(write: &Write) -> Option<BookingId> {
         | Write::JoinWaitlist(_)
         | Write::LeaveWaitlist(_)
         | Write::AddClosure(_)
+        | Write::SignOffTakings(..)
         | Write::RemoveClosure(_) => None,
     }
 }

@@ -337,7 +337,11 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::ShowToday => screens::show(state, Screen::Today),
         Action::WalkIn => booking_actions::walk_in(state),
         Action::FindFree => board::find_free(state),
-        Action::MarkArrived | Action::MarkNoShow | Action::MarkDone | Action::FilterResource => {
+        Action::MarkArrived
+        | Action::MarkNoShow
+        | Action::MarkDone
+        | Action::FilterResource
+        | Action::SignOffTakings => {
             if state.screen == Screen::Today {
                 screens::action(state, a)
             } else {

@@ -55,6 +55,15 @@ pub fn written(
             ));
             return reloads(state);
         }
+        Written::Takings(t) => {
+            state.info(format!(
+                "takings of {} signed off: {}",
+                t.date.format("%a %d %b"),
+                takings_words(&t)
+            ));
+            state.takings = Some(*t);
+            return reloads(state);
+        }
         Written::Booking(..) | Written::Customer(_) | Written::Waitlist(_) => {}
     }
     let message = match &written {
@@ -66,7 +75,7 @@ pub fn written(
             _ => format!("customer {} updated", c.name),
         },
         Written::Waitlist(e) => super::waitlist::written_message(state, e),
-        Written::Closure(_) | Written::Reopened(_) => String::new(),
+        Written::Closure(_) | Written::Reopened(_) | Written::Takings(_) => String::new(),
     };
     if let Written::Booking(b, _) = &written {
         quit::track(
@@ -235,7 +244,10 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::ForceStatus(..) => format!("#{}{who} is {} now (forced)", b.id, b.status),
         Write::Undo(_) => format!("undone: #{} is {} now", b.id, b.status),
         // A closure's result is never a booking (taken before this).
-        Write::Edit(..) | Write::AddClosure(_) | Write::RemoveClosure(_) => {
+        Write::Edit(..)
+        | Write::AddClosure(_)
+        | Write::RemoveClosure(_)
+        | Write::SignOffTakings(..) => {
             format!("updated #{}", b.id)
         }
         Write::EditCustomer(..) | Write::MergeCustomers(..) => {
@@ -243,4 +255,20 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         }
         Write::JoinWaitlist(_) | Write::LeaveWaitlist(_) => format!("#{} updated", b.id),
     }
+}
+
+/// `net 165.00 GBP` per currency (`net 165.00 GBP · net 20.00 EUR`), or
+/// `nothing taken`.
+pub fn takings_words(t: &crate::domain::Takings) -> String {
+    if t.totals.is_empty() {
+        return "nothing taken".to_owned();
+    }
+    t.totals
+        .iter()
+        .map(|c| {
+            let net = crate::domain::money::format_amount(c.net, &c.currency);
+            format!("net {net} {}", c.currency)
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

@@ -188,6 +188,7 @@ impl Executor {
                     write,
                     Write::Delete(_, Authority::ManagerPin { .. })
                         | Write::Refund(_, Authority::ManagerPin { .. })
+                        | Write::SignOffTakings(_, Authority::ManagerPin { .. })
                         | Write::ForceStatus(.., Authority::ManagerPin { .. })
                         | Write::MergeCustomers(.., Authority::ManagerPin { .. })
                 ) {
@@ -258,6 +259,14 @@ impl Executor {
                 let store = &mut self.store;
                 let r = store.delete(*id, role, now);
                 booking(r, store)
+            }
+            Write::SignOffTakings(date, authority) => {
+                let role = self.authorise(authority).map_err(|e| failure(&e))?;
+                let store = &mut self.store;
+                let t = store
+                    .sign_off_takings(*date, role, now)
+                    .map_err(|e| failure(&e))?;
+                Ok(Written::Takings(Box::new(t)))
             }
             Write::Refund(id, authority) => {
                 let role = self.authorise(authority).map_err(|e| failure(&e))?;

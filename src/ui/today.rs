@@ -4,10 +4,11 @@
 //! per resource marked `▸`, late in red, done and cancelled dim. Pure.
 
 use super::service_labels::{ServiceLabels, without_note};
-use super::{boxes, fit, table, theme};
+use super::{boxes, fit, money, table, theme};
 use crate::app::AppState;
 use crate::app::action::Action;
 use crate::app::keymap::Context;
+use crate::app::waitlist;
 use crate::domain::run_sheet::{Arrival, RunSheet, SheetRow};
 use crate::domain::{PaymentStatus, display_phone};
 use ratatui::Frame;
@@ -36,12 +37,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         )));
     }
     let inner = boxes::draw(frame, area, block);
-    let [counts, next, body] = Layout::vertical([
+    let [counts, next, body, till] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(1),
     ])
     .areas(inner);
+    frame.render_widget(Paragraph::new(takings_line(state, till.width)), till);
     frame.render_widget(Paragraph::new(counts_line(state, &sheet)), counts);
     frame.render_widget(Paragraph::new(next_line(state, &sheet, next.width)), next);
     if sheet.rows.is_empty() {
@@ -82,8 +85,8 @@ struct Columns {
 
 impl Columns {
     /// Time, resource, state (and when wide: phone, seats, payment).
-    const FIXED_WIDE: [u16; 6] = [11, 14, 14, 3, 10, 8];
-    const FIXED_NARROW: [u16; 3] = [5, 8, 10];
+    const FIXED_WIDE: [u16; 6] = [11, 14, 14, 3, 11, 8];
+    const FIXED_NARROW: [u16; 3] = [5, 8, 11];
 
     fn new(width: u16) -> Self {
         let wide = width >= 100;
@@ -160,6 +163,82 @@ fn counts_line(state: &AppState, sheet: &RunSheet) -> Line<'static> {
     Line::from(spans)
 }
 
+/// `takings: cash £55.00 (1) · card £120.00 (2) · net £175.00 · not
+/// signed off (T)`, cut to `width`.
+fn takings_line(state: &AppState, width: u16) -> Line<'static> {
+    let Some(t) = state.takings.as_ref().filter(|t| t.date == state.today()) else {
+        return Line::styled("takings: loading…", theme::DIM);
+    };
+    let methods: Vec<String> = t
+        .by_method
+        .iter()
+        .map(|m| {
+            let refunds = if m.refunds > 0 {
+                format!(", −{}", money::amount(m.refunded, &m.currency))
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {} ({}{refunds})",
+                m.method.as_str(),
+                money::amount(m.taken, &m.currency),
+                m.payments
+            )
+        })
+        .collect();
+    let mut totals: Vec<String> = t
+        .totals
+        .iter()
+        .map(|c| format!("net {}", money::amount(c.net, &c.currency)))
+        .collect();
+    if totals.is_empty() {
+        totals.push("nothing taken yet".to_owned());
+    }
+    let key = super::hints::key(state, Context::Today, Action::SignOffTakings);
+    let (signed, style) = match &t.signed_off {
+        Some(s) if t.signed_off_as_it_stands() => (
+            format!(
+                "signed off {}{}",
+                s.at.with_timezone(&state.tz()).format("%H:%M"),
+                s.staff
+                    .as_ref()
+                    .map_or(String::new(), |n| format!(" by {n}"))
+            ),
+            theme::INFO,
+        ),
+        Some(_) => (
+            format!(
+                "money moved since the sign-off{}",
+                key.as_ref()
+                    .map_or(String::new(), |k| format!(" ({k} signs off again)"))
+            ),
+            theme::FIELD_WARNING,
+        ),
+        None => (
+            format!(
+                "not signed off{}",
+                key.as_ref()
+                    .map_or(String::new(), |k| format!(" ({k}, manager)"))
+            ),
+            theme::DIM,
+        ),
+    };
+    // The net and the sign-off matter most: the methods go first when
+    // the line is short of room.
+    let room = usize::from(width).saturating_sub(fit::width("takings: ") + fit::width(&signed));
+    let with_methods = format!("{} · {} · ", methods.join(" · "), totals.join(" · "));
+    let text = if !methods.is_empty() && fit::width(&with_methods) <= room {
+        with_methods
+    } else {
+        fit::truncate(&format!("{} · ", totals.join(" · ")), room)
+    };
+    Line::from(vec![
+        Span::styled("takings: ", theme::DIM),
+        Span::raw(text),
+        Span::styled(signed, style),
+    ])
+}
+
 /// `next: Priya 10:30 Ada Lovelace · Studio 12:15 Mat Pilates (3)`, cut to
 /// `width`.
 fn next_line(state: &AppState, sheet: &RunSheet, width: u16) -> Line<'static> {
@@ -230,10 +309,19 @@ fn row(state: &AppState, labels: &ServiceLabels, r: &SheetRow, cols: Columns) ->
     if cols.wide {
         cells.push(Cell::from(b.participants.to_string()));
     }
-    cells.push(Cell::from(Span::styled(
-        r.arrival.label(),
-        arrival_style(r.arrival),
-    )));
+    // An open waitlist offer is a hold the desk should be phoning about.
+    let offer = waitlist::offer_of(state, b.id).and_then(|e| e.offer_expires_at);
+    let (label, style) = match offer {
+        Some(until) => {
+            let left = (until - state.now).num_seconds().max(0);
+            (
+                format!("offer {:02}:{:02}", left / 60, left % 60),
+                theme::HELD,
+            )
+        }
+        None => (r.arrival.label().to_owned(), arrival_style(r.arrival)),
+    };
+    cells.push(Cell::from(Span::styled(label, style)));
     if cols.wide {
         let (paid, style) = match b.payment.status {
             PaymentStatus::Paid => ("paid", Style::new()),

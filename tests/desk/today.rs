@@ -57,3 +57,54 @@ fn the_run_sheet_checks_in_books_a_walk_in_and_fits_both_sizes() {
         insta::assert_snapshot!(format!("today_{w}x{h}"), desk.screen(w, h));
     }
 }
+
+#[test]
+fn the_days_takings_show_on_today_and_a_manager_signs_them_off() {
+    let mut desk = Desk::demo();
+    desk.press(KeyCode::Char('5'));
+    let before = desk.driver.state.takings.clone().unwrap();
+    assert_eq!(before.date, desk.driver.state.today());
+    // Take a payment on the selected booking (the amount due prefilled).
+    let unpaid = {
+        let state = &desk.driver.state;
+        let sheet = state.today_sheet.sheet(state.now).unwrap();
+        sheet
+            .rows
+            .iter()
+            .position(|r| {
+                r.booking.payment.status == slotdesk::domain::PaymentStatus::Unpaid
+                    && r.booking.customer.is_some()
+            })
+            .unwrap()
+    };
+    while desk.driver.state.today_sheet.selected != unpaid {
+        let up = desk.driver.state.today_sheet.selected > unpaid;
+        desk.press(if up { KeyCode::Up } else { KeyCode::Down });
+    }
+    desk.press(KeyCode::Char('p')).press(KeyCode::Enter);
+    let after = desk.driver.state.takings.clone().unwrap();
+    let net = |t: &slotdesk::domain::Takings| t.totals.iter().map(|c| c.net).sum::<i64>();
+    assert!(net(&after) > net(&before), "{:?}", desk.driver.state.status);
+    assert!(desk.screen(120, 40).contains("takings: "));
+    desk.press(KeyCode::Char('T')).press(KeyCode::Enter);
+    let signed = desk.driver.state.takings.clone().unwrap();
+    assert!(
+        signed.signed_off_as_it_stands(),
+        "{:?}",
+        desk.driver.state.status
+    );
+    let screen = desk.screen(120, 40);
+    assert!(screen.contains("signed off"), "{screen}");
+    desk.press(KeyCode::Char('T'));
+    assert!(
+        desk.driver
+            .state
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("already signed off"),
+        "{:?}",
+        desk.driver.state.status
+    );
+}

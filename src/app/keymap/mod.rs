@@ -235,6 +235,7 @@ fn today() -> Vec<Binding> {
         Binding::new(Action::MarkDone, &["d"]),
         Binding::new(Action::WalkIn, &["W"]),
         Binding::new(Action::FilterResource, &["f"]),
+        Binding::new(Action::SignOffTakings, &["T"]),
         Binding::new(Action::ToggleLapsedHolds, &["H"])
             .worded("lapsed", "show or hide lapsed holds"),
         Binding::new(Action::Open, &["enter"]),

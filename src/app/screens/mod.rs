@@ -47,7 +47,7 @@ pub fn reload(state: &AppState) -> Vec<Effect> {
             vec![state.customers.load()]
         }
         Screen::Activity => vec![Effect::LoadActivity(state.activity.filter.clone())],
-        Screen::Today => vec![today::load(state)],
+        Screen::Today => vec![today::load(state), Effect::LoadTakings(state.today())],
     };
     if let Some(detail) = state.detail() {
         effects.push(Effect::LoadBooking(detail.id));

@@ -7,7 +7,8 @@
 use super::move_index;
 use crate::app::action::Action;
 use crate::app::effect::{Effect, Write};
-use crate::app::state::AppState;
+use crate::app::overlays::form::Form;
+use crate::app::state::{AppState, Overlay};
 use crate::domain::run_sheet::{Arrival, RunSheet, SheetFilter};
 use crate::domain::{Booking, BookingId, Transition};
 use chrono::NaiveDate;
@@ -145,6 +146,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
             state.info("every resource");
             Vec::new()
         }
+        Action::SignOffTakings => sign_off(state),
         Action::Open => match state.today_sheet.selected_booking(state.now).map(|b| b.id) {
             Some(id) => crate::app::overlays::detail::open(state, id),
             None => Vec::new(),
@@ -174,4 +176,25 @@ fn step(state: &mut AppState, t: Transition) -> Vec<Effect> {
         return Vec::new();
     }
     vec![Effect::Write(Write::Transition(b.id, t))]
+}
+
+/// `T`: the cash-up form for today's takings as loaded, approved as the
+/// desk's staff say (a manager signed in, a manager's PIN at a clerk's
+/// desk, or the manager choice with no staff).
+fn sign_off(state: &mut AppState) -> Vec<Effect> {
+    let today = state.today();
+    let Some(takings) = state.takings.as_ref().filter(|t| t.date == today) else {
+        state.error("today's takings are still loading");
+        return Vec::new();
+    };
+    if takings.signed_off_as_it_stands() {
+        state.error("today's takings are already signed off as they stand");
+        return Vec::new();
+    }
+    let totals = crate::app::written::takings_words(takings);
+    let key = state.next_key();
+    let approval = state.approval();
+    let form = Form::sign_off(today, &totals, &approval, key);
+    state.overlay = Some(Overlay::Form(Box::new(form)));
+    Vec::new()
 }

@@ -10,7 +10,10 @@ use crate::domain::Transition;
 fn on_today() -> AppState {
     let mut s = desk();
     let effects = press_char(&mut s, '5');
-    assert_eq!(effects, vec![Effect::LoadToday(day())]);
+    assert_eq!(
+        effects,
+        vec![Effect::LoadToday(day()), Effect::LoadTakings(day())]
+    );
     let mut arrived = booking(2, 3, BookingStatus::CheckedIn);
     arrived.resource_id = ResourceId(2);
     arrived.resource_name = "R2".into();
@@ -131,4 +134,28 @@ fn a_walk_in_opens_for_the_selected_bookings_service_and_asks_for_a_first_name()
         .map(|f| f.label.as_str())
         .collect();
     assert_eq!(required, ["Service", "First name", "Participants"]);
+}
+
+#[test]
+fn today_loads_its_takings_and_t_opens_the_cash_up_for_a_manager() {
+    let mut s = desk();
+    let effects = press_char(&mut s, '5');
+    assert_eq!(
+        effects,
+        vec![Effect::LoadToday(day()), Effect::LoadTakings(day())]
+    );
+    press_char(&mut s, 'T');
+    assert!(
+        status_text(&s).contains("still loading"),
+        "{}",
+        status_text(&s)
+    );
+    let takings = crate::domain::Takings::from_entries(day(), Vec::new(), None);
+    update(&mut s, Msg::TakingsLoaded(Box::new(takings)));
+    press_char(&mut s, 'T');
+    let Some(Overlay::Form(form)) = &s.overlay else {
+        panic!("the cash-up form opens: {}", status_text(&s));
+    };
+    assert_eq!(form.kind, FormKind::SignOffTakings(day()));
+    assert!(form.subtitle.contains("nothing taken"), "{}", form.subtitle);
 }

@@ -53,6 +53,8 @@ pub enum FormKind {
     Filter,
     /// Board: search for the next free slots of a service.
     FindFree,
+    /// Today: sign off this day's takings (manager).
+    SignOffTakings(NaiveDate),
     /// Sign in: who is at the desk.
     SignIn,
     /// Put a customer in a full slot's waitlist.

@@ -10,6 +10,7 @@ use super::{Field, FieldKind, Form, FormKind};
 use crate::domain::money::format_amount;
 use crate::domain::text;
 use crate::domain::{Booking, BookingStatus, CustomerSummary};
+use chrono::NaiveDate;
 
 /// The statuses a manager may force, in the form's order (never `held` or
 /// `expired`: time makes and ends holds).
@@ -61,6 +62,18 @@ impl Form {
             "Delete booking (manager)",
             booking_line(b, when),
             fields,
+            key,
+        )
+    }
+
+    /// Cash-up form: sign off `takings` as they stand (`totals` in words),
+    /// approved as `approval` says.
+    pub fn sign_off(date: NaiveDate, totals: &str, approval: &Approval, key: String) -> Self {
+        Self::new(
+            FormKind::SignOffTakings(date),
+            "Sign off takings (manager)",
+            format!("{} · {totals}", date.format("%a %d %b %Y")),
+            approval.fields(),
             key,
         )
     }
