@@ -10,5 +10,6 @@ mod config;
 mod desk;
 mod first_run;
 mod idle;
+mod today_offer;
 mod typing;
 mod waitlist;
