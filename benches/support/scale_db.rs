@@ -11,19 +11,20 @@ use std::time::Instant;
 
 pub type Res<T> = Result<T, Box<dyn Error>>;
 
-/// The schema the cached database was built with: a change rebuilds it.
-const SCHEMA: &[&str] = &[
-    include_str!("../../src/store/sql/001_init.sql"),
-    include_str!("../../src/store/sql/002_booking_ids_never_reused.sql"),
-    include_str!("../../src/store/sql/003_events_append_only.sql"),
-    include_str!("../../src/store/sql/004_journal_origin_staff_changes.sql"),
-    include_str!("../../src/store/sql/005_staff.sql"),
-    include_str!("../../src/store/sql/006_customer_search.sql"),
-    include_str!("../../src/store/sql/007_journal_filters.sql"),
-    include_str!("../../src/store/sql/008_customer_ids_never_reused.sql"),
-    include_str!("../../src/store/sql/009_booking_attention.sql"),
-    include_str!("../../src/store/sql/010_idempotency_keys_booking_window.sql"),
-];
+/// The schema the cached database was built with, every migration in
+/// `src/store/sql` in name order: any change, or a new one, rebuilds it.
+fn schema() -> Res<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/sql");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    let mut text = String::new();
+    for f in files {
+        text.push_str(&std::fs::read_to_string(f)?);
+    }
+    Ok(text)
+}
 
 /// The database's shape: `$SLOTDESK_BENCH_BOOKINGS` bookings if set, else a
 /// million when `benchmarking` (`cargo bench` passes `--bench`), else 5,000
@@ -94,7 +95,7 @@ pub fn cached_database(params: &ScaleParams) -> Res<PathBuf> {
     let marker = dir.join(format!("{stem}.version"));
     let version = format!(
         "generator {GENERATOR_VERSION}\nschema {:016x}\n{params:?}\n",
-        fnv(&SCHEMA.concat())
+        fnv(&schema()?)
     );
     if db.exists() && std::fs::read_to_string(&marker).ok().as_deref() == Some(version.as_str()) {
         println!("reusing {}", db.display());
