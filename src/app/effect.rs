@@ -1,6 +1,7 @@
 //! The I/O the app asks for: the runtime runs each effect against the store
 //! and feeds the result back as a [`Msg`](super::Msg). Pure data.
 
+use crate::domain::CurrencyTotal;
 use crate::domain::free_slots::FreeSlotSearch;
 use crate::domain::{
     BookRequest, BookingEdit, BookingQuery, ConfirmRequest, CustomerPatch, PaymentInput,
@@ -92,8 +93,9 @@ pub enum Write {
     Book(Box<BookRequest>),
     /// Book someone standing at the desk and check them in.
     WalkIn(Box<WalkInRequest>),
-    /// Sign off a local day's takings (manager).
-    SignOffTakings(NaiveDate, Authority),
+    /// Sign off a local day's takings (manager), as shown: refused when
+    /// the totals (per currency) are no longer these.
+    SignOffTakings(NaiveDate, Vec<CurrencyTotal>, Authority),
     /// Confirm a hold or a pending booking (a form's carries its key).
     Confirm(BookingId, Box<ConfirmRequest>),
     /// Cancel with a reason, under the form's idempotency key.

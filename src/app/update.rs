@@ -270,6 +270,17 @@ fn tick(state: &mut AppState, now: DateTime<Utc>) -> Vec<Effect> {
     let mut effects = vec![Effect::Sweep, Effect::PollChanges];
     if new_day {
         effects.push(Effect::CountHolds);
+        // The run sheet is of one day: past midnight it is a new one.
+        if state.screen == Screen::Today && !state.first_run {
+            state.today_sheet = today::TodayState::default();
+            state.takings = None;
+            effects.extend(screens::reload(state));
+        }
+    }
+    // The clock moves rows (a hold lapsing leaves the sheet): the
+    // selection stays on its booking.
+    if state.screen == Screen::Today {
+        today::reselect(state);
     }
     effects
 }

@@ -9,7 +9,9 @@ use super::state::{AppState, Overlay, Screen};
 use crate::domain::customer::display_phone;
 use crate::domain::waitlist::ordinal;
 use crate::domain::wall_clock;
-use crate::domain::{BookingId, SlotRef, Unavailable, WaitlistEntry, WaitlistStatus};
+use crate::domain::{
+    BookingId, SlotRef, Unavailable, WaitlistEntry, WaitlistEntryId, WaitlistStatus,
+};
 
 /// Takes the open waitlist as loaded; each offer not seen before is told in
 /// the status bar with the phone to call (not on the first load: those
@@ -28,8 +30,33 @@ pub fn loaded(state: &mut AppState, list: Vec<WaitlistEntry>) {
         .map(|e| (*e).clone())
         .collect();
     // Ids are never reused: an offer no longer open need not be remembered.
+    let closed: Vec<WaitlistEntryId> = told
+        .iter()
+        .filter(|id| !offers.iter().any(|e| e.id == **id))
+        .copied()
+        .collect();
     told.retain(|id| offers.iter().any(|e| e.id == *id));
+    // A "call them" still on the status bar for an offer no longer open
+    // would have someone ring a customer about a seat already settled.
+    let stale: Vec<WaitlistEntry> = state
+        .waitlist
+        .iter()
+        .filter(|e| closed.contains(&e.id))
+        .filter(|e| {
+            state
+                .status
+                .as_ref()
+                .is_some_and(|s| s.text == offer_news(state, e))
+        })
+        .cloned()
+        .collect();
     state.waitlist = list;
+    for e in stale {
+        state.info(format!(
+            "{}'s offer is no longer open (confirmed, released or lapsed): no need to call",
+            e.customer.name
+        ));
+    }
     for e in news {
         let text = offer_news(state, &e);
         state.info(text);

@@ -179,8 +179,9 @@ pub enum ClosureAction {
 /// `takings`.
 #[derive(Debug, Args)]
 pub struct TakingsArgs {
-    /// The local date, YYYY-MM-DD (or `today`) [default: today].
-    #[arg(long)]
+    /// The local date as people type it (2026-12-25, 25/12, today, mon,
+    /// +7, -1) [default: today].
+    #[arg(long, allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Sign the day's takings off as they stand (manager only; recorded
     /// as a `takings.signed_off` event).
@@ -275,8 +276,9 @@ pub struct SlotsArgs {
     /// Only this resource (name, key or id).
     #[arg(long)]
     pub resource: Option<String>,
-    /// First date, YYYY-MM-DD [default: today at the location].
-    #[arg(long)]
+    /// First date, as people type it (2026-12-25, 25/12, mon, +7, -1)
+    /// [default: today at the location].
+    #[arg(long, allow_hyphen_values = true)]
     pub from: Option<String>,
     /// Number of days.
     #[arg(long, default_value_t = 7)]
@@ -340,8 +342,9 @@ pub struct WalkInArgs {
 /// `today`.
 #[derive(Debug, Args)]
 pub struct TodayArgs {
-    /// The day: YYYY-MM-DD, today, tomorrow or yesterday (default today).
-    #[arg(long)]
+    /// The day, as people type it: 2026-12-25, 25/12, today, tomorrow,
+    /// mon, +7, -1 (default today).
+    #[arg(long, allow_hyphen_values = true)]
     pub date: Option<String>,
     /// Also lapsed and released holds.
     #[arg(long)]
@@ -569,14 +572,14 @@ pub struct BookingsArgs {
     /// Service name, key or id.
     #[arg(long)]
     pub service: Option<String>,
-    /// One local date, YYYY-MM-DD (or `today`).
-    #[arg(long, conflicts_with_all = ["from", "to"])]
+    /// One local date, as people type it (2026-12-25, 25/12, today, +7).
+    #[arg(long, conflicts_with_all = ["from", "to"], allow_hyphen_values = true)]
     pub date: Option<String>,
-    /// First local date.
-    #[arg(long)]
+    /// First local date, as people type it.
+    #[arg(long, allow_hyphen_values = true)]
     pub from: Option<String>,
-    /// Last local date.
-    #[arg(long)]
+    /// Last local date, as people type it.
+    #[arg(long, allow_hyphen_values = true)]
     pub to: Option<String>,
     /// Status, in words or the JSON's (held, pending, confirmed, checked in, completed,
     /// cancelled, declined, expired, no-show; `checked_in` and `no_show` too).

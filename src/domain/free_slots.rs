@@ -5,6 +5,7 @@
 
 use super::availability::Slot;
 use super::ids::{ResourceId, ServiceId};
+use super::limits::check_window;
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 
@@ -60,14 +61,18 @@ pub struct FreeSlotSearch {
     pub after: Option<DateTime<Utc>>,
     /// Seats needed, at least 1.
     pub seats: u32,
+    /// The service's booking window: days ahead it may be booked, and the
+    /// notice in minutes it needs (slots outside it are left out, since the
+    /// engine would refuse them).
+    pub window: (u32, u32),
     /// How many slots to give back.
     pub limit: usize,
 }
 
 /// The first `search.limit` of `slots` (bookable ones, in start order)
 /// that match `search` in `tz`: its service, resource, part of the day
-/// and weekday, with `seats` free and starting after `after` (and after
-/// `now`).
+/// and weekday, with `seats` free, inside the service's booking window and
+/// starting after `after` (and after `now`).
 pub fn pick_free(slots: &[Slot], search: &FreeSlotSearch, tz: Tz, now: DateTime<Utc>) -> Vec<Slot> {
     let mut found: Vec<Slot> = slots
         .iter()
@@ -82,6 +87,7 @@ pub fn pick_free(slots: &[Slot], search: &FreeSlotSearch, tz: Tz, now: DateTime<
                 && search.after.is_none_or(|t| o.from > t)
                 && o.from > now
                 && s.free() >= search.seats.max(1)
+                && check_window(o.from, now, search.window.0, search.window.1).is_ok()
         })
         .cloned()
         .collect();

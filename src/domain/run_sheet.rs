@@ -20,8 +20,10 @@ pub enum Arrival {
     Late,
     /// Checked in before the slot started.
     Arrived,
-    /// Checked in and the slot has started.
+    /// Checked in and the slot has started, not yet ended.
     InSession,
+    /// Checked in and the slot has ended: to be completed (`done`).
+    Ended,
     /// Completed.
     Done,
     /// Marked a no-show.
@@ -43,6 +45,7 @@ impl Arrival {
         match b.status {
             BookingStatus::Pending | BookingStatus::Confirmed if started => Self::Late,
             BookingStatus::Pending | BookingStatus::Confirmed => Self::Due,
+            BookingStatus::CheckedIn if now >= b.to => Self::Ended,
             BookingStatus::CheckedIn if started => Self::InSession,
             BookingStatus::CheckedIn => Self::Arrived,
             BookingStatus::Completed => Self::Done,
@@ -54,14 +57,16 @@ impl Arrival {
         }
     }
 
-    /// In people's words: `due`, `late`, `arrived`, `in session`, `done`,
-    /// `no-show`, `held`, `cancelled`, `lapsed`.
+    /// In people's words: `due`, `late`, `arrived`, `in session`, `ended`
+    /// (checked in, the slot over, not completed), `done`, `no-show`,
+    /// `held`, `cancelled`, `lapsed`.
     pub fn label(self) -> &'static str {
         match self {
             Self::Due => "due",
             Self::Late => "late",
             Self::Arrived => "arrived",
             Self::InSession => "in session",
+            Self::Ended => "ended",
             Self::Done => "done",
             Self::NoShow => "no-show",
             Self::Held => "held",
@@ -76,9 +81,12 @@ impl Arrival {
         !matches!(self, Self::Held | Self::Cancelled | Self::Lapsed)
     }
 
-    /// Whether they have come (arrived, in session or done).
+    /// Whether they have come (arrived, in session, ended or done).
     pub fn came(self) -> bool {
-        matches!(self, Self::Arrived | Self::InSession | Self::Done)
+        matches!(
+            self,
+            Self::Arrived | Self::InSession | Self::Ended | Self::Done
+        )
     }
 }
 
@@ -87,8 +95,8 @@ impl Arrival {
 pub struct SheetRow {
     pub booking: Booking,
     pub arrival: Arrival,
-    /// The next to be seen on its resource: the earliest slot not yet
-    /// started or running whose people have not all come in yet.
+    /// The next to be seen on its resource: in the earliest slot that has
+    /// not ended with someone due, late or arrived (not yet in session).
     pub next: bool,
 }
 

@@ -1,7 +1,8 @@
 //! Dates as people type them, one parser for the desk and the command
 //! line: `2026-12-25`; `25/12` and `25/12/2026` in the location's date
-//! order (month first where the location's region writes it so); `today`,
-//! `tomorrow`, `yesterday`; a weekday (`mon`: the coming one, today on
+//! order (month first where the location's region writes it so), with
+//! `.` or `-` as well (`25.12.2026`); `today`, `tomorrow` (`tmrw`),
+//! `yesterday`; a weekday (`mon`: the coming one, today on
 //! that day); `+7` and `-3` days from today; and what `interim` reads
 //! besides (`25 Dec`, `next friday`). Pure: today arrives as data.
 
@@ -51,17 +52,33 @@ impl DateOrder {
     }
 }
 
-/// The most days `+N` / `-N` may move.
+/// The most days `+N` / `-N` may move, either way (a date typed whole is
+/// bounded by [`MAX_DISTANCE_DAYS`]).
 const MAX_OFFSET_DAYS: i64 = 3660;
 
+/// The farthest a typed date may be from today, either way (a century):
+/// further is a slip, and near chrono's limits a later day's arithmetic
+/// would overflow.
+const MAX_DISTANCE_DAYS: i64 = 36_525;
+
 /// The date `text` names, counted from `today` (the location's), slashes
-/// read in `order`. Errors: [`BookingError::Invalid`] saying what is
-/// understood.
+/// read in `order`, at most a century from today. Errors:
+/// [`BookingError::Invalid`] saying what is understood.
 pub fn parse_date(
     text: &str,
     today: NaiveDate,
     order: DateOrder,
 ) -> Result<NaiveDate, BookingError> {
+    let date = parse_any(text, today, order)?;
+    if (date - today).num_days().abs() > MAX_DISTANCE_DAYS {
+        return Err(BookingError::invalid(format!(
+            "date {date} is more than a hundred years from today"
+        )));
+    }
+    Ok(date)
+}
+
+fn parse_any(text: &str, today: NaiveDate, order: DateOrder) -> Result<NaiveDate, BookingError> {
     let t = text.trim();
     let refused = || {
         BookingError::invalid(format!(
@@ -78,7 +95,11 @@ pub fn parse_date(
         return Ok(d);
     }
     if let Some(n) = t.strip_prefix('+').or_else(|| t.strip_prefix('-')) {
-        let days: i64 = n.trim().parse().map_err(|_| refused())?;
+        let n = n.trim();
+        if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
+            return Err(refused());
+        }
+        let days: i64 = n.parse().map_err(|_| refused())?;
         if days > MAX_OFFSET_DAYS {
             return Err(refused());
         }
@@ -86,6 +107,18 @@ pub fn parse_date(
         return today
             .checked_add_signed(Duration::days(days))
             .ok_or_else(refused);
+    }
+    // Day and month (and year) in numbers, with `/`, `.` or `-` between
+    // them: read here in the location's order, never guessed at.
+    if t.chars().any(|c| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | '-'))
+    {
+        return numeric(t, today, order).ok_or_else(refused);
+    }
+    match t.to_lowercase().as_str() {
+        "tmrw" | "tmr" | "tom" => return Ok(today + Duration::days(1)),
+        _ => {}
     }
     // A weekday names the coming one, today on that day.
     if let Some(wd) = weekday(t) {
@@ -106,6 +139,31 @@ pub fn parse_date(
     parse_date_string(&t.to_lowercase(), noon, dialect)
         .map(|d| d.date_naive())
         .map_err(|_| refused())
+}
+
+/// `25/12`, `25.12.2026`, `25-12-26` (month first in `order` when it says
+/// so): two or three numbers; a two-digit year is in the 2000s; no year is
+/// `today`'s. `None` when it is not a real date.
+fn numeric(text: &str, today: NaiveDate, order: DateOrder) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| p.is_empty() || p.len() > 4) {
+        return None;
+    }
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let (day, month) = match order {
+        DateOrder::DayMonth => (n[0], n[1]),
+        DateOrder::MonthDay => (n[1], n[0]),
+    };
+    let year = match n.get(2) {
+        None => chrono::Datelike::year(&today),
+        Some(y) if parts[2].len() <= 2 => 2000 + i32::try_from(*y).ok()?,
+        Some(y) if parts[2].len() == 4 => i32::try_from(*y).ok()?,
+        Some(_) => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// `mon`, `Monday`, `tues`: a weekday by its name or its first three
@@ -161,6 +219,12 @@ mod tests {
             ("-2", d(2026, 11, 30)),
             ("+0", today()),
             ("25 dec", d(2026, 12, 25)),
+            ("25.12", d(2026, 12, 25)),
+            ("25.12.2026", d(2026, 12, 25)),
+            ("25-12", d(2026, 12, 25)),
+            ("1.2.27", d(2027, 2, 1)),
+            ("30.11", d(2026, 11, 30)),
+            ("tmrw", d(2026, 12, 3)),
         ];
         for (typed, want) in cases {
             assert_eq!(parse_date(typed, today(), uk), Ok(want), "{typed:?}");
@@ -168,8 +232,23 @@ mod tests {
         let us = DateOrder::MonthDay;
         assert_eq!(parse_date("12/25", today(), us), Ok(d(2026, 12, 25)));
         assert_eq!(parse_date("1/2/2027", today(), us), Ok(d(2027, 1, 2)));
+        assert_eq!(parse_date("12.25", today(), us), Ok(d(2026, 12, 25)));
         assert_eq!(DateOrder::of_region("us"), us);
         assert_eq!(DateOrder::of_region("GB"), uk);
+    }
+
+    #[test]
+    fn a_date_centuries_away_is_refused_before_anything_counts_from_it() {
+        for typed in ["+262142-12-01", "9999 years", "1066-10-14", "2999-01-01"] {
+            let e = parse_date(typed, today(), DateOrder::DayMonth)
+                .unwrap_err()
+                .to_string();
+            assert!(
+                e.contains("years from today") || e.contains("not understood"),
+                "{typed}: {e}"
+            );
+        }
+        assert!(parse_date("2100-01-01", today(), DateOrder::DayMonth).is_ok());
     }
 
     #[test]
@@ -184,6 +263,15 @@ mod tests {
             "+x",
             "+99999999999999999999",
             "+100000",
+            "31.02",
+            "25.13",
+            "1.2.3.4",
+            "2.5.",
+            "+-3",
+            "--3",
+            "+-999999999999",
+            "930",
+            "2026",
             "m",
             "soon",
             "\u{1b}[2J",

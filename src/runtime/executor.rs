@@ -188,7 +188,7 @@ impl Executor {
                     write,
                     Write::Delete(_, Authority::ManagerPin { .. })
                         | Write::Refund(_, Authority::ManagerPin { .. })
-                        | Write::SignOffTakings(_, Authority::ManagerPin { .. })
+                        | Write::SignOffTakings(_, _, Authority::ManagerPin { .. })
                         | Write::ForceStatus(.., Authority::ManagerPin { .. })
                         | Write::MergeCustomers(.., Authority::ManagerPin { .. })
                 ) {
@@ -260,11 +260,11 @@ impl Executor {
                 let r = store.delete(*id, role, now);
                 booking(r, store)
             }
-            Write::SignOffTakings(date, authority) => {
+            Write::SignOffTakings(date, seen, authority) => {
                 let role = self.authorise(authority).map_err(|e| failure(&e))?;
                 let store = &mut self.store;
                 let t = store
-                    .sign_off_takings(*date, role, now)
+                    .sign_off_takings_seen(*date, Some(seen), role, now)
                     .map_err(|e| failure(&e))?;
                 Ok(Written::Takings(Box::new(t)))
             }

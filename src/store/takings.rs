@@ -10,8 +10,8 @@ use super::events::record;
 use crate::domain::schedule::local_day_bounds;
 use crate::domain::takings::TakingsSigned;
 use crate::domain::{
-    BookingError, BookingId, Change, EventData, EventId, EventKind, MoneyMove, Payment,
-    PaymentStatus, Role, SignOff, Takings, TakingsEntry,
+    BookingError, BookingId, Change, CurrencyTotal, EventData, EventId, EventKind, MoneyMove,
+    Payment, PaymentStatus, Role, SignOff, Takings, TakingsEntry,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
@@ -42,6 +42,20 @@ impl Store {
         role: Role,
         now: DateTime<Utc>,
     ) -> Result<Takings> {
+        self.sign_off_takings_seen(date, None, role, now)
+    }
+
+    /// [`Store::sign_off_takings`] for totals the manager was shown
+    /// (`seen`, per currency): refused, with nothing recorded, when money
+    /// moved since (another desk took a payment while the PIN was typed).
+    /// Errors: those of [`Store::sign_off_takings`]; `money moved since`.
+    pub fn sign_off_takings_seen(
+        &mut self,
+        date: NaiveDate,
+        seen: Option<&[CurrencyTotal]>,
+        role: Role,
+        now: DateTime<Utc>,
+    ) -> Result<Takings> {
         if role != Role::Manager {
             return Err(BookingError::ManagerOnly("sign off the takings").into());
         }
@@ -54,6 +68,12 @@ impl Store {
                 .into());
             }
             let mut takings = takings(conn, date)?;
+            if seen.is_some_and(|seen| seen != takings.totals.as_slice()) {
+                return Err(BookingError::NotAllowed(format!(
+                    "money moved since the cash-up of {date} was opened: look at the takings again and sign off what is there"
+                ))
+                .into());
+            }
             if let Some(s) = takings
                 .signed_off
                 .as_ref()

@@ -8,7 +8,7 @@ use super::bookings::{NewBooking, check_participants, insert};
 use super::catalog::{location, service};
 use super::claims::SlotContext;
 use super::customers::{Named, customer_for};
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::idempotency::{remember, replay};
 use super::transaction::finish;
 use crate::domain::availability::{check_duplicate, check_room};
@@ -23,7 +23,8 @@ impl Store {
     /// Books a walk-in (see [`WalkInRequest`]): the slot the desk chose, or
     /// the first slot of the service today, running now or later, with room
     /// for them; `checked_in` at once and marked a walk-in. A new customer
-    /// is made for them unless their phone finds the same person on file.
+    /// is made for them unless the same person is on file (the same first
+    /// and last name and phone).
     /// Records `booking.created`.
     /// Errors: the slot is another day's; the slot has ended (`time slot is in the past`), is of
     /// another service, is full, blocked or closed; no slot of the service
@@ -66,7 +67,15 @@ impl Store {
                     ))
                     .into());
                 }
-                check_participants(req.participants, ctx.occurrence.capacity)?;
+                // A party too big for this slot may fit a later one.
+                match check_participants(req.participants, ctx.occurrence.capacity) {
+                    Err(StoreError::Booking(e)) => {
+                        refused = Some(e);
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                    Ok(()) => {}
+                }
                 match check_room(&ctx.state(now, None), &ctx.occurrence, req.participants) {
                     Ok(()) => {
                         taken = Some(ctx);

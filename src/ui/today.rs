@@ -10,6 +10,7 @@ use crate::app::action::Action;
 use crate::app::keymap::Context;
 use crate::app::waitlist;
 use crate::domain::run_sheet::{Arrival, RunSheet, SheetRow};
+use crate::domain::wall_clock;
 use crate::domain::{PaymentStatus, display_phone};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -37,14 +38,17 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         )));
     }
     let inner = boxes::draw(frame, area, block);
+    // A tall screen gives the takings two lines: the methods and the net,
+    // then the sign-off.
+    let two = inner.height >= 30;
     let [counts, next, body, till] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(if two { 2 } else { 1 }),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(takings_line(state, till.width)), till);
+    frame.render_widget(Paragraph::new(takings_lines(state, till.width, two)), till);
     frame.render_widget(Paragraph::new(counts_line(state, &sheet)), counts);
     frame.render_widget(Paragraph::new(next_line(state, &sheet, next.width)), next);
     if sheet.rows.is_empty() {
@@ -52,7 +56,14 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
         frame.render_widget(boxes::note("no bookings today"), line);
         return;
     }
-    let cols = Columns::new(body.width);
+    let wide = body.width >= WIDE;
+    let time_w = sheet
+        .rows
+        .iter()
+        .map(|r| fit::width(&time_text(r.booking.from, r.booking.to, wide, state.tz())))
+        .max()
+        .unwrap_or(0);
+    let cols = Columns::new(body.width, u16::try_from(time_w).unwrap_or(u16::MAX));
     let labels = ServiceLabels::new(state);
     let rows = sheet.rows.iter().map(|r| row(state, &labels, r, cols));
     let header = if cols.wide {
@@ -79,38 +90,45 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
 struct Columns {
     /// Room for the end time, the phone, the seats and the payment.
     wide: bool,
+    /// The times' (wider on a daylight-saving day).
+    time: u16,
     who: u16,
     service: u16,
 }
 
-impl Columns {
-    /// Time, resource, state (and when wide: phone, seats, payment).
-    const FIXED_WIDE: [u16; 6] = [11, 14, 14, 3, 11, 8];
-    const FIXED_NARROW: [u16; 3] = [5, 8, 11];
+/// From this body width the sheet has its wide columns.
+const WIDE: u16 = 100;
 
-    fn new(width: u16) -> Self {
-        let wide = width >= 100;
-        let (fixed, gaps) = if wide {
-            (Self::FIXED_WIDE.iter().sum::<u16>(), 7)
+impl Columns {
+    /// Resource, state (and when wide: phone, seats, payment).
+    const FIXED_WIDE: [u16; 5] = [14, 14, 3, 11, 8];
+    const FIXED_NARROW: [u16; 2] = [8, 11];
+
+    /// The columns for a body `width` wide whose longest time is `time_w`.
+    fn new(width: u16, time_w: u16) -> Self {
+        let wide = width >= WIDE;
+        let (time, fixed, gaps) = if wide {
+            (time_w.max(11), Self::FIXED_WIDE.iter().sum::<u16>(), 7)
         } else {
-            (Self::FIXED_NARROW.iter().sum::<u16>(), 4)
+            (time_w.max(5), Self::FIXED_NARROW.iter().sum::<u16>(), 4)
         };
         // Two cells for the selection mark.
-        let rest = width.saturating_sub(fixed + gaps + 2);
-        let who = rest * 11 / 20;
+        let rest = u32::from(width.saturating_sub(time + fixed + gaps + 2));
+        let who = u16::try_from(rest * 11 / 20).unwrap_or(0);
         Self {
             wide,
+            time,
             who,
-            service: rest - who,
+            service: u16::try_from(rest).unwrap_or(0).saturating_sub(who),
         }
     }
 
     fn widths(self) -> Vec<Constraint> {
         let l = Constraint::Length;
         if self.wide {
-            let [time, resource, phone, pax, state, paid] = Self::FIXED_WIDE;
+            let [resource, phone, pax, state, paid] = Self::FIXED_WIDE;
             vec![
-                l(time),
+                l(self.time),
                 l(resource),
                 l(self.who),
                 l(phone),
@@ -120,8 +138,14 @@ impl Columns {
                 l(paid),
             ]
         } else {
-            let [time, resource, state] = Self::FIXED_NARROW;
-            vec![l(time), l(resource), l(self.who), l(self.service), l(state)]
+            let [resource, state] = Self::FIXED_NARROW;
+            vec![
+                l(self.time),
+                l(resource),
+                l(self.who),
+                l(self.service),
+                l(state),
+            ]
         }
     }
 }
@@ -164,10 +188,11 @@ fn counts_line(state: &AppState, sheet: &RunSheet) -> Line<'static> {
 }
 
 /// `takings: cash £55.00 (1) · card £120.00 (2) · net £175.00 · not
-/// signed off (T)`, cut to `width`.
-fn takings_line(state: &AppState, width: u16) -> Line<'static> {
+/// signed off (T)`, cut to `width`; on `two` lines the sign-off goes on the
+/// second, so the methods always show.
+fn takings_lines(state: &AppState, width: u16, two: bool) -> Vec<Line<'static>> {
     let Some(t) = state.takings.as_ref().filter(|t| t.date == state.today()) else {
-        return Line::styled("takings: loading…", theme::DIM);
+        return vec![Line::styled("takings: loading…", theme::DIM)];
     };
     let methods: Vec<String> = t
         .by_method
@@ -199,7 +224,7 @@ fn takings_line(state: &AppState, width: u16) -> Line<'static> {
         Some(s) if t.signed_off_as_it_stands() => (
             format!(
                 "signed off {}{}",
-                s.at.with_timezone(&state.tz()).format("%H:%M"),
+                wall_clock::clock(s.at, state.tz()),
                 s.staff
                     .as_ref()
                     .map_or(String::new(), |n| format!(" by {n}"))
@@ -223,6 +248,21 @@ fn takings_line(state: &AppState, width: u16) -> Line<'static> {
             theme::DIM,
         ),
     };
+    if two {
+        let room = usize::from(width).saturating_sub(fit::width("takings: "));
+        let mut all = methods;
+        all.extend(totals);
+        return vec![
+            Line::from(vec![
+                Span::styled("takings: ", theme::DIM),
+                Span::raw(fit::truncate(&all.join(" · "), room)),
+            ]),
+            Line::from(vec![
+                Span::raw(" ".repeat(fit::width("takings: "))),
+                Span::styled(fit::truncate(&signed, room), style),
+            ]),
+        ];
+    }
     // The net and the sign-off matter most: the methods go first when
     // the line is short of room.
     let room = usize::from(width).saturating_sub(fit::width("takings: ") + fit::width(&signed));
@@ -232,11 +272,11 @@ fn takings_line(state: &AppState, width: u16) -> Line<'static> {
     } else {
         fit::truncate(&format!("{} · ", totals.join(" · ")), room)
     };
-    Line::from(vec![
+    vec![Line::from(vec![
         Span::styled("takings: ", theme::DIM),
         Span::raw(text),
         Span::styled(signed, style),
-    ])
+    ])]
 }
 
 /// `next: Priya 10:30 Ada Lovelace · Studio 12:15 Mat Pilates (3)`, cut to
@@ -250,19 +290,20 @@ fn next_line(state: &AppState, sheet: &RunSheet, width: u16) -> Line<'static> {
             continue;
         }
         seen.push(b.resource_id);
-        let same = sheet
+        let same: Vec<&SheetRow> = sheet
             .rows
             .iter()
             .filter(|o| o.next && o.booking.slot_ref() == b.slot_ref())
-            .count();
-        let who = if same > 1 {
-            format!("{} ({same})", b.service_name)
+            .collect();
+        let people: u32 = same.iter().map(|o| o.booking.participants).sum();
+        let who = if same.len() > 1 {
+            format!("{} ({people} people)", b.service_name)
         } else {
             b.customer
                 .as_ref()
                 .map_or_else(|| b.service_name.clone(), |c| c.name.clone())
         };
-        let at = b.from.with_timezone(&state.tz()).format("%H:%M");
+        let at = wall_clock::clock(b.from, state.tz());
         parts.push(format!("{} {at} {who}", first_word(&b.resource_name)));
     }
     if parts.is_empty() {
@@ -283,12 +324,7 @@ fn first_word(name: &str) -> String {
 fn row(state: &AppState, labels: &ServiceLabels, r: &SheetRow, cols: Columns) -> Row<'static> {
     let b = &r.booking;
     let tz = state.tz();
-    let from = b.from.with_timezone(&tz).format("%H:%M").to_string();
-    let time = if cols.wide {
-        format!("{from}–{}", b.to.with_timezone(&tz).format("%H:%M"))
-    } else {
-        from
-    };
+    let time = time_text(b.from, b.to, cols.wide, tz);
     let mark = if r.next { "▸ " } else { "" };
     let who = fit::truncate(
         &format!("{mark}{}", r.who("(hold, no name yet)")),
@@ -337,13 +373,50 @@ fn row(state: &AppState, labels: &ServiceLabels, r: &SheetRow, cols: Columns) ->
     }
 }
 
+/// `09:00–09:45` (wide) or `09:00`; in the repeated hour of a
+/// daylight-saving day each time names its zone (`01:00 BST–01:00 GMT`).
+fn time_text(
+    from: chrono::DateTime<chrono::Utc>,
+    to: chrono::DateTime<chrono::Utc>,
+    wide: bool,
+    tz: chrono_tz::Tz,
+) -> String {
+    if wide {
+        wall_clock::clock_range(from, to, tz)
+    } else {
+        wall_clock::clock(from, tz)
+    }
+}
+
 fn arrival_style(a: Arrival) -> Style {
     match a {
         Arrival::Late => theme::ERROR,
-        Arrival::NoShow => theme::FIELD_WARNING,
+        Arrival::NoShow | Arrival::Ended => theme::FIELD_WARNING,
         Arrival::Arrived | Arrival::InSession => theme::INFO,
         Arrival::Held => theme::HELD,
         Arrival::Due => Style::new(),
         Arrival::Done | Arrival::Cancelled | Arrival::Lapsed => theme::DIM,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_repeated_hour_of_the_autumn_change_names_its_zones() {
+        let london = chrono_tz::Europe::London;
+        // Sunday 25 October 2026: 01:00 BST is 00:00 UTC, 01:00 GMT 01:00 UTC.
+        let from = chrono::Utc.with_ymd_and_hms(2026, 10, 25, 0, 0, 0).unwrap();
+        let to = chrono::Utc.with_ymd_and_hms(2026, 10, 25, 1, 0, 0).unwrap();
+        assert_eq!(time_text(from, to, true, london), "01:00 BST–01:00 GMT");
+        assert_eq!(time_text(from, to, false, london), "01:00 BST");
+        let cols = Columns::new(118, 19);
+        assert_eq!(cols.time, 19, "the column widens for it");
+        assert!(
+            Columns::new(u16::MAX, 11).who > 0,
+            "no overflow on a huge width"
+        );
     }
 }

@@ -61,10 +61,12 @@ fn dates_are_typed_as_people_write_them_on_every_command() {
         ("2026-11-23", "2026-11-23"),
         ("23/11", "2026-11-23"),
         ("23/11/2026", "2026-11-23"),
+        ("23.11", "2026-11-23"),
         ("mon", "2026-11-23"),
         ("+2", "2026-11-23"),
         ("tomorrow", "2026-11-22"),
         ("sat", "2026-11-21"),
+        ("-1", "2026-11-20"),
     ] {
         let sheet = desk.json(&["today", "--date", typed]);
         assert_eq!(sheet["date"], want, "{typed}");

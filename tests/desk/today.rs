@@ -95,6 +95,10 @@ fn the_days_takings_show_on_today_and_a_manager_signs_them_off() {
     );
     let screen = desk.screen(120, 40);
     assert!(screen.contains("signed off"), "{screen}");
+    assert!(
+        screen.contains("cash £") && screen.contains("net £"),
+        "the methods still show beside the sign-off: {screen}"
+    );
     desk.press(KeyCode::Char('T'));
     assert!(
         desk.driver

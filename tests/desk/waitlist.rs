@@ -74,6 +74,25 @@ fn a_full_class_shows_its_queue_in_the_slot_panel() {
 }
 
 #[test]
+fn with_two_waiting_the_panel_still_names_the_first_in_line() {
+    let (mut desk, _) = desk_with_queue();
+    desk.press(KeyCode::Char('Q'));
+    desk.type_text("Amy")
+        .press(KeyCode::Tab)
+        .type_text("Vale")
+        .press(KeyCode::Tab)
+        .press(KeyCode::Tab)
+        .type_text("020 7946 0888")
+        .press(KeyCode::Enter);
+    assert!(desk.driver.state.overlay.is_none());
+    for (w, h) in [(120, 40), (80, 24)] {
+        let screen = desk.screen(w, h);
+        assert!(screen.contains("Waiting: 2"), "{screen}");
+        assert!(screen.contains("1. Zed Quill"), "{w}x{h}: {screen}");
+    }
+}
+
+#[test]
 fn a_seat_freed_at_another_desk_is_offered_shown_with_the_phone_and_confirmed_with_c() {
     let (mut desk, slot) = desk_with_queue();
     desk.driver.run(vec![Effect::PollChanges]);

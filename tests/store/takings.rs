@@ -216,3 +216,41 @@ fn only_a_manager_signs_off_and_once_for_the_same_totals() {
     // Another day's sign-off is its own.
     assert_eq!(store.takings(date("2026-05-31")).unwrap().signed_off, None);
 }
+
+#[test]
+fn a_cash_up_of_totals_that_moved_since_they_were_shown_is_refused() {
+    let (_dir, mut store) = open_two_currencies();
+    let evening = at("2026-06-01T17:00:00Z");
+    let physio = slot(&store, "physio", "ana", "09:00", MONDAY);
+    paid(
+        &mut store,
+        physio,
+        jane(),
+        5500,
+        PaymentMethod::Cash,
+        evening,
+    );
+    // The manager is shown these totals...
+    let shown = store.takings(date(MONDAY)).unwrap().totals;
+    // ...while another desk takes a payment.
+    let massage = slot(&store, "physio", "ben", "10:00", MONDAY);
+    let later = at("2026-06-01T17:05:00Z");
+    paid(
+        &mut store,
+        massage,
+        john(),
+        6000,
+        PaymentMethod::Card,
+        later,
+    );
+    let before = event_count(&store);
+    let err =
+        rule_error(store.sign_off_takings_seen(date(MONDAY), Some(&shown), Role::Manager, later));
+    assert!(err.to_string().contains("money moved since"), "{err}");
+    assert_eq!(event_count(&store), before, "nothing signed");
+    let now_shown = store.takings(date(MONDAY)).unwrap().totals;
+    let signed = store
+        .sign_off_takings_seen(date(MONDAY), Some(&now_shown), Role::Manager, later)
+        .unwrap();
+    assert!(signed.signed_off_as_it_stands());
+}

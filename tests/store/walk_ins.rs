@@ -136,3 +136,32 @@ fn a_walk_ins_name_and_phone_are_checked_and_a_key_repeated_books_once() {
         BookingError::KeyReused
     ));
 }
+
+#[test]
+fn a_party_too_big_for_the_first_slot_walks_into_the_next_that_seats_it() {
+    // Ben's 10:30 yoga seats one; the studio's 18:00 seats three.
+    let text = crate::support::CATALOG.replace(
+        "resource = \"ben\"\ndays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\nstarts = [\"10:30\"]",
+        "resource = \"ben\"\ndays = [\"mon\", \"tue\", \"wed\", \"thu\", \"fri\"]\nstarts = [\"10:30\"]\ncapacity = 1",
+    );
+    assert_ne!(text, crate::support::CATALOG, "the fixture has Ben's yoga");
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::create(&dir.path().join("slotdesk.db")).unwrap();
+    store
+        .apply_catalog(
+            &slotdesk::domain::catalog_file::Catalog::from_toml(&text).unwrap(),
+            at(crate::support::SETUP_AT),
+        )
+        .unwrap();
+    let req = WalkInRequest {
+        service: store.find_service("yoga").unwrap().id,
+        participants: 2,
+        ..walk_in(&store, "Sam")
+    };
+    let b = store.walk_in(&req, at(MID_MORNING)).unwrap();
+    assert_eq!(
+        b.slot_ref(),
+        slot(&store, "yoga", "studio", "18:00", MONDAY)
+    );
+    assert_eq!(b.participants, 2);
+}

@@ -35,9 +35,15 @@ impl TodayState {
         Some(RunSheet::new(date, &self.bookings, self.filter, now))
     }
 
-    /// The selected booking at `now`.
+    /// The selected booking at `now`: the one selected by id while the
+    /// sheet still shows it (rows move as holds lapse), else the row at the
+    /// selected place.
     pub fn selected_booking(&self, now: chrono::DateTime<chrono::Utc>) -> Option<&Booking> {
-        let id = self.sheet(now)?.rows.get(self.selected)?.booking.id;
+        let sheet = self.sheet(now)?;
+        let id = self
+            .selected_id
+            .filter(|id| sheet.position(*id).is_some())
+            .or_else(|| sheet.rows.get(self.selected).map(|r| r.booking.id))?;
         self.bookings.iter().find(|b| b.id == id)
     }
 }
@@ -72,7 +78,7 @@ pub fn loaded(state: &mut AppState, date: NaiveDate, bookings: Vec<Booking>) {
 
 /// Puts the selection back on the booking selected before, wherever the
 /// sheet now has it.
-fn reselect(state: &mut AppState) {
+pub fn reselect(state: &mut AppState) {
     let now = state.now;
     let t = &mut state.today_sheet;
     let Some(sheet) = t.sheet(now) else {
@@ -183,7 +189,7 @@ fn step(state: &mut AppState, t: Transition) -> Vec<Effect> {
 /// desk, or the manager choice with no staff).
 fn sign_off(state: &mut AppState) -> Vec<Effect> {
     let today = state.today();
-    let Some(takings) = state.takings.as_ref().filter(|t| t.date == today) else {
+    let Some(takings) = state.takings.clone().filter(|t| t.date == today) else {
         state.error("today's takings are still loading");
         return Vec::new();
     };
@@ -191,10 +197,10 @@ fn sign_off(state: &mut AppState) -> Vec<Effect> {
         state.error("today's takings are already signed off as they stand");
         return Vec::new();
     }
-    let totals = crate::app::written::takings_words(takings);
+    let totals = crate::app::written::takings_words(&takings);
     let key = state.next_key();
     let approval = state.approval();
-    let form = Form::sign_off(today, &totals, &approval, key);
+    let form = Form::sign_off(&takings, &totals, &approval, key);
     state.overlay = Some(Overlay::Form(Box::new(form)));
     Vec::new()
 }

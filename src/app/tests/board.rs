@@ -165,3 +165,35 @@ fn go_to_date_reads_what_people_type_and_an_empty_field_is_today() {
     let problem = form.fields[0].problem.clone().unwrap_or_default();
     assert!(problem.contains("try 2026-12-25, 25/12"), "{problem}");
 }
+
+#[test]
+fn finding_a_free_slot_while_moving_looks_for_the_moving_bookings_service() {
+    let mut s = desk();
+    s.board.moving = Some(BookingId(7));
+    s.board.moving_service = Some(ServiceId(2));
+    let effects = press_char(&mut s, 'f');
+    let [Effect::FindFreeSlots(search, title)] = effects.as_slice() else {
+        panic!("a search, not the form: {effects:?}");
+    };
+    assert_eq!(
+        search.service,
+        ServiceId(2),
+        "not the cursor's slot's service"
+    );
+    assert!(title.contains("to move #7"), "{title}");
+    assert!(s.overlay.is_none());
+}
+
+#[test]
+fn esc_closes_go_to_date_without_asking_to_discard_what_was_typed() {
+    let mut s = desk();
+    press_char(&mut s, 'g');
+    for c in "31/02".chars() {
+        press_char(&mut s, c);
+    }
+    press(&mut s, KeyCode::Esc);
+    assert!(s.overlay.is_none(), "closed, no discard question");
+    // The next key is the board's again.
+    press_char(&mut s, 't');
+    assert_eq!(s.board.date, day());
+}

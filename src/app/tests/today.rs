@@ -156,6 +156,65 @@ fn today_loads_its_takings_and_t_opens_the_cash_up_for_a_manager() {
     let Some(Overlay::Form(form)) = &s.overlay else {
         panic!("the cash-up form opens: {}", status_text(&s));
     };
-    assert_eq!(form.kind, FormKind::SignOffTakings(day()));
+    assert_eq!(form.kind, FormKind::SignOffTakings(day(), Vec::new()));
     assert!(form.subtitle.contains("nothing taken"), "{}", form.subtitle);
+}
+
+#[test]
+fn a_hold_lapsing_above_the_selection_leaves_the_keys_on_the_same_booking() {
+    let mut s = desk();
+    press_char(&mut s, '5');
+    let mut hold = booking(3, 1, BookingStatus::Held);
+    hold.customer = None;
+    hold.hold_expires_at = Some(now() + chrono::Duration::minutes(5));
+    hold.from -= chrono::Duration::hours(1);
+    let mut bo = booking(4, 3, BookingStatus::Confirmed);
+    bo.resource_id = ResourceId(2);
+    bo.resource_name = "R2".into();
+    update(
+        &mut s,
+        Msg::TodayLoaded(
+            day(),
+            vec![hold, booking(1, 1, BookingStatus::Confirmed), bo],
+        ),
+    );
+    // The rows: the hold, Ada (1), Bo (4). Select Ada.
+    s.today_sheet.selected = 0;
+    s.today_sheet.selected_id = None;
+    press(&mut s, KeyCode::Down);
+    assert_eq!(
+        s.today_sheet.selected_booking(s.now).map(|b| b.id),
+        Some(BookingId(1))
+    );
+    // The hold lapses at a tick: it leaves the sheet, the rows move up.
+    update(&mut s, Msg::Tick(now() + chrono::Duration::minutes(5)));
+    assert_eq!(
+        s.today_sheet.selected_booking(s.now).map(|b| b.id),
+        Some(BookingId(1)),
+        "still Ada, not Bo"
+    );
+    assert_eq!(
+        press_char(&mut s, 'i'),
+        vec![Effect::Write(Write::Transition(
+            BookingId(1),
+            Transition::CheckIn
+        ))]
+    );
+}
+
+#[test]
+fn past_midnight_the_run_sheet_is_the_new_days() {
+    let mut s = on_today();
+    let midnight = Utc.with_ymd_and_hms(2026, 11, 24, 0, 0, 1).unwrap();
+    let effects = update(&mut s, Msg::Tick(midnight));
+    let tomorrow = day().succ_opt().unwrap();
+    assert!(
+        effects.contains(&Effect::LoadToday(tomorrow)),
+        "{effects:?}"
+    );
+    assert!(
+        effects.contains(&Effect::LoadTakings(tomorrow)),
+        "{effects:?}"
+    );
+    assert_eq!(s.today_sheet.date, None, "yesterday's rows are gone");
 }

@@ -155,6 +155,25 @@ fn an_offer_made_anywhere_is_told_once_with_the_phone_to_call() {
 }
 
 #[test]
+fn the_call_them_news_is_taken_back_once_the_offer_is_no_longer_open() {
+    let mut s = desk();
+    update(&mut s, Msg::WaitlistLoaded(Vec::new()));
+    update(
+        &mut s,
+        Msg::WaitlistLoaded(vec![entry(5, 2, "Zoe", Some(41))]),
+    );
+    assert!(status_text(&s).contains("call them"), "{}", status_text(&s));
+    // Another desk confirmed (or it lapsed): the offer is gone from the list.
+    update(&mut s, Msg::WaitlistLoaded(Vec::new()));
+    let said = status_text(&s);
+    assert!(!said.contains("call them"), "{said}");
+    assert!(
+        said.contains("Zoe Lovelace's offer is no longer open"),
+        "{said}"
+    );
+}
+
+#[test]
 fn another_desks_change_reloads_the_waitlist_with_the_counts() {
     let mut s = desk();
     let effects = update(&mut s, Msg::DatabaseChanged);

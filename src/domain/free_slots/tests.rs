@@ -46,6 +46,7 @@ fn search() -> FreeSlotSearch {
         after: None,
         seats: 1,
         limit: 3,
+        window: (365, 0),
     }
 }
 
@@ -117,4 +118,22 @@ fn seats_needed_leave_out_slots_with_fewer_free() {
     };
     assert_eq!(starts(&pick_free(&slots, &three, LONDON, now())), [(1, 18)]);
     assert!(PartOfDay::Afternoon.holds(12) && !PartOfDay::Afternoon.holds(17));
+}
+
+#[test]
+fn slots_outside_the_services_booking_window_are_left_out() {
+    let slots = vec![
+        slot(1, 1, 0, 10, 0, 1),
+        slot(1, 1, 0, 14, 0, 1),
+        slot(1, 1, 40, 10, 0, 1),
+    ];
+    // An hour's notice: 10:00 is 30 minutes away. Thirty days ahead at most.
+    let windowed = FreeSlotSearch {
+        window: (30, 60),
+        ..search()
+    };
+    assert_eq!(
+        starts(&pick_free(&slots, &windowed, LONDON, now())),
+        [(0, 14)]
+    );
 }

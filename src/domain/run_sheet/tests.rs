@@ -65,6 +65,8 @@ fn arrival_follows_the_status_and_the_clock() {
         (Confirmed, at(12, 0), Arrival::Late),
         (CheckedIn, at(9, 50), Arrival::Arrived),
         (CheckedIn, at(10, 0), Arrival::InSession),
+        (CheckedIn, at(10, 59), Arrival::InSession),
+        (CheckedIn, at(11, 0), Arrival::Ended),
         (Completed, at(11, 0), Arrival::Done),
         (NoShow, at(10, 30), Arrival::NoShow),
         (Cancelled, at(9, 0), Arrival::Cancelled),
@@ -108,7 +110,7 @@ fn the_sheet_is_in_time_order_counts_the_day_and_marks_who_is_next_per_resource(
     assert_eq!(sheet.hidden, 1, "the lapsed hold is left out");
     let arrival = |id| sheet.rows[sheet.position(BookingId(id)).unwrap()].arrival;
     assert_eq!(arrival(3), Arrival::Late);
-    assert_eq!(arrival(5), Arrival::InSession);
+    assert_eq!(arrival(5), Arrival::Ended, "checked in, its hour over");
     let next: Vec<i64> = sheet
         .rows
         .iter()

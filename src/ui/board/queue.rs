@@ -51,11 +51,14 @@ pub fn lines(state: &AppState, slot: &Slot, width: usize, room: usize) -> Vec<Li
     let today = state.today();
     let listed = room.saturating_sub(out.len());
     let cut = waiting.len() > listed;
+    // With room for one line, the first in line is named and the rest
+    // counted on it; with more, the count takes a line of its own.
     let show = if cut {
-        listed.saturating_sub(1)
+        listed.saturating_sub(1).max(listed.min(1))
     } else {
         listed
     };
+    let count_inline = cut && show == listed;
     for (i, e) in waiting.iter().take(show).enumerate() {
         let since = if e.joined_at.with_timezone(&tz).date_naive() == today {
             wall_clock::clock(e.joined_at, tz)
@@ -70,9 +73,15 @@ pub fn lines(state: &AppState, slot: &Slot, width: usize, room: usize) -> Vec<Li
             parts.push(Span::raw(format!("{} seats", e.participants)));
         }
         parts.push(Span::styled(format!("since {since}"), theme::DIM));
+        if count_inline && i + 1 == show {
+            parts.insert(
+                1,
+                Span::styled(format!("(+{} more)", waiting.len() - show), theme::DIM),
+            );
+        }
         out.extend(flow(parts, width, 3).into_iter().take(1));
     }
-    if cut {
+    if cut && !count_inline {
         out.push(Line::styled(
             format!("   … {} more waiting", waiting.len() - show),
             theme::DIM,

@@ -53,8 +53,9 @@ pub enum FormKind {
     Filter,
     /// Board: search for the next free slots of a service.
     FindFree,
-    /// Today: sign off this day's takings (manager).
-    SignOffTakings(NaiveDate),
+    /// Today: sign off this day's takings (manager), as shown (these
+    /// totals per currency).
+    SignOffTakings(NaiveDate, Vec<crate::domain::CurrencyTotal>),
     /// Sign in: who is at the desk.
     SignIn,
     /// Put a customer in a full slot's waitlist.

@@ -10,7 +10,6 @@ use super::{Field, FieldKind, Form, FormKind};
 use crate::domain::money::format_amount;
 use crate::domain::text;
 use crate::domain::{Booking, BookingStatus, CustomerSummary};
-use chrono::NaiveDate;
 
 /// The statuses a manager may force, in the form's order (never `held` or
 /// `expired`: time makes and ends holds).
@@ -68,9 +67,15 @@ impl Form {
 
     /// Cash-up form: sign off `takings` as they stand (`totals` in words),
     /// approved as `approval` says.
-    pub fn sign_off(date: NaiveDate, totals: &str, approval: &Approval, key: String) -> Self {
+    pub fn sign_off(
+        takings: &crate::domain::Takings,
+        totals: &str,
+        approval: &Approval,
+        key: String,
+    ) -> Self {
+        let date = takings.date;
         Self::new(
-            FormKind::SignOffTakings(date),
+            FormKind::SignOffTakings(date, takings.totals.clone()),
             "Sign off takings (manager)",
             format!("{} · {totals}", date.format("%a %d %b %Y")),
             approval.fields(),

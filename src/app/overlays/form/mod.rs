@@ -202,7 +202,13 @@ impl Form {
             Some(Action::Submit) => return self.try_submit(phone_region),
             // Nothing to go back to: the desk waits for a sign-in.
             Some(Action::Back) if self.kind == FormKind::SignIn => {}
-            Some(Action::Back) if self.is_dirty() => self.confirm_discard = true,
+            // A date or a search typed is nothing to lose: Esc just closes.
+            Some(Action::Back)
+                if self.is_dirty()
+                    && !matches!(self.kind, FormKind::GoToDate | FormKind::FindFree) =>
+            {
+                self.confirm_discard = true;
+            }
             Some(Action::Back) => return FormOutcome::Cancelled,
             _ => {
                 let taken = self.fields.get(self.focus).is_some_and(|f| f.takes(key));

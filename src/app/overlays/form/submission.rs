@@ -197,7 +197,9 @@ impl Form {
                 },
             ),
             FormKind::Refund(id) => Write::Refund(*id, self.authority()),
-            FormKind::SignOffTakings(date) => Write::SignOffTakings(*date, self.authority()),
+            FormKind::SignOffTakings(date, seen) => {
+                Write::SignOffTakings(*date, seen.clone(), self.authority())
+            }
             FormKind::MergeCustomers(keep, other) => {
                 if self.value(CONFIRM_CUSTOMER).trim() != other.to_string() {
                     return Err(format!("type {other} to confirm the merge"));

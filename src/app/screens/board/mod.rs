@@ -313,9 +313,10 @@ fn take_view(state: &mut AppState, view: DayView) {
     state.board.view = Some(view);
 }
 
-/// Next free slot: on a full or blocked slot, its service's three nearest
-/// slots with room after it; elsewhere the search form, for the selected
-/// slot's service.
+/// Next free slot: while moving a booking, its own service's slots from
+/// the cursor on; on a slot that cannot be booked (full, blocked, closed,
+/// past), its service's three nearest slots with room from its start on;
+/// elsewhere the search form, for the selected slot's service.
 pub fn find_free(state: &mut AppState) -> Vec<Effect> {
     let Some(catalog) = state.catalog.as_ref() else {
         state.error("there is no catalog yet: no service to look for");
@@ -326,6 +327,32 @@ pub fn find_free(state: &mut AppState) -> Vec<Effect> {
     let slot = (state.screen == Screen::Board)
         .then(|| state.board.selected_slot().cloned())
         .flatten();
+    // Moving a booking: the slots it can move to, its own service's, from
+    // the one under the cursor on.
+    if let (Some(id), Some(service)) = (state.board.moving, state.board.moving_service) {
+        let name = state
+            .service(service)
+            .map_or_else(|| "its service".to_owned(), |s| s.name.clone());
+        let search = FreeSlotSearch {
+            service,
+            resource: None,
+            part_of_day: None,
+            weekday: None,
+            from: slot
+                .as_ref()
+                .map_or(state.today(), |s| s.occurrence.date.max(state.today())),
+            after: slot
+                .as_ref()
+                .map(|s| s.occurrence.from - chrono::Duration::seconds(1)),
+            seats: 1,
+            limit: FOUND,
+            window: window_of(state, service),
+        };
+        return vec![Effect::FindFreeSlots(
+            search,
+            format!("free slots of {name} to move #{id} to"),
+        )];
+    }
     if let Some(full) = slot.as_ref().filter(|s| s.unavailable.is_some()) {
         let search = FreeSlotSearch {
             service: full.occurrence.service_id,
@@ -333,9 +360,11 @@ pub fn find_free(state: &mut AppState) -> Vec<Effect> {
             part_of_day: None,
             weekday: None,
             from: full.occurrence.date.max(state.today()),
-            after: Some(full.occurrence.from),
+            // The same start on another resource is as near as can be.
+            after: Some(full.occurrence.from - chrono::Duration::seconds(1)),
             seats: 1,
             limit: NEAREST,
+            window: window_of(state, full.occurrence.service_id),
         };
         let at = full
             .occurrence
@@ -399,7 +428,16 @@ pub fn free_search(state: &AppState, form: &Form) -> Result<Effect, String> {
             after: None,
             seats,
             limit: FOUND,
+            window: (service.horizon_days, service.min_notice_minutes),
         },
         title,
     ))
+}
+
+/// Service `id`'s booking window, `(horizon days, notice minutes)`; the
+/// widest when it is not in the catalog.
+fn window_of(state: &AppState, id: ServiceId) -> (u32, u32) {
+    state
+        .service(id)
+        .map_or((3660, 0), |s| (s.horizon_days, s.min_notice_minutes))
 }
