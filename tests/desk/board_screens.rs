@@ -103,7 +103,7 @@ fn tones_colour_the_cells_other_than_the_cursor() {
     let terminal = desk.draw(120, 40);
     // The demo's 07:00 class is over, its evening class held.
     assert_eq!(
-        fg_at(&terminal, "0/8 past"),
+        fg_at(&terminal, "8/8 past"),
         theme::slot_color(SlotLook::Past)
     );
     assert_eq!(fg_at(&terminal, "HELD"), theme::slot_color(SlotLook::Held));
@@ -350,4 +350,35 @@ fn in_move_mode_a_slot_of_another_service_says_the_booking_cannot_move_there() {
         "{screen}"
     );
     assert!(!screen.contains("Enter moves booking"), "{screen}");
+}
+
+#[test]
+fn a_past_class_counts_who_took_a_seat_in_it() {
+    let desk = Desk::demo();
+    let state = &desk.driver.state;
+    let view = state.board.view.as_ref().unwrap();
+    let past = view
+        .slots
+        .iter()
+        .find(|s| {
+            s.unavailable == Some(slotdesk::domain::Unavailable::Past) && s.occurrence.capacity > 1
+        })
+        .expect("the demo's early class is over at 09:30");
+    let seated: u32 = view
+        .bookings
+        .iter()
+        .filter(|b| b.slot_ref() == past.occurrence.slot_ref() && b.status.took_seat())
+        .map(|b| b.participants)
+        .sum();
+    assert!(seated > 0, "the demo's early class had people in it");
+    assert_eq!(
+        past.taken, seated,
+        "not 0/{} past",
+        past.occurrence.capacity
+    );
+    let screen = desk.screen(120, 40);
+    assert!(
+        screen.contains(&format!("{seated}/{}", past.occurrence.capacity)),
+        "{screen}"
+    );
 }

@@ -166,7 +166,7 @@ fn the_monochrome_board_says_each_look_in_words_and_marks_the_cursor() {
         let m = buffer[(x, y)].modifier;
         assert!(m.contains(Modifier::REVERSED | Modifier::BOLD), "{m:?}");
         // A past slot is dimmed.
-        let (x, y) = find(&buffer, "0/8 past");
+        let (x, y) = find(&buffer, "8/8 past");
         assert!(buffer[(x, y)].modifier.contains(Modifier::DIM));
     }
     insta::assert_snapshot!(
