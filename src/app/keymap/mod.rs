@@ -236,6 +236,7 @@ fn today() -> Vec<Binding> {
         Binding::new(Action::WalkIn, &["W"]),
         Binding::new(Action::FilterResource, &["f"]),
         Binding::new(Action::SignOffTakings, &["T"]),
+        Binding::new(Action::GoToDate, &["g"]).worded("go to", "go to a date on the board"),
         Binding::new(Action::ToggleLapsedHolds, &["H"])
             .worded("lapsed", "show or hide lapsed holds"),
         Binding::new(Action::Open, &["enter"]),

@@ -218,3 +218,16 @@ fn past_midnight_the_run_sheet_is_the_new_days() {
     );
     assert_eq!(s.today_sheet.date, None, "yesterday's rows are gone");
 }
+
+#[test]
+fn g_on_today_goes_to_a_typed_date_on_the_board() {
+    let mut s = on_today();
+    press_char(&mut s, 'g');
+    for c in "fri".chars() {
+        press_char(&mut s, c);
+    }
+    let effects = press(&mut s, KeyCode::Enter);
+    let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+    assert_eq!(effects, vec![Effect::LoadDay(friday)]);
+    assert_eq!((s.screen, s.board.date), (Screen::Board, friday));
+}

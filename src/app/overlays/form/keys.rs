@@ -67,6 +67,8 @@ fn submit(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
             vec![Effect::Write(write)]
         }
         Ok(Submitted::GoTo(date)) => {
+            // From any screen (Today's `g` too) the day shows on the board.
+            state.screen = crate::app::state::Screen::Board;
             state.board.date = date;
             state.board.view = None;
             vec![state.board.load()]
