@@ -37,7 +37,7 @@ pub enum Msg {
     /// A week of one resource.
     WeekLoaded(Box<DayView>),
     /// The bookings of a local date, every status (the run sheet).
-    TodayLoaded(NaiveDate, Vec<Booking>),
+    TodayLoaded(NaiveDate, Vec<Booking>, Vec<ClosureEntry>),
     /// The free slots found for a search, with the list's title.
     FreeSlotsFound(FreeSlotSearch, String, Vec<Slot>),
     /// A page of the bookings list for `query`.

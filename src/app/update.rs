@@ -70,9 +70,9 @@ fn route(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             free_slots::found(state, search, title, slots);
             Vec::new()
         }
-        Msg::TodayLoaded(date, bookings) => {
+        Msg::TodayLoaded(date, bookings, closures) => {
             quit::seen(state, &bookings);
-            today::loaded(state, date, bookings);
+            today::loaded(state, date, bookings, closures);
             Vec::new()
         }
         Msg::BookingsLoaded(query, page) => {

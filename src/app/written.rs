@@ -147,7 +147,15 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
     let race = lost_race(state, write, failure.found);
     let reload = race.is_some();
     let Failure { kind, message, .. } = failure;
-    let message = race.unwrap_or(message);
+    let mut message = race.unwrap_or(message);
+    // A walk-in with nowhere to go today can still wait for a seat.
+    if matches!(write, Write::WalkIn(_))
+        && (message == BookingError::SlotFull.to_string()
+            || message.contains("no slot of this service is left today"))
+        && let Some(k) = state.keymap.key_for(Context::Board, Action::JoinWaitlist)
+    {
+        message = format!("{message} — {k} on a full slot of the board puts them on its waitlist");
+    }
     let submit = state
         .keymap
         .key_for(Context::Form, Action::Submit)

@@ -55,7 +55,8 @@ pub fn today(ctx: &Context, a: &TodayArgs) -> CliResult {
         resource: None,
         show_lapsed: a.all,
     };
-    let sheet = RunSheet::new(date, &bookings, filter, ctx.now);
+    let sheet = RunSheet::new(date, &bookings, filter, ctx.now)
+        .with_closures(&ctx.store.closures_on(date, date)?, filter);
     if a.json {
         return output::json(&sheet);
     }

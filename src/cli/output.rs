@@ -211,6 +211,13 @@ pub fn run_sheet(sheet: &RunSheet, tz: Tz, phone_region: &str) -> CliResult {
         clock(sheet.at, tz)
     )?;
     writeln!(out, "{}", sheet.counts.words())?;
+    for c in &sheet.closures {
+        writeln!(
+            out,
+            "closed: {}",
+            crate::domain::run_sheet::closure_words(c)
+        )?;
+    }
     if sheet.rows.is_empty() {
         writeln!(out, "no bookings")?;
     } else {

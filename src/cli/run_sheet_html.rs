@@ -13,6 +13,7 @@ const STYLE: &str = "
 body { font: 11pt/1.35 system-ui, sans-serif; margin: 1.5em; color: #111; }
 h1 { font-size: 15pt; margin: 0 0 .2em; }
 p.counts { margin: 0 0 .8em; }
+p.closed { margin: 0 0 .4em; font-weight: bold; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .25em .5em; border-bottom: 1px solid #bbb; vertical-align: top; }
 th { border-bottom: 2px solid #333; }
@@ -40,12 +41,21 @@ pub fn page(sheet: &RunSheet, location: &str, tz: Tz, phone: impl Fn(&str) -> St
         html,
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <title>{t}</title><style>{STYLE}</style></head><body>\n<h1>{t}</h1>\n\
-         <p class=\"counts\">as of {at} · {}</p>\n\
-         <table><thead><tr><th>Time</th><th>Resource</th><th>Who</th><th>Phone</th>\
-         <th>Service</th><th>Pax</th><th>State</th><th>Payment</th></tr></thead><tbody>\n",
+         <p class=\"counts\">as of {at} · {}</p>\n",
         sheet.counts.words(),
         t = encode_text(&title),
         at = clock(sheet.at, tz),
+    );
+    for c in &sheet.closures {
+        let _ = writeln!(
+            html,
+            "<p class=\"closed\">Closed: {}</p>",
+            encode_text(&crate::domain::run_sheet::closure_words(c))
+        );
+    }
+    html.push_str(
+        "<table><thead><tr><th>Time</th><th>Resource</th><th>Who</th><th>Phone</th>\
+         <th>Service</th><th>Pax</th><th>State</th><th>Payment</th></tr></thead><tbody>\n",
     );
     for r in &sheet.rows {
         let b = &r.booking;

@@ -4,8 +4,10 @@
 //! Pure: the clock arrives as data.
 
 use super::booking::Booking;
+use super::closure::ClosureEntry;
 use super::ids::{BookingId, ResourceId};
 use super::status::BookingStatus;
+use super::text::without_note;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -173,6 +175,9 @@ pub struct RunSheet {
     pub counts: SheetCounts,
     /// Lapsed holds left out by the filter.
     pub hidden: u32,
+    /// The closures on the date (the filtered resource's and the whole
+    /// location's): who is not working, and why.
+    pub closures: Vec<ClosureEntry>,
 }
 
 impl RunSheet {
@@ -224,7 +229,25 @@ impl RunSheet {
             rows,
             counts,
             hidden,
+            closures: Vec::new(),
         }
+    }
+
+    /// The sheet with `closures` that touch its date (and its resource,
+    /// when filtered to one).
+    #[must_use]
+    pub fn with_closures(mut self, closures: &[ClosureEntry], filter: SheetFilter) -> Self {
+        self.closures = closures
+            .iter()
+            .filter(|c| c.from <= self.date && self.date <= c.until)
+            .filter(|c| {
+                filter.resource.is_none()
+                    || c.resource_id.is_none()
+                    || c.resource_id == filter.resource
+            })
+            .cloned()
+            .collect();
+        self
     }
 
     /// The row of booking `id`.
@@ -248,6 +271,20 @@ fn mark_next(rows: &mut [SheetRow], now: DateTime<Utc>) {
         r.next = matches!(r.arrival, Arrival::Due | Arrival::Late | Arrival::Arrived)
             && chosen.contains(&(r.booking.resource_id, r.booking.slot_ref()));
     }
+}
+
+/// `Tom Whitfield 11:00–23:59 “Off sick”` (the whole location when no
+/// resource), the hours only for part of a day.
+pub fn closure_words(c: &ClosureEntry) -> String {
+    let who = c
+        .resource_name
+        .as_deref()
+        .map_or("the whole location", without_note);
+    let hours = match (c.starts_local, c.ends_local) {
+        (Some(a), Some(b)) => format!(" {}–{}", a.format("%H:%M"), b.format("%H:%M")),
+        _ => " all day".to_owned(),
+    };
+    format!("{who}{hours} “{}”", c.reason)
 }
 
 #[cfg(test)]

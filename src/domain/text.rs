@@ -211,6 +211,16 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// `text` without a trailing `(…)` note: `Reformer Pilates (small group)`
+/// → `Reformer Pilates`, `Tom Whitfield (sports therapist)` → `Tom
+/// Whitfield`.
+pub fn without_note(text: &str) -> &str {
+    match text.find(" (") {
+        Some(at) if at > 0 => text[..at].trim_end(),
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -103,6 +103,7 @@ impl Executor {
             Effect::LoadToday(date) => vec![Msg::TodayLoaded(
                 *date,
                 store.bookings_between(*date, *date, None)?,
+                store.closures_on(*date, *date)?,
             )],
             Effect::LoadBookings(query) => {
                 vec![Msg::BookingsLoaded(

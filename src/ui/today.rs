@@ -41,13 +41,31 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState) {
     // A tall screen gives the takings two lines: the methods and the net,
     // then the sign-off.
     let two = inner.height >= 30;
-    let [counts, next, body, till] = Layout::vertical([
+    let closed = u16::from(!sheet.closures.is_empty());
+    let [counts, next, closures, body, till] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
+        Constraint::Length(closed),
         Constraint::Fill(1),
         Constraint::Length(if two { 2 } else { 1 }),
     ])
     .areas(inner);
+    if closed > 0 {
+        let text = sheet
+            .closures
+            .iter()
+            .map(crate::domain::run_sheet::closure_words)
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let line = Line::from(vec![
+            Span::styled("closed: ", theme::FIELD_WARNING),
+            Span::raw(fit::truncate(
+                &text,
+                usize::from(closures.width).saturating_sub(9),
+            )),
+        ]);
+        frame.render_widget(Paragraph::new(line), closures);
+    }
     frame.render_widget(Paragraph::new(takings_lines(state, till.width, two)), till);
     frame.render_widget(Paragraph::new(counts_line(state, &sheet)), counts);
     frame.render_widget(Paragraph::new(next_line(state, &sheet, next.width)), next);

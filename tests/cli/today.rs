@@ -111,3 +111,38 @@ fn the_run_sheet_prints_as_an_escaped_html_page() {
     assert_eq!(refused.status.code(), Some(5));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("cannot write"));
 }
+
+#[test]
+fn a_closure_today_is_on_the_run_sheet_and_its_printout() {
+    let desk = Desk::new();
+    desk.ok(&[
+        "closure",
+        "add",
+        "--resource",
+        "ana",
+        "--from",
+        "today",
+        "--start",
+        "11:00",
+        "--end",
+        "23:59",
+        "--reason",
+        "Off <sick>",
+    ]);
+    let plain = desk.ok(&["today"]);
+    assert!(
+        plain.contains("closed: Ana Silva 11:00–23:59 “Off <sick>”"),
+        "{plain}"
+    );
+    let tomorrow = desk.ok(&["today", "--date", "tomorrow"]);
+    assert!(!tomorrow.contains("closed:"), "{tomorrow}");
+    let sheet = desk.json(&["today"]);
+    assert_eq!(sheet["closures"][0]["reason"], "Off <sick>");
+    let file = desk.db.with_file_name("closed.html");
+    desk.ok(&["today", "--html", file.to_str().unwrap()]);
+    let html = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        html.contains("Closed: Ana Silva 11:00–23:59 “Off &lt;sick&gt;”"),
+        "{html}"
+    );
+}

@@ -112,3 +112,23 @@ fn the_days_takings_show_on_today_and_a_manager_signs_them_off() {
         desk.driver.state.status
     );
 }
+
+#[test]
+fn a_resource_closed_at_the_desk_is_named_on_the_run_sheet() {
+    let mut desk = Desk::demo();
+    desk.press(KeyCode::Char('C'));
+    assert!(desk.driver.state.form().is_some(), "the closure form opens");
+    for _ in 0..5 {
+        desk.press(KeyCode::Tab);
+    }
+    desk.type_text("Off sick").press(KeyCode::Enter);
+    // The walk through what it strands, if anything, is left for later.
+    desk.press(KeyCode::Esc);
+    desk.press(KeyCode::Char('5'));
+    let screen = desk.screen(120, 40);
+    let line = screen
+        .lines()
+        .find(|l| l.contains("closed: "))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(line.contains("all day “Off sick”"), "{line}");
+}

@@ -10,7 +10,7 @@ use crate::app::effect::{Effect, Write};
 use crate::app::overlays::form::Form;
 use crate::app::state::{AppState, Overlay};
 use crate::domain::run_sheet::{Arrival, RunSheet, SheetFilter};
-use crate::domain::{Booking, BookingId, Transition};
+use crate::domain::{Booking, BookingId, ClosureEntry, Transition};
 use chrono::NaiveDate;
 
 /// The Today screen.
@@ -20,6 +20,8 @@ pub struct TodayState {
     pub date: Option<NaiveDate>,
     /// That day's bookings, every status, as loaded.
     pub bookings: Vec<Booking>,
+    /// That day's closures, as loaded.
+    pub closures: Vec<ClosureEntry>,
     /// Which rows show.
     pub filter: SheetFilter,
     /// The selected row of the sheet.
@@ -32,7 +34,10 @@ impl TodayState {
     /// The sheet as it stands at `now`, once loaded.
     pub fn sheet(&self, now: chrono::DateTime<chrono::Utc>) -> Option<RunSheet> {
         let date = self.date?;
-        Some(RunSheet::new(date, &self.bookings, self.filter, now))
+        Some(
+            RunSheet::new(date, &self.bookings, self.filter, now)
+                .with_closures(&self.closures, self.filter),
+        )
     }
 
     /// The selected booking at `now`: the one selected by id while the
@@ -55,7 +60,12 @@ pub fn load(state: &AppState) -> Effect {
 
 /// Takes a day's bookings, if it is still the day shown, keeping the same
 /// booking selected.
-pub fn loaded(state: &mut AppState, date: NaiveDate, bookings: Vec<Booking>) {
+pub fn loaded(
+    state: &mut AppState,
+    date: NaiveDate,
+    bookings: Vec<Booking>,
+    closures: Vec<ClosureEntry>,
+) {
     if date != state.today() {
         return;
     }
@@ -64,6 +74,7 @@ pub fn loaded(state: &mut AppState, date: NaiveDate, bookings: Vec<Booking>) {
     let first = t.date.is_none();
     t.date = Some(date);
     t.bookings = bookings;
+    t.closures = closures;
     if first && let Some(sheet) = t.sheet(now) {
         // Opened on who needs the desk now: the first late, else the next.
         let rows = &sheet.rows;

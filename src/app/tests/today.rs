@@ -23,13 +23,17 @@ fn on_today() -> AppState {
         b
     };
     // An answer for another day (a load from before midnight) is dropped.
-    update(&mut s, Msg::TodayLoaded(other_day.date, vec![other_day]));
+    update(
+        &mut s,
+        Msg::TodayLoaded(other_day.date, vec![other_day], Vec::new()),
+    );
     assert_eq!(s.today_sheet.date, None);
     update(
         &mut s,
         Msg::TodayLoaded(
             day(),
             vec![arrived, booking(1, 1, BookingStatus::Confirmed)],
+            Vec::new(),
         ),
     );
     s
@@ -176,6 +180,7 @@ fn a_hold_lapsing_above_the_selection_leaves_the_keys_on_the_same_booking() {
         Msg::TodayLoaded(
             day(),
             vec![hold, booking(1, 1, BookingStatus::Confirmed), bo],
+            Vec::new(),
         ),
     );
     // The rows: the hold, Ada (1), Bo (4). Select Ada.
@@ -230,4 +235,33 @@ fn g_on_today_goes_to_a_typed_date_on_the_board() {
     let friday = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
     assert_eq!(effects, vec![Effect::LoadDay(friday)]);
     assert_eq!((s.screen, s.board.date), (Screen::Board, friday));
+}
+
+#[test]
+fn a_walk_in_with_nowhere_to_go_is_pointed_at_the_waitlist() {
+    let mut s = on_today();
+    press_char(&mut s, 'W');
+    let write = Write::WalkIn(Box::new(crate::domain::WalkInRequest {
+        service: ServiceId(1),
+        slot: None,
+        first_name: "Kai".into(),
+        last_name: String::new(),
+        phone: None,
+        participants: 1,
+        idempotency_key: None,
+    }));
+    let failure = crate::domain::Failure {
+        kind: crate::domain::ErrorKind::Conflict,
+        message: "time slot is full".into(),
+        found: None,
+    };
+    update(&mut s, Msg::Written(Box::new(write), Err(failure)));
+    let Some(Overlay::Form(form)) = &s.overlay else {
+        panic!("the walk-in form stays open with what was typed");
+    };
+    let error = form.error.clone().unwrap_or_default();
+    assert!(
+        error.starts_with("time slot is full — Q on a full slot"),
+        "{error}"
+    );
 }

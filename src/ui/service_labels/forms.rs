@@ -37,14 +37,7 @@ fn cut_end(text: &str, cells: usize) -> String {
     kept.into_iter().collect()
 }
 
-/// `text` without a trailing `(…)` note: `Reformer Pilates (small group)`
-/// → `Reformer Pilates`.
-pub fn without_note(text: &str) -> &str {
-    match text.find(" (") {
-        Some(at) if at > 0 => text[..at].trim_end(),
-        _ => text,
-    }
-}
+pub use crate::domain::text::without_note;
 
 /// Every word but the last cut to `words_to` cells, the last cut (with
 /// `…`) to what is left, keeping at least five of its cells or all of it:
