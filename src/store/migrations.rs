@@ -23,12 +23,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/013_waitlist.sql")),
         M::up(include_str!("sql/014_walk_ins.sql")),
         M::up(include_str!("sql/015_desk_closures_and_takings.sql")).foreign_key_check(),
+        M::up(include_str!("sql/016_reminders.sql")),
     ])
 }
 
 /// The schema version this slotdesk writes.
 pub fn latest_version() -> usize {
-    15
+    16
 }
 
 /// Brings `conn` to the latest schema with foreign keys off (a migration
@@ -137,8 +138,8 @@ mod tests {
             .unwrap();
         assert_eq!(
             indexes,
-            7 + 2,
-            "every index of version 1 is rebuilt (and version 12 adds two)"
+            7 + 2 + 1,
+            "every index of version 1 is rebuilt (version 12 adds two, 16 one)"
         );
     }
 
