@@ -17,6 +17,8 @@ pub struct Reminder {
     pub status: BookingStatus,
     /// Slot start, UTC.
     pub from: DateTime<Utc>,
+    /// Slot end, UTC.
+    pub to: DateTime<Utc>,
     pub service_id: ServiceId,
     pub service_name: String,
     pub resource_id: ResourceId,

@@ -17,7 +17,7 @@ use rusqlite::{Connection, OptionalExtension};
 /// `bookings_reminders` index from now to the longest window).
 pub(super) const DUE_SQL: &str = "SELECT b.id, b.status, b.starts_at, b.service_id, s.name,
         b.resource_id, r.name, c.first_name, c.last_name, c.phone, c.email, b.notify,
-        b.participants
+        b.participants, b.ends_at
     FROM bookings b INDEXED BY bookings_reminders
     JOIN services s ON s.id = b.service_id
     JOIN resources r ON r.id = b.resource_id
@@ -37,6 +37,7 @@ fn reminder_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reminder> {
         booking_id: BookingId(r.get(0)?),
         status: parsed(r, 1)?,
         from: instant(r.get(2)?),
+        to: instant(r.get(13)?),
         service_id: ServiceId(r.get(3)?),
         service_name: r.get(4)?,
         resource_id: ResourceId(r.get(5)?),
