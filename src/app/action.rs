@@ -116,6 +116,11 @@ pub enum Action {
     Lock,
     /// List the bookings a forced catalog change left needing attention.
     ShowAttention,
+    /// Board and Today: list the bookings due a reminder (phone, email,
+    /// the message to send).
+    ShowReminders,
+    /// Reminders: mark the selected booking's reminder sent.
+    MarkReminderSent,
     /// Board: close the selected slot's resource or the whole location (a
     /// day, days or part of a day), or reopen a slot a desk closure closes.
     CloseResource,
@@ -138,13 +143,15 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 67] = [
+    pub const ALL: [Self; 69] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
         Self::ShowActivity,
         Self::ShowToday,
         Self::ShowAttention,
+        Self::ShowReminders,
+        Self::MarkReminderSent,
         Self::ShowMessages,
         Self::Reserve,
         Self::NewBooking,
@@ -348,6 +355,8 @@ impl Action {
             ),
             Self::Lock => ("lock", "lock the desk (sign out)"),
             Self::ShowAttention => ("attention", "bookings needing attention"),
+            Self::ShowReminders => ("reminders", "bookings due a reminder"),
+            Self::MarkReminderSent => ("sent", "mark the reminder sent"),
             Self::CloseResource => ("close", "close or reopen (closure)"),
             Self::ShowMessages => ("messages", "messages log (the last 100, whole)"),
             Self::NextField => ("next field", "next field"),

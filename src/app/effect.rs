@@ -44,8 +44,9 @@ pub enum Effect {
     /// The newest events the filter keeps (Activity).
     LoadActivity(EventFilter),
     /// The status bar's counts: how many holds are live now, the bookings
-    /// needing attention and the open waitlist (answered as `HoldsCounted`,
-    /// `AttentionLoaded` and `WaitlistLoaded`).
+    /// needing attention, the reminders due and the open waitlist (answered
+    /// as `HoldsCounted`, `AttentionLoaded`, `RemindersLoaded` and
+    /// `WaitlistLoaded`).
     CountHolds,
     /// The active staff, for signing in.
     LoadStaff,
@@ -131,4 +132,6 @@ pub enum Write {
     AddClosure(ClosureRequest),
     /// Reopen: remove a desk closure.
     RemoveClosure(ClosureId),
+    /// Mark a booking's reminder sent for its current start.
+    ReminderSent(BookingId),
 }

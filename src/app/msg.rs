@@ -56,6 +56,8 @@ pub enum Msg {
     HoldsCounted(u64),
     /// The bookings needing attention, in slot order.
     AttentionLoaded(Vec<NeedsAttention>),
+    /// The bookings due a reminder now, soonest first.
+    RemindersLoaded(Vec<crate::domain::Reminder>),
     /// Every open waitlist entry and offer on a slot not yet over, by slot
     /// start then queue order.
     WaitlistLoaded(Vec<WaitlistEntry>),

@@ -20,7 +20,8 @@ fn target(write: &Write) -> Option<BookingId> {
         | Write::Delete(id, _)
         | Write::Refund(id, _)
         | Write::ForceStatus(id, ..)
-        | Write::Edit(id, _) => Some(*id),
+        | Write::Edit(id, _)
+        | Write::ReminderSent(id) => Some(*id),
         Write::Hold { .. }
         | Write::Book(_)
         | Write::WalkIn(_)

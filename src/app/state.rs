@@ -94,6 +94,8 @@ pub enum Overlay {
     Detail(Box<DetailState>),
     /// The bookings needing attention ([`AppState::attention`]).
     Attention(AttentionList),
+    /// The bookings due a reminder ([`AppState::reminders`]).
+    Reminders(super::overlays::reminders::RemindersList),
     /// Quitting with this desk's holds live: release them first?
     Quit(QuitPrompt),
     /// The messages log ([`AppState::messages`]).
@@ -172,6 +174,9 @@ pub struct AppState {
     /// The bookings a forced catalog change marked, as last loaded with the
     /// hold count, in slot order (status bar, the `A` list).
     pub attention: Vec<NeedsAttention>,
+    /// The bookings due a reminder now, soonest first (loaded with the
+    /// status bar's counts).
+    pub reminders: Vec<crate::domain::Reminder>,
     /// The open waitlist (entries and offers on slots not yet over), as
     /// last loaded with the hold count.
     pub waitlist: Vec<WaitlistEntry>,
@@ -241,6 +246,7 @@ impl AppState {
             messages: VecDeque::with_capacity(MESSAGE_LOG_LEN),
             held_count: 0,
             attention: Vec::new(),
+            reminders: Vec::new(),
             waitlist: Vec::new(),
             offers_told: None,
             keymap,
@@ -378,6 +384,7 @@ impl AppState {
             Some(Overlay::Help(_)) => Context::Help,
             Some(Overlay::Detail(_)) => Context::Detail,
             Some(Overlay::Attention(_)) => Context::Attention,
+            Some(Overlay::Reminders(_)) => Context::Reminders,
             Some(Overlay::FreeSlots(_)) => Context::FreeSlots,
             Some(Overlay::Quit(_)) => Context::Quit,
             Some(Overlay::Messages(_)) => Context::Messages,

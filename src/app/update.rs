@@ -117,6 +117,10 @@ fn route(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             attention::loaded(state, list);
             Vec::new()
         }
+        Msg::RemindersLoaded(list) => {
+            crate::app::overlays::reminders::loaded(state, list);
+            Vec::new()
+        }
         Msg::WaitlistLoaded(list) => {
             waitlist::loaded(state, list);
             Vec::new()
@@ -170,6 +174,7 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Context::Help => help::key(state, key),
         Context::Detail => detail::key(state, key),
         Context::Attention => attention::key(state, key),
+        Context::Reminders => crate::app::overlays::reminders::key(state, key),
         Context::FreeSlots => free_slots::key(state, key),
         Context::ClosureWalk => closure_walk::key(state, key),
         Context::Quit => quit::key(state, key),
@@ -362,6 +367,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         Action::Lock => sign_in::lock(state),
         Action::ShowAttention => attention::open(state),
+        Action::ShowReminders => crate::app::overlays::reminders::open(state),
         Action::CloseResource => closure_walk::open(state),
         Action::ShowMessages => messages::open(state),
         Action::Undo => match state.last_change {
@@ -458,6 +464,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Submit
         | Action::Discard
         | Action::ReleaseAndQuit
+        | Action::MarkReminderSent
         | Action::Top
         | Action::Bottom => Vec::new(),
     }

@@ -251,6 +251,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Refund(..) => format!("refunded #{}{who}", b.id),
         Write::ForceStatus(..) => format!("#{}{who} is {} now (forced)", b.id, b.status),
         Write::Undo(_) => format!("undone: #{} is {} now", b.id, b.status),
+        Write::ReminderSent(_) => format!("reminder for #{}{who} marked sent", b.id),
         // A closure's result is never a booking (taken before this).
         Write::Edit(..)
         | Write::AddClosure(_)

@@ -134,6 +134,36 @@ pub enum Command {
     },
     /// List the closures, from the catalog file and the desk.
     Closures(JsonFlag),
+    /// The bookings due a reminder now (confirmed or pending, starting
+    /// within their service's `reminder_hours`, not yet marked sent), with
+    /// phone, email and the message to send; `sent ID` marks one sent.
+    Reminders(RemindersArgs),
+}
+
+/// `reminders [--json]`, `reminders sent BOOKING_ID`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct RemindersArgs {
+    /// Mark one sent instead of listing.
+    #[command(subcommand)]
+    pub action: Option<RemindersAction>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `reminders sent`.
+#[derive(Debug, Subcommand)]
+pub enum RemindersAction {
+    /// Mark a booking's reminder sent for its current time (moved later,
+    /// it is due again).
+    Sent {
+        /// Booking id.
+        id: i64,
+        /// Print the booking as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `closure add|remove`.
@@ -411,6 +441,10 @@ pub struct BookArgs {
     /// A note for the booking.
     #[arg(long)]
     pub message: Option<String>,
+    /// The message the customer's reminder carries (at most 2,000
+    /// characters, no control characters).
+    #[arg(long, value_name = "TEXT")]
+    pub notify: Option<String>,
     /// An intake answer, 'QUESTION=ANSWER' (repeatable).
     #[arg(long = "answer", value_name = "QUESTION=ANSWER")]
     pub answers: Vec<String>,
@@ -449,6 +483,10 @@ pub struct ConfirmArgs {
     /// A note for the booking.
     #[arg(long)]
     pub message: Option<String>,
+    /// The message the customer's reminder carries (at most 2,000
+    /// characters, no control characters).
+    #[arg(long, value_name = "TEXT")]
+    pub notify: Option<String>,
     /// Repeat-safe key: the same request again returns the first result;
     /// another request under it is a conflict (exit 3).
     #[arg(long)]

@@ -54,6 +54,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
                 answers: answers(&a.answers)?,
                 add_ons: a.add_ons.clone(),
                 message: a.message.clone(),
+                notify: a.notify.clone(),
                 idempotency_key: a.idempotency_key.clone(),
             };
             (
@@ -200,6 +201,7 @@ fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
         },
         participants: a.participants,
         message: a.message.clone(),
+        notify: a.notify.clone(),
         answers,
         add_ons: a.add_ons.clone(),
         status: match a.status {

@@ -11,6 +11,7 @@ mod context;
 mod listing_cmds;
 mod maintenance_cmds;
 mod output;
+mod reminder_cmds;
 mod run_sheet_html;
 mod staff_cmds;
 mod takings_cmds;
@@ -140,6 +141,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Customers(_)
             | Command::Check(_)
             | Command::Closures(_)
+            | Command::Reminders(args::RemindersArgs { action: None, .. })
             | Command::Backup(_)
             | Command::Takings(args::TakingsArgs {
                 sign_off: false,
@@ -199,6 +201,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Takings(a) => takings_cmds::takings(&mut ctx, &a),
         Command::Closure { action } => closure_cmds::closure(&mut ctx, action),
         Command::Closures(a) => closure_cmds::list(&ctx, a.json),
+        Command::Reminders(a) => reminder_cmds::reminders(&mut ctx, &a),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

@@ -139,6 +139,9 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
     if let Some(m) = &b.message {
         writeln!(out, "  message       {}", shown(m))?;
     }
+    if let Some(n) = &b.notify {
+        writeln!(out, "  to send       {}", shown(n))?;
+    }
     if let Some(r) = &b.cancel_reason {
         writeln!(out, "  cancelled     {}", shown(r))?;
     }

@@ -62,6 +62,7 @@ pub(super) fn run<'p>(
                 customer: customer.unwrap_or_default().into(),
                 participants: visit.participants,
                 message: visit.message.map(str::to_owned),
+                notify: None,
                 answers: visit.answers.clone(),
                 add_ons: visit.add_ons.clone(),
                 status,

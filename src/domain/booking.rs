@@ -46,6 +46,11 @@ pub struct Booking {
     /// in as it was made. Absent in events written before walk-ins: false.
     #[serde(default)]
     pub walk_in: bool,
+    /// The message the customer's reminder carries, written by the clerk at
+    /// booking (Wix `participantNotification.message`); absent in events
+    /// written before reminders: `None`.
+    #[serde(default)]
+    pub notify: Option<String>,
     /// Created, UTC.
     pub created_at: DateTime<Utc>,
     /// Last changed, UTC.

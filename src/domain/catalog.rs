@@ -58,6 +58,9 @@ pub struct Service {
     /// How soon before a slot starts it may still be booked, minutes
     /// (default 0).
     pub min_notice_minutes: u32,
+    /// How long before a booking starts it is due a reminder, hours
+    /// (default 24; 0: no reminders).
+    pub reminder_hours: u32,
     /// Price, minor units of `currency`.
     pub price: i64,
     /// ISO 4217 code.

@@ -120,6 +120,7 @@ mod tests {
             hold_minutes: 15,
             horizon_days: 365,
             min_notice_minutes: 0,
+            reminder_hours: 24,
             price: 5500,
             currency: "GBP".into(),
             require_email_and_phone: false,

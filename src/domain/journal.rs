@@ -51,6 +51,9 @@ pub enum EventKind {
     /// (its note says why); it is listed as needing attention until moved
     /// or cancelled. Not undoable.
     BookingNeedsAttention,
+    /// The customer was sent their reminder for the booking's start (the
+    /// desk marked it sent). Not undoable.
+    BookingReminderSent,
     CustomerCreated,
     CustomerUpdated,
     /// Two records of one person made one (manager): recorded for the
@@ -99,7 +102,7 @@ pub enum Subject {
 
 impl EventKind {
     /// Every kind, bookings first.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 34] = [
         Self::BookingCreated,
         Self::BookingUpdated,
         Self::BookingConfirmed,
@@ -118,6 +121,7 @@ impl EventKind {
         Self::BookingReassigned,
         Self::BookingStatusForced,
         Self::BookingNeedsAttention,
+        Self::BookingReminderSent,
         Self::CustomerCreated,
         Self::CustomerUpdated,
         Self::CustomerMerged,
@@ -156,6 +160,7 @@ impl EventKind {
             Self::BookingReassigned => "booking.reassigned",
             Self::BookingStatusForced => "booking.status_forced",
             Self::BookingNeedsAttention => "booking.needs_attention",
+            Self::BookingReminderSent => "booking.reminder_sent",
             Self::CustomerCreated => "customer.created",
             Self::CustomerUpdated => "customer.updated",
             Self::CustomerMerged => "customer.merged",
@@ -226,6 +231,7 @@ impl EventKind {
                     | Self::BookingUndone
                     | Self::BookingReassigned
                     | Self::BookingNeedsAttention
+                    | Self::BookingReminderSent
             )
     }
 

@@ -47,6 +47,7 @@ pub mod journal;
 pub mod limits;
 pub mod money;
 pub mod query;
+pub mod reminders;
 pub mod requests;
 pub mod run_sheet;
 pub mod schedule;
@@ -75,6 +76,7 @@ pub use journal::{
 pub use query::{
     BookingPage, BookingQuery, BookingSort, CustomerMatch, EventFilter, Pagination, SlotQuery,
 };
+pub use reminders::Reminder;
 pub use requests::{
     BookRequest, BookingEdit, BookingFor, CancelRequest, ConfirmRequest, CustomerPatch,
     HoldRequest, InitialStatus, PaymentInput, WalkInRequest,

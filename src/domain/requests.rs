@@ -74,6 +74,10 @@ pub struct BookRequest {
     pub participants: u32,
     /// At most 2,000 characters; blank means none.
     pub message: Option<String>,
+    /// The message the customer's reminder carries (Wix
+    /// `participantNotification.message`): at most 2,000 characters, no
+    /// control characters; blank means none.
+    pub notify: Option<String>,
     /// `(question, answer)` pairs for the service's intake questions.
     pub answers: Vec<(String, String)>,
     /// Names of the service's add-ons.
@@ -120,6 +124,8 @@ pub struct ConfirmRequest {
     pub add_ons: Vec<String>,
     /// Replaces the stored note when given and not blank.
     pub message: Option<String>,
+    /// Replaces the message the reminder carries when given and not blank.
+    pub notify: Option<String>,
     /// A repeated key with the same request returns the booking as the first
     /// confirmation left it; with a different request it is a conflict.
     pub idempotency_key: Option<String>,

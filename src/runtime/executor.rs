@@ -140,6 +140,7 @@ impl Executor {
             Effect::CountHolds => vec![
                 Msg::HoldsCounted(store.live_hold_count(now)?),
                 Msg::AttentionLoaded(store.needs_attention()?),
+                Msg::RemindersLoaded(store.reminders_due(now)?),
                 Msg::WaitlistLoaded(store.open_waitlist(now)?),
             ],
             Effect::PollChanges => {
@@ -241,6 +242,10 @@ impl Executor {
             }
             Write::Transition(id, t) => {
                 let r = store.transition(*id, *t, now);
+                booking(r, store)
+            }
+            Write::ReminderSent(id) => {
+                let r = store.mark_reminder_sent(*id, now);
                 booking(r, store)
             }
             Write::Extend(id) => {

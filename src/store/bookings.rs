@@ -39,6 +39,7 @@ pub(super) struct NewBooking<'a> {
     pub hold_expires_at: Option<DateTime<Utc>>,
     pub customer: Option<CustomerId>,
     pub message: Option<&'a str>,
+    pub notify: Option<&'a str>,
     pub currency: &'a str,
     pub idempotency_key: Option<&'a str>,
 }
@@ -53,8 +54,8 @@ pub(super) fn insert(
     conn.prepare_cached(
         "INSERT INTO bookings (service_id, time_slot_id, resource_id, date, starts_at, ends_at,
              participants, status, hold_expires_at, customer_id, message, payment_currency,
-             idempotency_key, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+             idempotency_key, created_at, updated_at, notify)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
     )?
     .execute(params![
         o.service_id.0,
@@ -71,6 +72,7 @@ pub(super) fn insert(
         b.currency,
         b.idempotency_key,
         ts(now),
+        b.notify,
     ])?;
     Ok(BookingId(conn.last_insert_rowid()))
 }
@@ -113,6 +115,7 @@ impl Store {
                     hold_expires_at: Some(now + Duration::minutes(i64::from(service.hold_minutes))),
                     customer: None,
                     message: None,
+                    notify: None,
                     currency: &service.currency,
                     idempotency_key: key,
                 },
@@ -155,6 +158,7 @@ impl Store {
             let answers = check_answers(&service, &req.answers)?;
             let add_ons = check_add_ons(&service, &req.add_ons)?;
             let message = clean_message(req.message.as_deref())?;
+            let notify = clean_message(req.notify.as_deref())?;
             check_participants(req.participants, ctx.occurrence.capacity)?;
             check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
             let customer = customer_for(conn, &who, now)?;
@@ -168,6 +172,7 @@ impl Store {
                     hold_expires_at: None,
                     customer: Some(customer),
                     message: message.as_deref(),
+                    notify: notify.as_deref(),
                     currency: &service.currency,
                     idempotency_key: key,
                 },

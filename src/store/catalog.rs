@@ -120,7 +120,8 @@ fn resource_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resource> {
 pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Service>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, name, duration_minutes, capacity, hold_minutes, price, currency,
-                require_email_and_phone, active, horizon_days, min_notice_minutes, short_name
+                require_email_and_phone, active, horizon_days, min_notice_minutes, short_name,
+                reminder_hours
          FROM services ORDER BY name",
     )?;
     let mut all = stmt
@@ -135,6 +136,7 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
                 hold_minutes: r.get(5)?,
                 horizon_days: r.get(10)?,
                 min_notice_minutes: r.get(11)?,
+                reminder_hours: r.get(13)?,
                 price: r.get(6)?,
                 currency: r.get(7)?,
                 require_email_and_phone: r.get(8)?,

@@ -112,6 +112,10 @@ impl Store {
                 conn.prepare_cached("UPDATE bookings SET message = ?2 WHERE id = ?1")?
                     .execute(params![id.0, message])?;
             }
+            if let Some(notify) = clean_message(request.notify.as_deref())? {
+                conn.prepare_cached("UPDATE bookings SET notify = ?2 WHERE id = ?1")?
+                    .execute(params![id.0, notify])?;
+            }
             let ctx = SlotContext::load(conn, b.slot)?;
             check_duplicate(&ctx.occurrence, &ctx.claims, customer_id, now, Some(b.id))?;
             conn.prepare_cached(

@@ -64,6 +64,7 @@ mod listing;
 mod migrations;
 mod payments;
 mod queries;
+mod reminders;
 mod staff;
 mod takings;
 mod transaction;

@@ -103,6 +103,7 @@ impl Store {
                     hold_expires_at: None,
                     customer: Some(customer),
                     message: None,
+                    notify: None,
                     currency: &service.currency,
                     idempotency_key: key,
                 },

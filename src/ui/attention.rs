@@ -9,13 +9,9 @@ use crate::domain::NeedsAttention;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
 
 /// The list's widest box.
 const MAX_WIDTH: u16 = 96;
-
-/// Rows each booking takes: its line and why.
-const ROWS_EACH: usize = 2;
 
 fn rows(state: &AppState, a: &NeedsAttention, width: usize, selected: bool) -> [Line<'static>; 2] {
     let b = &a.booking;
@@ -47,35 +43,18 @@ fn rows(state: &AppState, a: &NeedsAttention, width: usize, selected: bool) -> [
 /// Draws the list over `area` with `open`'s row selected.
 pub fn render(frame: &mut Frame, area: Rect, state: &AppState, open: &AttentionList) {
     let list = &state.attention;
-    let width = area.width.saturating_sub(4).min(MAX_WIDTH);
-    let wanted = u16::try_from(list.len().max(1) * ROWS_EACH + 2).unwrap_or(u16::MAX);
-    let height = area.height.saturating_sub(2).min(wanted);
-    let popup = fit::centered(area, width, height);
-    let block = boxes::panel("Needs attention")
-        .border_style(theme::OVERLAY_BORDER)
-        .title_bottom(boxes::footnote(format!(
-            " {} booking{} · enter opens, then move or cancel ",
-            list.len(),
-            if list.len() == 1 { "" } else { "s" }
-        )));
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(block, popup);
-    let w = usize::from(inner.width);
-    let visible = (usize::from(inner.height) / ROWS_EACH).max(1);
-    let offset = if list.len() <= visible {
-        0
-    } else {
-        open.selected
-            .saturating_sub(visible / 2)
-            .min(list.len() - visible)
-    };
-    let lines: Vec<Line> = list
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .flat_map(|(i, a)| rows(state, a, w, i == open.selected))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    boxes::two_line_list(
+        frame,
+        area,
+        (
+            "Needs attention",
+            format!(
+                " {} booking{} · enter opens, then move or cancel ",
+                list.len(),
+                if list.len() == 1 { "" } else { "s" }
+            ),
+        ),
+        (list.len(), open.selected, MAX_WIDTH),
+        |i, w, selected| rows(state, &list[i], w, selected),
+    );
 }

@@ -77,3 +77,37 @@ pub fn scrollbar(frame: &mut Frame, area: Rect, max: usize, offset: usize, shown
         .thumb_style(theme::THUMB);
     frame.render_stateful_widget(bar, track, &mut state);
 }
+
+/// A list over the screen of two lines per item (a head line and a line
+/// beneath it), `rows(index, width, selected)` drawing item `index`:
+/// centred in `area`, at most `max_width` cells wide, titled `title` with
+/// `foot` in its bottom edge, scrolled to keep `selected` in view.
+pub fn two_line_list(
+    frame: &mut Frame,
+    area: Rect,
+    (title, foot): (&str, String),
+    (len, selected, max_width): (usize, usize, u16),
+    rows: impl Fn(usize, usize, bool) -> [Line<'static>; 2],
+) {
+    let width = area.width.saturating_sub(4).min(max_width);
+    let wanted = u16::try_from(len.max(1) * 2 + 2).unwrap_or(u16::MAX);
+    let height = area.height.saturating_sub(2).min(wanted);
+    let popup = super::fit::centered(area, width, height);
+    let block = panel(title)
+        .border_style(theme::OVERLAY_BORDER)
+        .title_bottom(footnote(foot));
+    let inner = block.inner(popup);
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    frame.render_widget(block, popup);
+    let w = usize::from(inner.width);
+    let visible = (usize::from(inner.height) / 2).max(1);
+    let offset = if len <= visible {
+        0
+    } else {
+        selected.saturating_sub(visible / 2).min(len - visible)
+    };
+    let lines: Vec<Line> = (offset..len.min(offset + visible))
+        .flat_map(|i| rows(i, w, i == selected))
+        .collect();
+    frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
+}

@@ -125,6 +125,11 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
             h(Action::NextBooking),
             h(Action::Back),
         ],
+        Context::Reminders => vec![
+            pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),
+            h(Action::MarkReminderSent),
+            h(Action::Back),
+        ],
         Context::FreeSlots | Context::Attention => vec![
             pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),
             h(Action::Open),

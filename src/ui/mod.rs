@@ -21,6 +21,7 @@ pub mod messages;
 pub mod money;
 pub mod palette;
 pub mod quit;
+pub mod reminders;
 pub mod service_labels;
 pub mod table;
 pub mod theme;
@@ -105,6 +106,7 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Form(form)) => form::render(frame, main, form, state),
         Some(Overlay::Detail(open)) => detail::render(frame, main, state, open),
         Some(Overlay::Attention(open)) => attention::render(frame, main, state, open),
+        Some(Overlay::Reminders(open)) => reminders::render(frame, main, state, open),
         Some(Overlay::Quit(prompt)) => quit::render(frame, main, state, prompt),
         Some(Overlay::Messages(open)) => messages::render(frame, main, state, open),
         Some(Overlay::FreeSlots(list)) => free_slots::render(frame, main, state, list),

@@ -17,6 +17,7 @@ mod list_orders;
 mod listing;
 mod payments;
 mod properties;
+mod reminders;
 mod rules;
 mod staff;
 mod takings;

@@ -34,6 +34,8 @@ pub enum Context {
     Detail,
     /// The list of bookings needing attention.
     Attention,
+    /// The list of bookings due a reminder.
+    Reminders,
     /// Free slots found (a search's, or a full slot's nearest).
     FreeSlots,
     /// The walk through the bookings a closure stranded.
@@ -57,7 +59,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
@@ -67,6 +69,7 @@ impl Context {
         Self::Global,
         Self::Detail,
         Self::Attention,
+        Self::Reminders,
         Self::FreeSlots,
         Self::Messages,
         Self::Search,
@@ -91,6 +94,7 @@ impl Context {
             Self::FirstRun => "No catalog yet",
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
+            Self::Reminders => "Reminders due",
             Self::FreeSlots => "Free slots found",
             Self::ClosureWalk => "Closure walk-through",
             Self::Messages => "Messages log",
@@ -223,6 +227,7 @@ fn board() -> Vec<Binding> {
         Binding::new(Action::JoinWaitlist, &["Q"]),
         Binding::new(Action::LeaveWaitlist, &["X"]),
         Binding::new(Action::CloseResource, &["C"]),
+        Binding::new(Action::ShowReminders, &["Z"]),
     ];
     table.extend(booking_actions());
     table
@@ -240,6 +245,7 @@ fn today() -> Vec<Binding> {
         Binding::new(Action::ToggleLapsedHolds, &["H"])
             .worded("lapsed", "show or hide lapsed holds"),
         Binding::new(Action::Open, &["enter"]),
+        Binding::new(Action::ShowReminders, &["Z"]),
     ];
     // The booking keys, but `i` checks in at once here (the status form is
     // `s`).
@@ -334,6 +340,15 @@ impl Default for Keymap {
                     Binding::new(Action::Open, &["enter"])
                         .worded("open", "open the booking (move or cancel it there)"),
                     Binding::new(Action::Back, &["esc", "A"]).worded("close", "close"),
+                ],
+            ),
+            (
+                Context::Reminders,
+                vec![
+                    Binding::new(Action::MoveUp, &["up", "k"]),
+                    Binding::new(Action::MoveDown, &["down", "j"]),
+                    Binding::new(Action::MarkReminderSent, &["s", "enter"]),
+                    Binding::new(Action::Back, &["esc", "Z"]).worded("close", "close"),
                 ],
             ),
             (

@@ -11,4 +11,5 @@ pub mod free_slots;
 pub mod help;
 pub mod messages;
 pub mod palette;
+pub mod reminders;
 pub mod scroll;

@@ -78,6 +78,7 @@ pub(super) fn service() -> Service {
         hold_minutes: 15,
         horizon_days: 365,
         min_notice_minutes: 0,
+        reminder_hours: 24,
         price: 5500,
         currency: "GBP".into(),
         require_email_and_phone: false,
@@ -136,6 +137,7 @@ pub(super) fn booking(id: i64, time_slot: i64, status: BookingStatus) -> Booking
         answers: Vec::new(),
         add_ons: Vec::new(),
         walk_in: false,
+        notify: None,
         created_at: now(),
         updated_at: now(),
     }

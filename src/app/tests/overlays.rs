@@ -292,3 +292,73 @@ fn the_attention_list_closes_once_nothing_is_left_on_it() {
     assert_eq!(status_text(&state), "no booking needs attention");
     press(&mut state, KeyCode::Esc);
 }
+
+fn due(id: i64, notify: Option<&str>) -> crate::domain::Reminder {
+    let b = booking(id, 1, BookingStatus::Confirmed);
+    crate::domain::Reminder {
+        booking_id: b.id,
+        status: b.status,
+        from: b.from,
+        to: b.to,
+        service_id: b.service_id,
+        service_name: b.service_name,
+        resource_id: b.resource_id,
+        resource_name: b.resource_name,
+        customer_name: "Jane Doe".into(),
+        phone: Some("+447700900123".into()),
+        email: None,
+        notify: notify.map(str::to_owned),
+        participants: 1,
+    }
+}
+
+#[test]
+fn z_opens_the_reminders_and_s_or_enter_marks_the_selected_one_sent() {
+    let mut state = desk();
+    press_char(&mut state, 'Z');
+    assert_eq!(status_text(&state), "no reminders due");
+    assert!(state.overlay.is_none());
+    update(
+        &mut state,
+        Msg::RemindersLoaded(vec![due(7, Some("Bring trainers")), due(9, None)]),
+    );
+    press_char(&mut state, 'Z');
+    assert_eq!(state.context(), crate::app::keymap::Context::Reminders);
+    press_char(&mut state, '2');
+    assert_eq!(
+        state.context(),
+        crate::app::keymap::Context::Reminders,
+        "screen keys do not reach under the list"
+    );
+    press(&mut state, KeyCode::Down);
+    let effects = press_char(&mut state, 's');
+    assert_eq!(
+        effects,
+        [Effect::Write(crate::app::Write::ReminderSent(BookingId(9)))]
+    );
+    press(&mut state, KeyCode::Up);
+    let effects = press(&mut state, KeyCode::Enter);
+    assert_eq!(
+        effects,
+        [Effect::Write(crate::app::Write::ReminderSent(BookingId(7)))]
+    );
+    // Once marked, the reload leaves the other; then nothing: it closes.
+    update(&mut state, Msg::RemindersLoaded(vec![due(9, None)]));
+    assert!(matches!(
+        &state.overlay,
+        Some(Overlay::Reminders(open)) if open.selected == 0
+    ));
+    update(&mut state, Msg::RemindersLoaded(Vec::new()));
+    assert!(state.overlay.is_none());
+}
+
+#[test]
+fn esc_closes_the_reminders_and_z_opens_them_on_today_too() {
+    let mut state = desk();
+    update(&mut state, Msg::RemindersLoaded(vec![due(7, None)]));
+    press_char(&mut state, '5');
+    press_char(&mut state, 'Z');
+    assert_eq!(state.context(), crate::app::keymap::Context::Reminders);
+    press(&mut state, KeyCode::Esc);
+    assert!(state.overlay.is_none());
+}

@@ -104,12 +104,13 @@ impl Applied<'_> {
         let _ = write!(
             out,
             "duration_minutes = {}\ncapacity = {}\nhold_minutes = {}\nhorizon_days = {}\n\
-             min_notice_minutes = {}\nprice = {}\n",
+             min_notice_minutes = {}\nreminder_hours = {}\nprice = {}\n",
             s.duration_minutes,
             s.capacity,
             s.hold_minutes,
             s.horizon_days,
             s.min_notice_minutes,
+            s.reminder_hours,
             quoted(&format_amount(s.price, &s.currency))
         );
         if s.currency != self.location.currency {

@@ -65,6 +65,9 @@ pub const MAX_HORIZON_DAYS: u32 = 3660;
 /// The longest minimum notice a service may set, minutes (a year).
 pub const MAX_NOTICE_MINUTES: u32 = 525_600;
 
+/// The longest reminder window a service may set, hours (thirty days).
+pub const MAX_REMINDER_HOURS: u32 = 720;
+
 /// A service as the file gives it; prices in minor units.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceDef {
@@ -87,6 +90,9 @@ pub struct ServiceDef {
     /// How soon before a slot starts it may still be booked, minutes, 0 to
     /// [`MAX_NOTICE_MINUTES`] (default 0: until it ends, walk-ins included).
     pub min_notice_minutes: u32,
+    /// How long before a booking starts it is due a reminder, hours, 0 to
+    /// [`MAX_REMINDER_HOURS`] (default 24; 0: no reminders).
+    pub reminder_hours: u32,
     /// Minor units.
     pub price: i64,
     /// ISO 4217 code.

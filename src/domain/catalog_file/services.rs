@@ -4,7 +4,7 @@
 
 use super::spec::ServiceSpec;
 use super::validate::{check_unique, entry, text_field};
-use super::{MAX_HORIZON_DAYS, MAX_NOTICE_MINUTES, QuestionDef, ServiceDef};
+use super::{MAX_HORIZON_DAYS, MAX_NOTICE_MINUTES, MAX_REMINDER_HOURS, QuestionDef, ServiceDef};
 use crate::domain::catalog_where::{Fault, Step};
 use crate::domain::money::{currency, parse_amount};
 use crate::domain::text::{CATALOG_KEY, CATALOG_NAME, QUESTION, SHORT_NAME};
@@ -123,6 +123,14 @@ fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceD
             &format!("min_notice_minutes must be 0 to {MAX_NOTICE_MINUTES}"),
         ));
     }
+    if s.reminder_hours > MAX_REMINDER_HOURS {
+        return Err(fault(
+            field("reminder_hours"),
+            &format!(
+                "reminder_hours must be 0 (no reminders) to {MAX_REMINDER_HOURS} (thirty days)"
+            ),
+        ));
+    }
     let code = currency(s.currency.as_deref().unwrap_or(default_currency))
         .map_err(|e| fault(field("currency"), &e))?
         .code()
@@ -176,6 +184,7 @@ fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceD
         hold_minutes: s.hold_minutes,
         horizon_days: s.horizon_days,
         min_notice_minutes: s.min_notice_minutes,
+        reminder_hours: s.reminder_hours,
         price,
         currency: code,
         require_email_and_phone: s.require_email_and_phone,

@@ -56,6 +56,8 @@ pub(super) struct ServiceSpec {
     pub(super) horizon_days: u32,
     #[serde(default)]
     pub(super) min_notice_minutes: u32,
+    #[serde(default = "a_day")]
+    pub(super) reminder_hours: u32,
     pub(super) price: String,
     pub(super) currency: Option<String>,
     #[serde(default)]
@@ -64,6 +66,10 @@ pub(super) struct ServiceSpec {
     pub(super) questions: Vec<QuestionDef>,
     #[serde(default)]
     pub(super) add_ons: Vec<AddOnSpec>,
+}
+
+fn a_day() -> u32 {
+    24
 }
 
 fn one() -> u32 {

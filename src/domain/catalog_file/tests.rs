@@ -419,3 +419,30 @@ mod fuzz {
         }
     }
 }
+
+#[test]
+fn a_reminder_window_defaults_to_24_hours_and_0_turns_it_off() {
+    assert_eq!(
+        Catalog::from_toml(SMALL).unwrap().services[0].reminder_hours,
+        24
+    );
+    let c = Catalog::from_toml(&with_service_line("reminder_hours = 0")).unwrap();
+    assert_eq!(c.services[0].reminder_hours, 0);
+    let c = Catalog::from_toml(&with_service_line("reminder_hours = 720")).unwrap();
+    assert_eq!(c.services[0].reminder_hours, 720);
+}
+
+#[test]
+fn a_reminder_window_over_thirty_days_is_refused_with_its_line() {
+    let e = Catalog::from_toml(&with_service_line("reminder_hours = 721"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "catalog line 15: service `physio`: reminder_hours must be 0 (no reminders) to 720 (thirty days)"
+    );
+    let negative = Catalog::from_toml(&with_service_line("reminder_hours = -1"))
+        .unwrap_err()
+        .to_string();
+    assert!(negative.starts_with("catalog line 15: "), "{negative}");
+}

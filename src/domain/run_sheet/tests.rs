@@ -49,6 +49,7 @@ fn booking(id: i64, resource: i64, h: u32, status: BookingStatus, who: &str) -> 
         answers: Vec::new(),
         add_ons: Vec::new(),
         walk_in: false,
+        notify: None,
         created_at: at(0, 0),
         updated_at: at(0, 0),
     }

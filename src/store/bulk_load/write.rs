@@ -159,6 +159,7 @@ fn insert_bookings(
                 .into_iter()
                 .collect(),
             walk_in: false,
+            notify: None,
             created_at: instant(r.created_at),
             updated_at: instant(r.created_at),
         };

@@ -214,6 +214,7 @@ fn offer_on(conn: &Connection, slot: SlotRef, now: DateTime<Utc>) -> Result<()> 
                 hold_expires_at: Some(expires),
                 customer: Some(*customer),
                 message: None,
+                notify: None,
                 currency: &service.currency,
                 idempotency_key: None,
             },

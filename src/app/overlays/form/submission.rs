@@ -91,6 +91,7 @@ impl Form {
                     customer: self.booking_for(),
                     participants,
                     message: self.optional(MESSAGE),
+                    notify: None,
                     answers: self.answers(service),
                     add_ons: self.add_ons(service),
                     status: if self.value(STATUS) == "pending" {
@@ -122,6 +123,7 @@ impl Form {
                     customer: self.booking_for(),
                     participants: hold.participants,
                     message: self.optional(MESSAGE),
+                    notify: None,
                     answers: self.answers(service),
                     add_ons: self.add_ons(service),
                     status: InitialStatus::Confirmed,
@@ -137,6 +139,7 @@ impl Form {
                         answers: self.answers(service),
                         add_ons: self.add_ons(service),
                         message: self.optional(MESSAGE),
+                        notify: None,
                         idempotency_key: Some(key),
                     }),
                 )
