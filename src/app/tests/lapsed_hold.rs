@@ -258,3 +258,33 @@ fn kept_details_are_dropped_after_a_while() {
     press_char(&mut s, 'n');
     assert_eq!(s.form().map(|f| f.value("First name")), Some(""));
 }
+
+#[test]
+fn the_confirm_form_sends_the_message_to_send_with_the_reminder() {
+    let mut s = confirming();
+    let Some(Overlay::Form(form)) = &mut s.overlay else {
+        panic!("the confirm form");
+    };
+    let field = form
+        .fields
+        .iter_mut()
+        .find(|f| f.label == "Message to send")
+        .expect("an optional Message to send field");
+    assert!(!field.required);
+    field.set_value("Bring your trainers");
+    match submit(&mut s) {
+        Write::Confirm(BookingId(8), req) => {
+            assert_eq!(req.notify.as_deref(), Some("Bring your trainers"));
+        }
+        other => panic!("expected the confirm, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_new_booking_form_has_an_empty_message_to_send() {
+    let mut s = desk_with(Vec::new());
+    press_char(&mut s, 'n');
+    let form = s.form().expect("the new booking form");
+    assert_eq!(form.value("Message to send"), "");
+    assert!(form.fields.iter().any(|f| f.label == "Message to send"));
+}

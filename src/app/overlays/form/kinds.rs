@@ -113,6 +113,9 @@ pub(super) const EMAIL: &str = "Email";
 pub(super) const PHONE: &str = "Phone";
 pub(super) const PARTICIPANTS: &str = "Participants";
 pub(super) const MESSAGE: &str = "Message";
+/// The message the customer's reminder carries (Wix
+/// `participantNotification.message`).
+pub(super) const NOTIFY: &str = "Message to send";
 pub(super) const STATUS: &str = "Status";
 pub(super) const REASON: &str = "Reason";
 pub(super) const AMOUNT: &str = "Amount";
@@ -222,6 +225,18 @@ fn detail_fields(service: &Service, booking: Option<&Booking>) -> Vec<Field> {
     fields
 }
 
+/// The optional message to send with the reminder, prefilled from `booking`.
+fn notify_field(booking: Option<&Booking>) -> Field {
+    Field::new(
+        NOTIFY,
+        FieldKind::Text {
+            max: text::MESSAGE.max,
+        },
+        false,
+        booking.and_then(|b| b.notify.as_deref()).unwrap_or(""),
+    )
+}
+
 pub(super) fn slot_line(slot: &Slot, when: &str) -> String {
     format!(
         "{} · {} · {when} · {}/{} taken",
@@ -269,6 +284,7 @@ impl Form {
             "1",
         ));
         fields.extend(detail_fields(service, None));
+        fields.push(notify_field(None));
         fields.push(Field::new(
             STATUS,
             choice(&["confirmed", "pending"]),
@@ -341,6 +357,7 @@ impl Form {
     pub fn confirm_hold(b: &Booking, service: &Service, when: &str, key: String) -> Self {
         let mut fields = customer_fields(b.customer.as_ref(), Some(contact_for(service)));
         fields.extend(detail_fields(service, Some(b)));
+        fields.push(notify_field(Some(b)));
         Self {
             picker: Some(Picker::default()),
             hold: HoldTimer::of(b),

@@ -5,8 +5,9 @@ use super::FieldKind;
 use super::Form;
 use super::kinds::{
     AMOUNT, APPROVER, APPROVER_PIN, BookingFilter, CONFIRM_CUSTOMER, CONFIRM_ID, CUSTOMER, DATE,
-    EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, PARTICIPANTS, PHONE, PIN, REASON,
-    REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES, add_on_label,
+    EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, NOTIFY, PARTICIPANTS, PHONE, PIN,
+    REASON, REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES,
+    add_on_label,
 };
 use crate::app::effect::{Authority, Write};
 use crate::domain::catalog::Service;
@@ -91,7 +92,7 @@ impl Form {
                     customer: self.booking_for(),
                     participants,
                     message: self.optional(MESSAGE),
-                    notify: None,
+                    notify: self.optional(NOTIFY),
                     answers: self.answers(service),
                     add_ons: self.add_ons(service),
                     status: if self.value(STATUS) == "pending" {
@@ -123,7 +124,7 @@ impl Form {
                     customer: self.booking_for(),
                     participants: hold.participants,
                     message: self.optional(MESSAGE),
-                    notify: None,
+                    notify: self.optional(NOTIFY),
                     answers: self.answers(service),
                     add_ons: self.add_ons(service),
                     status: InitialStatus::Confirmed,
@@ -139,7 +140,7 @@ impl Form {
                         answers: self.answers(service),
                         add_ons: self.add_ons(service),
                         message: self.optional(MESSAGE),
-                        notify: None,
+                        notify: self.optional(NOTIFY),
                         idempotency_key: Some(key),
                     }),
                 )
