@@ -14,7 +14,12 @@ use ratatui::text::{Line, Span};
 const MAX_WIDTH: u16 = 110;
 
 fn rows(state: &AppState, r: &Reminder, width: usize, selected: bool) -> [Line<'static>; 2] {
-    let contact = [r.phone.as_deref(), r.email.as_deref()]
+    // The phone as the desk shows it everywhere (`020 7946 0018`).
+    let phone = r
+        .phone
+        .as_deref()
+        .map(|p| crate::domain::display_phone(p, state.phone_region()));
+    let contact = [phone, r.email.clone()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()

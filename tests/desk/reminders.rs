@@ -79,6 +79,11 @@ fn z_lists_the_reminders_due_with_the_message_and_s_marks_one_sent() {
         "{screen}"
     );
     assert!(screen.contains("rosa@example.com"), "{screen}");
+    // Phones read as the desk writes them everywhere, not as stored.
+    assert!(
+        screen.contains("020 7946") && !screen.contains("+44"),
+        "{screen}"
+    );
     insta::assert_snapshot!("reminders_list_80x24", desk.draw(80, 24).backend());
     insta::assert_snapshot!("reminders_list_120x40", desk.draw(120, 40).backend());
     let before = desk.driver.state.reminders.len();
