@@ -19,6 +19,7 @@ mod payments;
 mod properties;
 mod reminders;
 mod rules;
+mod series;
 mod staff;
 mod takings;
 mod text_input;
