@@ -11,6 +11,7 @@ mod closures;
 mod commands;
 mod concurrency;
 mod reminders;
+mod series;
 mod small_defects;
 mod status_words;
 mod stored_text;
