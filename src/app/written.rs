@@ -64,6 +64,14 @@ pub fn written(
             state.takings = Some(*t);
             return reloads(state);
         }
+        Written::Series(made) => {
+            super::series::booked(state, &made);
+            return reloads(state);
+        }
+        Written::CancelledFollowing(cancelled) => {
+            super::series::cancelled(state, &cancelled);
+            return reloads(state);
+        }
         Written::Booking(..) | Written::Customer(_) | Written::Waitlist(_) => {}
     }
     let message = match &written {
@@ -75,7 +83,11 @@ pub fn written(
             _ => format!("customer {} updated", c.name),
         },
         Written::Waitlist(e) => super::waitlist::written_message(state, e),
-        Written::Closure(_) | Written::Reopened(_) | Written::Takings(_) => String::new(),
+        Written::Closure(_)
+        | Written::Reopened(_)
+        | Written::Takings(_)
+        | Written::Series(_)
+        | Written::CancelledFollowing(_) => String::new(),
     };
     if let Written::Booking(b, _) = &written {
         quit::track(
@@ -241,7 +253,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Cancel(..) if b.cancel_reason.as_deref() == Some("hold released") => {
             format!("#{} hold released", b.id)
         }
-        Write::Cancel(..) => format!("#{} cancelled", b.id),
+        Write::Cancel(..) | Write::CancelFollowing(..) => format!("#{} cancelled", b.id),
         Write::Transition(..) => format!("#{} is now {}", b.id, b.status),
         // The time shows when the extension stopped at the hold's cap.
         Write::Extend(_) => format!("hold #{} extended{until}", b.id),
@@ -254,6 +266,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::ReminderSent(_) => format!("reminder for #{}{who} marked sent", b.id),
         // A closure's result is never a booking (taken before this).
         Write::Edit(..)
+        | Write::BookSeries(_)
         | Write::AddClosure(_)
         | Write::RemoveClosure(_)
         | Write::SignOffTakings(..) => {

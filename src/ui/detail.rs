@@ -246,6 +246,24 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         wall_clock::clock_range(b.from, b.to, tz)
     );
     fact(&mut lines, "Slot", &slot, theme::TITLE, width);
+    if let (Some(series), Some(place)) = (b.series_id, b.series_place) {
+        let every = match place.kind.every_weeks() {
+            Some(2) => " · every 2 weeks",
+            Some(_) => " · weekly",
+            None => "",
+        };
+        let text = format!(
+            "{} {} of {}{every} (series {series})",
+            place.kind.unit(),
+            place.position,
+            place.of
+        );
+        let label = match place.kind {
+            crate::domain::SeriesKind::Course => "Course",
+            crate::domain::SeriesKind::Weekly { .. } => "Series",
+        };
+        fact(&mut lines, label, &text, plain, width);
+    }
     fact(&mut lines, "Service", &b.service_name, plain, width);
     fact(&mut lines, "Resource", &b.resource_name, plain, width);
     fact(
