@@ -78,3 +78,10 @@ fn select(state: &mut AppState, b: &Booking) {
     state.bookings.select_next = Some(b.id);
     state.today_sheet.selected_id = Some(b.id);
 }
+
+/// A series refusal's words on one line for the form and the status bar:
+/// `…, so nothing was booked: week 4, Mon 22 Jun 2026 (…): time slot is
+/// full; week 5, …`.
+pub(super) fn one_line(message: &str) -> String {
+    message.replace(":\n  ", ": ").replace("\n  ", "; ")
+}

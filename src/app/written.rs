@@ -160,6 +160,9 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
     let reload = race.is_some();
     let Failure { kind, message, .. } = failure;
     let mut message = race.unwrap_or(message);
+    if matches!(write, Write::BookSeries(_)) {
+        message = super::series::one_line(&message);
+    }
     // A walk-in with nowhere to go today can still wait for a seat.
     if matches!(write, Write::WalkIn(_))
         && (message == BookingError::SlotFull.to_string()

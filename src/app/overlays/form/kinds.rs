@@ -260,15 +260,12 @@ fn repeat_fields() -> Vec<Field> {
 }
 
 /// What cancelling `b` may cover: this one, or (in a series, before its
-/// last) this and the following ones, as a choice; `None` outside a series.
+/// last) this and the later ones still booked, as a choice; `None` outside
+/// a series. The desk does not count the later ones (some may have been
+/// refused or cancelled): the message after the cancel does.
 fn which_field(b: &Booking) -> Option<Field> {
     let place = b.series_place.filter(|p| p.position < p.of)?;
-    let later = place.of - place.position;
-    let unit = place.kind.unit();
-    let following = format!(
-        "this and the following {later} ({unit}s {}–{})",
-        place.position, place.of
-    );
+    let following = format!("this and the later {}s", place.kind.unit());
     Some(Field::new(
         WHICH,
         FieldKind::Choice(vec![THIS_ONE.to_owned(), following]),
