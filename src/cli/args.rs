@@ -547,6 +547,10 @@ pub struct MoveArgs {
     pub id: i64,
     /// Target slot, TIME_SLOT_ID@YYYY-MM-DD.
     pub slot: String,
+    /// Also move the later bookings of its series still live by the same
+    /// number of days, all or none.
+    #[arg(long)]
+    pub following: bool,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

@@ -205,6 +205,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Reminders(a) => reminder_cmds::reminders(&mut ctx, &a),
         Command::Book(a) if a.weekly.is_some() => series_cmds::book(&mut ctx, &a),
         Command::Cancel(a) if a.following => series_cmds::cancel_following(&mut ctx, &a),
+        Command::Move(a) if a.following => series_cmds::move_following(&mut ctx, &a),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

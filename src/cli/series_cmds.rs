@@ -3,7 +3,7 @@
 //! ID --following` cancels a booking with the later ones of its series.
 
 use super::CliResult;
-use super::args::{BookArgs, CancelArgs};
+use super::args::{BookArgs, CancelArgs, MoveArgs};
 use super::booking_cmds::book_request;
 use super::context::Context;
 use super::output::{self, local_range, shown};
@@ -80,6 +80,29 @@ pub fn cancel_following(ctx: &mut Context, a: &CancelArgs) -> CliResult {
     drop(out);
     // A seat this freed went to the waitlist: say who to call.
     super::waitlist_cmds::print_offers(ctx, before, tz, &location.phone_region)
+}
+
+/// `move ID SLOT --following`: the booking to SLOT and the later live ones
+/// of its series by the same days, all or none; `--json` prints them as a list.
+pub fn move_following(ctx: &mut Context, a: &MoveArgs) -> CliResult {
+    let tz = ctx.location()?.time_zone;
+    let moved = ctx
+        .store
+        .move_following(BookingId(a.id), a.slot.parse()?, ctx.now)?;
+    if a.json {
+        return output::json(&moved);
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "moved {} booking{}:",
+        moved.len(),
+        if moved.len() == 1 { "" } else { "s" }
+    )?;
+    for b in &moved {
+        writeln!(out, "{}", line(b, tz))?;
+    }
+    Ok(())
 }
 
 /// `series 4 (weekly, every week): 5 of 6 weeks booked for Jane Doe`, a

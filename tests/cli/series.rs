@@ -215,3 +215,33 @@ fn a_series_process_racing_a_single_booking_process_cannot_overbook() {
         .unwrap();
     assert_eq!(live, if series_won { 6 } else { 1 });
 }
+
+#[test]
+fn move_following_moves_the_later_weeks_by_the_same_days_or_none() {
+    let desk = Desk::new();
+    let made = desk.json(&ada_monday(&["--weekly", "3"]));
+    let first = made["booked"][0]["id"].to_string();
+    // Time slot 1 is Ana's Monday 09:00 physio, 2 her Tuesday's.
+    let to = "2@2026-11-24";
+    let moved = desk.json(&["move", &first, to, "--following"]);
+    let dates: Vec<&str> = moved
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates, ["2026-11-24", "2026-12-01", "2026-12-08"]);
+    let text = desk.ok(&["move", &first, "2@2026-12-15", "--following"]);
+    assert!(
+        text.starts_with("moved 3 bookings:\n  week 1  booking"),
+        "{text}"
+    );
+    // Onto a day the location is closed (Christmas Day is week 2 here's
+    // target): refused whole, naming the week, nothing moved.
+    let events = desk.event_count();
+    let stderr = desk.fails(3, &["move", &first, "5@2026-12-18", "--following"]);
+    assert!(stderr.contains("week 2, Fri 25 Dec 2026"), "{stderr}");
+    assert_eq!(desk.event_count(), events);
+    let stderr = desk.fails(4, &["move", "999", to, "--following"]);
+    assert!(stderr.contains("booking not found"), "{stderr}");
+}
