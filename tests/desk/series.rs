@@ -91,6 +91,16 @@ fn a_six_week_series_booked_at_the_desk_shows_its_week_and_cancels_with_the_foll
     let screen = desk.screen(120, 40);
     assert!(screen.contains("↻ week 1/6"), "{screen}");
 
+    // Its detail names the week.
+    desk.press(KeyCode::Enter);
+    let screen = desk.screen(120, 40);
+    assert!(
+        screen.contains("Series") && screen.contains("week 1 of 6 · weekly (series 1)"),
+        "{screen}"
+    );
+    desk.press(KeyCode::Esc);
+    assert!(desk.driver.state.overlay.is_none());
+
     // Week 1 cancelled with the following ones.
     let first = desk.driver.state.board.booking.unwrap();
     desk.press(KeyCode::Char('x'));
