@@ -11,23 +11,11 @@ fn desk_on_the_second_session() -> Desk {
     let mut desk = Desk::demo();
     desk.press(KeyCode::Char('g'))
         .type_text("2027-01-14")
-        .press(KeyCode::Enter);
-    for _ in 0..200 {
-        let state = &desk.driver.state;
-        if state
-            .board
-            .selected_slot()
-            .is_some_and(|s| s.service_name.contains("beginners"))
-        {
-            return desk;
-        }
-        let before = state.board.cursor;
-        desk.press(KeyCode::Down);
-        if desk.driver.state.board.cursor == before {
-            desk.press(KeyCode::Right);
-        }
-    }
-    panic!("the course's session is not on the board");
+        .press(KeyCode::Enter)
+        .select_slot("course session", |s, _| {
+            s.service_name.contains("beginners")
+        });
+    desk
 }
 
 #[test]
