@@ -4,6 +4,7 @@
 
 use super::ids::{AddOnId, BookingId, CustomerId, ResourceId, ServiceId, TimeSlotId};
 use super::schedule::SlotRef;
+use super::series::{SeriesId, SeriesPlace};
 use super::status::{BookingStatus, PaymentMethod, PaymentStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -51,6 +52,13 @@ pub struct Booking {
     /// written before reminders: `None`.
     #[serde(default)]
     pub notify: Option<String>,
+    /// The series (weekly or course) this booking was booked in; `None`
+    /// for a booking of its own and in events written before series.
+    #[serde(default)]
+    pub series_id: Option<SeriesId>,
+    /// Its place in that series ("week 3 of 6"); `None` without a series.
+    #[serde(default)]
+    pub series_place: Option<SeriesPlace>,
     /// Created, UTC.
     pub created_at: DateTime<Utc>,
     /// Last changed, UTC.

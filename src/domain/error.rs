@@ -4,6 +4,7 @@
 
 use super::attention::AffectedBooking;
 use super::ids::BookingId;
+use super::series::SeriesRefusal;
 use super::status::{BookingStatus, TransitionError};
 use chrono::NaiveDate;
 
@@ -168,6 +169,16 @@ pub enum BookingError {
     /// their day, another time zone); a manager may force it.
     #[error("{}", strands_message(.0))]
     CatalogStrandsBookings(Vec<AffectedBooking>),
+    /// Some slots of a series could not be booked, so none was (all or
+    /// none; or a partial series none of whose slots could be booked):
+    /// each refused slot with its reason, out of `asked` slots of `unit`s
+    /// (`week`, `session`).
+    #[error("{}", super::series::refused_message(refused, *asked, unit))]
+    SeriesRefused {
+        refused: Vec<SeriesRefusal>,
+        asked: usize,
+        unit: &'static str,
+    },
 }
 
 /// The refusal's words: the count, each booking on its own line, and what a
@@ -208,7 +219,8 @@ impl BookingError {
             | Self::NotAllowed(_)
             | Self::NoLongerHeld(..)
             | Self::KeyReused
-            | Self::CatalogStrandsBookings(_) => ErrorKind::Conflict,
+            | Self::CatalogStrandsBookings(_)
+            | Self::SeriesRefused { .. } => ErrorKind::Conflict,
             Self::BookingNotFound
             | Self::EventNotFound
             | Self::WaitlistEntryNotFound

@@ -52,6 +52,7 @@ pub mod reminders;
 pub mod requests;
 pub mod run_sheet;
 pub mod schedule;
+pub mod series;
 pub mod shell;
 pub mod staff;
 pub mod status;
@@ -83,6 +84,9 @@ pub use requests::{
     HoldRequest, InitialStatus, PaymentInput, WalkInRequest,
 };
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
+pub use series::{
+    SeriesBooked, SeriesId, SeriesKind, SeriesMode, SeriesPlace, SeriesRefusal, SeriesRequest,
+};
 pub use staff::StaffMember;
 pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};
 pub use takings::{CurrencyTotal, MethodTakings, MoneyMove, SignOff, Takings, TakingsEntry};

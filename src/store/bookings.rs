@@ -6,7 +6,7 @@ use super::Store;
 use super::catalog::{location, service};
 use super::claims::SlotContext;
 use super::codec::{day, ts};
-use super::customers::{customer_for, named};
+use super::customers::{Named, customer_for, named};
 use super::error::Result;
 use super::idempotency::{remember, replay};
 use super::transaction::{finish, finish_typed};
@@ -16,7 +16,7 @@ use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::text;
 use crate::domain::{
     AddOnLine, Answer, BookRequest, Booking, BookingError, BookingId, BookingStatus, CustomerId,
-    EventKind, HoldRequest, InitialStatus,
+    EventKind, HoldRequest, InitialStatus, SeriesId, SlotRef,
 };
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, params};
@@ -143,53 +143,83 @@ impl Store {
                 .slot
                 .ok_or_else(|| BookingError::invalid("a slot is required"))?;
             let region = location(conn)?.phone_region;
-            let ctx = SlotContext::load(conn, slot)?;
-            let service = service(conn, ctx.time_slot.service_id)?;
-            ctx.check_window(&service, now)?;
             let who = named(conn, &req.customer, &region)?;
-            let status = match req.status {
-                InitialStatus::Pending => BookingStatus::Pending,
-                InitialStatus::Confirmed => {
-                    who.details()
-                        .check_contact(service.require_email_and_phone)?;
-                    BookingStatus::Confirmed
-                }
-            };
-            let answers = check_answers(&service, &req.answers)?;
-            let add_ons = check_add_ons(&service, &req.add_ons)?;
-            let message = clean_message(req.message.as_deref())?;
-            let notify = clean_message(req.notify.as_deref())?;
-            check_participants(req.participants, ctx.occurrence.capacity)?;
-            check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
-            let customer = customer_for(conn, &who, now)?;
-            check_duplicate(&ctx.occurrence, &ctx.claims, customer, now, None)?;
-            let id = insert(
-                conn,
-                &NewBooking {
-                    ctx: &ctx,
-                    participants: req.participants,
-                    status,
-                    hold_expires_at: None,
-                    customer: Some(customer),
-                    message: message.as_deref(),
-                    notify: notify.as_deref(),
-                    currency: &service.currency,
-                    idempotency_key: key,
-                },
-                now,
-            )?;
-            write_answers(conn, id, &answers)?;
-            write_add_ons(conn, id, &add_ons)?;
-            remember(conn, key, Operation::Book, &fingerprint, id, now)?;
-            finish_typed(
-                conn,
-                id,
-                EventKind::BookingCreated,
-                req.customer.typed(),
-                now,
-            )
+            book_slot(conn, req, slot, &who, key, &fingerprint, None, now)
         })
     }
+}
+
+/// Where a booking sits in the series being booked: the series and its
+/// 1-based position.
+pub(super) type SeriesLink = (SeriesId, u32);
+
+/// Books `slot` for `who` as `req` asks (its `slot` is not read), in the
+/// caller's transaction: the service's window, contact, answers, add-ons,
+/// note, seats, room and duplicate rules, then the row, its answers and
+/// add-ons, the key and `booking.created`. A booking in a series is linked
+/// to it before the event is written, so the event carries the link.
+/// Errors: as [`Store::book`].
+#[allow(clippy::too_many_arguments)]
+pub(super) fn book_slot(
+    conn: &Connection,
+    req: &BookRequest,
+    slot: SlotRef,
+    who: &Named,
+    key: Option<&str>,
+    fingerprint: &str,
+    series: Option<SeriesLink>,
+    now: DateTime<Utc>,
+) -> Result<Booking> {
+    let ctx = SlotContext::load(conn, slot)?;
+    let service = service(conn, ctx.time_slot.service_id)?;
+    ctx.check_window(&service, now)?;
+    let status = match req.status {
+        InitialStatus::Pending => BookingStatus::Pending,
+        InitialStatus::Confirmed => {
+            who.details()
+                .check_contact(service.require_email_and_phone)?;
+            BookingStatus::Confirmed
+        }
+    };
+    let answers = check_answers(&service, &req.answers)?;
+    let add_ons = check_add_ons(&service, &req.add_ons)?;
+    let message = clean_message(req.message.as_deref())?;
+    let notify = clean_message(req.notify.as_deref())?;
+    check_participants(req.participants, ctx.occurrence.capacity)?;
+    check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
+    let customer = customer_for(conn, who, now)?;
+    check_duplicate(&ctx.occurrence, &ctx.claims, customer, now, None)?;
+    let id = insert(
+        conn,
+        &NewBooking {
+            ctx: &ctx,
+            participants: req.participants,
+            status,
+            hold_expires_at: None,
+            customer: Some(customer),
+            message: message.as_deref(),
+            notify: notify.as_deref(),
+            currency: &service.currency,
+            idempotency_key: key,
+        },
+        now,
+    )?;
+    if let Some((series, position)) = series {
+        conn.prepare_cached(
+            "UPDATE bookings SET series_id = ?2, series_position = ?3 WHERE id = ?1",
+        )?
+        .execute(params![id.0, series.0, position])?;
+    }
+    write_answers(conn, id, &answers)?;
+    write_add_ons(conn, id, &add_ons)?;
+    remember(conn, key, Operation::Book, fingerprint, id, now)?;
+    finish_typed(
+        conn,
+        id,
+        EventKind::BookingCreated,
+        req.customer.typed(),
+        now,
+    )
 }
 
 /// Replaces the booking's intake answers with `answers`.

@@ -38,7 +38,10 @@
 //!   `remove_staff`, `set_pin`;
 //! - takings: `takings(date)`, `sign_off_takings(date, role, now)`;
 //! - closures: `closures`, `closures_on(from, until)`, `add_closure(&ClosureRequest, now) -> ClosureAdded`
-//!   (with the live bookings it strands), `remove_closure(id, now)`.
+//!   (with the live bookings it strands), `remove_closure(id, now)`;
+//! - series: `book_series(&SeriesRequest) -> SeriesBooked` (weekly or course,
+//!   all or none or partial), `cancel_following(id, &CancelRequest)`,
+//!   `series_bookings(series_id)`.
 
 mod availability;
 mod backup;
@@ -65,6 +68,7 @@ mod migrations;
 mod payments;
 mod queries;
 mod reminders;
+mod series;
 mod staff;
 mod takings;
 mod transaction;

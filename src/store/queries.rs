@@ -7,7 +7,7 @@ use super::codec::{date_col, day, instant, parsed, parsed_opt};
 use super::error::Result;
 use crate::domain::{
     AddOnId, AddOnLine, Answer, Booking, BookingError, BookingId, CustomerId, CustomerSummary,
-    Payment, ResourceId, ServiceId, TimeSlotId,
+    Payment, ResourceId, SeriesId, SeriesKind, SeriesPlace, ServiceId, TimeSlotId,
 };
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
@@ -18,11 +18,12 @@ pub(super) const BOOKING_SELECT: &str =
     b.cancel_reason, b.message, b.payment_status, b.payment_amount, b.payment_currency,
     b.payment_method, b.payment_reference, b.created_at, b.updated_at,
     c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
-    b.walk_in, b.notify
+    b.walk_in, b.notify, b.series_id, b.series_position, sr.kind, sr.every_weeks, sr.size
   FROM bookings b
   JOIN services s ON s.id = b.service_id
   JOIN resources r ON r.id = b.resource_id
-  LEFT JOIN customers c ON c.id = b.customer_id";
+  LEFT JOIN customers c ON c.id = b.customer_id
+  LEFT JOIN series sr ON sr.id = b.series_id";
 
 pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
     let customer = match r.get::<_, Option<i64>>(21)? {
@@ -56,9 +57,30 @@ pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
         add_ons: Vec::new(),
         walk_in: r.get(28)?,
         notify: r.get(29)?,
+        series_id: r.get::<_, Option<i64>>(30)?.map(SeriesId),
+        series_place: series_place(r, 31)?,
         created_at: instant(r.get(19)?),
         updated_at: instant(r.get(20)?),
     })
+}
+
+/// Reads `series_position, kind, every_weeks, size` starting at `at`:
+/// `None` for a booking outside a series.
+fn series_place(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<SeriesPlace>> {
+    let (Some(position), Some(kind), Some(of)) = (
+        r.get::<_, Option<u32>>(at)?,
+        r.get::<_, Option<String>>(at + 1)?,
+        r.get::<_, Option<u32>>(at + 3)?,
+    ) else {
+        return Ok(None);
+    };
+    Ok(
+        SeriesKind::from_stored(&kind, r.get(at + 2)?).map(|kind| SeriesPlace {
+            kind,
+            position,
+            of,
+        }),
+    )
 }
 
 /// Reads the customer columns `id, first, last, email, phone, created, updated`

@@ -20,6 +20,7 @@ mod payments;
 mod properties;
 mod reminders;
 mod rules;
+mod series;
 mod staff;
 mod takings;
 mod text_input;

@@ -139,6 +139,8 @@ pub(super) fn booking(id: i64, time_slot: i64, status: BookingStatus) -> Booking
         add_ons: Vec::new(),
         walk_in: false,
         notify: None,
+        series_id: None,
+        series_place: None,
         created_at: now(),
         updated_at: now(),
     }

@@ -160,6 +160,8 @@ fn insert_bookings(
                 .collect(),
             walk_in: false,
             notify: None,
+            series_id: None,
+            series_place: None,
             created_at: instant(r.created_at),
             updated_at: instant(r.created_at),
         };
