@@ -8,6 +8,7 @@
 use super::error::BookingError;
 use super::ids::{ResourceId, TimeSlotId};
 use super::schedule::{SlotRef, TimeSlot};
+use super::series::SeriesRefusal;
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -169,6 +170,31 @@ impl Course {
             }),
         }
     }
+}
+
+/// Whether a booking on the session `session` of a course (or on an
+/// ordinary service's slot, `None`) carries the price: a course's price,
+/// its add-ons included, is paid once, on its first session's booking; the
+/// other sessions' bookings are due nothing.
+pub fn carries_price(session: Option<SessionNumber>) -> bool {
+    session.is_none_or(|n| n.number == 1)
+}
+
+/// The refusal of a course booking: which sessions (of `of`) cannot take
+/// it and why, in the engine's words (`time slot is full`); `asked` is the
+/// session whose slot was booked.
+pub fn refused_message(course: &str, refused: &[SeriesRefusal], of: usize, asked: usize) -> String {
+    let mut out = format!(
+        "course `{course}` cannot be booked: a course booking takes a seat in every session, \
+         and {} of its {of} sessions cannot take it (session {asked} was asked for), \
+         so nothing was booked:",
+        refused.len()
+    );
+    for r in refused {
+        out.push_str("\n  ");
+        out.push_str(&r.line("session"));
+    }
+    out
 }
 
 #[cfg(test)]

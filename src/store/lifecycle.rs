@@ -341,7 +341,9 @@ impl Store {
                 )
                 .into());
             }
-            ctx.check_window(&service(conn, b.service_id)?, now)?;
+            let of = service(conn, b.service_id)?;
+            super::courses::refuse_one_session(&of, "moved")?;
+            ctx.check_window(&of, now)?;
             ctx.admit(now, Some(b.id), b.participants, b.customer_id)?;
             let o = &ctx.occurrence;
             conn.prepare_cached(
