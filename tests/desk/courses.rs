@@ -33,3 +33,60 @@ fn a_narrow_board_keeps_the_session_number_short() {
     assert!(screen.contains("2 of 6"), "{screen}");
     insta::assert_snapshot!("course_session_80x24", screen);
 }
+
+#[test]
+fn booking_a_session_at_the_desk_books_the_course_and_x_cancels_it_whole_after_saying_so() {
+    let mut desk = desk_on_the_second_session();
+    desk.press(KeyCode::Char('n'));
+    let form = desk.screen(120, 40);
+    assert!(form.contains("Book the whole course"), "{form}");
+    assert!(form.contains("each of its 6 sessions"), "{form}");
+    desk.type_text("Zed")
+        .press(KeyCode::Tab)
+        .type_text("Quill")
+        .press(KeyCode::Tab)
+        .press(KeyCode::Tab)
+        .type_text("020 7946 0999")
+        .press(KeyCode::Enter);
+    let status = desk.driver.state.status.clone().unwrap().text;
+    assert!(
+        status.contains(
+            "for Zed Quill (confirmed): the whole course, a seat in each of its 6 sessions"
+        ),
+        "{status}"
+    );
+    let board = desk.screen(120, 40);
+    assert!(
+        board.contains("Beginners · session 2 of 6       1/8"),
+        "{board}"
+    );
+    assert!(
+        board.contains("Zed Quill · 1 person · confirmed"),
+        "{board}"
+    );
+
+    desk.press(KeyCode::Char('x'));
+    let confirm = desk.screen(120, 40);
+    assert!(
+        confirm.contains("Cancel the whole course booking"),
+        "{confirm}"
+    );
+    assert!(
+        confirm.contains("cancels its booking in every session (6 in all)"),
+        "{confirm}"
+    );
+    insta::assert_snapshot!("course_cancel_form_120x40", confirm);
+    desk.type_text("Changed shifts").press(KeyCode::Enter);
+    let status = desk.driver.state.status.clone().unwrap().text;
+    assert!(
+        status.contains(
+            "cancelled with its whole course booking: every session's seat is free (6 sessions)"
+        ),
+        "{status}"
+    );
+    let board = desk.screen(120, 40);
+    assert!(
+        board.contains("Beginners · session 2 of 6       0/8"),
+        "{board}"
+    );
+}

@@ -225,7 +225,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     if on.is_empty() {
         let mut parts = vec![Span::styled("No bookings", theme::DIM)];
         if slot.available() {
-            for (action, label) in [(Action::Reserve, "reserve"), (Action::NewBooking, "book")] {
+            // A course is booked whole: one session takes no hold.
+            let course = state.course(slot.occurrence.service_id).is_some();
+            let actions = [(Action::Reserve, "reserve"), (Action::NewBooking, "book")];
+            for (action, label) in actions.into_iter().skip(usize::from(course)) {
                 if let Some(k) = key(state, action) {
                     parts.push(Span::styled(format!("{k} {label}"), theme::KEY));
                 }

@@ -6,6 +6,7 @@ use crate::app::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
 use crate::domain::money::format_amount;
+use crate::domain::series::SeriesKind;
 use crate::domain::text;
 use crate::domain::typed_date::DateOrder;
 use crate::domain::{
@@ -291,12 +292,24 @@ impl Form {
             true,
             "confirmed",
         ));
+        // A course is booked whole: the form says so.
+        let (title, line) = match &service.course {
+            Some(course) => (
+                "Book the whole course",
+                format!(
+                    "{} · a seat in each of its {} sessions, the course's price on the first",
+                    slot_line(slot, when),
+                    course.sessions.len()
+                ),
+            ),
+            None => ("New booking", slot_line(slot, when)),
+        };
         Self {
             picker: Some(Picker::default()),
             ..Self::new(
                 FormKind::NewBooking(slot.occurrence.slot_ref()),
-                "New booking",
-                slot_line(slot, when),
+                title,
+                line,
                 fields,
                 key,
             )
@@ -405,10 +418,22 @@ impl Form {
         } else {
             (FormKind::Cancel(b.id), "Cancel booking", "")
         };
+        // A course booking is cancelled whole: the form says so.
+        let (title, line) = match b.series_place {
+            Some(place) if place.kind == SeriesKind::Course => (
+                "Cancel the whole course booking",
+                format!(
+                    "{} · cancels its booking in every session ({} in all), freeing each seat",
+                    booking_line(b, when),
+                    place.of
+                ),
+            ),
+            _ => (title, booking_line(b, when)),
+        };
         Self::new(
             kind,
             title,
-            booking_line(b, when),
+            line,
             vec![Field::new(
                 REASON,
                 FieldKind::Text {
