@@ -3,7 +3,7 @@
 //! the same transaction (a series of kind `course`), refused once the
 //! first session has started; cancelling any booking of a course booking
 //! cancels every session's in one transaction; a single session cannot be
-//! held, moved or walked into.
+//! held, moved, walked into, waited for or given other seats.
 
 use super::Store;
 use super::catalog::{location, service, time_slot};
@@ -94,7 +94,8 @@ pub(super) fn book_if_course(
 }
 
 /// Refuses a step on one session of a course that only the whole course
-/// may take (`what`: `hold`, `move`, `walk into`).
+/// may take (`what`: `held`, `moved`, `walked into`, `waited for`,
+/// `given other seats`).
 /// Errors: `NotAllowed` naming the course when `service` is one.
 pub(super) fn refuse_one_session(service: &Service, what: &str) -> Result<()> {
     match service.course {

@@ -18,6 +18,12 @@ fn desk_on_the_second_session() -> Desk {
     desk
 }
 
+/// Asserts the status bar's message has `words`.
+fn says(desk: &Desk, words: &str) {
+    let status = desk.driver.state.status.clone().unwrap().text;
+    assert!(status.contains(words), "{status}");
+}
+
 #[test]
 fn the_board_shows_a_courses_session_with_its_number_and_seats() {
     let desk = desk_on_the_second_session();
@@ -48,12 +54,9 @@ fn booking_a_session_at_the_desk_books_the_course_and_x_cancels_it_whole_after_s
         .press(KeyCode::Tab)
         .type_text("020 7946 0999")
         .press(KeyCode::Enter);
-    let status = desk.driver.state.status.clone().unwrap().text;
-    assert!(
-        status.contains(
-            "for Zed Quill (confirmed): the whole course, a seat in each of its 6 sessions"
-        ),
-        "{status}"
+    says(
+        &desk,
+        "for Zed Quill (confirmed): the whole course, a seat in each of its 6 sessions",
     );
     let board = desk.screen(120, 40);
     assert!(
@@ -77,12 +80,9 @@ fn booking_a_session_at_the_desk_books_the_course_and_x_cancels_it_whole_after_s
     );
     insta::assert_snapshot!("course_cancel_form_120x40", confirm);
     desk.type_text("Changed shifts").press(KeyCode::Enter);
-    let status = desk.driver.state.status.clone().unwrap().text;
-    assert!(
-        status.contains(
-            "cancelled with its whole course booking: every session's seat is free (6 sessions)"
-        ),
-        "{status}"
+    says(
+        &desk,
+        "cancelled with its whole course booking: every session's seat is free (6 sessions)",
     );
     let board = desk.screen(120, 40);
     assert!(

@@ -14,12 +14,14 @@ use chrono::{DateTime, Utc};
 use slotdesk::domain::catalog::Service;
 use slotdesk::domain::catalog_file::{Applied, Catalog};
 use slotdesk::domain::series::SeriesKind;
-use slotdesk::domain::{BookingStatus, CancelRequest, CatalogChanges, Slot, SlotQuery, SlotRef};
-use slotdesk::store::Store;
+use slotdesk::domain::{
+    BookingEdit, BookingFor, BookingStatus, CancelRequest, CatalogChanges, Slot, SlotQuery, SlotRef,
+};
+use slotdesk::store::{Store, WaitlistRequest};
 use tempfile::TempDir;
 
 /// [`CATALOG`] with a three-week evening Pilates course in the studio
-/// (Mondays 20:00 in January 2027, the last session only 6 seats and
+/// (Mondays 20:00 in January 2027, the last session only 2 seats and
 /// longer).
 pub const COURSE_CATALOG_PART: &str = r#"
 [[services]]
@@ -299,7 +301,7 @@ fn a_course_cannot_be_booked_once_its_first_session_has_started() {
 }
 
 #[test]
-fn one_session_of_a_course_cannot_be_held_or_moved() {
+fn one_session_of_a_course_cannot_be_held_moved_resized_or_waited_for() {
     let (_dir, mut store) = open_with_course();
     let s = sessions(&store);
     let e = rule_error(store.hold(&hold_request(s[0], 1), now())).to_string();
@@ -307,10 +309,26 @@ fn one_session_of_a_course_cannot_be_held_or_moved() {
         e.contains("Pilates course is a course, booked whole") && e.contains("cannot be held"),
         "{e}"
     );
-    let b = store.book(&book_request(s[0], jane()), now()).unwrap();
+    let mut three = book_request(s[0], jane());
+    three.participants = 2;
+    let b = store.book(&three, now()).unwrap();
     let e = rule_error(store.move_booking(b.id, s[1], now())).to_string();
     assert!(e.contains("cannot be moved"), "{e}");
-    assert_eq!(taken(&store, now()), vec![1, 1, 1]);
+    let fewer = BookingEdit {
+        participants: Some(1),
+        ..BookingEdit::default()
+    };
+    let e = rule_error(store.edit_booking(b.id, &fewer, now())).to_string();
+    assert!(e.contains("cannot be given other seats"), "{e}");
+    // The last session (2 seats) is full now: nobody waits on one session.
+    let wait = WaitlistRequest {
+        slot: s[2],
+        customer: BookingFor::Typed(john()),
+        participants: 1,
+    };
+    let e = rule_error(store.join_waitlist(&wait, now())).to_string();
+    assert!(e.contains("cannot be waited for"), "{e}");
+    assert_eq!(taken(&store, now()), vec![2, 2, 2]);
 }
 
 #[test]
