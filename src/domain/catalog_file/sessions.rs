@@ -7,6 +7,7 @@ use super::validate::entry;
 use super::{ResourceDef, ServiceDef, TimeSlotDef};
 use crate::domain::catalog_where::{Fault, Step};
 use crate::domain::course::ServiceKind;
+use crate::domain::series::MAX_SLOTS;
 use crate::domain::text::printable;
 use chrono::{Datelike, LocalResult, NaiveDate, NaiveTime, TimeZone};
 use chrono_tz::Tz;
@@ -55,6 +56,15 @@ fn course(
         return Err(fault(
             &[Step::Key("kind")],
             "a course needs at least one session ([[services.sessions]] with date and start)",
+        ));
+    }
+    if spec.sessions.len() > MAX_SLOTS {
+        return Err(fault(
+            &[Step::Key("sessions"), Step::Index(MAX_SLOTS)],
+            &format!(
+                "a course has at most {MAX_SLOTS} sessions (this one lists {})",
+                spec.sessions.len()
+            ),
         ));
     }
     let mut out: Vec<TimeSlotDef> = Vec::new();

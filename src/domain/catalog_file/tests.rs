@@ -619,3 +619,66 @@ fn a_kind_is_standard_or_course_and_sessions_are_a_courses_alone() {
     let standard = course_refusal("kind = \"course\"", "kind = \"standard\"");
     assert!(standard.contains("resource is for a course"), "{standard}");
 }
+
+#[test]
+fn hostile_session_fields_are_refused_with_their_line_never_a_panic() {
+    for (from, to, words) in [
+        ("start = \"18:00\"", "start = \"\"", "start `` is not HH:MM"),
+        (
+            "start = \"18:00\"",
+            "start = \"25:00\"",
+            "start `25:00` is not HH:MM",
+        ),
+        ("start = \"18:00\"", "start = 18", "expected a start time"),
+        (
+            "date = \"2027-01-11\"",
+            "date = \"11/01/2027\"",
+            "expected a date",
+        ),
+        (
+            "date = \"2027-01-11\"",
+            "date = \"+275760-09-13\"",
+            "expected a date",
+        ),
+        ("capacity = 6", "capacity = -1", "capacity"),
+        ("capacity = 6", "capacity = 99999999999", "capacity"),
+        (
+            "kind = \"course\"",
+            "kind = \"\"",
+            "kind `` is not `standard` or `course`",
+        ),
+        (
+            "kind = \"course\"",
+            "kind = \"course\\u0007\"",
+            "is not `standard` or `course`",
+        ),
+    ] {
+        let e = course_refusal(from, to);
+        assert!(e.starts_with("catalog line "), "{to}: {e}");
+        assert!(e.contains(words), "{to}: {e}");
+    }
+}
+
+#[test]
+fn a_course_of_more_sessions_than_one_booking_can_take_is_refused() {
+    let session =
+        "\n        [[services.sessions]]\n        date = \"2027-01-11\"\n        start = \"{t}\"\n";
+    let mut many = String::from(COURSE.split("\n\n").next().unwrap());
+    many.push('\n');
+    let mut day = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    for _ in 0..=crate::domain::series::MAX_SLOTS {
+        many.push_str(
+            &session
+                .replace("2027-01-11", &day.to_string())
+                .replace("{t}", "18:00"),
+        );
+        day = day.succ_opt().unwrap();
+    }
+    let e = Catalog::from_toml(&with_course(&many))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("a course has at most 366 sessions (this one lists 367)"),
+        "{e}"
+    );
+}
