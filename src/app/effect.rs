@@ -8,8 +8,8 @@ use crate::domain::{
 };
 use crate::domain::{BookingId, CustomerId, EventId, ResourceId, Role, SlotRef, Transition};
 use crate::domain::{
-    BookingStatus, CancelRequest, ClosureId, ClosureRequest, EventFilter, WaitlistEntryId,
-    WaitlistRequest, WalkInRequest,
+    BookingStatus, CancelRequest, ClosureId, ClosureRequest, EventFilter, SeriesRequest,
+    WaitlistEntryId, WaitlistRequest, WalkInRequest,
 };
 use chrono::NaiveDate;
 
@@ -94,6 +94,12 @@ pub enum Write {
     Book(Box<BookRequest>),
     /// Book someone standing at the desk and check them in.
     WalkIn(Box<WalkInRequest>),
+    /// Book a series (the same weekly time N weeks), all or none or the
+    /// free ones; answered as `Written::Series`.
+    BookSeries(Box<SeriesRequest>),
+    /// Cancel a booking and the later live ones of its series, one
+    /// reason; answered as `Written::CancelledFollowing`.
+    CancelFollowing(BookingId, CancelRequest),
     /// Sign off a local day's takings (manager), as shown: refused when
     /// the totals (per currency) are no longer these.
     SignOffTakings(NaiveDate, Vec<CurrencyTotal>, Authority),

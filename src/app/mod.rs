@@ -14,6 +14,7 @@ pub mod overlays;
 pub mod quit;
 mod race;
 pub mod screens;
+mod series;
 pub mod sign_in;
 pub mod state;
 mod update;

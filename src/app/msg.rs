@@ -10,7 +10,7 @@ use crate::domain::{
     Booking, ClosureAdded, ClosureEntry, CustomerId, CustomerMatch, CustomerSummary, EventId,
     Failure, NeedsAttention, StaffMember, Takings, WaitlistEntry,
 };
-use crate::domain::{BookingPage, BookingQuery, Event, EventFilter};
+use crate::domain::{BookingPage, BookingQuery, Event, EventFilter, SeriesBooked};
 use chrono::{DateTime, NaiveDate, Utc};
 use crossterm::event::KeyEvent;
 use std::path::PathBuf;
@@ -111,6 +111,10 @@ pub enum Written {
     Closure(Box<ClosureAdded>),
     /// A desk closure removed (reopened), as it was.
     Reopened(Box<ClosureEntry>),
+    /// A series booked: its bookings and the weeks refused.
+    Series(Box<SeriesBooked>),
+    /// A booking cancelled with the later ones of its series, in order.
+    CancelledFollowing(Vec<Booking>),
 }
 
 /// The catalog the desk works with.

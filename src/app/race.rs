@@ -13,6 +13,7 @@ fn target(write: &Write) -> Option<BookingId> {
     match write {
         Write::Confirm(id, _)
         | Write::Cancel(id, _)
+        | Write::CancelFollowing(id, _)
         | Write::Transition(id, _)
         | Write::Extend(id)
         | Write::Move(id, _)
@@ -25,6 +26,7 @@ fn target(write: &Write) -> Option<BookingId> {
         Write::Hold { .. }
         | Write::Book(_)
         | Write::WalkIn(_)
+        | Write::BookSeries(_)
         | Write::MergeCustomers(..)
         | Write::Undo(_)
         | Write::EditCustomer(..)

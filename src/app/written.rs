@@ -64,6 +64,14 @@ pub fn written(
             state.takings = Some(*t);
             return reloads(state);
         }
+        Written::Series(made) => {
+            super::series::booked(state, &made);
+            return reloads(state);
+        }
+        Written::CancelledFollowing(cancelled) => {
+            super::series::cancelled(state, &cancelled);
+            return reloads(state);
+        }
         Written::Booking(..) | Written::Customer(_) | Written::Waitlist(_) => {}
     }
     let message = match &written {
@@ -75,7 +83,11 @@ pub fn written(
             _ => format!("customer {} updated", c.name),
         },
         Written::Waitlist(e) => super::waitlist::written_message(state, e),
-        Written::Closure(_) | Written::Reopened(_) | Written::Takings(_) => String::new(),
+        Written::Closure(_)
+        | Written::Reopened(_)
+        | Written::Takings(_)
+        | Written::Series(_)
+        | Written::CancelledFollowing(_) => String::new(),
     };
     if let Written::Booking(b, _) = &written {
         quit::track(
@@ -148,6 +160,9 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
     let reload = race.is_some();
     let Failure { kind, message, .. } = failure;
     let mut message = race.unwrap_or(message);
+    if matches!(write, Write::BookSeries(_)) {
+        message = super::series::one_line(&message);
+    }
     // A walk-in with nowhere to go today can still wait for a seat.
     if matches!(write, Write::WalkIn(_))
         && (message == BookingError::SlotFull.to_string()
@@ -255,7 +270,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Cancel(..) if b.cancel_reason.as_deref() == Some("hold released") => {
             format!("#{} hold released", b.id)
         }
-        Write::Cancel(..) => match course_sessions(b) {
+        Write::Cancel(..) | Write::CancelFollowing(..) => match course_sessions(b) {
             Some(of) => format!(
                 "#{} cancelled with its whole course booking: every session's seat is free ({of} sessions)",
                 b.id
@@ -274,6 +289,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::ReminderSent(_) => format!("reminder for #{}{who} marked sent", b.id),
         // A closure's result is never a booking (taken before this).
         Write::Edit(..)
+        | Write::BookSeries(_)
         | Write::AddClosure(_)
         | Write::RemoveClosure(_)
         | Write::SignOffTakings(..) => {

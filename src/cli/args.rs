@@ -454,10 +454,23 @@ pub struct BookArgs {
     /// Initial status.
     #[arg(long, value_enum, default_value_t = StatusArg::Confirmed)]
     pub status: StatusArg,
-    /// Repeat-safe key: the same request again returns the first result;
-    /// another request under it is a conflict (exit 3).
+    /// Repeat-safe key: the same request again returns the first result
+    /// (with --weekly, the same series); another request under it is a
+    /// conflict (exit 3).
     #[arg(long)]
     pub idempotency_key: Option<String>,
+    /// Book the same weekly time N times (2 to 52), in one step: all of
+    /// them or none (exit 3 naming each week that cannot be booked), or
+    /// with --partial the free ones.
+    #[arg(long, value_name = "N")]
+    pub weekly: Option<u32>,
+    /// With --weekly: every 1 or 2 weeks.
+    #[arg(long, value_name = "WEEKS", requires = "weekly", default_value_t = 1)]
+    pub every: u32,
+    /// With --weekly: book the weeks that are free and list the rest with
+    /// their reasons (exit 0 when at least one is booked).
+    #[arg(long, requires = "weekly")]
+    pub partial: bool,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -504,6 +517,10 @@ pub struct CancelArgs {
     /// Why (required).
     #[arg(long)]
     pub reason: String,
+    /// Also cancel the later bookings of its series (weekly or course)
+    /// still live, in one step with the same reason.
+    #[arg(long)]
+    pub following: bool,
     /// Repeat-safe key: the same request again returns the first result;
     /// another request under it is a conflict (exit 3).
     #[arg(long)]
@@ -530,6 +547,10 @@ pub struct MoveArgs {
     pub id: i64,
     /// Target slot, TIME_SLOT_ID@YYYY-MM-DD.
     pub slot: String,
+    /// Also move the later bookings of its series still live by the same
+    /// number of days, all or none.
+    #[arg(long)]
+    pub following: bool,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

@@ -205,7 +205,7 @@ fn booking_for(picked: Option<i64>, f: &CustomerFields) -> Option<BookingFor> {
     }))
 }
 
-fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
+pub(super) fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
     let answers = answers(&a.answers)?;
     Ok(BookRequest {
         slot: Some(a.slot.parse()?),

@@ -14,6 +14,7 @@ mod maintenance_cmds;
 mod output;
 mod reminder_cmds;
 mod run_sheet_html;
+mod series_cmds;
 mod staff_cmds;
 mod takings_cmds;
 mod waitlist_cmds;
@@ -203,6 +204,9 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Closure { action } => closure_cmds::closure(&mut ctx, action),
         Command::Closures(a) => closure_cmds::list(&ctx, a.json),
         Command::Reminders(a) => reminder_cmds::reminders(&mut ctx, &a),
+        Command::Book(a) if a.weekly.is_some() => series_cmds::book(&mut ctx, &a),
+        Command::Cancel(a) if a.following => series_cmds::cancel_following(&mut ctx, &a),
+        Command::Move(a) if a.following => series_cmds::move_following(&mut ctx, &a),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

@@ -145,6 +145,9 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
     if let Some(r) = &b.cancel_reason {
         writeln!(out, "  cancelled     {}", shown(r))?;
     }
+    if let (Some(series), Some(place)) = (b.series_id, b.series_place) {
+        writeln!(out, "  series        {place} (series {series})")?;
+    }
     for a in &b.answers {
         writeln!(
             out,

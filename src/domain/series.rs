@@ -150,7 +150,7 @@ impl SeriesRefusal {
         format!(
             "{unit} {}, {} ({}): {}",
             self.position,
-            self.slot.date.format("%a %-d %b %Y"),
+            self.slot.date.format("%a %d %b %Y"),
             self.slot,
             self.reason
         )

@@ -232,6 +232,14 @@ impl Executor {
                 let r = store.walk_in(req, now);
                 booking(r, store)
             }
+            Write::BookSeries(req) => store
+                .book_series(req, now)
+                .map(|made| Written::Series(Box::new(made)))
+                .map_err(|e| failure(&e)),
+            Write::CancelFollowing(id, request) => store
+                .cancel_following(*id, request, now)
+                .map(Written::CancelledFollowing)
+                .map_err(|e| failure(&e)),
             Write::Confirm(id, req) => {
                 let r = store.confirm_with(*id, req, now);
                 booking(r, store)

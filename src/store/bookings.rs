@@ -137,6 +137,7 @@ impl Store {
         self.write(now, |conn| {
             let key = clean_key(req.idempotency_key.as_deref())?;
             let fingerprint = book_fingerprint(req);
+            super::series::check_not_a_series_key(conn, key)?;
             if let Some(first) = replay(conn, key, Operation::Book, &fingerprint)? {
                 return Ok(first);
             }

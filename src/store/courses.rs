@@ -59,17 +59,31 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<Booking>> {
         self.cancel_with_more(id, request, now, |store, first| {
-            Ok(match (first.series_id, first.series_place) {
-                (Some(series), Some(place)) if place.kind == SeriesKind::Course => store
-                    .series_bookings(series)?
-                    .into_iter()
-                    .filter(|b| b.id != id && b.status.holds_capacity())
-                    .map(|b| b.id)
-                    .collect(),
-                _ => Vec::new(),
-            })
+            if is_course(first) {
+                others_live(store, first)
+            } else {
+                Ok(Vec::new())
+            }
         })
     }
+}
+
+/// Whether `b` is one session's booking of a course booking.
+pub(super) fn is_course(b: &Booking) -> bool {
+    b.series_place.is_some_and(|p| p.kind == SeriesKind::Course)
+}
+
+/// The other bookings of `b`'s series still holding a seat, in order.
+pub(super) fn others_live(store: &Store, b: &Booking) -> Result<Vec<BookingId>> {
+    let Some(series) = b.series_id else {
+        return Ok(Vec::new());
+    };
+    Ok(store
+        .series_bookings(series)?
+        .into_iter()
+        .filter(|x| x.id != b.id && x.status.holds_capacity())
+        .map(|x| x.id)
+        .collect())
 }
 
 /// When `slot` is a course's session, the whole course booked as `req`

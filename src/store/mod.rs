@@ -41,6 +41,7 @@
 //!   (with the live bookings it strands), `remove_closure(id, now)`;
 //! - series: `book_series(&SeriesRequest) -> SeriesBooked` (weekly or course,
 //!   all or none or partial), `cancel_following(id, &CancelRequest)`,
+//!   `move_following(id, SlotRef)`,
 //!   `series_bookings(series_id)`.
 
 mod availability;
@@ -70,6 +71,7 @@ mod payments;
 mod queries;
 mod reminders;
 mod series;
+mod series_moves;
 mod staff;
 mod takings;
 mod transaction;

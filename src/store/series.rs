@@ -59,7 +59,14 @@ impl Store {
         request: &CancelRequest,
         now: DateTime<Utc>,
     ) -> Result<Vec<Booking>> {
-        self.cancel_with_more(id, request, now, Store::later_in_series)
+        // A course booking is cancelled whole, earlier sessions too.
+        self.cancel_with_more(id, request, now, |store, first| {
+            if super::courses::is_course(first) {
+                super::courses::others_live(store, first)
+            } else {
+                store.later_in_series(first)
+            }
+        })
     }
 
     /// Cancels booking `id` as `request` asks, then the bookings `more`
@@ -91,7 +98,7 @@ impl Store {
 
     /// The series bookings after `b` (by position) that still hold or may
     /// hold a seat, in order; none when `b` is in no series.
-    fn later_in_series(&self, b: &Booking) -> Result<Vec<BookingId>> {
+    pub(super) fn later_in_series(&self, b: &Booking) -> Result<Vec<BookingId>> {
         let (Some(series), Some(place)) = (b.series_id, b.series_place) else {
             return Ok(Vec::new());
         };
@@ -149,6 +156,20 @@ fn insert_series(
 fn refused_json(refused: &[SeriesRefusal]) -> Result<String> {
     serde_json::to_string(refused)
         .map_err(|e| StoreError::Schema(format!("cannot write the series' refusals: {e}")))
+}
+
+/// Refuses `key` for a single write when a series was booked under it.
+/// Errors: `idempotency key reused with a different request`.
+pub(super) fn check_not_a_series_key(conn: &Connection, key: Option<&str>) -> Result<()> {
+    let Some(key) = key else { return Ok(()) };
+    let series: Option<i64> = conn
+        .prepare_cached("SELECT id FROM series WHERE idempotency_key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    match series {
+        Some(_) => Err(BookingError::KeyReused.into()),
+        None => Ok(()),
+    }
 }
 
 /// A stored series row: id, fingerprint, kind, every weeks, refused (JSON).

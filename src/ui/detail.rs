@@ -238,22 +238,17 @@ fn fact(
     }
 }
 
-/// For a course's booking: which session this is, then every session of
-/// the course (the booking holds a seat in each), this one marked.
+/// For a course's booking: every session of the course (the booking
+/// holds a seat in each), this one marked.
 fn course_facts(lines: &mut Vec<Line<'static>>, b: &Booking, state: &AppState, width: usize) {
     let slot = SlotRef {
         time_slot_id: b.time_slot_id,
         date: b.date,
     };
-    let (Some(course), Some(n)) = (
-        state.course(b.service_id),
-        state.course_session(b.service_id, slot),
-    ) else {
+    let Some(course) = state.course(b.service_id) else {
         return;
     };
-    let text = format!("{n}: one booking takes a seat in every session");
-    fact(lines, "Course", &text, theme::TITLE, width);
-    for s in &course.sessions {
+    for (i, s) in course.sessions.iter().enumerate() {
         let mark = if s.slot_ref() == slot { "▸" } else { " " };
         let text = format!(
             "{mark} {} {}–{}",
@@ -261,7 +256,8 @@ fn course_facts(lines: &mut Vec<Line<'static>>, b: &Booking, state: &AppState, w
             s.starts_local.format("%H:%M"),
             s.ends_local.format("%H:%M")
         );
-        fact(lines, "", &text, Style::new(), width);
+        let label = if i == 0 { "Sessions" } else { "" };
+        fact(lines, label, &text, Style::new(), width);
     }
 }
 
@@ -275,6 +271,24 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         wall_clock::clock_range(b.from, b.to, tz)
     );
     fact(&mut lines, "Slot", &slot, theme::TITLE, width);
+    if let (Some(series), Some(place)) = (b.series_id, b.series_place) {
+        let every = match place.kind.every_weeks() {
+            Some(2) => " · every 2 weeks",
+            Some(_) => " · weekly",
+            None => "",
+        };
+        let text = format!(
+            "{} {} of {}{every} (series {series})",
+            place.kind.unit(),
+            place.position,
+            place.of
+        );
+        let label = match place.kind {
+            crate::domain::SeriesKind::Course => "Course",
+            crate::domain::SeriesKind::Weekly { .. } => "Series",
+        };
+        fact(&mut lines, label, &text, plain, width);
+    }
     fact(&mut lines, "Service", &b.service_name, plain, width);
     course_facts(&mut lines, b, state, width);
     fact(&mut lines, "Resource", &b.resource_name, plain, width);

@@ -12,6 +12,7 @@ mod commands;
 mod concurrency;
 mod courses;
 mod reminders;
+mod series;
 mod small_defects;
 mod status_words;
 mod stored_text;

@@ -23,7 +23,7 @@ fn on_sunday(desk: &Desk, args: &[&str]) -> (Option<i32>, String, String) {
 }
 
 /// Booking Ada Lovelace on Monday 23 November's physio slot 1, then `more`.
-fn ada_monday<'a>(more: &[&'a str]) -> Vec<&'a str> {
+pub(crate) fn ada_monday<'a>(more: &[&'a str]) -> Vec<&'a str> {
     let args = [
         "book",
         "1@2026-11-23",

@@ -11,7 +11,7 @@ use slotdesk::domain::BookingStatus;
 use slotdesk::ui;
 
 /// Snapshots the open form in a terminal its own natural size.
-fn snap_form(name: &str, desk: &Desk) {
+pub(crate) fn snap_form(name: &str, desk: &Desk) {
     let state = &desk.driver.state;
     let Some(form) = state.form() else {
         panic!("{name}: no form open; status {:?}", state.status)

@@ -19,6 +19,7 @@ mod messages;
 mod narrow_columns;
 mod reminders;
 mod scrolling;
+mod series;
 mod status_words;
 mod themes;
 mod today;

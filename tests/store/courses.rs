@@ -352,3 +352,18 @@ fn book_course_refuses_an_ordinary_slot_and_an_ordinary_cancel_stays_single() {
         1
     );
 }
+
+#[test]
+fn cancel_following_on_a_course_booking_cancels_the_earlier_sessions_too() {
+    let (_dir, mut store) = open_with_course();
+    let s = sessions(&store);
+    let b = store.book(&book_request(s[1], jane()), now()).unwrap();
+    let request = CancelRequest {
+        reason: "Injured".into(),
+        idempotency_key: None,
+        only_hold: false,
+    };
+    let cancelled = store.cancel_following(b.id, &request, now()).unwrap();
+    assert_eq!(cancelled.len(), 3);
+    assert_eq!(taken(&store, now()), vec![0, 0, 0]);
+}

@@ -12,7 +12,7 @@ use slotdesk::domain::customer::CustomerInput;
 use slotdesk::domain::series::weekly_slots;
 use slotdesk::domain::{
     BookRequest, BookingError, BookingStatus, CancelRequest, EventData, EventKind, InitialStatus,
-    SeriesKind, SeriesMode, SeriesRequest, SlotRef,
+    SeriesBooked, SeriesKind, SeriesMode, SeriesRequest, SlotRef,
 };
 use slotdesk::store::Store;
 
@@ -38,6 +38,14 @@ fn slot_placeholder() -> SlotRef {
         time_slot_id: slotdesk::domain::TimeSlotId(0),
         date: date(MONDAY),
     }
+}
+
+/// Jane's six Mondays, all booked.
+fn janes_six_mondays(store: &mut Store) -> SeriesBooked {
+    let weeks = six_mondays(store);
+    store
+        .book_series(&weekly(weeks, jane(), SeriesMode::AllOrNone), now())
+        .unwrap()
 }
 
 /// John takes week 4 (2026-06-22) of Ana's Monday 09:00 first.
@@ -252,17 +260,18 @@ fn the_same_key_returns_the_same_series_and_another_request_under_it_is_a_confli
         rule_error(store.book_series(&req, now())),
         BookingError::KeyReused
     );
+    // And a series' key is not a single booking's.
+    single.idempotency_key = Some("series-1".into());
+    assert_eq!(
+        rule_error(store.book(&single, now())),
+        BookingError::KeyReused
+    );
 }
 
 #[test]
 fn cancel_following_cancels_this_and_the_later_weeks_in_one_step_with_one_reason() {
     let (_dir, mut store) = open();
-    let made = store
-        .book_series(
-            &weekly(six_mondays(&store), jane(), SeriesMode::AllOrNone),
-            now(),
-        )
-        .unwrap();
+    let made = janes_six_mondays(&mut store);
     let events_before = all_events(&store).len();
     let fourth = made.booked[3].id;
     let cancelled = store
@@ -380,4 +389,66 @@ fn a_series_racing_a_single_booking_from_another_process_cannot_overbook() {
             store.cancel(b.id, "next round", now()).unwrap();
         }
     }
+}
+
+#[test]
+fn move_following_shifts_this_and_the_later_weeks_by_the_same_days_all_or_none() {
+    let (_dir, mut store) = open();
+    let made = janes_six_mondays(&mut store);
+    // Week 4 (Mon 22 Jun) to Tuesday 23 Jun: weeks 5 and 6 go to Tuesdays too.
+    let tuesday = slot(&store, "physio", "ana", "09:00", "2026-06-23");
+    // John has Tuesday 7 Jul, where week 6 would land: nothing moves.
+    let blocker = store
+        .book(
+            &book_request(
+                SlotRef {
+                    date: date("2026-07-07"),
+                    ..tuesday
+                },
+                john(),
+            ),
+            now(),
+        )
+        .unwrap();
+    let before = counts(&store);
+    let e = rule_error(store.move_following(made.booked[3].id, tuesday, now()));
+    assert!(e.to_string().contains("week 6, Tue 07 Jul 2026"), "{e}");
+    assert_eq!(counts(&store), before, "nothing moved");
+    store.cancel(blocker.id, "made room", now()).unwrap();
+
+    let moved = store
+        .move_following(made.booked[3].id, tuesday, now())
+        .unwrap();
+    let dates: Vec<String> = moved.iter().map(|b| b.date.to_string()).collect();
+    assert_eq!(dates, ["2026-06-23", "2026-06-30", "2026-07-07"]);
+    assert!(moved.iter().all(|b| b.time_slot_id == tuesday.time_slot_id));
+    let kept = store.series_bookings(made.series_id).unwrap();
+    assert_eq!(kept[2].date, date("2026-06-15"), "week 3 stays");
+
+    // On by a week on the same slot: the later ones move first, so none
+    // lands on a week of its own still booked.
+    let first = kept[0].slot_ref();
+    let on = store
+        .move_following(
+            kept[0].id,
+            SlotRef {
+                date: date("2026-06-08"),
+                ..first
+            },
+            now(),
+        )
+        .unwrap();
+    let dates: Vec<String> = on.iter().map(|b| b.date.to_string()).collect();
+    assert_eq!(
+        dates,
+        [
+            "2026-06-08",
+            "2026-06-15",
+            "2026-06-22",
+            "2026-06-30",
+            "2026-07-07",
+            "2026-07-14"
+        ],
+        "the Tuesdays stay Tuesdays"
+    );
 }

@@ -12,6 +12,7 @@ mod overlays;
 mod quit;
 mod screens;
 mod scrolling;
+mod series;
 mod takings;
 mod today;
 mod type_ahead;

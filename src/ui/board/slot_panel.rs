@@ -178,6 +178,13 @@ fn booking_lines(
         Span::raw(people(b.participants)),
         theme::status_span(b.status),
     ];
+    // A booking of a series says which of its weeks (or sessions) it is.
+    if let Some(place) = b.series_place {
+        parts.push(Span::styled(
+            format!("↻ {} {}/{}", place.kind.unit(), place.position, place.of),
+            theme::DIM,
+        ));
+    }
     match b.hold_expires_at {
         Some(t) if b.status == BookingStatus::Held && t > state.now => {
             let left = countdown(t, state.now);

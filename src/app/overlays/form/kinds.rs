@@ -142,6 +142,17 @@ pub(super) const SERVICE: &str = "Service";
 pub(super) const CUSTOMER: &str = "Customer";
 pub(super) const WHO_LEAVES: &str = "Who leaves";
 pub(super) const YES_NO: [&str; 2] = ["no", "yes"];
+/// A new booking's repeat: none, weekly or fortnightly (a series).
+pub(super) const REPEAT: &str = "Repeat";
+pub(super) const REPEATS: [&str; 3] = ["no", "weekly", "every 2 weeks"];
+/// How many weeks a series books, 2 to 52.
+pub(super) const WEEKS: &str = "Weeks";
+/// A series' all or none, or the free weeks.
+pub(super) const IF_TAKEN: &str = "If a week is taken";
+pub(super) const IF_TAKEN_CHOICES: [&str; 2] = ["book none", "book the free ones"];
+/// On cancelling a booking in a series: this one, or the later ones too.
+pub(super) const WHICH: &str = "Cancel";
+pub(super) const THIS_ONE: &str = "this one";
 
 pub(super) fn choice(options: &[&str]) -> FieldKind {
     FieldKind::Choice(options.iter().map(|o| (*o).to_owned()).collect())
@@ -226,6 +237,44 @@ fn detail_fields(service: &Service, booking: Option<&Booking>) -> Vec<Field> {
     fields
 }
 
+/// A new booking's series fields: repeat (no, weekly, every 2 weeks), how
+/// many weeks (2 to 52) and what to do when a week is taken.
+fn repeat_fields() -> Vec<Field> {
+    vec![
+        Field::new(REPEAT, choice(&REPEATS), true, REPEATS[0]),
+        Field::new(
+            WEEKS,
+            FieldKind::Number {
+                min: crate::domain::series::MIN_WEEKS,
+                max: crate::domain::series::MAX_WEEKS,
+            },
+            false,
+            "6",
+        ),
+        Field::new(
+            IF_TAKEN,
+            choice(&IF_TAKEN_CHOICES),
+            true,
+            IF_TAKEN_CHOICES[0],
+        ),
+    ]
+}
+
+/// What cancelling `b` may cover: this one, or (in a series, before its
+/// last) this and the later ones still booked, as a choice; `None` outside
+/// a series. The desk does not count the later ones (some may have been
+/// refused or cancelled): the message after the cancel does.
+fn which_field(b: &Booking) -> Option<Field> {
+    let place = b.series_place.filter(|p| p.position < p.of)?;
+    let following = format!("this and the later {}s", place.kind.unit());
+    Some(Field::new(
+        WHICH,
+        FieldKind::Choice(vec![THIS_ONE.to_owned(), following]),
+        true,
+        THIS_ONE,
+    ))
+}
+
 /// The optional message to send with the reminder, prefilled from `booking`.
 fn notify_field(booking: Option<&Booking>) -> Field {
     Field::new(
@@ -286,6 +335,10 @@ impl Form {
         ));
         fields.extend(detail_fields(service, None));
         fields.push(notify_field(None));
+        // A course's sessions are its series already: no Repeat.
+        if service.course.is_none() {
+            fields.extend(repeat_fields());
+        }
         fields.push(Field::new(
             STATUS,
             choice(&["confirmed", "pending"]),
@@ -418,7 +471,16 @@ impl Form {
         } else {
             (FormKind::Cancel(b.id), "Cancel booking", "")
         };
-        // A course booking is cancelled whole: the form says so.
+        let mut fields = vec![Field::new(
+            REASON,
+            FieldKind::Text {
+                max: text::CANCEL_REASON.max,
+            },
+            true,
+            reason,
+        )];
+        // A course booking is cancelled whole: the form says so, and asks
+        // no "this one or the later ones".
         let (title, line) = match b.series_place {
             Some(place) if place.kind == SeriesKind::Course => (
                 "Cancel the whole course booking",
@@ -428,22 +490,14 @@ impl Form {
                     place.of
                 ),
             ),
-            _ => (title, booking_line(b, when)),
+            _ => {
+                if kind == FormKind::Cancel(b.id) {
+                    fields.extend(which_field(b));
+                }
+                (title, booking_line(b, when))
+            }
         };
-        Self::new(
-            kind,
-            title,
-            line,
-            vec![Field::new(
-                REASON,
-                FieldKind::Text {
-                    max: text::CANCEL_REASON.max,
-                },
-                true,
-                reason,
-            )],
-            key,
-        )
+        Self::new(kind, title, line, fields, key)
     }
 
     /// Payment form, the amount prefilled with `due` minor units; another

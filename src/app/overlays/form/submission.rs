@@ -9,17 +9,47 @@ use super::kinds::{
     REASON, REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES,
     add_on_label,
 };
+use super::kinds::{IF_TAKEN, IF_TAKEN_CHOICES, REPEAT, THIS_ONE, WEEKS, WHICH};
 use crate::app::effect::{Authority, Write};
 use crate::domain::catalog::Service;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
+use crate::domain::series::weekly_slots;
 use crate::domain::{
     BookRequest, BookingEdit, ConfirmRequest, CustomerPatch, InitialStatus, PaymentInput,
     WalkInRequest,
 };
 use crate::domain::{BookingFor, CancelRequest, PaymentMethod, Role, Transition, WaitlistRequest};
+use crate::domain::{SeriesKind, SeriesMode, SeriesRequest, SlotRef};
 
 impl Form {
+    fn has(&self, label: &str) -> bool {
+        self.fields.iter().any(|f| f.label == label)
+    }
+
+    /// What a new booking form asks for: `book` on `first`, or when its
+    /// Repeat is weekly or every 2 weeks, a series of `book` on the weeks
+    /// from `first`. Errors: the weeks outside 2 to 52, said for the form.
+    fn book_write(&self, first: SlotRef, book: BookRequest) -> Result<Write, String> {
+        let every_weeks = match self.value(REPEAT) {
+            "weekly" => 1,
+            "every 2 weeks" => 2,
+            _ => return Ok(Write::Book(Box::new(book))),
+        };
+        let weeks = self.value(WEEKS).trim().parse().unwrap_or(0);
+        let slots = weekly_slots(first, weeks, every_weeks).map_err(|e| e.to_string())?;
+        Ok(Write::BookSeries(Box::new(SeriesRequest {
+            kind: SeriesKind::Weekly { every_weeks },
+            slots,
+            booking: book,
+            mode: if self.value(IF_TAKEN) == IF_TAKEN_CHOICES[1] {
+                SeriesMode::Partial
+            } else {
+                SeriesMode::AllOrNone
+            },
+        })))
+    }
+
     fn optional(&self, label: &str) -> Option<String> {
         Some(self.value(label).to_owned()).filter(|v| !v.is_empty())
     }
@@ -28,13 +58,12 @@ impl Form {
     /// given there, else the Manager choice's say-so (no staff), else the
     /// signed-in manager.
     fn authority(&self) -> Authority {
-        let has = |label: &str| self.fields.iter().any(|f| f.label == label);
-        if has(APPROVER) {
+        if self.has(APPROVER) {
             Authority::ManagerPin {
                 name: self.value(APPROVER).to_owned(),
                 pin: self.value(APPROVER_PIN).to_owned(),
             }
-        } else if has(MANAGER) && self.value(MANAGER) != "yes" {
+        } else if self.has(MANAGER) && self.value(MANAGER) != "yes" {
             Authority::Role(Role::Clerk)
         } else {
             Authority::Role(Role::Manager)
@@ -87,7 +116,7 @@ impl Form {
             },
             FormKind::NewBooking(slot) => {
                 let service = service.ok_or("unknown service")?;
-                Write::Book(Box::new(BookRequest {
+                let book = BookRequest {
                     slot: Some(*slot),
                     customer: self.booking_for(),
                     participants,
@@ -101,7 +130,8 @@ impl Form {
                         InitialStatus::Confirmed
                     },
                     idempotency_key: Some(key),
-                }))
+                };
+                self.book_write(*slot, book)?
             }
             FormKind::WalkIn(slot) => {
                 let service = service.ok_or("choose a service")?;
@@ -154,6 +184,16 @@ impl Form {
                         answers: self.answers(service),
                         add_ons: self.add_ons(service),
                         participants: self.optional(PARTICIPANTS).and_then(|p| p.parse().ok()),
+                    },
+                )
+            }
+            FormKind::Cancel(id) if self.has(WHICH) && self.value(WHICH) != THIS_ONE => {
+                Write::CancelFollowing(
+                    *id,
+                    CancelRequest {
+                        reason: self.value(REASON).to_owned(),
+                        idempotency_key: Some(key),
+                        only_hold: false,
                     },
                 )
             }
