@@ -15,12 +15,12 @@ pub fn is_course(b: &Booking) -> bool {
     b.series_place.is_some_and(|p| p.kind == SeriesKind::Course)
 }
 
-/// One session's booking as a line: `#12  7@2027-01-11  Mon 11 Jan 2027 20:00–21:00  confirmed`.
+/// One session's booking as a line: `#12     7@2027-01-11  Mon 11 Jan 2027 20:00–21:00  confirmed`.
 fn line(out: &mut impl Write, b: &Booking, tz: Tz) -> CliResult {
     writeln!(
         out,
-        "  #{:<5} {}  {}  {}",
-        b.id,
+        "  {:<7} {}  {}  {}",
+        format!("#{}", b.id),
         b.slot_ref(),
         local_range(b.from, b.to, tz),
         b.status

@@ -249,7 +249,7 @@ fn course_facts(lines: &mut Vec<Line<'static>>, b: &Booking, state: &AppState, w
         return;
     };
     for (i, s) in course.sessions.iter().enumerate() {
-        let mark = if s.slot_ref() == slot { "▸" } else { " " };
+        let mark = if s.slot_ref() == slot { "▸" } else { "·" };
         let text = format!(
             "{mark} {} {}–{}",
             s.date.format("%a %d %b %Y"),

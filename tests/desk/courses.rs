@@ -90,3 +90,22 @@ fn booking_a_session_at_the_desk_books_the_course_and_x_cancels_it_whole_after_s
         "{board}"
     );
 }
+
+#[test]
+fn a_course_bookings_detail_lists_every_session_with_this_one_marked() {
+    let mut desk = desk_on_the_second_session();
+    desk.press(KeyCode::Char('n'))
+        .type_text("Zed")
+        .press(KeyCode::Tab)
+        .type_text("Quill")
+        .press(KeyCode::Tab)
+        .press(KeyCode::Tab)
+        .type_text("020 7946 0999")
+        .press(KeyCode::Enter)
+        .press(KeyCode::Enter);
+    let detail = desk.screen(120, 40);
+    assert!(detail.contains("Sessions"), "{detail}");
+    assert!(detail.contains("▸ Thu 14 Jan 2027 19:30–20:30"), "{detail}");
+    assert!(detail.contains("· Thu 11 Feb 2027 19:30–21:00"), "{detail}");
+    insta::assert_snapshot!("course_booking_detail_120x40", detail);
+}
