@@ -367,3 +367,15 @@ fn cancel_following_on_a_course_booking_cancels_the_earlier_sessions_too() {
     assert_eq!(cancelled.len(), 3);
     assert_eq!(taken(&store, now()), vec![0, 0, 0]);
 }
+
+#[test]
+fn one_sessions_booking_of_a_course_is_not_undone_alone() {
+    let (_dir, mut store) = open_with_course();
+    let s = sessions(&store);
+    let b = store.book(&book_request(s[0], jane()), now()).unwrap();
+    let last = store.series_bookings(b.series_id.unwrap()).unwrap()[2].id;
+    let event = store.latest_booking_event(last).unwrap().unwrap();
+    let e = rule_error(store.undo(event, now())).to_string();
+    assert!(e.contains("cancel the course booking instead"), "{e}");
+    assert_eq!(taken(&store, now()), vec![1, 1, 1]);
+}
