@@ -191,8 +191,15 @@ fn on_booking(state: &mut AppState, a: Action, b: &Booking) -> Vec<Effect> {
             }
         },
         Action::RecordPayment => {
-            let per_seat = service.map_or(0, |s| s.price);
-            let due = amount_due(per_seat, b.participants, b.add_ons.iter().map(|l| l.price));
+            // A course's price (add-ons too) is paid once, on its first
+            // session's booking.
+            let session = state.course_session(b.service_id, b.slot_ref());
+            let due = if crate::domain::course::carries_price(session) {
+                let per_seat = service.map_or(0, |s| s.price);
+                amount_due(per_seat, b.participants, b.add_ons.iter().map(|l| l.price))
+            } else {
+                0
+            };
             let key = state.next_key();
             open_form(state, Form::payment(b, due, &when, key))
         }

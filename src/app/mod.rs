@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod booking_actions;
+mod course;
 pub mod effect;
 pub mod keymap;
 pub mod line_editor;

@@ -231,6 +231,14 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
     }
 }
 
+/// How many sessions the course booking `b` is one of; `None` when it is
+/// not a course's.
+fn course_sessions(b: &Booking) -> Option<u32> {
+    b.series_place
+        .filter(|p| p.kind == crate::domain::series::SeriesKind::Course)
+        .map(|p| p.of)
+}
+
 /// What the status bar says after `write` left booking `b`.
 fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
     let who = b
@@ -244,7 +252,13 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
     });
     match write {
         Write::Hold { .. } => format!("held #{}{until}", b.id),
-        Write::Book(_) => format!("booked #{}{who} ({})", b.id, b.status),
+        Write::Book(_) => match course_sessions(b) {
+            Some(of) => format!(
+                "booked #{}{who} ({}): the whole course, a seat in each of its {of} sessions",
+                b.id, b.status
+            ),
+            None => format!("booked #{}{who} ({})", b.id, b.status),
+        },
         Write::WalkIn(_) => {
             let at = state.when(b.from, b.to);
             format!(
@@ -256,7 +270,13 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Cancel(..) if b.cancel_reason.as_deref() == Some("hold released") => {
             format!("#{} hold released", b.id)
         }
-        Write::Cancel(..) | Write::CancelFollowing(..) => format!("#{} cancelled", b.id),
+        Write::Cancel(..) | Write::CancelFollowing(..) => match course_sessions(b) {
+            Some(of) => format!(
+                "#{} cancelled with its whole course booking: every session's seat is free ({of} sessions)",
+                b.id
+            ),
+            None => format!("#{} cancelled", b.id),
+        },
         Write::Transition(..) => format!("#{} is now {}", b.id, b.status),
         // The time shows when the extension stopped at the hold's cap.
         Write::Extend(_) => format!("hold #{} extended{until}", b.id),

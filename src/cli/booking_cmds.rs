@@ -4,6 +4,7 @@
 use super::CliResult;
 use super::args::{BookArgs, Command, CustomerFields, MethodArg, StatusArg};
 use super::context::Context;
+use super::course_output;
 use super::output;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
@@ -34,7 +35,16 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
         }
         Command::Book(a) => {
             let req = book_request(&a)?;
-            (ctx.store.book(&req, now)?, a.json)
+            let booked = ctx.store.book(&req, now)?;
+            if course_output::is_course(&booked) && !a.json {
+                let all = match booked.series_id {
+                    Some(series) => ctx.store.series_bookings(series)?,
+                    None => Vec::new(),
+                };
+                print(tz, &booked, false, now)?;
+                return course_output::booked(&all, tz);
+            }
+            (booked, a.json)
         }
         Command::WalkIn(a) => {
             let req = WalkInRequest {
@@ -68,10 +78,19 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
                 idempotency_key: a.idempotency_key,
                 only_hold: false,
             };
-            (
-                ctx.store.cancel_with(BookingId(a.id), &request, now)?,
-                a.json,
-            )
+            let mut cancelled = ctx
+                .store
+                .cancel_course_aware(BookingId(a.id), &request, now)?
+                .into_iter();
+            let Some(first) = cancelled.next() else {
+                return Err(BookingError::BookingNotFound.into());
+            };
+            if !a.json {
+                print(tz, &first, false, now)?;
+                course_output::also_cancelled(&cancelled.collect::<Vec<_>>(), tz)?;
+                return super::waitlist_cmds::print_offers(ctx, before, tz, &location.phone_region);
+            }
+            (first, a.json)
         }
         Command::Decline(a) => (
             ctx.store

@@ -8,6 +8,7 @@ mod booking_cmds;
 mod catalog_cmds;
 mod closure_cmds;
 mod context;
+mod course_output;
 mod listing_cmds;
 mod maintenance_cmds;
 mod output;

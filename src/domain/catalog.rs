@@ -1,6 +1,7 @@
 //! The catalog as applied: the location, its resources and services (with
 //! intake questions and add-ons). Pure data.
 
+use super::course::Course;
 use super::ids::{AddOnId, ResourceId, ServiceId};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -71,6 +72,10 @@ pub struct Service {
     pub questions: Vec<Question>,
     /// Extras that can be sold with it.
     pub add_ons: Vec<AddOn>,
+    /// For a course (catalog `kind = "course"`, Wix "book the entire
+    /// course"): its sessions, booked together; `None` (JSON `null`) for an
+    /// ordinary service.
+    pub course: Option<Course>,
     /// False once retired by a catalog apply.
     pub active: bool,
 }

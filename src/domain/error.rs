@@ -84,6 +84,17 @@ pub enum BookingError {
     /// The slot starts sooner than the service's minimum notice (minutes).
     #[error("time slot starts too soon: this service needs {0} minutes' notice")]
     TooSoon(u32),
+    /// A course (Wix "book the entire course") is booked whole, before its
+    /// first session starts.
+    #[error(
+        "course `{course}` has started (its first session was {first}): a course is booked whole before its first session"
+    )]
+    CourseStarted {
+        /// The course service's name.
+        course: String,
+        /// Its first session's local date and start (`Mon 11 Jan 2027 18:00`).
+        first: String,
+    },
     /// A waitlist join for a slot that has the seats free now (Wix
     /// `WAITING_LIST` is for full slots): book it instead.
     #[error("time slot has room for {0}: book it instead of waiting")]
@@ -200,6 +211,7 @@ impl BookingError {
             | Self::Past
             | Self::TooFarAhead(_)
             | Self::TooSoon(_)
+            | Self::CourseStarted { .. }
             | Self::HoldExpired
             | Self::HasRoom(_)
             | Self::AlreadyWaiting

@@ -37,6 +37,7 @@ pub mod catalog_file;
 pub mod catalog_where;
 pub mod check;
 pub mod closure;
+pub mod course;
 pub mod customer;
 pub mod error;
 pub mod free_slots;

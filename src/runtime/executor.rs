@@ -245,7 +245,14 @@ impl Executor {
                 booking(r, store)
             }
             Write::Cancel(id, request) => {
-                let r = store.cancel_with(*id, request, now);
+                // A course booking's every session goes with it.
+                let r = store
+                    .cancel_course_aware(*id, request, now)
+                    .and_then(|all| {
+                        all.into_iter()
+                            .next()
+                            .ok_or_else(|| BookingError::BookingNotFound.into())
+                    });
                 booking(r, store)
             }
             Write::Transition(id, t) => {

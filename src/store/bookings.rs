@@ -103,6 +103,7 @@ impl Store {
             }
             let ctx = SlotContext::load(conn, req.slot)?;
             let service = service(conn, ctx.time_slot.service_id)?;
+            super::courses::refuse_one_session(&service, "held")?;
             ctx.check_window(&service, now)?;
             check_participants(req.participants, ctx.occurrence.capacity)?;
             check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
@@ -143,6 +144,9 @@ impl Store {
             let slot = req
                 .slot
                 .ok_or_else(|| BookingError::invalid("a slot is required"))?;
+            if let Some(session) = super::courses::book_if_course(conn, req, slot, now)? {
+                return Ok(session);
+            }
             let region = location(conn)?.phone_region;
             let who = named(conn, &req.customer, &region)?;
             book_slot(conn, req, slot, &who, key, &fingerprint, None, now)

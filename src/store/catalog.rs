@@ -6,6 +6,7 @@ use super::codec::{date_col, time_col, weekday};
 use super::error::Result;
 use crate::domain::availability::Closure;
 use crate::domain::catalog::{AddOn, Location, Question, Resource, Service};
+use crate::domain::course::{Course, ServiceKind};
 use crate::domain::{AddOnId, BookingError, ResourceId, ServiceId, TimeSlot, TimeSlotId};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension};
@@ -121,11 +122,13 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, name, duration_minutes, capacity, hold_minutes, price, currency,
                 require_email_and_phone, active, horizon_days, min_notice_minutes, short_name,
-                reminder_hours
+                reminder_hours, kind
          FROM services ORDER BY name",
     )?;
+    let mut kinds = Vec::new();
     let mut all = stmt
         .query_map([], |r| {
+            kinds.push(r.get::<_, String>(14)?);
             Ok(Service {
                 id: ServiceId(r.get(0)?),
                 key: r.get(1)?,
@@ -142,10 +145,12 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
                 require_email_and_phone: r.get(8)?,
                 questions: Vec::new(),
                 add_ons: Vec::new(),
+                course: None,
                 active: r.get(9)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    courses(conn, &mut all, &kinds)?;
     if active_only {
         all.retain(|s| s.active);
     }
@@ -174,6 +179,27 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
         }
     }
     Ok(all)
+}
+
+/// Fills in the sessions of the courses among `all` (`kinds[i]` is
+/// `all[i]`'s stored kind): their active one-off time slots.
+fn courses(conn: &Connection, all: &mut [Service], kinds: &[String]) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "{TIME_SLOT_COLUMNS} WHERE service_id = ?1 AND active = 1"
+    ))?;
+    for (s, kind) in all.iter_mut().zip(kinds) {
+        if ServiceKind::parse(kind) != Some(ServiceKind::Course) {
+            continue;
+        }
+        let slots = stmt
+            .query_map([s.id.0], time_slot_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        s.course = Some(Course::from_time_slots(&slots).unwrap_or(Course {
+            resource_id: ResourceId(0),
+            sessions: Vec::new(),
+        }));
+    }
+    Ok(())
 }
 
 /// The service with `id`, with questions and add-ons.

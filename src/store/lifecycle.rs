@@ -154,6 +154,7 @@ impl Store {
             write_add_ons(conn, id, &check_add_ons(&service, &edit.add_ons)?)?;
             let message = clean_message(edit.message.as_deref())?;
             if let Some(seats) = edit.participants.filter(|n| *n != b.participants) {
+                super::courses::refuse_one_session(&service, "given other seats")?;
                 let ctx = SlotContext::load(conn, b.slot)?;
                 check_participants(seats, ctx.occurrence.capacity)?;
                 // Fewer seats always fit; more must fit the slot as it is now.
@@ -341,7 +342,9 @@ impl Store {
                 )
                 .into());
             }
-            ctx.check_window(&service(conn, b.service_id)?, now)?;
+            let of = service(conn, b.service_id)?;
+            super::courses::refuse_one_session(&of, "moved")?;
+            ctx.check_window(&of, now)?;
             ctx.admit(now, Some(b.id), b.participants, b.customer_id)?;
             let o = &ctx.occurrence;
             conn.prepare_cached(

@@ -55,6 +55,7 @@ mod check;
 mod claims;
 mod closures;
 mod codec;
+mod courses;
 mod customer_merge;
 mod customer_search;
 mod customers;

@@ -40,73 +40,7 @@ impl Store {
     /// with a different request.
     pub fn book_series(&mut self, req: &SeriesRequest, now: DateTime<Utc>) -> Result<SeriesBooked> {
         check_slots(&req.slots)?;
-        self.write(now, |conn| {
-            let key = clean_key(req.booking.idempotency_key.as_deref())?;
-            let fingerprint = series_fingerprint(req);
-            if let Some(found) = replay(conn, key, &fingerprint)? {
-                return Ok(found);
-            }
-            let region = location(conn)?.phone_region;
-            let mut who = named(conn, &req.booking.customer, &region)?;
-            let series = insert_series(conn, req, key, &fingerprint, now)?;
-            let mut booked = Vec::new();
-            let mut refused = Vec::new();
-            for (position, slot) in (1u32..).zip(&req.slots) {
-                conn.execute_batch("SAVEPOINT series_slot")?;
-                let made = book_slot(
-                    conn,
-                    &req.booking,
-                    *slot,
-                    &who,
-                    None,
-                    "",
-                    Some((series, position)),
-                    now,
-                );
-                match made {
-                    Ok(b) => {
-                        conn.execute_batch("RELEASE series_slot")?;
-                        // Later slots go to the same customer, even one made
-                        // from a name alone (no identity rule to match).
-                        if let (Named::Typed(_), Some(c)) = (&who, &b.customer) {
-                            who = Named::Picked(load_customer(conn, c.id)?);
-                        }
-                        booked.push(b);
-                    }
-                    Err(e) => {
-                        conn.execute_batch("ROLLBACK TO series_slot; RELEASE series_slot")?;
-                        match e {
-                            StoreError::Booking(e) if refusal_of_slot(&e) => {
-                                refused.push(SeriesRefusal {
-                                    position,
-                                    slot: *slot,
-                                    reason: e.to_string(),
-                                });
-                            }
-                            e => return Err(e),
-                        }
-                    }
-                }
-            }
-            if !refused.is_empty() && (req.mode == SeriesMode::AllOrNone || booked.is_empty()) {
-                return Err(BookingError::SeriesRefused {
-                    refused,
-                    asked: req.slots.len(),
-                    unit: req.kind.unit(),
-                }
-                .into());
-            }
-            if !refused.is_empty() {
-                conn.prepare_cached("UPDATE series SET refused = ?2 WHERE id = ?1")?
-                    .execute(params![series.0, refused_json(&refused)?])?;
-            }
-            Ok(SeriesBooked {
-                series_id: series,
-                kind: req.kind,
-                booked,
-                refused,
-            })
-        })
+        self.write(now, |conn| book_series_in(conn, req, now))
     }
 
     /// Cancels booking `id` and, when it is in a series, the later bookings
@@ -125,9 +59,31 @@ impl Store {
         request: &CancelRequest,
         now: DateTime<Utc>,
     ) -> Result<Vec<Booking>> {
+        // A course booking is cancelled whole, earlier sessions too.
+        self.cancel_with_more(id, request, now, |store, first| {
+            if super::courses::is_course(first) {
+                super::courses::others_live(store, first)
+            } else {
+                store.later_in_series(first)
+            }
+        })
+    }
+
+    /// Cancels booking `id` as `request` asks, then the bookings `more`
+    /// names given it as cancelled (with the same reason, no key), in ONE
+    /// transaction; returns them all, `id`'s first.
+    /// Errors: as [`Store::cancel_with`] for any of them (then none is
+    /// cancelled).
+    pub(super) fn cancel_with_more(
+        &mut self,
+        id: BookingId,
+        request: &CancelRequest,
+        now: DateTime<Utc>,
+        more: impl FnOnce(&Store, &Booking) -> Result<Vec<BookingId>>,
+    ) -> Result<Vec<Booking>> {
         self.batch(|store| {
             let first = store.cancel_with(id, request, now)?;
-            let later = store.later_in_series(&first)?;
+            let later = more(store, &first)?;
             let each = CancelRequest {
                 idempotency_key: None,
                 ..request.clone()
@@ -266,4 +222,80 @@ fn series_bookings(conn: &Connection, id: SeriesId) -> Result<Vec<Booking>> {
     ids.into_iter()
         .map(|b| load_booking(conn, BookingId(b)))
         .collect()
+}
+
+/// [`Store::book_series`] in the caller's transaction (a course books its
+/// sessions so, after its own checks in the same transaction).
+/// Errors: as [`Store::book_series`].
+pub(super) fn book_series_in(
+    conn: &Connection,
+    req: &SeriesRequest,
+    now: DateTime<Utc>,
+) -> Result<SeriesBooked> {
+    check_slots(&req.slots)?;
+    let key = clean_key(req.booking.idempotency_key.as_deref())?;
+    let fingerprint = series_fingerprint(req);
+    if let Some(found) = replay(conn, key, &fingerprint)? {
+        return Ok(found);
+    }
+    let region = location(conn)?.phone_region;
+    let mut who = named(conn, &req.booking.customer, &region)?;
+    let series = insert_series(conn, req, key, &fingerprint, now)?;
+    let mut booked = Vec::new();
+    let mut refused = Vec::new();
+    for (position, slot) in (1u32..).zip(&req.slots) {
+        conn.execute_batch("SAVEPOINT series_slot")?;
+        let made = book_slot(
+            conn,
+            &req.booking,
+            *slot,
+            &who,
+            None,
+            "",
+            Some((series, position)),
+            now,
+        );
+        match made {
+            Ok(b) => {
+                conn.execute_batch("RELEASE series_slot")?;
+                // Later slots go to the same customer, even one made
+                // from a name alone (no identity rule to match).
+                if let (Named::Typed(_), Some(c)) = (&who, &b.customer) {
+                    who = Named::Picked(load_customer(conn, c.id)?);
+                }
+                booked.push(b);
+            }
+            Err(e) => {
+                conn.execute_batch("ROLLBACK TO series_slot; RELEASE series_slot")?;
+                match e {
+                    StoreError::Booking(e) if refusal_of_slot(&e) => {
+                        refused.push(SeriesRefusal {
+                            position,
+                            slot: *slot,
+                            reason: e.to_string(),
+                        });
+                    }
+                    e => return Err(e),
+                }
+            }
+        }
+    }
+    if !refused.is_empty() && (req.mode == SeriesMode::AllOrNone || booked.is_empty()) {
+        return Err(BookingError::SeriesRefused {
+            refused,
+            asked: req.slots.len(),
+            unit: req.kind.unit(),
+        }
+        .into());
+    }
+    if !refused.is_empty() {
+        conn.prepare_cached("UPDATE series SET refused = ?2 WHERE id = ?1")?
+            .execute(params![series.0, refused_json(&refused)?])?;
+    }
+    Ok(SeriesBooked {
+        series_id: series,
+        kind: req.kind,
+        booked,
+        refused,
+    })
 }

@@ -155,6 +155,13 @@ impl Store {
                 .into());
             }
             let current = load_booking(conn, booking)?;
+            if super::courses::is_course(&current) {
+                return Err(BookingError::NotAllowed(format!(
+                    "cannot undo: #{booking} is one session's booking of a course booking, \
+                     which changes whole (cancel the course booking instead)"
+                ))
+                .into());
+            }
             match before(conn, booking, id)? {
                 Some(was) => put_back(conn, &current, &was, now)?,
                 // Undoing a new booking takes it back: cancelled, seats freed.

@@ -210,6 +210,7 @@ impl Store {
         self.write(now, |conn| {
             let ctx = SlotContext::load(conn, request.slot)?;
             let service = service(conn, ctx.time_slot.service_id)?;
+            super::courses::refuse_one_session(&service, "waited for")?;
             ctx.check_window(&service, now)?;
             check_participants(request.participants, ctx.occurrence.capacity)?;
             check_join(&ctx.state(now, None), &ctx.occurrence, request.participants)?;

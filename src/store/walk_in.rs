@@ -67,6 +67,10 @@ impl Store {
                     ))
                     .into());
                 }
+                super::courses::refuse_one_session(
+                    &super::catalog::service(conn, req.service)?,
+                    "walked into",
+                )?;
                 // A party too big for this slot may fit a later one.
                 match check_participants(req.participants, ctx.occurrence.capacity) {
                     Err(StoreError::Booking(e)) => {

@@ -15,7 +15,9 @@ use crate::app::overlays::form::STEPS;
 use crate::app::overlays::scroll::ScrollRoom;
 use crate::app::screens::board::countdown;
 use crate::domain::wall_clock;
-use crate::domain::{Booking, BookingStatus, Event, PaymentStatus, Transition, display_phone};
+use crate::domain::{
+    Booking, BookingStatus, Event, PaymentStatus, SlotRef, Transition, display_phone,
+};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::style::{Modifier, Style};
@@ -236,6 +238,29 @@ fn fact(
     }
 }
 
+/// For a course's booking: every session of the course (the booking
+/// holds a seat in each), this one marked.
+fn course_facts(lines: &mut Vec<Line<'static>>, b: &Booking, state: &AppState, width: usize) {
+    let slot = SlotRef {
+        time_slot_id: b.time_slot_id,
+        date: b.date,
+    };
+    let Some(course) = state.course(b.service_id) else {
+        return;
+    };
+    for (i, s) in course.sessions.iter().enumerate() {
+        let mark = if s.slot_ref() == slot { "▸" } else { "·" };
+        let text = format!(
+            "{mark} {} {}–{}",
+            s.date.format("%a %d %b %Y"),
+            s.starts_local.format("%H:%M"),
+            s.ends_local.format("%H:%M")
+        );
+        let label = if i == 0 { "Sessions" } else { "" };
+        fact(lines, label, &text, Style::new(), width);
+    }
+}
+
 fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>> {
     let tz = state.tz();
     let plain = Style::new();
@@ -265,6 +290,7 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         fact(&mut lines, label, &text, plain, width);
     }
     fact(&mut lines, "Service", &b.service_name, plain, width);
+    course_facts(&mut lines, b, state, width);
     fact(&mut lines, "Resource", &b.resource_name, plain, width);
     fact(
         &mut lines,

@@ -265,12 +265,15 @@ fn the_demo_catalog_exported_applies_as_it_is() {
     };
     run(&["init", "--demo"]);
     let exported = run(&["catalog", "export"]);
-    // Questions, add-ons, short names, a one-off session: all written out.
+    // Questions, add-ons, short names, a one-off session, a course and
+    // its sessions (the last one's longer end): all written out.
     for part in [
         "questions = [",
         "add_ons = [",
         "short_name = ",
         "valid_until = ",
+        "kind = \"course\"\nresource = \"studio\"\n",
+        "[[services.sessions]]\ndate = \"2027-02-11\"\nstart = \"19:30\"\nend = \"21:00\"\n",
     ] {
         assert!(exported.contains(part), "{part}: {exported}");
     }

@@ -10,6 +10,7 @@ mod catalog_template;
 mod closures;
 mod commands;
 mod concurrency;
+mod courses;
 mod reminders;
 mod series;
 mod small_defects;

@@ -8,6 +8,7 @@ mod attention;
 mod board_screens;
 mod bookings_list;
 mod closures;
+mod courses;
 mod first_run;
 mod flows;
 mod form_screens;

@@ -25,7 +25,7 @@ fn demo_without_short_names() -> Desk {
     let changes = store
         .apply_catalog(&Catalog::from_toml(&plain).unwrap(), now())
         .unwrap();
-    assert_eq!(changes.updated, 4, "{changes:?}");
+    assert_eq!(changes.updated, 5, "{changes:?}");
     let driver = Driver::new(store, now(), Keymap::default(), "test".into());
     let mut desk = Desk { dir, driver };
     desk.sign_in("Morgan Lead", "2222");

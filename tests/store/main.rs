@@ -8,6 +8,7 @@ mod support;
 mod catalog;
 mod catalog_changes;
 mod closures;
+mod courses;
 mod customers;
 mod events;
 mod file_faults;

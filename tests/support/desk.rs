@@ -10,7 +10,7 @@ use slotdesk::app::keymap::Keymap;
 use slotdesk::app::screens::board::{SlotLook, look};
 use slotdesk::app::{Effect, Msg};
 use slotdesk::demo;
-use slotdesk::domain::BookingStatus;
+use slotdesk::domain::{BookingStatus, Slot};
 use slotdesk::runtime::Driver;
 use slotdesk::store::Store;
 
@@ -115,11 +115,21 @@ impl Desk {
 impl Desk {
     /// Moves the board cursor to the first slot that looks `wanted`.
     pub fn select_look(&mut self, wanted: SlotLook) -> &mut Self {
+        self.select_slot(&format!("{wanted:?}"), |_, t| t == wanted)
+    }
+
+    /// Moves the board cursor down the columns to the first slot `wanted`
+    /// takes (with its look); panics naming `what` when there is none.
+    pub fn select_slot(
+        &mut self,
+        what: &str,
+        wanted: impl Fn(&Slot, SlotLook) -> bool,
+    ) -> &mut Self {
         for _ in 0..200 {
             let state = &self.driver.state;
             let slot = state.board.selected_slot().unwrap();
             let view = state.board.view.as_ref().unwrap();
-            if look(slot, &view.bookings, state.now) == wanted {
+            if wanted(slot, look(slot, &view.bookings, state.now)) {
                 return self;
             }
             let before = state.board.cursor;
@@ -128,7 +138,7 @@ impl Desk {
                 self.press(KeyCode::Right);
             }
         }
-        panic!("no {wanted:?} slot found");
+        panic!("no {what} slot found");
     }
 
     /// Moves the board cursor to the first free slot.

@@ -85,6 +85,7 @@ pub(super) fn service() -> Service {
         require_email_and_phone: false,
         questions: Vec::new(),
         add_ons: Vec::new(),
+        course: None,
         active: true,
     }
 }

@@ -62,7 +62,7 @@ fn all_bookings(store: &Store) -> Vec<Booking> {
 fn demo_catalog_parses_and_keeps_every_slot_within_the_day() {
     let c = Catalog::from_toml(DEMO).unwrap();
     assert_eq!(c.location.time_zone, chrono_tz::Europe::London);
-    assert_eq!((c.resources.len(), c.services.len()), (3, 5));
+    assert_eq!((c.resources.len(), c.services.len()), (3, 6));
     assert!(c.time_slots.len() > 100);
     assert!(c.closures.iter().any(|c| c.reason == "Christmas Day"));
 }

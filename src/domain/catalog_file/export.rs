@@ -8,6 +8,7 @@
 
 use crate::domain::catalog::{Location, Resource, Service};
 use crate::domain::closure::{ClosureEntry, ClosureOrigin};
+use crate::domain::course::Course;
 use crate::domain::money::format_amount;
 use crate::domain::schedule::{OPEN_END, OPEN_START};
 use crate::domain::{ResourceId, ServiceId, TimeSlot};
@@ -113,6 +114,12 @@ impl Applied<'_> {
             s.reminder_hours,
             quoted(&format_amount(s.price, &s.currency))
         );
+        if let Some(course) = &s.course {
+            let _ = writeln!(out, "kind = \"course\"");
+            if let Some(key) = self.resource_keys().get(&course.resource_id) {
+                let _ = writeln!(out, "resource = {}", quoted(key));
+            }
+        }
         if s.currency != self.location.currency {
             let _ = writeln!(out, "currency = {}", quoted(&s.currency));
         }
@@ -139,6 +146,9 @@ impl Applied<'_> {
             });
             let _ = writeln!(out, "add_ons = {}", list(adds));
         }
+        if let Some(course) = &s.course {
+            sessions(out, s, course);
+        }
     }
 
     /// The time slots grouped: one entry per service, resource, capacity
@@ -155,6 +165,10 @@ impl Applied<'_> {
             else {
                 continue;
             };
+            if service.course.is_some() {
+                // Written as the course's sessions.
+                continue;
+            }
             let group = SlotGroup {
                 service: service.key.clone(),
                 resource: (*resource).to_owned(),
@@ -267,6 +281,31 @@ impl Applied<'_> {
         for c in desk {
             let _ = write!(out, "\n# desk closure {}: {}\n", c.id, c.when());
             commented(out, &entry(c).0);
+        }
+    }
+}
+
+/// A course's sessions as `[[services.sessions]]` entries under its
+/// service: the end only when it is not the start plus the duration, the
+/// capacity only when it is not the service's.
+fn sessions(out: &mut String, s: &Service, course: &Course) {
+    for session in &course.sessions {
+        let _ = write!(
+            out,
+            "\n[[services.sessions]]\ndate = {}\nstart = {}\n",
+            quoted(&date(session.date)),
+            quoted(&session.starts_local.format("%H:%M").to_string())
+        );
+        let usual = session.starts_local + chrono::Duration::minutes(i64::from(s.duration_minutes));
+        if session.ends_local != usual {
+            let _ = writeln!(
+                out,
+                "end = {}",
+                quoted(&session.ends_local.format("%H:%M").to_string())
+            );
+        }
+        if session.capacity != s.capacity {
+            let _ = writeln!(out, "capacity = {}", session.capacity);
         }
     }
 }

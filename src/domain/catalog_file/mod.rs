@@ -4,12 +4,14 @@
 
 mod export;
 mod services;
+mod sessions;
 mod spec;
 #[cfg(test)]
 mod tests;
 mod validate;
 
 use super::catalog_where::{locate, parse_error};
+use super::course::ServiceKind;
 use super::error::BookingError;
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
@@ -103,6 +105,9 @@ pub struct ServiceDef {
     pub questions: Vec<QuestionDef>,
     /// `(name, price in minor units)`.
     pub add_ons: Vec<(String, i64)>,
+    /// `kind` (default `standard`); a course's sessions are among the
+    /// catalog's time slots, one-off ones (valid on their one date).
+    pub kind: ServiceKind,
 }
 
 /// An intake question.
@@ -126,7 +131,8 @@ pub struct TimeSlotDef {
     pub weekday: Weekday,
     /// Wall-clock time in the location's zone.
     pub starts_local: NaiveTime,
-    /// Local end (start + service duration, same day).
+    /// Local end (start + service duration, or a course session's given
+    /// end; same day).
     pub ends_local: NaiveTime,
     /// Seats per occurrence, at least 1.
     pub capacity: u32,
@@ -160,7 +166,11 @@ impl Catalog {
     /// (any case), a `short_name` empty, over 12 characters or another
     /// service's name or short name (any case), questions or add-ons
     /// differing only in case, a capacity
-    /// of 0, a time slot with no starts, unknown references.
+    /// of 0, a time slot with no starts, unknown references; a course
+    /// (`kind = "course"`) without a resource or sessions, with two
+    /// sessions at one time or overlapping, a session on another
+    /// resource, past midnight or in a daylight-saving gap, or a
+    /// `[[time_slots]]` entry for a course.
     pub fn from_toml(text: &str) -> Result<Self, BookingError> {
         let file: File = toml::from_str(text).map_err(|e| parse_error(text, &e))?;
         file.validate().map_err(|fault| locate(text, &fault))

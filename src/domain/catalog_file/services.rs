@@ -6,8 +6,9 @@ use super::spec::ServiceSpec;
 use super::validate::{check_unique, entry, text_field};
 use super::{MAX_HORIZON_DAYS, MAX_NOTICE_MINUTES, MAX_REMINDER_HOURS, QuestionDef, ServiceDef};
 use crate::domain::catalog_where::{Fault, Step};
+use crate::domain::course::ServiceKind;
 use crate::domain::money::{currency, parse_amount};
-use crate::domain::text::{CATALOG_KEY, CATALOG_NAME, QUESTION, SHORT_NAME};
+use crate::domain::text::{CATALOG_KEY, CATALOG_NAME, QUESTION, SHORT_NAME, printable};
 
 pub(super) fn services(
     specs: &[ServiceSpec],
@@ -131,6 +132,30 @@ fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceD
             ),
         ));
     }
+    let kind = match s.kind.as_deref() {
+        None => ServiceKind::Standard,
+        Some(word) => ServiceKind::parse(word).ok_or_else(|| {
+            fault(
+                field("kind"),
+                &format!("kind `{}` is not `standard` or `course`", printable(word)),
+            )
+        })?,
+    };
+    if kind == ServiceKind::Standard {
+        if s.resource.is_some() {
+            return Err(fault(
+                field("resource"),
+                &"resource is for a course (kind = \"course\"); an ordinary service's \
+                  resources are named in its [[time_slots]]",
+            ));
+        }
+        if !s.sessions.is_empty() {
+            return Err(fault(
+                field("sessions"),
+                &"sessions are for a course: add kind = \"course\" and its resource",
+            ));
+        }
+    }
     let code = currency(s.currency.as_deref().unwrap_or(default_currency))
         .map_err(|e| fault(field("currency"), &e))?
         .code()
@@ -190,5 +215,6 @@ fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceD
         require_email_and_phone: s.require_email_and_phone,
         questions,
         add_ons,
+        kind,
     })
 }

@@ -66,6 +66,28 @@ pub(super) struct ServiceSpec {
     pub(super) questions: Vec<QuestionDef>,
     #[serde(default)]
     pub(super) add_ons: Vec<AddOnSpec>,
+    /// `standard` (the default) or `course`.
+    pub(super) kind: Option<String>,
+    /// A course's one resource (its key).
+    pub(super) resource: Option<String>,
+    /// A course's sessions.
+    #[serde(default)]
+    pub(super) sessions: Vec<SessionSpec>,
+}
+
+/// One session of a course: a date and a local start, the end from the
+/// service's duration unless given, the service's capacity unless given.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SessionSpec {
+    #[serde(deserialize_with = "toml_values::date")]
+    pub(super) date: NaiveDate,
+    #[serde(deserialize_with = "toml_values::time")]
+    pub(super) start: String,
+    #[serde(default, deserialize_with = "toml_values::optional_time")]
+    pub(super) end: Option<String>,
+    pub(super) capacity: Option<u32>,
+    pub(super) resource: Option<String>,
 }
 
 fn a_day() -> u32 {
@@ -153,23 +175,35 @@ mod toml_values {
         to_date(&Value::deserialize(d)?).map(Some)
     }
 
-    /// Start times: `"09:00"` as written, a native `09:00:00` as `09:00`
+    /// A time: `"09:00"` as written, a native `09:00:00` as `09:00`
     /// (a native time with seconds other than 0 is written out and refused
     /// later as not HH:MM).
+    fn to_time<E: Error>(value: Value) -> Result<String, E> {
+        match value {
+            Value::String(s) => Ok(s),
+            Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (None, Some(t), None) if t.second == 0 && t.nanosecond == 0 => {
+                    Ok(format!("{:02}:{:02}", t.hour, t.minute))
+                }
+                _ => Ok(dt.to_string()),
+            },
+            _ => Err(E::custom("expected a start time such as \"09:00\"")),
+        }
+    }
+
+    /// Start times, each as [`to_time`] reads it.
     pub fn starts<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
         let values = Vec::<Value>::deserialize(d)?;
-        values
-            .into_iter()
-            .map(|v| match v {
-                Value::String(s) => Ok(s),
-                Value::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-                    (None, Some(t), None) if t.second == 0 && t.nanosecond == 0 => {
-                        Ok(format!("{:02}:{:02}", t.hour, t.minute))
-                    }
-                    _ => Ok(dt.to_string()),
-                },
-                _ => Err(D::Error::custom("expected a start time such as \"09:00\"")),
-            })
-            .collect()
+        values.into_iter().map(to_time).collect()
+    }
+
+    /// One time, as [`to_time`] reads it.
+    pub fn time<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        to_time(Value::deserialize(d)?)
+    }
+
+    /// An optional time (with `#[serde(default)]`).
+    pub fn optional_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        to_time(Value::deserialize(d)?).map(Some)
     }
 }

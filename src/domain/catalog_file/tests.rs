@@ -446,3 +446,239 @@ fn a_reminder_window_over_thirty_days_is_refused_with_its_line() {
         .to_string();
     assert!(negative.starts_with("catalog line 15: "), "{negative}");
 }
+
+/// [`SMALL`] with a four-week evening course in a `studio` room.
+fn with_course(course: &str) -> String {
+    SMALL.replacen(
+        "[[services]]",
+        &format!(
+            r#"[[resources]]
+        key = "studio"
+        name = "Studio"
+        kind = "room"
+
+        {course}
+
+        [[services]]"#
+        ),
+        1,
+    )
+}
+
+const COURSE: &str = r#"[[services]]
+        key = "pilates-course"
+        name = "Pilates course"
+        kind = "course"
+        resource = "studio"
+        duration_minutes = 60
+        capacity = 8
+        price = "90.00"
+
+        [[services.sessions]]
+        date = "2027-01-11"
+        start = "18:00"
+
+        [[services.sessions]]
+        date = 2027-01-18
+        start = 18:00:00
+        capacity = 6
+
+        [[services.sessions]]
+        date = "2027-01-25"
+        start = "18:30"
+        end = "20:00""#;
+
+#[test]
+fn a_courses_sessions_are_one_off_time_slots_on_its_resource() {
+    let c = Catalog::from_toml(&with_course(COURSE)).unwrap();
+    let course = c
+        .services
+        .iter()
+        .find(|s| s.key == "pilates-course")
+        .unwrap();
+    assert_eq!(course.kind, crate::domain::course::ServiceKind::Course);
+    let sessions: Vec<&TimeSlotDef> = c
+        .time_slots
+        .iter()
+        .filter(|t| t.service == "pilates-course")
+        .collect();
+    assert_eq!(sessions.len(), 3);
+    let hm = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+    let d = |day| NaiveDate::from_ymd_opt(2027, 1, day).unwrap();
+    assert!(sessions.iter().all(|t| t.resource == "studio"
+        && t.valid_from == t.valid_until
+        && t.weekday == Weekday::Mon));
+    assert_eq!(
+        sessions
+            .iter()
+            .map(|t| (t.valid_from, t.starts_local, t.ends_local, t.capacity))
+            .collect::<Vec<_>>(),
+        vec![
+            (d(11), hm(18, 0), hm(19, 0), 8),
+            (d(18), hm(18, 0), hm(19, 0), 6),
+            (d(25), hm(18, 30), hm(20, 0), 8),
+        ]
+    );
+    let physio = c.services.iter().find(|s| s.key == "physio").unwrap();
+    assert_eq!(physio.kind, crate::domain::course::ServiceKind::Standard);
+}
+
+/// The refusal of [`COURSE`] with `from` replaced by `to`.
+fn course_refusal(from: &str, to: &str) -> String {
+    assert!(COURSE.contains(from), "{from}");
+    Catalog::from_toml(&with_course(&COURSE.replacen(from, to, 1)))
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn a_course_without_sessions_or_a_resource_is_refused_with_its_line() {
+    let no_sessions = COURSE.split("\n\n").next().unwrap();
+    let e = Catalog::from_toml(&with_course(no_sessions))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "catalog line 20: course `pilates-course`: a course needs at least one session \
+         ([[services.sessions]] with date and start)"
+    );
+    let e = course_refusal("resource = \"studio\"\n", "");
+    assert!(e.contains("resource is required"), "{e}");
+    let e = course_refusal("resource = \"studio\"", "resource = \"attic\"");
+    assert!(e.contains("unknown resource `attic`"), "{e}");
+}
+
+#[test]
+fn duplicate_overlapping_or_elsewhere_sessions_are_refused() {
+    let e = course_refusal("date = 2027-01-18", "date = 2027-01-11");
+    assert_eq!(
+        e,
+        "catalog line 32: course `pilates-course`: session on 2027-01-11 at 18:00 is given twice"
+    );
+    let e = course_refusal("start = 18:00:00", "start = \"18:30\"\n        date2 = 1");
+    assert!(e.contains("unknown field `date2`"), "{e}");
+    let e = course_refusal("date = \"2027-01-25\"", "date = \"2027-01-11\"");
+    assert_eq!(
+        e,
+        "catalog line 37: course `pilates-course`: session on 2027-01-11 at 18:30 overlaps \
+         the session at 18:00 that day"
+    );
+    let e = course_refusal("capacity = 6", "capacity = 6\n        resource = \"ana\"");
+    assert!(
+        e.contains("is on `ana`: every session of a course is on its resource `studio`"),
+        "{e}"
+    );
+    let e = course_refusal("capacity = 6", "capacity = 0");
+    assert!(e.contains("capacity must be at least 1"), "{e}");
+}
+
+#[test]
+fn a_session_in_a_daylight_saving_gap_or_past_midnight_is_refused() {
+    let e = course_refusal(
+        "date = \"2027-01-11\"\n        start = \"18:00\"",
+        "date = \"2027-03-28\"\n        start = \"01:30\"",
+    );
+    assert!(
+        e.contains(
+            "session on 2027-03-28 at 01:30 falls in the daylight-saving gap \
+             (the clocks go forward in Europe/London), so it would never run"
+        ),
+        "{e}"
+    );
+    let e = course_refusal("start = \"18:00\"", "start = \"23:30\"");
+    assert!(e.contains("start `23:30` would run past midnight"), "{e}");
+    let e = course_refusal("end = \"20:00\"", "end = \"18:00\"");
+    assert!(e.contains("end 18:00 is not after the start 18:30"), "{e}");
+    let e = course_refusal("end = \"20:00\"", "end = \"8pm\"");
+    assert!(e.contains("end `8pm` is not HH:MM"), "{e}");
+    let e = course_refusal("start = \"18:00\"", "start = \"18:00\\u001b\"");
+    assert!(e.contains("start `18:00␛` is not HH:MM"), "{e}");
+}
+
+#[test]
+fn a_kind_is_standard_or_course_and_sessions_are_a_courses_alone() {
+    let e = course_refusal("kind = \"course\"", "kind = \"class\"");
+    assert!(
+        e.contains("kind `class` is not `standard` or `course`"),
+        "{e}"
+    );
+    let e = course_refusal("kind = \"course\"\n", "");
+    assert!(e.contains("resource is for a course"), "{e}");
+    let e = course_refusal("kind = \"course\"\n        resource = \"studio\"\n", "");
+    assert!(e.contains("sessions are for a course"), "{e}");
+    let with_slot = format!(
+        "{}\n        [[time_slots]]\n        service = \"pilates-course\"\n        \
+         resource = \"studio\"\n        days = [\"mon\"]\n        starts = [\"09:00\"]\n",
+        with_course(COURSE)
+    );
+    let e = Catalog::from_toml(&with_slot).unwrap_err().to_string();
+    assert!(
+        e.contains("a course's sessions are listed under the service"),
+        "{e}"
+    );
+    let standard = course_refusal("kind = \"course\"", "kind = \"standard\"");
+    assert!(standard.contains("resource is for a course"), "{standard}");
+}
+
+#[test]
+fn hostile_session_fields_are_refused_with_their_line_never_a_panic() {
+    for (from, to, words) in [
+        ("start = \"18:00\"", "start = \"\"", "start `` is not HH:MM"),
+        (
+            "start = \"18:00\"",
+            "start = \"25:00\"",
+            "start `25:00` is not HH:MM",
+        ),
+        ("start = \"18:00\"", "start = 18", "expected a start time"),
+        (
+            "date = \"2027-01-11\"",
+            "date = \"11/01/2027\"",
+            "expected a date",
+        ),
+        (
+            "date = \"2027-01-11\"",
+            "date = \"+275760-09-13\"",
+            "expected a date",
+        ),
+        ("capacity = 6", "capacity = -1", "capacity"),
+        ("capacity = 6", "capacity = 99999999999", "capacity"),
+        (
+            "kind = \"course\"",
+            "kind = \"\"",
+            "kind `` is not `standard` or `course`",
+        ),
+        (
+            "kind = \"course\"",
+            "kind = \"course\\u0007\"",
+            "is not `standard` or `course`",
+        ),
+    ] {
+        let e = course_refusal(from, to);
+        assert!(e.starts_with("catalog line "), "{to}: {e}");
+        assert!(e.contains(words), "{to}: {e}");
+    }
+}
+
+#[test]
+fn a_course_of_more_sessions_than_one_booking_can_take_is_refused() {
+    let session =
+        "\n        [[services.sessions]]\n        date = \"2027-01-11\"\n        start = \"{t}\"\n";
+    let mut many = String::from(COURSE.split("\n\n").next().unwrap());
+    many.push('\n');
+    let mut day = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+    for _ in 0..=crate::domain::series::MAX_SLOTS {
+        many.push_str(
+            &session
+                .replace("2027-01-11", &day.to_string())
+                .replace("{t}", "18:00"),
+        );
+        day = day.succ_opt().unwrap();
+    }
+    let e = Catalog::from_toml(&with_course(&many))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("a course has at most 366 sessions (this one lists 367)"),
+        "{e}"
+    );
+}

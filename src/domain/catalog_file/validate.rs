@@ -4,6 +4,7 @@
 use super::spec::{ClosureSpec, File, LocationSpec, ResourceSpec, TimeSlotSpec};
 use super::{Catalog, ClosureDef, LocationDef, ResourceDef, ServiceDef, TimeSlotDef};
 use crate::domain::catalog_where::{Fault, Step};
+use crate::domain::course::ServiceKind;
 use crate::domain::customer::is_phone_region;
 use crate::domain::money::currency;
 use crate::domain::schedule::{OPEN_END, OPEN_START};
@@ -17,7 +18,13 @@ impl File {
         let location = location(self.location)?;
         let resources = resources(self.resources)?;
         let services = super::services::services(&self.services, &location.currency)?;
-        let time_slots = time_slots(self.time_slots, &services, &resources)?;
+        let mut time_slots = time_slots(self.time_slots, &services, &resources)?;
+        time_slots.extend(super::sessions::course_sessions(
+            &self.services,
+            &services,
+            &resources,
+            location.time_zone,
+        )?);
         let closures = closures(self.closures, &resources)?;
         Ok(Catalog {
             location,
@@ -150,6 +157,14 @@ fn time_slots(
             .iter()
             .find(|s| s.key == spec.service)
             .ok_or_else(|| at(&field("service"), "unknown service".into()))?;
+        if service.kind == ServiceKind::Course {
+            return Err(at(
+                &field("service"),
+                "a course's sessions are listed under the service ([[services.sessions]] \
+                 with date and start), not in [[time_slots]]"
+                    .into(),
+            ));
+        }
         if !resources.iter().any(|r| r.key == spec.resource) {
             return Err(at(&field("resource"), "unknown resource".into()));
         }

@@ -3,10 +3,11 @@
 //! a word for the look (`full`, `blocked`, `closed`, `past`) where there
 //! is room, and a live hold's `HELD mm:ss` countdown — in a narrow column
 //! `mm:ss` or `15m` beside the label, so a held cell still names its
-//! service. Pure.
+//! service; a course's session says which it is (`session 2 of 6`). Pure.
 
 use crate::app::screens::board::{SlotLook, countdown};
 use crate::domain::Slot;
+use crate::domain::course::SessionNumber;
 use crate::ui::fit;
 use crate::ui::service_labels::ServiceLabels;
 use chrono::{DateTime, Utc};
@@ -58,13 +59,38 @@ fn right_parts(
     }
 }
 
+/// The service's label in `room` cells and, for a course's session, which
+/// one (`Pilates course · session 2 of 6`, else `· 2 of 6`) while the label
+/// keeps at least six cells (or all of itself).
+fn label(
+    slot: &Slot,
+    session: Option<SessionNumber>,
+    room: usize,
+    labels: &ServiceLabels<'_>,
+) -> String {
+    let id = slot.occurrence.service_id;
+    let name = &slot.service_name;
+    if let Some(n) = session {
+        let keep = fit::width(name).min(6);
+        for suffix in [format!(" · {n}"), format!(" · {} of {}", n.number, n.of)] {
+            let w = fit::width(&suffix);
+            if room >= w + keep {
+                return format!("{}{suffix}", labels.label(id, name, room - w));
+            }
+        }
+    }
+    labels.label(id, name, room)
+}
+
 /// The text of a cell exactly `width` cells wide (one space of padding on
 /// each side). `hold` is the live hold's end, if any, and its word
-/// (`HELD`, or `OFFER` for a waitlist offer).
+/// (`HELD`, or `OFFER` for a waitlist offer); `session`, which session of
+/// its course the slot is.
 pub fn text(
     slot: &Slot,
     look: SlotLook,
     hold: Option<(DateTime<Utc>, &str)>,
+    session: Option<SessionNumber>,
     now: DateTime<Utc>,
     width: usize,
     labels: &ServiceLabels<'_>,
@@ -93,7 +119,7 @@ pub fn text(
     let name = if name_room < 2 {
         String::new()
     } else {
-        labels.label(slot.occurrence.service_id, &slot.service_name, name_room)
+        label(slot, session, name_room, labels)
     };
     let gap = inner.saturating_sub(fit::width(&name) + right_w);
     format!(" {name}{}{right} ", " ".repeat(gap))

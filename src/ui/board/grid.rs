@@ -135,7 +135,8 @@ fn row_line(
             };
             b.hold_expires_at.map(|t| (t, word))
         });
-        let text = cell::text(slot, t, hold, state.now, w, labels);
+        let session = state.course_session(slot.occurrence.service_id, slot.occurrence.slot_ref());
+        let text = cell::text(slot, t, hold, session, state.now, w, labels);
         let at_cursor = board.cursor.row == row && board.cursor.col == c;
         let style = if at_cursor {
             theme::cursor(t)

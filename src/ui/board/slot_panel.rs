@@ -79,7 +79,10 @@ fn slot_facts(
                 theme::TITLE,
             ),
             Span::raw(slot.resource_name.clone()),
-        ],
+        ]
+        .into_iter()
+        .chain(course_parts(state, slot))
+        .collect(),
         width,
         0,
     ));
@@ -122,6 +125,26 @@ fn slot_facts(
         lines.extend(flow(vec![Span::styled(text, style)], width, 0));
     }
     lines
+}
+
+/// For a course's session: which it is, and the course's seats when a
+/// tighter session makes them fewer than this one's.
+fn course_parts(state: &AppState, slot: &Slot) -> Vec<Span<'static>> {
+    let id = slot.occurrence.service_id;
+    let (Some(course), Some(n)) = (
+        state.course(id),
+        state.course_session(id, slot.occurrence.slot_ref()),
+    ) else {
+        return Vec::new();
+    };
+    let mut parts = vec![Span::styled(n.to_string(), theme::TITLE)];
+    if course.capacity() < slot.occurrence.capacity {
+        parts.push(Span::raw(format!(
+            "the course seats {} (its tightest session)",
+            course.capacity()
+        )));
+    }
+    parts
 }
 
 fn people(n: u32) -> String {
@@ -209,7 +232,10 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     if on.is_empty() {
         let mut parts = vec![Span::styled("No bookings", theme::DIM)];
         if slot.available() {
-            for (action, label) in [(Action::Reserve, "reserve"), (Action::NewBooking, "book")] {
+            // A course is booked whole: one session takes no hold.
+            let course = state.course(slot.occurrence.service_id).is_some();
+            let actions = [(Action::Reserve, "reserve"), (Action::NewBooking, "book")];
+            for (action, label) in actions.into_iter().skip(usize::from(course)) {
                 if let Some(k) = key(state, action) {
                     parts.push(Span::styled(format!("{k} {label}"), theme::KEY));
                 }

@@ -6,6 +6,7 @@ use crate::app::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
 use crate::domain::money::format_amount;
+use crate::domain::series::SeriesKind;
 use crate::domain::text;
 use crate::domain::typed_date::DateOrder;
 use crate::domain::{
@@ -334,19 +335,34 @@ impl Form {
         ));
         fields.extend(detail_fields(service, None));
         fields.push(notify_field(None));
-        fields.extend(repeat_fields());
+        // A course's sessions are its series already: no Repeat.
+        if service.course.is_none() {
+            fields.extend(repeat_fields());
+        }
         fields.push(Field::new(
             STATUS,
             choice(&["confirmed", "pending"]),
             true,
             "confirmed",
         ));
+        // A course is booked whole: the form says so.
+        let (title, line) = match &service.course {
+            Some(course) => (
+                "Book the whole course",
+                format!(
+                    "{} · a seat in each of its {} sessions, the course's price on the first",
+                    slot_line(slot, when),
+                    course.sessions.len()
+                ),
+            ),
+            None => ("New booking", slot_line(slot, when)),
+        };
         Self {
             picker: Some(Picker::default()),
             ..Self::new(
                 FormKind::NewBooking(slot.occurrence.slot_ref()),
-                "New booking",
-                slot_line(slot, when),
+                title,
+                line,
                 fields,
                 key,
             )
@@ -463,10 +479,25 @@ impl Form {
             true,
             reason,
         )];
-        if kind == FormKind::Cancel(b.id) {
-            fields.extend(which_field(b));
-        }
-        Self::new(kind, title, booking_line(b, when), fields, key)
+        // A course booking is cancelled whole: the form says so, and asks
+        // no "this one or the later ones".
+        let (title, line) = match b.series_place {
+            Some(place) if place.kind == SeriesKind::Course => (
+                "Cancel the whole course booking",
+                format!(
+                    "{} · cancels its booking in every session ({} in all), freeing each seat",
+                    booking_line(b, when),
+                    place.of
+                ),
+            ),
+            _ => {
+                if kind == FormKind::Cancel(b.id) {
+                    fields.extend(which_field(b));
+                }
+                (title, booking_line(b, when))
+            }
+        };
+        Self::new(kind, title, line, fields, key)
     }
 
     /// Payment form, the amount prefilled with `due` minor units; another
