@@ -10,6 +10,7 @@ mod closure_cmds;
 mod context;
 mod listing_cmds;
 mod maintenance_cmds;
+mod outbox_cmds;
 mod output;
 mod reminder_cmds;
 mod run_sheet_html;
@@ -42,6 +43,9 @@ pub enum CliError {
     /// `check` found problems (listed on stdout).
     #[error("check found problems: {0}")]
     CheckFailed(String),
+    /// The config file cannot be used (its path and what is wrong).
+    #[error("{0}")]
+    Config(String),
 }
 
 impl From<crate::domain::BookingError> for CliError {
@@ -60,7 +64,7 @@ impl CliError {
                 ErrorKind::Invalid => 5,
                 ErrorKind::Fault => 1,
             },
-            Self::Clock(_) => 5,
+            Self::Clock(_) | Self::Config(_) => 5,
             Self::Output(_) | Self::CheckFailed(_) => 1,
         }
     }
@@ -142,6 +146,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Check(_)
             | Command::Closures(_)
             | Command::Reminders(args::RemindersArgs { action: None, .. })
+            | Command::Outbox(_)
             | Command::Backup(_)
             | Command::Takings(args::TakingsArgs {
                 sign_off: false,
@@ -158,7 +163,10 @@ fn changes_data(command: &Command) -> bool {
 fn access(command: &Command) -> Access {
     match command {
         Command::Init { .. } | Command::Restore(_) => Access::Create,
-        Command::Sweep(_) => Access::Write,
+        Command::Sweep(_)
+        | Command::Outbox(args::OutboxArgs {
+            action: Some(_), ..
+        }) => Access::Write,
         c if changes_data(c) => Access::Write,
         _ => Access::Read,
     }
@@ -202,6 +210,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Closure { action } => closure_cmds::closure(&mut ctx, action),
         Command::Closures(a) => closure_cmds::list(&ctx, a.json),
         Command::Reminders(a) => reminder_cmds::reminders(&mut ctx, &a),
+        Command::Outbox(a) => outbox_cmds::outbox(&mut ctx, &a),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

@@ -38,7 +38,9 @@
 //!   `remove_staff`, `set_pin`;
 //! - takings: `takings(date)`, `sign_off_takings(date, role, now)`;
 //! - closures: `closures`, `closures_on(from, until)`, `add_closure(&ClosureRequest, now) -> ClosureAdded`
-//!   (with the live bookings it strands), `remove_closure(id, now)`.
+//!   (with the live bookings it strands), `remove_closure(id, now)`;
+//! - outbox: `claim_delivery(target, owner, lease, now)`, `delivered`,
+//!   `delivery_failed`, `retry_deliveries`, `deliveries`, `outbox_status`.
 
 mod availability;
 mod backup;
@@ -62,6 +64,7 @@ mod idempotency;
 mod lifecycle;
 mod listing;
 mod migrations;
+mod outbox;
 mod payments;
 mod queries;
 mod reminders;
