@@ -59,7 +59,7 @@ fn deliver(ctx: &mut Context, json: bool) -> CliResult {
     }
     let clock = Clock::from_env()?;
     let owner = format!("cli-{}", std::process::id());
-    let report = deliver_pass(&mut ctx.store, &hooks, &owner, &|| clock.now())?;
+    let report = deliver_pass(&mut ctx.store, &hooks, &owner, u64::MAX, &|| clock.now())?;
     if json {
         return output::json(&DeliverReport {
             delivered: report.delivered,

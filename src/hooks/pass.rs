@@ -19,21 +19,23 @@ pub struct PassReport {
     pub status: OutboxStatus,
 }
 
-/// The most deliveries one pass makes per target, so a desk with a backlog
-/// still reports its progress now and then.
+/// The most deliveries one desk pass makes per target, so a desk with a
+/// backlog still reports its progress now and then.
 pub const PASS_LIMIT: u64 = 500;
 
 /// How long a claim keeps other deliverers off an event beyond the hook's
 /// timeout (a deliverer killed mid-attempt delays it by this much).
 pub const LEASE_MARGIN: Duration = Duration::seconds(30);
 
-/// Runs one pass of `hooks` over `store` as `owner`, reading the time from
-/// `now` before each claim and each outcome. Errors: the store's (the pass
-/// stops; what it recorded stays).
+/// Runs one pass of `hooks` over `store` as `owner`, at most `limit`
+/// deliveries per target, reading the time from `now` before each claim
+/// and each outcome. Errors: the store's (the pass stops; what it recorded
+/// stays).
 pub fn deliver_pass(
     store: &mut Store,
     hooks: &Hooks,
     owner: &str,
+    limit: u64,
     now: &dyn Fn() -> DateTime<Utc>,
 ) -> Result<PassReport> {
     let targets = hooks.targets();
@@ -41,7 +43,7 @@ pub fn deliver_pass(
     let mut report = PassReport::default();
     for &target in &targets {
         let mut made = 0;
-        while made < PASS_LIMIT {
+        while made < limit {
             let Some(claimed) = store.claim_delivery(target, owner, lease, now())? else {
                 break;
             };

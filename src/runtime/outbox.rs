@@ -7,6 +7,7 @@
 use super::worker::{Done, Lane};
 use crate::app::Msg;
 use crate::clock::Clock;
+use crate::hooks::pass::PASS_LIMIT;
 use crate::hooks::{Hooks, deliver_pass};
 use crate::store::Store;
 use std::path::Path;
@@ -35,7 +36,7 @@ pub fn start(db: &Path, hooks: Hooks, clock: Clock, owner: String, results: Unbo
         let mut last = None;
         loop {
             let now = || clock.now();
-            let wait = match deliver_pass(&mut store, &hooks, &owner, &now) {
+            let wait = match deliver_pass(&mut store, &hooks, &owner, PASS_LIMIT, &now) {
                 Ok(report) => {
                     let busy = report.delivered > 0 && report.failed == 0;
                     if last.as_ref() != Some(&report.status) {

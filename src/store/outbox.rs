@@ -1,8 +1,9 @@
 //! The outbox's delivery state: every event is queued by a trigger in the
 //! transaction that writes it (migration 018); deliverers claim one waiting
 //! event per target with a lease in a `BEGIN IMMEDIATE` transaction, run the
-//! hook outside it, then record the outcome. A row leaves the outbox once
-//! every configured target has it; nothing waiting is ever dropped.
+//! hook outside it, then record the outcome. A failing target rests for
+//! its backoff. A row leaves the outbox once every configured target has
+//! it; nothing waiting is ever dropped.
 
 use super::Store;
 use super::codec::{instant, parsed, ts};
@@ -58,6 +59,14 @@ fn claim(
     lease: Duration,
     now: DateTime<Utc>,
 ) -> Result<Option<Claimed>> {
+    let resting: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM outbox_targets WHERE target = ?1 AND next_at > ?2)",
+        )?
+        .query_row(params![target.as_str(), ts(now)], |r| r.get(0))?;
+    if resting {
+        return Ok(None);
+    }
     let due: Option<(i64, u32)> = conn
         .prepare_cached(DUE_SQL)?
         .query_row(params![target.as_str(), ts(now)], |r| {
@@ -88,7 +97,8 @@ impl Store {
     /// Claims the first event due for `target` at `now` (UTC) for `owner`
     /// (a desk's or a command's name) until `now + lease`, in one
     /// `BEGIN IMMEDIATE` transaction: another deliverer passes it over until
-    /// the lease ends or the outcome is recorded. `None` when nothing is due.
+    /// the lease ends or the outcome is recorded. `None` when nothing is due
+    /// or the target rests after failing ([`Store::delivery_failed`]).
     pub fn claim_delivery(
         &mut self,
         target: Target,
@@ -116,6 +126,8 @@ impl Store {
                  WHERE event_id = ?1 AND target = ?2",
             )?
             .execute(params![id.0, target.as_str(), ts(now)])?;
+            conn.prepare_cached("DELETE FROM outbox_targets WHERE target = ?1")?
+                .execute([target.as_str()])?;
             let mut missing = 0;
             for t in targets {
                 let has: bool = conn
@@ -139,8 +151,10 @@ impl Store {
     /// Records a failed attempt to give `target` event `id` at `now`: one
     /// more attempt, the next not before the backoff's wait
     /// ([`next_attempt_at`]), the error kept (one line, at most
-    /// [`ERROR_KEPT`] characters) and the lease let go. Returns the
-    /// delivery's state after.
+    /// [`ERROR_KEPT`] characters) and the lease let go. The target itself
+    /// rests for the backoff of its failures in a row (no claim for it
+    /// meanwhile), so an offline receiver gets one attempt per wait.
+    /// Returns the delivery's state after (`None`: it was not waiting).
     pub fn delivery_failed(
         &mut self,
         id: EventId,
@@ -161,6 +175,15 @@ impl Store {
                 return Ok(None);
             };
             let attempts = before.saturating_add(1);
+            let failures: u32 = conn
+                .prepare_cached(
+                    "INSERT INTO outbox_targets (target, failures) VALUES (?1, 1)
+                     ON CONFLICT (target) DO UPDATE SET failures = failures + 1
+                     RETURNING failures",
+                )?
+                .query_row([target.as_str()], |r| r.get(0))?;
+            conn.prepare_cached("UPDATE outbox_targets SET next_at = ?2 WHERE target = ?1")?
+                .execute(params![target.as_str(), ts(next_attempt_at(now, failures))])?;
             conn.prepare_cached(
                 "UPDATE outbox_deliveries
                  SET attempts = ?3, next_at = ?4, last_error = ?5,
@@ -179,8 +202,8 @@ impl Store {
     }
 
     /// Makes every waiting delivery (or only event `id`'s) due now, leases
-    /// and all: `outbox retry`. Returns how many deliveries were waiting in
-    /// backoff or leased.
+    /// and all, and lets every target be tried at once: `outbox retry`.
+    /// Returns how many deliveries were waiting in backoff or leased.
     /// Errors: `event not found` when `id` names no event; an event that
     /// is not waiting (delivered) makes 0.
     pub fn retry_deliveries(&mut self, id: Option<EventId>) -> Result<usize> {
@@ -193,6 +216,8 @@ impl Store {
                     return Err(BookingError::EventNotFound.into());
                 }
             }
+            conn.prepare_cached("UPDATE outbox_targets SET next_at = NULL")?
+                .execute([])?;
             Ok(conn
                 .prepare_cached(
                     "UPDATE outbox_deliveries

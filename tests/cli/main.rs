@@ -10,6 +10,7 @@ mod catalog_template;
 mod closures;
 mod commands;
 mod concurrency;
+mod outbox;
 mod reminders;
 mod small_defects;
 mod status_words;

@@ -39,9 +39,7 @@ fn every_event_is_queued_by_its_own_write_and_a_refused_write_queues_nothing() {
     let (_dir, mut store) = open();
     drain(&mut store);
     let physio = slot(&store, "physio", "ana", "09:00", MONDAY);
-    store
-        .book(&book_request(physio, jane()), now())
-        .unwrap();
+    store.book(&book_request(physio, jane()), now()).unwrap();
     let written: Vec<EventId> = all_events(&store).iter().skip(1).map(|e| e.id).collect();
     assert!(!written.is_empty());
     assert_eq!(waiting_ids(&store, Target::Command), written);
@@ -180,4 +178,54 @@ fn an_event_leaves_the_outbox_once_every_target_has_it() {
     // The event itself stays in the journal.
     assert_eq!(all_events(&store).len(), 1);
     assert_eq!(store.retry_deliveries(Some(c.event.id)).unwrap(), 0);
+}
+
+#[test]
+fn an_offline_target_rests_for_its_backoff_and_a_success_wakes_it() {
+    let (_dir, mut store) = open();
+    let lease = Duration::minutes(1);
+    store
+        .book(
+            &book_request(slot(&store, "physio", "ana", "09:00", MONDAY), jane()),
+            now(),
+        )
+        .unwrap();
+    let waiting = waiting_ids(&store, Target::Url);
+    assert!(waiting.len() >= 2);
+    let first = store
+        .claim_delivery(Target::Url, "d", lease, now())
+        .unwrap()
+        .unwrap();
+    store
+        .delivery_failed(first.event.id, Target::Url, "refused", now())
+        .unwrap();
+    // The next event was never tried, but the receiver is down: it waits.
+    let soon = now() + Duration::seconds(10);
+    assert!(
+        store
+            .claim_delivery(Target::Url, "d", lease, soon)
+            .unwrap()
+            .is_none()
+    );
+    // The command target is not resting.
+    assert!(
+        store
+            .claim_delivery(Target::Command, "d", lease, soon)
+            .unwrap()
+            .is_some()
+    );
+    let rested = now() + Duration::seconds(30);
+    let again = store
+        .claim_delivery(Target::Url, "d", lease, rested)
+        .unwrap()
+        .unwrap();
+    assert_eq!(again.event.id, first.event.id, "the oldest first");
+    store
+        .delivered(again.event.id, Target::Url, &[Target::Url], rested)
+        .unwrap();
+    let next = store
+        .claim_delivery(Target::Url, "d", lease, rested)
+        .unwrap()
+        .unwrap();
+    assert_eq!(next.event.id, waiting[1]);
 }

@@ -35,3 +35,13 @@ CREATE TABLE outbox_deliveries (
 -- The failing deliveries, for the desk's status bar.
 CREATE INDEX outbox_failing ON outbox_deliveries (target)
     WHERE delivered_at IS NULL AND last_error IS NOT NULL;
+
+-- A target that keeps failing (a receiver offline) is left alone for its
+-- backoff after its `failures`-th failure in a row: one attempt per wait,
+-- not one per event. A success sets it back to 0; one event that fails
+-- alone (the others go through) never holds the rest up for long.
+CREATE TABLE outbox_targets (
+    target   TEXT PRIMARY KEY CHECK (target IN ('command', 'url')),
+    failures INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+    next_at  INTEGER
+) WITHOUT ROWID;
