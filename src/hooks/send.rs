@@ -21,8 +21,9 @@ pub struct Outgoing<'a> {
 
 /// Gives `event` to `target` of `hooks` once.
 /// Errors: why it was not delivered, in words (`exited with status 3:
-/// …`, `timed out after 10 s`, `answered 503 Service Unavailable`,
-/// `cannot reach http://…: …`); a target not configured is an error too.
+/// …`, `timed out after 10 s`, `http://… answered 503 Service
+/// Unavailable`, `cannot reach http://…: …`); a target not configured is
+/// an error too.
 pub fn send(hooks: &Hooks, target: Target, event: Outgoing<'_>) -> Result<(), String> {
     match target {
         Target::Command => match &hooks.command {
@@ -56,7 +57,7 @@ fn run_command(command: &str, event: Outgoing<'_>, timeout: Duration) -> Result<
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run the hook command: {e}"))?;
+        .map_err(|e| format!("cannot run: {e}"))?;
     // Written and read on threads: a hook that reads nothing or writes a
     // lot to stderr must not block this one.
     let writer = child.stdin.take().map(|mut stdin| {
@@ -81,13 +82,10 @@ fn run_command(command: &str, event: Outgoing<'_>, timeout: Duration) -> Result<
             Ok(None) if started.elapsed() >= timeout => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err(format!(
-                    "the hook command timed out after {} s",
-                    timeout.as_secs()
-                ));
+                return Err(format!("timed out after {} s", timeout.as_secs()));
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(20)),
-            Err(e) => return Err(format!("cannot wait for the hook command: {e}")),
+            Err(e) => return Err(format!("cannot wait for it: {e}")),
         }
     };
     if let Some(w) = writer {
@@ -101,7 +99,7 @@ fn run_command(command: &str, event: Outgoing<'_>, timeout: Duration) -> Result<
         || "was ended by a signal".to_owned(),
         |code| format!("exited with status {code}"),
     );
-    Err(format!("the hook command {how}{}", first_words(&said)))
+    Err(format!("{how}{}", first_words(&said)))
 }
 
 fn post(url: &str, secret: &str, event: Outgoing<'_>, timeout: Duration) -> Result<(), String> {

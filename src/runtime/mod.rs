@@ -13,6 +13,7 @@ pub use driver::Driver;
 
 use crate::app::{AppState, Msg, update};
 use crate::clock::Clock;
+use crate::hooks::Hooks;
 use crate::store::Store;
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use executor::Executor;
@@ -71,9 +72,14 @@ pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<En
     } = driver;
     let mut workers = Workers::start(executor, Executor::new(reader));
     maintenance::start(&path, clock.now(), keep_backups, workers.background());
+    // The demo's made-up history is never sent to a real hook.
     outbox::start(
         &path,
-        hooks,
+        if keep_backups {
+            hooks
+        } else {
+            Hooks::default()
+        },
         clock.clone(),
         outbox_owner,
         workers.background(),

@@ -185,7 +185,7 @@ fn a_failing_hook_is_shown_retried_after_its_backoff_and_delivered_once_it_works
     );
     assert!(failed.starts_with("0 delivered, 1 failed"), "{failed}");
     assert!(
-        failed.contains("the hook command exited with status 3: gateway said no: no signal"),
+        failed.contains("last error: command: exited with status 3: gateway said no: no signal"),
         "{failed}"
     );
     let listed: Value = serde_json::from_str(&outbox.ok(CLI_NOW, &["outbox", "--json"])).unwrap();

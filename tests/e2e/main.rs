@@ -10,6 +10,7 @@ mod config;
 mod desk;
 mod first_run;
 mod idle;
+mod outbox;
 mod today_offer;
 mod typing;
 mod waitlist;
