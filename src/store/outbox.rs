@@ -315,3 +315,39 @@ fn waiting(
     };
     Ok(rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(conn: &Connection, sql: &str) -> String {
+        let values = [
+            Value::Text("url".into()),
+            Value::Integer(0),
+            Value::Integer(1),
+        ];
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let n = stmt.parameter_count();
+        let rows: Vec<String> = stmt
+            .query_map(rusqlite::params_from_iter(&values[..n]), |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        rows.join("\n")
+    }
+
+    use rusqlite::types::Value;
+
+    #[test]
+    fn the_queue_is_read_in_event_order_by_key_with_no_sort_and_no_scan_of_the_journal() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        super::super::migrations::migrate(&mut conn).unwrap();
+        for sql in [DUE_SQL, WAITING_SQL] {
+            let all = plan(&conn, sql);
+            // The outbox in rowid (event id) order: no temporary sort.
+            assert!(all.contains("SCAN o"), "{all}");
+            assert!(!all.contains("TEMP B-TREE"), "{all}");
+            assert!(!all.contains("SCAN d") && !all.contains("SCAN e"), "{all}");
+        }
+    }
+}

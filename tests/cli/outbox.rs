@@ -424,3 +424,38 @@ fn a_deliverer_killed_mid_hook_loses_no_event() {
     let twice = got.iter().filter(|e| e["id"] == hang_at).count();
     assert_eq!(twice, 2, "the one being delivered when killed came again");
 }
+
+#[test]
+fn two_deliverers_at_once_never_give_one_event_twice() {
+    let outbox = Outbox::new("");
+    book(&outbox.desk, "Alan", "Turing");
+    let each = outbox.dir.path().join("each");
+    std::fs::create_dir(&each).unwrap();
+    // One file per delivery, named by event id and the hook's process.
+    outbox.configure(&format!(
+        "command = 'sleep 0.05; cat > \"{}/$SLOTDESK_EVENT_ID.$$\"'",
+        each.display()
+    ));
+    let all = outbox.event_ids();
+    let deliverers: Vec<_> = (0..2)
+        .map(|_| {
+            outbox
+                .command(CLI_NOW, &["outbox", "deliver"])
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for d in deliverers {
+        assert!(d.wait_with_output().unwrap().status.success());
+    }
+    let delivered: Vec<i64> = std::fs::read_dir(&each)
+        .unwrap()
+        .map(|f| {
+            let name = f.unwrap().file_name().into_string().unwrap();
+            name.split('.').next().unwrap().parse().unwrap()
+        })
+        .collect();
+    assert_eq!(delivered.len(), all.len(), "each event once: {delivered:?}");
+    assert_eq!(delivered.into_iter().collect::<BTreeSet<_>>(), all);
+}
