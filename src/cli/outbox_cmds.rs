@@ -117,7 +117,10 @@ fn list(ctx: &Context, a: &OutboxArgs) -> CliResult {
     for d in &deliveries {
         let next = match (d.leased_until, d.next_attempt_at) {
             (Some(until), _) if until > ctx.now => "being delivered".to_owned(),
-            (_, Some(at)) if at > ctx.now => output::local(at, tz),
+            // To the second: the first waits are half a minute.
+            (_, Some(at)) if at > ctx.now => {
+                crate::domain::wall_clock::format_local(at, tz, "%a %d %b %H:%M:%S")
+            }
             _ => "now".to_owned(),
         };
         writeln!(

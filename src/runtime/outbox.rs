@@ -33,11 +33,12 @@ pub fn start(db: &Path, hooks: Hooks, clock: Clock, owner: String, results: Unbo
                 return;
             }
         };
-        let mut last = None;
+        let (mut last, mut failed) = (None, None);
         loop {
             let now = || clock.now();
             let wait = match deliver_pass(&mut store, &hooks, &owner, PASS_LIMIT, &now) {
                 Ok(report) => {
+                    failed = None;
                     let busy = report.delivered > 0 && report.failed == 0;
                     if last.as_ref() != Some(&report.status) {
                         last = Some(report.status.clone());
@@ -50,8 +51,19 @@ pub fn start(db: &Path, hooks: Hooks, clock: Clock, owner: String, results: Unbo
                     }
                     if busy { Duration::ZERO } else { IDLE }
                 }
-                // Another desk's lock, a full disk: tried again next time.
-                Err(_) => IDLE,
+                // Another desk's lock, a full disk: said once, tried again
+                // next time.
+                Err(e) => {
+                    let words = format!("outbox: {e}");
+                    if failed.as_ref() != Some(&words) {
+                        let failure = crate::domain::Failure::fault(words.clone());
+                        failed = Some(words);
+                        if results.send(done(vec![Msg::LoadFailed(failure)])).is_err() {
+                            return;
+                        }
+                    }
+                    IDLE
+                }
             };
             if results.is_closed() {
                 return;

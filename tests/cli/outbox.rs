@@ -197,6 +197,7 @@ fn a_failing_hook_is_shown_retried_after_its_backoff_and_delivered_once_it_works
     let text = outbox.ok(CLI_NOW, &["outbox"]);
     assert!(text.contains("1 delivery(ies) failing"), "{text}");
     assert!(text.contains("gateway said no"), "{text}");
+    assert!(text.contains("Sat 21 Nov 10:00:30"), "{text}");
     // The hook works again, but its backoff has not run out: nothing is sent.
     let resting = outbox.ok(&later(10), &["outbox", "deliver"]);
     assert!(resting.starts_with("0 delivered, 0 failed"), "{resting}");
