@@ -135,6 +135,25 @@ mod tests {
     }
 
     #[test]
+    fn the_hooks_come_from_the_file_and_a_bad_one_names_it() {
+        let path = Path::new("/etc/desk/config.toml");
+        let hooks = from_text("[hooks]\ncommand = \"./sms.sh\"\n", false, path)
+            .unwrap()
+            .hooks;
+        assert_eq!(hooks.command.as_deref(), Some("./sms.sh"));
+        assert!(!from_text("", false, path).unwrap().hooks.any());
+        for bad in [
+            "[hooks]\nurl = \"https://x.example\"\n",
+            "[hooks]\ncommand = \"x\"\ntimeout_seconds = -1\n",
+            "[hooks]\ncommand = 3\n",
+            "[hooks]\ncommand = \"\"\"\nline one\nline two\"\"\"\n",
+        ] {
+            let err = from_text(bad, false, path).unwrap_err();
+            assert!(err.starts_with("/etc/desk/config.toml: "), "{bad}: {err}");
+        }
+    }
+
+    #[test]
     fn the_theme_comes_from_the_file_and_no_color() {
         let path = Path::new("config.toml");
         let theme = |text: &str, no_color| from_text(text, no_color, path).unwrap().theme.name;
