@@ -7,6 +7,7 @@ pub mod clock;
 pub mod data_dir;
 pub mod demo;
 pub mod domain;
+pub mod hooks;
 pub mod runtime;
 pub mod store;
 pub mod ui;

@@ -74,6 +74,8 @@ pub enum Msg {
     /// Whether a write has been waiting for another desk's lock for a
     /// while (`true`) or is done waiting (`false`).
     StoreWaiting(bool),
+    /// The outbox after the deliverer's pass (sent when it changed).
+    OutboxChecked(crate::domain::outbox::OutboxStatus),
     /// The database file is no longer usable by this desk (replaced,
     /// deleted): why, in words; the desk stops writing and says so until it
     /// is closed.

@@ -207,6 +207,9 @@ pub struct AppState {
     /// Why the database can no longer be written (replaced, deleted),
     /// shown in place of every other message until the desk closes.
     pub alert: Option<String>,
+    /// The outbox as the desk's deliverer last found it: the status bar
+    /// says so while deliveries fail (`outbox: 3 waiting — hook failed: …`).
+    pub outbox: crate::domain::outbox::OutboxStatus,
     /// A customer typed into a confirm form whose hold lapsed with its seat
     /// gone: the next new booking form fills them in.
     pub kept: Option<KeptDetails>,
@@ -259,6 +262,7 @@ impl AppState {
             quit: false,
             waiting: false,
             alert: None,
+            outbox: crate::domain::outbox::OutboxStatus::default(),
             kept: None,
             desk_holds: DeskHolds::new(),
             refused_at: None,

@@ -134,6 +134,10 @@ fn route(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             state.waiting = waiting;
             Vec::new()
         }
+        Msg::OutboxChecked(status) => {
+            state.outbox = status;
+            Vec::new()
+        }
         Msg::DatabaseLost(why) => {
             state.alert = Some(why);
             Vec::new()

@@ -11,6 +11,7 @@ mod context;
 mod course_output;
 mod listing_cmds;
 mod maintenance_cmds;
+mod outbox_cmds;
 mod output;
 mod reminder_cmds;
 mod run_sheet_html;
@@ -44,6 +45,9 @@ pub enum CliError {
     /// `check` found problems (listed on stdout).
     #[error("check found problems: {0}")]
     CheckFailed(String),
+    /// The config file cannot be used (its path and what is wrong).
+    #[error("{0}")]
+    Config(String),
 }
 
 impl From<crate::domain::BookingError> for CliError {
@@ -62,7 +66,7 @@ impl CliError {
                 ErrorKind::Invalid => 5,
                 ErrorKind::Fault => 1,
             },
-            Self::Clock(_) => 5,
+            Self::Clock(_) | Self::Config(_) => 5,
             Self::Output(_) | Self::CheckFailed(_) => 1,
         }
     }
@@ -144,6 +148,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Check(_)
             | Command::Closures(_)
             | Command::Reminders(args::RemindersArgs { action: None, .. })
+            | Command::Outbox(_)
             | Command::Backup(_)
             | Command::Takings(args::TakingsArgs {
                 sign_off: false,
@@ -160,7 +165,10 @@ fn changes_data(command: &Command) -> bool {
 fn access(command: &Command) -> Access {
     match command {
         Command::Init { .. } | Command::Restore(_) => Access::Create,
-        Command::Sweep(_) => Access::Write,
+        Command::Sweep(_)
+        | Command::Outbox(args::OutboxArgs {
+            action: Some(_), ..
+        }) => Access::Write,
         c if changes_data(c) => Access::Write,
         _ => Access::Read,
     }
@@ -207,6 +215,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Book(a) if a.weekly.is_some() => series_cmds::book(&mut ctx, &a),
         Command::Cancel(a) if a.following => series_cmds::cancel_following(&mut ctx, &a),
         Command::Move(a) if a.following => series_cmds::move_following(&mut ctx, &a),
+        Command::Outbox(a) => outbox_cmds::outbox(&mut ctx, &a),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

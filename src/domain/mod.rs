@@ -47,6 +47,7 @@ pub mod intake;
 pub mod journal;
 pub mod limits;
 pub mod money;
+pub mod outbox;
 pub mod query;
 pub mod reminders;
 pub mod requests;

@@ -1,9 +1,12 @@
 //! The desk's config file, `~/.config/slotdesk/config.toml` (or
-//! `$SLOTDESK_CONFIG`): key overrides by context and action name, and the
-//! theme. Every setting has a default; no file is needed. A file that is
+//! `$SLOTDESK_CONFIG`): key overrides by context and action name, the
+//! theme, and the outbox's hooks (`[hooks]`, also read by `slotdesk
+//! outbox`). Every setting has a default; no file is needed. A file that is
 //! there but wrong stops the desk before it takes the terminal.
 
 use crate::app::keymap::{KeyOverrides, Keymap};
+use crate::hooks::Hooks;
+use crate::hooks::config::HooksSpec;
 use crate::ui::theme::{Theme, ThemeSpec};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -18,6 +21,10 @@ pub struct Config {
     /// `[theme] name = "monochrome"`, `[theme.colors] yellow = "#b58900"`.
     #[serde(default)]
     pub theme: ThemeSpec,
+    /// `[hooks] command = "…"`, `url = "…"`, `secret = "…"`: where every
+    /// event is delivered.
+    #[serde(default)]
+    pub hooks: HooksSpec,
 }
 
 /// What the desk takes from the config file.
@@ -27,6 +34,8 @@ pub struct DeskConfig {
     pub keymap: Keymap,
     /// The file's theme, or monochrome under `NO_COLOR` when it names none.
     pub theme: Theme,
+    /// The outbox's hooks (none: events wait in the outbox).
+    pub hooks: Hooks,
 }
 
 /// Where the config file is looked for.
@@ -48,21 +57,31 @@ pub fn no_color() -> bool {
 /// bound to two actions in one context (one line each), a bad theme; each
 /// starting with the file's path.
 pub fn load() -> Result<DeskConfig, String> {
-    let no_color = no_color();
+    let (text, path) = read()?;
+    from_text(&text, no_color(), &path)
+}
+
+/// The outbox's hooks from the config file (none without one), for the
+/// command line. Errors: as [`load`]'s: the whole file is checked.
+pub fn hooks() -> Result<(Hooks, PathBuf), String> {
+    let (text, path) = read()?;
+    let config = from_text(&text, no_color(), &path)?;
+    Ok((config.hooks, path))
+}
+
+/// The config file's text ("" when there is none) and its path.
+fn read() -> Result<(String, PathBuf), String> {
     let Some(path) = config_path() else {
-        return from_text("", no_color, Path::new(""));
+        return Ok((String::new(), PathBuf::new()));
     };
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(format!(
-                "cannot read the config file {}: {e}",
-                path.display()
-            ));
-        }
-    };
-    from_text(&text, no_color, &path)
+    match std::fs::read_to_string(&path) {
+        Ok(t) => Ok((t, path)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((String::new(), path)),
+        Err(e) => Err(format!(
+            "cannot read the config file {}: {e}",
+            path.display()
+        )),
+    }
 }
 
 /// The desk's config from the file's `text` (read from `path`, for the
@@ -79,6 +98,7 @@ pub fn from_text(text: &str, no_color: bool, path: &Path) -> Result<DeskConfig, 
     Ok(DeskConfig {
         keymap: Keymap::with_overrides(&config.keys).map_err(located)?,
         theme: config.theme.resolve(no_color).map_err(located)?,
+        hooks: config.hooks.resolve().map_err(located)?,
     })
 }
 
@@ -112,6 +132,25 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("`confirm`"), "{err}");
+    }
+
+    #[test]
+    fn the_hooks_come_from_the_file_and_a_bad_one_names_it() {
+        let path = Path::new("/etc/desk/config.toml");
+        let hooks = from_text("[hooks]\ncommand = \"./sms.sh\"\n", false, path)
+            .unwrap()
+            .hooks;
+        assert_eq!(hooks.command.as_deref(), Some("./sms.sh"));
+        assert!(!from_text("", false, path).unwrap().hooks.any());
+        for bad in [
+            "[hooks]\nurl = \"https://x.example\"\n",
+            "[hooks]\ncommand = \"x\"\ntimeout_seconds = -1\n",
+            "[hooks]\ncommand = 3\n",
+            "[hooks]\ncommand = \"\"\"\nline one\nline two\"\"\"\n",
+        ] {
+            let err = from_text(bad, false, path).unwrap_err();
+            assert!(err.starts_with("/etc/desk/config.toml: "), "{bad}: {err}");
+        }
     }
 
     #[test]

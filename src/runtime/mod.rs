@@ -5,6 +5,7 @@ pub mod config;
 pub mod driver;
 pub mod executor;
 mod maintenance;
+mod outbox;
 pub mod starter;
 pub mod worker;
 
@@ -12,6 +13,7 @@ pub use driver::Driver;
 
 use crate::app::{AppState, Msg, update};
 use crate::clock::Clock;
+use crate::hooks::Hooks;
 use crate::store::Store;
 use crossterm::event::{Event, EventStream, KeyEventKind};
 use executor::Executor;
@@ -46,9 +48,14 @@ pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<En
         .enable_all()
         .build()?;
     let prefix = uuid::Uuid::new_v4().simple().to_string();
+    let outbox_owner = format!("desk-{}-{prefix}", std::process::id());
     let clock = options.clock;
     let path = store.path().to_owned();
-    let config::DeskConfig { keymap, theme } = options.config;
+    let config::DeskConfig {
+        keymap,
+        theme,
+        hooks,
+    } = options.config;
     let mut driver = Driver::new(store, clock.now(), keymap, prefix);
     let keep_backups = options.banner.is_none();
     driver.state.banner = options.banner;
@@ -65,6 +72,18 @@ pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<En
     } = driver;
     let mut workers = Workers::start(executor, Executor::new(reader));
     maintenance::start(&path, clock.now(), keep_backups, workers.background());
+    // The demo's made-up history is never sent to a real hook.
+    outbox::start(
+        &path,
+        if keep_backups {
+            hooks
+        } else {
+            Hooks::default()
+        },
+        clock.clone(),
+        outbox_owner,
+        workers.background(),
+    );
     // crossterm opens its keyboard reader once; one that cannot be opened
     // (no file handles left) would panic later, inside the loop.
     ratatui::crossterm::event::poll(Duration::ZERO)

@@ -90,7 +90,7 @@ pub(super) fn record(
     Ok(EventId(conn.last_insert_rowid()))
 }
 
-fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
+pub(super) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
     let kind: EventKind = parsed(r, 2)?;
     let text: String = r.get(5)?;
     let data = EventData::from_json(kind, &text);
@@ -111,7 +111,7 @@ fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
     })
 }
 
-const EVENT_COLUMNS: &str =
+pub(super) const EVENT_COLUMNS: &str =
     "SELECT id, at, kind, booking_id, customer_id, data, origin, staff, changes FROM events";
 
 impl Store {

@@ -8,7 +8,7 @@ use rusqlite_migration::{Error, M, MigrationDefinitionError, Migrations};
 /// Every migration, oldest first, and whether it is followed by a foreign
 /// key check (one that rebuilds a table); the schema version is their
 /// count.
-const MIGRATIONS: [(&str, bool); 18] = [
+const MIGRATIONS: [(&str, bool); 19] = [
     (include_str!("sql/001_init.sql"), false),
     (include_str!("sql/002_booking_ids_never_reused.sql"), true),
     (include_str!("sql/003_events_append_only.sql"), false),
@@ -32,6 +32,7 @@ const MIGRATIONS: [(&str, bool); 18] = [
     (include_str!("sql/015_desk_closures_and_takings.sql"), true),
     (include_str!("sql/016_reminders.sql"), false),
     (include_str!("sql/017_series.sql"), false),
+    (include_str!("sql/018_outbox.sql"), false),
     (include_str!("sql/021_courses.sql"), false),
 ];
 

@@ -43,6 +43,8 @@
 //!   all or none or partial), `cancel_following(id, &CancelRequest)`,
 //!   `move_following(id, SlotRef)`,
 //!   `series_bookings(series_id)`.
+//! - outbox: `claim_delivery(target, owner, lease, now)`, `delivered`,
+//!   `delivery_failed`, `retry_deliveries`, `deliveries`, `outbox_status`.
 
 mod availability;
 mod backup;
@@ -67,6 +69,7 @@ mod idempotency;
 mod lifecycle;
 mod listing;
 mod migrations;
+mod outbox;
 mod payments;
 mod queries;
 mod reminders;

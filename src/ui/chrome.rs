@@ -136,6 +136,16 @@ fn facts(state: &AppState, width: u16, compact: bool) -> Vec<Span<'static>> {
             theme::ERROR,
         ));
     }
+    if let Some(alarm) = state.outbox.alarm() {
+        // Stays while deliveries fail, whatever the message says; cut to
+        // leave the message some room (`slotdesk outbox` has it whole).
+        let used: usize = spans.iter().map(Span::width).sum();
+        let room = usize::from(width).saturating_sub(used + 3).min(90);
+        if room >= 12 {
+            spans.push(sep());
+            spans.push(Span::styled(fit::truncate(&alarm, room), theme::ERROR));
+        }
+    }
     spans
 }
 

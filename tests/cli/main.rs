@@ -11,6 +11,7 @@ mod closures;
 mod commands;
 mod concurrency;
 mod courses;
+mod outbox;
 mod reminders;
 mod series;
 mod small_defects;

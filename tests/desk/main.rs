@@ -17,6 +17,7 @@ mod hostile_input;
 mod list_screens;
 mod messages;
 mod narrow_columns;
+mod outbox;
 mod reminders;
 mod scrolling;
 mod series;

@@ -11,6 +11,7 @@ mod desk;
 mod first_run;
 mod idle;
 mod series;
+mod outbox;
 mod today_offer;
 mod typing;
 mod waitlist;

@@ -16,6 +16,7 @@ mod lifecycle;
 mod limits;
 mod list_orders;
 mod listing;
+mod outbox;
 mod payments;
 mod properties;
 mod reminders;
