@@ -8,7 +8,6 @@ use super::effect::{Effect, Write};
 use super::overlays::form::{Form, STEPS};
 use super::screens::board::start_move;
 use super::state::{AppState, Overlay, Screen};
-use crate::domain::money::amount_due;
 use crate::domain::{Booking, BookingId, BookingStatus, PaymentStatus, Transition};
 
 /// The booking the user is pointing at: the open detail, the board's
@@ -192,7 +191,7 @@ fn on_booking(state: &mut AppState, a: Action, b: &Booking) -> Vec<Effect> {
         },
         Action::RecordPayment => {
             let per_seat = service.map_or(0, |s| s.price);
-            let due = amount_due(per_seat, b.participants, b.add_ons.iter().map(|l| l.price));
+            let due = b.amount_due(per_seat);
             let key = state.next_key();
             open_form(state, Form::payment(b, due, &when, key))
         }

@@ -435,9 +435,10 @@ pub struct BookArgs {
     /// Customer's phone, local or international.
     #[arg(long)]
     pub phone: Option<String>,
-    /// Seats.
-    #[arg(long, default_value_t = 1)]
-    pub participants: u32,
+    /// Seats (default 1, or the sum of the --choice counts, which it must
+    /// then equal).
+    #[arg(long)]
+    pub participants: Option<u32>,
     /// A note for the booking.
     #[arg(long)]
     pub message: Option<String>,
@@ -451,6 +452,11 @@ pub struct BookArgs {
     /// An add-on by name (repeatable).
     #[arg(long = "add-on", value_name = "NAME")]
     pub add_ons: Vec<String>,
+    /// Participants of one of the service's price tiers, 'KEY=COUNT'
+    /// (repeatable; Wix participantsChoices): `--choice child=2 --choice
+    /// adult=1`. Participants is their sum, the price their total.
+    #[arg(long = "choice", value_name = "KEY=COUNT")]
+    pub choices: Vec<String>,
     /// Initial status.
     #[arg(long, value_enum, default_value_t = StatusArg::Confirmed)]
     pub status: StatusArg,
@@ -480,6 +486,10 @@ pub struct ConfirmArgs {
     /// An add-on by name (repeatable); replaces stored add-ons.
     #[arg(long = "add-on", value_name = "NAME")]
     pub add_ons: Vec<String>,
+    /// Participants of a price tier, 'KEY=COUNT' (repeatable); replaces the
+    /// stored choices and must add up to the booking's participants.
+    #[arg(long = "choice", value_name = "KEY=COUNT")]
+    pub choices: Vec<String>,
     /// A note for the booking.
     #[arg(long)]
     pub message: Option<String>,

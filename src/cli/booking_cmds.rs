@@ -5,6 +5,7 @@ use super::CliResult;
 use super::args::{BookArgs, Command, CustomerFields, MethodArg, StatusArg};
 use super::context::Context;
 use super::output;
+use crate::domain::choices::parse_pair;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
 use crate::domain::{
@@ -53,6 +54,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
                 customer: booking_for(a.customer_id, &a.customer),
                 answers: answers(&a.answers)?,
                 add_ons: a.add_ons.clone(),
+                choices: choice_flags(&a.choices)?,
                 message: a.message.clone(),
                 notify: a.notify.clone(),
                 idempotency_key: a.idempotency_key.clone(),
@@ -188,6 +190,13 @@ fn booking_for(picked: Option<i64>, f: &CustomerFields) -> Option<BookingFor> {
 
 fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
     let answers = answers(&a.answers)?;
+    let choices = choice_flags(&a.choices)?;
+    let summed = choices
+        .iter()
+        .fold(0_u32, |sum, (_, n)| sum.saturating_add(*n));
+    let participants = a
+        .participants
+        .unwrap_or(if choices.is_empty() { 1 } else { summed });
     Ok(BookRequest {
         slot: Some(a.slot.parse()?),
         customer: match a.customer {
@@ -199,17 +208,27 @@ fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
                 phone: a.phone.clone(),
             }),
         },
-        participants: a.participants,
+        participants,
         message: a.message.clone(),
         notify: a.notify.clone(),
         answers,
         add_ons: a.add_ons.clone(),
+        choices,
         status: match a.status {
             StatusArg::Pending => InitialStatus::Pending,
             StatusArg::Confirmed => InitialStatus::Confirmed,
         },
         idempotency_key: a.idempotency_key.clone(),
     })
+}
+
+/// `'KEY=COUNT'` flags as pairs. Errors (invalid, exit 5): a flag not of
+/// that form or a count that is not a whole number.
+fn choice_flags(flags: &[String]) -> CliResult<Vec<(String, u32)>> {
+    flags
+        .iter()
+        .map(|f| parse_pair(f).map_err(|e| BookingError::invalid(e).into()))
+        .collect()
 }
 
 /// `'QUESTION=ANSWER'` flags as pairs.

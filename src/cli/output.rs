@@ -153,6 +153,16 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
             shown(&a.value)
         )?;
     }
+    for c in &b.choices {
+        writeln!(
+            out,
+            "  choice        {} × {} ({}) at {}",
+            c.count,
+            shown(&c.name),
+            shown(&c.key),
+            format_amount(c.price, &b.payment.currency)
+        )?;
+    }
     for a in &b.add_ons {
         writeln!(
             out,

@@ -65,6 +65,7 @@ pub(super) fn run<'p>(
                 notify: None,
                 answers: visit.answers.clone(),
                 add_ons: visit.add_ons.clone(),
+                choices: Vec::new(),
                 status,
                 idempotency_key: key,
             };

@@ -2,6 +2,7 @@
 //! desk's fields (resource, instants, participants, hold, payment, answers,
 //! add-ons). Serializes to the command line's JSON. Pure.
 
+use super::choices::ChoiceLine;
 use super::ids::{AddOnId, BookingId, CustomerId, ResourceId, ServiceId, TimeSlotId};
 use super::schedule::SlotRef;
 use super::status::{BookingStatus, PaymentMethod, PaymentStatus};
@@ -51,6 +52,11 @@ pub struct Booking {
     /// written before reminders: `None`.
     #[serde(default)]
     pub notify: Option<String>,
+    /// Participants per price tier (Wix `participantsChoices`), at the
+    /// tiers' prices when booked; empty for a booking without tiers.
+    /// Absent in events written before choices: empty.
+    #[serde(default)]
+    pub choices: Vec<ChoiceLine>,
     /// Created, UTC.
     pub created_at: DateTime<Utc>,
     /// Last changed, UTC.
@@ -68,6 +74,18 @@ impl Booking {
             self.status = BookingStatus::Expired;
         }
         self
+    }
+
+    /// What the booking costs, minor units (saturating): with choices,
+    /// each tier's count × its price, else `per_seat` × participants; plus
+    /// its add-ons. The payment form prefills this.
+    pub fn amount_due(&self, per_seat: i64) -> i64 {
+        let extras = self.add_ons.iter().map(|l| l.price);
+        if self.choices.is_empty() {
+            super::money::amount_due(per_seat, self.participants, extras)
+        } else {
+            extras.fold(super::choices::total(&self.choices), i64::saturating_add)
+        }
     }
 
     /// Its slot, `TIME_SLOT_ID@DATE`.

@@ -71,6 +71,9 @@ pub struct Service {
     pub questions: Vec<Question>,
     /// Extras that can be sold with it.
     pub add_ons: Vec<AddOn>,
+    /// Price tiers a booking counts its participants by (Wix
+    /// `participantsChoices`), in catalog order; empty: one price for all.
+    pub choices: Vec<crate::domain::choices::Choice>,
     /// False once retired by a catalog apply.
     pub active: bool,
 }

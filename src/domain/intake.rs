@@ -139,6 +139,7 @@ mod tests {
                 name: "Taping".into(),
                 price: 850,
             }],
+            choices: Vec::new(),
             active: true,
         }
     }

@@ -36,6 +36,7 @@ pub mod catalog;
 pub mod catalog_file;
 pub mod catalog_where;
 pub mod check;
+pub mod choices;
 pub mod closure;
 pub mod customer;
 pub mod error;

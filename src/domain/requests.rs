@@ -82,6 +82,9 @@ pub struct BookRequest {
     pub answers: Vec<(String, String)>,
     /// Names of the service's add-ons.
     pub add_ons: Vec<String>,
+    /// `(tier key, count)` per price tier (Wix `participantsChoices`);
+    /// when given, `participants` must be their sum.
+    pub choices: Vec<(String, u32)>,
     pub status: InitialStatus,
     /// A repeated key with the same request returns the first booking made
     /// with it; with a different request it is a conflict.
@@ -122,6 +125,9 @@ pub struct ConfirmRequest {
     pub answers: Vec<(String, String)>,
     /// Add-on names; replace the stored add-ons when non-empty.
     pub add_ons: Vec<String>,
+    /// `(tier key, count)`; replace the stored choices when non-empty and
+    /// must add up to the booking's participants.
+    pub choices: Vec<(String, u32)>,
     /// Replaces the stored note when given and not blank.
     pub message: Option<String>,
     /// Replaces the message the reminder carries when given and not blank.

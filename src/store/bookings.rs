@@ -5,12 +5,13 @@
 use super::Store;
 use super::catalog::{location, service};
 use super::claims::SlotContext;
-use super::codec::{day, ts};
+use super::codec::{day, json_text, ts};
 use super::customers::{customer_for, named};
 use super::error::Result;
 use super::idempotency::{remember, replay};
 use super::transaction::{finish, finish_typed};
 use crate::domain::availability::{check_duplicate, check_room};
+use crate::domain::choices::{ChoiceLine, participants_of, resolve};
 use crate::domain::idempotency::{Operation, book_fingerprint, clean_key, hold_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::text;
@@ -159,6 +160,15 @@ impl Store {
             let add_ons = check_add_ons(&service, &req.add_ons)?;
             let message = clean_message(req.message.as_deref())?;
             let notify = clean_message(req.notify.as_deref())?;
+            let choices = resolve(
+                &service.choices,
+                &service.name,
+                &req.choices,
+                ctx.occurrence.capacity,
+            )?;
+            if !req.choices.is_empty() {
+                participants_of(&choices, Some(req.participants), ctx.occurrence.capacity)?;
+            }
             check_participants(req.participants, ctx.occurrence.capacity)?;
             check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
             let customer = customer_for(conn, &who, now)?;
@@ -180,6 +190,7 @@ impl Store {
             )?;
             write_answers(conn, id, &answers)?;
             write_add_ons(conn, id, &add_ons)?;
+            write_choices(conn, id, &choices)?;
             remember(conn, key, Operation::Book, &fingerprint, id, now)?;
             finish_typed(
                 conn,
@@ -215,6 +226,17 @@ pub(super) fn write_add_ons(conn: &Connection, id: BookingId, add_ons: &[AddOnLi
         )?
         .execute(params![id.0, a.id.0, a.name, a.price])?;
     }
+    Ok(())
+}
+
+/// Replaces the booking's participant choices with `choices`.
+pub(super) fn write_choices(
+    conn: &Connection,
+    id: BookingId,
+    choices: &[ChoiceLine],
+) -> Result<()> {
+    conn.prepare_cached("UPDATE bookings SET choices = ?2 WHERE id = ?1")?
+        .execute(params![id.0, json_text(&choices)])?;
     Ok(())
 }
 

@@ -3,7 +3,9 @@
 //! `BEGIN IMMEDIATE` transaction that re-checks the rules and records its event.
 
 use super::Store;
-use super::bookings::{check_participants, clean_message, write_add_ons, write_answers};
+use super::bookings::{
+    check_participants, clean_message, write_add_ons, write_answers, write_choices,
+};
 use super::catalog::{location, service};
 use super::claims::SlotContext;
 use super::codec::{day, instant, ts};
@@ -13,6 +15,7 @@ use super::idempotency::{remember, replay};
 use super::transaction::{Current, current, finish, finish_typed, step, sweep};
 use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::catalog::Service;
+use crate::domain::choices::{participants_of, resolve};
 use crate::domain::customer::{CustomerDetails, CustomerInput};
 use crate::domain::idempotency::{Operation, cancel_fingerprint, clean_key, confirm_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
@@ -107,6 +110,13 @@ impl Store {
             }
             if !request.add_ons.is_empty() {
                 write_add_ons(conn, id, &check_add_ons(&service, &request.add_ons)?)?;
+            }
+            if !request.choices.is_empty() {
+                let ctx = SlotContext::load(conn, b.slot)?;
+                let capacity = ctx.occurrence.capacity;
+                let lines = resolve(&service.choices, &service.name, &request.choices, capacity)?;
+                participants_of(&lines, Some(b.participants), capacity)?;
+                write_choices(conn, id, &lines)?;
             }
             if let Some(message) = clean_message(request.message.as_deref())? {
                 conn.prepare_cached("UPDATE bookings SET message = ?2 WHERE id = ?1")?

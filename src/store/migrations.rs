@@ -8,7 +8,7 @@ use rusqlite_migration::{Error, M, MigrationDefinitionError, Migrations};
 /// Every migration, oldest first, and whether it is followed by a foreign
 /// key check (one that rebuilds a table); the schema version is their
 /// count.
-const MIGRATIONS: [(&str, bool); 16] = [
+const MIGRATIONS: [(&str, bool); 17] = [
     (include_str!("sql/001_init.sql"), false),
     (include_str!("sql/002_booking_ids_never_reused.sql"), true),
     (include_str!("sql/003_events_append_only.sql"), false),
@@ -31,6 +31,10 @@ const MIGRATIONS: [(&str, bool); 16] = [
     (include_str!("sql/014_walk_ins.sql"), false),
     (include_str!("sql/015_desk_closures_and_takings.sql"), true),
     (include_str!("sql/016_reminders.sql"), false),
+    (
+        include_str!("sql/019_choices_and_payment_option.sql"),
+        false,
+    ),
 ];
 
 fn migrations() -> Migrations<'static> {

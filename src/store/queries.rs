@@ -3,7 +3,7 @@
 //! and pages are in `listing`.
 
 use super::Store;
-use super::codec::{date_col, day, instant, parsed, parsed_opt};
+use super::codec::{date_col, day, instant, json_col, parsed, parsed_opt};
 use super::error::Result;
 use crate::domain::{
     AddOnId, AddOnLine, Answer, Booking, BookingError, BookingId, CustomerId, CustomerSummary,
@@ -18,7 +18,7 @@ pub(super) const BOOKING_SELECT: &str =
     b.cancel_reason, b.message, b.payment_status, b.payment_amount, b.payment_currency,
     b.payment_method, b.payment_reference, b.created_at, b.updated_at,
     c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
-    b.walk_in, b.notify
+    b.walk_in, b.notify, b.choices
   FROM bookings b
   JOIN services s ON s.id = b.service_id
   JOIN resources r ON r.id = b.resource_id
@@ -56,6 +56,7 @@ pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
         add_ons: Vec::new(),
         walk_in: r.get(28)?,
         notify: r.get(29)?,
+        choices: json_col(r, 30)?,
         created_at: instant(r.get(19)?),
         updated_at: instant(r.get(20)?),
     })

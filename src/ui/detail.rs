@@ -310,6 +310,16 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
             width,
         );
     }
+    for (i, c) in b.choices.iter().enumerate() {
+        let label = if i == 0 { "Choices" } else { "" };
+        let text = format!(
+            "{} × {} at {}",
+            c.count,
+            c.name,
+            money::amount(c.price, currency)
+        );
+        fact(&mut lines, label, &text, plain, width);
+    }
     for (i, a) in b.add_ons.iter().enumerate() {
         let label = if i == 0 { "Add-ons" } else { "" };
         let text = format!("{} {}", a.name, money::amount(a.price, currency));

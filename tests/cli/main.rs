@@ -7,6 +7,7 @@ mod support;
 mod bad_numbers;
 mod catalog;
 mod catalog_template;
+mod choices;
 mod closures;
 mod commands;
 mod concurrency;

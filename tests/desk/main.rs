@@ -7,6 +7,7 @@ mod support;
 mod attention;
 mod board_screens;
 mod bookings_list;
+mod choices;
 mod closures;
 mod first_run;
 mod flows;

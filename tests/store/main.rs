@@ -7,6 +7,7 @@ mod support;
 
 mod catalog;
 mod catalog_changes;
+mod choices;
 mod closures;
 mod customers;
 mod events;

@@ -84,6 +84,7 @@ pub(super) fn service() -> Service {
         require_email_and_phone: false,
         questions: Vec::new(),
         add_ons: Vec::new(),
+        choices: Vec::new(),
         active: true,
     }
 }
@@ -138,6 +139,7 @@ pub(super) fn booking(id: i64, time_slot: i64, status: BookingStatus) -> Booking
         add_ons: Vec::new(),
         walk_in: false,
         notify: None,
+        choices: Vec::new(),
         created_at: now(),
         updated_at: now(),
     }

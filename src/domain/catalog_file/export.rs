@@ -139,6 +139,17 @@ impl Applied<'_> {
             });
             let _ = writeln!(out, "add_ons = {}", list(adds));
         }
+        if !s.choices.is_empty() {
+            let tiers = s.choices.iter().map(|c| {
+                format!(
+                    "{{ key = {}, name = {}, price = {} }}",
+                    quoted(&c.key),
+                    quoted(&c.name),
+                    quoted(&format_amount(c.price, &s.currency))
+                )
+            });
+            let _ = writeln!(out, "choices = {}", list(tiers));
+        }
     }
 
     /// The time slots grouped: one entry per service, resource, capacity

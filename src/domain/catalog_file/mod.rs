@@ -103,6 +103,8 @@ pub struct ServiceDef {
     pub questions: Vec<QuestionDef>,
     /// `(name, price in minor units)`.
     pub add_ons: Vec<(String, i64)>,
+    /// Price tiers (Wix `participantsChoices`), keys unique in any case.
+    pub choices: Vec<crate::domain::choices::Choice>,
 }
 
 /// An intake question.

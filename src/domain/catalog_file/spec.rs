@@ -66,6 +66,16 @@ pub(super) struct ServiceSpec {
     pub(super) questions: Vec<QuestionDef>,
     #[serde(default)]
     pub(super) add_ons: Vec<AddOnSpec>,
+    #[serde(default)]
+    pub(super) choices: Vec<ChoiceSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ChoiceSpec {
+    pub(super) key: String,
+    pub(super) name: String,
+    pub(super) price: String,
 }
 
 fn a_day() -> u32 {

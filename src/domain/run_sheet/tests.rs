@@ -50,6 +50,7 @@ fn booking(id: i64, resource: i64, h: u32, status: BookingStatus, who: &str) -> 
         add_ons: Vec::new(),
         walk_in: false,
         notify: None,
+        choices: Vec::new(),
         created_at: at(0, 0),
         updated_at: at(0, 0),
     }

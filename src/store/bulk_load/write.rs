@@ -160,6 +160,7 @@ fn insert_bookings(
                 .collect(),
             walk_in: false,
             notify: None,
+            choices: Vec::new(),
             created_at: instant(r.created_at),
             updated_at: instant(r.created_at),
         };

@@ -5,6 +5,7 @@ use super::{ContactNeed, Field, FieldKind, Form, HoldTimer, Picker};
 use crate::app::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
+use crate::domain::choices::Choice;
 use crate::domain::money::format_amount;
 use crate::domain::text;
 use crate::domain::typed_date::DateOrder;
@@ -150,6 +151,32 @@ pub(super) fn add_on_label(name: &str) -> String {
     format!("Add {name}")
 }
 
+/// The label of a price tier's count field: its name and its price each
+/// (`Child (8.00 each)`).
+pub(super) fn choice_label(c: &Choice, currency: &str) -> String {
+    format!("{} ({} each)", c.name, format_amount(c.price, currency))
+}
+
+/// One count field per price tier of `service` (Wix
+/// `participantsChoices`), 0 to `max`, prefilled from `booking`.
+fn choice_fields(service: &Service, booking: Option<&Booking>, max: u32) -> Vec<Field> {
+    service
+        .choices
+        .iter()
+        .map(|c| {
+            let count = booking
+                .and_then(|b| b.choices.iter().find(|l| l.key == c.key))
+                .map_or(0, |l| l.count);
+            Field::new(
+                &choice_label(c, &service.currency),
+                FieldKind::Number { min: 0, max },
+                true,
+                &count.to_string(),
+            )
+        })
+        .collect()
+}
+
 /// What booking or confirming `service` asks of the customer.
 pub(super) fn contact_for(service: &Service) -> ContactNeed {
     if service.require_email_and_phone {
@@ -277,12 +304,16 @@ impl Form {
     pub fn new_booking(slot: &Slot, service: &Service, when: &str, key: String) -> Self {
         let mut fields = customer_fields(None, Some(contact_for(service)));
         let free = slot.free().max(1);
-        fields.push(Field::new(
-            PARTICIPANTS,
-            FieldKind::Number { min: 1, max: free },
-            true,
-            "1",
-        ));
+        if service.choices.is_empty() {
+            fields.push(Field::new(
+                PARTICIPANTS,
+                FieldKind::Number { min: 1, max: free },
+                true,
+                "1",
+            ));
+        } else {
+            fields.extend(choice_fields(service, None, free));
+        }
         fields.extend(detail_fields(service, None));
         fields.push(notify_field(None));
         fields.push(Field::new(
@@ -356,6 +387,7 @@ impl Form {
     /// Confirm-a-hold form: the customer and the required details.
     pub fn confirm_hold(b: &Booking, service: &Service, when: &str, key: String) -> Self {
         let mut fields = customer_fields(b.customer.as_ref(), Some(contact_for(service)));
+        fields.extend(choice_fields(service, Some(b), b.participants));
         fields.extend(detail_fields(service, Some(b)));
         fields.push(notify_field(Some(b)));
         Self {
@@ -375,8 +407,9 @@ impl Form {
     pub fn edit_booking(b: &Booking, service: &Service, when: &str, key: String) -> Self {
         let mut fields = Vec::new();
         // A class's seats can change (the engine re-checks the room); an
-        // appointment always has one.
-        if service.capacity > 1 {
+        // appointment always has one; seats counted by price tier stay as
+        // booked.
+        if service.capacity > 1 && b.choices.is_empty() {
             fields.push(Field::new(
                 PARTICIPANTS,
                 FieldKind::Number {

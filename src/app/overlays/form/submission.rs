@@ -7,7 +7,7 @@ use super::kinds::{
     AMOUNT, APPROVER, APPROVER_PIN, BookingFilter, CONFIRM_CUSTOMER, CONFIRM_ID, CUSTOMER, DATE,
     EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, NOTIFY, PARTICIPANTS, PHONE, PIN,
     REASON, REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES,
-    add_on_label,
+    add_on_label, choice_label,
 };
 use crate::app::effect::{Authority, Write};
 use crate::domain::catalog::Service;
@@ -71,6 +71,21 @@ impl Form {
             .collect()
     }
 
+    /// The price tiers given a count above 0, `(key, count)`.
+    fn choices(&self, service: &Service) -> Vec<(String, u32)> {
+        service
+            .choices
+            .iter()
+            .filter_map(|c| {
+                let count = self
+                    .value(&choice_label(c, &service.currency))
+                    .parse::<u32>()
+                    .unwrap_or(0);
+                (count > 0).then(|| (c.key.clone(), count))
+            })
+            .collect()
+    }
+
     /// The request a valid form makes. `service` is the service of the
     /// slot or booking the form is about. A confirm form whose hold the
     /// engine said is gone books the hold's slot afresh with what was typed
@@ -87,10 +102,23 @@ impl Form {
             },
             FormKind::NewBooking(slot) => {
                 let service = service.ok_or("unknown service")?;
+                let choices = self.choices(service);
+                let participants = if service.choices.is_empty() {
+                    participants
+                } else if choices.is_empty() {
+                    let names: Vec<&str> =
+                        service.choices.iter().map(|c| c.name.as_str()).collect();
+                    return Err(format!("give a count to one of {}", names.join(", ")));
+                } else {
+                    choices
+                        .iter()
+                        .fold(0_u32, |sum, (_, n)| sum.saturating_add(*n))
+                };
                 Write::Book(Box::new(BookRequest {
                     slot: Some(*slot),
                     customer: self.booking_for(),
                     participants,
+                    choices,
                     message: self.optional(MESSAGE),
                     notify: self.optional(NOTIFY),
                     answers: self.answers(service),
@@ -127,6 +155,7 @@ impl Form {
                     notify: self.optional(NOTIFY),
                     answers: self.answers(service),
                     add_ons: self.add_ons(service),
+                    choices: self.choices(service),
                     status: InitialStatus::Confirmed,
                     idempotency_key: Some(format!("{key}-again")),
                 }))
@@ -139,6 +168,7 @@ impl Form {
                         customer: Some(self.booking_for()),
                         answers: self.answers(service),
                         add_ons: self.add_ons(service),
+                        choices: self.choices(service),
                         message: self.optional(MESSAGE),
                         notify: self.optional(NOTIFY),
                         idempotency_key: Some(key),
