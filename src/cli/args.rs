@@ -457,6 +457,11 @@ pub struct BookArgs {
     /// adult=1`. Participants is their sum, the price their total.
     #[arg(long = "choice", value_name = "KEY=COUNT")]
     pub choices: Vec<String>,
+    /// How the customer plans to pay: desk, online, voucher or membership
+    /// (Wix selectedPaymentOption); the payment may still use another
+    /// method.
+    #[arg(long, value_name = "OPTION")]
+    pub payment_option: Option<String>,
     /// Initial status.
     #[arg(long, value_enum, default_value_t = StatusArg::Confirmed)]
     pub status: StatusArg,
@@ -633,6 +638,10 @@ pub struct BookingsArgs {
     /// cancelled, declined, expired, no-show; `checked_in` and `no_show` too).
     #[arg(long)]
     pub status: Option<String>,
+    /// Only bookings whose customer plans to pay so: desk, online, voucher
+    /// or membership.
+    #[arg(long, value_name = "OPTION")]
+    pub payment_option: Option<String>,
     /// The customer: part of a name or email, or a phone in any format.
     #[arg(long)]
     pub customer: Option<String>,

@@ -5,6 +5,7 @@ use super::CliResult;
 use super::args::{BookArgs, Command, CustomerFields, MethodArg, StatusArg};
 use super::context::Context;
 use super::output;
+use crate::domain::PaymentOption;
 use crate::domain::choices::parse_pair;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
@@ -214,12 +215,23 @@ fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
         answers,
         add_ons: a.add_ons.clone(),
         choices,
+        payment_option: payment_option(a.payment_option.as_deref())?,
         status: match a.status {
             StatusArg::Pending => InitialStatus::Pending,
             StatusArg::Confirmed => InitialStatus::Confirmed,
         },
         idempotency_key: a.idempotency_key.clone(),
     })
+}
+
+/// A `--payment-option` word. Errors (invalid, exit 5): the words it takes.
+pub(super) fn payment_option(typed: Option<&str>) -> CliResult<Option<PaymentOption>> {
+    typed
+        .map(|t| {
+            t.parse()
+                .map_err(|e: String| BookingError::invalid(e).into())
+        })
+        .transpose()
 }
 
 /// `'KEY=COUNT'` flags as pairs. Errors (invalid, exit 5): a flag not of

@@ -96,6 +96,7 @@ pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
             .as_deref()
             .map(|s| BookingStatus::from_words(s).map_err(BookingError::Invalid))
             .transpose()?,
+        payment_option: super::booking_cmds::payment_option(a.payment_option.as_deref())?,
         customer_text: a.customer.clone(),
         page: a.page,
         page_size: a.page_size,

@@ -66,6 +66,7 @@ pub(super) fn run<'p>(
                 answers: visit.answers.clone(),
                 add_ons: visit.add_ons.clone(),
                 choices: Vec::new(),
+                payment_option: None,
                 status,
                 idempotency_key: key,
             };

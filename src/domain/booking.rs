@@ -5,7 +5,7 @@
 use super::choices::ChoiceLine;
 use super::ids::{AddOnId, BookingId, CustomerId, ResourceId, ServiceId, TimeSlotId};
 use super::schedule::SlotRef;
-use super::status::{BookingStatus, PaymentMethod, PaymentStatus};
+use super::status::{BookingStatus, PaymentMethod, PaymentOption, PaymentStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +57,10 @@ pub struct Booking {
     /// Absent in events written before choices: empty.
     #[serde(default)]
     pub choices: Vec<ChoiceLine>,
+    /// How the customer plans to pay (Wix `selectedPaymentOption`), when
+    /// said at booking. Absent in events written before it: `None`.
+    #[serde(default)]
+    pub payment_option: Option<PaymentOption>,
     /// Created, UTC.
     pub created_at: DateTime<Utc>,
     /// Last changed, UTC.

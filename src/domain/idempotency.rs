@@ -99,6 +99,9 @@ pub fn book_fingerprint(req: &BookRequest) -> String {
         },
     });
     later_fields(&mut v, &req.choices);
+    if let (Some(map), Some(option)) = (v.as_object_mut(), req.payment_option) {
+        map.insert("payment_option".into(), json!(option.as_str()));
+    }
     v.to_string()
 }
 

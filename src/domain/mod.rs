@@ -84,6 +84,6 @@ pub use requests::{
 };
 pub use schedule::{Occurrence, SlotRef, TimeSlot};
 pub use staff::StaffMember;
-pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};
+pub use status::{BookingStatus, PaymentMethod, PaymentOption, PaymentStatus, Role, Transition};
 pub use takings::{CurrencyTotal, MethodTakings, MoneyMove, SignOff, Takings, TakingsEntry};
 pub use waitlist::{WaitlistEntry, WaitlistRequest, WaitlistStatus};

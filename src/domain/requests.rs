@@ -5,7 +5,7 @@
 use super::customer::CustomerInput;
 use super::ids::{CustomerId, ServiceId};
 use super::schedule::SlotRef;
-use super::status::PaymentMethod;
+use super::status::{PaymentMethod, PaymentOption};
 
 /// A hold (Boseat temporary booking, Sesami `reserve`): seats on a slot for
 /// the service's hold minutes, with no customer yet.
@@ -85,6 +85,8 @@ pub struct BookRequest {
     /// `(tier key, count)` per price tier (Wix `participantsChoices`);
     /// when given, `participants` must be their sum.
     pub choices: Vec<(String, u32)>,
+    /// How the customer plans to pay (Wix `selectedPaymentOption`).
+    pub payment_option: Option<PaymentOption>,
     pub status: InitialStatus,
     /// A repeated key with the same request returns the first booking made
     /// with it; with a different request it is a conflict.

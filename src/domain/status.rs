@@ -337,6 +337,58 @@ impl FromStr for PaymentMethod {
     }
 }
 
+/// How the customer plans to pay, chosen at booking (Wix
+/// `selectedPaymentOption`); the payment itself may still use another
+/// method ([`PaymentMethod`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentOption {
+    /// At the desk, on the day.
+    Desk,
+    /// Online, later (a payment link).
+    Online,
+    /// With a gift or package voucher.
+    Voucher,
+    /// Covered by a membership.
+    Membership,
+}
+
+impl PaymentOption {
+    /// Every option, as forms offer them.
+    pub const ALL: [Self; 4] = [Self::Desk, Self::Online, Self::Voucher, Self::Membership];
+
+    /// The stored, printed and typed word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Desk => "desk",
+            Self::Online => "online",
+            Self::Voucher => "voucher",
+            Self::Membership => "membership",
+        }
+    }
+}
+
+impl fmt::Display for PaymentOption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The word in any case, trimmed. Errors: the words it takes.
+impl FromStr for PaymentOption {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let typed = s.trim().to_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|o| o.as_str() == typed)
+            .ok_or_else(|| {
+                let shown: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+                format!("unknown payment option `{shown}` (desk, online, voucher or membership)")
+            })
+    }
+}
+
 /// Who is at the desk (Wix: owner-only operations are manager-only here).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -191,6 +191,10 @@ impl Store {
             write_answers(conn, id, &answers)?;
             write_add_ons(conn, id, &add_ons)?;
             write_choices(conn, id, &choices)?;
+            if let Some(option) = req.payment_option {
+                conn.prepare_cached("UPDATE bookings SET payment_option = ?2 WHERE id = ?1")?
+                    .execute(params![id.0, option.as_str()])?;
+            }
             remember(conn, key, Operation::Book, &fingerprint, id, now)?;
             finish_typed(
                 conn,

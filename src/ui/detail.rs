@@ -300,6 +300,9 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         theme::payment(p.status),
         width,
     );
+    if let Some(o) = b.payment_option {
+        fact(&mut lines, "Pays by", o.as_str(), plain, width);
+    }
     for (i, a) in b.answers.iter().enumerate() {
         let label = if i == 0 { "Answers" } else { "" };
         fact(

@@ -11,6 +11,7 @@ mod choices;
 mod closures;
 mod commands;
 mod concurrency;
+mod payment_option;
 mod reminders;
 mod small_defects;
 mod status_words;

@@ -105,3 +105,34 @@ fn a_hold_confirmed_with_counts_must_add_up_to_its_seats() {
     assert_eq!(b.choices.len(), 2);
     assert_eq!(b.amount_due(0), 2000);
 }
+
+#[test]
+fn a_payment_option_is_kept_and_the_list_filters_by_it() {
+    use slotdesk::domain::{BookingQuery, PaymentOption};
+    let (_dir, mut store) = tiered();
+    let mut req = book_request(slot(&store, "yoga", "studio", "18:00", MONDAY), jane());
+    req.payment_option = Some(PaymentOption::Membership);
+    let member = store.book(&req, now()).unwrap();
+    assert_eq!(
+        store.booking(member.id).unwrap().payment_option,
+        Some(PaymentOption::Membership)
+    );
+    let other = book_request(
+        slot(&store, "yoga", "studio", "18:00", crate::support::TUESDAY),
+        jane(),
+    );
+    store.book(&other, now()).unwrap();
+    let query = BookingQuery {
+        payment_option: Some(PaymentOption::Membership),
+        ..BookingQuery::default()
+    };
+    let page = store.bookings(&query).unwrap();
+    assert_eq!(page.bookings.len(), 1);
+    assert_eq!(page.bookings[0].id, member.id);
+    // The same key with another option is another request.
+    req.idempotency_key = Some("k1".into());
+    req.slot = Some(slot(&store, "yoga", "studio", "09:00", "2026-06-07"));
+    store.book(&req, now()).unwrap();
+    req.payment_option = Some(PaymentOption::Online);
+    assert!(store.book(&req, now()).is_err());
+}

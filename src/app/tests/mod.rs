@@ -140,6 +140,7 @@ pub(super) fn booking(id: i64, time_slot: i64, status: BookingStatus) -> Booking
         walk_in: false,
         notify: None,
         choices: Vec::new(),
+        payment_option: None,
         created_at: now(),
         updated_at: now(),
     }

@@ -161,6 +161,7 @@ fn insert_bookings(
             walk_in: false,
             notify: None,
             choices: Vec::new(),
+            payment_option: None,
             created_at: instant(r.created_at),
             updated_at: instant(r.created_at),
         };

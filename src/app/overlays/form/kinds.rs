@@ -10,8 +10,8 @@ use crate::domain::money::format_amount;
 use crate::domain::text;
 use crate::domain::typed_date::DateOrder;
 use crate::domain::{
-    Booking, BookingId, BookingStatus, ClosureId, CustomerId, CustomerSummary, ResourceId, SlotRef,
-    Transition,
+    Booking, BookingId, BookingStatus, ClosureId, CustomerId, CustomerSummary, PaymentOption,
+    ResourceId, SlotRef, Transition,
 };
 use chrono::NaiveDate;
 
@@ -95,6 +95,8 @@ pub struct BookingFilter {
     pub service: Option<String>,
     /// Text found in the customer's name, email or phone.
     pub customer: Option<String>,
+    /// Only bookings whose customer plans to pay so.
+    pub payment_option: Option<PaymentOption>,
 }
 
 /// The lifecycle steps the status form offers, each where the booking's
@@ -142,6 +144,21 @@ pub(super) const SERVICE: &str = "Service";
 pub(super) const CUSTOMER: &str = "Customer";
 pub(super) const WHO_LEAVES: &str = "Who leaves";
 pub(super) const YES_NO: [&str; 2] = ["no", "yes"];
+
+pub(super) const PAYS_BY: &str = "Pays by";
+
+/// The payment option field (Wix `selectedPaymentOption`): `none` (the
+/// first choice, meaning not said or any) or one of the options.
+pub(super) fn payment_option_field(none: &'static str, current: Option<PaymentOption>) -> Field {
+    let mut options = vec![none.to_owned()];
+    options.extend(PaymentOption::ALL.iter().map(|o| o.as_str().to_owned()));
+    Field::new(
+        PAYS_BY,
+        FieldKind::Choice(options),
+        true,
+        current.map_or(none, PaymentOption::as_str),
+    )
+}
 
 pub(super) fn choice(options: &[&str]) -> FieldKind {
     FieldKind::Choice(options.iter().map(|o| (*o).to_owned()).collect())
@@ -316,6 +333,7 @@ impl Form {
         }
         fields.extend(detail_fields(service, None));
         fields.push(notify_field(None));
+        fields.push(payment_option_field("not said", None));
         fields.push(Field::new(
             STATUS,
             choice(&["confirmed", "pending"]),
@@ -638,6 +656,7 @@ impl Form {
                     false,
                     current.customer.as_deref().unwrap_or(""),
                 ),
+                payment_option_field("any", current.payment_option),
             ],
             String::new(),
         )

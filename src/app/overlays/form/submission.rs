@@ -5,8 +5,8 @@ use super::FieldKind;
 use super::Form;
 use super::kinds::{
     AMOUNT, APPROVER, APPROVER_PIN, BookingFilter, CONFIRM_CUSTOMER, CONFIRM_ID, CUSTOMER, DATE,
-    EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, NOTIFY, PARTICIPANTS, PHONE, PIN,
-    REASON, REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES,
+    EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, NOTIFY, PARTICIPANTS, PAYS_BY,
+    PHONE, PIN, REASON, REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES,
     add_on_label, choice_label,
 };
 use crate::app::effect::{Authority, Write};
@@ -119,6 +119,7 @@ impl Form {
                     customer: self.booking_for(),
                     participants,
                     choices,
+                    payment_option: self.value(PAYS_BY).parse().ok(),
                     message: self.optional(MESSAGE),
                     notify: self.optional(NOTIFY),
                     answers: self.answers(service),
@@ -156,6 +157,7 @@ impl Form {
                     answers: self.answers(service),
                     add_ons: self.add_ons(service),
                     choices: self.choices(service),
+                    payment_option: None,
                     status: InitialStatus::Confirmed,
                     idempotency_key: Some(format!("{key}-again")),
                 }))
@@ -264,6 +266,7 @@ impl Form {
                     from,
                     to,
                     status: crate::domain::BookingStatus::from_words(self.value(STATUS)).ok(),
+                    payment_option: self.value(PAYS_BY).parse().ok(),
                     service: self.optional(SERVICE).filter(|s| s != "any"),
                     customer: self.optional(CUSTOMER),
                 }));
