@@ -64,6 +64,7 @@ fn words(id: BookingId, found: BookingStatus) -> String {
         S::Completed => done(&format!("completed #{id}")),
         S::Declined => done(&format!("declined #{id}")),
         S::Pending => done(&format!("made #{id} pending")),
+        S::Requested => format!("#{id} is a request again: another desk changed it a moment ago"),
         S::Held => format!("#{id} is held again: another desk changed it a moment ago"),
     }
 }

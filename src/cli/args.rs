@@ -56,8 +56,16 @@ pub enum Command {
     Confirm(ConfirmArgs),
     /// Cancel a booking (or release a hold) with a reason.
     Cancel(CancelArgs),
-    /// Decline a pending booking.
-    Decline(IdArgs),
+    /// Decline a request or a pending booking (Wix DECLINED), with the
+    /// reason.
+    Decline(DeclineArgs),
+    /// Approve a request (Wix CREATED → CONFIRMED): its seats are taken
+    /// now, re-checking the slot's room; a request that no longer fits is
+    /// refused and stays requested.
+    Approve(IdArgs),
+    /// The requests awaiting approval, soonest first (services with
+    /// requires_approval).
+    Requests(JsonFlag),
     /// Check in a confirmed booking.
     CheckIn(IdArgs),
     /// Mark a confirmed booking as a no-show.
@@ -394,6 +402,8 @@ pub enum StatusArg {
     Pending,
     /// Confirmed.
     Confirmed,
+    /// A request awaiting approval (a service with requires_approval).
+    Requested,
 }
 
 /// Customer fields.
@@ -462,9 +472,15 @@ pub struct BookArgs {
     /// method.
     #[arg(long, value_name = "OPTION")]
     pub payment_option: Option<String>,
-    /// Initial status.
-    #[arg(long, value_enum, default_value_t = StatusArg::Confirmed)]
-    pub status: StatusArg,
+    /// Initial status [default: the service's: requested when it requires
+    /// approval, else confirmed]. Booking a requires-approval service
+    /// pending or confirmed at once is manager-only.
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// With no staff defined: say a manager is doing this (for --status on
+    /// a service that requires approval).
+    #[arg(long)]
+    pub as_manager: bool,
     /// Repeat-safe key: the same request again returns the first result;
     /// another request under it is a conflict (exit 3).
     #[arg(long)]
@@ -533,6 +549,20 @@ pub struct CancelArgs {
 pub struct IdArgs {
     /// Booking id.
     pub id: i64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `decline`.
+#[derive(Debug, Args)]
+pub struct DeclineArgs {
+    /// Booking id.
+    pub id: i64,
+    /// Why (at most 500 characters, no control characters); kept as
+    /// `decline_reason`.
+    #[arg(long)]
+    pub reason: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,

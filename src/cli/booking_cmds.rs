@@ -14,7 +14,8 @@ use crate::domain::{
     WalkInRequest,
 };
 use crate::domain::{
-    Booking, BookingError, BookingId, CancelRequest, EventId, PaymentMethod, SlotRef, Transition,
+    Booking, BookingError, BookingId, CancelRequest, EventId, PaymentMethod, Role, SlotRef,
+    Transition,
 };
 use std::io::Write;
 
@@ -35,7 +36,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
             (ctx.store.hold(&req, now)?, a.json)
         }
         Command::Book(a) => {
-            let req = book_request(&a)?;
+            let req = book_request(&a, ctx.role(a.as_manager))?;
             (ctx.store.book(&req, now)?, a.json)
         }
         Command::WalkIn(a) => {
@@ -78,7 +79,12 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
         }
         Command::Decline(a) => (
             ctx.store
-                .transition(BookingId(a.id), Transition::Decline, now)?,
+                .decline(BookingId(a.id), a.reason.as_deref(), now)?,
+            a.json,
+        ),
+        Command::Approve(a) => (
+            ctx.store
+                .confirm_with(BookingId(a.id), &ConfirmRequest::default(), now)?,
             a.json,
         ),
         Command::CheckIn(a) => (
@@ -189,7 +195,7 @@ fn booking_for(picked: Option<i64>, f: &CustomerFields) -> Option<BookingFor> {
     }))
 }
 
-fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
+fn book_request(a: &BookArgs, role: Role) -> CliResult<BookRequest> {
     let answers = answers(&a.answers)?;
     let choices = choice_flags(&a.choices)?;
     let summed = choices
@@ -217,9 +223,12 @@ fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
         choices,
         payment_option: payment_option(a.payment_option.as_deref())?,
         status: match a.status {
-            StatusArg::Pending => InitialStatus::Pending,
-            StatusArg::Confirmed => InitialStatus::Confirmed,
+            Some(StatusArg::Pending) => InitialStatus::Pending,
+            Some(StatusArg::Confirmed) => InitialStatus::Confirmed,
+            Some(StatusArg::Requested) => InitialStatus::Requested,
+            None => InitialStatus::ServiceDefault,
         },
+        role,
         idempotency_key: a.idempotency_key.clone(),
     })
 }

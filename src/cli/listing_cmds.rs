@@ -109,6 +109,26 @@ pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
     output::booking_page(&page, ctx.location()?.time_zone)
 }
 
+/// `requests [--json]`: the requests awaiting approval from today on,
+/// soonest first (Wix `CREATED` bookings), as the bookings list prints them.
+pub fn requests(ctx: &mut Context, json: bool) -> CliResult {
+    let query = BookingQuery {
+        status: Some(BookingStatus::Requested),
+        from: Some(ctx.today()?),
+        page_size: 500,
+        ..BookingQuery::default()
+    };
+    let page = seen_at(ctx.store.bookings(&query)?, ctx.now);
+    if json {
+        return output::json(&page.bookings);
+    }
+    if page.bookings.is_empty() {
+        println!("no requests awaiting approval");
+        return Ok(());
+    }
+    output::booking_page(&page, ctx.location()?.time_zone)
+}
+
 /// `booking ID` and `booking edit ID [--message M] [--participants N]`.
 pub fn booking(ctx: &mut Context, a: &ShowArgs) -> CliResult {
     let (booking, json) = match &a.action {

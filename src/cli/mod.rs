@@ -141,6 +141,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Customers(_)
             | Command::Check(_)
             | Command::Closures(_)
+            | Command::Requests(_)
             | Command::Reminders(args::RemindersArgs { action: None, .. })
             | Command::Backup(_)
             | Command::Takings(args::TakingsArgs {
@@ -202,6 +203,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Closure { action } => closure_cmds::closure(&mut ctx, action),
         Command::Closures(a) => closure_cmds::list(&ctx, a.json),
         Command::Reminders(a) => reminder_cmds::reminders(&mut ctx, &a),
+        Command::Requests(a) => listing_cmds::requests(&mut ctx, a.json),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

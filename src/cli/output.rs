@@ -148,6 +148,9 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
     if let Some(r) = &b.cancel_reason {
         writeln!(out, "  cancelled     {}", shown(r))?;
     }
+    if let Some(r) = &b.decline_reason {
+        writeln!(out, "  declined      {}", shown(r))?;
+    }
     for a in &b.answers {
         writeln!(
             out,

@@ -68,6 +68,7 @@ pub(super) fn run<'p>(
                 choices: Vec::new(),
                 payment_option: None,
                 status,
+                role: crate::domain::Role::Manager,
                 idempotency_key: key,
             };
             ids[v] = Some(store.book(&request, at)?.id);

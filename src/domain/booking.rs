@@ -61,6 +61,10 @@ pub struct Booking {
     /// said at booking. Absent in events written before it: `None`.
     #[serde(default)]
     pub payment_option: Option<PaymentOption>,
+    /// Why the business declined it (a request or a pending booking).
+    /// Absent in events written before approval: `None`.
+    #[serde(default)]
+    pub decline_reason: Option<String>,
     /// Created, UTC.
     pub created_at: DateTime<Utc>,
     /// Last changed, UTC.

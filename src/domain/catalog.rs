@@ -74,6 +74,10 @@ pub struct Service {
     /// Price tiers a booking counts its participants by (Wix
     /// `participantsChoices`), in catalog order; empty: one price for all.
     pub choices: Vec<crate::domain::choices::Choice>,
+    /// New bookings are requests (`requested`, holding no capacity) until
+    /// the desk approves them (Wix `CREATED`; Cal.com "requires
+    /// confirmation"); default false.
+    pub requires_approval: bool,
     /// False once retired by a catalog apply.
     pub active: bool,
 }

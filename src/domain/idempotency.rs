@@ -96,6 +96,8 @@ pub fn book_fingerprint(req: &BookRequest) -> String {
         "status": match req.status {
             InitialStatus::Pending => "pending",
             InitialStatus::Confirmed => "confirmed",
+            InitialStatus::Requested => "requested",
+            InitialStatus::ServiceDefault => "default",
         },
     });
     later_fields(&mut v, &req.choices);

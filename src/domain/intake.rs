@@ -140,6 +140,7 @@ mod tests {
                 price: 850,
             }],
             choices: Vec::new(),
+            requires_approval: false,
             active: true,
         }
     }

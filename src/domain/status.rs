@@ -12,6 +12,9 @@ use std::str::FromStr;
 pub enum BookingStatus {
     /// A hold: counts against capacity until `hold_expires_at` (Boseat, Sesami `reserve`).
     Held,
+    /// A request for a service that needs approval (Wix `CREATED`): holds
+    /// no capacity until the desk approves it (`confirmed`) or declines it.
+    Requested,
     /// Created, awaiting confirmation (ReserveKit `pending`, Wix `CREATED`).
     Pending,
     /// Confirmed (ReserveKit `confirmed`, Sesami `book`).
@@ -32,8 +35,9 @@ pub enum BookingStatus {
 
 impl BookingStatus {
     /// Every status, in lifecycle order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Held,
+        Self::Requested,
         Self::Pending,
         Self::Confirmed,
         Self::CheckedIn,
@@ -48,6 +52,7 @@ impl BookingStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Held => "held",
+            Self::Requested => "requested",
             Self::Pending => "pending",
             Self::Confirmed => "confirmed",
             Self::CheckedIn => "checked_in",
@@ -126,11 +131,11 @@ impl BookingStatus {
         use BookingStatus as S;
         use Transition as T;
         let next = match (self, transition) {
-            (S::Held | S::Pending, T::Confirm) => S::Confirmed,
+            (S::Held | S::Pending | S::Requested, T::Confirm) => S::Confirmed,
             (S::Held, T::MarkPending) => S::Pending,
-            (S::Held | S::Pending | S::Confirmed, T::Cancel) => S::Cancelled,
+            (S::Held | S::Pending | S::Confirmed | S::Requested, T::Cancel) => S::Cancelled,
             (S::Held, T::Expire) => S::Expired,
-            (S::Pending, T::Decline) => S::Declined,
+            (S::Pending | S::Requested, T::Decline) => S::Declined,
             (S::Confirmed, T::CheckIn) => S::CheckedIn,
             (S::Confirmed, T::NoShow) => S::NoShow,
             (S::CheckedIn, T::Complete) => S::Completed,

@@ -11,13 +11,14 @@ use super::error::Result;
 use super::idempotency::{remember, replay};
 use super::transaction::{finish, finish_typed};
 use crate::domain::availability::{check_duplicate, check_room};
+use crate::domain::catalog::Service;
 use crate::domain::choices::{ChoiceLine, participants_of, resolve};
 use crate::domain::idempotency::{Operation, book_fingerprint, clean_key, hold_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::text;
 use crate::domain::{
     AddOnLine, Answer, BookRequest, Booking, BookingError, BookingId, BookingStatus, CustomerId,
-    EventKind, HoldRequest, InitialStatus,
+    EventKind, HoldRequest, InitialStatus, Role,
 };
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, params};
@@ -148,14 +149,11 @@ impl Store {
             let service = service(conn, ctx.time_slot.service_id)?;
             ctx.check_window(&service, now)?;
             let who = named(conn, &req.customer, &region)?;
-            let status = match req.status {
-                InitialStatus::Pending => BookingStatus::Pending,
-                InitialStatus::Confirmed => {
-                    who.details()
-                        .check_contact(service.require_email_and_phone)?;
-                    BookingStatus::Confirmed
-                }
-            };
+            let status = initial_status(&service, req.status, req.role)?;
+            if status != BookingStatus::Pending {
+                who.details()
+                    .check_contact(service.require_email_and_phone)?;
+            }
             let answers = check_answers(&service, &req.answers)?;
             let add_ons = check_add_ons(&service, &req.add_ons)?;
             let message = clean_message(req.message.as_deref())?;
@@ -205,6 +203,39 @@ impl Store {
             )
         })
     }
+}
+
+/// The status a new booking of `service` starts in: the one asked for, the
+/// service's default resolved (`requested` when it requires approval, else
+/// `confirmed`). Errors: a request for a service that takes none (invalid);
+/// skipping a requires-approval service's request (`pending` or
+/// `confirmed` at once) by anyone but a manager (Wix: owner-only).
+pub(super) fn initial_status(
+    service: &Service,
+    asked: InitialStatus,
+    role: Role,
+) -> Result<BookingStatus> {
+    let status = match asked {
+        InitialStatus::Pending => BookingStatus::Pending,
+        InitialStatus::Requested => BookingStatus::Requested,
+        InitialStatus::ServiceDefault if service.requires_approval => BookingStatus::Requested,
+        InitialStatus::Confirmed | InitialStatus::ServiceDefault => BookingStatus::Confirmed,
+    };
+    if status == BookingStatus::Requested && !service.requires_approval {
+        return Err(BookingError::invalid(format!(
+            "{} does not take requests: book it confirmed or pending",
+            service.name
+        ))
+        .into());
+    }
+    if service.requires_approval && status != BookingStatus::Requested && role != Role::Manager {
+        return Err(BookingError::NotAllowed(format!(
+            "{} takes requests for approval: booking it {status} at once needs a manager",
+            service.name
+        ))
+        .into());
+    }
+    Ok(status)
 }
 
 /// Replaces the booking's intake answers with `answers`.

@@ -121,7 +121,7 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, name, duration_minutes, capacity, hold_minutes, price, currency,
                 require_email_and_phone, active, horizon_days, min_notice_minutes, short_name,
-                reminder_hours, choices
+                reminder_hours, choices, requires_approval
          FROM services ORDER BY name",
     )?;
     let mut all = stmt
@@ -143,6 +143,7 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
                 questions: Vec::new(),
                 add_ons: Vec::new(),
                 choices: super::codec::json_col(r, 14)?,
+                requires_approval: r.get(15)?,
                 active: r.get(9)?,
             })
         })?

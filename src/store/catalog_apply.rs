@@ -182,8 +182,8 @@ fn apply_services(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) 
         let n = conn.execute(
             "INSERT INTO services (key, name, duration_minutes, capacity, hold_minutes, price, currency,
                                    require_email_and_phone, horizon_days, min_notice_minutes,
-                                   short_name, reminder_hours, choices)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                                   short_name, reminder_hours, choices, requires_approval)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
              ON CONFLICT (key) DO UPDATE SET name = excluded.name,
                  duration_minutes = excluded.duration_minutes, capacity = excluded.capacity,
                  hold_minutes = excluded.hold_minutes, price = excluded.price,
@@ -193,16 +193,18 @@ fn apply_services(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) 
                  min_notice_minutes = excluded.min_notice_minutes,
                  short_name = excluded.short_name,
                  reminder_hours = excluded.reminder_hours, choices = excluded.choices,
+                 requires_approval = excluded.requires_approval,
                  active = 1
              WHERE (name, duration_minutes, capacity, hold_minutes, price, currency,
                     require_email_and_phone, horizon_days, min_notice_minutes, short_name,
-                    reminder_hours, choices, active)
+                    reminder_hours, choices, requires_approval, active)
                 IS NOT (excluded.name, excluded.duration_minutes, excluded.capacity,
                     excluded.hold_minutes, excluded.price, excluded.currency,
                     excluded.require_email_and_phone, excluded.horizon_days,
                     excluded.min_notice_minutes, excluded.short_name,
-                    excluded.reminder_hours, excluded.choices, 1)",
-            params![s.key, s.name, s.duration_minutes, s.capacity, s.hold_minutes, s.price, s.currency, s.require_email_and_phone, s.horizon_days, s.min_notice_minutes, s.short_name, s.reminder_hours, super::codec::json_text(&s.choices)],
+                    excluded.reminder_hours, excluded.choices,
+                    excluded.requires_approval, 1)",
+            params![s.key, s.name, s.duration_minutes, s.capacity, s.hold_minutes, s.price, s.currency, s.require_email_and_phone, s.horizon_days, s.min_notice_minutes, s.short_name, s.reminder_hours, super::codec::json_text(&s.choices), s.requires_approval],
         )?;
         let id =
             key_id(conn, "SELECT id FROM services WHERE key = ?1", &s.key)?.unwrap_or_default();

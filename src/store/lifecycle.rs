@@ -127,6 +127,12 @@ impl Store {
                     .execute(params![id.0, notify])?;
             }
             let ctx = SlotContext::load(conn, b.slot)?;
+            if b.status == BookingStatus::Requested {
+                // Approving a request takes its seats now: the rules as for
+                // a new booking (window, room, closed, past, duplicates).
+                ctx.check_window(&service, now)?;
+                ctx.admit(now, Some(b.id), b.participants, Some(customer_id))?;
+            }
             check_duplicate(&ctx.occurrence, &ctx.claims, customer_id, now, Some(b.id))?;
             conn.prepare_cached(
                 "UPDATE bookings SET status = ?2, hold_expires_at = NULL, customer_id = ?3, updated_at = ?4
@@ -227,6 +233,33 @@ impl Store {
             remember(conn, key, Operation::Cancel, &fingerprint, id, now)?;
             super::catalog_guard::clear(conn, id)?;
             finish(conn, id, Transition::Cancel.event_kind(), now)
+        })
+    }
+
+    /// Declines a request or a pending booking (Wix `DECLINED`) with the
+    /// reason, kept as `decline_reason` (at most 500 characters, no control
+    /// characters; blank: none). Records `booking.declined`.
+    /// Errors: not found, a refused transition (a request already approved
+    /// or declined), a reason too long or with control characters.
+    pub fn decline(
+        &mut self,
+        id: BookingId,
+        reason: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        let reason = match reason {
+            Some(r) => Some(text::DECLINE_REASON.check(r)?.to_owned()).filter(|r| !r.is_empty()),
+            None => None,
+        };
+        self.write(now, |conn| {
+            let b = current(conn, id)?;
+            let next = step(b.status, Transition::Decline)?;
+            conn.prepare_cached(
+                "UPDATE bookings SET status = ?2, decline_reason = ?3, hold_expires_at = NULL,
+                     updated_at = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id.0, next.as_str(), reason, ts(now)])?;
+            finish(conn, id, Transition::Decline.event_kind(), now)
         })
     }
 

@@ -18,7 +18,7 @@ pub(super) const BOOKING_SELECT: &str =
     b.cancel_reason, b.message, b.payment_status, b.payment_amount, b.payment_currency,
     b.payment_method, b.payment_reference, b.created_at, b.updated_at,
     c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
-    b.walk_in, b.notify, b.choices, b.payment_option
+    b.walk_in, b.notify, b.choices, b.payment_option, b.decline_reason
   FROM bookings b
   JOIN services s ON s.id = b.service_id
   JOIN resources r ON r.id = b.resource_id
@@ -58,6 +58,7 @@ pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
         notify: r.get(29)?,
         choices: json_col(r, 30)?,
         payment_option: parsed_opt(r, 31)?,
+        decline_reason: r.get(32)?,
         created_at: instant(r.get(19)?),
         updated_at: instant(r.get(20)?),
     })

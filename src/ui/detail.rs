@@ -328,7 +328,7 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         let text = format!("{} {}", a.name, money::amount(a.price, currency));
         fact(&mut lines, label, &text, plain, width);
     }
-    if let Some(reason) = &b.cancel_reason {
+    if let Some(reason) = b.cancel_reason.as_ref().or(b.decline_reason.as_ref()) {
         fact(&mut lines, "Reason", reason, theme::ERROR, width);
     }
     let created = b

@@ -7,12 +7,34 @@ use crate::commands::Desk;
 use crate::support::studio_catalog;
 use serde_json::Value;
 
+/// A desk on the studio catalog with its first `from` replaced by `to`;
+/// the service `service`'s slot on Monday 23 November.
+pub(crate) fn studio_with(from: &str, to: &str, service: &str) -> (Desk, String) {
+    let desk = Desk::new();
+    let catalog = std::fs::read_to_string(studio_catalog())
+        .unwrap()
+        .replacen(from, to, 1);
+    assert!(catalog.contains(to));
+    let path = desk.db.with_file_name("changed.toml");
+    std::fs::write(&path, catalog).unwrap();
+    desk.ok(&["catalog", "apply", path.to_str().unwrap()]);
+    let slots = desk.json(&[
+        "slots",
+        "--service",
+        service,
+        "--from",
+        "2026-11-23",
+        "--days",
+        "1",
+    ]);
+    let slot = format!("{}@2026-11-23", slots[0]["time_slot_id"]);
+    (desk, slot)
+}
+
 /// The studio with a family swim class (capacity 6) priced by tier, on
 /// Mondays at 11:00 in the room.
-pub(crate) fn family_desk() -> (Desk, String) {
-    let desk = Desk::new();
-    let mut catalog = std::fs::read_to_string(studio_catalog()).unwrap();
-    catalog = catalog.replacen(
+fn family_desk() -> (Desk, String) {
+    studio_with(
         "[[time_slots]]",
         r#"[[services]]
 key = "swim"
@@ -32,25 +54,8 @@ days = ["mon"]
 starts = ["11:00"]
 
 [[time_slots]]"#,
-        1,
-    );
-    let path = desk.db.with_file_name("family.toml");
-    std::fs::write(&path, catalog).unwrap();
-    desk.ok(&["catalog", "apply", path.to_str().unwrap()]);
-    let slots = desk.json(&[
-        "slots",
-        "--service",
         "swim",
-        "--from",
-        "2026-11-23",
-        "--days",
-        "1",
-    ]);
-    let slot = slots[0]["slot"].as_str().map_or_else(
-        || format!("{}@2026-11-23", slots[0]["time_slot_id"]),
-        str::to_owned,
-    );
-    (desk, slot)
+    )
 }
 
 fn book_family<'a>(slot: &'a str, more: &[&'a str]) -> Vec<&'a str> {

@@ -4,6 +4,7 @@
 #[path = "../support/binary.rs"]
 mod support;
 
+mod approval;
 mod bad_numbers;
 mod catalog;
 mod catalog_template;

@@ -5,6 +5,7 @@
 #[path = "../support/store.rs"]
 mod support;
 
+mod approval;
 mod catalog;
 mod catalog_changes;
 mod choices;

@@ -85,6 +85,7 @@ pub(super) fn service() -> Service {
         questions: Vec::new(),
         add_ons: Vec::new(),
         choices: Vec::new(),
+        requires_approval: false,
         active: true,
     }
 }
@@ -141,6 +142,7 @@ pub(super) fn booking(id: i64, time_slot: i64, status: BookingStatus) -> Booking
         notify: None,
         choices: Vec::new(),
         payment_option: None,
+        decline_reason: None,
         created_at: now(),
         updated_at: now(),
     }

@@ -119,6 +119,9 @@ impl Applied<'_> {
         if s.require_email_and_phone {
             let _ = writeln!(out, "require_email_and_phone = true");
         }
+        if s.requires_approval {
+            let _ = writeln!(out, "requires_approval = true");
+        }
         if !s.questions.is_empty() {
             let qs = s.questions.iter().map(|q| {
                 format!(

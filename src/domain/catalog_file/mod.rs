@@ -105,6 +105,8 @@ pub struct ServiceDef {
     pub add_ons: Vec<(String, i64)>,
     /// Price tiers (Wix `participantsChoices`), keys unique in any case.
     pub choices: Vec<crate::domain::choices::Choice>,
+    /// New bookings are requests until approved (default false).
+    pub requires_approval: bool,
 }
 
 /// An intake question.

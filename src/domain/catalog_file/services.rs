@@ -193,6 +193,7 @@ fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceD
         questions,
         add_ons,
         choices,
+        requires_approval: s.requires_approval,
     })
 }
 

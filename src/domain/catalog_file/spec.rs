@@ -68,6 +68,8 @@ pub(super) struct ServiceSpec {
     pub(super) add_ons: Vec<AddOnSpec>,
     #[serde(default)]
     pub(super) choices: Vec<ChoiceSpec>,
+    #[serde(default)]
+    pub(super) requires_approval: bool,
 }
 
 #[derive(Debug, Deserialize)]

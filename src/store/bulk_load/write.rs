@@ -162,6 +162,7 @@ fn insert_bookings(
             notify: None,
             choices: Vec::new(),
             payment_option: None,
+            decline_reason: None,
             created_at: instant(r.created_at),
             updated_at: instant(r.created_at),
         };

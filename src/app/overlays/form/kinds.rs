@@ -334,12 +334,14 @@ impl Form {
         fields.extend(detail_fields(service, None));
         fields.push(notify_field(None));
         fields.push(payment_option_field("not said", None));
-        fields.push(Field::new(
-            STATUS,
-            choice(&["confirmed", "pending"]),
-            true,
-            "confirmed",
-        ));
+        // A service that takes requests books them at the desk too; a
+        // manager confirms one at once from the command line.
+        let (statuses, first): (&[&str], &str) = if service.requires_approval {
+            (&["requested"], "requested")
+        } else {
+            (&["confirmed", "pending"], "confirmed")
+        };
+        fields.push(Field::new(STATUS, choice(statuses), true, first));
         Self {
             picker: Some(Picker::default()),
             ..Self::new(

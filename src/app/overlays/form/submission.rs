@@ -124,11 +124,12 @@ impl Form {
                     notify: self.optional(NOTIFY),
                     answers: self.answers(service),
                     add_ons: self.add_ons(service),
-                    status: if self.value(STATUS) == "pending" {
-                        InitialStatus::Pending
-                    } else {
-                        InitialStatus::Confirmed
+                    status: match self.value(STATUS) {
+                        "pending" => InitialStatus::Pending,
+                        "requested" => InitialStatus::Requested,
+                        _ => InitialStatus::Confirmed,
                     },
+                    role: Role::Clerk,
                     idempotency_key: Some(key),
                 }))
             }
@@ -159,6 +160,7 @@ impl Form {
                     choices: self.choices(service),
                     payment_option: None,
                     status: InitialStatus::Confirmed,
+                    role: Role::Clerk,
                     idempotency_key: Some(format!("{key}-again")),
                 }))
             }
