@@ -21,7 +21,8 @@ fn target(write: &Write) -> Option<BookingId> {
         | Write::Refund(id, _)
         | Write::ForceStatus(id, ..)
         | Write::Edit(id, _)
-        | Write::ReminderSent(id) => Some(*id),
+        | Write::ReminderSent(id)
+        | Write::Decline(id, _) => Some(*id),
         Write::Hold { .. }
         | Write::Book(_)
         | Write::WalkIn(_)

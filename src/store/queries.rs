@@ -3,13 +3,14 @@
 //! and pages are in `listing`.
 
 use super::Store;
-use super::codec::{date_col, day, instant, json_col, parsed, parsed_opt};
+use super::codec::{date_col, day, instant, json_col, parsed, parsed_opt, ts};
 use super::error::Result;
 use crate::domain::{
     AddOnId, AddOnLine, Answer, Booking, BookingError, BookingId, CustomerId, CustomerSummary,
     Payment, ResourceId, ServiceId, TimeSlotId,
 };
 use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 pub(super) const BOOKING_SELECT: &str =
@@ -188,4 +189,28 @@ impl Store {
         attach_details(&self.conn, &mut bookings)?;
         Ok(bookings)
     }
+
+    /// The requests awaiting approval (Wix `CREATED`) whose slot has not
+    /// ended at `now`, soonest first, at most 500 (the desk's requests
+    /// list; index `bookings_requested`). Empty before a catalog.
+    pub fn requests_awaiting(&self, now: DateTime<Utc>) -> Result<Vec<Booking>> {
+        let mut bookings = self
+            .conn
+            .prepare_cached(&format!(
+                "{BOOKING_SELECT} WHERE b.status = 'requested' AND b.starts_at >= ?1
+                     AND b.ends_at > ?2
+                 ORDER BY b.starts_at, b.id LIMIT 500"
+            ))?
+            .query_map(
+                rusqlite::params![ts(now - LONGEST_REQUEST), ts(now)],
+                booking_row,
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        attach_details(&self.conn, &mut bookings)?;
+        Ok(bookings)
+    }
 }
+
+/// No slot is longer than a day, so a request whose slot has not ended
+/// started at most this long ago (keeps the read on the partial index).
+const LONGEST_REQUEST: chrono::Duration = chrono::Duration::hours(24);

@@ -18,6 +18,7 @@ mod list_screens;
 mod messages;
 mod narrow_columns;
 mod reminders;
+mod requests;
 mod scrolling;
 mod status_words;
 mod themes;

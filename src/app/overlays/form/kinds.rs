@@ -31,6 +31,8 @@ pub enum FormKind {
     EditBooking(BookingId),
     /// Cancel with a reason.
     Cancel(BookingId),
+    /// Decline a request (or a pending booking) with a reason.
+    Decline(BookingId),
     /// Release a hold with a reason: refused by the engine if it is no
     /// longer a hold (another desk confirmed it meanwhile).
     Release(BookingId),
@@ -469,6 +471,24 @@ impl Form {
                 },
                 true,
                 reason,
+            )],
+            key,
+        )
+    }
+
+    /// Decline form for a request: the reason, kept with it.
+    pub fn decline(b: &Booking, when: &str, key: String) -> Self {
+        Self::new(
+            FormKind::Decline(b.id),
+            "Decline request",
+            booking_line(b, when),
+            vec![Field::new(
+                REASON,
+                FieldKind::Text {
+                    max: text::DECLINE_REASON.max,
+                },
+                true,
+                "",
             )],
             key,
         )

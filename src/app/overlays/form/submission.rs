@@ -191,6 +191,7 @@ impl Form {
                     },
                 )
             }
+            FormKind::Decline(id) => Write::Decline(*id, self.optional(REASON)),
             FormKind::Cancel(id) | FormKind::Release(id) => Write::Cancel(
                 *id,
                 CancelRequest {
