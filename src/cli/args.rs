@@ -664,7 +664,7 @@ pub struct BookingsArgs {
     /// Last local date, as people type it.
     #[arg(long, allow_hyphen_values = true)]
     pub to: Option<String>,
-    /// Status, in words or the JSON's (held, pending, confirmed, checked in, completed,
+    /// Status, in words or the JSON's (held, requested, pending, confirmed, checked in, completed,
     /// cancelled, declined, expired, no-show; `checked_in` and `no_show` too).
     #[arg(long)]
     pub status: Option<String>,
