@@ -121,6 +121,12 @@ pub enum Action {
     ShowReminders,
     /// Reminders: mark the selected booking's reminder sent.
     MarkReminderSent,
+    /// Board and Today: list the requests awaiting approval.
+    ShowRequests,
+    /// Requests: approve the selected one (re-checking the room).
+    ApproveRequest,
+    /// Requests: decline the selected one, with a reason.
+    DeclineRequest,
     /// Board: close the selected slot's resource or the whole location (a
     /// day, days or part of a day), or reopen a slot a desk closure closes.
     CloseResource,
@@ -143,7 +149,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 69] = [
+    pub const ALL: [Self; 72] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -152,6 +158,9 @@ impl Action {
         Self::ShowAttention,
         Self::ShowReminders,
         Self::MarkReminderSent,
+        Self::ShowRequests,
+        Self::ApproveRequest,
+        Self::DeclineRequest,
         Self::ShowMessages,
         Self::Reserve,
         Self::NewBooking,
@@ -357,6 +366,9 @@ impl Action {
             Self::ShowAttention => ("attention", "bookings needing attention"),
             Self::ShowReminders => ("reminders", "bookings due a reminder"),
             Self::MarkReminderSent => ("sent", "mark the reminder sent"),
+            Self::ShowRequests => ("requests", "requests awaiting approval"),
+            Self::ApproveRequest => ("approve", "approve the request (re-checks the room)"),
+            Self::DeclineRequest => ("decline", "decline the request, with a reason"),
             Self::CloseResource => ("close", "close or reopen (closure)"),
             Self::ShowMessages => ("messages", "messages log (the last 100, whole)"),
             Self::NextField => ("next field", "next field"),

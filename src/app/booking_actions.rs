@@ -8,7 +8,6 @@ use super::effect::{Effect, Write};
 use super::overlays::form::{Form, STEPS};
 use super::screens::board::start_move;
 use super::state::{AppState, Overlay, Screen};
-use crate::domain::money::amount_due;
 use crate::domain::{Booking, BookingId, BookingStatus, PaymentStatus, Transition};
 
 /// The booking the user is pointing at: the open detail, the board's
@@ -195,8 +194,7 @@ fn on_booking(state: &mut AppState, a: Action, b: &Booking) -> Vec<Effect> {
             // session's booking.
             let session = state.course_session(b.service_id, b.slot_ref());
             let due = if crate::domain::course::carries_price(session) {
-                let per_seat = service.map_or(0, |s| s.price);
-                amount_due(per_seat, b.participants, b.add_ons.iter().map(|l| l.price))
+                b.amount_due(service.map_or(0, |s| s.price))
             } else {
                 0
             };

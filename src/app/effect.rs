@@ -140,4 +140,6 @@ pub enum Write {
     RemoveClosure(ClosureId),
     /// Mark a booking's reminder sent for its current start.
     ReminderSent(BookingId),
+    /// Decline a request or a pending booking with the reason.
+    Decline(BookingId, Option<String>),
 }

@@ -58,6 +58,8 @@ pub enum Msg {
     AttentionLoaded(Vec<NeedsAttention>),
     /// The bookings due a reminder now, soonest first.
     RemindersLoaded(Vec<crate::domain::Reminder>),
+    /// The requests awaiting approval, soonest first.
+    RequestsLoaded(Vec<crate::domain::Booking>),
     /// Every open waitlist entry and offer on a slot not yet over, by slot
     /// start then queue order.
     WaitlistLoaded(Vec<WaitlistEntry>),

@@ -22,7 +22,8 @@ fn target(write: &Write) -> Option<BookingId> {
         | Write::Refund(id, _)
         | Write::ForceStatus(id, ..)
         | Write::Edit(id, _)
-        | Write::ReminderSent(id) => Some(*id),
+        | Write::ReminderSent(id)
+        | Write::Decline(id, _) => Some(*id),
         Write::Hold { .. }
         | Write::Book(_)
         | Write::WalkIn(_)
@@ -66,6 +67,7 @@ fn words(id: BookingId, found: BookingStatus) -> String {
         S::Completed => done(&format!("completed #{id}")),
         S::Declined => done(&format!("declined #{id}")),
         S::Pending => done(&format!("made #{id} pending")),
+        S::Requested => format!("#{id} is a request again: another desk changed it a moment ago"),
         S::Held => format!("#{id} is held again: another desk changed it a moment ago"),
     }
 }

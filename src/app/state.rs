@@ -96,6 +96,8 @@ pub enum Overlay {
     Attention(AttentionList),
     /// The bookings due a reminder ([`AppState::reminders`]).
     Reminders(super::overlays::reminders::RemindersList),
+    /// The requests awaiting approval ([`AppState::requests`]).
+    Requests(super::overlays::requests::RequestsList),
     /// Quitting with this desk's holds live: release them first?
     Quit(QuitPrompt),
     /// The messages log ([`AppState::messages`]).
@@ -177,6 +179,9 @@ pub struct AppState {
     /// The bookings due a reminder now, soonest first (loaded with the
     /// status bar's counts).
     pub reminders: Vec<crate::domain::Reminder>,
+    /// The requests awaiting approval from today on, soonest first (loaded
+    /// with the status bar's counts).
+    pub requests: Vec<crate::domain::Booking>,
     /// The open waitlist (entries and offers on slots not yet over), as
     /// last loaded with the hold count.
     pub waitlist: Vec<WaitlistEntry>,
@@ -250,6 +255,7 @@ impl AppState {
             held_count: 0,
             attention: Vec::new(),
             reminders: Vec::new(),
+            requests: Vec::new(),
             waitlist: Vec::new(),
             offers_told: None,
             keymap,
@@ -389,6 +395,7 @@ impl AppState {
             Some(Overlay::Detail(_)) => Context::Detail,
             Some(Overlay::Attention(_)) => Context::Attention,
             Some(Overlay::Reminders(_)) => Context::Reminders,
+            Some(Overlay::Requests(_)) => Context::Requests,
             Some(Overlay::FreeSlots(_)) => Context::FreeSlots,
             Some(Overlay::Quit(_)) => Context::Quit,
             Some(Overlay::Messages(_)) => Context::Messages,

@@ -117,6 +117,10 @@ fn route(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             attention::loaded(state, list);
             Vec::new()
         }
+        Msg::RequestsLoaded(list) => {
+            crate::app::overlays::requests::loaded(state, list);
+            Vec::new()
+        }
         Msg::RemindersLoaded(list) => {
             crate::app::overlays::reminders::loaded(state, list);
             Vec::new()
@@ -179,6 +183,7 @@ fn key(state: &mut AppState, key: Key) -> Vec<Effect> {
         Context::Detail => detail::key(state, key),
         Context::Attention => attention::key(state, key),
         Context::Reminders => crate::app::overlays::reminders::key(state, key),
+        Context::Requests => crate::app::overlays::requests::key(state, key),
         Context::FreeSlots => free_slots::key(state, key),
         Context::ClosureWalk => closure_walk::key(state, key),
         Context::Quit => quit::key(state, key),
@@ -372,6 +377,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         Action::Lock => sign_in::lock(state),
         Action::ShowAttention => attention::open(state),
         Action::ShowReminders => crate::app::overlays::reminders::open(state),
+        Action::ShowRequests => crate::app::overlays::requests::open(state),
         Action::CloseResource => closure_walk::open(state),
         Action::ShowMessages => messages::open(state),
         Action::Undo => match state.last_change {
@@ -469,6 +475,8 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Discard
         | Action::ReleaseAndQuit
         | Action::MarkReminderSent
+        | Action::ApproveRequest
+        | Action::DeclineRequest
         | Action::Top
         | Action::Bottom => Vec::new(),
     }

@@ -278,6 +278,7 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
             None => format!("#{} cancelled", b.id),
         },
         Write::Transition(..) => format!("#{} is now {}", b.id, b.status),
+        Write::Decline(..) => format!("#{} declined", b.id),
         // The time shows when the extension stopped at the hold's cap.
         Write::Extend(_) => format!("hold #{} extended{until}", b.id),
         Write::Move(..) => format!("moved #{} to {}", b.id, state.when(b.from, b.to)),

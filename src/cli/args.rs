@@ -56,8 +56,16 @@ pub enum Command {
     Confirm(ConfirmArgs),
     /// Cancel a booking (or release a hold) with a reason.
     Cancel(CancelArgs),
-    /// Decline a pending booking.
-    Decline(IdArgs),
+    /// Decline a request or a pending booking (Wix DECLINED), with the
+    /// reason.
+    Decline(DeclineArgs),
+    /// Approve a request (Wix CREATED → CONFIRMED): its seats are taken
+    /// now, re-checking the slot's room; a request that no longer fits is
+    /// refused and stays requested.
+    Approve(IdArgs),
+    /// The requests awaiting approval, soonest first (services with
+    /// requires_approval).
+    Requests(JsonFlag),
     /// Check in a confirmed booking.
     CheckIn(IdArgs),
     /// Mark a confirmed booking as a no-show.
@@ -431,6 +439,8 @@ pub enum StatusArg {
     Pending,
     /// Confirmed.
     Confirmed,
+    /// A request awaiting approval (a service with requires_approval).
+    Requested,
 }
 
 /// Customer fields.
@@ -472,9 +482,10 @@ pub struct BookArgs {
     /// Customer's phone, local or international.
     #[arg(long)]
     pub phone: Option<String>,
-    /// Seats.
-    #[arg(long, default_value_t = 1)]
-    pub participants: u32,
+    /// Seats (default 1, or the sum of the --choice counts, which it must
+    /// then equal).
+    #[arg(long)]
+    pub participants: Option<u32>,
     /// A note for the booking.
     #[arg(long)]
     pub message: Option<String>,
@@ -488,9 +499,25 @@ pub struct BookArgs {
     /// An add-on by name (repeatable).
     #[arg(long = "add-on", value_name = "NAME")]
     pub add_ons: Vec<String>,
-    /// Initial status.
-    #[arg(long, value_enum, default_value_t = StatusArg::Confirmed)]
-    pub status: StatusArg,
+    /// Participants of one of the service's price tiers, 'KEY=COUNT'
+    /// (repeatable; Wix participantsChoices): `--choice child=2 --choice
+    /// adult=1`. Participants is their sum, the price their total.
+    #[arg(long = "choice", value_name = "KEY=COUNT")]
+    pub choices: Vec<String>,
+    /// How the customer plans to pay: desk, online, voucher or membership
+    /// (Wix selectedPaymentOption); the payment may still use another
+    /// method.
+    #[arg(long, value_name = "OPTION")]
+    pub payment_option: Option<String>,
+    /// Initial status [default: the service's: requested when it requires
+    /// approval, else confirmed]. Booking a requires-approval service
+    /// pending or confirmed at once is manager-only.
+    #[arg(long, value_enum)]
+    pub status: Option<StatusArg>,
+    /// With no staff defined: say a manager is doing this (for --status on
+    /// a service that requires approval).
+    #[arg(long)]
+    pub as_manager: bool,
     /// Repeat-safe key: the same request again returns the first result
     /// (with --weekly, the same series); another request under it is a
     /// conflict (exit 3).
@@ -530,6 +557,10 @@ pub struct ConfirmArgs {
     /// An add-on by name (repeatable); replaces stored add-ons.
     #[arg(long = "add-on", value_name = "NAME")]
     pub add_ons: Vec<String>,
+    /// Participants of a price tier, 'KEY=COUNT' (repeatable); replaces the
+    /// stored choices and must add up to the booking's participants.
+    #[arg(long = "choice", value_name = "KEY=COUNT")]
+    pub choices: Vec<String>,
     /// A note for the booking.
     #[arg(long)]
     pub message: Option<String>,
@@ -572,6 +603,20 @@ pub struct CancelArgs {
 pub struct IdArgs {
     /// Booking id.
     pub id: i64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `decline`.
+#[derive(Debug, Args)]
+pub struct DeclineArgs {
+    /// Booking id.
+    pub id: i64,
+    /// Why (at most 500 characters, no control characters); kept as
+    /// `decline_reason`.
+    #[arg(long)]
+    pub reason: Option<String>,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -677,10 +722,14 @@ pub struct BookingsArgs {
     /// Last local date, as people type it.
     #[arg(long, allow_hyphen_values = true)]
     pub to: Option<String>,
-    /// Status, in words or the JSON's (held, pending, confirmed, checked in, completed,
+    /// Status, in words or the JSON's (held, requested, pending, confirmed, checked in, completed,
     /// cancelled, declined, expired, no-show; `checked_in` and `no_show` too).
     #[arg(long)]
     pub status: Option<String>,
+    /// Only bookings whose customer plans to pay so: desk, online, voucher
+    /// or membership.
+    #[arg(long, value_name = "OPTION")]
+    pub payment_option: Option<String>,
     /// The customer: part of a name or email, or a phone in any format.
     #[arg(long)]
     pub customer: Option<String>,

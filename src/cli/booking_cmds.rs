@@ -6,6 +6,8 @@ use super::args::{BookArgs, Command, CustomerFields, MethodArg, StatusArg};
 use super::context::Context;
 use super::course_output;
 use super::output;
+use crate::domain::PaymentOption;
+use crate::domain::choices::parse_pair;
 use crate::domain::customer::CustomerInput;
 use crate::domain::money::parse_amount;
 use crate::domain::{
@@ -13,7 +15,8 @@ use crate::domain::{
     WalkInRequest,
 };
 use crate::domain::{
-    Booking, BookingError, BookingId, CancelRequest, EventId, PaymentMethod, SlotRef, Transition,
+    Booking, BookingError, BookingId, CancelRequest, EventId, PaymentMethod, Role, SlotRef,
+    Transition,
 };
 use std::io::Write;
 
@@ -34,7 +37,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
             (ctx.store.hold(&req, now)?, a.json)
         }
         Command::Book(a) => {
-            let req = book_request(&a)?;
+            let req = book_request(&a, ctx.role(a.as_manager))?;
             let booked = ctx.store.book(&req, now)?;
             if course_output::is_course(&booked) && !a.json {
                 let all = match booked.series_id {
@@ -63,6 +66,7 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
                 customer: booking_for(a.customer_id, &a.customer),
                 answers: answers(&a.answers)?,
                 add_ons: a.add_ons.clone(),
+                choices: choice_flags(&a.choices)?,
                 message: a.message.clone(),
                 notify: a.notify.clone(),
                 idempotency_key: a.idempotency_key.clone(),
@@ -94,7 +98,12 @@ pub fn run(ctx: &mut Context, command: Command) -> CliResult {
         }
         Command::Decline(a) => (
             ctx.store
-                .transition(BookingId(a.id), Transition::Decline, now)?,
+                .decline(BookingId(a.id), a.reason.as_deref(), now)?,
+            a.json,
+        ),
+        Command::Approve(a) => (
+            ctx.store
+                .confirm_with(BookingId(a.id), &ConfirmRequest::default(), now)?,
             a.json,
         ),
         Command::CheckIn(a) => (
@@ -205,8 +214,15 @@ fn booking_for(picked: Option<i64>, f: &CustomerFields) -> Option<BookingFor> {
     }))
 }
 
-pub(super) fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
+pub(super) fn book_request(a: &BookArgs, role: Role) -> CliResult<BookRequest> {
     let answers = answers(&a.answers)?;
+    let choices = choice_flags(&a.choices)?;
+    let summed = choices
+        .iter()
+        .fold(0_u32, |sum, (_, n)| sum.saturating_add(*n));
+    let participants = a
+        .participants
+        .unwrap_or(if choices.is_empty() { 1 } else { summed });
     Ok(BookRequest {
         slot: Some(a.slot.parse()?),
         customer: match a.customer {
@@ -218,17 +234,41 @@ pub(super) fn book_request(a: &BookArgs) -> CliResult<BookRequest> {
                 phone: a.phone.clone(),
             }),
         },
-        participants: a.participants,
+        participants,
         message: a.message.clone(),
         notify: a.notify.clone(),
         answers,
         add_ons: a.add_ons.clone(),
+        choices,
+        payment_option: payment_option(a.payment_option.as_deref())?,
         status: match a.status {
-            StatusArg::Pending => InitialStatus::Pending,
-            StatusArg::Confirmed => InitialStatus::Confirmed,
+            Some(StatusArg::Pending) => InitialStatus::Pending,
+            Some(StatusArg::Confirmed) => InitialStatus::Confirmed,
+            Some(StatusArg::Requested) => InitialStatus::Requested,
+            None => InitialStatus::ServiceDefault,
         },
+        role,
         idempotency_key: a.idempotency_key.clone(),
     })
+}
+
+/// A `--payment-option` word. Errors (invalid, exit 5): the words it takes.
+pub(super) fn payment_option(typed: Option<&str>) -> CliResult<Option<PaymentOption>> {
+    typed
+        .map(|t| {
+            t.parse()
+                .map_err(|e: String| BookingError::invalid(e).into())
+        })
+        .transpose()
+}
+
+/// `'KEY=COUNT'` flags as pairs. Errors (invalid, exit 5): a flag not of
+/// that form or a count that is not a whole number.
+fn choice_flags(flags: &[String]) -> CliResult<Vec<(String, u32)>> {
+    flags
+        .iter()
+        .map(|f| parse_pair(f).map_err(|e| BookingError::invalid(e).into()))
+        .collect()
 }
 
 /// `'QUESTION=ANSWER'` flags as pairs.

@@ -11,7 +11,9 @@ use super::context::Context;
 use super::output;
 use super::run_sheet_html;
 use crate::domain::run_sheet::{RunSheet, SheetFilter};
-use crate::domain::{BookingEdit, BookingQuery, CustomerPatch, EventFilter, SlotQuery};
+use crate::domain::{
+    BookingEdit, BookingPage, BookingQuery, CustomerPatch, EventFilter, Pagination, SlotQuery,
+};
 use crate::domain::{BookingError, BookingId, BookingStatus, CustomerId, EventId};
 use serde::Serialize;
 use std::io::Write;
@@ -96,6 +98,7 @@ pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
             .as_deref()
             .map(|s| BookingStatus::from_words(s).map_err(BookingError::Invalid))
             .transpose()?,
+        payment_option: super::booking_cmds::payment_option(a.payment_option.as_deref())?,
         customer_text: a.customer.clone(),
         page: a.page,
         page_size: a.page_size,
@@ -105,6 +108,36 @@ pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
     if a.json {
         return output::json(&page);
     }
+    output::booking_page(&page, ctx.location()?.time_zone)
+}
+
+/// `requests [--json]`: the requests awaiting approval whose slot has not ended,
+/// soonest first (Wix `CREATED` bookings), as the bookings list prints them.
+pub fn requests(ctx: &mut Context, json: bool) -> CliResult {
+    let bookings: Vec<_> = ctx
+        .store
+        .requests_awaiting(ctx.now)?
+        .into_iter()
+        .map(|b| b.as_seen_at(ctx.now))
+        .collect();
+    if json {
+        return output::json(&bookings);
+    }
+    if bookings.is_empty() {
+        println!("no requests awaiting approval");
+        return Ok(());
+    }
+    let total = bookings.len() as u64;
+    let page = BookingPage {
+        bookings,
+        pagination: Pagination {
+            current_page: 1,
+            total_pages: 1,
+            total_count: total,
+            page_size: 500,
+        },
+        hidden: None,
+    };
     output::booking_page(&page, ctx.location()?.time_zone)
 }
 

@@ -147,6 +147,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Customers(_)
             | Command::Check(_)
             | Command::Closures(_)
+            | Command::Requests(_)
             | Command::Reminders(args::RemindersArgs { action: None, .. })
             | Command::Outbox(_)
             | Command::Backup(_)
@@ -216,6 +217,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Cancel(a) if a.following => series_cmds::cancel_following(&mut ctx, &a),
         Command::Move(a) if a.following => series_cmds::move_following(&mut ctx, &a),
         Command::Outbox(a) => outbox_cmds::outbox(&mut ctx, &a),
+        Command::Requests(a) => listing_cmds::requests(&mut ctx, a.json),
         other => booking_cmds::run(&mut ctx, other),
     }
 }

@@ -136,6 +136,9 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
         )?,
     }
     writeln!(out, "  payment       {}", payment_text(b))?;
+    if let Some(o) = b.payment_option {
+        writeln!(out, "  pays by       {o} (chosen at booking)")?;
+    }
     if let Some(m) = &b.message {
         writeln!(out, "  message       {}", shown(m))?;
     }
@@ -148,12 +151,25 @@ pub fn booking(b: &Booking, tz: Tz, now: DateTime<Utc>) -> CliResult {
     if let (Some(series), Some(place)) = (b.series_id, b.series_place) {
         writeln!(out, "  series        {place} (series {series})")?;
     }
+    if let Some(r) = &b.decline_reason {
+        writeln!(out, "  declined      {}", shown(r))?;
+    }
     for a in &b.answers {
         writeln!(
             out,
             "  answer        {}: {}",
             shown(&a.name),
             shown(&a.value)
+        )?;
+    }
+    for c in &b.choices {
+        writeln!(
+            out,
+            "  choice        {} × {} ({}) at {}",
+            c.count,
+            shown(&c.name),
+            shown(&c.key),
+            format_amount(c.price, &b.payment.currency)
         )?;
     }
     for a in &b.add_ons {
@@ -284,7 +300,10 @@ pub fn booking_page(page: &BookingPage, tz: Tz) -> CliResult {
             truncate(b.customer.as_ref().map_or("—", |c| c.name.as_str()), 22),
             b.participants,
             b.status.label(),
-            b.payment.status.as_str()
+            b.payment_option.map_or_else(
+                || b.payment.status.as_str().to_owned(),
+                |o| format!("{} ({o})", b.payment.status.as_str())
+            )
         )?;
     }
     let p = page.pagination;

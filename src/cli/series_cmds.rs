@@ -22,7 +22,7 @@ use std::io::Write;
 pub fn book(ctx: &mut Context, a: &BookArgs) -> CliResult {
     let weeks = a.weekly.unwrap_or_default();
     let tz = ctx.location()?.time_zone;
-    let booking = book_request(a)?;
+    let booking = book_request(a, ctx.role(a.as_manager))?;
     let first = booking
         .slot
         .ok_or_else(|| BookingError::invalid("a slot is required"))?;

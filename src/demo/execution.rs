@@ -65,7 +65,10 @@ pub(super) fn run<'p>(
                 notify: None,
                 answers: visit.answers.clone(),
                 add_ons: visit.add_ons.clone(),
+                choices: Vec::new(),
+                payment_option: None,
                 status,
+                role: crate::domain::Role::Manager,
                 idempotency_key: key,
             };
             ids[v] = Some(store.book(&request, at)?.id);

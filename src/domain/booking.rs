@@ -2,10 +2,11 @@
 //! desk's fields (resource, instants, participants, hold, payment, answers,
 //! add-ons). Serializes to the command line's JSON. Pure.
 
+use super::choices::ChoiceLine;
 use super::ids::{AddOnId, BookingId, CustomerId, ResourceId, ServiceId, TimeSlotId};
 use super::schedule::SlotRef;
 use super::series::{SeriesId, SeriesPlace};
-use super::status::{BookingStatus, PaymentMethod, PaymentStatus};
+use super::status::{BookingStatus, PaymentMethod, PaymentOption, PaymentStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +60,19 @@ pub struct Booking {
     /// Its place in that series ("week 3 of 6"); `None` without a series.
     #[serde(default)]
     pub series_place: Option<SeriesPlace>,
+    /// Participants per price tier (Wix `participantsChoices`), at the
+    /// tiers' prices when booked; empty for a booking without tiers.
+    /// Absent in events written before choices: empty.
+    #[serde(default)]
+    pub choices: Vec<ChoiceLine>,
+    /// How the customer plans to pay (Wix `selectedPaymentOption`), when
+    /// said at booking. Absent in events written before it: `None`.
+    #[serde(default)]
+    pub payment_option: Option<PaymentOption>,
+    /// Why the business declined it (a request or a pending booking).
+    /// Absent in events written before approval: `None`.
+    #[serde(default)]
+    pub decline_reason: Option<String>,
     /// Created, UTC.
     pub created_at: DateTime<Utc>,
     /// Last changed, UTC.
@@ -76,6 +90,18 @@ impl Booking {
             self.status = BookingStatus::Expired;
         }
         self
+    }
+
+    /// What the booking costs, minor units (saturating): with choices,
+    /// each tier's count × its price, else `per_seat` × participants; plus
+    /// its add-ons. The payment form prefills this.
+    pub fn amount_due(&self, per_seat: i64) -> i64 {
+        let extras = self.add_ons.iter().map(|l| l.price);
+        if self.choices.is_empty() {
+            super::money::amount_due(per_seat, self.participants, extras)
+        } else {
+            extras.fold(super::choices::total(&self.choices), i64::saturating_add)
+        }
     }
 
     /// Its slot, `TIME_SLOT_ID@DATE`.

@@ -76,6 +76,13 @@ pub struct Service {
     /// course"): its sessions, booked together; `None` (JSON `null`) for an
     /// ordinary service.
     pub course: Option<Course>,
+    /// Price tiers a booking counts its participants by (Wix
+    /// `participantsChoices`), in catalog order; empty: one price for all.
+    pub choices: Vec<crate::domain::choices::Choice>,
+    /// New bookings are requests (`requested`, holding no capacity) until
+    /// the desk approves them (Wix `CREATED`; Cal.com "requires
+    /// confirmation"); default false.
+    pub requires_approval: bool,
     /// False once retired by a catalog apply.
     pub active: bool,
 }

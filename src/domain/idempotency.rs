@@ -86,7 +86,7 @@ pub fn hold_fingerprint(req: &HoldRequest) -> String {
 
 /// A booking's fingerprint: everything it asks for but its key.
 pub fn book_fingerprint(req: &BookRequest) -> String {
-    json!({
+    let mut v = json!({
         "slot": req.slot.map(|s| s.to_string()),
         "customer": who(&req.customer),
         "participants": req.participants,
@@ -96,9 +96,25 @@ pub fn book_fingerprint(req: &BookRequest) -> String {
         "status": match req.status {
             InitialStatus::Pending => "pending",
             InitialStatus::Confirmed => "confirmed",
+            InitialStatus::Requested => "requested",
+            InitialStatus::ServiceDefault => "default",
         },
-    })
-    .to_string()
+    });
+    later_fields(&mut v, &req.choices);
+    if let (Some(map), Some(option)) = (v.as_object_mut(), req.payment_option) {
+        map.insert("payment_option".into(), json!(option.as_str()));
+    }
+    v.to_string()
+}
+
+/// Fields added after keys were first stored, named only when given, so a
+/// key kept from before them still matches its request.
+fn later_fields(v: &mut serde_json::Value, choices: &[(String, u32)]) {
+    if let Some(map) = v.as_object_mut()
+        && !choices.is_empty()
+    {
+        map.insert("choices".into(), json!(choices));
+    }
 }
 
 /// A walk-in's fingerprint, kept under [`Operation::Book`] (a key used for
@@ -118,14 +134,15 @@ pub fn walk_in_fingerprint(req: &WalkInRequest) -> String {
 
 /// A confirmation's fingerprint: the booking and what it adds.
 pub fn confirm_fingerprint(id: BookingId, req: &ConfirmRequest) -> String {
-    json!({
+    let mut v = json!({
         "booking": id.0,
         "customer": req.customer.as_ref().map(who),
         "answers": req.answers,
         "add_ons": req.add_ons,
         "message": req.message,
-    })
-    .to_string()
+    });
+    later_fields(&mut v, &req.choices);
+    v.to_string()
 }
 
 /// A payment's fingerprint: the booking, amount, method and reference.

@@ -140,6 +140,8 @@ mod tests {
                 price: 850,
             }],
             course: None,
+            choices: Vec::new(),
+            requires_approval: false,
             active: true,
         }
     }

@@ -36,6 +36,7 @@ pub mod catalog;
 pub mod catalog_file;
 pub mod catalog_where;
 pub mod check;
+pub mod choices;
 pub mod closure;
 pub mod course;
 pub mod customer;
@@ -89,6 +90,6 @@ pub use series::{
     SeriesBooked, SeriesId, SeriesKind, SeriesMode, SeriesPlace, SeriesRefusal, SeriesRequest,
 };
 pub use staff::StaffMember;
-pub use status::{BookingStatus, PaymentMethod, PaymentStatus, Role, Transition};
+pub use status::{BookingStatus, PaymentMethod, PaymentOption, PaymentStatus, Role, Transition};
 pub use takings::{CurrencyTotal, MethodTakings, MoneyMove, SignOff, Takings, TakingsEntry};
 pub use waitlist::{WaitlistEntry, WaitlistRequest, WaitlistStatus};

@@ -4,7 +4,7 @@
 
 use super::booking::{Booking, CustomerSummary};
 use super::ids::{BookingId, CustomerId, ResourceId, ServiceId};
-use super::status::BookingStatus;
+use super::status::{BookingStatus, PaymentOption};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -101,6 +101,8 @@ pub struct BookingQuery {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub status: Option<BookingStatus>,
+    /// Only bookings with this payment option (Wix `selectedPaymentOption`).
+    pub payment_option: Option<PaymentOption>,
     /// The customer as the Customers screen searches: name or email words
     /// (three characters or more anywhere, shorter at a name's start), or a
     /// phone in any format.
@@ -128,6 +130,7 @@ impl Default for BookingQuery {
             from: None,
             to: None,
             status: None,
+            payment_option: None,
             customer_text: None,
             customer: None,
             sort: BookingSort::default(),

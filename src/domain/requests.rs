@@ -5,7 +5,7 @@
 use super::customer::CustomerInput;
 use super::ids::{CustomerId, ServiceId};
 use super::schedule::SlotRef;
-use super::status::PaymentMethod;
+use super::status::{PaymentMethod, PaymentOption, Role};
 
 /// A hold (Boseat temporary booking, Sesami `reserve`): seats on a slot for
 /// the service's hold minutes, with no customer yet.
@@ -59,8 +59,16 @@ pub enum InitialStatus {
     /// Awaiting confirmation (ReserveKit default); needs only a name.
     Pending,
     /// Confirmed at once (the desk's default); needs a phone or an email.
+    /// For a service that requires approval, only a manager may (Wix:
+    /// owner-only).
     #[default]
     Confirmed,
+    /// A request awaiting approval (Wix `CREATED`), for a service that
+    /// requires approval; holds no capacity; needs a phone or an email.
+    Requested,
+    /// What the service says: `Requested` when it requires approval, else
+    /// `Confirmed`.
+    ServiceDefault,
 }
 
 /// A booking made in one step (ReserveKit `POST /v1/bookings`, Sesami `book`).
@@ -82,7 +90,15 @@ pub struct BookRequest {
     pub answers: Vec<(String, String)>,
     /// Names of the service's add-ons.
     pub add_ons: Vec<String>,
+    /// `(tier key, count)` per price tier (Wix `participantsChoices`);
+    /// when given, `participants` must be their sum.
+    pub choices: Vec<(String, u32)>,
+    /// How the customer plans to pay (Wix `selectedPaymentOption`).
+    pub payment_option: Option<PaymentOption>,
     pub status: InitialStatus,
+    /// Who books: a status other than a requires-approval service's
+    /// `requested` needs [`Role::Manager`].
+    pub role: Role,
     /// A repeated key with the same request returns the first booking made
     /// with it; with a different request it is a conflict.
     pub idempotency_key: Option<String>,
@@ -122,6 +138,9 @@ pub struct ConfirmRequest {
     pub answers: Vec<(String, String)>,
     /// Add-on names; replace the stored add-ons when non-empty.
     pub add_ons: Vec<String>,
+    /// `(tier key, count)`; replace the stored choices when non-empty and
+    /// must add up to the booking's participants.
+    pub choices: Vec<(String, u32)>,
     /// Replaces the stored note when given and not blank.
     pub message: Option<String>,
     /// Replaces the message the reminder carries when given and not blank.

@@ -32,6 +32,8 @@ pub enum Arrival {
     NoShow,
     /// A hold still live: a seat kept while someone decides.
     Held,
+    /// A request awaiting the desk's approval (no seat yet).
+    Requested,
     /// Cancelled or declined with someone named on it.
     Cancelled,
     /// A hold that lapsed or was released before anyone was named on it:
@@ -52,6 +54,7 @@ impl Arrival {
             BookingStatus::CheckedIn => Self::Arrived,
             BookingStatus::Completed => Self::Done,
             BookingStatus::NoShow => Self::NoShow,
+            BookingStatus::Requested => Self::Requested,
             BookingStatus::Held if b.hold_expires_at.is_some_and(|t| t > now) => Self::Held,
             BookingStatus::Held | BookingStatus::Expired => Self::Lapsed,
             BookingStatus::Cancelled if b.customer.is_none() => Self::Lapsed,
@@ -72,15 +75,19 @@ impl Arrival {
             Self::Done => "done",
             Self::NoShow => "no-show",
             Self::Held => "held",
+            Self::Requested => "requested",
             Self::Cancelled => "cancelled",
             Self::Lapsed => "lapsed",
         }
     }
 
     /// Whether someone booked is expected at the desk today (every state
-    /// but a hold, a cancellation and a lapse).
+    /// but a hold, a request, a cancellation and a lapse).
     pub fn expected(self) -> bool {
-        !matches!(self, Self::Held | Self::Cancelled | Self::Lapsed)
+        !matches!(
+            self,
+            Self::Held | Self::Requested | Self::Cancelled | Self::Lapsed
+        )
     }
 
     /// Whether they have come (arrived, in session, ended or done).

@@ -12,6 +12,9 @@ use std::str::FromStr;
 pub enum BookingStatus {
     /// A hold: counts against capacity until `hold_expires_at` (Boseat, Sesami `reserve`).
     Held,
+    /// A request for a service that needs approval (Wix `CREATED`): holds
+    /// no capacity until the desk approves it (`confirmed`) or declines it.
+    Requested,
     /// Created, awaiting confirmation (ReserveKit `pending`, Wix `CREATED`).
     Pending,
     /// Confirmed (ReserveKit `confirmed`, Sesami `book`).
@@ -32,8 +35,9 @@ pub enum BookingStatus {
 
 impl BookingStatus {
     /// Every status, in lifecycle order.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Held,
+        Self::Requested,
         Self::Pending,
         Self::Confirmed,
         Self::CheckedIn,
@@ -48,6 +52,7 @@ impl BookingStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Held => "held",
+            Self::Requested => "requested",
             Self::Pending => "pending",
             Self::Confirmed => "confirmed",
             Self::CheckedIn => "checked_in",
@@ -126,11 +131,11 @@ impl BookingStatus {
         use BookingStatus as S;
         use Transition as T;
         let next = match (self, transition) {
-            (S::Held | S::Pending, T::Confirm) => S::Confirmed,
+            (S::Held | S::Pending | S::Requested, T::Confirm) => S::Confirmed,
             (S::Held, T::MarkPending) => S::Pending,
-            (S::Held | S::Pending | S::Confirmed, T::Cancel) => S::Cancelled,
+            (S::Held | S::Pending | S::Confirmed | S::Requested, T::Cancel) => S::Cancelled,
             (S::Held, T::Expire) => S::Expired,
-            (S::Pending, T::Decline) => S::Declined,
+            (S::Pending | S::Requested, T::Decline) => S::Declined,
             (S::Confirmed, T::CheckIn) => S::CheckedIn,
             (S::Confirmed, T::NoShow) => S::NoShow,
             (S::CheckedIn, T::Complete) => S::Completed,
@@ -334,6 +339,58 @@ impl FromStr for PaymentMethod {
                 "unknown payment method `{s}` (cash, card, voucher or other)"
             )),
         }
+    }
+}
+
+/// How the customer plans to pay, chosen at booking (Wix
+/// `selectedPaymentOption`); the payment itself may still use another
+/// method ([`PaymentMethod`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentOption {
+    /// At the desk, on the day.
+    Desk,
+    /// Online, later (a payment link).
+    Online,
+    /// With a gift or package voucher.
+    Voucher,
+    /// Covered by a membership.
+    Membership,
+}
+
+impl PaymentOption {
+    /// Every option, as forms offer them.
+    pub const ALL: [Self; 4] = [Self::Desk, Self::Online, Self::Voucher, Self::Membership];
+
+    /// The stored, printed and typed word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Desk => "desk",
+            Self::Online => "online",
+            Self::Voucher => "voucher",
+            Self::Membership => "membership",
+        }
+    }
+}
+
+impl fmt::Display for PaymentOption {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The word in any case, trimmed. Errors: the words it takes.
+impl FromStr for PaymentOption {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let typed = s.trim().to_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|o| o.as_str() == typed)
+            .ok_or_else(|| {
+                let shown: String = s.chars().filter(|c| !c.is_control()).take(40).collect();
+                format!("unknown payment option `{shown}` (desk, online, voucher or membership)")
+            })
     }
 }
 

@@ -11,6 +11,9 @@ fn every_status_and_transition_pair_follows_the_lifecycle_table() {
         (S::Held, T::MarkPending, S::Pending),
         (S::Held, T::Cancel, S::Cancelled),
         (S::Held, T::Expire, S::Expired),
+        (S::Requested, T::Confirm, S::Confirmed),
+        (S::Requested, T::Decline, S::Declined),
+        (S::Requested, T::Cancel, S::Cancelled),
         (S::Pending, T::Confirm, S::Confirmed),
         (S::Pending, T::Decline, S::Declined),
         (S::Pending, T::Cancel, S::Cancelled),
@@ -81,6 +84,7 @@ fn every_status_has_one_human_label_without_underscores() {
         labels,
         [
             "held",
+            "requested",
             "pending",
             "confirmed",
             "checked in",

@@ -32,6 +32,11 @@ pub const CANCEL_REASON: TextField = TextField {
     name: "cancel reason",
     max: 500,
 };
+/// Why a request or a pending booking was declined.
+pub const DECLINE_REASON: TextField = TextField {
+    name: "decline reason",
+    max: 500,
+};
 /// Why a manager forced a status.
 pub const FORCE_REASON: TextField = TextField {
     name: "reason",

@@ -141,6 +141,7 @@ impl Executor {
                 Msg::HoldsCounted(store.live_hold_count(now)?),
                 Msg::AttentionLoaded(store.needs_attention()?),
                 Msg::RemindersLoaded(store.reminders_due(now)?),
+                Msg::RequestsLoaded(store.requests_awaiting(now)?),
                 Msg::WaitlistLoaded(store.open_waitlist(now)?),
             ],
             Effect::PollChanges => {
@@ -257,6 +258,10 @@ impl Executor {
             }
             Write::Transition(id, t) => {
                 let r = store.transition(*id, *t, now);
+                booking(r, store)
+            }
+            Write::Decline(id, reason) => {
+                let r = store.decline(*id, reason.as_deref(), now);
                 booking(r, store)
             }
             Write::ReminderSent(id) => {

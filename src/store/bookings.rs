@@ -5,18 +5,20 @@
 use super::Store;
 use super::catalog::{location, service};
 use super::claims::SlotContext;
-use super::codec::{day, ts};
+use super::codec::{day, json_text, ts};
 use super::customers::{Named, customer_for, named};
 use super::error::Result;
 use super::idempotency::{remember, replay};
 use super::transaction::{finish, finish_typed};
 use crate::domain::availability::{check_duplicate, check_room};
+use crate::domain::catalog::Service;
+use crate::domain::choices::{ChoiceLine, participants_of, resolve};
 use crate::domain::idempotency::{Operation, book_fingerprint, clean_key, hold_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
 use crate::domain::text;
 use crate::domain::{
     AddOnLine, Answer, BookRequest, Booking, BookingError, BookingId, BookingStatus, CustomerId,
-    EventKind, HoldRequest, InitialStatus, SeriesId, SlotRef,
+    EventKind, HoldRequest, InitialStatus, Role, SeriesId, SlotRef,
 };
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, params};
@@ -178,18 +180,24 @@ pub(super) fn book_slot(
     let ctx = SlotContext::load(conn, slot)?;
     let service = service(conn, ctx.time_slot.service_id)?;
     ctx.check_window(&service, now)?;
-    let status = match req.status {
-        InitialStatus::Pending => BookingStatus::Pending,
-        InitialStatus::Confirmed => {
-            who.details()
-                .check_contact(service.require_email_and_phone)?;
-            BookingStatus::Confirmed
-        }
-    };
+    let status = initial_status(&service, req.status, req.role)?;
+    if status != BookingStatus::Pending {
+        who.details()
+            .check_contact(service.require_email_and_phone)?;
+    }
     let answers = check_answers(&service, &req.answers)?;
     let add_ons = check_add_ons(&service, &req.add_ons)?;
     let message = clean_message(req.message.as_deref())?;
     let notify = clean_message(req.notify.as_deref())?;
+    let choices = resolve(
+        &service.choices,
+        &service.name,
+        &req.choices,
+        ctx.occurrence.capacity,
+    )?;
+    if !req.choices.is_empty() {
+        participants_of(&choices, Some(req.participants), ctx.occurrence.capacity)?;
+    }
     check_participants(req.participants, ctx.occurrence.capacity)?;
     check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
     let customer = customer_for(conn, who, now)?;
@@ -217,6 +225,11 @@ pub(super) fn book_slot(
     }
     write_answers(conn, id, &answers)?;
     write_add_ons(conn, id, &add_ons)?;
+    write_choices(conn, id, &choices)?;
+    if let Some(option) = req.payment_option {
+        conn.prepare_cached("UPDATE bookings SET payment_option = ?2 WHERE id = ?1")?
+            .execute(params![id.0, option.as_str()])?;
+    }
     remember(conn, key, Operation::Book, fingerprint, id, now)?;
     finish_typed(
         conn,
@@ -225,6 +238,39 @@ pub(super) fn book_slot(
         req.customer.typed(),
         now,
     )
+}
+
+/// The status a new booking of `service` starts in: the one asked for, the
+/// service's default resolved (`requested` when it requires approval, else
+/// `confirmed`). Errors: a request for a service that takes none (invalid);
+/// skipping a requires-approval service's request (`pending` or
+/// `confirmed` at once) by anyone but a manager (Wix: owner-only).
+pub(super) fn initial_status(
+    service: &Service,
+    asked: InitialStatus,
+    role: Role,
+) -> Result<BookingStatus> {
+    let status = match asked {
+        InitialStatus::Pending => BookingStatus::Pending,
+        InitialStatus::Requested => BookingStatus::Requested,
+        InitialStatus::ServiceDefault if service.requires_approval => BookingStatus::Requested,
+        InitialStatus::Confirmed | InitialStatus::ServiceDefault => BookingStatus::Confirmed,
+    };
+    if status == BookingStatus::Requested && !service.requires_approval {
+        return Err(BookingError::invalid(format!(
+            "{} does not take requests: book it confirmed or pending",
+            service.name
+        ))
+        .into());
+    }
+    if service.requires_approval && status != BookingStatus::Requested && role != Role::Manager {
+        return Err(BookingError::NotAllowed(format!(
+            "{} takes requests for approval: booking it {status} at once needs a manager",
+            service.name
+        ))
+        .into());
+    }
+    Ok(status)
 }
 
 /// Replaces the booking's intake answers with `answers`.
@@ -250,6 +296,17 @@ pub(super) fn write_add_ons(conn: &Connection, id: BookingId, add_ons: &[AddOnLi
         )?
         .execute(params![id.0, a.id.0, a.name, a.price])?;
     }
+    Ok(())
+}
+
+/// Replaces the booking's participant choices with `choices`.
+pub(super) fn write_choices(
+    conn: &Connection,
+    id: BookingId,
+    choices: &[ChoiceLine],
+) -> Result<()> {
+    conn.prepare_cached("UPDATE bookings SET choices = ?2 WHERE id = ?1")?
+        .execute(params![id.0, json_text(&choices)])?;
     Ok(())
 }
 

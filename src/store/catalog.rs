@@ -122,7 +122,7 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, name, duration_minutes, capacity, hold_minutes, price, currency,
                 require_email_and_phone, active, horizon_days, min_notice_minutes, short_name,
-                reminder_hours, kind
+                reminder_hours, kind, choices, requires_approval
          FROM services ORDER BY name",
     )?;
     let mut kinds = Vec::new();
@@ -146,6 +146,8 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
                 questions: Vec::new(),
                 add_ons: Vec::new(),
                 course: None,
+                choices: super::codec::json_col(r, 15)?,
+                requires_approval: r.get(16)?,
                 active: r.get(9)?,
             })
         })?

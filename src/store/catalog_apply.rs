@@ -182,8 +182,8 @@ fn apply_services(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) 
         let n = conn.execute(
             "INSERT INTO services (key, name, duration_minutes, capacity, hold_minutes, price, currency,
                                    require_email_and_phone, horizon_days, min_notice_minutes,
-                                   short_name, reminder_hours, kind)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                                   short_name, reminder_hours, kind, choices, requires_approval)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
              ON CONFLICT (key) DO UPDATE SET name = excluded.name,
                  duration_minutes = excluded.duration_minutes, capacity = excluded.capacity,
                  hold_minutes = excluded.hold_minutes, price = excluded.price,
@@ -192,16 +192,19 @@ fn apply_services(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) 
                  horizon_days = excluded.horizon_days,
                  min_notice_minutes = excluded.min_notice_minutes,
                  short_name = excluded.short_name,
-                 reminder_hours = excluded.reminder_hours, kind = excluded.kind, active = 1
+                 reminder_hours = excluded.reminder_hours, kind = excluded.kind,
+                 choices = excluded.choices, requires_approval = excluded.requires_approval,
+                 active = 1
              WHERE (name, duration_minutes, capacity, hold_minutes, price, currency,
                     require_email_and_phone, horizon_days, min_notice_minutes, short_name,
-                    reminder_hours, kind, active)
+                    reminder_hours, kind, choices, requires_approval, active)
                 IS NOT (excluded.name, excluded.duration_minutes, excluded.capacity,
                     excluded.hold_minutes, excluded.price, excluded.currency,
                     excluded.require_email_and_phone, excluded.horizon_days,
                     excluded.min_notice_minutes, excluded.short_name,
-                    excluded.reminder_hours, excluded.kind, 1)",
-            params![s.key, s.name, s.duration_minutes, s.capacity, s.hold_minutes, s.price, s.currency, s.require_email_and_phone, s.horizon_days, s.min_notice_minutes, s.short_name, s.reminder_hours, s.kind.as_str()],
+                    excluded.reminder_hours, excluded.kind, excluded.choices,
+                    excluded.requires_approval, 1)",
+            params![s.key, s.name, s.duration_minutes, s.capacity, s.hold_minutes, s.price, s.currency, s.require_email_and_phone, s.horizon_days, s.min_notice_minutes, s.short_name, s.reminder_hours, s.kind.as_str(), super::codec::json_text(&s.choices), s.requires_approval],
         )?;
         let id =
             key_id(conn, "SELECT id FROM services WHERE key = ?1", &s.key)?.unwrap_or_default();

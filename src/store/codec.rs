@@ -91,3 +91,17 @@ pub fn time_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveTime> {
         rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
     })
 }
+
+/// Reads a JSON text column (a list of choices, …) into `T`, reporting bad
+/// JSON (a corrupt row) as a SQLite error rather than panicking.
+pub fn json_col<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
+    })
+}
+
+/// `value` as stored JSON text (`[]` for an empty list).
+pub fn json_text<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_owned())
+}

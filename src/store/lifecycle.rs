@@ -3,7 +3,9 @@
 //! `BEGIN IMMEDIATE` transaction that re-checks the rules and records its event.
 
 use super::Store;
-use super::bookings::{check_participants, clean_message, write_add_ons, write_answers};
+use super::bookings::{
+    check_participants, clean_message, write_add_ons, write_answers, write_choices,
+};
 use super::catalog::{location, service};
 use super::claims::SlotContext;
 use super::codec::{day, instant, ts};
@@ -13,6 +15,7 @@ use super::idempotency::{remember, replay};
 use super::transaction::{Current, current, finish, finish_typed, step, sweep};
 use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::catalog::Service;
+use crate::domain::choices::{participants_of, resolve};
 use crate::domain::customer::{CustomerDetails, CustomerInput};
 use crate::domain::idempotency::{Operation, cancel_fingerprint, clean_key, confirm_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
@@ -108,6 +111,13 @@ impl Store {
             if !request.add_ons.is_empty() {
                 write_add_ons(conn, id, &check_add_ons(&service, &request.add_ons)?)?;
             }
+            if !request.choices.is_empty() {
+                let ctx = SlotContext::load(conn, b.slot)?;
+                let capacity = ctx.occurrence.capacity;
+                let lines = resolve(&service.choices, &service.name, &request.choices, capacity)?;
+                participants_of(&lines, Some(b.participants), capacity)?;
+                write_choices(conn, id, &lines)?;
+            }
             if let Some(message) = clean_message(request.message.as_deref())? {
                 conn.prepare_cached("UPDATE bookings SET message = ?2 WHERE id = ?1")?
                     .execute(params![id.0, message])?;
@@ -117,6 +127,12 @@ impl Store {
                     .execute(params![id.0, notify])?;
             }
             let ctx = SlotContext::load(conn, b.slot)?;
+            if b.status == BookingStatus::Requested {
+                // Approving a request takes its seats now: the rules as for
+                // a new booking (window, room, closed, past, duplicates).
+                ctx.check_window(&service, now)?;
+                ctx.admit(now, Some(b.id), b.participants, Some(customer_id))?;
+            }
             check_duplicate(&ctx.occurrence, &ctx.claims, customer_id, now, Some(b.id))?;
             conn.prepare_cached(
                 "UPDATE bookings SET status = ?2, hold_expires_at = NULL, customer_id = ?3, updated_at = ?4
@@ -218,6 +234,33 @@ impl Store {
             remember(conn, key, Operation::Cancel, &fingerprint, id, now)?;
             super::catalog_guard::clear(conn, id)?;
             finish(conn, id, Transition::Cancel.event_kind(), now)
+        })
+    }
+
+    /// Declines a request or a pending booking (Wix `DECLINED`) with the
+    /// reason, kept as `decline_reason` (at most 500 characters, no control
+    /// characters; blank: none). Records `booking.declined`.
+    /// Errors: not found, a refused transition (a request already approved
+    /// or declined), a reason too long or with control characters.
+    pub fn decline(
+        &mut self,
+        id: BookingId,
+        reason: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<Booking> {
+        let reason = match reason {
+            Some(r) => Some(text::DECLINE_REASON.check(r)?.to_owned()).filter(|r| !r.is_empty()),
+            None => None,
+        };
+        self.write(now, |conn| {
+            let b = current(conn, id)?;
+            let next = step(b.status, Transition::Decline)?;
+            conn.prepare_cached(
+                "UPDATE bookings SET status = ?2, decline_reason = ?3, hold_expires_at = NULL,
+                     updated_at = ?4 WHERE id = ?1",
+            )?
+            .execute(params![id.0, next.as_str(), reason, ts(now)])?;
+            finish(conn, id, Transition::Decline.event_kind(), now)
         })
     }
 

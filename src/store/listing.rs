@@ -227,6 +227,9 @@ fn filters(query: &BookingQuery, region: &str) -> (String, Vec<Value>) {
     if let Some(r) = query.resource {
         push("b.resource_id = ?", Value::Integer(r.0));
     }
+    if let Some(o) = query.payment_option {
+        push("b.payment_option = ?", Value::Text(o.as_str().to_owned()));
+    }
     if let Some(s) = query.status {
         push("b.status = ?", Value::Text(s.as_str().to_owned()));
     }

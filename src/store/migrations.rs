@@ -8,7 +8,7 @@ use rusqlite_migration::{Error, M, MigrationDefinitionError, Migrations};
 /// Every migration, oldest first, and whether it is followed by a foreign
 /// key check (one that rebuilds a table); the schema version is their
 /// count.
-const MIGRATIONS: [(&str, bool); 19] = [
+const MIGRATIONS: [(&str, bool); 21] = [
     (include_str!("sql/001_init.sql"), false),
     (include_str!("sql/002_booking_ids_never_reused.sql"), true),
     (include_str!("sql/003_events_append_only.sql"), false),
@@ -33,6 +33,11 @@ const MIGRATIONS: [(&str, bool); 19] = [
     (include_str!("sql/016_reminders.sql"), false),
     (include_str!("sql/017_series.sql"), false),
     (include_str!("sql/018_outbox.sql"), false),
+    (
+        include_str!("sql/019_choices_and_payment_option.sql"),
+        false,
+    ),
+    (include_str!("sql/020_approval.sql"), true),
     (include_str!("sql/021_courses.sql"), false),
 ];
 
@@ -159,8 +164,8 @@ mod tests {
             .unwrap();
         assert_eq!(
             indexes,
-            7 + 2 + 1 + 1,
-            "every index of version 1 is rebuilt (version 12 adds two, 16 one, 17 one)"
+            7 + 2 + 1 + 1 + 1,
+            "every index of version 1 is rebuilt (version 12 adds two, 16 one, 17 one, 20 one)"
         );
     }
 

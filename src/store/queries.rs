@@ -3,13 +3,14 @@
 //! and pages are in `listing`.
 
 use super::Store;
-use super::codec::{date_col, day, instant, parsed, parsed_opt};
+use super::codec::{date_col, day, instant, json_col, parsed, parsed_opt, ts};
 use super::error::Result;
 use crate::domain::{
     AddOnId, AddOnLine, Answer, Booking, BookingError, BookingId, CustomerId, CustomerSummary,
     Payment, ResourceId, SeriesId, SeriesKind, SeriesPlace, ServiceId, TimeSlotId,
 };
 use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 pub(super) const BOOKING_SELECT: &str =
@@ -18,7 +19,8 @@ pub(super) const BOOKING_SELECT: &str =
     b.cancel_reason, b.message, b.payment_status, b.payment_amount, b.payment_currency,
     b.payment_method, b.payment_reference, b.created_at, b.updated_at,
     c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
-    b.walk_in, b.notify, b.series_id, b.series_position, sr.kind, sr.every_weeks, sr.size
+    b.walk_in, b.notify, b.series_id, b.series_position, sr.kind, sr.every_weeks, sr.size,
+    b.choices, b.payment_option, b.decline_reason
   FROM bookings b
   JOIN services s ON s.id = b.service_id
   JOIN resources r ON r.id = b.resource_id
@@ -59,6 +61,9 @@ pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
         notify: r.get(29)?,
         series_id: r.get::<_, Option<i64>>(30)?.map(SeriesId),
         series_place: series_place(r, 31)?,
+        choices: json_col(r, 35)?,
+        payment_option: parsed_opt(r, 36)?,
+        decline_reason: r.get(37)?,
         created_at: instant(r.get(19)?),
         updated_at: instant(r.get(20)?),
     })
@@ -207,4 +212,28 @@ impl Store {
         attach_details(&self.conn, &mut bookings)?;
         Ok(bookings)
     }
+
+    /// The requests awaiting approval (Wix `CREATED`) whose slot has not
+    /// ended at `now`, soonest first, at most 500 (the desk's requests
+    /// list; index `bookings_requested`). Empty before a catalog.
+    pub fn requests_awaiting(&self, now: DateTime<Utc>) -> Result<Vec<Booking>> {
+        let mut bookings = self
+            .conn
+            .prepare_cached(&format!(
+                "{BOOKING_SELECT} WHERE b.status = 'requested' AND b.starts_at >= ?1
+                     AND b.ends_at > ?2
+                 ORDER BY b.starts_at, b.id LIMIT 500"
+            ))?
+            .query_map(
+                rusqlite::params![ts(now - LONGEST_REQUEST), ts(now)],
+                booking_row,
+            )?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        attach_details(&self.conn, &mut bookings)?;
+        Ok(bookings)
+    }
 }
+
+/// No slot is longer than a day, so a request whose slot has not ended
+/// started at most this long ago (keeps the read on the partial index).
+const LONGEST_REQUEST: chrono::Duration = chrono::Duration::hours(24);

@@ -3,7 +3,7 @@
 //! since stays sold). The undo is its own event, `booking.undone`.
 
 use super::Store;
-use super::bookings::{write_add_ons, write_answers};
+use super::bookings::{write_add_ons, write_answers, write_choices};
 use super::claims::SlotContext;
 use super::codec::{day, parsed, ts};
 use super::error::Result;
@@ -124,6 +124,7 @@ fn put_back(conn: &Connection, now: &Booking, was: &Booking, at: DateTime<Utc>) 
     let answers: Vec<_> = was.answers.clone();
     write_answers(conn, now.id, &answers)?;
     write_add_ons(conn, now.id, &was.add_ons)?;
+    write_choices(conn, now.id, &was.choices)?;
     Ok(())
 }
 

@@ -344,6 +344,9 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
         theme::payment(p.status),
         width,
     );
+    if let Some(o) = b.payment_option {
+        fact(&mut lines, "Pays by", o.as_str(), plain, width);
+    }
     for (i, a) in b.answers.iter().enumerate() {
         let label = if i == 0 { "Answers" } else { "" };
         fact(
@@ -354,12 +357,22 @@ fn fact_lines(b: &Booking, state: &AppState, width: usize) -> Vec<Line<'static>>
             width,
         );
     }
+    for (i, c) in b.choices.iter().enumerate() {
+        let label = if i == 0 { "Choices" } else { "" };
+        let text = format!(
+            "{} × {} at {}",
+            c.count,
+            c.name,
+            money::amount(c.price, currency)
+        );
+        fact(&mut lines, label, &text, plain, width);
+    }
     for (i, a) in b.add_ons.iter().enumerate() {
         let label = if i == 0 { "Add-ons" } else { "" };
         let text = format!("{} {}", a.name, money::amount(a.price, currency));
         fact(&mut lines, label, &text, plain, width);
     }
-    if let Some(reason) = &b.cancel_reason {
+    if let Some(reason) = b.cancel_reason.as_ref().or(b.decline_reason.as_ref()) {
         fact(&mut lines, "Reason", reason, theme::ERROR, width);
     }
     let created = b

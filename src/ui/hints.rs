@@ -130,6 +130,12 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
             h(Action::MarkReminderSent),
             h(Action::Back),
         ],
+        Context::Requests => vec![
+            pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),
+            h(Action::ApproveRequest),
+            h(Action::DeclineRequest),
+            h(Action::Back),
+        ],
         Context::FreeSlots | Context::Attention => vec![
             pair(state, ctx, [Action::MoveUp, Action::MoveDown], "choose"),
             h(Action::Open),

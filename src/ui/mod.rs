@@ -22,6 +22,7 @@ pub mod money;
 pub mod palette;
 pub mod quit;
 pub mod reminders;
+pub mod requests;
 pub mod service_labels;
 pub mod table;
 pub mod theme;
@@ -107,6 +108,7 @@ pub fn render(frame: &mut Frame, state: &AppState) {
         Some(Overlay::Detail(open)) => detail::render(frame, main, state, open),
         Some(Overlay::Attention(open)) => attention::render(frame, main, state, open),
         Some(Overlay::Reminders(open)) => reminders::render(frame, main, state, open),
+        Some(Overlay::Requests(open)) => requests::render(frame, main, state, open),
         Some(Overlay::Quit(prompt)) => quit::render(frame, main, state, prompt),
         Some(Overlay::Messages(open)) => messages::render(frame, main, state, open),
         Some(Overlay::FreeSlots(list)) => free_slots::render(frame, main, state, list),

@@ -55,6 +55,7 @@ pub fn status(status: BookingStatus) -> Style {
     match status {
         BookingStatus::Held => slot_style(SlotLook::Held),
         BookingStatus::Pending => Style::new().fg(Color::Cyan),
+        BookingStatus::Requested => Style::new().fg(Color::Magenta),
         BookingStatus::Confirmed => Style::new().fg(Color::Green),
         BookingStatus::CheckedIn => Style::new().fg(Color::LightBlue),
         BookingStatus::NoShow => Style::new().fg(Color::Red),

@@ -411,7 +411,7 @@ fn arrival_style(a: Arrival) -> Style {
         Arrival::Late => theme::ERROR,
         Arrival::NoShow | Arrival::Ended => theme::FIELD_WARNING,
         Arrival::Arrived | Arrival::InSession => theme::INFO,
-        Arrival::Held => theme::HELD,
+        Arrival::Held | Arrival::Requested => theme::HELD,
         Arrival::Due => Style::new(),
         Arrival::Done | Arrival::Cancelled | Arrival::Lapsed => theme::DIM,
     }

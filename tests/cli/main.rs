@@ -4,14 +4,17 @@
 #[path = "../support/binary.rs"]
 mod support;
 
+mod approval;
 mod bad_numbers;
 mod catalog;
 mod catalog_template;
+mod choices;
 mod closures;
 mod commands;
 mod concurrency;
 mod courses;
 mod outbox;
+mod payment_option;
 mod reminders;
 mod series;
 mod small_defects;

@@ -5,8 +5,10 @@
 #[path = "../support/store.rs"]
 mod support;
 
+mod approval;
 mod catalog;
 mod catalog_changes;
+mod choices;
 mod closures;
 mod courses;
 mod customers;

@@ -36,6 +36,8 @@ pub enum Context {
     Attention,
     /// The list of bookings due a reminder.
     Reminders,
+    /// The requests awaiting approval.
+    Requests,
     /// Free slots found (a search's, or a full slot's nearest).
     FreeSlots,
     /// The walk through the bookings a closure stranded.
@@ -59,7 +61,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in help order.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 21] = [
         Self::Board,
         Self::Bookings,
         Self::Customers,
@@ -70,6 +72,7 @@ impl Context {
         Self::Detail,
         Self::Attention,
         Self::Reminders,
+        Self::Requests,
         Self::FreeSlots,
         Self::Messages,
         Self::Search,
@@ -95,6 +98,7 @@ impl Context {
             Self::Detail => "Booking detail",
             Self::Attention => "Needs attention",
             Self::Reminders => "Reminders due",
+            Self::Requests => "Requests awaiting approval",
             Self::FreeSlots => "Free slots found",
             Self::ClosureWalk => "Closure walk-through",
             Self::Messages => "Messages log",
@@ -228,6 +232,7 @@ fn board() -> Vec<Binding> {
         Binding::new(Action::LeaveWaitlist, &["X"]),
         Binding::new(Action::CloseResource, &["C"]),
         Binding::new(Action::ShowReminders, &["Z"]),
+        Binding::new(Action::ShowRequests, &["V"]),
     ];
     table.extend(booking_actions());
     table
@@ -246,6 +251,7 @@ fn today() -> Vec<Binding> {
             .worded("lapsed", "show or hide lapsed holds"),
         Binding::new(Action::Open, &["enter"]),
         Binding::new(Action::ShowReminders, &["Z"]),
+        Binding::new(Action::ShowRequests, &["V"]),
     ];
     // The booking keys, but `i` checks in at once here (the status form is
     // `s`).
@@ -349,6 +355,16 @@ impl Default for Keymap {
                     Binding::new(Action::MoveDown, &["down", "j"]),
                     Binding::new(Action::MarkReminderSent, &["s", "enter"]),
                     Binding::new(Action::Back, &["esc", "Z"]).worded("close", "close"),
+                ],
+            ),
+            (
+                Context::Requests,
+                vec![
+                    Binding::new(Action::MoveUp, &["up", "k"]),
+                    Binding::new(Action::MoveDown, &["down", "j"]),
+                    Binding::new(Action::ApproveRequest, &["a", "enter"]),
+                    Binding::new(Action::DeclineRequest, &["x"]),
+                    Binding::new(Action::Back, &["esc", "V"]).worded("close", "close"),
                 ],
             ),
             (

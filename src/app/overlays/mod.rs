@@ -12,4 +12,5 @@ pub mod help;
 pub mod messages;
 pub mod palette;
 pub mod reminders;
+pub mod requests;
 pub mod scroll;

@@ -164,6 +164,7 @@ pub fn apply_filter(state: &mut AppState, filter: BookingFilter) -> Vec<Effect> 
     q.from = filter.from;
     q.to = filter.to;
     q.status = filter.status;
+    q.payment_option = filter.payment_option;
     q.service = service;
     q.customer_text.clone_from(&filter.customer);
     q.page = 1;

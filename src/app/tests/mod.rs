@@ -86,6 +86,8 @@ pub(super) fn service() -> Service {
         questions: Vec::new(),
         add_ons: Vec::new(),
         course: None,
+        choices: Vec::new(),
+        requires_approval: false,
         active: true,
     }
 }
@@ -142,6 +144,9 @@ pub(super) fn booking(id: i64, time_slot: i64, status: BookingStatus) -> Booking
         notify: None,
         series_id: None,
         series_place: None,
+        choices: Vec::new(),
+        payment_option: None,
+        decline_reason: None,
         created_at: now(),
         updated_at: now(),
     }

@@ -126,6 +126,9 @@ impl Applied<'_> {
         if s.require_email_and_phone {
             let _ = writeln!(out, "require_email_and_phone = true");
         }
+        if s.requires_approval {
+            let _ = writeln!(out, "requires_approval = true");
+        }
         if !s.questions.is_empty() {
             let qs = s.questions.iter().map(|q| {
                 format!(
@@ -145,6 +148,17 @@ impl Applied<'_> {
                 )
             });
             let _ = writeln!(out, "add_ons = {}", list(adds));
+        }
+        if !s.choices.is_empty() {
+            let tiers = s.choices.iter().map(|c| {
+                format!(
+                    "{{ key = {}, name = {}, price = {} }}",
+                    quoted(&c.key),
+                    quoted(&c.name),
+                    quoted(&format_amount(c.price, &s.currency))
+                )
+            });
+            let _ = writeln!(out, "choices = {}", list(tiers));
         }
         if let Some(course) = &s.course {
             sessions(out, s, course);

@@ -108,6 +108,10 @@ pub struct ServiceDef {
     /// `kind` (default `standard`); a course's sessions are among the
     /// catalog's time slots, one-off ones (valid on their one date).
     pub kind: ServiceKind,
+    /// Price tiers (Wix `participantsChoices`), keys unique in any case.
+    pub choices: Vec<crate::domain::choices::Choice>,
+    /// New bookings are requests until approved (default false).
+    pub requires_approval: bool,
 }
 
 /// An intake question.

@@ -6,6 +6,7 @@ use super::spec::ServiceSpec;
 use super::validate::{check_unique, entry, text_field};
 use super::{MAX_HORIZON_DAYS, MAX_NOTICE_MINUTES, MAX_REMINDER_HOURS, QuestionDef, ServiceDef};
 use crate::domain::catalog_where::{Fault, Step};
+use crate::domain::choices::Choice;
 use crate::domain::course::ServiceKind;
 use crate::domain::money::{currency, parse_amount};
 use crate::domain::text::{CATALOG_KEY, CATALOG_NAME, QUESTION, SHORT_NAME, printable};
@@ -200,6 +201,7 @@ fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceD
         let price = parse_amount(&a.price, &code).map_err(|e| fault(path("price"), &e))?;
         add_ons.push((text, price));
     }
+    let choices = choices(s, &label, &code, &at)?;
     Ok(ServiceDef {
         key,
         name,
@@ -216,5 +218,38 @@ fn service(i: usize, s: &ServiceSpec, default_currency: &str) -> Result<ServiceD
         questions,
         add_ons,
         kind,
+        choices,
+        requires_approval: s.requires_approval,
     })
+}
+
+/// The service's price tiers: keys as catalog keys, names as names, each
+/// key once (any case), prices in the service's currency.
+fn choices(
+    s: &ServiceSpec,
+    label: &str,
+    code: &str,
+    at: &dyn Fn(&[Step]) -> Vec<Step>,
+) -> Result<Vec<Choice>, Fault> {
+    let mut choices: Vec<Choice> = Vec::new();
+    for (j, c) in s.choices.iter().enumerate() {
+        let path = |name| at(&[Step::Key("choices"), Step::Index(j), Step::Key(name)]);
+        let key = text_field(label, CATALOG_KEY, &c.key, path("key"))?;
+        if choices.iter().any(|k| k.key.eq_ignore_ascii_case(&key)) {
+            return Err(Fault::new(
+                path("key"),
+                format!("{label}: choice `{key}` is given twice (any case)"),
+            ));
+        }
+        let name = text_field(
+            label,
+            CATALOG_NAME.named("choice name"),
+            &c.name,
+            path("name"),
+        )?;
+        let price = parse_amount(&c.price, code)
+            .map_err(|e| Fault::new(path("price"), format!("{label}: {e}")))?;
+        choices.push(Choice { key, name, price });
+    }
+    Ok(choices)
 }

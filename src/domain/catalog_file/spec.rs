@@ -73,6 +73,10 @@ pub(super) struct ServiceSpec {
     /// A course's sessions.
     #[serde(default)]
     pub(super) sessions: Vec<SessionSpec>,
+    #[serde(default)]
+    pub(super) choices: Vec<ChoiceSpec>,
+    #[serde(default)]
+    pub(super) requires_approval: bool,
 }
 
 /// One session of a course: a date and a local start, the end from the
@@ -88,6 +92,14 @@ pub(super) struct SessionSpec {
     pub(super) end: Option<String>,
     pub(super) capacity: Option<u32>,
     pub(super) resource: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ChoiceSpec {
+    pub(super) key: String,
+    pub(super) name: String,
+    pub(super) price: String,
 }
 
 fn a_day() -> u32 {

@@ -682,3 +682,41 @@ fn a_course_of_more_sessions_than_one_booking_can_take_is_refused() {
         "{e}"
     );
 }
+#[test]
+fn price_tiers_read_in_order_with_prices_in_minor_units() {
+    let c = Catalog::from_toml(&with_service_line(
+        r#"choices = [{ key = "adult", name = "Adult", price = "12.00" }, { key = "child", name = "Child", price = "8" }]"#,
+    ))
+    .unwrap();
+    let tiers = &c.services[0].choices;
+    assert_eq!(tiers.len(), 2);
+    assert_eq!((tiers[0].key.as_str(), tiers[0].price), ("adult", 1200));
+    assert_eq!((tiers[1].name.as_str(), tiers[1].price), ("Child", 800));
+    assert!(
+        Catalog::from_toml(SMALL).unwrap().services[0]
+            .choices
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_tier_twice_a_bad_price_or_an_unknown_field_is_refused_with_its_line() {
+    let twice = Catalog::from_toml(&with_service_line(
+        r#"choices = [{ key = "child", name = "Child", price = "8" }, { key = "CHILD", name = "Kid", price = "8" }]"#,
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(twice.contains("choice `CHILD` is given twice"), "{twice}");
+    for bad in [
+        r#"choices = [{ key = "child", name = "Child", price = "-8" }]"#,
+        r#"choices = [{ key = "child", name = "", price = "8" }]"#,
+        r#"choices = [{ key = "", name = "Child", price = "8" }]"#,
+        r#"choices = [{ key = "child", name = "Child", price = "8", age = 3 }]"#,
+        "choices = [{ key = \"child\", name = \"Ch\\u0007ild\", price = \"8\" }]",
+    ] {
+        let e = Catalog::from_toml(&with_service_line(bad))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("catalog line 15"), "{bad}: {e}");
+    }
+}

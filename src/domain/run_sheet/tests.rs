@@ -52,6 +52,9 @@ fn booking(id: i64, resource: i64, h: u32, status: BookingStatus, who: &str) -> 
         notify: None,
         series_id: None,
         series_place: None,
+        choices: Vec::new(),
+        payment_option: None,
+        decline_reason: None,
         created_at: at(0, 0),
         updated_at: at(0, 0),
     }

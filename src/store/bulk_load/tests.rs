@@ -196,7 +196,7 @@ fn generated_bookings_keep_the_rules_and_match_the_summary() {
             &store,
             "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'bookings' AND sql IS NOT NULL"
         ),
-        11
+        12
     );
     assert!(count(&store, "SELECT COUNT(*) FROM sqlite_stat1") > 0);
 

@@ -162,6 +162,9 @@ fn insert_bookings(
             notify: None,
             series_id: None,
             series_place: None,
+            choices: Vec::new(),
+            payment_option: None,
+            decline_reason: None,
             created_at: instant(r.created_at),
             updated_at: instant(r.created_at),
         };

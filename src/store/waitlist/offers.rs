@@ -91,7 +91,7 @@ fn answer(
     let left = |s| Some((s, EventKind::WaitlistLeft));
     match status {
         _ if on.is_some_and(|on| on != own) => left(WaitlistStatus::Booked),
-        Some(BookingStatus::Held) => None,
+        Some(BookingStatus::Held | BookingStatus::Requested) => None,
         Some(BookingStatus::Expired) => Some((WaitlistStatus::Lapsed, EventKind::WaitlistLapsed)),
         Some(
             BookingStatus::Pending

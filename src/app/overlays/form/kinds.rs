@@ -5,13 +5,14 @@ use super::{ContactNeed, Field, FieldKind, Form, HoldTimer, Picker};
 use crate::app::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
+use crate::domain::choices::Choice;
 use crate::domain::money::format_amount;
 use crate::domain::series::SeriesKind;
 use crate::domain::text;
 use crate::domain::typed_date::DateOrder;
 use crate::domain::{
-    Booking, BookingId, BookingStatus, ClosureId, CustomerId, CustomerSummary, ResourceId, SlotRef,
-    Transition,
+    Booking, BookingId, BookingStatus, ClosureId, CustomerId, CustomerSummary, PaymentOption,
+    ResourceId, SlotRef, Transition,
 };
 use chrono::NaiveDate;
 
@@ -31,6 +32,8 @@ pub enum FormKind {
     EditBooking(BookingId),
     /// Cancel with a reason.
     Cancel(BookingId),
+    /// Decline a request (or a pending booking) with a reason.
+    Decline(BookingId),
     /// Release a hold with a reason: refused by the engine if it is no
     /// longer a hold (another desk confirmed it meanwhile).
     Release(BookingId),
@@ -95,6 +98,8 @@ pub struct BookingFilter {
     pub service: Option<String>,
     /// Text found in the customer's name, email or phone.
     pub customer: Option<String>,
+    /// Only bookings whose customer plans to pay so.
+    pub payment_option: Option<PaymentOption>,
 }
 
 /// The lifecycle steps the status form offers, each where the booking's
@@ -154,12 +159,53 @@ pub(super) const IF_TAKEN_CHOICES: [&str; 2] = ["book none", "book the free ones
 pub(super) const WHICH: &str = "Cancel";
 pub(super) const THIS_ONE: &str = "this one";
 
+pub(super) const PAYS_BY: &str = "Pays by";
+
+/// The payment option field (Wix `selectedPaymentOption`): `none` (the
+/// first choice, meaning not said or any) or one of the options.
+pub(super) fn payment_option_field(none: &'static str, current: Option<PaymentOption>) -> Field {
+    let mut options = vec![none.to_owned()];
+    options.extend(PaymentOption::ALL.iter().map(|o| o.as_str().to_owned()));
+    Field::new(
+        PAYS_BY,
+        FieldKind::Choice(options),
+        true,
+        current.map_or(none, PaymentOption::as_str),
+    )
+}
+
 pub(super) fn choice(options: &[&str]) -> FieldKind {
     FieldKind::Choice(options.iter().map(|o| (*o).to_owned()).collect())
 }
 
 pub(super) fn add_on_label(name: &str) -> String {
     format!("Add {name}")
+}
+
+/// The label of a price tier's count field: its name and its price each
+/// (`Child (8.00 each)`).
+pub(super) fn choice_label(c: &Choice, currency: &str) -> String {
+    format!("{} ({} each)", c.name, format_amount(c.price, currency))
+}
+
+/// One count field per price tier of `service` (Wix
+/// `participantsChoices`), 0 to `max`, prefilled from `booking`.
+fn choice_fields(service: &Service, booking: Option<&Booking>, max: u32) -> Vec<Field> {
+    service
+        .choices
+        .iter()
+        .map(|c| {
+            let count = booking
+                .and_then(|b| b.choices.iter().find(|l| l.key == c.key))
+                .map_or(0, |l| l.count);
+            Field::new(
+                &choice_label(c, &service.currency),
+                FieldKind::Number { min: 0, max },
+                true,
+                &count.to_string(),
+            )
+        })
+        .collect()
 }
 
 /// What booking or confirming `service` asks of the customer.
@@ -327,24 +373,31 @@ impl Form {
     pub fn new_booking(slot: &Slot, service: &Service, when: &str, key: String) -> Self {
         let mut fields = customer_fields(None, Some(contact_for(service)));
         let free = slot.free().max(1);
-        fields.push(Field::new(
-            PARTICIPANTS,
-            FieldKind::Number { min: 1, max: free },
-            true,
-            "1",
-        ));
+        if service.choices.is_empty() {
+            fields.push(Field::new(
+                PARTICIPANTS,
+                FieldKind::Number { min: 1, max: free },
+                true,
+                "1",
+            ));
+        } else {
+            fields.extend(choice_fields(service, None, free));
+        }
         fields.extend(detail_fields(service, None));
         fields.push(notify_field(None));
+        fields.push(payment_option_field("not said", None));
         // A course's sessions are its series already: no Repeat.
         if service.course.is_none() {
             fields.extend(repeat_fields());
         }
-        fields.push(Field::new(
-            STATUS,
-            choice(&["confirmed", "pending"]),
-            true,
-            "confirmed",
-        ));
+        // A service that takes requests books them at the desk too; a
+        // manager confirms one at once from the command line.
+        let (statuses, first): (&[&str], &str) = if service.requires_approval {
+            (&["requested"], "requested")
+        } else {
+            (&["confirmed", "pending"], "confirmed")
+        };
+        fields.push(Field::new(STATUS, choice(statuses), true, first));
         // A course is booked whole: the form says so.
         let (title, line) = match &service.course {
             Some(course) => (
@@ -422,6 +475,7 @@ impl Form {
     /// Confirm-a-hold form: the customer and the required details.
     pub fn confirm_hold(b: &Booking, service: &Service, when: &str, key: String) -> Self {
         let mut fields = customer_fields(b.customer.as_ref(), Some(contact_for(service)));
+        fields.extend(choice_fields(service, Some(b), b.participants));
         fields.extend(detail_fields(service, Some(b)));
         fields.push(notify_field(Some(b)));
         Self {
@@ -441,8 +495,9 @@ impl Form {
     pub fn edit_booking(b: &Booking, service: &Service, when: &str, key: String) -> Self {
         let mut fields = Vec::new();
         // A class's seats can change (the engine re-checks the room); an
-        // appointment always has one.
-        if service.capacity > 1 {
+        // appointment always has one; seats counted by price tier stay as
+        // booked.
+        if service.capacity > 1 && b.choices.is_empty() {
             fields.push(Field::new(
                 PARTICIPANTS,
                 FieldKind::Number {
@@ -498,6 +553,24 @@ impl Form {
             }
         };
         Self::new(kind, title, line, fields, key)
+    }
+
+    /// Decline form for a request: the reason, kept with it.
+    pub fn decline(b: &Booking, when: &str, key: String) -> Self {
+        Self::new(
+            FormKind::Decline(b.id),
+            "Decline request",
+            booking_line(b, when),
+            vec![Field::new(
+                REASON,
+                FieldKind::Text {
+                    max: text::DECLINE_REASON.max,
+                },
+                true,
+                "",
+            )],
+            key,
+        )
     }
 
     /// Payment form, the amount prefilled with `due` minor units; another
@@ -684,6 +757,7 @@ impl Form {
                     false,
                     current.customer.as_deref().unwrap_or(""),
                 ),
+                payment_option_field("any", current.payment_option),
             ],
             String::new(),
         )

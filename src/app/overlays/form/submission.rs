@@ -5,9 +5,9 @@ use super::FieldKind;
 use super::Form;
 use super::kinds::{
     AMOUNT, APPROVER, APPROVER_PIN, BookingFilter, CONFIRM_CUSTOMER, CONFIRM_ID, CUSTOMER, DATE,
-    EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, NOTIFY, PARTICIPANTS, PHONE, PIN,
-    REASON, REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES,
-    add_on_label,
+    EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, NOTIFY, PARTICIPANTS, PAYS_BY,
+    PHONE, PIN, REASON, REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES,
+    add_on_label, choice_label,
 };
 use super::kinds::{IF_TAKEN, IF_TAKEN_CHOICES, REPEAT, THIS_ONE, WEEKS, WHICH};
 use crate::app::effect::{Authority, Write};
@@ -100,6 +100,21 @@ impl Form {
             .collect()
     }
 
+    /// The price tiers given a count above 0, `(key, count)`.
+    fn choices(&self, service: &Service) -> Vec<(String, u32)> {
+        service
+            .choices
+            .iter()
+            .filter_map(|c| {
+                let count = self
+                    .value(&choice_label(c, &service.currency))
+                    .parse::<u32>()
+                    .unwrap_or(0);
+                (count > 0).then(|| (c.key.clone(), count))
+            })
+            .collect()
+    }
+
     /// The request a valid form makes. `service` is the service of the
     /// slot or booking the form is about. A confirm form whose hold the
     /// engine said is gone books the hold's slot afresh with what was typed
@@ -116,19 +131,34 @@ impl Form {
             },
             FormKind::NewBooking(slot) => {
                 let service = service.ok_or("unknown service")?;
+                let choices = self.choices(service);
+                let participants = if service.choices.is_empty() {
+                    participants
+                } else if choices.is_empty() {
+                    let names: Vec<&str> =
+                        service.choices.iter().map(|c| c.name.as_str()).collect();
+                    return Err(format!("give a count to one of {}", names.join(", ")));
+                } else {
+                    choices
+                        .iter()
+                        .fold(0_u32, |sum, (_, n)| sum.saturating_add(*n))
+                };
                 let book = BookRequest {
                     slot: Some(*slot),
                     customer: self.booking_for(),
                     participants,
+                    choices,
+                    payment_option: self.value(PAYS_BY).parse().ok(),
                     message: self.optional(MESSAGE),
                     notify: self.optional(NOTIFY),
                     answers: self.answers(service),
                     add_ons: self.add_ons(service),
-                    status: if self.value(STATUS) == "pending" {
-                        InitialStatus::Pending
-                    } else {
-                        InitialStatus::Confirmed
+                    status: match self.value(STATUS) {
+                        "pending" => InitialStatus::Pending,
+                        "requested" => InitialStatus::Requested,
+                        _ => InitialStatus::Confirmed,
                     },
+                    role: Role::Clerk,
                     idempotency_key: Some(key),
                 };
                 self.book_write(*slot, book)?
@@ -157,7 +187,10 @@ impl Form {
                     notify: self.optional(NOTIFY),
                     answers: self.answers(service),
                     add_ons: self.add_ons(service),
+                    choices: self.choices(service),
+                    payment_option: None,
                     status: InitialStatus::Confirmed,
+                    role: Role::Clerk,
                     idempotency_key: Some(format!("{key}-again")),
                 }))
             }
@@ -169,6 +202,7 @@ impl Form {
                         customer: Some(self.booking_for()),
                         answers: self.answers(service),
                         add_ons: self.add_ons(service),
+                        choices: self.choices(service),
                         message: self.optional(MESSAGE),
                         notify: self.optional(NOTIFY),
                         idempotency_key: Some(key),
@@ -197,6 +231,7 @@ impl Form {
                     },
                 )
             }
+            FormKind::Decline(id) => Write::Decline(*id, self.optional(REASON)),
             FormKind::Cancel(id) | FormKind::Release(id) => Write::Cancel(
                 *id,
                 CancelRequest {
@@ -274,6 +309,7 @@ impl Form {
                     from,
                     to,
                     status: crate::domain::BookingStatus::from_words(self.value(STATUS)).ok(),
+                    payment_option: self.value(PAYS_BY).parse().ok(),
                     service: self.optional(SERVICE).filter(|s| s != "any"),
                     customer: self.optional(CUSTOMER),
                 }));
