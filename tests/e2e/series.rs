@@ -45,8 +45,8 @@ fn a_six_week_series_from_the_desk_shows_on_every_week_and_the_last_three_cancel
     desk.press(TAB);
     desk.press(TAB);
     desk.press("some");
-    // Injuries, Grip socks, Message, Message to send, then Repeat.
-    for _ in 0..5 {
+    // Injuries, Grip socks, Message, Message to send, Pays by, then Repeat.
+    for _ in 0..6 {
         desk.press(TAB);
     }
     desk.press(" ");
