@@ -95,7 +95,8 @@ impl Store {
     /// `held`, Boseat `RESERVED_15_MIN`). Records `booking.created`.
     /// Errors: `time slot is full`, blocked, closed, past, outside the
     /// service's booking window, not found, invalid participants, an
-    /// idempotency key reused with a different request.
+    /// idempotency key reused with a different request; not allowed for a
+    /// course's session or a service that takes requests for approval.
     pub fn hold(&mut self, req: &HoldRequest, now: DateTime<Utc>) -> Result<Booking> {
         self.write(now, |conn| {
             let key = clean_key(req.idempotency_key.as_deref())?;
@@ -106,6 +107,7 @@ impl Store {
             let ctx = SlotContext::load(conn, req.slot)?;
             let service = service(conn, ctx.time_slot.service_id)?;
             super::courses::refuse_one_session(&service, "held")?;
+            refuse_hold_on_requests(&service)?;
             ctx.check_window(&service, now)?;
             check_participants(req.participants, ctx.occurrence.capacity)?;
             check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
@@ -202,6 +204,7 @@ pub(super) fn book_slot(
     check_room(&ctx.state(now, None), &ctx.occurrence, req.participants)?;
     let customer = customer_for(conn, who, now)?;
     check_duplicate(&ctx.occurrence, &ctx.claims, customer, now, None)?;
+    refuse_second_request(conn, slot, customer)?;
     let id = insert(
         conn,
         &NewBooking {
@@ -271,6 +274,42 @@ pub(super) fn initial_status(
         .into());
     }
     Ok(status)
+}
+
+/// No duplicates counts requests too: a customer with a request awaiting
+/// approval on `slot` may not book or ask for it again (the claims the
+/// capacity rule reads hold no requests, so this asks the bookings).
+/// Errors: `duplicate booking`.
+fn refuse_second_request(conn: &Connection, slot: SlotRef, customer: CustomerId) -> Result<()> {
+    let asked: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM bookings WHERE time_slot_id = ?1 AND date = ?2
+                 AND customer_id = ?3 AND status = 'requested')",
+        )?
+        .query_row(
+            params![slot.time_slot_id.0, day(slot.date), customer.0],
+            |r| r.get(0),
+        )?;
+    if asked {
+        return Err(BookingError::Duplicate.into());
+    }
+    Ok(())
+}
+
+/// A service that takes requests takes no holds: a hold keeps a seat and
+/// is confirmed by the clerk, which would skip the approval (Wix `CREATED`
+/// bookings take no seat until approved). Errors: not allowed, naming the
+/// way to ask instead.
+fn refuse_hold_on_requests(service: &Service) -> Result<()> {
+    if service.requires_approval {
+        return Err(BookingError::NotAllowed(format!(
+            "{} takes requests for approval, not holds: book it as a request \
+             (it takes a seat once approved)",
+            service.name
+        ))
+        .into());
+    }
+    Ok(())
 }
 
 /// Replaces the booking's intake answers with `answers`.

@@ -6,7 +6,8 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::support::{
-    CATALOG, MONDAY, SETUP_AT, at, book_request, customer, jane, now, rule_error, slot,
+    CATALOG, MONDAY, SETUP_AT, all_bookings, at, book_request, customer, hold_request, jane, now,
+    rule_error, slot,
 };
 use slotdesk::domain::catalog_file::Catalog;
 use slotdesk::domain::requests::InitialStatus;
@@ -73,5 +74,40 @@ fn confirming_at_once_needs_a_manager() {
     assert_eq!(
         store.book(&req, now()).unwrap().status,
         BookingStatus::Confirmed
+    );
+}
+
+#[test]
+fn a_hold_on_a_service_that_takes_requests_is_refused_so_approval_cannot_be_skipped() {
+    let (_dir, mut store) = approval_store();
+    let yoga = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let e = rule_error(store.hold(&hold_request(yoga, 1), now()));
+    assert!(e.to_string().contains("takes requests"), "{e}");
+    assert!(
+        all_bookings(&store).is_empty(),
+        "nothing held, nothing to confirm past the approval"
+    );
+}
+
+#[test]
+fn a_second_request_for_the_same_class_by_the_same_customer_is_a_duplicate_booking() {
+    let (_dir, mut store) = approval_store();
+    let yoga = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let mut req = book_request(yoga, jane());
+    req.status = InitialStatus::ServiceDefault;
+    let first = store.book(&req, now()).unwrap();
+    assert_eq!(first.status, BookingStatus::Requested);
+    assert_eq!(rule_error(store.book(&req, now())), BookingError::Duplicate);
+    // Another customer may still ask; and once the first is declined Jane
+    // may ask again.
+    let mut ada = book_request(yoga, customer("Ada", "Lovelace", "ada@example.com"));
+    ada.status = InitialStatus::ServiceDefault;
+    store.book(&ada, now()).unwrap();
+    store
+        .decline(first.id, Some("full that week"), now())
+        .unwrap();
+    assert_eq!(
+        store.book(&req, now()).unwrap().status,
+        BookingStatus::Requested
     );
 }
