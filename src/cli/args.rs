@@ -887,9 +887,11 @@ pub struct EventsArgs {
     /// Only this customer's events.
     #[arg(long, value_name = "ID")]
     pub customer: Option<i64>,
-    /// Only the changes this staff member made (name as signed in, any case).
-    #[arg(long, value_name = "NAME")]
-    pub staff: Option<String>,
+    /// Only the changes this staff member made (name as signed in, any
+    /// case). Not `--staff`: that (and `$SLOTDESK_STAFF`) names who signs
+    /// in, and a reader signed in as Dana still sees everyone's changes.
+    #[arg(long = "by", value_name = "NAME")]
+    pub by: Option<String>,
     /// At most this many.
     #[arg(long, default_value_t = 1000)]
     pub limit: u32,

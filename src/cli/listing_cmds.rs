@@ -283,12 +283,12 @@ pub fn customers(ctx: &Context, a: &CustomersArgs) -> CliResult {
     Ok(())
 }
 
-/// `events [--since ID] [--booking ID] [--customer ID] [--staff NAME]`.
+/// `events [--since ID] [--booking ID] [--customer ID] [--by NAME]`.
 pub fn events(ctx: &Context, a: &EventsArgs) -> CliResult {
     let filter = EventFilter {
         booking: a.booking.map(BookingId),
         customer: a.customer.map(CustomerId),
-        staff: a.staff.clone(),
+        staff: a.by.clone(),
     };
     let events = ctx
         .store

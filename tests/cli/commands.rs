@@ -607,7 +607,7 @@ fn events_read_by_booking_and_customer() {
         kinds(&["--customer", &byrons]),
         ["\"customer.created\"", "\"booking.created\""]
     );
-    assert!(kinds(&["--staff", "Nobody"]).is_empty());
+    assert!(kinds(&["--by", "Nobody"]).is_empty());
     assert!(
         desk.ok(&["events", "--booking", "9999"])
             .contains("no events")
@@ -871,4 +871,22 @@ fn once_staff_exist_every_change_names_a_signed_in_member_and_managers_alone_ref
             ("booking.refunded".into(), "Morgan Lead".into()),
         ]
     );
+    // Signed in as Dana, the journal is still everyone's: $SLOTDESK_STAFF
+    // names who writes, not a filter; `--by` filters.
+    let as_dana = desk.run_as("Dana Reception", "1111", &["events", "--json"]);
+    assert_eq!(String::from_utf8_lossy(&as_dana.stdout), log);
+    let morgans = desk.run_as(
+        "Dana Reception",
+        "1111",
+        &["events", "--json", "--by", "morgan lead"],
+    );
+    let kinds: Vec<String> = String::from_utf8_lossy(&morgans.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["kind"].to_string())
+        .collect();
+    assert!(
+        kinds.contains(&"\"booking.refunded\"".to_owned()),
+        "{kinds:?}"
+    );
+    assert!(!kinds.contains(&"\"booking.paid\"".to_owned()), "{kinds:?}");
 }

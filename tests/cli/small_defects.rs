@@ -96,7 +96,7 @@ fn a_huge_search_text_is_searched_by_its_start_not_refused() {
         for args in [
             &["bookings", "--customer", text][..],
             &["customers", text],
-            &["events", "--staff", text],
+            &["events", "--by", text],
         ] {
             let out = run(&db, args);
             let stderr = String::from_utf8_lossy(&out.stderr);
