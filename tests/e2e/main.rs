@@ -7,6 +7,7 @@ mod binary;
 mod support;
 
 mod config;
+mod courses;
 mod desk;
 mod first_run;
 mod idle;
