@@ -8,14 +8,14 @@ use super::bookings::{
 };
 use super::catalog::{location, service};
 use super::claims::SlotContext;
-use super::codec::{day, instant, ts};
+use super::codec::{day, instant, json_col, ts};
 use super::customers::{customer_for, load_customer, named};
 use super::error::Result;
 use super::idempotency::{remember, replay};
 use super::transaction::{Current, current, finish, finish_typed, step, sweep};
 use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::catalog::Service;
-use crate::domain::choices::{participants_of, resolve};
+use crate::domain::choices::{ChoiceLine, participants_of, resolve};
 use crate::domain::customer::{CustomerDetails, CustomerInput};
 use crate::domain::idempotency::{Operation, cancel_fingerprint, clean_key, confirm_fingerprint};
 use crate::domain::intake::{check_add_ons, check_answers};
@@ -149,7 +149,8 @@ impl Store {
     /// given (held, pending, confirmed or checked in); more seats must fit
     /// the slot (`time slot is full`). Records `booking.updated`.
     /// Errors: not found, a final status, invalid answers, add-ons or
-    /// participants, `time slot is full`.
+    /// participants (other seats for a booking counted by tier: its counts
+    /// per tier would no longer add up), `time slot is full`.
     pub fn edit_booking(
         &mut self,
         id: BookingId,
@@ -171,6 +172,7 @@ impl Store {
             let message = clean_message(edit.message.as_deref())?;
             if let Some(seats) = edit.participants.filter(|n| *n != b.participants) {
                 super::courses::refuse_one_session(&service, "given other seats")?;
+                refuse_seats_by_tier(conn, b.id)?;
                 let ctx = SlotContext::load(conn, b.slot)?;
                 check_participants(seats, ctx.occurrence.capacity)?;
                 // Fewer seats always fit; more must fit the slot as it is now.
@@ -443,4 +445,28 @@ impl Store {
         self.conn.busy_timeout(super::BUSY_TIMEOUT)?;
         swept
     }
+}
+
+/// A booking counted by tier (Wix `participantsChoices`) keeps its seats
+/// equal to the sum of its counts, so its seats are not changed alone.
+/// Errors: invalid, naming the counts it was booked with.
+fn refuse_seats_by_tier(conn: &Connection, id: BookingId) -> Result<()> {
+    let choices: Vec<ChoiceLine> = conn
+        .prepare_cached("SELECT choices FROM bookings WHERE id = ?1")?
+        .query_row([id.0], |r| json_col(r, 0))?;
+    if choices.is_empty() {
+        return Ok(());
+    }
+    let counts: Vec<String> = choices
+        .iter()
+        .filter(|c| c.count > 0)
+        .map(|c| format!("{} {}", c.name, c.count))
+        .collect();
+    Err(BookingError::invalid(format!(
+        "#{} counts its participants by tier ({}): its seats change with the counts, \
+         so cancel it and book the new counts",
+        id.0,
+        counts.join(", ")
+    ))
+    .into())
 }

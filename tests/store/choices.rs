@@ -136,3 +136,39 @@ fn a_payment_option_is_kept_and_the_list_filters_by_it() {
     req.payment_option = Some(PaymentOption::Online);
     assert!(store.book(&req, now()).is_err());
 }
+
+#[test]
+fn seats_of_a_booking_counted_by_tier_are_not_changed_alone() {
+    use slotdesk::domain::BookingEdit;
+    let (_dir, mut store) = tiered();
+    let yoga = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let mut req = book_request(yoga, jane());
+    req.participants = 2;
+    req.choices = vec![("child".into(), 1), ("adult".into(), 1)];
+    let b = store.book(&req, now()).unwrap();
+    let events = event_count(&store);
+    let edit = BookingEdit {
+        participants: Some(3),
+        ..BookingEdit::default()
+    };
+    let e = rule_error(store.edit_booking(b.id, &edit, now()));
+    assert_eq!(e.kind(), ErrorKind::Invalid, "{e}");
+    assert!(e.to_string().contains("by tier"), "{e}");
+    let after = store.booking(b.id).unwrap();
+    assert_eq!(
+        (after.participants, after.choices.len()),
+        (2, 2),
+        "nothing changed"
+    );
+    assert_eq!(event_count(&store), events);
+    // The same seats again (an edit of the note) is still fine.
+    let note = BookingEdit {
+        participants: Some(2),
+        message: Some("twins".into()),
+        ..BookingEdit::default()
+    };
+    assert_eq!(
+        store.edit_booking(b.id, &note, now()).unwrap().participants,
+        2
+    );
+}
