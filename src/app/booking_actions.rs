@@ -5,6 +5,7 @@
 
 use super::action::Action;
 use super::effect::{Effect, Write};
+use super::keymap::Context;
 use super::overlays::form::{Form, STEPS};
 use super::screens::board::start_move;
 use super::state::{AppState, Overlay, Screen};
@@ -130,12 +131,24 @@ fn slot_action(state: &mut AppState, a: Action) -> Vec<Effect> {
     }
     let when = state.when(slot.occurrence.from, slot.occurrence.to);
     let key = state.next_key();
-    if a == Action::Reserve {
-        return open_form(state, Form::reserve(&slot, &when, key));
-    }
     let Some(service) = state.service(slot.occurrence.service_id).cloned() else {
         return Vec::new();
     };
+    if a == Action::Reserve {
+        // The engine refuses it too; said here before a form is filled in.
+        if service.requires_approval {
+            let book = state
+                .keymap
+                .key_for(Context::Board, Action::NewBooking)
+                .map_or_else(|| "book".to_owned(), |k| format!("{k} books"));
+            state.error(format!(
+                "{} takes requests for approval, not holds: {book} a request",
+                service.name
+            ));
+            return Vec::new();
+        }
+        return open_form(state, Form::reserve(&slot, &when, key));
+    }
     let mut form = Form::new_booking(&slot, &service, &when, key);
     if let Some(kept) = state.kept.take().filter(|k| k.fresh(state.now)) {
         let region = state.phone_region().to_owned();

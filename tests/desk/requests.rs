@@ -130,3 +130,29 @@ fn x_asks_a_reason_and_declines_the_request() {
     );
     assert_eq!(b.decline_reason.as_deref(), Some("Instructor away"));
 }
+
+#[test]
+fn a_class_that_takes_requests_offers_no_hold_and_r_says_to_book_a_request() {
+    let (mut desk, _, _) = desk_with_requests();
+    desk.press(KeyCode::Char('g'))
+        .type_text("2027-01-14")
+        .press(KeyCode::Enter);
+    desk.select_slot("free Mat Pilates", |s, _| {
+        s.service_name == "Mat Pilates" && s.available() && s.taken == 0
+    });
+    let panel = desk.screen(120, 40);
+    // The slot panel offers booking only (the key bar still lists r).
+    assert!(panel.contains("No bookings · n book  "), "{panel}");
+    desk.press(KeyCode::Char('r'));
+    assert!(desk.driver.state.form().is_none(), "no hold form opens");
+    let status = desk.driver.state.status.clone().unwrap().text;
+    assert!(
+        status.contains("Mat Pilates takes requests for approval, not holds"),
+        "{status}"
+    );
+    assert!(status.contains("n books a request"), "{status}");
+    // Once the error has been read, n opens the form as a request.
+    desk.tick(2).press(KeyCode::Char('n'));
+    let form = desk.driver.state.form().unwrap();
+    assert_eq!(form.value("Status"), "requested");
+}
