@@ -65,6 +65,9 @@ pub enum Action {
     EditBooking,
     /// Pick another slot on the board for the selected booking.
     MoveBooking,
+    /// Pick another slot for the selected booking of a weekly series and
+    /// move its later weeks by the same number of days with it.
+    MoveFollowing,
     /// Edit the selected booking's customer, or the selected customer.
     EditCustomer,
     RecordPayment,
@@ -149,7 +152,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in palette order; the form's own come last.
-    pub const ALL: [Self; 72] = [
+    pub const ALL: [Self; 73] = [
         Self::ShowBoard,
         Self::ShowBookings,
         Self::ShowCustomers,
@@ -168,6 +171,7 @@ impl Action {
         Self::Cancel,
         Self::EditBooking,
         Self::MoveBooking,
+        Self::MoveFollowing,
         Self::EditCustomer,
         Self::MergeCustomer,
         Self::RecordPayment,
@@ -236,6 +240,7 @@ impl Action {
                 | Self::Cancel
                 | Self::EditBooking
                 | Self::MoveBooking
+                | Self::MoveFollowing
                 | Self::EditCustomer
                 | Self::RecordPayment
                 | Self::CheckIn
@@ -334,6 +339,7 @@ impl Action {
             Self::Cancel => ("cancel", "cancel / release"),
             Self::EditBooking => ("edit", "edit booking"),
             Self::MoveBooking => ("move", "move booking"),
+            Self::MoveFollowing => ("move series", "move this and the later ones of its series"),
             Self::EditCustomer => ("customer", "edit customer"),
             Self::RecordPayment => ("pay", "record payment"),
             Self::CheckIn => ("status", "check in, no-show, complete, decline"),

@@ -7,7 +7,7 @@ use super::action::Action;
 use super::effect::{Effect, Write};
 use super::keymap::Context;
 use super::overlays::form::{Form, STEPS};
-use super::screens::board::start_move;
+use super::screens::board::{start_move, start_move_following};
 use super::state::{AppState, Overlay, Screen};
 use crate::domain::{Booking, BookingId, BookingStatus, PaymentStatus, Transition};
 
@@ -192,6 +192,7 @@ fn on_booking(state: &mut AppState, a: Action, b: &Booking) -> Vec<Effect> {
             }
         },
         Action::MoveBooking => start_move(state, b),
+        Action::MoveFollowing => start_move_following(state, b),
         Action::EditCustomer => match &b.customer {
             Some(c) => {
                 let key = state.next_key();

@@ -100,6 +100,10 @@ pub enum Write {
     /// Cancel a booking and the later live ones of its series, one
     /// reason; answered as `Written::CancelledFollowing`.
     CancelFollowing(BookingId, CancelRequest),
+    /// Move a booking to a slot and the later live ones of its series by
+    /// the same number of days, all or none; answered as
+    /// `Written::MovedFollowing`.
+    MoveFollowing(BookingId, SlotRef),
     /// Sign off a local day's takings (manager), as shown: refused when
     /// the totals (per currency) are no longer these.
     SignOffTakings(NaiveDate, Vec<CurrencyTotal>, Authority),

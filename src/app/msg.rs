@@ -119,6 +119,8 @@ pub enum Written {
     Series(Box<SeriesBooked>),
     /// A booking cancelled with the later ones of its series, in order.
     CancelledFollowing(Vec<Booking>),
+    /// A booking moved with the later ones of its series, in order.
+    MovedFollowing(Vec<Booking>),
 }
 
 /// The catalog the desk works with.

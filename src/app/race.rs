@@ -14,6 +14,7 @@ fn target(write: &Write) -> Option<BookingId> {
         Write::Confirm(id, _)
         | Write::Cancel(id, _)
         | Write::CancelFollowing(id, _)
+        | Write::MoveFollowing(id, _)
         | Write::Transition(id, _)
         | Write::Extend(id)
         | Write::Move(id, _)

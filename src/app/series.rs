@@ -52,25 +52,47 @@ pub(super) fn booked(state: &mut AppState, made: &SeriesBooked) {
 /// The message after a booking was cancelled with the later ones of its
 /// series: `cancelled #12 and the 2 later weeks of series 3`.
 pub(super) fn cancelled(state: &mut AppState, cancelled: &[Booking]) {
-    let Some(first) = cancelled.first() else {
+    let Some((first, text)) = with_later(cancelled, "cancelled", "cancel") else {
         return;
-    };
-    let later = cancelled.len() - 1;
-    let unit = first.series_place.map_or("week", |p| p.kind.unit());
-    let series = first
-        .series_id
-        .map_or(String::new(), |s| format!(" of series {s}"));
-    let text = match later {
-        0 => format!(
-            "#{} cancelled (no later {unit}s{series} to cancel)",
-            first.id
-        ),
-        1 => format!("cancelled #{} and the later {unit}{series}", first.id),
-        n => format!("cancelled #{} and the {n} later {unit}s{series}", first.id),
     };
     select(state, first);
     state.last_change = None;
     state.info(text);
+}
+
+/// The message after a booking was moved with the later ones of its
+/// series: `moved #12 and the 2 later weeks of series 3: #12 now Thu 10 Dec
+/// 07:15–08:05`.
+pub(super) fn moved(state: &mut AppState, moved: &[Booking]) {
+    let Some((first, what)) = with_later(moved, "moved", "move") else {
+        return;
+    };
+    let when = state.when(first.from, first.to);
+    select(state, first);
+    state.last_change = None;
+    state.info(format!("{what}: #{} now {when}", first.id));
+}
+
+/// What was `done` to the first of `bookings` (the one asked for) and the
+/// later ones of its series: `cancelled #12 and the 2 later weeks of series
+/// 3`, or `#12 cancelled (no later weeks of series 3 to cancel)`; `None`
+/// for none.
+fn with_later<'a>(
+    bookings: &'a [Booking],
+    done: &str,
+    verb: &str,
+) -> Option<(&'a Booking, String)> {
+    let first = bookings.first()?;
+    let unit = first.series_place.map_or("week", |p| p.kind.unit());
+    let series = first
+        .series_id
+        .map_or(String::new(), |s| format!(" of series {s}"));
+    let text = match bookings.len() - 1 {
+        0 => format!("#{} {done} (no later {unit}s{series} to {verb})", first.id),
+        1 => format!("{done} #{} and the later {unit}{series}", first.id),
+        n => format!("{done} #{} and the {n} later {unit}s{series}", first.id),
+    };
+    Some((first, text))
 }
 
 fn select(state: &mut AppState, b: &Booking) {

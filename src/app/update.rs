@@ -404,6 +404,7 @@ pub fn action(state: &mut AppState, a: Action) -> Vec<Effect> {
         | Action::Cancel
         | Action::EditBooking
         | Action::MoveBooking
+        | Action::MoveFollowing
         | Action::EditCustomer
         | Action::RecordPayment
         | Action::CheckIn

@@ -72,6 +72,12 @@ pub fn written(
             super::series::cancelled(state, &cancelled);
             return reloads(state);
         }
+        Written::MovedFollowing(moved) => {
+            state.board.moving = None;
+            state.board.moving_following = false;
+            super::series::moved(state, &moved);
+            return reloads(state);
+        }
         Written::Booking(..) | Written::Customer(_) | Written::Waitlist(_) => {}
     }
     let message = match &written {
@@ -87,7 +93,8 @@ pub fn written(
         | Written::Reopened(_)
         | Written::Takings(_)
         | Written::Series(_)
-        | Written::CancelledFollowing(_) => String::new(),
+        | Written::CancelledFollowing(_)
+        | Written::MovedFollowing(_) => String::new(),
     };
     if let Written::Booking(b, _) = &written {
         quit::track(
@@ -160,7 +167,7 @@ fn refused(state: &mut AppState, write: &Write, failure: Failure) -> Vec<Effect>
     let reload = race.is_some();
     let Failure { kind, message, .. } = failure;
     let mut message = race.unwrap_or(message);
-    if matches!(write, Write::BookSeries(_)) {
+    if matches!(write, Write::BookSeries(_) | Write::MoveFollowing(..)) {
         message = super::series::one_line(&message);
     }
     // A walk-in with nowhere to go today can still wait for a seat.
@@ -281,7 +288,9 @@ fn booking_message(state: &AppState, write: &Write, b: &Booking) -> String {
         Write::Decline(..) => format!("#{} declined", b.id),
         // The time shows when the extension stopped at the hold's cap.
         Write::Extend(_) => format!("hold #{} extended{until}", b.id),
-        Write::Move(..) => format!("moved #{} to {}", b.id, state.when(b.from, b.to)),
+        Write::Move(..) | Write::MoveFollowing(..) => {
+            format!("moved #{} to {}", b.id, state.when(b.from, b.to))
+        }
         Write::Pay(..) => format!("payment recorded on #{}", b.id),
         Write::Delete(..) => format!("deleted #{}", b.id),
         Write::Refund(..) => format!("refunded #{}{who}", b.id),

@@ -101,6 +101,15 @@ pub struct SeriesPlace {
     pub of: u32,
 }
 
+impl SeriesPlace {
+    /// Whether a move of this booking can take later weeks with it: a
+    /// weekly series' booking before its last (a course's sessions are
+    /// fixed in the catalog and never move).
+    pub fn has_later_weeks(self) -> bool {
+        matches!(self.kind, SeriesKind::Weekly { .. }) && self.position < self.of
+    }
+}
+
 impl fmt::Display for SeriesPlace {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self.kind {

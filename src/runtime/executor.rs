@@ -241,6 +241,10 @@ impl Executor {
                 .cancel_following(*id, request, now)
                 .map(Written::CancelledFollowing)
                 .map_err(|e| failure(&e)),
+            Write::MoveFollowing(id, to) => store
+                .move_following(*id, *to, now)
+                .map(Written::MovedFollowing)
+                .map_err(|e| failure(&e)),
             Write::Confirm(id, req) => {
                 let r = store.confirm_with(*id, req, now);
                 booking(r, store)

@@ -16,7 +16,7 @@ use crate::app::overlays::scroll::ScrollRoom;
 use crate::app::screens::board::countdown;
 use crate::domain::wall_clock;
 use crate::domain::{
-    Booking, BookingStatus, Event, PaymentStatus, SlotRef, Transition, display_phone,
+    Booking, BookingStatus, Event, PaymentStatus, SeriesPlace, SlotRef, Transition, display_phone,
 };
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout as Split, Rect};
@@ -197,6 +197,9 @@ fn action_keys(state: &AppState, b: &Booking) -> Vec<Hint> {
     }
     if b.status.can_move() {
         actions.push(Action::MoveBooking);
+        if b.series_place.is_some_and(SeriesPlace::has_later_weeks) {
+            actions.push(Action::MoveFollowing);
+        }
     }
     actions.extend([Action::EditCustomer, Action::RecordPayment]);
     if STEPS.iter().any(|(t, _)| can(*t)) {

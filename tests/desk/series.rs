@@ -129,3 +129,94 @@ fn a_six_week_series_booked_at_the_desk_shows_its_week_and_cancels_with_the_foll
         .count();
     assert_eq!(cancelled, 1, "the board's day shows week 1 cancelled");
 }
+
+#[test]
+fn shift_m_moves_a_week_and_the_later_weeks_of_the_series_to_the_new_time() {
+    let mut desk = Desk::demo();
+    // Six Mondays from 1 February 2027: no closure, no demo booking.
+    desk.press(KeyCode::Char('g'))
+        .type_text("2027-02-01")
+        .press(KeyCode::Enter)
+        .select_slot("a one-to-one appointment", |s, _| {
+            s.occurrence.capacity == 1
+        });
+    weekly_for_ada(&mut desk);
+    answer_the_rest(&mut desk, "knee");
+    desk.press(KeyCode::Enter);
+    let booked = desk
+        .driver
+        .state
+        .status
+        .as_ref()
+        .map_or_else(|| desk.screen(120, 40), |s| s.text.clone());
+    assert!(
+        booked.starts_with("booked series 1: 6 of 6 weeks"),
+        "{booked}"
+    );
+    let first = desk.driver.state.board.booking.unwrap();
+    let service = desk
+        .driver
+        .state
+        .board
+        .selected_slot()
+        .unwrap()
+        .service_name
+        .clone();
+    let from = desk
+        .driver
+        .state
+        .board
+        .selected_slot()
+        .unwrap()
+        .occurrence
+        .from;
+
+    desk.press(KeyCode::Char('M'));
+    assert!(desk.driver.state.board.moving_following);
+    let banner = desk.screen(120, 40);
+    assert!(
+        banner.contains(&format!(
+            "Moving booking #{first} (Ada Lovelace) and its later weeks"
+        )),
+        "{banner}"
+    );
+    // A free slot of the same service the next day.
+    desk.press(KeyCode::Char(']'));
+    desk.select_slot("a free slot of the same service the next day", |s, _| {
+        s.service_name == service && s.occurrence.from > from && s.taken == 0
+    });
+    let to = desk
+        .driver
+        .state
+        .board
+        .selected_slot()
+        .unwrap()
+        .occurrence
+        .clone();
+    desk.press(KeyCode::Enter);
+    let status = desk.driver.state.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.starts_with(&format!(
+            "moved #{first} and the 5 later weeks of series 1: #{first} now"
+        )),
+        "{status}"
+    );
+    assert!(!desk.driver.state.board.moving_following);
+
+    let store = slotdesk::store::Store::open(&desk.dir.path().join("demo.db")).unwrap();
+    let mut weeks = store
+        .series_bookings(slotdesk::domain::SeriesId(1))
+        .unwrap();
+    weeks.sort_by_key(|b| b.date);
+    assert_eq!(weeks.len(), 6);
+    for (i, b) in weeks.iter().enumerate() {
+        assert_eq!(
+            b.time_slot_id,
+            to.time_slot_id,
+            "week {} on the new time",
+            i + 1
+        );
+        assert_eq!(b.date, to.date + chrono::Duration::weeks(i as i64));
+        assert_eq!(b.status, BookingStatus::Confirmed);
+    }
+}

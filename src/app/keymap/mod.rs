@@ -179,6 +179,7 @@ fn booking_actions() -> Vec<Binding> {
         Binding::new(Action::Cancel, &["x"]),
         Binding::new(Action::EditBooking, &["e"]),
         Binding::new(Action::MoveBooking, &["m"]),
+        Binding::new(Action::MoveFollowing, &["M"]),
         Binding::new(Action::EditCustomer, &["u"]),
         Binding::new(Action::RecordPayment, &["p"]),
         Binding::new(Action::CheckIn, &["i"]),

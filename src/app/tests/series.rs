@@ -121,8 +121,8 @@ fn the_message_after_a_partial_series_names_the_weeks_not_booked() {
     assert_eq!(s.board.booking, Some(BookingId(7)));
 }
 
-#[test]
-fn cancelling_a_series_booking_asks_this_one_or_this_and_the_following() {
+/// Booking #7, week 4 of 6 of weekly series 2.
+fn week_4_of_6() -> Booking {
     let mut b = booking(7, 1, BookingStatus::Confirmed);
     b.series_id = Some(SeriesId(2));
     b.series_place = Some(SeriesPlace {
@@ -130,6 +130,12 @@ fn cancelling_a_series_booking_asks_this_one_or_this_and_the_following() {
         position: 4,
         of: 6,
     });
+    b
+}
+
+#[test]
+fn cancelling_a_series_booking_asks_this_one_or_this_and_the_following() {
+    let mut b = week_4_of_6();
     let mut s = desk_with(vec![b.clone()]);
     press_char(&mut s, 'x');
     let form = s.form().expect("cancel form");
@@ -177,4 +183,63 @@ fn cancelling_a_series_booking_asks_this_one_or_this_and_the_following() {
     let mut s = desk_with(vec![b]);
     press_char(&mut s, 'x');
     assert!(s.form().unwrap().kind_of("Cancel").is_none());
+}
+
+#[test]
+fn shift_m_moves_a_series_booking_with_its_later_weeks() {
+    let b = week_4_of_6();
+    // Outside a series, or on its last week, M says why and moves nothing.
+    let mut alone = desk_with(vec![booking(7, 1, BookingStatus::Confirmed)]);
+    press_char(&mut alone, 'M');
+    assert_eq!(alone.board.moving, None);
+    assert!(
+        status_text(&alone).contains("not in a series with later weeks: m moves it alone"),
+        "{}",
+        status_text(&alone)
+    );
+
+    let mut s = desk_with(vec![b.clone()]);
+    press_char(&mut s, 'M');
+    assert_eq!(s.board.moving, Some(BookingId(7)));
+    assert!(s.board.moving_following);
+    assert!(
+        status_text(&s).contains("and the later weeks of series 2"),
+        "{}",
+        status_text(&s)
+    );
+    press(&mut s, KeyCode::Down);
+    let to = s.board.selected_slot().unwrap().occurrence.slot_ref();
+    let effects = press(&mut s, KeyCode::Enter);
+    let Some(Effect::Write(write @ Write::MoveFollowing(id, slot))) = effects.first().cloned()
+    else {
+        panic!("expected a move of the following, got {effects:?}");
+    };
+    assert_eq!((id, slot), (BookingId(7), to));
+    let mut moved = b.clone();
+    moved.time_slot_id = to.time_slot_id;
+    moved.date = to.date;
+    let done = Written::MovedFollowing(vec![
+        moved,
+        booking(8, 1, BookingStatus::Confirmed),
+        booking(9, 1, BookingStatus::Confirmed),
+    ]);
+    update(&mut s, Msg::Written(Box::new(write), Ok(done)));
+    assert_eq!(s.board.moving, None);
+    assert!(!s.board.moving_following);
+    assert!(
+        status_text(&s).starts_with("moved #7 and the 2 later weeks of series 2"),
+        "{}",
+        status_text(&s)
+    );
+
+    // m on the same booking still moves it alone.
+    let mut one = desk_with(vec![b]);
+    press_char(&mut one, 'm');
+    assert!(!one.board.moving_following);
+    press(&mut one, KeyCode::Down);
+    let effects = press(&mut one, KeyCode::Enter);
+    assert!(
+        matches!(effects.first(), Some(Effect::Write(Write::Move(..)))),
+        "{effects:?}"
+    );
 }

@@ -153,7 +153,12 @@ fn heading(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
         let esc = key(Action::Back)
             .map(|k| format!(", {k} to cancel"))
             .unwrap_or_default();
-        let text = format!(" Moving booking #{id}{who} — pick a slot{enter}{esc} ");
+        let later = if board.moving_following {
+            " and its later weeks"
+        } else {
+            ""
+        };
+        let text = format!(" Moving booking #{id}{who}{later} — pick a slot{enter}{esc} ");
         frame.render_widget(Line::styled(text, theme::PROMPT).style(theme::PROMPT), area);
         return;
     }

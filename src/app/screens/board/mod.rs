@@ -10,6 +10,7 @@ pub use look::{SlotLook, bookings_on, countdown, live_hold, look};
 
 use crate::app::action::Action;
 use crate::app::effect::{Effect, Write};
+use crate::app::keymap::Context;
 use crate::app::msg::DayView;
 use crate::app::overlays::form::Form;
 use crate::app::overlays::free_slots::{FOUND, NEAREST};
@@ -40,6 +41,9 @@ pub struct BoardState {
     pub moving: Option<BookingId>,
     /// The service of the booking being moved: only its slots take it.
     pub moving_service: Option<ServiceId>,
+    /// The move takes the later weeks of its series with it (`M`), each
+    /// by the same number of days.
+    pub moving_following: bool,
     /// The slot to select when its day next loads (a free slot chosen
     /// from a list).
     pub select_slot: Option<SlotRef>,
@@ -186,7 +190,12 @@ fn step(state: &mut AppState, dr: i32, dc: i32) -> Vec<Effect> {
 /// booking's detail.
 fn open(state: &mut AppState) -> Vec<Effect> {
     if let Some(id) = state.board.moving {
+        let following = state.board.moving_following;
         return match state.board.selected_slot() {
+            Some(slot) if following => vec![Effect::Write(Write::MoveFollowing(
+                id,
+                slot.occurrence.slot_ref(),
+            ))],
             Some(slot) => vec![Effect::Write(Write::Move(id, slot.occurrence.slot_ref()))],
             None => Vec::new(),
         };
@@ -208,6 +217,7 @@ fn back(state: &mut AppState) -> Vec<Effect> {
 
 /// Leaves move mode, from whichever screen `Back` was pressed on.
 pub fn cancel_move(state: &mut AppState) -> Vec<Effect> {
+    state.board.moving_following = false;
     if state.board.moving.take().is_some() {
         state.info("move cancelled");
     }
@@ -222,6 +232,7 @@ pub fn start_move(state: &mut AppState, b: &Booking) -> Vec<Effect> {
     }
     state.board.moving = Some(b.id);
     state.board.moving_service = Some(b.service_id);
+    state.board.moving_following = false;
     // The board opens on the booking's own slot, where a move starts from.
     state.board.booking = Some(b.id);
     state.overlay = None;
@@ -236,6 +247,41 @@ pub fn start_move(state: &mut AppState, b: &Booking) -> Vec<Effect> {
     state.board.week = None;
     state.board.date = b.date;
     vec![state.board.load()]
+}
+
+/// `M`: move mode for a booking of a weekly series and its later weeks;
+/// `Open` on a slot moves it there and each later week by as many days.
+/// Outside a weekly series, or on its last week, it says so and `m` is the
+/// way.
+pub fn start_move_following(state: &mut AppState, b: &Booking) -> Vec<Effect> {
+    let weekly = b.series_place.filter(|p| p.has_later_weeks());
+    let (Some(place), Some(series)) = (weekly, b.series_id) else {
+        let m = state
+            .keymap
+            .key_for(Context::Board, Action::MoveBooking)
+            .map_or_else(|| "move".to_owned(), |k| k.to_string());
+        state.error(format!(
+            "#{} is not in a series with later weeks: {m} moves it alone",
+            b.id
+        ));
+        return Vec::new();
+    };
+    let effects = start_move(state, b);
+    if state.board.moving != Some(b.id) {
+        return effects;
+    }
+    state.board.moving_following = true;
+    state.info(format!(
+        "moving booking #{} ({} {} of {}) and the later {}s of series {series}: \
+         pick a slot of {} and press Enter (Esc to cancel)",
+        b.id,
+        place.kind.unit(),
+        place.position,
+        place.of,
+        place.kind.unit(),
+        b.service_name
+    ));
+    effects
 }
 
 /// Takes a loaded day, if the board still shows that day.
