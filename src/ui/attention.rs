@@ -2,13 +2,13 @@
 //! booking (number, local start, service, customer) with why beneath it,
 //! the selected one highlighted.
 
-use super::{boxes, fit, theme};
+use super::{boxes, theme};
 use crate::app::AppState;
 use crate::app::overlays::attention::AttentionList;
 use crate::domain::NeedsAttention;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
 /// The list's widest box.
 const MAX_WIDTH: u16 = 96;
@@ -20,24 +20,14 @@ fn rows(state: &AppState, a: &NeedsAttention, width: usize, selected: bool) -> [
         .as_ref()
         .map_or("no customer yet", |c| c.name.as_str());
     let head = format!(
-        "{} #{}  {}  {} · {} · {}",
-        if selected { "▸" } else { " " },
+        "#{}  {}  {} · {} · {}",
         b.id,
         state.when(b.from, b.to),
         b.service_name,
         who,
         b.status
     );
-    let head = Line::styled(fit::pad(&head, width), theme::TITLE);
-    let why = Line::from(Span::styled(
-        fit::pad(&format!("    {}", a.why), width),
-        theme::REFUSAL,
-    ));
-    if selected {
-        [head.style(theme::SELECTED), why.style(theme::SELECTED)]
-    } else {
-        [head, why]
-    }
+    boxes::two_line_row(&head, &a.why, theme::REFUSAL, width, selected)
 }
 
 /// Draws the list over `area` with `open`'s row selected.

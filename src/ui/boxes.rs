@@ -2,8 +2,10 @@
 //! an empty box shows. Pure.
 
 use super::theme;
+use crate::app::AppState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Block, BorderType, Borders, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState,
@@ -110,4 +112,43 @@ pub fn two_line_list(
         .flat_map(|i| rows(i, w, i == selected))
         .collect();
     frame.render_widget(ratatui::widgets::Paragraph::new(lines), inner);
+}
+
+/// One item of a [`two_line_list`]: `head` after the selection mark (`▸`
+/// when `selected`) in the title style, and `detail` indented four cells
+/// beneath it in `detail_style`, each padded to `width` cells; both lines
+/// highlighted when `selected`.
+pub fn two_line_row(
+    head: &str,
+    detail: &str,
+    detail_style: Style,
+    width: usize,
+    selected: bool,
+) -> [Line<'static>; 2] {
+    let mark = if selected { "▸" } else { " " };
+    let head = Line::styled(
+        super::fit::pad(&format!("{mark} {head}"), width),
+        theme::TITLE,
+    );
+    let detail = Line::from(Span::styled(
+        super::fit::pad(&format!("    {detail}"), width),
+        detail_style,
+    ));
+    if selected {
+        [head.style(theme::SELECTED), detail.style(theme::SELECTED)]
+    } else {
+        [head, detail]
+    }
+}
+
+/// How a list row reaches someone: the phone as the desk shows it
+/// everywhere (`020 7946 0018`, for `state`'s region) and the email,
+/// whichever are known, joined by ` · `; empty when neither is.
+pub fn contact(state: &AppState, phone: Option<&str>, email: Option<&str>) -> String {
+    let phone = phone.map(|p| crate::domain::display_phone(p, state.phone_region()));
+    [phone, email.map(str::to_owned)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

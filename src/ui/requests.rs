@@ -2,30 +2,27 @@
 //! (number, local start, who, seats, service) with its phone or email and
 //! message beneath it, the selected one highlighted.
 
-use super::{boxes, fit, theme};
+use super::boxes;
 use crate::app::AppState;
 use crate::app::overlays::requests::RequestsList;
 use crate::domain::Booking;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::style::Style;
+use ratatui::text::Line;
 
 /// The list's widest box.
 const MAX_WIDTH: u16 = 110;
 
 fn rows(state: &AppState, b: &Booking, width: usize, selected: bool) -> [Line<'static>; 2] {
     let who = b.customer.as_ref();
-    let phone = who
-        .and_then(|c| c.phone.as_deref())
-        .map(|p| crate::domain::display_phone(p, state.phone_region()));
-    let contact = [phone, who.and_then(|c| c.email.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let contact = boxes::contact(
+        state,
+        who.and_then(|c| c.phone.as_deref()),
+        who.and_then(|c| c.email.as_deref()),
+    );
     let head = format!(
-        "{} #{}  {}  {} · {} seat{} · {}",
-        if selected { "▸" } else { " " },
+        "#{}  {}  {} · {} seat{} · {}",
         b.id,
         state.when(b.from, b.to),
         who.map_or("(no customer)", |c| c.name.as_str()),
@@ -33,20 +30,14 @@ fn rows(state: &AppState, b: &Booking, width: usize, selected: bool) -> [Line<'s
         if b.participants == 1 { "" } else { "s" },
         b.service_name,
     );
-    let head = Line::styled(fit::pad(&head, width), theme::TITLE);
     let detail = match (&b.message, contact.is_empty()) {
-        (Some(m), false) => format!("    {contact} · {m}"),
-        (Some(m), true) => format!("    {m}"),
-        (None, false) => format!("    {contact}"),
-        (None, true) => "    no contact".to_owned(),
+        (Some(m), false) => format!("{contact} · {m}"),
+        (Some(m), true) => m.clone(),
+        (None, false) => contact,
+        (None, true) => "no contact".to_owned(),
     };
     let detail: String = detail.chars().filter(|c| !c.is_control()).collect();
-    let detail = Line::from(Span::raw(fit::pad(&detail, width)));
-    if selected {
-        [head.style(theme::SELECTED), detail.style(theme::SELECTED)]
-    } else {
-        [head, detail]
-    }
+    boxes::two_line_row(&head, &detail, Style::default(), width, selected)
 }
 
 /// Draws the list over `area` with `open`'s row selected.

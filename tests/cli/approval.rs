@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::choices::studio_with;
-use crate::commands::Desk;
+use crate::commands::{Desk, ada_monday};
 
 /// The studio with Pilates (3 seats, Monday and Wednesday 18:00) taking
 /// requests; its Monday 23 November slot.
@@ -103,23 +103,7 @@ fn skipping_approval_is_manager_only_and_other_services_take_no_requests() {
     assert!(e.contains("needs a manager"), "{e}");
     direct.push("--as-manager");
     assert_eq!(desk.json(&direct)["status"], "confirmed");
-    let e = desk.fails(
-        5,
-        &[
-            "book",
-            "1@2026-11-23",
-            "--first-name",
-            "A",
-            "--last-name",
-            "B",
-            "--phone",
-            "020 7946 0018",
-            "--answer",
-            "reason for visit=Knee",
-            "--status",
-            "requested",
-        ],
-    );
+    let e = desk.fails(5, &ada_monday(&["--status", "requested"]));
     assert!(e.contains("Physio does not take requests"), "{e}");
     let export = desk.ok(&["catalog", "export"]);
     assert!(export.contains("requires_approval = true"), "{export}");

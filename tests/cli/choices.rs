@@ -3,7 +3,7 @@
 //! refusals (exit 5) and the catalog's round trip.
 #![allow(clippy::unwrap_used)]
 
-use crate::commands::Desk;
+use crate::commands::{Desk, ada_monday};
 use crate::support::studio_catalog;
 use serde_json::Value;
 
@@ -153,23 +153,7 @@ fn unknown_tiers_bad_counts_and_disagreeing_participants_are_refused_with_exit_5
     let e = desk.fails(5, &book_family(&slot, &["--choice", "child=0"]));
     assert!(e.contains("no participants"), "{e}");
     // A service without tiers says so.
-    let e = desk.fails(
-        5,
-        &[
-            "book",
-            "1@2026-11-23",
-            "--first-name",
-            "A",
-            "--last-name",
-            "B",
-            "--phone",
-            "020 7946 0018",
-            "--answer",
-            "reason for visit=Knee",
-            "--choice",
-            "child=1",
-        ],
-    );
+    let e = desk.fails(5, &ada_monday(&["--choice", "child=1"]));
     assert!(e.contains("for Physio: it has no choices"), "{e}");
     assert_eq!(desk.event_count(), before, "nothing was written");
 }

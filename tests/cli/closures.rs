@@ -3,23 +3,11 @@
 //! removes a desk closure, and the exported catalog marks the desk's.
 #![allow(clippy::unwrap_used)]
 
-use crate::commands::Desk;
+use crate::commands::{Desk, ada_monday};
 
 /// Ada's 09:00 physio on Monday 23 November.
 fn ada_at_nine(desk: &Desk) -> String {
-    desk.json(&[
-        "book",
-        "1@2026-11-23",
-        "--first-name",
-        "Ada",
-        "--last-name",
-        "Lovelace",
-        "--email",
-        "ada@example.com",
-        "--answer",
-        "reason for visit=Knee",
-    ])["id"]
-        .to_string()
+    desk.json(&ada_monday(&[]))["id"].to_string()
 }
 
 /// Closes Ana from `start` to `end` on Monday 23 November, off sick;

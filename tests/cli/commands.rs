@@ -60,6 +60,23 @@ impl Desk {
     }
 }
 
+/// Booking Ada Lovelace on Monday 23 November's physio slot 1, then `more`.
+pub(crate) fn ada_monday<'a>(more: &[&'a str]) -> Vec<&'a str> {
+    let args = [
+        "book",
+        "1@2026-11-23",
+        "--first-name",
+        "Ada",
+        "--last-name",
+        "Lovelace",
+        "--email",
+        "ada@example.com",
+        "--answer",
+        "reason for visit=Knee",
+    ];
+    [&args[..], more].concat()
+}
+
 #[test]
 fn hold_then_confirm_then_cancel_prints_reservekit_shaped_json() {
     let desk = Desk::new();

@@ -4,24 +4,11 @@
 //! another way.
 #![allow(clippy::unwrap_used)]
 
-use crate::commands::Desk;
+use crate::commands::{Desk, ada_monday};
 
 /// Ada Lovelace on Monday's first physio slot, paying as `option` says.
 fn ada_paying(option: &str) -> Vec<&str> {
-    vec![
-        "book",
-        "1@2026-11-23",
-        "--first-name",
-        "Ada",
-        "--last-name",
-        "Lovelace",
-        "--email",
-        "ada@example.com",
-        "--answer",
-        "reason for visit=Knee",
-        "--payment-option",
-        option,
-    ]
+    ada_monday(&["--payment-option", option])
 }
 
 #[test]

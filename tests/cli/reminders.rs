@@ -2,7 +2,7 @@
 //! a reminder now with the clerk's `--notify` message, marked sent once.
 #![allow(clippy::unwrap_used)]
 
-use crate::commands::Desk;
+use crate::commands::{Desk, ada_monday};
 use crate::support::slotdesk_at;
 
 /// Sunday 22 November 2026, noon UTC: Monday's 09:00 is within 24 hours.
@@ -20,23 +20,6 @@ fn on_sunday(desk: &Desk, args: &[&str]) -> (Option<i32>, String, String) {
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
-}
-
-/// Booking Ada Lovelace on Monday 23 November's physio slot 1, then `more`.
-pub(crate) fn ada_monday<'a>(more: &[&'a str]) -> Vec<&'a str> {
-    let args = [
-        "book",
-        "1@2026-11-23",
-        "--first-name",
-        "Ada",
-        "--last-name",
-        "Lovelace",
-        "--email",
-        "ada@example.com",
-        "--answer",
-        "reason for visit=Knee",
-    ];
-    [&args[..], more].concat()
 }
 
 #[test]

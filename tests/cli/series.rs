@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::commands::Desk;
-use crate::reminders::ada_monday;
+use crate::commands::ada_monday;
 use crate::support::{CLI_NOW, slotdesk_at};
 use std::process::Stdio;
 

@@ -4,12 +4,10 @@
 //! detail lists the counts and the payment form prefills their total.
 #![allow(clippy::unwrap_used)]
 
+use crate::form_screens::form_terminal;
 use crate::support::Desk;
 use crossterm::event::{KeyCode, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use slotdesk::app::screens::board::Cursor;
-use slotdesk::ui;
 
 /// The board cursor on the first Mat Pilates slot with three seats free,
 /// today or on one of the next days.
@@ -34,14 +32,10 @@ fn select_mat_pilates(desk: &mut Desk) {
     panic!("no open Mat Pilates slot on the demo board");
 }
 
+/// Snapshots the open form as `form_screens` does, under this module's
+/// name (`desk__choices__…`).
 fn snap_form(name: &str, desk: &Desk) {
-    let state = &desk.driver.state;
-    let form = state.form().unwrap();
-    let (w, h) = ui::form::natural_size(form);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| ui::form::render(f, f.area(), form, state))
-        .unwrap();
+    let terminal = form_terminal(name, desk);
     insta::assert_snapshot!(name, terminal.backend());
 }
 
@@ -88,13 +82,7 @@ fn a_tiered_class_books_by_count_per_tier_and_the_payment_prefills_the_total() {
         desk.driver.state.status
     );
     let booking = desk
-        .driver
-        .state
-        .board
-        .view
-        .as_ref()
-        .unwrap()
-        .bookings
+        .board_bookings()
         .iter()
         .find(|b| b.customer.as_ref().is_some_and(|c| c.first_name == "Grace"))
         .cloned()

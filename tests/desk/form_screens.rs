@@ -10,8 +10,9 @@ use ratatui::backend::TestBackend;
 use slotdesk::domain::BookingStatus;
 use slotdesk::ui;
 
-/// Snapshots the open form in a terminal its own natural size.
-pub(crate) fn snap_form(name: &str, desk: &Desk) {
+/// The open form drawn alone in a terminal its own natural size; panics
+/// naming `name` when no form is open.
+pub(crate) fn form_terminal(name: &str, desk: &Desk) -> Terminal<TestBackend> {
     let state = &desk.driver.state;
     let Some(form) = state.form() else {
         panic!("{name}: no form open; status {:?}", state.status)
@@ -21,6 +22,12 @@ pub(crate) fn snap_form(name: &str, desk: &Desk) {
     terminal
         .draw(|f| ui::form::render(f, f.area(), form, state))
         .unwrap();
+    terminal
+}
+
+/// Snapshots the open form in a terminal its own natural size.
+pub(crate) fn snap_form(name: &str, desk: &Desk) {
+    let terminal = form_terminal(name, desk);
     insta::assert_snapshot!(format!("form_{name}"), terminal.backend());
 }
 

@@ -117,13 +117,7 @@ fn a_six_week_series_booked_at_the_desk_shows_its_week_and_cancels_with_the_foll
         format!("cancelled #{first} and the 4 later weeks of series 1")
     );
     let cancelled = desk
-        .driver
-        .state
-        .board
-        .view
-        .as_ref()
-        .unwrap()
-        .bookings
+        .board_bookings()
         .iter()
         .filter(|b| b.status == BookingStatus::Cancelled && b.series_id.is_some())
         .count();

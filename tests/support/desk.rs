@@ -10,7 +10,7 @@ use slotdesk::app::keymap::Keymap;
 use slotdesk::app::screens::board::{SlotLook, look};
 use slotdesk::app::{Effect, Msg};
 use slotdesk::demo;
-use slotdesk::domain::{BookingStatus, Slot};
+use slotdesk::domain::{Booking, BookingStatus, Slot};
 use slotdesk::runtime::Driver;
 use slotdesk::store::Store;
 
@@ -139,6 +139,12 @@ impl Desk {
             }
         }
         panic!("no {what} slot found");
+    }
+
+    /// The bookings of the board's loaded days; panics before the board
+    /// has loaded.
+    pub fn board_bookings(&self) -> &[Booking] {
+        &self.driver.state.board.view.as_ref().unwrap().bookings
     }
 
     /// Moves the board cursor to the first free slot.

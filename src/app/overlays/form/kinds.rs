@@ -1,11 +1,14 @@
 //! Each form the desk opens and how it is built from what is selected (the
 //! engine call its submit becomes is in `submission`). Pure.
 
+use super::booking_fields::{
+    choice_fields, detail_fields, notify_field, payment_option_field, repeat_fields, seats_fields,
+    status_field,
+};
 use super::{ContactNeed, Field, FieldKind, Form, HoldTimer, Picker};
 use crate::app::effect::Write;
 use crate::domain::availability::Slot;
 use crate::domain::catalog::Service;
-use crate::domain::choices::Choice;
 use crate::domain::money::format_amount;
 use crate::domain::series::SeriesKind;
 use crate::domain::text;
@@ -147,65 +150,12 @@ pub(super) const SERVICE: &str = "Service";
 pub(super) const CUSTOMER: &str = "Customer";
 pub(super) const WHO_LEAVES: &str = "Who leaves";
 pub(super) const YES_NO: [&str; 2] = ["no", "yes"];
-/// A new booking's repeat: none, weekly or fortnightly (a series).
-pub(super) const REPEAT: &str = "Repeat";
-pub(super) const REPEATS: [&str; 3] = ["no", "weekly", "every 2 weeks"];
-/// How many weeks a series books, 2 to 52.
-pub(super) const WEEKS: &str = "Weeks";
-/// A series' all or none, or the free weeks.
-pub(super) const IF_TAKEN: &str = "If a week is taken";
-pub(super) const IF_TAKEN_CHOICES: [&str; 2] = ["book none", "book the free ones"];
 /// On cancelling a booking in a series: this one, or the later ones too.
 pub(super) const WHICH: &str = "Cancel";
 pub(super) const THIS_ONE: &str = "this one";
 
-pub(super) const PAYS_BY: &str = "Pays by";
-
-/// The payment option field (Wix `selectedPaymentOption`): `none` (the
-/// first choice, meaning not said or any) or one of the options.
-pub(super) fn payment_option_field(none: &'static str, current: Option<PaymentOption>) -> Field {
-    let mut options = vec![none.to_owned()];
-    options.extend(PaymentOption::ALL.iter().map(|o| o.as_str().to_owned()));
-    Field::new(
-        PAYS_BY,
-        FieldKind::Choice(options),
-        true,
-        current.map_or(none, PaymentOption::as_str),
-    )
-}
-
 pub(super) fn choice(options: &[&str]) -> FieldKind {
     FieldKind::Choice(options.iter().map(|o| (*o).to_owned()).collect())
-}
-
-pub(super) fn add_on_label(name: &str) -> String {
-    format!("Add {name}")
-}
-
-/// The label of a price tier's count field: its name and its price each
-/// (`Child (8.00 each)`).
-pub(super) fn choice_label(c: &Choice, currency: &str) -> String {
-    format!("{} ({} each)", c.name, format_amount(c.price, currency))
-}
-
-/// One count field per price tier of `service` (Wix
-/// `participantsChoices`), 0 to `max`, prefilled from `booking`.
-fn choice_fields(service: &Service, booking: Option<&Booking>, max: u32) -> Vec<Field> {
-    service
-        .choices
-        .iter()
-        .map(|c| {
-            let count = booking
-                .and_then(|b| b.choices.iter().find(|l| l.key == c.key))
-                .map_or(0, |l| l.count);
-            Field::new(
-                &choice_label(c, &service.currency),
-                FieldKind::Number { min: 0, max },
-                true,
-                &count.to_string(),
-            )
-        })
-        .collect()
 }
 
 /// What booking or confirming `service` asks of the customer.
@@ -246,66 +196,6 @@ pub(super) fn customer_fields(
     ]
 }
 
-/// Intake questions and add-ons of `service`, prefilled from `booking`.
-fn detail_fields(service: &Service, booking: Option<&Booking>) -> Vec<Field> {
-    let mut fields = Vec::new();
-    for q in &service.questions {
-        let answer = booking
-            .and_then(|b| b.answers.iter().find(|a| a.name == q.name))
-            .map_or("", |a| a.value.as_str());
-        fields.push(Field::new(
-            &q.name,
-            FieldKind::Text {
-                max: text::ANSWER.max,
-            },
-            q.required,
-            answer,
-        ));
-    }
-    for a in &service.add_ons {
-        let taken = booking.is_some_and(|b| b.add_ons.iter().any(|l| l.name == a.name));
-        fields.push(Field::new(
-            &add_on_label(&a.name),
-            choice(&YES_NO),
-            false,
-            if taken { "yes" } else { "no" },
-        ));
-    }
-    let message = booking.and_then(|b| b.message.as_deref()).unwrap_or("");
-    fields.push(Field::new(
-        MESSAGE,
-        FieldKind::Text {
-            max: text::MESSAGE.max,
-        },
-        false,
-        message,
-    ));
-    fields
-}
-
-/// A new booking's series fields: repeat (no, weekly, every 2 weeks), how
-/// many weeks (2 to 52) and what to do when a week is taken.
-fn repeat_fields() -> Vec<Field> {
-    vec![
-        Field::new(REPEAT, choice(&REPEATS), true, REPEATS[0]),
-        Field::new(
-            WEEKS,
-            FieldKind::Number {
-                min: crate::domain::series::MIN_WEEKS,
-                max: crate::domain::series::MAX_WEEKS,
-            },
-            false,
-            "6",
-        ),
-        Field::new(
-            IF_TAKEN,
-            choice(&IF_TAKEN_CHOICES),
-            true,
-            IF_TAKEN_CHOICES[0],
-        ),
-    ]
-}
-
 /// What cancelling `b` may cover: this one, or (in a series, before its
 /// last) this and the later ones still booked, as a choice; `None` outside
 /// a series. The desk does not count the later ones (some may have been
@@ -319,18 +209,6 @@ fn which_field(b: &Booking) -> Option<Field> {
         true,
         THIS_ONE,
     ))
-}
-
-/// The optional message to send with the reminder, prefilled from `booking`.
-fn notify_field(booking: Option<&Booking>) -> Field {
-    Field::new(
-        NOTIFY,
-        FieldKind::Text {
-            max: text::MESSAGE.max,
-        },
-        false,
-        booking.and_then(|b| b.notify.as_deref()).unwrap_or(""),
-    )
 }
 
 pub(super) fn slot_line(slot: &Slot, when: &str) -> String {
@@ -372,17 +250,7 @@ impl Form {
     /// New booking form for `slot` of `service`.
     pub fn new_booking(slot: &Slot, service: &Service, when: &str, key: String) -> Self {
         let mut fields = customer_fields(None, Some(contact_for(service)));
-        let free = slot.free().max(1);
-        if service.choices.is_empty() {
-            fields.push(Field::new(
-                PARTICIPANTS,
-                FieldKind::Number { min: 1, max: free },
-                true,
-                "1",
-            ));
-        } else {
-            fields.extend(choice_fields(service, None, free));
-        }
+        fields.extend(seats_fields(service, slot.free().max(1)));
         fields.extend(detail_fields(service, None));
         fields.push(notify_field(None));
         fields.push(payment_option_field("not said", None));
@@ -390,14 +258,7 @@ impl Form {
         if service.course.is_none() {
             fields.extend(repeat_fields());
         }
-        // A service that takes requests books them at the desk too; a
-        // manager confirms one at once from the command line.
-        let (statuses, first): (&[&str], &str) = if service.requires_approval {
-            (&["requested"], "requested")
-        } else {
-            (&["confirmed", "pending"], "confirmed")
-        };
-        fields.push(Field::new(STATUS, choice(statuses), true, first));
+        fields.push(status_field(service));
         // A course is booked whole: the form says so.
         let (title, line) = match &service.course {
             Some(course) => (

@@ -3,6 +3,7 @@
 //! Its keys come from the `Form` and `Discard` keymap tables; printable keys
 //! go to the focused field first. Pure.
 
+mod booking_fields;
 mod closure_forms;
 mod field;
 mod hold_timer;

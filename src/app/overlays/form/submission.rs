@@ -3,13 +3,15 @@
 
 use super::FieldKind;
 use super::Form;
+use super::booking_fields::{
+    IF_TAKEN, IF_TAKEN_CHOICES, PAYS_BY, REPEAT, WEEKS, add_on_label, choice_label,
+};
 use super::kinds::{
     AMOUNT, APPROVER, APPROVER_PIN, BookingFilter, CONFIRM_CUSTOMER, CONFIRM_ID, CUSTOMER, DATE,
-    EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, NOTIFY, PARTICIPANTS, PAYS_BY,
-    PHONE, PIN, REASON, REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, TO, WHO_LEAVES,
-    add_on_label, choice_label,
+    EMAIL, FIRST, FROM, FormKind, LAST, MANAGER, MESSAGE, METHOD, NOTIFY, PARTICIPANTS, PHONE, PIN,
+    REASON, REFERENCE, SERVICE, STAFF, STATUS, STEP, STEPS, Submitted, THIS_ONE, TO, WHICH,
+    WHO_LEAVES,
 };
-use super::kinds::{IF_TAKEN, IF_TAKEN_CHOICES, REPEAT, THIS_ONE, WEEKS, WHICH};
 use crate::app::effect::{Authority, Write};
 use crate::domain::catalog::Service;
 use crate::domain::customer::CustomerInput;
