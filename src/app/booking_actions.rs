@@ -9,7 +9,7 @@ use super::keymap::Context;
 use super::overlays::form::{Form, STEPS};
 use super::screens::board::{start_move, start_move_following};
 use super::state::{AppState, Overlay, Screen};
-use crate::domain::{Booking, BookingId, BookingStatus, PaymentStatus, Transition};
+use crate::domain::{Booking, BookingId, BookingStatus, PaymentStatus, Role, Transition};
 
 /// The booking the user is pointing at: the open detail, the board's
 /// selected booking, or the bookings list's selected row.
@@ -149,7 +149,11 @@ fn slot_action(state: &mut AppState, a: Action) -> Vec<Effect> {
         }
         return open_form(state, Form::reserve(&slot, &when, key));
     }
-    let mut form = Form::new_booking(&slot, &service, &when, key);
+    let manager = state
+        .signed_in
+        .as_ref()
+        .is_some_and(|m| m.role == Role::Manager);
+    let mut form = Form::new_booking(&slot, &service, &when, key, manager);
     if let Some(kept) = state.kept.take().filter(|k| k.fresh(state.now)) {
         let region = state.phone_region().to_owned();
         form.fill_kept(&kept, &region);

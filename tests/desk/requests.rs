@@ -5,6 +5,7 @@
 
 use crate::support::{Desk, now};
 use crossterm::event::KeyCode;
+use slotdesk::app::overlays::form::FieldKind;
 use slotdesk::app::{Msg, Overlay};
 use slotdesk::demo::DEMO_CATALOG;
 use slotdesk::domain::catalog_file::Catalog;
@@ -17,7 +18,11 @@ use slotdesk::store::Store;
 /// its next open class made at another desk (the first for the class's
 /// free seats less one, the second for two).
 fn desk_with_requests() -> (Desk, BookingId, BookingId) {
-    let mut desk = Desk::demo();
+    requests_on(Desk::demo())
+}
+
+/// [`desk_with_requests`] on `desk`, whoever is signed in there.
+fn requests_on(mut desk: Desk) -> (Desk, BookingId, BookingId) {
     let mut other = Store::open(&desk.dir.path().join("demo.db")).unwrap();
     let catalog = DEMO_CATALOG.replacen(
         "capacity = 8\nhold_minutes = 10\nprice = \"14.00\"\n",
@@ -155,4 +160,70 @@ fn a_class_that_takes_requests_offers_no_hold_and_r_says_to_book_a_request() {
     desk.tick(2).press(KeyCode::Char('n'));
     let form = desk.driver.state.form().unwrap();
     assert_eq!(form.value("Status"), "requested");
+}
+
+/// The new-booking form of a free Mat Pilates class (taking requests) in
+/// January, with Zed Quill typed in.
+fn request_form(desk: &mut Desk) {
+    desk.press(KeyCode::Char('g'))
+        .type_text("2027-01-14")
+        .press(KeyCode::Enter);
+    desk.select_slot("free Mat Pilates", |s, _| {
+        s.service_name == "Mat Pilates" && s.available() && s.taken == 0
+    });
+    desk.press(KeyCode::Char('n'))
+        .type_text("Zed")
+        .press(KeyCode::Tab)
+        .type_text("Quill")
+        .press(KeyCode::Tab)
+        .press(KeyCode::Tab)
+        .type_text("020 7946 0999")
+        .press(KeyCode::Tab)
+        .type_text("1");
+}
+
+#[test]
+fn a_manager_at_the_desk_may_book_a_request_taking_class_confirmed_and_a_clerk_may_not() {
+    let (mut clerk, _, _) = {
+        let mut d = Desk::demo_signed_out();
+        d.sign_in("Dana Reception", "1111");
+        requests_on(d)
+    };
+    request_form(&mut clerk);
+    let Some(FieldKind::Choice(options)) = clerk
+        .driver
+        .state
+        .form()
+        .unwrap()
+        .kind_of("Status")
+        .cloned()
+    else {
+        panic!("no status choice");
+    };
+    assert_eq!(options, ["requested"]);
+
+    let (mut manager, _, _) = desk_with_requests();
+    request_form(&mut manager);
+    let form = manager.driver.state.form().unwrap();
+    assert_eq!(
+        form.value("Status"),
+        "requested",
+        "a request unless the manager says"
+    );
+    let Some(FieldKind::Choice(options)) = form.kind_of("Status").cloned() else {
+        panic!("no status choice");
+    };
+    assert_eq!(options, ["requested", "confirmed"]);
+    let Some(Overlay::Form(form)) = &mut manager.driver.state.overlay else {
+        panic!("no form");
+    };
+    let status = form
+        .fields
+        .iter_mut()
+        .find(|f| f.label == "Status")
+        .unwrap();
+    status.set_value("confirmed");
+    manager.press(KeyCode::Enter);
+    let said = manager.driver.state.status.clone().unwrap().text;
+    assert!(said.contains("for Zed Quill (confirmed)"), "{said}");
 }

@@ -155,11 +155,13 @@ pub(super) fn seats_fields(service: &Service, free: u32) -> Vec<Field> {
 }
 
 /// The status a new booking of `service` starts in. A service that takes
-/// requests books them at the desk too (only `requested`: a manager
-/// confirms one at once from the command line); any other, confirmed
-/// (first) or pending.
-pub(super) fn status_field(service: &Service) -> Field {
-    let (statuses, first): (&[&str], &str) = if service.requires_approval {
+/// requests books them at the desk too: `requested`, or for a signed-in
+/// `manager` also `confirmed` at once (Wix: owner-only); any other,
+/// confirmed (first) or pending.
+pub(super) fn status_field(service: &Service, manager: bool) -> Field {
+    let (statuses, first): (&[&str], &str) = if service.requires_approval && manager {
+        (&["requested", "confirmed"], "requested")
+    } else if service.requires_approval {
         (&["requested"], "requested")
     } else {
         (&["confirmed", "pending"], "confirmed")

@@ -247,8 +247,15 @@ impl Form {
         )
     }
 
-    /// New booking form for `slot` of `service`.
-    pub fn new_booking(slot: &Slot, service: &Service, when: &str, key: String) -> Self {
+    /// New booking form for `slot` of `service`; a `manager` (signed in)
+    /// may book a service that takes requests confirmed at once.
+    pub fn new_booking(
+        slot: &Slot,
+        service: &Service,
+        when: &str,
+        key: String,
+        manager: bool,
+    ) -> Self {
         let mut fields = customer_fields(None, Some(contact_for(service)));
         fields.extend(seats_fields(service, slot.free().max(1)));
         fields.extend(detail_fields(service, None));
@@ -258,7 +265,7 @@ impl Form {
         if service.course.is_none() {
             fields.extend(repeat_fields());
         }
-        fields.push(status_field(service));
+        fields.push(status_field(service, manager));
         // A course is booked whole: the form says so.
         let (title, line) = match &service.course {
             Some(course) => (

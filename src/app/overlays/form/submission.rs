@@ -160,7 +160,13 @@ impl Form {
                         "requested" => InitialStatus::Requested,
                         _ => InitialStatus::Confirmed,
                     },
-                    role: Role::Clerk,
+                    // Only a signed-in manager's form offers skipping a
+                    // service's approval (Wix: owner-only).
+                    role: if service.requires_approval && self.value(STATUS) != "requested" {
+                        Role::Manager
+                    } else {
+                        Role::Clerk
+                    },
                     idempotency_key: Some(key),
                 };
                 self.book_write(*slot, book)?
