@@ -169,15 +169,17 @@ pub enum BookingError {
     /// their day, another time zone); a manager may force it.
     #[error("{}", strands_message(.0))]
     CatalogStrandsBookings(Vec<AffectedBooking>),
-    /// Some slots of a series could not be booked, so none was (all or
-    /// none; or a partial series none of whose slots could be booked):
-    /// each refused slot with its reason, out of `asked` slots of `unit`s
-    /// (`week`, `session`).
-    #[error("{}", super::series::refused_message(refused, *asked, unit))]
+    /// Some slots of a series could not be booked (or its later bookings
+    /// moved), so none was (all or none; or a partial series none of whose
+    /// slots could be booked): each refused slot with its reason, out of
+    /// `asked` slots of `unit`s (`week`, `session`).
+    #[error("{}", super::series::refused_message(refused, *asked, unit, *write))]
     SeriesRefused {
         refused: Vec<SeriesRefusal>,
         asked: usize,
         unit: &'static str,
+        /// Booking the series' slots, or moving one with its later ones.
+        write: super::series::SeriesWrite,
     },
 }
 

@@ -251,9 +251,15 @@ pub fn series_fingerprint(req: &SeriesRequest) -> String {
 
 /// The refusal of a whole series: how many slots could not be booked, each
 /// on its own line.
-pub fn refused_message(refused: &[SeriesRefusal], asked: usize, unit: &str) -> String {
+pub fn refused_message(
+    refused: &[SeriesRefusal],
+    asked: usize,
+    unit: &str,
+    write: SeriesWrite,
+) -> String {
+    let done = write.done();
     let mut out = format!(
-        "the series was not booked: {} of {asked} {unit}{} cannot be booked, so nothing was booked:",
+        "the series was not {done}: {} of {asked} {unit}{} cannot be {done}, so nothing was {done}:",
         refused.len(),
         if asked == 1 { "" } else { "s" }
     );
@@ -262,6 +268,24 @@ pub fn refused_message(refused: &[SeriesRefusal], asked: usize, unit: &str) -> S
         out.push_str(&r.line(unit));
     }
     out
+}
+
+/// What a refused series write was asked to do: book its slots, or move
+/// a booking with its later ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesWrite {
+    Book,
+    Move,
+}
+
+impl SeriesWrite {
+    /// Its past participle for the refusal: `booked`, `moved`.
+    pub fn done(self) -> &'static str {
+        match self {
+            Self::Book => "booked",
+            Self::Move => "moved",
+        }
+    }
 }
 
 /// A slot reference (de)serialized as `TIME_SLOT_ID@YYYY-MM-DD`.
@@ -348,7 +372,7 @@ mod tests {
             slot: slot(3, d(2026, 12, 24)),
             reason: "time slot is full".into(),
         };
-        let text = refused_message(std::slice::from_ref(&r), 6, "week");
+        let text = refused_message(std::slice::from_ref(&r), 6, "week", SeriesWrite::Book);
         assert!(text.contains("1 of 6 weeks"), "{text}");
         assert!(
             text.contains("week 4, Thu 24 Dec 2026 (3@2026-12-24): time slot is full"),

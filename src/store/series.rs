@@ -12,7 +12,7 @@ use super::customers::{Named, load_customer, named};
 use super::error::{Result, StoreError};
 use super::queries::load_booking;
 use crate::domain::idempotency::clean_key;
-use crate::domain::series::{check_slots, series_fingerprint};
+use crate::domain::series::{SeriesWrite, check_slots, series_fingerprint};
 use crate::domain::{
     Booking, BookingError, BookingId, CancelRequest, ErrorKind, SeriesBooked, SeriesId, SeriesKind,
     SeriesMode, SeriesRefusal, SeriesRequest,
@@ -285,6 +285,7 @@ pub(super) fn book_series_in(
             refused,
             asked: req.slots.len(),
             unit: req.kind.unit(),
+            write: SeriesWrite::Book,
         }
         .into());
     }

@@ -4,6 +4,7 @@
 
 use super::Store;
 use super::error::{Result, StoreError};
+use crate::domain::series::SeriesWrite;
 use crate::domain::{Booking, BookingError, BookingId, SeriesRefusal, SlotRef};
 use chrono::{DateTime, Utc};
 
@@ -68,6 +69,7 @@ impl Store {
                     refused,
                     asked: moves.len(),
                     unit,
+                    write: SeriesWrite::Move,
                 }
                 .into());
             }

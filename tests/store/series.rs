@@ -413,6 +413,12 @@ fn move_following_shifts_this_and_the_later_weeks_by_the_same_days_all_or_none()
     let before = counts(&store);
     let e = rule_error(store.move_following(made.booked[3].id, tuesday, now()));
     assert!(e.to_string().contains("week 6, Tue 07 Jul 2026"), "{e}");
+    assert!(
+        e.to_string().starts_with(
+            "the series was not moved: 1 of 3 weeks cannot be moved, so nothing was moved:"
+        ),
+        "{e}"
+    );
     assert_eq!(counts(&store), before, "nothing moved");
     store.cancel(blocker.id, "made room", now()).unwrap();
 
