@@ -135,14 +135,22 @@ fn slot_action(state: &mut AppState, a: Action) -> Vec<Effect> {
         return Vec::new();
     };
     if a == Action::Reserve {
-        // The engine refuses it too; said here before a form is filled in.
+        // The engine refuses these holds too; said here before a form is
+        // filled in.
+        let book = state
+            .keymap
+            .key_for(Context::Board, Action::NewBooking)
+            .map_or_else(|| "book".to_owned(), |k| format!("{k} books"));
         if service.requires_approval {
-            let book = state
-                .keymap
-                .key_for(Context::Board, Action::NewBooking)
-                .map_or_else(|| "book".to_owned(), |k| format!("{k} books"));
             state.error(format!(
                 "{} takes requests for approval, not holds: {book} a request",
+                service.name
+            ));
+            return Vec::new();
+        }
+        if service.course.is_some() {
+            state.error(format!(
+                "{} is a course, booked whole: {book} a seat in every session",
                 service.name
             ));
             return Vec::new();

@@ -109,3 +109,14 @@ fn a_course_bookings_detail_lists_every_session_with_this_one_marked() {
     assert!(detail.contains("· Thu 11 Feb 2027 19:30–21:00"), "{detail}");
     insta::assert_snapshot!("course_booking_detail_120x40", detail);
 }
+
+#[test]
+fn r_on_a_course_session_says_it_is_booked_whole_without_opening_a_hold_form() {
+    let mut desk = desk_on_the_second_session();
+    desk.press(KeyCode::Char('r'));
+    assert!(desk.driver.state.form().is_none(), "no hold form opens");
+    says(
+        &desk,
+        "Pilates for beginners (6-week course) is a course, booked whole: n books a seat in every session",
+    );
+}
