@@ -41,11 +41,27 @@ pub fn outbox(ctx: &mut Context, a: &OutboxArgs) -> CliResult {
                     out,
                     "event {id} has no delivery waiting for a retry (delivered, or due already)"
                 )?,
-                _ => writeln!(out, "{made} delivery(ies) due now")?,
+                Some(id) => writeln!(out, "event {id}: {} due now", deliveries(made))?,
+                // The count is of those held back: the rest were due already.
+                None => writeln!(
+                    out,
+                    "every waiting delivery is due now ({} {} waiting out a backoff or a lease)",
+                    deliveries(made),
+                    if made == 1 { "was" } else { "were" }
+                )?,
             }
             Ok(())
         }
         Some(OutboxAction::Deliver { json }) => deliver(ctx, *json),
+    }
+}
+
+/// `1 delivery`, `3 deliveries`.
+fn deliveries(n: usize) -> String {
+    if n == 1 {
+        "1 delivery".to_owned()
+    } else {
+        format!("{n} deliveries")
     }
 }
 

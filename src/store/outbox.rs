@@ -201,6 +201,14 @@ impl Store {
         })
     }
 
+    /// Takes every event waiting in the outbox off it, undelivered: for
+    /// made-up history (the demo's), which no hook may see — an SMS hook
+    /// would text every demo customer. The events stay in the journal; the
+    /// next change is queued as ever. Returns how many were taken off.
+    pub fn forget_waiting_events(&mut self) -> Result<usize> {
+        self.transact(|conn| Ok(conn.prepare_cached("DELETE FROM outbox")?.execute([])?))
+    }
+
     /// Makes every waiting delivery (or only event `id`'s) due now, leases
     /// and all, and lets every target be tried at once: `outbox retry`.
     /// Returns how many deliveries were waiting in backoff or leased.

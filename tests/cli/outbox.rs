@@ -224,7 +224,12 @@ fn retry_makes_a_failed_delivery_due_now() {
     assert_eq!(unknown.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("event not found"));
     let said = outbox.ok(CLI_NOW, &["outbox", "retry", &first.to_string()]);
-    assert_eq!(said, "1 delivery(ies) due now\n");
+    assert_eq!(said, format!("event {first}: 1 delivery due now\n"));
+    let all = outbox.ok(CLI_NOW, &["outbox", "retry"]);
+    assert!(
+        all.starts_with("every waiting delivery is due now ("),
+        "{all}"
+    );
     assert!(
         outbox
             .ok(CLI_NOW, &["outbox", "deliver"])

@@ -5,6 +5,7 @@ mod atomic;
 mod contacts;
 mod history;
 mod occupancy;
+mod outbox;
 
 use super::{DemoSummary, add_demo_bookings};
 use crate::domain::Booking;
