@@ -14,7 +14,8 @@ fn the_demo_history_is_journalled_but_not_queued_and_a_new_change_is() {
     let mut store = Store::create(&dir.path().join("demo.db")).unwrap();
     load_demo(&mut store, now()).unwrap();
     let both = [Target::Command, Target::Url];
-    assert!(store.events(None, &Default::default(), 10).unwrap().len() == 10);
+    let journal = store.events(None, &crate::domain::EventFilter::default(), 10);
+    assert_eq!(journal.unwrap().len(), 10, "the history is journalled");
     assert_eq!(store.outbox_status(&both).unwrap().waiting, 0);
     let customer = store.customers().unwrap()[0].id;
     store
@@ -22,7 +23,7 @@ fn the_demo_history_is_journalled_but_not_queued_and_a_new_change_is() {
             customer,
             &crate::domain::CustomerPatch {
                 first_name: Some("Renamed".into()),
-                ..Default::default()
+                ..crate::domain::CustomerPatch::default()
             },
             now(),
         )
