@@ -101,3 +101,22 @@ fn counts_that_add_up_to_nobody_are_refused_in_the_form() {
     let screen = desk.screen(120, 40);
     assert!(screen.contains("give a count to one of"), "{screen}");
 }
+
+#[test]
+fn counts_that_add_up_to_more_than_the_free_seats_say_so_in_the_form() {
+    let mut desk = Desk::demo();
+    new_booking_for_grace(&mut desk, false);
+    let free = desk.driver.state.board.selected_slot().unwrap().free();
+    set_count(&mut desk, "Adult (14.00 each)", &free.to_string());
+    set_count(&mut desk, "Child (12-15) (7.00 each)", "1");
+    desk.press_with(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let form = desk.driver.state.form().expect("the form stays");
+    let error = form.error.clone().unwrap_or_default();
+    assert_eq!(
+        error,
+        format!(
+            "these counts make {} people (Adult {free}, Child (12-15) 1): {free} seats are free",
+            free + 1
+        )
+    );
+}

@@ -117,6 +117,39 @@ impl Form {
             .collect()
     }
 
+    /// The people `choices` make, at most the seats free when the form
+    /// opened (each count's field allows that many on its own). The engine
+    /// checks the room again; this says the numbers in the form.
+    /// Errors: more people than seats, with the counts.
+    fn seats_of(&self, service: &Service, choices: &[(String, u32)]) -> Result<u32, String> {
+        let people = choices
+            .iter()
+            .fold(0_u32, |sum, (_, n)| sum.saturating_add(*n));
+        let free = service.choices.iter().find_map(|c| {
+            match self.kind_of(&choice_label(c, &service.currency)) {
+                Some(FieldKind::Number { max, .. }) => Some(*max),
+                _ => None,
+            }
+        });
+        match free {
+            Some(free) if people > free => {
+                let counts: Vec<String> = service
+                    .choices
+                    .iter()
+                    .filter_map(|c| {
+                        let n = choices.iter().find(|(k, _)| *k == c.key)?.1;
+                        Some(format!("{} {n}", c.name))
+                    })
+                    .collect();
+                Err(format!(
+                    "these counts make {people} people ({}): {free} seats are free",
+                    counts.join(", ")
+                ))
+            }
+            _ => Ok(people),
+        }
+    }
+
     /// The request a valid form makes. `service` is the service of the
     /// slot or booking the form is about. A confirm form whose hold the
     /// engine said is gone books the hold's slot afresh with what was typed
@@ -141,9 +174,7 @@ impl Form {
                         service.choices.iter().map(|c| c.name.as_str()).collect();
                     return Err(format!("give a count to one of {}", names.join(", ")));
                 } else {
-                    choices
-                        .iter()
-                        .fold(0_u32, |sum, (_, n)| sum.saturating_add(*n))
+                    self.seats_of(service, &choices)?
                 };
                 let book = BookRequest {
                     slot: Some(*slot),
