@@ -135,3 +135,24 @@ fn new_booking_form_with_customers_on_file_listed() {
     desk.type_text("Ol").press(KeyCode::Down);
     snap_form("new_booking_picker", &desk);
 }
+
+#[test]
+fn a_long_refusal_shows_whole_in_a_tall_form_and_says_when_it_is_cut_in_a_short_one() {
+    let mut desk = Desk::demo();
+    desk.select_free_slot().press(KeyCode::Char('n'));
+    let weeks: Vec<String> = (2..=6)
+        .map(|w| format!("week {w}, Mon 0{w} Feb 2027 (31@2027-02-0{w}): time slot is full"))
+        .collect();
+    let message = format!(
+        "the series was not booked: 5 of 6 weeks cannot be booked, so nothing was booked: {}",
+        weeks.join("; ")
+    );
+    let Some(slotdesk::app::Overlay::Form(form)) = &mut desk.driver.state.overlay else {
+        panic!("no form");
+    };
+    form.error = Some(message);
+    let tall = desk.screen(120, 40);
+    assert!(tall.contains("week 6, Mon 06 Feb 2027"), "{tall}");
+    let short = desk.screen(80, 24);
+    assert!(short.contains("…"), "a cut refusal says so: {short}");
+}

@@ -45,15 +45,23 @@ impl Measure {
             .take(2)
             .collect();
         let detail = cut_problem(form, widths);
+        // A refusal shows whole when the screen has room (a series names
+        // each week refused), keeping rows for the fields; cut, it ends
+        // with `…`.
+        let error_room = (usize::from(area.height).saturating_sub(12) / 3).clamp(2, 8);
         let error: Vec<String> = form
             .error
             .as_deref()
             .map(|e| {
-                fit::wrap(&format!("✗ {e} "), content.saturating_sub(1))
-                    .into_iter()
-                    .take(2)
-                    .map(|l| format!(" {l} "))
-                    .collect()
+                let mut lines = fit::wrap(&format!("✗ {e} "), content.saturating_sub(1));
+                if lines.len() > error_room {
+                    lines.truncate(error_room);
+                    if let Some(last) = lines.last_mut() {
+                        let cut = format!("{} …", last.trim_end());
+                        *last = fit::truncate(&cut, content.saturating_sub(1));
+                    }
+                }
+                lines.into_iter().map(|l| format!(" {l} ")).collect()
             })
             .unwrap_or_default();
         let detail_lines = detail
