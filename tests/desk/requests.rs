@@ -146,7 +146,12 @@ fn a_class_that_takes_requests_offers_no_hold_and_r_says_to_book_a_request() {
         s.service_name == "Mat Pilates" && s.available() && s.taken == 0
     });
     let panel = desk.screen(120, 40);
-    // The slot panel offers booking only (the key bar still lists r).
+    // The slot panel says so and offers booking only (the key bar still
+    // lists r).
+    assert!(
+        panel.contains("Mat Pilates · Studio · bookings need approval"),
+        "{panel}"
+    );
     assert!(panel.contains("No bookings · n book  "), "{panel}");
     desk.press(KeyCode::Char('r'));
     assert!(desk.driver.state.form().is_none(), "no hold form opens");

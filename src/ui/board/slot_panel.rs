@@ -82,6 +82,12 @@ fn slot_facts(
         ]
         .into_iter()
         .chain(course_parts(state, slot))
+        .chain(
+            state
+                .service(slot.occurrence.service_id)
+                .filter(|s| s.requires_approval)
+                .map(|_| Span::styled("bookings need approval", theme::INFO)),
+        )
         .collect(),
         width,
         0,
