@@ -61,8 +61,41 @@ pub fn check_window(
     Ok(())
 }
 
+/// A booking's seats: 1 to the slot's `capacity` (ReserveKit/Boseat
+/// `participants`). Errors: invalid, naming the range (`participants must
+/// be 1 to 8 (the slot's capacity)`; at capacity 1, `must be 1`).
+pub fn check_participants(participants: u32, capacity: u32) -> Result<(), BookingError> {
+    if participants == 0 || participants > capacity {
+        let range = if capacity == 1 {
+            "1".to_owned()
+        } else {
+            format!("1 to {capacity}")
+        };
+        return Err(BookingError::invalid(format!(
+            "participants must be {range} (the slot's capacity)"
+        )));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn participants_are_one_to_the_capacity_said_plainly_for_one_to_one_slots() {
+        use super::check_participants;
+        assert_eq!(check_participants(3, 8), Ok(()));
+        let words = |p, c| check_participants(p, c).unwrap_err().to_string();
+        assert_eq!(
+            words(0, 8),
+            "participants must be 1 to 8 (the slot's capacity)"
+        );
+        assert_eq!(
+            words(9, 8),
+            "participants must be 1 to 8 (the slot's capacity)"
+        );
+        assert_eq!(words(0, 1), "participants must be 1 (the slot's capacity)");
+    }
+
     use super::*;
     use chrono::TimeZone;
 

@@ -169,12 +169,7 @@ pub fn check_join(
         Some(Unavailable::Full | Unavailable::Blocked { .. }) => return Ok(()),
         None => {}
     }
-    if participants == 0 || participants > slot.capacity {
-        return Err(BookingError::invalid(format!(
-            "participants must be 1 to {} (the slot's capacity)",
-            slot.capacity
-        )));
-    }
+    super::limits::check_participants(participants, slot.capacity)?;
     match check_room(state, slot, participants) {
         Ok(()) => Err(BookingError::HasRoom(state.free(slot.capacity))),
         Err(_) => Ok(()),

@@ -23,14 +23,13 @@ use crate::domain::{
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{Connection, params};
 
+/// The seats rule ([`crate::domain::limits::check_participants`]) as a
+/// store error.
 pub(super) fn check_participants(participants: u32, capacity: u32) -> Result<()> {
-    if participants == 0 || participants > capacity {
-        return Err(BookingError::invalid(format!(
-            "participants must be 1 to {capacity} (the slot's capacity)"
-        ))
-        .into());
-    }
-    Ok(())
+    Ok(crate::domain::limits::check_participants(
+        participants,
+        capacity,
+    )?)
 }
 
 /// A new booking's row, as `insert` writes it.
