@@ -270,12 +270,15 @@ impl Store {
                 )?
                 .query_row([t.as_str()], |r| r.get(0))?;
             status.failing += failing.unsigned_abs();
+            // A failure made due now by `outbox retry` has no next_at: it
+            // sorts as the oldest (0).
             let last: Option<(i64, String)> = self
                 .conn
                 .prepare_cached(
-                    "SELECT next_at, last_error FROM outbox_deliveries INDEXED BY outbox_failing
+                    "SELECT coalesce(next_at, 0), last_error
+                     FROM outbox_deliveries INDEXED BY outbox_failing
                      WHERE target = ?1 AND delivered_at IS NULL AND last_error IS NOT NULL
-                     ORDER BY next_at DESC LIMIT 1",
+                     ORDER BY coalesce(next_at, 0) DESC LIMIT 1",
                 )?
                 .query_row([t.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;

@@ -132,8 +132,12 @@ fn a_failure_waits_its_backoff_and_retry_makes_it_due_now() {
     assert_eq!(shown.attempts, 2);
     assert_eq!(shown.next_attempt_at, Some(due + Duration::seconds(60)));
     assert_eq!(shown.last_error.as_ref().unwrap().chars().count(), 500);
-    // Retry: due now, whatever the backoff said.
+    // Retry: due now, whatever the backoff said; the status still reads
+    // (a failed delivery due now has no next attempt time).
     assert_eq!(store.retry_deliveries(Some(again.event.id)).unwrap(), 1);
+    let status = store.outbox_status(&[Target::Url]).unwrap();
+    assert_eq!(status.failing, 1);
+    assert!(status.last_error.is_some_and(|e| e.starts_with("url: xxx")));
     assert!(
         store
             .claim_delivery(Target::Url, "d", lease, due)

@@ -199,8 +199,15 @@ fn shift_m_moves_a_series_booking_with_its_later_weeks() {
     );
 
     let mut s = desk_with(vec![b.clone()]);
+    let logged = s.messages.len();
     press_char(&mut s, 'M');
     assert_eq!(s.board.moving, Some(BookingId(7)));
+    assert_eq!(
+        s.messages.len(),
+        logged + 1,
+        "one message: {:?}",
+        s.messages
+    );
     assert!(s.board.moving_following);
     assert!(
         status_text(&s).contains("and the later weeks of series 2"),

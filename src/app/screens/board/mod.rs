@@ -226,27 +226,11 @@ pub fn cancel_move(state: &mut AppState) -> Vec<Effect> {
 
 /// Move mode: show the booking's day on the board; `Open` on a slot moves it.
 pub fn start_move(state: &mut AppState, b: &Booking) -> Vec<Effect> {
-    if !b.status.can_move() {
-        state.error(format!("cannot move a booking that is {}", b.status));
-        return Vec::new();
-    }
-    state.board.moving = Some(b.id);
-    state.board.moving_service = Some(b.service_id);
-    state.board.moving_following = false;
-    // The board opens on the booking's own slot, where a move starts from.
-    state.board.booking = Some(b.id);
-    state.overlay = None;
-    state.info(format!(
+    let said = format!(
         "moving booking #{}: pick a slot of {} and press Enter (Esc to cancel)",
         b.id, b.service_name
-    ));
-    if state.screen == Screen::Board && state.board.date == b.date {
-        return Vec::new();
-    }
-    state.screen = Screen::Board;
-    state.board.week = None;
-    state.board.date = b.date;
-    vec![state.board.load()]
+    );
+    enter_move(state, b, false, said)
 }
 
 /// `M`: move mode for a booking of a weekly series and its later weeks;
@@ -266,22 +250,35 @@ pub fn start_move_following(state: &mut AppState, b: &Booking) -> Vec<Effect> {
         ));
         return Vec::new();
     };
-    let effects = start_move(state, b);
-    if state.board.moving != Some(b.id) {
-        return effects;
-    }
-    state.board.moving_following = true;
-    state.info(format!(
-        "moving booking #{} ({} {} of {}) and the later {}s of series {series}: \
+    let unit = place.kind.unit();
+    let said = format!(
+        "moving booking #{} ({unit} {} of {}) and the later {unit}s of series {series}: \
          pick a slot of {} and press Enter (Esc to cancel)",
-        b.id,
-        place.kind.unit(),
-        place.position,
-        place.of,
-        place.kind.unit(),
-        b.service_name
-    ));
-    effects
+        b.id, place.position, place.of, b.service_name
+    );
+    enter_move(state, b, true, said)
+}
+
+/// Move mode for `b` (with its later weeks when `following`), saying
+/// `said`: the board opens on the booking's own slot, where a move starts.
+fn enter_move(state: &mut AppState, b: &Booking, following: bool, said: String) -> Vec<Effect> {
+    if !b.status.can_move() {
+        state.error(format!("cannot move a booking that is {}", b.status));
+        return Vec::new();
+    }
+    state.board.moving = Some(b.id);
+    state.board.moving_service = Some(b.service_id);
+    state.board.moving_following = following;
+    state.board.booking = Some(b.id);
+    state.overlay = None;
+    state.info(said);
+    if state.screen == Screen::Board && state.board.date == b.date {
+        return Vec::new();
+    }
+    state.screen = Screen::Board;
+    state.board.week = None;
+    state.board.date = b.date;
+    vec![state.board.load()]
 }
 
 /// Takes a loaded day, if the board still shows that day.
