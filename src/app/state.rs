@@ -301,6 +301,14 @@ impl AppState {
         self.catalog.as_ref()?.services.iter().find(|s| s.id == id)
     }
 
+    /// Whether slots of service `id` take a hold (`r`): not a course's
+    /// session (booked whole) nor a service that takes requests (a hold
+    /// would skip the approval). Unknown services do, as the engine decides.
+    pub fn takes_holds(&self, id: ServiceId) -> bool {
+        self.service(id)
+            .is_none_or(|s| s.course.is_none() && !s.requires_approval)
+    }
+
     /// `Mon 23 Nov 09:00–10:00` for an interval, in the location's zone;
     /// an end in the repeated hour of a daylight-saving day names its zone
     /// (`Sun 25 Oct 01:00 BST–01:00 GMT`).

@@ -173,7 +173,12 @@ fn layer_hints(state: &AppState) -> Vec<Option<Hint>> {
             pair(state, ctx, [Action::DayBack, Action::DayForward], "day"),
         ],
         Context::Board => vec![
-            h(Action::Reserve),
+            h(Action::Reserve).filter(|_| {
+                state
+                    .board
+                    .selected_slot()
+                    .is_none_or(|s| state.takes_holds(s.occurrence.service_id))
+            }),
             h(Action::NewBooking),
             h(Action::Confirm),
             h(Action::Cancel),

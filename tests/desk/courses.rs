@@ -113,6 +113,9 @@ fn a_course_bookings_detail_lists_every_session_with_this_one_marked() {
 #[test]
 fn r_on_a_course_session_says_it_is_booked_whole_without_opening_a_hold_form() {
     let mut desk = desk_on_the_second_session();
+    let screen = desk.screen(120, 40);
+    let keys = screen.lines().last().unwrap();
+    assert!(keys.trim_start().starts_with("n book"), "{keys}");
     desk.press(KeyCode::Char('r'));
     assert!(desk.driver.state.form().is_none(), "no hold form opens");
     says(

@@ -238,11 +238,7 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
     if on.is_empty() {
         let mut parts = vec![Span::styled("No bookings", theme::DIM)];
         if slot.available() {
-            // A course is booked whole and a request takes no seat until
-            // approved: neither takes a hold.
-            let service = slot.occurrence.service_id;
-            let no_hold = state.course(service).is_some()
-                || state.service(service).is_some_and(|s| s.requires_approval);
+            let no_hold = !state.takes_holds(slot.occurrence.service_id);
             let actions = [(Action::Reserve, "reserve"), (Action::NewBooking, "book")];
             for (action, label) in actions.into_iter().skip(usize::from(no_hold)) {
                 if let Some(k) = key(state, action) {
