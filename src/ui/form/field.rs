@@ -83,7 +83,7 @@ pub fn cursor_column(field: &Field, w: Widths) -> Option<u16> {
 }
 
 /// What shows beside the field: the problem, a warning, the hint, or how to
-/// change a choice.
+/// change a choice (when there is another to change to).
 pub fn note(field: &Field, focused: bool) -> (String, Style) {
     if let Some(problem) = &field.problem {
         (format!("✗ {problem}"), theme::ERROR)
@@ -91,7 +91,7 @@ pub fn note(field: &Field, focused: bool) -> (String, Style) {
         (format!("! {warning}"), theme::FIELD_WARNING)
     } else if let Some(hint) = &field.hint {
         (format!("→ {hint}"), theme::FIELD_HINT)
-    } else if focused && matches!(field.kind, FieldKind::Choice(_)) {
+    } else if focused && matches!(&field.kind, FieldKind::Choice(options) if options.len() > 1) {
         ("space to change".to_owned(), theme::DIM)
     } else if let FieldKind::Amount { currency, .. } = &field.kind {
         (format!("in {currency}"), theme::DIM)
@@ -134,4 +134,28 @@ fn value_spans(field: &Field, focused: bool, width: usize) -> Vec<Span<'static>>
         Span::styled(text, Style::new().add_modifier(Modifier::UNDERLINED)),
         Span::styled(" ".repeat(pad), line),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::note;
+    use crate::app::overlays::form::{Field, FieldKind};
+
+    #[test]
+    fn a_choice_of_one_says_nothing_about_changing_it() {
+        let one = Field::new(
+            "Status",
+            FieldKind::Choice(vec!["requested".into()]),
+            true,
+            "requested",
+        );
+        assert_eq!(note(&one, true).0, "");
+        let two = Field::new(
+            "Status",
+            FieldKind::Choice(vec!["requested".into(), "confirmed".into()]),
+            true,
+            "requested",
+        );
+        assert_eq!(note(&two, true).0, "space to change");
+    }
 }
