@@ -305,7 +305,23 @@ pub fn events(ctx: &Context, a: &EventsArgs) -> CliResult {
         output::event(&mut out, e, tz)?;
     }
     if events.is_empty() {
-        writeln!(out, "no events")?;
+        // A name that is no one's is said so (a typo, not a quiet day).
+        let known = match &a.by {
+            Some(name) => ctx
+                .store
+                .staff()?
+                .iter()
+                .any(|m| m.name.to_lowercase() == name.trim().to_lowercase()),
+            None => true,
+        };
+        match &a.by {
+            Some(name) if !known => writeln!(
+                out,
+                "no events: no staff member is named '{}' (see `slotdesk staff list`)",
+                output::truncate(name, 60)
+            )?,
+            _ => writeln!(out, "no events")?,
+        }
     }
     Ok(())
 }

@@ -625,6 +625,11 @@ fn events_read_by_booking_and_customer() {
         ["\"customer.created\"", "\"booking.created\""]
     );
     assert!(kinds(&["--by", "Nobody"]).is_empty());
+    let nobody = desk.ok(&["events", "--by", "Nobody"]);
+    assert!(
+        nobody.contains("no events: no staff member is named 'Nobody'"),
+        "{nobody}"
+    );
     assert!(
         desk.ok(&["events", "--booking", "9999"])
             .contains("no events")
