@@ -382,3 +382,33 @@ fn a_past_class_counts_who_took_a_seat_in_it() {
         "{screen}"
     );
 }
+
+#[test]
+fn a_slot_panel_scrolled_to_its_last_booking_says_there_are_more_above() {
+    let mut desk = Desk::demo();
+    desk.select_slot("a class with five bookings or more", |s, _| {
+        s.occurrence.capacity > 1 && s.taken >= 5
+    });
+    let count = desk.driver.state.board.selected_bookings().len();
+    assert!(count >= 5, "{count}");
+    for _ in 1..count {
+        desk.press(KeyCode::Tab);
+    }
+    let screen = desk.screen(80, 24);
+    let names: Vec<String> = desk
+        .driver
+        .state
+        .board
+        .selected_bookings()
+        .iter()
+        .filter_map(|b| b.customer.as_ref().map(|c| c.name.clone()))
+        .collect();
+    let hidden = names
+        .iter()
+        .filter(|n| !screen.contains(n.as_str()))
+        .count();
+    assert!(
+        hidden == 0 || screen.contains(&format!("{count} bookings in all")),
+        "{hidden} of {count} hidden with no word of them:\n{screen}"
+    );
+}

@@ -265,7 +265,8 @@ pub fn render(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
         // the "… in all" line), so those before it still fill the panel.
         let skip = (selected_end + 1).saturating_sub(room).min(selected_at);
         let shown = rest.len().saturating_sub(skip);
-        if shown > room && room > 0 {
+        // Some cut off, above or below: the last row says how many in all.
+        if (shown > room || skip > 0) && room > 0 {
             let cycle = state
                 .keymap
                 .key_for(Context::Board, Action::NextBooking)
