@@ -47,13 +47,7 @@ fn booking_a_session_at_the_desk_books_the_course_and_x_cancels_it_whole_after_s
     let form = desk.screen(120, 40);
     assert!(form.contains("Book the whole course"), "{form}");
     assert!(form.contains("each of its 6 sessions"), "{form}");
-    desk.type_text("Zed")
-        .press(KeyCode::Tab)
-        .type_text("Quill")
-        .press(KeyCode::Tab)
-        .press(KeyCode::Tab)
-        .type_text("020 7946 0999")
-        .press(KeyCode::Enter);
+    desk.type_zed_quill().press(KeyCode::Enter);
     says(
         &desk,
         "for Zed Quill (confirmed): the whole course, a seat in each of its 6 sessions",
@@ -95,12 +89,7 @@ fn booking_a_session_at_the_desk_books_the_course_and_x_cancels_it_whole_after_s
 fn a_course_bookings_detail_lists_every_session_with_this_one_marked() {
     let mut desk = desk_on_the_second_session();
     desk.press(KeyCode::Char('n'))
-        .type_text("Zed")
-        .press(KeyCode::Tab)
-        .type_text("Quill")
-        .press(KeyCode::Tab)
-        .press(KeyCode::Tab)
-        .type_text("020 7946 0999")
+        .type_zed_quill()
         .press(KeyCode::Enter)
         .press(KeyCode::Enter);
     let detail = desk.screen(120, 40);

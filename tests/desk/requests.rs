@@ -178,12 +178,7 @@ fn request_form(desk: &mut Desk) {
         s.service_name == "Mat Pilates" && s.available() && s.taken == 0
     });
     desk.press(KeyCode::Char('n'))
-        .type_text("Zed")
-        .press(KeyCode::Tab)
-        .type_text("Quill")
-        .press(KeyCode::Tab)
-        .press(KeyCode::Tab)
-        .type_text("020 7946 0999")
+        .type_zed_quill()
         .press(KeyCode::Tab)
         .type_text("1");
 }

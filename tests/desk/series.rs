@@ -148,22 +148,8 @@ fn shift_m_moves_a_week_and_the_later_weeks_of_the_series_to_the_new_time() {
         "{booked}"
     );
     let first = desk.driver.state.board.booking.unwrap();
-    let service = desk
-        .driver
-        .state
-        .board
-        .selected_slot()
-        .unwrap()
-        .service_name
-        .clone();
-    let from = desk
-        .driver
-        .state
-        .board
-        .selected_slot()
-        .unwrap()
-        .occurrence
-        .from;
+    let booked_slot = desk.driver.state.board.selected_slot().unwrap().clone();
+    let (service, from) = (booked_slot.service_name, booked_slot.occurrence.from);
 
     desk.press(KeyCode::Char('M'));
     assert!(desk.driver.state.board.moving_following);

@@ -27,13 +27,7 @@ fn desk_with_queue() -> (Desk, SlotRef) {
         .slot_ref();
     desk.press(KeyCode::Char('Q'));
     assert!(desk.driver.state.form().is_some(), "the join form opens");
-    desk.type_text("Zed")
-        .press(KeyCode::Tab)
-        .type_text("Quill")
-        .press(KeyCode::Tab)
-        .press(KeyCode::Tab)
-        .type_text("020 7946 0999")
-        .press(KeyCode::Enter);
+    desk.type_zed_quill().press(KeyCode::Enter);
     assert!(
         desk.driver.state.overlay.is_none(),
         "{:?}",

@@ -147,6 +147,17 @@ impl Desk {
         &self.driver.state.board.view.as_ref().unwrap().bookings
     }
 
+    /// In a new-booking or waitlist form focused on First name, types Zed
+    /// Quill and his phone (Email left empty), the focus left on Phone.
+    pub fn type_zed_quill(&mut self) -> &mut Self {
+        self.type_text("Zed")
+            .press(KeyCode::Tab)
+            .type_text("Quill")
+            .press(KeyCode::Tab)
+            .press(KeyCode::Tab)
+            .type_text("020 7946 0999")
+    }
+
     /// Moves the board cursor to the first free slot.
     pub fn select_free_slot(&mut self) -> &mut Self {
         self.select_look(SlotLook::Free)
