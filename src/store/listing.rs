@@ -250,5 +250,5 @@ fn filters(query: &BookingQuery, region: &str) -> (String, Vec<Value>) {
 }
 
 #[cfg(test)]
-#[path = "listing_plans.rs"]
+#[path = "listing_plan_tests.rs"]
 mod plans;

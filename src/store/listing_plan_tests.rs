@@ -3,6 +3,7 @@
 //! either way, released and expired holds left out), newest first and the
 //! count of what is left out names an index and sorts nothing in a
 //! temporary b-tree.
+#![cfg(test)]
 #![allow(clippy::unwrap_used)]
 
 use super::*;
