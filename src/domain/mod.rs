@@ -44,6 +44,7 @@ pub mod error;
 pub mod free_slots;
 pub mod idempotency;
 pub mod ids;
+pub mod import;
 pub mod intake;
 pub mod journal;
 pub mod limits;

@@ -321,7 +321,7 @@ fn apply_time_slots(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges
         )?;
         keep.insert(id);
     }
-    let mut stmt = conn.prepare("SELECT id FROM time_slots WHERE active = 1")?;
+    let mut stmt = conn.prepare("SELECT id FROM time_slots WHERE active = 1 AND imported = 0")?;
     let stale: Vec<i64> = stmt
         .query_map([], |r| r.get(0))?
         .filter_map(std::result::Result::ok)

@@ -8,7 +8,7 @@ use rusqlite_migration::{Error, M, MigrationDefinitionError, Migrations};
 /// Every migration, oldest first, and whether it is followed by a foreign
 /// key check (one that rebuilds a table); the schema version is their
 /// count.
-const MIGRATIONS: [(&str, bool); 21] = [
+const MIGRATIONS: [(&str, bool); 22] = [
     (include_str!("sql/001_init.sql"), false),
     (include_str!("sql/002_booking_ids_never_reused.sql"), true),
     (include_str!("sql/003_events_append_only.sql"), false),
@@ -39,6 +39,7 @@ const MIGRATIONS: [(&str, bool); 21] = [
     ),
     (include_str!("sql/020_approval.sql"), true),
     (include_str!("sql/021_courses.sql"), false),
+    (include_str!("sql/022_imports.sql"), false),
 ];
 
 fn migrations() -> Migrations<'static> {
