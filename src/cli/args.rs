@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 mod admin;
 mod booking;
+mod import;
 mod listing;
 mod manager;
 mod outbox;
@@ -20,6 +21,9 @@ pub use admin::{
 pub use booking::{
     BookArgs, CancelArgs, ConfirmArgs, CustomerFields, DeclineArgs, HoldArgs, MoveArgs, StatusArg,
     WalkInArgs,
+};
+pub use import::{
+    DateOrderArg, ImportAction, ImportBookingsArgs, ImportCommon, ImportCustomersArgs, ImportFormat,
 };
 pub use listing::{
     BookingAction, BookingsArgs, CustomerAction, CustomerArgs, CustomersArgs, EventsArgs, ShowArgs,
@@ -144,6 +148,14 @@ pub enum Command {
     /// entry off. A freed seat is offered to the first in line (a hold in
     /// their name) in the transaction that frees it.
     Waitlist(WaitlistArgs),
+    /// Import customers or appointments from another system: a CSV with a
+    /// column map, or an iCalendar file; --dry-run reports each row and
+    /// changes nothing; the file is imported whole or not at all (unless
+    /// --skip-refused), and again changes nothing.
+    Import {
+        #[command(subcommand)]
+        action: ImportAction,
+    },
     /// Mark lapsed holds expired now.
     Sweep(JsonFlag),
     /// Fill the database with a large synthetic history (for benchmarks).

@@ -9,6 +9,7 @@ mod catalog_cmds;
 mod closure_cmds;
 mod context;
 mod course_output;
+mod import_cmds;
 mod listing_cmds;
 mod maintenance_cmds;
 mod outbox_cmds;
@@ -158,7 +159,19 @@ fn changes_data(command: &Command) -> bool {
             | Command::Catalog {
                 action: args::CatalogAction::Template { .. } | args::CatalogAction::Export
             }
-    )
+    ) && !is_dry_run(command)
+}
+
+/// An import's `--dry-run`: it writes inside a transaction it rolls back,
+/// so it opens the file for writing but changes nothing and needs no one.
+fn is_dry_run(command: &Command) -> bool {
+    match command {
+        Command::Import { action } => match action {
+            args::ImportAction::Customers(a) => a.common.dry_run,
+            args::ImportAction::Bookings(a) => a.common.dry_run,
+        },
+        _ => false,
+    }
 }
 
 /// How `command` opens the database: only `init` creates one, and a
@@ -166,6 +179,7 @@ fn changes_data(command: &Command) -> bool {
 fn access(command: &Command) -> Access {
     match command {
         Command::Init { .. } | Command::Restore(_) => Access::Create,
+        c if is_dry_run(c) => Access::Write,
         Command::Sweep(_)
         | Command::Outbox(args::OutboxArgs {
             action: Some(_), ..
@@ -217,6 +231,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Cancel(a) if a.following => series_cmds::cancel_following(&mut ctx, &a),
         Command::Move(a) if a.following => series_cmds::move_following(&mut ctx, &a),
         Command::Outbox(a) => outbox_cmds::outbox(&mut ctx, &a),
+        Command::Import { action } => import_cmds::import(&mut ctx, &action),
         Command::Requests(a) => listing_cmds::requests(&mut ctx, a.json),
         other => booking_cmds::run(&mut ctx, other),
     }

@@ -34,22 +34,13 @@ impl Store {
     /// The service whose id, key or name (any case) is `text`.
     /// Errors: `service not found`.
     pub fn find_service(&self, text: &str) -> Result<Service> {
-        let all = services(&self.conn, false)?;
-        find_by(all, text, |s| (s.id.0, &s.key, &s.name, s.active))
-            .ok_or_else(|| BookingError::ServiceNotFound(text.to_owned()).into())
+        find_service_in(&self.conn, text)
     }
 
     /// The resource whose id, key or name (any case) is `text`.
     /// Errors: `resource not found`.
     pub fn find_resource(&self, text: &str) -> Result<Resource> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, key, name, kind, active FROM resources")?;
-        let all = stmt
-            .query_map([], resource_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        find_by(all, text, |r| (r.id.0, &r.key, &r.name, r.active))
-            .ok_or_else(|| BookingError::ResourceNotFound(text.to_owned()).into())
+        find_resource_in(&self.conn, text)
     }
 
     /// The weekly time slots of the location (all services), active ones only.
@@ -63,6 +54,23 @@ impl Store {
 }
 
 /// Prefers an active match; ids match exactly, keys and names ignoring case.
+/// [`Store::find_service`] on `conn` (inside a write).
+pub(super) fn find_service_in(conn: &Connection, text: &str) -> Result<Service> {
+    let all = services(conn, false)?;
+    find_by(all, text, |s| (s.id.0, &s.key, &s.name, s.active))
+        .ok_or_else(|| BookingError::ServiceNotFound(text.to_owned()).into())
+}
+
+/// [`Store::find_resource`] on `conn` (inside a write).
+pub(super) fn find_resource_in(conn: &Connection, text: &str) -> Result<Resource> {
+    let mut stmt = conn.prepare_cached("SELECT id, key, name, kind, active FROM resources")?;
+    let all = stmt
+        .query_map([], resource_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    find_by(all, text, |r| (r.id.0, &r.key, &r.name, r.active))
+        .ok_or_else(|| BookingError::ResourceNotFound(text.to_owned()).into())
+}
+
 fn find_by<T>(
     all: Vec<T>,
     text: &str,

@@ -18,7 +18,7 @@ use crate::domain::{
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
-const CUSTOMER_SELECT: &str =
+pub(super) const CUSTOMER_SELECT: &str =
     "SELECT id, first_name, last_name, email, phone, created_at, updated_at FROM customers";
 
 pub(super) fn load_customer(conn: &Connection, id: CustomerId) -> Result<CustomerSummary> {

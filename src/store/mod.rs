@@ -66,6 +66,7 @@ mod events;
 mod file;
 mod force_status;
 mod idempotency;
+mod import;
 mod lifecycle;
 mod listing;
 mod migrations;
@@ -86,6 +87,7 @@ pub use crate::domain::waitlist::WaitlistRequest;
 pub use backup::{BackupMade, RestoreMade};
 pub use error::{Result, StoreError};
 pub use file::FileFault;
+pub use import::ImportOptions;
 pub use migrations::latest_version;
 
 use file::FileIdentity;

@@ -214,7 +214,7 @@ fn squash(header: &str) -> String {
     header
         .chars()
         .filter(char::is_ascii_alphanumeric)
-        .flat_map(|c| c.to_lowercase())
+        .flat_map(char::to_lowercase)
         .collect()
 }
 
@@ -487,7 +487,7 @@ mod tests {
     fn london() -> DateReading {
         DateReading {
             tz: chrono_tz::Europe::London,
-            order: DateOrder::DayFirst,
+            order: DateOrder::DayMonth,
             format: None,
         }
     }

@@ -210,12 +210,11 @@ fn status(e: &Event) -> Result<Option<BookingStatus>, String> {
     )
 }
 
-/// One event's occurrences: (start, end, all day).
-fn occurrences(
-    e: &Event,
-    local: Tz,
-    window: Window,
-) -> Result<Vec<(DateTime<Utc>, DateTime<Utc>, bool)>, String> {
+/// An occurrence: start, end (UTC), and whether it is all day.
+type Occurrence = (DateTime<Utc>, DateTime<Utc>, bool);
+
+/// One event's occurrences.
+fn occurrences(e: &Event, local: Tz, window: Window) -> Result<Vec<Occurrence>, String> {
     let start = when(e.get_start().ok_or("no DTSTART")?, local)?;
     let (from, zone_of, all_day) = match start {
         When::At(t, tz) => (t, tz, false),
@@ -254,7 +253,7 @@ fn occurrences(
         }
     }
     let mut out = Vec::new();
-    for t in set.into_iter() {
+    for t in &set {
         let t = t.with_timezone(&Utc);
         if t >= window.to.unwrap_or(window.horizon) {
             break;

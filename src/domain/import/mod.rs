@@ -10,7 +10,8 @@ pub mod columns;
 pub mod ics;
 pub mod when;
 
-use super::customer::CustomerInput;
+use super::customer::{CustomerDetails, CustomerInput, normalize_email, validate_walk_in};
+use super::error::BookingError;
 use super::ids::{BookingId, ClosureId, CustomerId};
 use super::status::BookingStatus;
 use chrono::{DateTime, Utc};
@@ -139,6 +140,32 @@ impl ImportSummary {
             RowOutcome::Refused { .. } => self.refused += 1,
         }
     }
+}
+
+/// An imported person's details checked: the first name required and
+/// plain, the last name plain or blank (other systems keep `Cher`), the
+/// email valid and the phone parsed in `phone_region` when given.
+/// Errors: [`BookingError::Invalid`] naming the field.
+pub fn validate_person(
+    input: &CustomerInput,
+    phone_region: &str,
+) -> Result<CustomerDetails, BookingError> {
+    let walk_in = validate_walk_in(
+        &input.first_name,
+        &input.last_name,
+        input.phone.as_deref(),
+        phone_region,
+    )?;
+    Ok(CustomerDetails {
+        email: input
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .map(normalize_email)
+            .transpose()?,
+        ..walk_in
+    })
 }
 
 /// Splits a full name into first and last at the first run of spaces

@@ -8,35 +8,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-/// Which comes first in a numeric date with slashes or dots: `03/04/2026`
-/// is 3 April day-first and March 4 month-first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateOrder {
-    /// `dd/mm/yyyy` (most of the world).
-    DayFirst,
-    /// `mm/dd/yyyy` (the United States).
-    MonthFirst,
-}
-
-impl DateOrder {
-    /// The order people in phone region `region` (ISO 3166, `GB`, `US`)
-    /// write: month first in the United States and its territories, else day first.
-    pub fn of_region(region: &str) -> Self {
-        match region.to_ascii_uppercase().as_str() {
-            "US" | "PR" | "GU" | "VI" | "AS" | "MP" | "UM" | "PH" | "FM" | "MH" => Self::MonthFirst,
-            _ => Self::DayFirst,
-        }
-    }
-
-    /// From `dmy` or `mdy` (any case). Errors: what it takes.
-    pub fn from_words(s: &str) -> Result<Self, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "dmy" | "day-first" => Ok(Self::DayFirst),
-            "mdy" | "month-first" => Ok(Self::MonthFirst),
-            other => Err(format!("date order `{other}`: give dmy or mdy")),
-        }
-    }
-}
+pub use crate::domain::typed_date::DateOrder;
 
 /// How an import reads dates: the location's zone, the numeric order, and
 /// an exact chrono format (`%d/%m/%Y %H:%M`) that overrides the guessing.
@@ -52,8 +24,8 @@ const TIMES: [&str; 6] = ["%H:%M", "%H:%M:%S", "%H.%M", "%I:%M %p", "%I:%M%p", "
 
 fn dates(order: DateOrder) -> [&'static str; 9] {
     let numeric = match order {
-        DateOrder::DayFirst => ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
-        DateOrder::MonthFirst => ["%m/%d/%Y", "%m.%d.%Y", "%m-%d-%Y"],
+        DateOrder::DayMonth => ["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y"],
+        DateOrder::MonthDay => ["%m/%d/%Y", "%m.%d.%Y", "%m-%d-%Y"],
     };
     [
         "%Y-%m-%d",
@@ -232,7 +204,7 @@ mod tests {
 
     #[test]
     fn common_forms_read_in_the_location_zone() {
-        let r = london(DateOrder::DayFirst);
+        let r = london(DateOrder::DayMonth);
         // 7 December: GMT, so local equals UTC.
         for t in [
             "2026-12-07 10:00",
@@ -271,22 +243,20 @@ mod tests {
     #[test]
     fn the_order_decides_slashed_dates() {
         assert_eq!(
-            london(DateOrder::DayFirst).instant("03/04/2026 10:00"),
+            london(DateOrder::DayMonth).instant("03/04/2026 10:00"),
             Ok(utc("2026-04-03T09:00:00Z"))
         );
         assert_eq!(
-            london(DateOrder::MonthFirst).instant("03/04/2026 10:00"),
+            london(DateOrder::MonthDay).instant("03/04/2026 10:00"),
             Ok(utc("2026-03-04T10:00:00Z"))
         );
-        assert_eq!(DateOrder::of_region("US"), DateOrder::MonthFirst);
-        assert_eq!(DateOrder::of_region("GB"), DateOrder::DayFirst);
     }
 
     #[test]
     fn an_exact_format_wins() {
         let r = DateReading {
             format: Some("%m-%d-%Y %H%M".into()),
-            ..london(DateOrder::DayFirst)
+            ..london(DateOrder::DayMonth)
         };
         assert_eq!(
             r.instant("12-07-2026 1000"),
@@ -296,7 +266,7 @@ mod tests {
 
     #[test]
     fn daylight_saving_edges() {
-        let r = london(DateOrder::DayFirst);
+        let r = london(DateOrder::DayMonth);
         // 29 March 2026: 01:00–02:00 does not exist in London.
         let gap = r.instant("2026-03-29 01:30").unwrap_err();
         assert!(gap.contains("clocks go forward"), "{gap}");
@@ -309,7 +279,7 @@ mod tests {
 
     #[test]
     fn bad_dates_say_what_was_written() {
-        let r = london(DateOrder::DayFirst);
+        let r = london(DateOrder::DayMonth);
         for t in [
             "",
             "tomorrow",
