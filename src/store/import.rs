@@ -19,7 +19,7 @@ use crate::domain::availability::{Unavailable, check_duplicate};
 use crate::domain::customer::{CustomerDetails, name_key, same_person};
 use crate::domain::import::{
     ImportSummary, ImportedAs, ImportedBooking, ImportedCustomer, RowOutcome, RowRefusal,
-    RowReport, validate_person,
+    RowReport, one_line, validate_person,
 };
 use crate::domain::{
     BookingError, BookingId, BookingStatus, ClosureId, ClosureRequest, CustomerId, EventKind,
@@ -512,7 +512,7 @@ fn place(
     {
         check_duplicate(&ctx.occurrence, &ctx.claims, c, now, None)?;
     }
-    let message = super::bookings::clean_message(row.message.as_deref())?;
+    let message = super::bookings::clean_message(row.message.as_deref().map(one_line).as_deref())?;
     let id = insert(
         conn,
         &NewBooking {

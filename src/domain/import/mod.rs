@@ -168,6 +168,18 @@ pub fn validate_person(
     })
 }
 
+/// A note from another system as one line, as slotdesk keeps messages:
+/// line breaks become ` / `, tabs spaces; other control characters stay
+/// (and are refused with the row).
+pub fn one_line(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join(" / ").replace('\t', " ")
+}
+
 /// Splits a full name into first and last at the first run of spaces
 /// (`Zoë Brontë` → `Zoë`, `Brontë`; `Cher` → `Cher`, ``; `Mary Ann Evans`
 /// → `Mary`, `Ann Evans`).
@@ -182,6 +194,16 @@ pub fn split_name(full: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_become_one_line() {
+        assert_eq!(
+            one_line("Knee, left\r\nsecond line\n\n\tthird"),
+            "Knee, left / second line / third"
+        );
+        assert_eq!(one_line("a\tb"), "a b");
+        assert_eq!(one_line("bell\u{7}"), "bell\u{7}");
+    }
 
     #[test]
     fn names_split_at_the_first_space() {

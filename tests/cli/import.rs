@@ -1,0 +1,298 @@
+//! `slotdesk import customers|bookings`: files from other systems through a
+//! column map, a report line per row with its line number, the whole file
+//! or nothing, dry runs that change nothing, and re-imports that change
+//! nothing.
+#![allow(clippy::unwrap_used)]
+
+use crate::commands::Desk;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The lines of `out` that report `line N`.
+fn line<'a>(out: &'a str, n: u64) -> Vec<&'a str> {
+    let tag = format!("line {n} ");
+    out.lines().filter(|l| l.starts_with(&tag)).collect()
+}
+
+fn customers_json(desk: &Desk) -> Vec<serde_json::Value> {
+    let all: serde_json::Value = serde_json::from_str(&desk.ok(&["customers", "--json"])).unwrap();
+    all.as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["customer"].clone())
+        .collect()
+}
+
+fn run_out(desk: &Desk, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = desk.run(args);
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn customers_from_another_system_go_through_the_map_and_the_identity_rule() {
+    let desk = Desk::new();
+    let file = fixture("clients-from-another-system.csv");
+    let mapping = fixture("clients-mapping.toml");
+    let events = desk.event_count();
+    let args = ["import", "customers", &file, "--mapping", &mapping];
+
+    // One bad phone keeps the whole file out, and says which line.
+    let (code, out, err) = run_out(&desk, &args);
+    assert_ne!(code, Some(0), "{out}");
+    assert!(
+        line(&out, 5)[0].contains("refused") && line(&out, 5)[0].contains("phone"),
+        "{out}"
+    );
+    assert!(err.contains("nothing was imported"), "{err}");
+    assert_eq!(desk.event_count(), events, "a refused file changes nothing");
+    assert!(customers_json(&desk).is_empty());
+
+    // A dry run with --skip-refused reports the same and changes nothing.
+    let mut dry = args.to_vec();
+    dry.extend(["--dry-run", "--skip-refused"]);
+    let out = desk.ok(&dry);
+    assert!(out.contains("a dry run: nothing was changed"), "{out}");
+    assert_eq!(desk.event_count(), events);
+
+    let mut keep = args.to_vec();
+    keep.push("--skip-refused");
+    let out = desk.ok(&keep);
+    assert!(
+        out.contains("6 rows: 4 imported, 1 skipped, 1 refused"),
+        "{out}"
+    );
+    // ZOE BRONTE with the same email in capitals is Zoë Brontë.
+    assert!(line(&out, 6)[0].contains("skipped"), "{out}");
+    let people = customers_json(&desk);
+    assert_eq!(people.len(), 4, "{people:?}");
+    let zoe = people.iter().find(|c| c["first_name"] == "Zoë").unwrap();
+    assert_eq!(zoe["phone"], "+442079460018");
+    assert_eq!(zoe["email"], "zoe@example.com");
+    let sean = people.iter().find(|c| c["last_name"] == "Seán").unwrap();
+    assert_eq!(sean["first_name"], "O'Brien, Jr");
+    assert!(
+        people
+            .iter()
+            .any(|c| c["first_name"] == "Cher" && c["last_name"] == "")
+    );
+
+    // Again: nothing changes.
+    let events = desk.event_count();
+    let out = desk.ok(&keep);
+    assert!(out.contains("0 imported, 5 skipped, 1 refused"), "{out}");
+    assert_eq!(desk.event_count(), events);
+    assert_eq!(customers_json(&desk).len(), 4);
+}
+
+#[test]
+fn a_map_naming_a_missing_column_or_an_unknown_field_is_refused_with_the_columns() {
+    let desk = Desk::new();
+    let file = fixture("clients-from-another-system.csv");
+    let err = desk.fails(
+        5,
+        &["import", "customers", &file, "--map", "email=Email Address"],
+    );
+    assert!(
+        err.contains("no such column") && err.contains("“E-mail”"),
+        "{err}"
+    );
+    let err = desk.fails(5, &["import", "customers", &file, "--map", "shoe=E-mail"]);
+    assert!(err.contains("not a field"), "{err}");
+    let err = desk.fails(5, &["import", "customers", &file, "--map", "nonsense"]);
+    assert!(err.contains("FIELD=COLUMN"), "{err}");
+    let err = desk.fails(5, &["import", "customers", "/no/such/file.csv"]);
+    assert!(err.contains("/no/such/file.csv"), "{err}");
+}
+
+#[test]
+fn appointments_are_placed_by_the_rules_and_refused_rows_name_their_line() {
+    let desk = Desk::new();
+    let file = fixture("appointments.csv");
+    let args = [
+        "import",
+        "bookings",
+        &file,
+        "--resource",
+        "ana",
+        "--skip-refused",
+    ];
+    let out = desk.ok(&args);
+    assert!(
+        out.contains("8 rows: 5 imported, 0 skipped, 3 refused — kept"),
+        "{out}"
+    );
+    // The notes run over two lines: the next row is line 4.
+    assert!(line(&out, 2)[0].contains("imported"), "{out}");
+    assert!(line(&out, 5)[0].contains("blocked by booking"), "{out}");
+    assert!(line(&out, 7)[0].contains("time slot is full"), "{out}");
+    assert!(line(&out, 9)[0].contains("is not a date"), "{out}");
+
+    let list = desk.json(&["bookings", "--from", "2026-11-20", "--to", "2026-11-30"]);
+    let rows = list["bookings"].as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    let zoe = rows
+        .iter()
+        .find(|b| b["customer"]["first_name"] == "Zoë")
+        .unwrap();
+    // The catalog's 09:00 physio slot is the one taken.
+    assert_eq!(zoe["time_slot_id"], 1);
+    assert_eq!(zoe["message"], "Knee, left / second line");
+    assert_eq!(zoe["customer"]["phone"], "+442079460018");
+    let jose = rows
+        .iter()
+        .find(|b| b["customer"]["first_name"] == "José")
+        .unwrap();
+    assert_eq!(jose["from"], "2026-11-23T11:15:00Z");
+    assert_eq!(jose["to"], "2026-11-23T12:05:00Z");
+    assert_eq!(jose["service_name"], "Massage");
+    let old = rows
+        .iter()
+        .find(|b| b["customer"]["first_name"] == "Old")
+        .unwrap();
+    assert_eq!(old["status"], "completed");
+    let gone = rows
+        .iter()
+        .find(|b| b["customer"]["first_name"] == "Gone")
+        .unwrap();
+    assert_eq!(gone["status"], "cancelled");
+    desk.ok(&["check"]);
+
+    // José's one-off time slot outlives a catalog apply.
+    desk.ok(&[
+        "catalog",
+        "apply",
+        crate::support::studio_catalog().to_str().unwrap(),
+    ]);
+    let again = desk.ok(&args);
+    assert!(
+        again.contains("0 imported, 5 skipped, 3 refused"),
+        "{again}"
+    );
+    desk.ok(&["check"]);
+    let slots = desk.json(&[
+        "slots",
+        "--service",
+        "massage",
+        "--from",
+        "2026-11-23",
+        "--days",
+        "1",
+        "--all",
+    ]);
+    assert!(
+        slots
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["from"] == "2026-11-23T11:15:00Z"),
+        "{slots}"
+    );
+}
+
+#[test]
+fn a_dry_run_of_bookings_changes_nothing_and_events_go_to_no_hook() {
+    let desk = Desk::new();
+    let file = fixture("appointments.csv");
+    let events = desk.event_count();
+    let out = desk.ok(&[
+        "import",
+        "bookings",
+        &file,
+        "--resource",
+        "ana",
+        "--skip-refused",
+        "--dry-run",
+    ]);
+    assert!(out.contains("would import"), "{out}");
+    assert_eq!(desk.event_count(), events);
+    let list = desk.json(&["bookings"]);
+    assert_eq!(list["pagination"]["total_count"], 0);
+    desk.ok(&[
+        "import",
+        "bookings",
+        &file,
+        "--resource",
+        "ana",
+        "--skip-refused",
+    ]);
+    let outbox = desk.ok(&["outbox", "--json"]);
+    assert!(
+        outbox.trim().is_empty() || outbox.trim() == "[]",
+        "{outbox}"
+    );
+    // The journal says where they came from.
+    let events = desk.ok(&["events", "--json"]);
+    assert!(
+        events
+            .lines()
+            .filter(|l| l.contains("\"origin\":\"import\""))
+            .count()
+            >= 5,
+        "{events}"
+    );
+}
+
+#[test]
+fn a_calendar_imports_as_bookings_or_closures_once() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    let ics: PathBuf = dir.path().join("ana.ics");
+    std::fs::write(
+        &ics,
+        "BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//calcurse//NONSGML v4.7.1//EN\n\
+BEGIN:VEVENT\nDTSTART:20261123T111500\nDURATION:P0DT0H50M0S\nSUMMARY:Zoë Brontë\nEND:VEVENT\n\
+BEGIN:VEVENT\nDTSTART:20261124T140000\nDURATION:P0DT1H0M0S\nRRULE:FREQ=WEEKLY;COUNT=3\nSUMMARY:José Núñez\nEND:VEVENT\n\
+BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261127\nSUMMARY:Training day\nEND:VEVENT\nEND:VCALENDAR\n",
+    )
+    .unwrap();
+    let ics = ics.to_str().unwrap();
+    let args = [
+        "import",
+        "bookings",
+        ics,
+        "--resource",
+        "ana",
+        "--service",
+        "massage",
+    ];
+    let (code, out, _) = run_out(&desk, &args);
+    assert_ne!(code, Some(0));
+    assert!(
+        out.contains("5 rows: 4 imported, 0 skipped, 1 refused — nothing was imported"),
+        "{out}"
+    );
+    assert!(line(&out, 15)[0].contains("--as-closures"), "{out}");
+    let mut keep = args.to_vec();
+    keep.push("--skip-refused");
+    let out = desk.ok(&keep);
+    assert!(out.contains("4 imported"), "{out}");
+    let out = desk.ok(&keep);
+    assert!(out.contains("0 imported, 4 skipped, 1 refused"), "{out}");
+    let closures = desk.ok(&[
+        "import",
+        "bookings",
+        ics,
+        "--resource",
+        "ana",
+        "--as-closures",
+    ]);
+    assert!(
+        closures.contains("1 imported, 4 skipped, 0 refused"),
+        "{closures}"
+    );
+    let list = desk.ok(&["closures", "--json"]);
+    assert!(list.contains("Training day"), "{list}");
+    desk.ok(&["check"]);
+}
