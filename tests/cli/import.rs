@@ -17,7 +17,7 @@ fn fixture(name: &str) -> String {
 }
 
 /// The lines of `out` that report `line N`.
-fn line<'a>(out: &'a str, n: u64) -> Vec<&'a str> {
+fn line(out: &str, n: u64) -> Vec<&str> {
     let tag = format!("line {n} ");
     out.lines().filter(|l| l.starts_with(&tag)).collect()
 }
