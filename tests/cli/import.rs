@@ -296,3 +296,149 @@ BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261127\nSUMMARY:Training day\nEND:VEVENT\nEND
     assert!(list.contains("Training day"), "{list}");
     desk.ok(&["check"]);
 }
+
+fn ics_fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ics")
+        .join(name)
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// The bookings' starts (UTC) and customers' names, in start order.
+fn starts(desk: &Desk) -> Vec<(String, String)> {
+    let list = desk.json(&["bookings", "--page-size", "500"]);
+    list["bookings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["from"].as_str().unwrap().to_owned(),
+                b["customer"]["name"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_calendar_fixture_imports_with_its_expected_counts() {
+    for (file, rows, imported) in [
+        // 11 sessions, a weekly group from 2 Dec to 6 Jan (6), a CPD day.
+        ("calcurse-export.ics", 18, 17),
+        // khal: 9 single events, the weekly group (6), the CPD day.
+        ("khal-export.ics", 16, 15),
+        // edge-cases.md: 17 timed occurrences (one cancelled) and Christmas Eve.
+        ("edge-cases.ics", 18, 17),
+    ] {
+        let desk = Desk::new();
+        let path = ics_fixture(file);
+        let args = [
+            "import",
+            "bookings",
+            &path,
+            "--resource",
+            "ana",
+            "--service",
+            "massage",
+            "--skip-refused",
+        ];
+        let out = desk.ok(&args);
+        let counts = format!(
+            "{rows} rows: {imported} imported, 0 skipped, {} refused — kept",
+            rows - imported
+        );
+        assert!(out.contains(&counts), "{file}: {out}");
+        assert!(out.contains("all-day event"), "{file}: {out}");
+        desk.ok(&["check"]);
+        let again = desk.ok(&args);
+        assert!(
+            again.contains(&format!("0 imported, {imported} skipped")),
+            "{file}: {again}"
+        );
+        let closures = desk.ok(&[
+            "import",
+            "bookings",
+            &path,
+            "--resource",
+            "ana",
+            "--as-closures",
+        ]);
+        assert!(
+            closures.contains(&format!("1 imported, {imported} skipped, 0 refused")),
+            "{file}: {closures}"
+        );
+    }
+}
+
+#[test]
+fn calendar_times_land_where_the_file_says_across_zones_and_the_clock_change() {
+    let desk = Desk::new();
+    let path = ics_fixture("edge-cases.ics");
+    desk.ok(&[
+        "import",
+        "bookings",
+        &path,
+        "--resource",
+        "ana",
+        "--service",
+        "massage",
+        "--skip-refused",
+    ]);
+    let got: Vec<String> = starts(&desk).into_iter().map(|(from, _)| from).collect();
+    for want in [
+        "2026-12-07T10:00:00Z", // E1, Z
+        "2026-12-08T14:00:00Z", // E2, TZID London
+        "2026-12-10T14:00:00Z", // E3, 09:00 New York
+        "2026-12-01T16:00:00Z", // E6 weekly …
+        "2026-12-29T16:00:00Z", // … UNTIL is inclusive
+        "2027-01-25T09:00:00Z", // E5, the 4th of COUNT=4
+        "2027-03-22T09:00:00Z", // E8 in GMT
+        "2027-03-29T08:00:00Z", // E8 in BST: still 09:00 in London
+        "2027-04-20T13:00:00Z", // E9
+    ] {
+        assert!(got.iter().any(|g| g == want), "{want} not in {got:?}");
+    }
+    // EXDATE: not 22 December.
+    assert!(!got.iter().any(|g| g == "2026-12-22T16:00:00Z"), "{got:?}");
+    let cancelled = desk.json(&["bookings", "--status", "cancelled"]);
+    assert_eq!(cancelled["pagination"]["total_count"], 1);
+    assert_eq!(cancelled["bookings"][0]["from"], "2026-12-09T11:00:00Z");
+}
+
+#[test]
+fn a_calcurse_calendar_names_its_clients() {
+    let desk = Desk::new();
+    let path = ics_fixture("calcurse-export.ics");
+    desk.ok(&[
+        "import",
+        "bookings",
+        &path,
+        "--resource",
+        "ana",
+        "--service",
+        "massage",
+        "--skip-refused",
+    ]);
+    let all = starts(&desk);
+    let zoe: Vec<_> = all.iter().filter(|(_, n)| n == "Zoë Brontë").collect();
+    assert_eq!(zoe.len(), 2, "{all:?}");
+    // One customer for both of Zoë's sessions.
+    let people = customers_json(&desk);
+    assert_eq!(
+        people.iter().filter(|c| c["first_name"] == "Zoë").count(),
+        1,
+        "{people:?}"
+    );
+    assert!(all.iter().any(|(_, n)| n == "Dr Ümit Kaya"));
+    // A summary that names no one is kept as the booking's message.
+    let list = desk.json(&["bookings", "--from", "2026-12-17", "--to", "2026-12-17"]);
+    assert!(
+        list["bookings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Initial consultation (telephone)"),
+        "{list}"
+    );
+}

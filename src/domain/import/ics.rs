@@ -144,9 +144,33 @@ fn duration(text: &str) -> Result<Duration, String> {
         .ok_or_else(bad)
 }
 
+/// The name a summary gives, if it gives one: the words after its last
+/// label or dash (`Session: Zoë Brontë`, `Massage — Zoë Brontë` as
+/// slotdesk writes it, `Group – Dr Ümit Kaya`), or the whole summary, when
+/// that part looks like a name (one to five words of letters, with
+/// spaces, hyphens, apostrophes, dots or `&`; at most 80 characters).
+pub fn name_in(summary: &str) -> Option<&str> {
+    let tail = [" — ", " – ", " - ", ": "]
+        .iter()
+        .filter_map(|sep| summary.rfind(sep).map(|i| i + sep.len()))
+        .max()
+        .map_or(summary, |i| &summary[i..])
+        .trim();
+    let words = tail.split_whitespace().count();
+    let plain = tail
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.' | '&'));
+    (plain
+        && (1..=5).contains(&words)
+        && tail.chars().count() <= 80
+        && tail.chars().any(char::is_alphabetic))
+    .then_some(tail)
+}
+
 /// The person an event is for: its first `ATTENDEE` (`CN` and `mailto:`),
-/// else its summary read as a name (`Service — Name` as slotdesk writes
-/// it, else the whole summary); a phone from `X-SLOTDESK-PHONE`.
+/// else the name its summary gives ([`name_in`]), with a phone from
+/// `X-SLOTDESK-PHONE`; and whether the summary says more than the name
+/// (then it is kept in the message). No person when neither names one.
 fn person(e: &Event, summary: &str) -> (Option<CustomerInput>, bool) {
     let phone = e.property_value("X-SLOTDESK-PHONE").map(str::to_owned);
     let attendee = e.multi_properties().get("ATTENDEE").and_then(|a| a.first());
@@ -171,27 +195,25 @@ fn person(e: &Event, summary: &str) -> (Option<CustomerInput>, bool) {
                     email,
                     phone,
                 }),
-                true,
+                !summary.is_empty(),
             );
         }
     }
-    let name = summary
-        .rsplit_once(" — ")
-        .map_or(summary, |(_, n)| n)
-        .trim();
-    if name.is_empty() {
-        return (None, false);
+    match name_in(summary) {
+        Some(name) => {
+            let (first_name, last_name) = split_name(name);
+            (
+                Some(CustomerInput {
+                    first_name,
+                    last_name,
+                    email: None,
+                    phone,
+                }),
+                name != summary,
+            )
+        }
+        None => (None, !summary.is_empty()),
     }
-    let (first_name, last_name) = split_name(name);
-    (
-        Some(CustomerInput {
-            first_name,
-            last_name,
-            email: None,
-            phone,
-        }),
-        false,
-    )
 }
 
 fn status(e: &Event) -> Result<Option<BookingStatus>, String> {
@@ -238,7 +260,7 @@ fn occurrences(e: &Event, local: Tz, window: Window) -> Result<Vec<Occurrence>, 
     };
     let tz: rrule::Tz = zone_of.into();
     let start_local = from.with_timezone(&tz);
-    let mut set = rule
+    let mut set = until_in_utc(rule, zone_of)
         .parse::<rrule::RRule<rrule::Unvalidated>>()
         .and_then(|r| r.build(start_local))
         .map_err(|err| format!("RRULE: {err}"))?;
@@ -269,6 +291,37 @@ fn occurrences(e: &Event, local: Tz, window: Window) -> Result<Vec<Occurrence>, 
         out.push((t, t + length, all_day));
     }
     Ok(out)
+}
+
+/// `rule` with a local `UNTIL` (calcurse writes floating ones; some write a
+/// date) made the UTC instant RFC 5545 asks for beside a zoned start: a
+/// date until its last second, in `tz`.
+fn until_in_utc(rule: &str, tz: Tz) -> String {
+    rule.split(';')
+        .map(|part| {
+            let Some(value) = part
+                .strip_prefix("UNTIL=")
+                .or_else(|| part.strip_prefix("until="))
+            else {
+                return part.to_owned();
+            };
+            if value.ends_with('Z') {
+                return part.to_owned();
+            }
+            let local = NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S")
+                .ok()
+                .or_else(|| {
+                    NaiveDate::parse_from_str(value, "%Y%m%d")
+                        .ok()
+                        .and_then(|d| d.and_hms_opt(23, 59, 59))
+                });
+            match local.and_then(|t| in_zone(tz, t).ok()) {
+                Some(t) => format!("UNTIL={}", t.format("%Y%m%dT%H%M%SZ")),
+                None => part.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// The instants of an `EXDATE`/`RDATE` (a comma list, in its `TZID`, as
@@ -380,13 +433,13 @@ pub fn read(
                 continue;
             }
         };
-        let (person, by_attendee) = person(e, &summary);
+        let (person, summary_says_more) = person(e, &summary);
         let description = e
             .property_value("X-SLOTDESK-MESSAGE")
             .or(e.get_description())
             .map(str::trim)
             .filter(|d| !d.is_empty());
-        let message = match (by_attendee && !summary.is_empty(), description) {
+        let message = match (summary_says_more, description) {
             (true, Some(d)) => Some(format!("{summary}\n{d}")),
             (true, None) => Some(summary.clone()),
             (false, d) => d.map(str::to_owned),

@@ -143,3 +143,26 @@ BEGIN:VEVENT\nUID:d\nDTSTART:20261207T100000Z\nDURATION:PT1H\nRRULE:FREQ=MINUTEL
         assert!(read(bad, chrono_tz::Europe::London, window()).is_err());
     }
 }
+
+#[test]
+fn names_in_summaries() {
+    assert_eq!(name_in("Session: Zoë Brontë"), Some("Zoë Brontë"));
+    assert_eq!(name_in("Massage — Zoë Brontë"), Some("Zoë Brontë"));
+    assert_eq!(
+        name_in("Weekly group: Mindful Mondays (Wed) – Dr Ümit Kaya"),
+        Some("Dr Ümit Kaya")
+    );
+    assert_eq!(
+        name_in("Couples session: Ana & Luís Gonçalves"),
+        Some("Ana & Luís Gonçalves")
+    );
+    assert_eq!(name_in("José Núñez"), Some("José Núñez"));
+    assert_eq!(name_in("Session: Smith, Jane; follow-up"), None);
+    assert_eq!(
+        name_in("Initial consultation (telephone) with prospective client referred by Dr Müller"),
+        None
+    );
+    assert_eq!(name_in("Session: 王小明 🙂"), None);
+    assert_eq!(name_in(""), None);
+    assert_eq!(name_in("Room 101"), None);
+}
