@@ -25,7 +25,7 @@ use crate::domain::{
     BookingError, BookingId, BookingStatus, ClosureId, ClosureRequest, CustomerId, EventKind,
     ResourceId, ServiceId, SlotRef, TimeSlot, TimeSlotId,
 };
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -54,7 +54,29 @@ struct Known {
     region: String,
     resources: HashMap<String, ResourceId>,
     services: HashMap<String, ServiceId>,
-    time_slots: HashMap<ResourceId, Vec<TimeSlot>>,
+    /// Each resource's active time slots by weekday and local start.
+    time_slots: HashMap<ResourceId, ResourceSlots>,
+}
+
+/// A resource's time slots as an import looks them up: by weekday and
+/// local start (a row matches only one starting when it starts), and the
+/// services they offer.
+#[derive(Default)]
+struct ResourceSlots {
+    by_start: HashMap<(Weekday, NaiveTime), Vec<TimeSlot>>,
+    services: Vec<ServiceId>,
+}
+
+impl ResourceSlots {
+    fn add(&mut self, slot: TimeSlot) {
+        if !self.services.contains(&slot.service_id) {
+            self.services.push(slot.service_id);
+        }
+        self.by_start
+            .entry((slot.weekday, slot.starts_local))
+            .or_default()
+            .push(slot);
+    }
 }
 
 impl Store {
@@ -132,6 +154,10 @@ impl Store {
             } else {
                 s.transact(|conn| place(conn, row, &opts_inner, &mut known, now))
             };
+            if outcome.is_err() {
+                // A one-off time slot the refused row made was rolled back with it.
+                known.time_slots.clear();
+            }
             (row.line, label, outcome)
         })?;
         if summary.applied {
@@ -440,7 +466,10 @@ fn place(
     }
     let slots = resource_slots(conn, resource, known)?;
     let matching: Vec<&TimeSlot> = slots
-        .iter()
+        .by_start
+        .get(&(date.weekday(), from.time()))
+        .into_iter()
+        .flatten()
         .filter(|t| asked.is_none_or(|s| t.service_id == s))
         .filter(|t| {
             t.occurrence_on(date, tz)
@@ -453,7 +482,7 @@ fn place(
             [] => {
                 let service_id = match asked {
                     Some(s) => s,
-                    None => only_service(conn, &slots)?,
+                    None => only_service(conn, &slots.services)?,
                 };
                 one_off(conn, service_id, resource, row, tz, known)?
             }
@@ -542,30 +571,29 @@ fn place(
 }
 
 /// The resource's time slots, read once per import.
-fn resource_slots(
+fn resource_slots<'k>(
     conn: &Connection,
     resource: ResourceId,
-    known: &mut Known,
-) -> Result<Vec<TimeSlot>> {
-    if let Some(slots) = known.time_slots.get(&resource) {
-        return Ok(slots.clone());
+    known: &'k mut Known,
+) -> Result<&'k ResourceSlots> {
+    if !known.time_slots.contains_key(&resource) {
+        let mut slots = ResourceSlots::default();
+        for slot in conn
+            .prepare_cached(&format!(
+                "{TIME_SLOT_COLUMNS} WHERE resource_id = ?1 AND active = 1"
+            ))?
+            .query_map([resource.0], time_slot_row)?
+        {
+            slots.add(slot?);
+        }
+        known.time_slots.insert(resource, slots);
     }
-    let slots: Vec<TimeSlot> = conn
-        .prepare_cached(&format!(
-            "{TIME_SLOT_COLUMNS} WHERE resource_id = ?1 AND active = 1"
-        ))?
-        .query_map([resource.0], time_slot_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    known.time_slots.insert(resource, slots.clone());
-    Ok(slots)
+    Ok(&known.time_slots[&resource])
 }
 
 /// The one service the resource's time slots offer. Errors: none or several.
-fn only_service(conn: &Connection, slots: &[TimeSlot]) -> Result<ServiceId> {
-    let mut ids: Vec<ServiceId> = slots.iter().map(|t| t.service_id).collect();
-    ids.sort_by_key(|s| s.0);
-    ids.dedup();
-    match ids.as_slice() {
+fn only_service(conn: &Connection, services: &[ServiceId]) -> Result<ServiceId> {
+    match services {
         [one] => Ok(*one),
         [] => Err(BookingError::invalid(
             "the resource offers no service in the catalog: give --service",
@@ -637,6 +665,6 @@ fn one_off(
         .into());
     }
     let id = slot.id;
-    known.time_slots.entry(resource).or_default().push(slot);
+    known.time_slots.entry(resource).or_default().add(slot);
     Ok(id)
 }
