@@ -576,19 +576,21 @@ fn resource_slots<'k>(
     resource: ResourceId,
     known: &'k mut Known,
 ) -> Result<&'k ResourceSlots> {
-    if !known.time_slots.contains_key(&resource) {
-        let mut slots = ResourceSlots::default();
-        for slot in conn
-            .prepare_cached(&format!(
-                "{TIME_SLOT_COLUMNS} WHERE resource_id = ?1 AND active = 1"
-            ))?
-            .query_map([resource.0], time_slot_row)?
-        {
-            slots.add(slot?);
+    match known.time_slots.entry(resource) {
+        std::collections::hash_map::Entry::Occupied(e) => Ok(e.into_mut()),
+        std::collections::hash_map::Entry::Vacant(e) => {
+            let mut slots = ResourceSlots::default();
+            for slot in conn
+                .prepare_cached(&format!(
+                    "{TIME_SLOT_COLUMNS} WHERE resource_id = ?1 AND active = 1"
+                ))?
+                .query_map([resource.0], time_slot_row)?
+            {
+                slots.add(slot?);
+            }
+            Ok(e.insert(slots))
         }
-        known.time_slots.insert(resource, slots);
     }
-    Ok(&known.time_slots[&resource])
 }
 
 /// The one service the resource's time slots offer. Errors: none or several.
