@@ -10,6 +10,7 @@ mod listing;
 mod manager;
 mod outbox;
 mod payment;
+mod print;
 mod reminders;
 mod waitlist;
 
@@ -22,12 +23,13 @@ pub use booking::{
     WalkInArgs,
 };
 pub use listing::{
-    BookingAction, BookingsArgs, CustomerAction, CustomerArgs, CustomersArgs, EventsArgs, ShowArgs,
-    SlotsArgs, TodayArgs,
+    BookingAction, BookingFilters, BookingsArgs, CustomerAction, CustomerArgs, CustomersArgs,
+    EventsArgs, ShowArgs, SlotsArgs, TodayArgs,
 };
 pub use manager::{ForceStatusArgs, ManagerArgs, UndoArgs};
 pub use outbox::{OutboxAction, OutboxArgs};
 pub use payment::{MethodArg, PayArgs, TakingsArgs};
+pub use print::{PrintArgs, PrintBookingsArgs, PrintDayArgs, PrintPage};
 pub use reminders::{RemindersAction, RemindersArgs};
 pub use waitlist::{WaitlistAction, WaitlistArgs};
 
@@ -130,6 +132,10 @@ pub enum Command {
     Today(TodayArgs),
     /// List bookings, filtered and paged.
     Bookings(BookingsArgs),
+    /// A page to print, as HTML with a print stylesheet: `print day [DATE]`
+    /// (the day board) or `print bookings [filters]` (every matching
+    /// booking); on stdout, or `-o FILE.html`.
+    Print(PrintArgs),
     /// Show one booking.
     Booking(ShowArgs),
     /// Show or edit a customer.

@@ -78,7 +78,8 @@ pub fn local_range(from: DateTime<Utc>, to: DateTime<Utc>, tz: Tz) -> String {
     format!("{}–{}", local(from, tz), clock(to, tz))
 }
 
-fn payment_text(b: &Booking) -> String {
+/// The payment state in words: `unpaid`, or `paid 55.00 GBP by card ref R`.
+pub fn payment_text(b: &Booking) -> String {
     match (b.payment.status, b.payment.amount) {
         (PaymentStatus::Unpaid, _) | (_, None) => b.payment.status.as_str().to_owned(),
         (status, Some(amount)) => {

@@ -15,6 +15,7 @@ mod concurrency;
 mod courses;
 mod outbox;
 mod payment_option;
+mod print;
 mod reminders;
 mod series;
 mod small_defects;
