@@ -7,7 +7,7 @@ use super::output::shown;
 use super::{CliError, CliResult};
 use crate::domain::BookingError;
 use std::borrow::Cow;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal as _, Write};
 use std::path::Path;
 
 /// The style every page has: type, the table, and the print rules (the
@@ -68,9 +68,16 @@ pub fn emit(
     body: impl FnOnce(&mut dyn Write) -> CliResult,
 ) -> CliResult {
     let Some(path) = path else {
-        let mut out = BufWriter::new(std::io::stdout().lock());
+        let stdout = std::io::stdout();
+        let terminal = stdout.is_terminal();
+        let mut out = BufWriter::new(stdout.lock());
         body(&mut out)?;
         out.flush()?;
+        if terminal {
+            eprintln!(
+                "slotdesk: that is an HTML page: `-o FILE.html` writes it to a file to open in a browser and print"
+            );
+        }
         return Ok(());
     };
     let cannot = |e: std::io::Error| -> CliError {

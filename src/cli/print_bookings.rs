@@ -7,7 +7,7 @@ use super::args::PrintBookingsArgs;
 use super::context::Context;
 use super::html::{self, text};
 use super::listing_cmds::{booking_query, seen_at};
-use super::output::{clock, local, payment_text, truncate};
+use super::output::{clock, local, payment_words, truncate};
 use crate::domain::{Booking, BookingPage, BookingQuery, display_phone};
 use chrono_tz::Tz;
 use std::fmt::Write as _;
@@ -18,7 +18,9 @@ const BATCH: u32 = 500;
 /// The list page's own rules, over [`html::start`]'s.
 const STYLE: &str = "
 @media print { @page { size: A4 landscape; margin: 10mm; } }
-td.when { white-space: nowrap; }
+@media print { body { font-size: 9pt; } }
+td.when, td.phone { white-space: nowrap; }
+th, td { padding: .2em .4em; }
 td.id { text-align: right; color: #444; }
 span.note { font-style: italic; }
 ";
@@ -51,7 +53,7 @@ pub fn print(ctx: &Context, a: &PrintBookingsArgs) -> CliResult {
         head,
         "<p class=\"counts\">printed {} · {} · {count} bookings · times in {}</p>",
         local(ctx.now, tz),
-        text(&filter_words(a)),
+        text(&filter_words(a, &query)),
         text(tz.name()),
     );
     html::emit(a.output.as_deref(), "bookings list", |w| {
@@ -96,7 +98,7 @@ fn row(b: &Booking, tz: Tz, region: &str) -> String {
         .map_or_else(String::new, |m| truncate(m, 60));
     format!(
         "<tr><td class=\"id\">{}</td><td class=\"when\">{}–{}</td><td>{}</td><td>{}</td>\
-         <td>{}</td><td>{}</td><td class=\"pax\">{}</td><td>{}</td><td>{}</td>\
+         <td>{}</td><td class=\"phone\">{}</td><td class=\"pax\">{}</td><td>{}</td><td>{}</td>\
          <td><span class=\"note\">{}</span></td></tr>\n",
         b.id.0,
         local(b.from, tz),
@@ -107,26 +109,32 @@ fn row(b: &Booking, tz: Tz, region: &str) -> String {
         text(&phone),
         b.participants,
         b.status.label(),
-        text(&payment_text(b)),
+        text(&payment_words(b, false)),
         text(&message),
     )
 }
 
-/// The filters as typed, for the page's header (`all bookings` without).
-fn filter_words(a: &PrintBookingsArgs) -> String {
+/// The filters for the page's header (`all bookings` without): the dates
+/// as they were read (`from Mon 23 Nov 2026`), the rest as typed.
+fn filter_words(a: &PrintBookingsArgs, q: &BookingQuery) -> String {
     let f = &a.filters;
+    let day = |d: chrono::NaiveDate| d.format("%a %d %b %Y").to_string();
+    let dates = match (q.from, q.to) {
+        (Some(a), Some(b)) if a == b => vec![("on", Some(day(a)))],
+        (from, to) => vec![("from", from.map(day)), ("to", to.map(day))],
+    };
     let words: Vec<String> = [
-        ("service", &f.service),
-        ("resource", &f.resource),
-        ("date", &f.date),
-        ("from", &f.from),
-        ("to", &f.to),
-        ("status", &f.status),
-        ("payment option", &f.payment_option),
-        ("customer", &f.customer),
+        ("service", f.service.clone()),
+        ("resource", f.resource.clone()),
     ]
     .into_iter()
-    .filter_map(|(name, v)| v.as_deref().map(|v| format!("{name} {}", truncate(v, 40))))
+    .chain(dates)
+    .chain([
+        ("status", f.status.clone()),
+        ("payment option", f.payment_option.clone()),
+        ("customer", f.customer.clone()),
+    ])
+    .filter_map(|(name, v)| v.map(|v| format!("{name} {}", truncate(&v, 40))))
     .collect();
     if words.is_empty() {
         "all bookings".to_owned()

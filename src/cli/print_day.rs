@@ -8,7 +8,7 @@ use super::CliResult;
 use super::args::PrintDayArgs;
 use super::context::Context;
 use super::html::{self, text};
-use super::output::{clock, local, payment_text, truncate};
+use super::output::{clock, local, payment_words, truncate};
 use crate::domain::availability::{Slot, Unavailable, count_past_seats};
 use crate::domain::closure::ClosureEntry;
 use crate::domain::run_sheet::{Arrival, closure_words};
@@ -46,7 +46,7 @@ h2 { font-size: 12pt; margin: 1em 0 .3em; break-after: avoid; page-break-after: 
 /// Errors: a date not understood (exit 5), `resource not found` (exit 4),
 /// no catalog yet, the file cannot be written.
 pub fn print(ctx: &Context, a: &PrintDayArgs) -> CliResult {
-    let date = match &a.date {
+    let date = match a.date.as_ref().or(a.on.as_ref()) {
         Some(d) => ctx.date(d)?,
         None => ctx.today()?,
     };
@@ -320,7 +320,7 @@ fn booking_item(out: &mut String, b: &Booking, look: &Look) {
         b.participants,
         if b.participants == 1 { "seat" } else { "seats" },
         status,
-        text(&payment_text(b)),
+        text(&payment_words(b, false)),
     );
     if let Some(m) = b.message.as_deref().filter(|m| !m.trim().is_empty()) {
         let _ = write!(

@@ -112,6 +112,11 @@ fn an_empty_day_says_so() {
     let desk = Desk::new();
     let quiet = desk.ok(&["print", "day", "tue"]);
     assert!(quiet.contains("No bookings on this day."), "{quiet}");
+    assert_eq!(
+        desk.ok(&["print", "day", "--date", "tue"]),
+        quiet,
+        "as today --date takes it"
+    );
     assert!(
         quiet.contains("<div class=\"slot\">"),
         "free slots still shown"

@@ -30,6 +30,14 @@ pub struct PrintDayArgs {
     /// +7, -1 [default: today at the location].
     #[arg(allow_negative_numbers = true)]
     pub date: Option<String>,
+    /// The day as `--date D`, as `today` takes it (instead of DATE).
+    #[arg(
+        long = "date",
+        value_name = "DATE",
+        conflicts_with = "date",
+        allow_hyphen_values = true
+    )]
+    pub on: Option<String>,
     /// Only this resource (name, key or id).
     #[arg(long)]
     pub resource: Option<String>,
