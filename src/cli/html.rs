@@ -39,6 +39,12 @@ pub fn text(s: &str) -> String {
     }
 }
 
+/// `1 booking`, `2 bookings`: `n` with the word for one or for many.
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The start of a page titled `title` (escaped here) with the base style and
 /// `extra_style` (a page's own rules, which may override the base): the
 /// doctype, head and an `<h1>` of the title. The caller adds the body and

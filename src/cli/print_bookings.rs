@@ -51,9 +51,10 @@ pub fn print(ctx: &Context, a: &PrintBookingsArgs) -> CliResult {
     let count = got.pagination.total_count;
     let _ = writeln!(
         head,
-        "<p class=\"counts\">printed {} · {} · {count} bookings · times in {}</p>",
+        "<p class=\"counts\">printed {} · {} · {} · times in {}</p>",
         local(ctx.now, tz),
         text(&filter_words(a, &query)),
+        html::count(count, "booking", "bookings"),
         text(tz.name()),
     );
     html::emit(a.output.as_deref(), "bookings list", |w| {

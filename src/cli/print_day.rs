@@ -126,15 +126,16 @@ pub fn page(day: &Day, look: &Look) -> String {
         .collect();
     let people: u32 = shown
         .iter()
-        .filter(|b| b.status.holds_capacity() || b.status.took_seat())
+        .filter(|b| b.status.took_seat())
         .map(|b| b.participants)
         .sum();
     let _ = writeln!(
         out,
-        "<p class=\"counts\">printed {} · {} slots · {} bookings, {people} seats taken · times in {}</p>",
+        "<p class=\"counts\">printed {} · {} · {}, {} taken · times in {}</p>",
         local(look.now, look.tz),
-        day.slots.len(),
-        shown.len(),
+        html::count(day.slots.len() as u64, "slot", "slots"),
+        html::count(shown.len() as u64, "booking", "bookings"),
+        html::count(people, "seat", "seats"),
         text(look.tz.name()),
     );
     for c in &day.closures {
@@ -289,7 +290,7 @@ fn slot(out: &mut String, s: &Slot, shown: &[&Booking], look: &Look) {
     if !here.is_empty() {
         out.push_str("<ul>");
         for b in here {
-            let off = !(b.status.holds_capacity() || b.status.took_seat());
+            let off = !b.status.took_seat();
             out.push_str(if off { "<li class=\"off\">" } else { "<li>" });
             booking_item(out, b, look);
         }
@@ -311,14 +312,18 @@ fn booking_item(out: &mut String, b: &Booking, look: &Look) {
         let _ = write!(out, " · {}", text(&display_phone(phone, &look.region)));
     }
     let status = match (b.status, b.hold_expires_at) {
-        (BookingStatus::Held, Some(until)) => format!("held until {}", clock(until, look.tz)),
+        (BookingStatus::Held, Some(until))
+            if until.with_timezone(&look.tz).date_naive() == b.date =>
+        {
+            format!("held until {}", clock(until, look.tz))
+        }
+        (BookingStatus::Held, Some(until)) => format!("held until {}", local(until, look.tz)),
         (status, _) => status.label().to_owned(),
     };
     let _ = write!(
         out,
-        " · {} {} · {} · {}",
-        b.participants,
-        if b.participants == 1 { "seat" } else { "seats" },
+        " · {} · {} · {}",
+        html::count(b.participants, "seat", "seats"),
         status,
         text(&payment_words(b, false)),
     );

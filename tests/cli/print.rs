@@ -112,6 +112,7 @@ fn an_empty_day_says_so() {
     let desk = Desk::new();
     let quiet = desk.ok(&["print", "day", "tue"]);
     assert!(quiet.contains("No bookings on this day."), "{quiet}");
+    assert!(quiet.contains(" · 0 bookings, 0 seats taken · "), "{quiet}");
     assert_eq!(
         desk.ok(&["print", "day", "--date", "tue"]),
         quiet,
@@ -148,7 +149,25 @@ fn hostile_names_and_messages_print_as_text() {
         "</li></ul><b>bold</b> & more",
     ]);
     let day = desk.ok(&["print", "day", "mon"]);
+    assert!(day.contains(" · 1 booking, 1 seat taken · "), "{day}");
     let list = desk.ok(&["print", "bookings", "--from", "mon", "--to", "mon"]);
+    assert!(list.contains("on Mon 23 Nov 2026 · 1 booking · "), "{list}");
+    // A hold made today for Monday says until when, with its day.
+    let pilates = desk.json(&[
+        "slots",
+        "--service",
+        "pilates",
+        "--from",
+        "mon",
+        "--days",
+        "1",
+    ]);
+    desk.ok(&["hold", pilates[0]["slot"].as_str().unwrap()]);
+    let held = desk.ok(&["print", "day", "mon"]);
+    assert!(
+        held.contains("<b>(no name yet)</b> · 1 seat · held until Sat 21 Nov 2026 10:15 · unpaid"),
+        "{held}"
+    );
     for html in [&day, &list] {
         assert!(!html.contains("<script>"), "{html}");
         assert!(!html.contains("<img"), "{html}");
