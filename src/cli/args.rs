@@ -11,6 +11,7 @@ mod listing;
 mod manager;
 mod outbox;
 mod payment;
+mod print;
 mod reminders;
 mod waitlist;
 
@@ -26,12 +27,13 @@ pub use import::{
     DateOrderArg, ImportAction, ImportBookingsArgs, ImportCommon, ImportCustomersArgs, ImportFormat,
 };
 pub use listing::{
-    BookingAction, BookingsArgs, CustomerAction, CustomerArgs, CustomersArgs, EventsArgs, ShowArgs,
-    SlotsArgs, TodayArgs,
+    BookingAction, BookingFilters, BookingsArgs, CustomerAction, CustomerArgs, CustomersArgs,
+    EventsArgs, ShowArgs, SlotsArgs, TodayArgs,
 };
 pub use manager::{ForceStatusArgs, ManagerArgs, UndoArgs};
 pub use outbox::{OutboxAction, OutboxArgs};
 pub use payment::{MethodArg, PayArgs, TakingsArgs};
+pub use print::{PrintArgs, PrintBookingsArgs, PrintDayArgs, PrintPage};
 pub use reminders::{RemindersAction, RemindersArgs};
 pub use waitlist::{WaitlistAction, WaitlistArgs};
 
@@ -134,6 +136,10 @@ pub enum Command {
     Today(TodayArgs),
     /// List bookings, filtered and paged.
     Bookings(BookingsArgs),
+    /// A page to print, as HTML with a print stylesheet: `print day [DATE]`
+    /// (the day board) or `print bookings [filters]` (every matching
+    /// booking); on stdout, or `-o FILE.html`.
+    Print(PrintArgs),
     /// Show one booking.
     Booking(ShowArgs),
     /// Show or edit a customer.

@@ -4,8 +4,8 @@
 
 use super::CliResult;
 use super::args::{
-    BookingAction, BookingsArgs, CustomerAction, CustomerArgs, CustomersArgs, EventsArgs, ShowArgs,
-    SlotsArgs, TodayArgs,
+    BookingAction, BookingFilters, BookingsArgs, CustomerAction, CustomerArgs, CustomersArgs,
+    EventsArgs, ShowArgs, SlotsArgs, TodayArgs,
 };
 use super::context::Context;
 use super::output;
@@ -44,7 +44,6 @@ pub fn slots(ctx: &Context, a: &SlotsArgs) -> CliResult {
     output::slots(&slots, ctx.location()?.time_zone)
 }
 
-/// `bookings`.
 /// `today [--date D] [--all] [--json]`: the run sheet of a day at the
 /// command's clock.
 pub fn today(ctx: &Context, a: &TodayArgs) -> CliResult {
@@ -73,42 +72,59 @@ pub fn today(ctx: &Context, a: &TodayArgs) -> CliResult {
     output::run_sheet(&sheet, location.time_zone, &location.phone_region)
 }
 
+/// `bookings`: one page of the bookings `a.filters` picks.
 pub fn bookings(ctx: &mut Context, a: &BookingsArgs) -> CliResult {
-    let (from, to) = match (&a.date, &a.from, &a.to) {
-        (Some(d), _, _) => {
-            let d = ctx.date(d)?;
-            (Some(d), Some(d))
-        }
-        (None, f, t) => (
-            f.as_deref().map(|d| ctx.date(d)).transpose()?,
-            t.as_deref().map(|d| ctx.date(d)).transpose()?,
-        ),
-    };
     let query = BookingQuery {
-        service: a
-            .service
-            .as_deref()
-            .map(|s| ctx.store.find_service(s))
-            .transpose()?
-            .map(|s| s.id),
-        from,
-        to,
-        status: a
-            .status
-            .as_deref()
-            .map(|s| BookingStatus::from_words(s).map_err(BookingError::Invalid))
-            .transpose()?,
-        payment_option: super::booking_cmds::payment_option(a.payment_option.as_deref())?,
-        customer_text: a.customer.clone(),
         page: a.page,
         page_size: a.page_size,
-        ..BookingQuery::default()
+        ..booking_query(ctx, &a.filters)?
     };
     let page = seen_at(ctx.store.bookings(&query)?, ctx.now);
     if a.json {
         return output::json(&page);
     }
     output::booking_page(&page, ctx.location()?.time_zone)
+}
+
+/// The list query `f` asks for (first page, default size): dates as
+/// people type them, service and resource by name, key or id.
+/// Errors: a date not understood, `service not found`, `resource not
+/// found`, an unknown status or payment option (exit 4 or 5).
+pub fn booking_query(ctx: &Context, f: &BookingFilters) -> CliResult<BookingQuery> {
+    let (from, to) = match (&f.date, &f.from, &f.to) {
+        (Some(d), _, _) => {
+            let d = ctx.date(d)?;
+            (Some(d), Some(d))
+        }
+        (None, from, to) => (
+            from.as_deref().map(|d| ctx.date(d)).transpose()?,
+            to.as_deref().map(|d| ctx.date(d)).transpose()?,
+        ),
+    };
+    Ok(BookingQuery {
+        service: f
+            .service
+            .as_deref()
+            .map(|s| ctx.store.find_service(s))
+            .transpose()?
+            .map(|s| s.id),
+        resource: f
+            .resource
+            .as_deref()
+            .map(|r| ctx.store.find_resource(r))
+            .transpose()?
+            .map(|r| r.id),
+        from,
+        to,
+        status: f
+            .status
+            .as_deref()
+            .map(|s| BookingStatus::from_words(s).map_err(BookingError::Invalid))
+            .transpose()?,
+        payment_option: super::booking_cmds::payment_option(f.payment_option.as_deref())?,
+        customer_text: f.customer.clone(),
+        ..BookingQuery::default()
+    })
 }
 
 /// `requests [--json]`: the requests awaiting approval whose slot has not ended,
@@ -342,7 +358,7 @@ pub fn sweep(ctx: &mut Context, json: bool) -> CliResult {
 
 /// A page read without a sweep (the command opens the file read-only): its
 /// lapsed holds shown as the expired holds they are.
-fn seen_at(
+pub fn seen_at(
     mut page: crate::domain::BookingPage,
     now: chrono::DateTime<chrono::Utc>,
 ) -> crate::domain::BookingPage {

@@ -9,11 +9,14 @@ mod catalog_cmds;
 mod closure_cmds;
 mod context;
 mod course_output;
+mod html;
 mod import_cmds;
 mod listing_cmds;
 mod maintenance_cmds;
 mod outbox_cmds;
 mod output;
+mod print_bookings;
+mod print_day;
 mod reminder_cmds;
 mod run_sheet_html;
 mod series_cmds;
@@ -135,6 +138,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Resources(_)
             | Command::Slots(_)
             | Command::Bookings(_)
+            | Command::Print(_)
             | Command::Today(_)
             | Command::Events(_)
             | Command::Waitlist(args::WaitlistArgs { action: None, .. })
@@ -215,6 +219,10 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Slots(a) => listing_cmds::slots(&ctx, &a),
         Command::Bookings(a) => listing_cmds::bookings(&mut ctx, &a),
         Command::Today(a) => listing_cmds::today(&ctx, &a),
+        Command::Print(a) => match a.page {
+            args::PrintPage::Day(d) => print_day::print(&ctx, &d),
+            args::PrintPage::Bookings(b) => print_bookings::print(&ctx, &b),
+        },
         Command::Booking(a) => listing_cmds::booking(&mut ctx, &a),
         Command::Customer(a) => listing_cmds::customer(&mut ctx, a),
         Command::Customers(a) => listing_cmds::customers(&ctx, &a),

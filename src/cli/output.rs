@@ -78,7 +78,14 @@ pub fn local_range(from: DateTime<Utc>, to: DateTime<Utc>, tz: Tz) -> String {
     format!("{}–{}", local(from, tz), clock(to, tz))
 }
 
+/// The payment state in words: `unpaid`, or `paid 55.00 GBP by card ref R`.
 fn payment_text(b: &Booking) -> String {
+    payment_words(b, true)
+}
+
+/// [`payment_text`], with the payment's reference or without it (`paid
+/// 55.00 GBP by card`, for a narrow printed column).
+pub fn payment_words(b: &Booking, with_reference: bool) -> String {
     match (b.payment.status, b.payment.amount) {
         (PaymentStatus::Unpaid, _) | (_, None) => b.payment.status.as_str().to_owned(),
         (status, Some(amount)) => {
@@ -87,6 +94,7 @@ fn payment_text(b: &Booking) -> String {
                 .payment
                 .reference
                 .as_deref()
+                .filter(|_| with_reference)
                 .map_or_else(String::new, |r| format!(" ref {}", shown(r)));
             format!(
                 "{} {} {} by {method}{reference}",

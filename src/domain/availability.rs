@@ -272,6 +272,22 @@ impl Slot {
     }
 }
 
+/// Slots that are over counted by who took a seat in them (completed and
+/// no-shows too), from `bookings` of their days, instead of what they still
+/// hold (none of those holds a seat now): what a day board shows as taken.
+pub fn count_past_seats(slots: &mut [Slot], bookings: &[super::Booking]) {
+    for s in slots {
+        if s.unavailable == Some(Unavailable::Past) {
+            let at = s.occurrence.slot_ref();
+            s.taken = bookings
+                .iter()
+                .filter(|b| b.slot_ref() == at && b.status.took_seat())
+                .map(|b| b.participants)
+                .sum();
+        }
+    }
+}
+
 impl Serialize for Slot {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         #[derive(Serialize)]

@@ -409,18 +409,7 @@ fn view(
     )?;
     let last = date + Duration::days(i64::from(days) - 1);
     let bookings = store.bookings_between(date, last, resource)?;
-    // A slot that is over counts who took a seat in it (completed and
-    // no-shows too), not what it still holds: none of them holds one now.
-    for s in &mut slots {
-        if s.unavailable == Some(crate::domain::Unavailable::Past) {
-            let at = s.occurrence.slot_ref();
-            s.taken = bookings
-                .iter()
-                .filter(|b| b.slot_ref() == at && b.status.took_seat())
-                .map(|b| b.participants)
-                .sum();
-        }
-    }
+    crate::domain::availability::count_past_seats(&mut slots, &bookings);
     Ok(DayView {
         date,
         slots,

@@ -16,11 +16,22 @@ pub(crate) struct Desk {
 
 impl Desk {
     pub(crate) fn new() -> Self {
+        let desk = Self::made_by(&["init"]);
+        desk.ok(&["catalog", "apply", studio_catalog().to_str().unwrap()]);
+        desk
+    }
+
+    /// A database with the demo studio and its bookings around [`CLI_NOW`].
+    pub(crate) fn demo() -> Self {
+        Self::made_by(&["init", "--demo"])
+    }
+
+    /// A database in a new temp dir, made by running `init` (`args`).
+    pub(crate) fn made_by(init: &[&str]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let db = dir.path().join("desk.db");
         let desk = Self { _dir: dir, db };
-        desk.ok(&["init"]);
-        desk.ok(&["catalog", "apply", studio_catalog().to_str().unwrap()]);
+        desk.ok(init);
         desk
     }
 

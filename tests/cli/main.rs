@@ -16,6 +16,7 @@ mod courses;
 mod import;
 mod outbox;
 mod payment_option;
+mod print;
 mod reminders;
 mod series;
 mod small_defects;

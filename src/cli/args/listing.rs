@@ -50,9 +50,29 @@ pub struct TodayArgs {
 /// `bookings`.
 #[derive(Debug, Args)]
 pub struct BookingsArgs {
+    /// Which bookings.
+    #[command(flatten)]
+    pub filters: BookingFilters,
+    /// Page, from 1.
+    #[arg(long, default_value_t = 1)]
+    pub page: u32,
+    /// Bookings per page.
+    #[arg(long, default_value_t = 50)]
+    pub page_size: u32,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Which bookings `bookings` and `print bookings` list.
+#[derive(Debug, Args)]
+pub struct BookingFilters {
     /// Service name, key or id.
     #[arg(long)]
     pub service: Option<String>,
+    /// Resource name, key or id.
+    #[arg(long)]
+    pub resource: Option<String>,
     /// One local date, as people type it (2026-12-25, 25/12, today, +7).
     #[arg(long, conflicts_with_all = ["from", "to"], allow_hyphen_values = true)]
     pub date: Option<String>,
@@ -73,15 +93,6 @@ pub struct BookingsArgs {
     /// The customer: part of a name or email, or a phone in any format.
     #[arg(long)]
     pub customer: Option<String>,
-    /// Page, from 1.
-    #[arg(long, default_value_t = 1)]
-    pub page: u32,
-    /// Bookings per page.
-    #[arg(long, default_value_t = 50)]
-    pub page_size: u32,
-    /// Print JSON.
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// `booking`.
