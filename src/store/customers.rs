@@ -95,6 +95,16 @@ pub(super) fn customer_for(
         }
         return Ok(c.id);
     }
+    new_customer(conn, d, now)
+}
+
+/// A new customer with details `d`, whoever else is on file; records
+/// `customer.created`.
+pub(super) fn new_customer(
+    conn: &Connection,
+    d: &CustomerDetails,
+    now: DateTime<Utc>,
+) -> Result<CustomerId> {
     conn.prepare_cached(
         "INSERT INTO customers (first_name, last_name, email, phone, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",

@@ -9,13 +9,14 @@
 use super::Store;
 use super::bookings::{NewBooking, check_participants, insert};
 use super::catalog::{TIME_SLOT_COLUMNS, location, service, time_slot_row};
-use super::claims::SlotContext;
+use super::claims::{SlotContext, claims_on};
 use super::codec::{day, hm, ts, weekday_number};
-use super::customers::{CUSTOMER_SELECT, Named, customer_for};
+use super::customers::{CUSTOMER_SELECT, new_customer};
 use super::error::{Result, StoreError};
 use super::queries::customer_columns;
 use super::transaction::finish;
-use crate::domain::availability::{Unavailable, check_duplicate};
+use crate::domain::availability::{Closure, Unavailable, check_duplicate};
+use crate::domain::catalog::Service;
 use crate::domain::customer::{CustomerDetails, name_key, same_person};
 use crate::domain::import::{
     ImportSummary, ImportedAs, ImportedBooking, ImportedCustomer, RowOutcome, RowRefusal,
@@ -23,9 +24,9 @@ use crate::domain::import::{
 };
 use crate::domain::{
     BookingError, BookingId, BookingStatus, ClosureId, ClosureRequest, CustomerId, EventKind,
-    ResourceId, ServiceId, SlotRef, TimeSlot, TimeSlotId,
+    ResourceId, ServiceId, TimeSlot, TimeSlotId,
 };
-use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
@@ -56,6 +57,40 @@ struct Known {
     services: HashMap<String, ServiceId>,
     /// Each resource's active time slots by weekday and local start.
     time_slots: HashMap<ResourceId, ResourceSlots>,
+    /// Services by id, read once.
+    by_id: HashMap<ServiceId, Service>,
+    /// Every closure, read once (a bookings import adds none).
+    closures: Option<Vec<Closure>>,
+}
+
+/// The service `id`, read once per import.
+fn service_of(conn: &Connection, known: &mut Known, id: ServiceId) -> Result<Service> {
+    if let Some(s) = known.by_id.get(&id) {
+        return Ok(s.clone());
+    }
+    let s = service(conn, id)?;
+    known.by_id.insert(id, s.clone());
+    Ok(s)
+}
+
+/// The closures that touch local date `date` (all read once per import).
+fn closures_on(conn: &Connection, known: &mut Known, date: NaiveDate) -> Result<Vec<Closure>> {
+    if known.closures.is_none() {
+        let tz = known.tz.unwrap_or(chrono_tz::UTC);
+        known.closures = Some(super::catalog::closures(
+            conn,
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            tz,
+        )?);
+    }
+    Ok(known
+        .closures
+        .iter()
+        .flatten()
+        .filter(|c| c.from <= date && date <= c.until)
+        .cloned()
+        .collect())
 }
 
 /// A resource's time slots as an import looks them up: by weekday and
@@ -99,7 +134,8 @@ impl Store {
             let label = format!("{} {}", row.input.first_name, row.input.last_name)
                 .trim()
                 .to_owned();
-            let outcome = s.transact(|conn| {
+            let conn = &s.conn;
+            let outcome = (|| {
                 if let Some(existing) = imported_before(conn, row.key.as_deref())? {
                     return Ok(skipped(existing, "imported before (the same id)"));
                 }
@@ -110,12 +146,12 @@ impl Store {
                         "on file already (the same person)",
                     ));
                 }
-                let id = customer_for(conn, &Named::Typed(who), now)?;
+                let id = new_customer(conn, &who, now)?;
                 remember(conn, row.key.as_deref(), ImportedAs::Customer(id), now)?;
                 Ok(RowOutcome::Imported {
                     made: ImportedAs::Customer(id),
                 })
-            });
+            })();
             (row.line, label, outcome)
         })
     }
@@ -149,15 +185,14 @@ impl Store {
         let opts_inner = opts.clone();
         let summary = self.import_rows(rows, opts, now, report, |s, row: &ImportedBooking| {
             let label = row_words(row, known.tz.unwrap_or(chrono_tz::UTC));
+            // A refused row writes nothing (every check comes before the
+            // first write), so rows need no savepoint of their own; a
+            // closure is the desk's closure write, a savepoint of the batch.
             let outcome = if opts_inner.as_closures {
                 s.import_closure(row, &opts_inner, &mut known, now)
             } else {
-                s.transact(|conn| place(conn, row, &opts_inner, &mut known, now))
+                place(&s.conn, row, &opts_inner, &mut known, now)
             };
-            if outcome.is_err() {
-                // A one-off time slot the refused row made was rolled back with it.
-                known.time_slots.clear();
-            }
             (row.line, label, outcome)
         })?;
         if summary.applied {
@@ -478,27 +513,29 @@ fn place(
         .collect();
     let time_slot =
         match matching.as_slice() {
-            [one] => one.id,
+            [one] => (*one).clone(),
             [] => {
                 let service_id = match asked {
                     Some(s) => s,
                     None => only_service(conn, &slots.services)?,
                 };
-                one_off(conn, service_id, resource, row, tz, known)?
+                planned_one_off(conn, service_id, resource, row, tz, known)?
             }
             _ => return Err(BookingError::invalid(
                 "several services have a time slot at that time on this resource: give --service",
             )
             .into()),
         };
-    let ctx = SlotContext::load(
-        conn,
-        SlotRef {
-            time_slot_id: time_slot,
-            date,
-        },
-    )?;
-    let service = service(conn, ctx.time_slot.service_id)?;
+    let occurrence = time_slot
+        .occurrence_on(date, tz)
+        .ok_or(BookingError::NoOccurrence(time_slot.id.0, date))?;
+    let ctx = SlotContext {
+        claims: claims_on(conn, resource, occurrence.from, occurrence.to)?,
+        closures: closures_on(conn, known, date)?,
+        time_slot,
+        occurrence,
+    };
+    let service = service_of(conn, known, ctx.time_slot.service_id)?;
     super::courses::refuse_one_session(&service, "imported")?;
     let status = row.status.unwrap_or(if row.to <= now {
         BookingStatus::Completed
@@ -526,22 +563,36 @@ fn place(
             Some(other) => return Err(other.to_error().into()),
         }
     }
-    let customer = match &row.person {
+    // Who: on file, or new (written below, once every check has passed).
+    let (on_file_as, new_person) = match &row.person {
         Some(p) => {
             let who = validate_person(p, &known.region)?;
-            Some(match on_file(conn, &who)? {
-                Some(id) => id,
-                None => customer_for(conn, &Named::Typed(who), now)?,
-            })
+            match on_file(conn, &who)? {
+                Some(id) => (Some(id), None),
+                None => (None, Some(who)),
+            }
         }
-        None => None,
+        None => (None, None),
     };
-    if let Some(c) = customer
+    if let Some(c) = on_file_as
         && status.holds_capacity()
     {
         check_duplicate(&ctx.occurrence, &ctx.claims, c, now, None)?;
     }
     let message = super::bookings::clean_message(row.message.as_deref().map(one_line).as_deref())?;
+    // Every check has passed: from here on only writes, which fail only
+    // as faults of the database (and end the import).
+    let mut ctx = ctx;
+    if ctx.time_slot.id.0 == 0 {
+        let id = write_one_off(conn, &ctx.time_slot, known)?;
+        ctx.time_slot.id = id;
+        ctx.occurrence.time_slot_id = id;
+    }
+    let customer = match (on_file_as, new_person) {
+        (Some(id), _) => Some(id),
+        (None, Some(who)) => Some(new_customer(conn, &who, now)?),
+        (None, None) => None,
+    };
     let id = insert(
         conn,
         &NewBooking {
@@ -616,40 +667,26 @@ fn only_service(conn: &Connection, services: &[ServiceId]) -> Result<ServiceId> 
     }
 }
 
-/// A one-off time slot of `service_id` on `resource` for the row's date and
-/// hours (made once; a second row at the same hours finds it), kept by
-/// later catalog applies.
-fn one_off(
+/// A one-off time slot of `service_id` on `resource` for the row's date
+/// and hours, planned but not yet written (id 0: it holds no bookings).
+/// Errors: a time slot of the service already starts then on that date
+/// with other hours, or was retired.
+fn planned_one_off(
     conn: &Connection,
     service_id: ServiceId,
     resource: ResourceId,
     row: &ImportedBooking,
     tz: Tz,
     known: &mut Known,
-) -> Result<TimeSlotId> {
-    let service = service(conn, service_id)?;
+) -> Result<TimeSlot> {
+    let service = service_of(conn, known, service_id)?;
     let (from, to) = (row.from.with_timezone(&tz), row.to.with_timezone(&tz));
     let date = from.date_naive();
-    conn.prepare_cached(
-        "INSERT INTO time_slots (service_id, resource_id, weekday, starts_local, ends_local, capacity,
-                                 valid_from, valid_until, imported)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1)
-         ON CONFLICT (service_id, resource_id, weekday, starts_local, valid_from) DO NOTHING",
-    )?
-    .execute(params![
-        service_id.0,
-        resource.0,
-        weekday_number(date.weekday()),
-        hm(from.time()),
-        hm(to.time()),
-        service.capacity,
-        day(date),
-    ])?;
-    let slot: TimeSlot = conn
-        .prepare_cached(&format!(
-            "{TIME_SLOT_COLUMNS} WHERE service_id = ?1 AND resource_id = ?2 AND weekday = ?3
-               AND starts_local = ?4 AND valid_from = ?5"
-        ))?
+    let taken: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM time_slots WHERE service_id = ?1 AND resource_id = ?2
+               AND weekday = ?3 AND starts_local = ?4 AND valid_from = ?5)",
+        )?
         .query_row(
             params![
                 service_id.0,
@@ -658,15 +695,50 @@ fn one_off(
                 hm(from.time()),
                 day(date)
             ],
-            time_slot_row,
+            |r| r.get(0),
         )?;
-    if slot.ends_local != to.time() || !slot.active {
+    if taken {
         return Err(BookingError::invalid(
             "a time slot of this service starts then with other hours: give the catalog's hours",
         )
         .into());
     }
-    let id = slot.id;
-    known.time_slots.entry(resource).or_default().add(slot);
+    Ok(TimeSlot {
+        id: TimeSlotId(0),
+        service_id,
+        resource_id: resource,
+        weekday: date.weekday(),
+        starts_local: from.time(),
+        ends_local: to.time(),
+        capacity: service.capacity,
+        valid_from: date,
+        valid_until: date,
+        active: true,
+    })
+}
+
+/// Writes a planned one-off time slot, kept by later catalog applies;
+/// returns its id.
+fn write_one_off(conn: &Connection, slot: &TimeSlot, known: &mut Known) -> Result<TimeSlotId> {
+    conn.prepare_cached(
+        "INSERT INTO time_slots (service_id, resource_id, weekday, starts_local, ends_local, capacity,
+                                 valid_from, valid_until, imported)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1)",
+    )?
+    .execute(params![
+        slot.service_id.0,
+        slot.resource_id.0,
+        weekday_number(slot.weekday),
+        hm(slot.starts_local),
+        hm(slot.ends_local),
+        slot.capacity,
+        day(slot.valid_from),
+    ])?;
+    let id = TimeSlotId(conn.last_insert_rowid());
+    known
+        .time_slots
+        .entry(slot.resource_id)
+        .or_default()
+        .add(TimeSlot { id, ..slot.clone() });
     Ok(id)
 }

@@ -96,6 +96,9 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 128;
+
 /// How long a writer waits for another desk's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -199,6 +202,9 @@ impl Store {
             open_read_write(path).map_err(|e| e.on_file(path))?
         };
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // A booking write prepares a dozen or two statements (the import's
+        // row more than rusqlite's default 16): kept prepared, not re-parsed.
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         events::prepare_actor(&conn)?;
         if identity.is_some() && FileIdentity::of(path).ok() != identity {
             return Err(fault(FileFault::Replaced));
