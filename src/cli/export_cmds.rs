@@ -14,6 +14,7 @@ use crate::domain::export::{
     CUSTOMER_COLUMNS, ICS_END, StatusFilter, csv_columns, csv_row, customer_row, ics_event,
     ics_start, location_key,
 };
+use crate::domain::query::check_date_range;
 use crate::domain::{Booking, BookingError, BookingQuery, BookingStatus, ResourceId};
 use indicatif::{ProgressBar, ProgressStyle};
 use out_file::{OutFile, Sink};
@@ -118,6 +119,8 @@ fn selection(ctx: &Context, a: &ExportArgs) -> CliResult<(BookingQuery, Vec<Book
         hide_lapsed: statuses.is_empty(),
         ..BookingQuery::default()
     };
+    // Refused before anything is written.
+    check_date_range(query.from, query.to)?;
     Ok((query, statuses))
 }
 
