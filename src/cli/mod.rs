@@ -23,6 +23,7 @@ mod waitlist_cmds;
 
 pub use crate::data_dir::default_db_path;
 pub use args::Cli;
+pub use export_cmds::{Selection, write_ics};
 
 use crate::domain::ErrorKind;
 use crate::store::StoreError;
