@@ -61,23 +61,23 @@ pub struct OutFile {
 }
 
 impl OutFile {
-    /// Creates `path.tmp` (replacing a stale one). Errors name `path`.
+    /// Creates `path.tmp` (mode 0600, replacing a stale one). Errors name
+    /// `path`.
     pub fn create(path: &Path) -> io::Result<Self> {
         let mut temp = path.as_os_str().to_owned();
         temp.push(".tmp");
         let temp = PathBuf::from(temp);
+        // A stale one (an export killed midway) goes first: the new file
+        // is made afresh, never through a link left in its place.
+        match std::fs::remove_file(&temp) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(named(path, &e)),
+            _ => {}
+        }
         let mut options = OpenOptions::new();
-        options.write(true).create(true).truncate(true);
+        options.write(true).create_new(true);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
         let file = options.open(&temp).map_err(|e| named(path, &e))?;
-        // A stale temp file keeps its old mode through `open`.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            file.set_permissions(std::fs::Permissions::from_mode(0o600))
-                .map_err(|e| named(path, &e))?;
-        }
         Ok(Self {
             path: path.to_owned(),
             temp,
