@@ -221,10 +221,18 @@ pub fn csv_columns() -> Vec<String> {
 /// numbers and `true`/`false` as written in JSON, a list as its JSON text,
 /// an empty cell for an absent value (a hold's `customer.*`).
 pub fn csv_row(booking: &Booking, columns: &[String]) -> Vec<String> {
-    let cells = flat(&serde_json::to_value(booking).unwrap_or_default());
+    cells(&serde_json::to_value(booking).unwrap_or_default(), columns)
+}
+
+/// The cells of `value` under `columns` (dotted paths), each looked up in
+/// place.
+fn cells<S: AsRef<str>>(value: &Value, columns: &[S]) -> Vec<String> {
     columns
         .iter()
-        .map(|c| cells.get(c.as_str()).map_or_else(String::new, cell))
+        .map(|c| {
+            let pointer = format!("/{}", c.as_ref().replace('.', "/"));
+            value.pointer(&pointer).map_or_else(String::new, cell)
+        })
         .collect()
 }
 
@@ -242,11 +250,10 @@ pub const CUSTOMER_COLUMNS: [&str; 7] = [
 /// `customer`'s cells under [`CUSTOMER_COLUMNS`]: the phone in E.164, the
 /// instants in RFC 3339 UTC as the JSON writes them.
 pub fn customer_row(customer: &CustomerSummary) -> Vec<String> {
-    let cells = flat(&serde_json::to_value(customer).unwrap_or_default());
-    CUSTOMER_COLUMNS
-        .iter()
-        .map(|c| cells.get(*c).map_or_else(String::new, cell))
-        .collect()
+    cells(
+        &serde_json::to_value(customer).unwrap_or_default(),
+        &CUSTOMER_COLUMNS,
+    )
 }
 
 /// One CSV cell of a JSON value.

@@ -207,8 +207,14 @@ fn an_output_file_is_written_whole_with_mode_0600_and_a_bad_path_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("desk.ics");
     std::fs::write(&file, "old").unwrap();
-    let out = desk.ok(&["export", "-o", file.to_str().unwrap()]);
-    assert!(out.is_empty(), "{out}");
+    let run = desk.run(&["export", "-o", file.to_str().unwrap()]);
+    assert!(run.status.success());
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr.is_empty(),
+        "no progress bar when stderr is no terminal: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
     let written = std::fs::read_to_string(&file).unwrap();
     assert_eq!(written, desk.ok(&["export"]));
     let mode = std::fs::metadata(&file).unwrap().permissions().mode();
