@@ -29,8 +29,12 @@ use std::path::Path;
 /// it stands at `now` (a lapsed hold not yet swept is expired).
 #[derive(Debug, Clone)]
 pub struct Selection {
+    /// Service, resource, customer and local dates (inclusive); its
+    /// `hide_lapsed` leaves lapsed holds out when no status is given.
     pub query: BookingQuery,
+    /// The statuses exported, exactly; empty: all (less lapsed holds).
     pub statuses: Vec<BookingStatus>,
+    /// The command's clock (UTC): a hold past its expiry reads as expired.
     pub now: DateTime<Utc>,
 }
 
