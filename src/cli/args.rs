@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 mod admin;
 mod booking;
+mod export;
 mod import;
 mod listing;
 mod manager;
@@ -23,6 +24,7 @@ pub use booking::{
     BookArgs, CancelArgs, ConfirmArgs, CustomerFields, DeclineArgs, HoldArgs, MoveArgs, StatusArg,
     WalkInArgs,
 };
+pub use export::{BookingFormat, CustomerFormat, ExportArgs, ExportWhat};
 pub use import::{
     DateOrderArg, ImportAction, ImportBookingsArgs, ImportCommon, ImportCustomersArgs, ImportFormat,
 };
@@ -149,6 +151,11 @@ pub enum Command {
     Customers(CustomersArgs),
     /// Print the event log (JSON lines with --json).
     Events(EventsArgs),
+    /// Write bookings out for other programs: iCalendar (a calendar app
+    /// subscribes or imports; re-exports update, never duplicate), CSV or
+    /// JSON lines, to stdout or -o FILE; `export customers` writes every
+    /// customer as CSV or JSON lines.
+    Export(ExportArgs),
     /// The waitlist of full slots: every open entry and offer, or one
     /// slot's queue; `add` joins a full slot's queue, `leave` takes an
     /// entry off. A freed seat is offered to the first in line (a hold in

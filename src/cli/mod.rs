@@ -9,6 +9,7 @@ mod catalog_cmds;
 mod closure_cmds;
 mod context;
 mod course_output;
+mod export_cmds;
 mod html;
 mod import_cmds;
 mod listing_cmds;
@@ -26,6 +27,7 @@ mod waitlist_cmds;
 
 pub use crate::data_dir::default_db_path;
 pub use args::Cli;
+pub use export_cmds::{Selection, write_ics};
 
 use crate::domain::ErrorKind;
 use crate::store::StoreError;
@@ -141,6 +143,7 @@ fn changes_data(command: &Command) -> bool {
             | Command::Print(_)
             | Command::Today(_)
             | Command::Events(_)
+            | Command::Export(_)
             | Command::Waitlist(args::WaitlistArgs { action: None, .. })
             | Command::Sweep(_)
             | Command::Init { demo: false }
@@ -227,6 +230,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Customer(a) => listing_cmds::customer(&mut ctx, a),
         Command::Customers(a) => listing_cmds::customers(&ctx, &a),
         Command::Events(a) => listing_cmds::events(&ctx, &a),
+        Command::Export(a) => export_cmds::export(&ctx, &a),
         Command::Waitlist(a) => waitlist_cmds::waitlist(&mut ctx, a),
         Command::Sweep(a) => listing_cmds::sweep(&mut ctx, a.json),
         Command::Check(a) => maintenance_cmds::check(&ctx, &a),

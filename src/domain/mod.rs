@@ -41,6 +41,7 @@ pub mod closure;
 pub mod course;
 pub mod customer;
 pub mod error;
+pub mod export;
 pub mod free_slots;
 pub mod idempotency;
 pub mod ids;

@@ -30,7 +30,8 @@ fn order_by(sort: BookingSort) -> &'static str {
 /// Released and expired holds: lapsed holds, and holds cancelled before
 /// anyone was named on them. Word for word the condition of the partial
 /// index `bookings_lapsed` (`sql/011_…`), so SQLite counts them from it.
-const LAPSED: &str = "(b.status = 'expired' OR (b.status = 'cancelled' AND b.customer_id IS NULL))";
+pub(super) const LAPSED: &str =
+    "(b.status = 'expired' OR (b.status = 'cancelled' AND b.customer_id IS NULL))";
 
 /// The tables `sort` needs besides `bookings b`.
 fn joins(sort: BookingSort) -> &'static str {
@@ -202,7 +203,7 @@ fn page_ids_sql(query: &BookingQuery, filter: &str, values: &[Value]) -> (String
 
 /// The WHERE clause and its values for `query` (a customer text read as
 /// local to `region` when it is a phone).
-fn filters(query: &BookingQuery, region: &str) -> (String, Vec<Value>) {
+pub(super) fn filters(query: &BookingQuery, region: &str) -> (String, Vec<Value>) {
     let mut clauses = vec!["1 = 1".to_owned()];
     let mut values: Vec<Value> = Vec::new();
     let mut push = |clause: &str, value: Value| {

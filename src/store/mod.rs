@@ -63,6 +63,7 @@ mod customer_search;
 mod customers;
 mod error;
 mod events;
+mod export;
 mod file;
 mod force_status;
 mod idempotency;

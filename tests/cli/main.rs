@@ -13,6 +13,7 @@ mod closures;
 mod commands;
 mod concurrency;
 mod courses;
+mod export;
 mod import;
 mod outbox;
 mod payment_option;

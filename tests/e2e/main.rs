@@ -9,6 +9,7 @@ mod support;
 mod config;
 mod courses;
 mod desk;
+mod export;
 mod first_run;
 mod idle;
 mod outbox;

@@ -13,6 +13,7 @@ mod closures;
 mod courses;
 mod customers;
 mod events;
+mod export;
 mod file_faults;
 mod lifecycle;
 mod limits;
