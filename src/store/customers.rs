@@ -73,15 +73,7 @@ pub(super) fn customer_for(
         Named::Picked(c) => return Ok(c.id),
         Named::Typed(d) => d,
     };
-    let same = conn
-        .prepare_cached(&format!(
-            "{CUSTOMER_SELECT} WHERE (?1 IS NOT NULL AND email = ?1 COLLATE NOCASE)
-                OR (?2 IS NOT NULL AND phone = ?2) ORDER BY id"
-        ))?
-        .query_map(params![d.email, d.phone], |r| {
-            customer_columns(r, 0, r.get(0)?)
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+    let same = with_contact(conn, d.email.as_deref(), d.phone.as_deref())?
         .into_iter()
         .find(|c| same_person(c, d));
     if let Some(c) = same {
@@ -119,6 +111,39 @@ pub(super) fn new_customer(
     let id = CustomerId(conn.last_insert_rowid());
     customer_event(conn, id, EventKind::CustomerCreated, now)?;
     Ok(id)
+}
+
+/// Finding customers by email (any case): `customers_email`.
+pub(super) const BY_EMAIL: &str =
+    "SELECT id, first_name, last_name, email, phone, created_at, updated_at
+     FROM customers WHERE email = ?1 COLLATE NOCASE";
+/// Finding customers by E.164 phone: `customers_phone`.
+pub(super) const BY_PHONE: &str =
+    "SELECT id, first_name, last_name, email, phone, created_at, updated_at
+     FROM customers WHERE phone = ?1";
+
+/// The customers on file with `email` (any case) or `phone`, by id: two
+/// index lookups (one `OR` of both lets the planner scan every customer).
+pub(super) fn with_contact(
+    conn: &Connection,
+    email: Option<&str>,
+    phone: Option<&str>,
+) -> Result<Vec<CustomerSummary>> {
+    let mut found: Vec<CustomerSummary> = Vec::new();
+    for (sql, value) in [(BY_EMAIL, email), (BY_PHONE, phone)] {
+        let Some(value) = value else { continue };
+        for c in conn
+            .prepare_cached(sql)?
+            .query_map([value], |r| customer_columns(r, 0, r.get(0)?))?
+        {
+            let c = c?;
+            if !found.iter().any(|f| f.id == c.id) {
+                found.push(c);
+            }
+        }
+    }
+    found.sort_by_key(|c| c.id.0);
+    Ok(found)
 }
 
 fn customer_event(

@@ -31,6 +31,13 @@ pub(super) fn prepare_actor(conn: &Connection) -> Result<()> {
 
 /// The payload `data`'s subject had before this change: the payload of its
 /// last event (every change of a booking or customer writes one).
+/// A customer's last event of their own. `+booking_id`: found through
+/// `events_customer`; through `events_booking` it walked every event with
+/// no booking.
+pub(super) const CUSTOMER_LAST: &str =
+    "SELECT data FROM events WHERE customer_id = ?1 AND +booking_id IS NULL
+     ORDER BY id DESC LIMIT 1";
+
 fn before(conn: &Connection, kind: EventKind, data: &EventData) -> Result<Option<String>> {
     let last = match (kind.subject(), data.booking_id(), data) {
         (Subject::Booking, Some(id), _) => conn
@@ -40,10 +47,7 @@ fn before(conn: &Connection, kind: EventKind, data: &EventData) -> Result<Option
             .query_row([id.0], |r| r.get(0))
             .optional()?,
         (Subject::Customer, _, EventData::Customer(c)) => conn
-            .prepare_cached(
-                "SELECT data FROM events WHERE customer_id = ?1 AND booking_id IS NULL
-                 ORDER BY id DESC LIMIT 1",
-            )?
+            .prepare_cached(CUSTOMER_LAST)?
             .query_row([c.id.0], |r| r.get(0))
             .optional()?,
         _ => None,
@@ -63,7 +67,14 @@ pub(super) fn record(
     let text = data
         .to_json()
         .map_err(|e| StoreError::Schema(format!("cannot write the {kind} event: {e}")))?;
-    let changed = match before(conn, kind, data)? {
+    // A subject's first event has nothing before it (ids are never reused):
+    // no need to look.
+    let first = matches!(kind, EventKind::BookingCreated | EventKind::CustomerCreated);
+    let changed = match if first {
+        None
+    } else {
+        before(conn, kind, data)?
+    } {
         Some(old) => {
             let old: serde_json::Value = serde_json::from_str(&old).unwrap_or_default();
             let new: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();

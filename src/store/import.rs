@@ -11,7 +11,7 @@ use super::bookings::{NewBooking, check_participants, insert};
 use super::catalog::{TIME_SLOT_COLUMNS, location, service, time_slot_row};
 use super::claims::{SlotContext, claims_on};
 use super::codec::{day, hm, ts, weekday_number};
-use super::customers::{CUSTOMER_SELECT, new_customer};
+use super::customers::{CUSTOMER_SELECT, new_customer, with_contact};
 use super::error::{Result, StoreError};
 use super::queries::customer_columns;
 use super::transaction::finish;
@@ -385,35 +385,26 @@ fn remember(
 /// same name and no contact either (nothing tells them apart, and an
 /// import must not make a new one per row).
 fn on_file(conn: &Connection, who: &CustomerDetails) -> Result<Option<CustomerId>> {
-    let contactless = who.email.is_none() && who.phone.is_none();
-    let sql = if contactless {
-        format!(
+    if who.email.is_some() || who.phone.is_some() {
+        let found = with_contact(conn, who.email.as_deref(), who.phone.as_deref())?;
+        return Ok(found
+            .into_iter()
+            .find(|c| same_person(c, who))
+            .map(|c| c.id));
+    }
+    let found = conn
+        .prepare_cached(&format!(
             "{CUSTOMER_SELECT} WHERE email IS NULL AND phone IS NULL
                AND last_name = ?1 COLLATE NOCASE AND first_name = ?2 COLLATE NOCASE ORDER BY id"
-        )
-    } else {
-        format!(
-            "{CUSTOMER_SELECT} WHERE (?1 IS NOT NULL AND email = ?1 COLLATE NOCASE)
-                OR (?2 IS NOT NULL AND phone = ?2) ORDER BY id"
-        )
-    };
-    let values = if contactless {
-        params![who.last_name, who.first_name]
-    } else {
-        params![who.email, who.phone]
-    };
-    let found = conn
-        .prepare_cached(&sql)?
-        .query_map(values, |r| customer_columns(r, 0, r.get(0)?))?
+        ))?
+        .query_map(params![who.last_name, who.first_name], |r| {
+            customer_columns(r, 0, r.get(0)?)
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?
         .into_iter()
         .find(|c| {
-            if contactless {
-                name_key(&c.first_name) == name_key(&who.first_name)
-                    && name_key(&c.last_name) == name_key(&who.last_name)
-            } else {
-                same_person(c, who)
-            }
+            name_key(&c.first_name) == name_key(&who.first_name)
+                && name_key(&c.last_name) == name_key(&who.last_name)
         });
     Ok(found.map(|c| c.id))
 }

@@ -57,6 +57,8 @@ mod check;
 mod claims;
 mod closures;
 mod codec;
+#[path = "contact_plan_tests.rs"]
+mod contact_plan_tests;
 mod courses;
 mod customer_merge;
 mod customer_search;
