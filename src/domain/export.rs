@@ -189,8 +189,17 @@ pub fn ics_start(name: &str) -> String {
 /// `updated_at` (an unchanged booking exports byte for byte the same),
 /// CREATED, DTSTART/DTEND in UTC, SUMMARY ([`summary`]), LOCATION the
 /// resource, STATUS ([`ics_status`]), DESCRIPTION ([`description`]).
+///
+/// For `slotdesk import` (and any program that wants them) it also writes
+/// what the standard properties cannot hold exactly: `X-SLOTDESK-SERVICE`,
+/// `X-SLOTDESK-RESOURCE`, `X-SLOTDESK-STATUS` (the status word),
+/// `X-SLOTDESK-PARTICIPANTS`, the customer as `X-SLOTDESK-FIRST-NAME`,
+/// `X-SLOTDESK-LAST-NAME`, `X-SLOTDESK-PHONE` (E.164) and an `ATTENDEE`
+/// (`CN` and `mailto:`) when they have an email, and the message alone as
+/// `X-SLOTDESK-MESSAGE`. Calendar programs ignore `X-` properties.
 pub fn ics_event(booking: &Booking, location_key: &str) -> String {
-    icalendar::Event::new()
+    let mut event = icalendar::Event::new();
+    event
         .uid(&booking_uid(booking.id, location_key))
         .timestamp(booking.updated_at)
         .last_modified(booking.updated_at)
@@ -201,8 +210,29 @@ pub fn ics_event(booking: &Booking, location_key: &str) -> String {
         .location(&calendar_text(&booking.resource_name))
         .status(ics_status(booking.status))
         .description(&calendar_text(&description(booking)))
-        .done()
-        .to_string()
+        .add_property("X-SLOTDESK-SERVICE", calendar_text(&booking.service_name))
+        .add_property("X-SLOTDESK-RESOURCE", calendar_text(&booking.resource_name))
+        .add_property("X-SLOTDESK-STATUS", booking.status.as_str())
+        .add_property("X-SLOTDESK-PARTICIPANTS", booking.participants.to_string());
+    if let Some(c) = &booking.customer {
+        event
+            .add_property("X-SLOTDESK-FIRST-NAME", calendar_text(&c.first_name))
+            .add_property("X-SLOTDESK-LAST-NAME", calendar_text(&c.last_name));
+        if let Some(phone) = &c.phone {
+            event.add_property("X-SLOTDESK-PHONE", phone.as_str());
+        }
+        if let Some(email) = &c.email {
+            event.append_multi_property(
+                icalendar::Property::new("ATTENDEE", format!("mailto:{email}"))
+                    .add_parameter("CN", &calendar_text(&c.name))
+                    .done(),
+            );
+        }
+    }
+    if let Some(m) = &booking.message {
+        event.add_property("X-SLOTDESK-MESSAGE", calendar_text(m));
+    }
+    event.done().to_string()
 }
 
 /// The CSV columns of a booking: the JSON field names of `booking --json`,

@@ -174,6 +174,22 @@ pub fn name_in(summary: &str) -> Option<&str> {
 fn person(e: &Event, summary: &str) -> (Option<CustomerInput>, bool) {
     let phone = e.property_value("X-SLOTDESK-PHONE").map(str::to_owned);
     let attendee = e.multi_properties().get("ATTENDEE").and_then(|a| a.first());
+    // slotdesk's own export says exactly who.
+    if let Some(first) = e.property_value("X-SLOTDESK-FIRST-NAME") {
+        let email = attendee
+            .and_then(|a| a.value().trim().strip_prefix("mailto:"))
+            .map(str::to_owned);
+        let last = e.property_value("X-SLOTDESK-LAST-NAME").unwrap_or_default();
+        return (
+            Some(CustomerInput {
+                first_name: first.to_owned(),
+                last_name: last.to_owned(),
+                email,
+                phone,
+            }),
+            false,
+        );
+    }
     if let Some(a) = attendee {
         let email = a
             .value()
@@ -434,11 +450,16 @@ pub fn read(
             }
         };
         let (person, summary_says_more) = person(e, &summary);
-        let description = e
-            .property_value("X-SLOTDESK-MESSAGE")
-            .or(e.get_description())
-            .map(str::trim)
-            .filter(|d| !d.is_empty());
+        // slotdesk's own DESCRIPTION is made from the booking; its message
+        // alone is X-SLOTDESK-MESSAGE.
+        let ours = e.property_value("X-SLOTDESK-STATUS").is_some();
+        let description = if ours {
+            e.property_value("X-SLOTDESK-MESSAGE")
+        } else {
+            e.get_description()
+        }
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
         let message = match (summary_says_more, description) {
             (true, Some(d)) => Some(format!("{summary}\n{d}")),
             (true, None) => Some(summary.clone()),
