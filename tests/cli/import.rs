@@ -479,7 +479,7 @@ fn without_ids(ics: &str) -> String {
         .join("\n")
 }
 
-fn a_day_of_bookings(desk: &Desk) {
+pub(crate) fn a_day_of_bookings(desk: &Desk) {
     let massage = slot_of(desk, "massage", "2026-11-24", 0);
     desk.ok(&[
         "book",

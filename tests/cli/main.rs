@@ -15,6 +15,7 @@ mod concurrency;
 mod courses;
 mod export;
 mod import;
+mod interop;
 mod outbox;
 mod payment_option;
 mod print;
