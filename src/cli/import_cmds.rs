@@ -16,10 +16,12 @@ use crate::store::ImportOptions;
 use chrono::{Duration, TimeZone};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
 use std::io::{BufReader, Read, Write};
 use std::path::Path;
+use std::rc::Rc;
 
 /// The largest iCalendar file read (they are read whole): 200 MB.
 const LARGEST_ICS: u64 = 200 * 1024 * 1024;
@@ -182,10 +184,73 @@ fn bar(len: u64, unit: &str) -> ProgressBar {
     bar
 }
 
+/// Where the line breaks of a file passed by, for telling a record's line
+/// from the byte the csv crate says it starts at — which is just after the
+/// previous record's first terminator byte, before any `\n` of a CRLF and
+/// any blank lines (its own line count drifts so). Holds only the breaks
+/// read ahead of the record last asked about.
+#[derive(Default)]
+struct Breaks {
+    /// Bytes read so far.
+    read: u64,
+    /// The last byte read that is not `\r` or `\n`.
+    last_content: Option<u64>,
+    /// The breaks not yet passed by a record: their offset and the last
+    /// byte of content before them.
+    ahead: VecDeque<(u64, Option<u64>)>,
+    /// Breaks already passed.
+    behind: u64,
+}
+
+impl Breaks {
+    /// The line (from 1) of the first content at or after `offset`.
+    fn line_of(&mut self, offset: u64) -> u64 {
+        while let Some(&(at, content)) = self.ahead.front() {
+            // Before `offset`, or after it with nothing but terminators
+            // between: a break before the record's first content.
+            if at < offset || content.is_none_or(|c| c < offset) {
+                self.ahead.pop_front();
+                self.behind += 1;
+            } else {
+                break;
+            }
+        }
+        self.behind + 1
+    }
+}
+
+/// The file, noting its line breaks as the CSV reader reads it.
+struct Counted {
+    inner: BufReader<File>,
+    breaks: Rc<RefCell<Breaks>>,
+}
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut b = self.breaks.borrow_mut();
+        let start = b.read;
+        for (i, byte) in buf[..n].iter().enumerate() {
+            let at = start + i as u64;
+            match byte {
+                b'\n' => {
+                    let content = b.last_content;
+                    b.ahead.push_back((at, content));
+                }
+                b'\r' => {}
+                _ => b.last_content = Some(at),
+            }
+        }
+        b.read += n as u64;
+        Ok(n)
+    }
+}
+
 /// The CSV's rows, read one at a time (flat memory), each mapped to `R` or
 /// refused with its line.
 struct CsvRows<R, F: FnMut(&[&str], u64) -> Result<R, String>> {
-    reader: csv::Reader<BufReader<File>>,
+    reader: csv::Reader<Counted>,
+    breaks: Rc<RefCell<Breaks>>,
     record: csv::StringRecord,
     row: F,
     bar: ProgressBar,
@@ -195,16 +260,14 @@ impl<R, F: FnMut(&[&str], u64) -> Result<R, String>> Iterator for CsvRows<R, F> 
     type Item = Result<R, RowRefusal>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let line_before = self.reader.position().line() + 1;
+        let start = self.reader.position().byte();
         let read = self.reader.read_record(&mut self.record);
         self.bar.set_position(self.reader.position().byte());
         match read {
             Ok(false) => None,
             Ok(true) => {
-                let line = self
-                    .record
-                    .position()
-                    .map_or(line_before, csv::Position::line);
+                let first = self.record.position().map_or(start, csv::Position::byte);
+                let line = self.breaks.borrow_mut().line_of(first);
                 let fields: Vec<&str> = self.record.iter().collect();
                 if fields.iter().all(|f| f.trim().is_empty()) {
                     return self.next();
@@ -212,7 +275,8 @@ impl<R, F: FnMut(&[&str], u64) -> Result<R, String>> Iterator for CsvRows<R, F> 
                 Some((self.row)(&fields, line).map_err(|reason| RowRefusal { line, reason }))
             }
             Err(e) => {
-                let line = e.position().map_or(line_before, csv::Position::line);
+                let first = e.position().map_or(start, csv::Position::byte);
+                let line = self.breaks.borrow_mut().line_of(first);
                 let reason = match e.kind() {
                     csv::ErrorKind::Utf8 { .. } => {
                         "the row is not UTF-8 text: save the file as UTF-8".to_owned()
@@ -230,13 +294,19 @@ impl<R, F: FnMut(&[&str], u64) -> Result<R, String>> Iterator for CsvRows<R, F> 
 }
 
 /// The CSV reader on `path` and its header row.
-fn csv_reader(path: &Path) -> CliResult<(csv::Reader<BufReader<File>>, Vec<String>, u64)> {
+type CsvFile = (csv::Reader<Counted>, Rc<RefCell<Breaks>>, Vec<String>, u64);
+
+fn csv_reader(path: &Path) -> CliResult<CsvFile> {
     let file = open(path)?;
     let len = file.metadata().map_or(0, |m| m.len());
+    let breaks = Rc::new(RefCell::new(Breaks::default()));
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .delimiter(delimiter(path)?)
-        .from_reader(BufReader::new(file));
+        .from_reader(Counted {
+            inner: BufReader::new(file),
+            breaks: breaks.clone(),
+        });
     let headers = reader
         .headers()
         .map_err(|e| {
@@ -254,7 +324,7 @@ fn csv_reader(path: &Path) -> CliResult<(csv::Reader<BufReader<File>>, Vec<Strin
             path.display()
         )));
     }
-    Ok((reader, headers, len))
+    Ok((reader, breaks, headers, len))
 }
 
 fn customers(ctx: &mut Context, common: &ImportCommon) -> CliResult {
@@ -264,11 +334,12 @@ fn customers(ctx: &mut Context, common: &ImportCommon) -> CliResult {
         ));
     }
     let (given, _) = reading(ctx, common)?;
-    let (reader, headers, len) = csv_reader(&common.file)?;
+    let (reader, breaks, headers, len) = csv_reader(&common.file)?;
     let map = ColumnMap::new(&headers, &given, FileKind::Customers).map_err(invalid)?;
     let bar = bar(len, "bytes");
     let rows = CsvRows {
         reader,
+        breaks,
         record: csv::StringRecord::new(),
         row: |fields: &[&str], line| Ok(map.customer(fields, line)),
         bar: bar.clone(),
@@ -353,7 +424,7 @@ fn bookings(ctx: &mut Context, a: &ImportBookingsArgs) -> CliResult {
             return printer.finish(&s, common);
         }
         ImportFormat::Csv => {
-            let (reader, headers, len) = csv_reader(&common.file)?;
+            let (reader, breaks, headers, len) = csv_reader(&common.file)?;
             let map = ColumnMap::new(&headers, &given, FileKind::Bookings).map_err(invalid)?;
             let bar = bar(len, "bytes");
             let in_window = |b: &crate::domain::import::ImportedBooking| {
@@ -361,6 +432,7 @@ fn bookings(ctx: &mut Context, a: &ImportBookingsArgs) -> CliResult {
             };
             let rows = CsvRows {
                 reader,
+                breaks,
                 record: csv::StringRecord::new(),
                 row: |fields: &[&str], line| map.booking(fields, line, &dates),
                 bar: bar.clone(),

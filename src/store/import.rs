@@ -20,7 +20,7 @@ use crate::domain::catalog::Service;
 use crate::domain::customer::{CustomerDetails, name_key, same_person};
 use crate::domain::import::{
     ImportSummary, ImportedAs, ImportedBooking, ImportedCustomer, RowOutcome, RowRefusal,
-    RowReport, one_line, validate_person,
+    RowReport, cut, one_line, validate_person,
 };
 use crate::domain::{
     BookingError, BookingId, BookingStatus, ClosureId, ClosureRequest, CustomerId, EventKind,
@@ -30,6 +30,11 @@ use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashMap;
+
+/// The longest row label and refusal a report line carries (a refused
+/// 10 MB field is not printed back whole).
+const LABEL_CHARS: usize = 80;
+const REASON_CHARS: usize = 200;
 
 /// How an import places its rows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -227,21 +232,21 @@ impl Store {
                         refusal.line,
                         String::new(),
                         Ok(RowOutcome::Refused {
-                            reason: refusal.reason,
+                            reason: cut(&refusal.reason, REASON_CHARS),
                         }),
                     ),
                 };
                 let outcome = match outcome {
                     Ok(o) => o,
                     Err(StoreError::Booking(e)) => RowOutcome::Refused {
-                        reason: e.to_string(),
+                        reason: cut(&e.to_string(), REASON_CHARS),
                     },
                     Err(fault) => return Err(fault),
                 };
                 summary.count(&outcome);
                 report(&RowReport {
                     line,
-                    row: label,
+                    row: cut(&label, LABEL_CHARS),
                     outcome,
                 });
             }

@@ -568,3 +568,36 @@ fn an_export_imported_into_an_empty_database_exports_the_same_apart_from_ids() {
         assert!(out.contains("0 imported, 3 skipped"), "{format}: {out}");
     }
 }
+
+#[test]
+fn windows_line_ends_blank_lines_and_quoted_breaks_keep_line_numbers_and_huge_fields_are_cut() {
+    let desk = Desk::new();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("windows.csv");
+    let huge = "N".repeat(1_000_000);
+    std::fs::write(
+        &file,
+        format!(
+            "First,Surname,Email,Notes\r\nZoë,Brontë,zoe@example.com,\r\n\r\nBad,Email,nope,\"two\r\nlines\"\r\n\
+             Al,Cole,al@example.com,\r\n{huge},Long,long@example.com,\r\n"
+        ),
+    )
+    .unwrap();
+    let (_, out, _) = run_out(
+        &desk,
+        &["import", "customers", file.to_str().unwrap(), "--dry-run"],
+    );
+    assert!(line(&out, 2)[0].contains("Zoë"), "{out}");
+    assert!(line(&out, 4)[0].contains("refused"), "{out}");
+    assert!(line(&out, 6)[0].contains("Al Cole"), "{out}");
+    assert!(
+        line(&out, 7)[0].contains("refused"),
+        "{}",
+        &out[..out.len().min(2000)]
+    );
+    assert!(
+        out.len() < 2000,
+        "a huge field is not printed back whole: {} bytes",
+        out.len()
+    );
+}

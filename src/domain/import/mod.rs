@@ -180,6 +180,15 @@ pub fn one_line(text: &str) -> String {
     lines.join(" / ").replace('\t', " ")
 }
 
+/// `text` cut to `max` characters with `…`, for a report line: a refused
+/// 10 MB field is not printed back whole.
+pub fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
+}
+
 /// Splits a full name into first and last at the first run of spaces
 /// (`Zoë Brontë` → `Zoë`, `Brontë`; `Cher` → `Cher`, ``; `Mary Ann Evans`
 /// → `Mary`, `Ann Evans`).
@@ -194,6 +203,13 @@ pub fn split_name(full: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_text_is_cut() {
+        assert_eq!(cut("abc", 5), "abc");
+        assert_eq!(cut("Zoë Brontë", 3), "Zoë…");
+        assert_eq!(cut(&"N".repeat(10_000_000), 80).chars().count(), 81);
+    }
 
     #[test]
     fn notes_become_one_line() {
