@@ -22,6 +22,8 @@ use crate::domain::import::{
     ImportSummary, ImportedAs, ImportedBooking, ImportedCustomer, RowOutcome, RowRefusal,
     RowReport, cut, one_line, validate_person,
 };
+use crate::domain::status::PaymentMethod;
+use crate::domain::text::{CANCEL_REASON, PAYMENT_REFERENCE, check_text};
 use crate::domain::{
     BookingError, BookingId, BookingStatus, ClosureId, ClosureRequest, CustomerId, EventKind,
     ResourceId, ServiceId, TimeSlot, TimeSlotId,
@@ -576,6 +578,17 @@ fn place(
         check_duplicate(&ctx.occurrence, &ctx.claims, c, now, None)?;
     }
     let message = super::bookings::clean_message(row.message.as_deref().map(one_line).as_deref())?;
+    let reason = row
+        .cancel_reason
+        .as_deref()
+        .map(|r| check_text(CANCEL_REASON.name, CANCEL_REASON.max, &one_line(r)).map(str::to_owned))
+        .transpose()?;
+    let reference = row
+        .payment
+        .as_ref()
+        .and_then(|p| p.reference.as_deref())
+        .map(|r| check_text(PAYMENT_REFERENCE.name, PAYMENT_REFERENCE.max, r).map(str::to_owned))
+        .transpose()?;
     // Every check has passed: from here on only writes, which fail only
     // as faults of the database (and end the import).
     let mut ctx = ctx;
@@ -605,10 +618,26 @@ fn place(
         now,
     )?;
     if status == BookingStatus::Cancelled {
+        conn.prepare_cached("UPDATE bookings SET cancel_reason = ?2 WHERE id = ?1")?
+            .execute(params![
+                id.0,
+                reason
+                    .as_deref()
+                    .unwrap_or("cancelled before it was imported")
+            ])?;
+    }
+    if let Some(p) = &row.payment {
         conn.prepare_cached(
-            "UPDATE bookings SET cancel_reason = 'cancelled before it was imported' WHERE id = ?1",
+            "UPDATE bookings SET payment_status = ?2, payment_amount = ?3, payment_method = ?4,
+                                 payment_reference = ?5 WHERE id = ?1",
         )?
-        .execute([id.0])?;
+        .execute(params![
+            id.0,
+            p.status.as_str(),
+            p.amount,
+            p.method.map(PaymentMethod::as_str),
+            reference
+        ])?;
     }
     remember(conn, Some(&row.key), ImportedAs::Booking(id), now)?;
     finish(conn, id, EventKind::BookingCreated, now)?;

@@ -5,9 +5,10 @@
 //! Pure.
 
 use super::when::{DateReading, minutes};
-use super::{ImportedBooking, ImportedCustomer, split_name};
+use super::{ImportedBooking, ImportedCustomer, ImportedPayment, split_name};
 use crate::domain::customer::CustomerInput;
 use crate::domain::status::BookingStatus;
+use crate::domain::status::{PaymentMethod, PaymentStatus};
 use chrono::Duration;
 use std::collections::BTreeMap;
 
@@ -39,6 +40,15 @@ pub enum Field {
     Message,
     Service,
     Resource,
+    /// Why a cancelled booking was cancelled.
+    CancelReason,
+    /// `unpaid`, `paid` or `refunded`.
+    PaymentStatus,
+    /// Minor units (pence), as slotdesk's export writes it.
+    PaymentAmount,
+    /// `cash`, `card`, `voucher` or `other`.
+    PaymentMethod,
+    PaymentReference,
 }
 
 /// Whether a map is for a customers file or a bookings file.
@@ -49,7 +59,7 @@ pub enum FileKind {
 }
 
 impl Field {
-    const ALL: [Self; 17] = [
+    const ALL: [Self; 22] = [
         Self::Id,
         Self::Start,
         Self::End,
@@ -67,6 +77,11 @@ impl Field {
         Self::Message,
         Self::Service,
         Self::Resource,
+        Self::CancelReason,
+        Self::PaymentStatus,
+        Self::PaymentAmount,
+        Self::PaymentMethod,
+        Self::PaymentReference,
     ];
 
     /// Its name in `--map NAME=COLUMN` and the TOML file.
@@ -89,6 +104,11 @@ impl Field {
             Self::Message => "message",
             Self::Service => "service",
             Self::Resource => "resource",
+            Self::CancelReason => "cancel_reason",
+            Self::PaymentStatus => "payment_status",
+            Self::PaymentAmount => "payment_amount",
+            Self::PaymentMethod => "payment_method",
+            Self::PaymentReference => "payment_reference",
         }
     }
 
@@ -206,6 +226,11 @@ impl Field {
                 "provider",
                 "room",
             ],
+            Self::CancelReason => &["cancelreason", "cancellationreason"],
+            Self::PaymentStatus => &["paymentstatus"],
+            Self::PaymentAmount => &["paymentamount"],
+            Self::PaymentMethod => &["paymentmethod"],
+            Self::PaymentReference => &["paymentreference"],
         }
     }
 }
@@ -430,7 +455,29 @@ impl ColumnMap {
             Some(id) => format!("csv:{id}"),
             None => format!("csv:{}/{}/{}", from.timestamp(), to.timestamp(), title),
         };
+        let payment = match self.get(row, Field::PaymentStatus) {
+            None => None,
+            Some(st) => Some(ImportedPayment {
+                status: st.parse::<PaymentStatus>().map_err(|e| format!("payment status: {e}"))?,
+                amount: self
+                    .get(row, Field::PaymentAmount)
+                    .map(|a| {
+                        a.parse::<i64>()
+                            .ok()
+                            .filter(|a| (0..=1_000_000_000).contains(a))
+                            .ok_or_else(|| format!("payment amount: “{}” is not a whole number of minor units (pence)", a.chars().take(20).collect::<String>()))
+                    })
+                    .transpose()?,
+                method: self
+                    .get(row, Field::PaymentMethod)
+                    .map(|m| m.parse::<PaymentMethod>().map_err(|e| format!("payment method: {e}")))
+                    .transpose()?,
+                reference: self.get(row, Field::PaymentReference).map(str::to_owned),
+            }),
+        };
         Ok(ImportedBooking {
+            payment,
+            cancel_reason: self.get(row, Field::CancelReason).map(str::to_owned),
             line,
             key,
             from,

@@ -509,6 +509,8 @@ pub fn read(
                 service: e.property_value("X-SLOTDESK-SERVICE").map(str::to_owned),
                 resource: e.property_value("X-SLOTDESK-RESOURCE").map(str::to_owned),
                 title: summary.clone(),
+                payment: None,
+                cancel_reason: None,
             }));
         }
     }

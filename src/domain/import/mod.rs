@@ -13,7 +13,7 @@ pub mod when;
 use super::customer::{CustomerDetails, CustomerInput, normalize_email, validate_walk_in};
 use super::error::BookingError;
 use super::ids::{BookingId, ClosureId, CustomerId};
-use super::status::BookingStatus;
+use super::status::{BookingStatus, PaymentMethod, PaymentStatus};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -52,6 +52,21 @@ pub struct ImportedBooking {
     /// What the row is called in the report and in a closure's reason: the
     /// event's summary, or the customer's name.
     pub title: String,
+    /// The payment as the file records it (slotdesk's CSV export's
+    /// `payment.*` columns).
+    pub payment: Option<ImportedPayment>,
+    /// Why a cancelled booking was cancelled.
+    pub cancel_reason: Option<String>,
+}
+
+/// A payment an imported row records: its state, amount in minor units,
+/// method and reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedPayment {
+    pub status: PaymentStatus,
+    pub amount: Option<i64>,
+    pub method: Option<PaymentMethod>,
+    pub reference: Option<String>,
 }
 
 /// One customer as a CSV row gives them.
