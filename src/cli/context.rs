@@ -90,6 +90,24 @@ impl Context {
         }
     }
 
+    /// The id of the resource `name` names (id, key or name), if one is
+    /// given. Errors: `resource not found`.
+    pub fn resource_id(&self, name: Option<&str>) -> CliResult<Option<crate::domain::ResourceId>> {
+        Ok(name
+            .map(|r| self.store.find_resource(r))
+            .transpose()?
+            .map(|r| r.id))
+    }
+
+    /// The id of the service `name` names, if one is given. Errors:
+    /// `service not found`.
+    pub fn service_id(&self, name: Option<&str>) -> CliResult<Option<crate::domain::ServiceId>> {
+        Ok(name
+            .map(|s| self.store.find_service(s))
+            .transpose()?
+            .map(|s| s.id))
+    }
+
     /// The location (errors before a catalog is applied).
     pub fn location(&self) -> CliResult<Location> {
         Ok(self.store.location()?)

@@ -134,18 +134,8 @@ fn selection(ctx: &Context, a: &ExportArgs) -> CliResult<Selection> {
     let query = BookingQuery {
         from: a.from.as_deref().map(|d| ctx.date(d)).transpose()?,
         to: a.to.as_deref().map(|d| ctx.date(d)).transpose()?,
-        resource: a
-            .resource
-            .as_deref()
-            .map(|r| ctx.store.find_resource(r))
-            .transpose()?
-            .map(|r| r.id),
-        service: a
-            .service
-            .as_deref()
-            .map(|s| ctx.store.find_service(s))
-            .transpose()?
-            .map(|s| s.id),
+        resource: ctx.resource_id(a.resource.as_deref())?,
+        service: ctx.service_id(a.service.as_deref())?,
         hide_lapsed: statuses.is_empty(),
         ..BookingQuery::default()
     };

@@ -380,18 +380,8 @@ fn bookings(ctx: &mut Context, a: &ImportBookingsArgs) -> CliResult {
         horizon: ctx.now + Duration::days(365),
     };
     let opts = ImportOptions {
-        resource: a
-            .resource
-            .as_deref()
-            .map(|r| ctx.store.find_resource(r))
-            .transpose()?
-            .map(|r| r.id),
-        service: a
-            .service
-            .as_deref()
-            .map(|s| ctx.store.find_service(s))
-            .transpose()?
-            .map(|s| s.id),
+        resource: ctx.resource_id(a.resource.as_deref())?,
+        service: ctx.service_id(a.service.as_deref())?,
         as_closures: a.as_closures,
         dry_run: common.dry_run,
         skip_refused: common.skip_refused,

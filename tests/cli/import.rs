@@ -311,6 +311,20 @@ fn ics_fixture(name: &str) -> String {
         .to_owned()
 }
 
+/// Imports `path` as Ana's massages, keeping what fits.
+fn import_onto_ana(desk: &Desk, path: &str) -> String {
+    desk.ok(&[
+        "import",
+        "bookings",
+        path,
+        "--resource",
+        "ana",
+        "--service",
+        "massage",
+        "--skip-refused",
+    ])
+}
+
 /// The bookings' starts (UTC) and customers' names, in start order.
 fn starts(desk: &Desk) -> Vec<(String, String)> {
     let list = desk.json(&["bookings", "--page-size", "500"]);
@@ -381,16 +395,7 @@ fn each_calendar_fixture_imports_with_its_expected_counts() {
 fn calendar_times_land_where_the_file_says_across_zones_and_the_clock_change() {
     let desk = Desk::new();
     let path = ics_fixture("edge-cases.ics");
-    desk.ok(&[
-        "import",
-        "bookings",
-        &path,
-        "--resource",
-        "ana",
-        "--service",
-        "massage",
-        "--skip-refused",
-    ]);
+    import_onto_ana(&desk, &path);
     let got: Vec<String> = starts(&desk).into_iter().map(|(from, _)| from).collect();
     for want in [
         "2026-12-07T10:00:00Z", // E1, Z
@@ -416,16 +421,7 @@ fn calendar_times_land_where_the_file_says_across_zones_and_the_clock_change() {
 fn a_calcurse_calendar_names_its_clients() {
     let desk = Desk::new();
     let path = ics_fixture("calcurse-export.ics");
-    desk.ok(&[
-        "import",
-        "bookings",
-        &path,
-        "--resource",
-        "ana",
-        "--service",
-        "massage",
-        "--skip-refused",
-    ]);
+    import_onto_ana(&desk, &path);
     let all = starts(&desk);
     let zoe: Vec<_> = all.iter().filter(|(_, n)| n == "Zoë Brontë").collect();
     assert_eq!(zoe.len(), 2, "{all:?}");
