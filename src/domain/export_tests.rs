@@ -1,3 +1,4 @@
+#![cfg(test)]
 //! The iCalendar and CSV shapes of a booking: status mapping, UID, hostile
 //! text through the `icalendar` parser and back, folding and line endings.
 #![allow(clippy::unwrap_used)]

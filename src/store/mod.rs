@@ -70,6 +70,7 @@ mod file;
 mod force_status;
 mod idempotency;
 mod import;
+mod import_placement;
 mod lifecycle;
 mod listing;
 mod migrations;

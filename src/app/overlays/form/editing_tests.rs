@@ -1,3 +1,4 @@
+#![cfg(test)]
 //! Editing a text field where the cursor is: the keys a receptionist fixes
 //! a typo with, and text that is not plain ASCII.
 
