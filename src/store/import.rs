@@ -9,6 +9,7 @@
 use super::Store;
 use super::catalog::location;
 use super::codec::ts;
+use super::customer_search::index_customers_after;
 use super::customers::{CUSTOMER_SELECT, new_customer, with_contact};
 use super::error::{Result, StoreError};
 use super::import_placement::{Known, place, resource_of};
@@ -23,12 +24,18 @@ use crate::domain::{
 };
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The longest row label and refusal a report line carries (a refused
 /// 10 MB field is not printed back whole).
 const LABEL_CHARS: usize = 80;
 const REASON_CHARS: usize = 200;
+
+/// An import's page cache, in KiB (SQLite's negative `cache_size`): 64 MiB
+/// of a transaction's changed pages kept in memory rather than spilled to
+/// the WAL while it runs.
+const IMPORT_CACHE_KIB: i64 = -65_536;
 
 /// How an import places its rows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -108,9 +115,6 @@ impl Store {
     ) -> Result<ImportSummary> {
         let here = location(&self.conn)?;
         let mut known = Known::new(here.time_zone, here.phone_region);
-        let first_event: i64 =
-            self.conn
-                .query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0))?;
         let opts_inner = opts.clone();
         let summary = self.import_rows(rows, opts, now, report, |s, row: &ImportedBooking| {
             let label = row_words(row, known.tz);
@@ -124,15 +128,6 @@ impl Store {
             };
             (row.line, label, outcome)
         })?;
-        if summary.applied {
-            // Imported history is not news for the hooks (an SMS hook would
-            // text every old customer); the journal keeps it.
-            self.transact(|conn| {
-                Ok(conn
-                    .prepare_cached("DELETE FROM outbox WHERE event_id > ?1")?
-                    .execute([first_event])?)
-            })?;
-        }
         Ok(summary)
     }
 
@@ -148,39 +143,14 @@ impl Store {
     ) -> Result<ImportSummary> {
         let _ = now;
         let mut summary = ImportSummary::default();
-        let kept = self.batch(|s| {
-            for row in rows {
-                let (line, label, outcome) = match row {
-                    Ok(row) => one(s, &row),
-                    Err(refusal) => (
-                        refusal.line,
-                        String::new(),
-                        Ok(RowOutcome::Refused {
-                            reason: cut(&refusal.reason, REASON_CHARS),
-                        }),
-                    ),
-                };
-                let outcome = match outcome {
-                    Ok(o) => o,
-                    Err(StoreError::Booking(e)) => RowOutcome::Refused {
-                        reason: cut(&e.to_string(), REASON_CHARS),
-                    },
-                    Err(fault) => return Err(fault),
-                };
-                summary.count(&outcome);
-                report(&RowReport {
-                    line,
-                    row: cut(&label, LABEL_CHARS),
-                    outcome,
-                });
-            }
-            let keep = !opts.dry_run && (summary.refused == 0 || opts.skip_refused);
-            if keep {
-                Ok(())
-            } else {
-                Err(BookingError::invalid("import not kept").into())
-            }
-        });
+        let last_customer: i64 =
+            self.conn
+                .query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| {
+                    r.get(0)
+                })?;
+        let kept = self.without_triggers(|s| {
+            s.batch(|s| s.import_each(rows, opts, report, &mut one, &mut summary, last_customer))
+        })?;
         match kept {
             Ok(()) => summary.applied = true,
             // The batch was given up on purpose: a dry run, or a refused row.
@@ -188,6 +158,77 @@ impl Store {
             Err(fault) => return Err(fault),
         }
         Ok(summary)
+    }
+
+    /// Runs `f` with this connection's triggers off and a larger page
+    /// cache (a hundred thousand rows in one transaction), both put back
+    /// after, whatever `f` returns. Off, the journal's events are not
+    /// queued for the hooks (imported history is not news) and new
+    /// customers are not indexed for search one by one (the import does
+    /// it at the end); the import never changes or removes an event.
+    /// Other connections keep theirs. The outer result is a fault putting
+    /// them back; the inner one is `f`'s.
+    fn without_triggers<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> Result<T> {
+        let cache: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        self.conn
+            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+        self.conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+        let out = f(self);
+        let on = self
+            .conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
+        self.conn.pragma_update(None, "cache_size", cache)?;
+        on?;
+        Ok(out)
+    }
+
+    /// The rows of one import, inside its batch: each placed and reported;
+    /// then, if the batch is to be kept, the new customers indexed for
+    /// search. An `Err` gives the batch up (a fault, or not to be kept).
+    fn import_each<R>(
+        &mut self,
+        rows: impl IntoIterator<Item = std::result::Result<R, RowRefusal>>,
+        opts: &ImportOptions,
+        report: &mut dyn FnMut(&RowReport),
+        one: &mut impl FnMut(&mut Store, &R) -> (u64, String, Result<RowOutcome>),
+        summary: &mut ImportSummary,
+        last_customer: i64,
+    ) -> Result<()> {
+        for row in rows {
+            let (line, label, outcome) = match row {
+                Ok(row) => one(self, &row),
+                Err(refusal) => (
+                    refusal.line,
+                    String::new(),
+                    Ok(RowOutcome::Refused {
+                        reason: cut(&refusal.reason, REASON_CHARS),
+                    }),
+                ),
+            };
+            let outcome = match outcome {
+                Ok(o) => o,
+                Err(StoreError::Booking(e)) => RowOutcome::Refused {
+                    reason: cut(&e.to_string(), REASON_CHARS),
+                },
+                Err(fault) => return Err(fault),
+            };
+            summary.count(&outcome);
+            report(&RowReport {
+                line,
+                row: cut(&label, LABEL_CHARS),
+                outcome,
+            });
+        }
+        let keep = !opts.dry_run && (summary.refused == 0 || opts.skip_refused);
+        if keep {
+            index_customers_after(&self.conn, last_customer)?;
+            Ok(())
+        } else {
+            Err(BookingError::invalid("import not kept").into())
+        }
     }
 
     /// One row as a closure of its resource: part of a day, or whole days

@@ -15,6 +15,7 @@ mod customers;
 mod events;
 mod export;
 mod file_faults;
+mod import;
 mod lifecycle;
 mod limits;
 mod list_orders;
