@@ -6,6 +6,7 @@
 
 mod out_file;
 mod per_resource;
+mod pipeline;
 
 use super::CliResult;
 use super::args::{BookingFormat, CustomerFormat, ExportArgs, ExportWhat};
@@ -47,6 +48,16 @@ impl Selection {
         bar: &ProgressBar,
         mut each: impl FnMut(&Booking) -> CliResult,
     ) -> CliResult {
+        self.each_owned(store, bar, |b| each(&b))
+    }
+
+    /// [`Selection::each`], handing each booking over.
+    fn each_owned(
+        &self,
+        store: &Store,
+        bar: &ProgressBar,
+        mut each: impl FnMut(Booking) -> CliResult,
+    ) -> CliResult {
         let keep = StatusFilter(self.statuses.clone());
         store.each_booking(&self.query, &self.statuses, |b| -> CliResult {
             let b = b.as_seen_at(self.now);
@@ -54,7 +65,7 @@ impl Selection {
                 return Ok(());
             }
             bar.inc(1);
-            each(&b)
+            each(b)
         })
     }
 }
@@ -115,9 +126,8 @@ pub fn write_ics(
 ) -> CliResult {
     let key = location_key(name);
     out.write_all(ics_start(name).as_bytes())?;
-    selection.each(store, bar, |b| {
-        out.write_all(ics_event(b, &key).as_bytes())?;
-        Ok(())
+    pipeline::write_each(selection, store, bar, out, |b, text| {
+        text.push_str(&ics_event(b, &key));
     })?;
     out.write_all(ICS_END.as_bytes())?;
     Ok(())

@@ -88,7 +88,8 @@ pub(super) fn record(
         .map_err(|e| StoreError::Schema(format!("cannot write the {kind} event: {e}")))?;
     conn.prepare_cached(
         "INSERT INTO events (at, kind, booking_id, customer_id, data, origin, staff, changes)
-         SELECT ?1, ?2, ?3, ?4, ?5, a.origin, a.staff, ?6 FROM temp.actor a",
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT origin FROM temp.actor),
+                 (SELECT staff FROM temp.actor), ?6)",
     )?
     .execute(params![
         ts(now),

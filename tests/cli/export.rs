@@ -304,3 +304,33 @@ fn hostile_stored_text_stays_inside_its_lines_and_parses_back() {
         "the 5,000-character message is whole"
     );
 }
+
+/// The iCalendar is formatted on a second thread, a chunk of bookings at a
+/// time: thousands of them come out whole and in the order the JSON lines
+/// (written one by one) have them, to a file and to stdout alike.
+#[test]
+fn a_large_calendar_keeps_every_booking_in_slot_order() {
+    let desk = Desk::made_by(&["init"]);
+    desk.ok(&["generate", "--bookings", "6000", "--years", "1"]);
+    let json = desk.ok(&["export", "--format", "json"]);
+    let order: Vec<String> = json
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].to_string())
+        .collect();
+    assert!(order.len() > 5000, "{}", order.len());
+    let file = desk.db.with_file_name("all.ics");
+    desk.ok(&["export", "--format", "ics", "-o", file.to_str().unwrap()]);
+    let written = std::fs::read_to_string(&file).unwrap();
+    let printed = desk.ok(&["export", "--format", "ics"]);
+    assert_eq!(written, printed);
+    let uids: Vec<String> = written
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:booking-"))
+        .map(|l| l.split('@').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(uids.len(), order.len(), "every booking, once");
+    let first_out_of_place = uids.iter().zip(&order).position(|(u, o)| u != o);
+    assert_eq!(first_out_of_place, None, "in slot order");
+    assert_eq!(written.matches("BEGIN:VEVENT").count(), order.len());
+    assert!(written.ends_with("END:VCALENDAR\r\n"));
+}
