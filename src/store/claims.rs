@@ -3,7 +3,7 @@
 //! `bookings_resource_time`, never the whole history).
 
 use super::catalog::{closures, location, time_slot};
-use super::codec::{date_col, instant, parsed, ts};
+use super::codec::{date_col, day, instant, parsed, ts};
 use super::error::Result;
 use crate::domain::availability::{
     Claim, Closure, SlotState, check_duplicate, check_room, evaluate,
@@ -37,22 +37,58 @@ pub(super) fn claims_on(
          ORDER BY starts_at",
     )?;
     let rows = stmt.query_map(params![resource.0, ts(from - LONGEST_SLOT), ts(to)], |r| {
-        Ok(Claim {
-            booking_id: BookingId(r.get(0)?),
-            slot: SlotRef {
-                time_slot_id: TimeSlotId(r.get(1)?),
-                date: date_col(r, 2)?,
-            },
-            resource_id: resource,
-            from: instant(r.get(3)?),
-            to: instant(r.get(4)?),
-            participants: r.get(5)?,
-            status: parsed(r, 6)?,
-            hold_expires_at: r.get::<_, Option<i64>>(7)?.map(instant),
-            customer_id: r.get::<_, Option<i64>>(8)?.map(CustomerId),
-        })
+        claim_row(r, resource)
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The claims the rules read for one occurrence: those of
+/// [`claims_on`] its hours that overlap it or are of the same slot (a
+/// seat kept by a booking whose hours the catalog changed). The rest —
+/// bookings of the 24 hours before that ended by its start — no rule
+/// looks at (the capacity, one-thing-at-a-time and duplicate rules read
+/// only these), so they are left in the index, unread.
+pub(super) fn claims_of(conn: &Connection, occurrence: &Occurrence) -> Result<Vec<Claim>> {
+    let resource = occurrence.resource_id;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, time_slot_id, date, starts_at, ends_at, participants, status,
+                hold_expires_at, customer_id
+         FROM bookings
+         WHERE resource_id = ?1 AND starts_at >= ?2 AND starts_at < ?3
+           AND status IN ('held', 'pending', 'confirmed', 'checked_in')
+           AND (ends_at > ?4 OR (time_slot_id = ?5 AND date = ?6))
+         ORDER BY starts_at",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            resource.0,
+            ts(occurrence.from - LONGEST_SLOT),
+            ts(occurrence.to),
+            ts(occurrence.from),
+            occurrence.time_slot_id.0,
+            day(occurrence.date)
+        ],
+        |r| claim_row(r, resource),
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A claim of the columns [`claims_on`] selects, on `resource`.
+fn claim_row(r: &rusqlite::Row<'_>, resource: ResourceId) -> rusqlite::Result<Claim> {
+    Ok(Claim {
+        booking_id: BookingId(r.get(0)?),
+        slot: SlotRef {
+            time_slot_id: TimeSlotId(r.get(1)?),
+            date: date_col(r, 2)?,
+        },
+        resource_id: resource,
+        from: instant(r.get(3)?),
+        to: instant(r.get(4)?),
+        participants: r.get(5)?,
+        status: parsed(r, 6)?,
+        hold_expires_at: r.get::<_, Option<i64>>(7)?.map(instant),
+        customer_id: r.get::<_, Option<i64>>(8)?.map(CustomerId),
+    })
 }
 
 /// A slot resolved for a write: its time slot, occurrence, the claims near
@@ -73,7 +109,7 @@ impl SlotContext {
         let occurrence = time_slot
             .occurrence_on(slot.date, tz)
             .ok_or(BookingError::NoOccurrence(slot.time_slot_id.0, slot.date))?;
-        let claims = claims_on(conn, time_slot.resource_id, occurrence.from, occurrence.to)?;
+        let claims = claims_of(conn, &occurrence)?;
         let closures = closures(conn, slot.date, slot.date, tz)?;
         Ok(Self {
             time_slot,

@@ -6,7 +6,7 @@
 
 use super::bookings::{NewBooking, check_participants, insert};
 use super::catalog::{TIME_SLOT_COLUMNS, service, time_slot_row};
-use super::claims::{SlotContext, claims_on};
+use super::claims::{SlotContext, claims_of};
 use super::codec::{day, hm, weekday_number};
 use super::customers::new_customer;
 use super::error::Result;
@@ -201,7 +201,7 @@ pub(super) fn place(
         .occurrence_on(date, tz)
         .ok_or(BookingError::NoOccurrence(time_slot.id.0, date))?;
     let ctx = SlotContext {
-        claims: claims_on(conn, resource, occurrence.from, occurrence.to)?,
+        claims: claims_of(conn, &occurrence)?,
         closures: closures_on(conn, known, date)?,
         time_slot,
         occurrence,
