@@ -20,6 +20,14 @@ use rusqlite::{Connection, params};
 /// so claims that overlap a window start at most this long before it.
 pub(super) const LONGEST_SLOT: Duration = Duration::hours(24);
 
+/// The capacity-holding bookings on resource `?1` starting in `[?2, ?3)`,
+/// as [`claim_row`] reads them.
+const CLAIMS_NEAR: &str = "SELECT id, time_slot_id, date, starts_at, ends_at, participants, status,
+            hold_expires_at, customer_id
+     FROM bookings
+     WHERE resource_id = ?1 AND starts_at >= ?2 AND starts_at < ?3
+       AND status IN ('held', 'pending', 'confirmed', 'checked_in')";
+
 /// Capacity-relevant bookings on `resource` that start in `[from - 24h, to)`,
 /// ordered by start. Includes every status; the rules filter by status and `now`.
 pub(super) fn claims_on(
@@ -28,14 +36,7 @@ pub(super) fn claims_on(
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> Result<Vec<Claim>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, time_slot_id, date, starts_at, ends_at, participants, status,
-                hold_expires_at, customer_id
-         FROM bookings
-         WHERE resource_id = ?1 AND starts_at >= ?2 AND starts_at < ?3
-           AND status IN ('held', 'pending', 'confirmed', 'checked_in')
-         ORDER BY starts_at",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!("{CLAIMS_NEAR} ORDER BY starts_at"))?;
     let rows = stmt.query_map(params![resource.0, ts(from - LONGEST_SLOT), ts(to)], |r| {
         claim_row(r, resource)
     })?;
@@ -50,15 +51,10 @@ pub(super) fn claims_on(
 /// only these), so they are left in the index, unread.
 pub(super) fn claims_of(conn: &Connection, occurrence: &Occurrence) -> Result<Vec<Claim>> {
     let resource = occurrence.resource_id;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, time_slot_id, date, starts_at, ends_at, participants, status,
-                hold_expires_at, customer_id
-         FROM bookings
-         WHERE resource_id = ?1 AND starts_at >= ?2 AND starts_at < ?3
-           AND status IN ('held', 'pending', 'confirmed', 'checked_in')
-           AND (ends_at > ?4 OR (time_slot_id = ?5 AND date = ?6))
-         ORDER BY starts_at",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{CLAIMS_NEAR} AND (ends_at > ?4 OR (time_slot_id = ?5 AND date = ?6))
+             ORDER BY starts_at"
+    ))?;
     let rows = stmt.query_map(
         params![
             resource.0,
