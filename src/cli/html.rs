@@ -89,6 +89,9 @@ pub fn emit(
     let cannot = |e: std::io::Error| -> CliError {
         BookingError::invalid(format!("cannot write {}: {e}", path.display())).into()
     };
+    // Its refusal names the path already.
+    let path = &super::out_path::write_target(path)
+        .map_err(|e| CliError::from(BookingError::invalid(e.to_string())))?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -14,6 +14,7 @@ mod html;
 mod import_cmds;
 mod listing_cmds;
 mod maintenance_cmds;
+mod out_path;
 mod outbox_cmds;
 mod output;
 mod print_bookings;

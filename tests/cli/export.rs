@@ -334,3 +334,66 @@ fn a_large_calendar_keeps_every_booking_in_slot_order() {
     assert_eq!(written.matches("BEGIN:VEVENT").count(), order.len());
     assert!(written.ends_with("END:VCALENDAR\r\n"));
 }
+
+/// `-o` writes a file: through a link to the file it names (the link
+/// stays), and never over a device, a pipe or a folder, which are refused
+/// as they are — an export run as root once turned /dev/full into a file.
+#[cfg(unix)]
+#[test]
+fn an_output_path_that_is_a_link_is_written_through_and_one_that_is_not_a_file_is_refused() {
+    use std::os::unix::fs::FileTypeExt;
+    let desk = Desk::new();
+    a_few_bookings(&desk);
+    let dir = desk.db.parent().unwrap().to_owned();
+    let real = dir.join("synced").join("mine.ics");
+    std::fs::create_dir(real.parent().unwrap()).unwrap();
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.join("link.ics");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    for (args, what) in [
+        (vec!["export", "-o"], "calendar"),
+        (vec!["print", "day", "2026-11-23", "-o"], "day sheet"),
+    ] {
+        let mut args = args;
+        args.push(link.to_str().unwrap());
+        desk.ok(&args);
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "the {what}'s link stays a link"
+        );
+        let text = std::fs::read_to_string(&real).unwrap();
+        assert_ne!(text, "old", "the {what} is written to the linked file");
+        std::fs::write(&real, "old").unwrap();
+    }
+
+    let fifo = dir.join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let folder = dir.join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    for path in [&fifo, &folder] {
+        let p = path.to_str().unwrap();
+        // A failed write is exit 1 for an export, 5 (invalid) for a page.
+        for (code, args) in [
+            (1, vec!["export", "-o", p]),
+            (5, vec!["print", "day", "-o", p]),
+        ] {
+            let err = desk.fails(code, &args);
+            assert!(err.contains("not a file"), "{args:?}: {err}");
+        }
+    }
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(std::fs::metadata(&folder).unwrap().is_dir());
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -2,6 +2,7 @@
 //! (`FILE.tmp`, mode 0600 as it holds customer data, renamed over FILE
 //! once complete; removed if the export fails). Write errors name the file.
 
+use crate::cli::out_path::named;
 use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -61,9 +62,11 @@ pub struct OutFile {
 }
 
 impl OutFile {
-    /// Creates `path.tmp` (mode 0600, replacing a stale one). Errors name
-    /// `path`.
+    /// Creates `path.tmp` (mode 0600, replacing a stale one) beside the
+    /// file `path` names ([`write_target`](crate::cli::out_path::write_target):
+    /// through a link; refused when it is not a file). Errors name `path`.
     pub fn create(path: &Path) -> io::Result<Self> {
+        let path = &crate::cli::out_path::write_target(path)?;
         let mut temp = path.as_os_str().to_owned();
         temp.push(".tmp");
         let temp = PathBuf::from(temp);
@@ -138,9 +141,4 @@ impl Drop for OutFile {
             self.discard();
         }
     }
-}
-
-/// `e` with `path` in front of its words (same kind).
-fn named(path: &Path, e: &io::Error) -> io::Error {
-    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
 }
