@@ -177,7 +177,7 @@ pub fn ics_start(name: &str) -> String {
         .append_property(("PRODID", "-//slotdesk//slotdesk export//EN"))
         .append_property(("CALSCALE", "GREGORIAN"))
         .name(&calendar_text(name));
-    let text = calendar.to_string();
+    let text = refold(&calendar.to_string());
     match text.strip_suffix(ICS_END) {
         Some(start) => start.to_owned(),
         None => text,
@@ -198,6 +198,13 @@ pub fn ics_start(name: &str) -> String {
 /// (`CN` and `mailto:`) when they have an email, and the message alone as
 /// `X-SLOTDESK-MESSAGE`. Calendar programs ignore `X-` properties.
 pub fn ics_event(booking: &Booking, location_key: &str) -> String {
+    refold(&crate_event(booking, location_key))
+}
+
+/// The VEVENT as the icalendar crate writes it: escaped and folded, but a
+/// folded line's last piece can be 76 octets (its leading space not
+/// counted), so [`ics_event`] folds again.
+fn crate_event(booking: &Booking, location_key: &str) -> String {
     let mut event = icalendar::Event::new();
     event
         .uid(&booking_uid(booking.id, location_key))
@@ -233,6 +240,38 @@ pub fn ics_event(booking: &Booking, location_key: &str) -> String {
         event.add_property("X-SLOTDESK-MESSAGE", calendar_text(m));
     }
     event.done().to_string()
+}
+
+/// `text` (CRLF content lines, some folded) with every line unfolded and
+/// folded again at 75 octets at most, a continuation's leading space
+/// counted (RFC 5545 §3.1), never inside a UTF-8 character.
+fn refold(text: &str) -> String {
+    const LIMIT: usize = 75;
+    if text.split("\r\n").all(|l| l.len() <= LIMIT) {
+        return text.to_owned();
+    }
+    let unfolded = text.replace("\r\n ", "");
+    let mut out = String::with_capacity(text.len() + text.len() / 32);
+    for line in unfolded.split_inclusive("\r\n") {
+        let (mut rest, end) = match line.strip_suffix("\r\n") {
+            Some(l) => (l, "\r\n"),
+            None => (line, ""),
+        };
+        let mut room = LIMIT;
+        while rest.len() > room {
+            let mut cut = room;
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&rest[..cut]);
+            out.push_str("\r\n ");
+            rest = &rest[cut..];
+            room = LIMIT - 1;
+        }
+        out.push_str(rest);
+        out.push_str(end);
+    }
+    out
 }
 
 /// The CSV columns of a booking: the JSON field names of `booking --json`,
