@@ -546,9 +546,17 @@ fn line_words(r: &RowReport, dry_run: bool) -> String {
     }
 }
 
+/// The counts, then what became of them. Rows are reported as they are
+/// placed, before the file is known to be kept: an import given up names
+/// what its lines numbered as not kept.
 fn summary_words(s: &ImportSummary, common: &ImportCommon) -> String {
+    let verb = if s.applied {
+        "imported"
+    } else {
+        "would import"
+    };
     let counts = format!(
-        "{}: {} imported, {} skipped, {} refused",
+        "{}: {} {verb}, {} skipped, {} refused",
         rows(s.rows),
         s.imported,
         s.skipped,
@@ -558,6 +566,10 @@ fn summary_words(s: &ImportSummary, common: &ImportCommon) -> String {
         format!("{counts} — a dry run: nothing was changed")
     } else if s.applied {
         format!("{counts} — kept")
+    } else if s.imported > 0 {
+        format!(
+            "{counts} — nothing was imported (the bookings and customers numbered above were not kept)"
+        )
     } else {
         format!("{counts} — nothing was imported")
     }

@@ -240,6 +240,10 @@ fn a_dry_run_of_bookings_changes_nothing_and_events_go_to_no_hook() {
         "--dry-run",
     ]);
     assert!(out.contains("would import"), "{out}");
+    assert!(
+        out.contains(" would import, 0 skipped,") && !out.contains(" imported, "),
+        "a dry run's counts say what it would do: {out}"
+    );
     assert_eq!(desk.event_count(), events);
     let list = desk.json(&["bookings"]);
     assert_eq!(list["pagination"]["total_count"], 0);
@@ -290,7 +294,10 @@ BEGIN:VEVENT\nDTSTART;VALUE=DATE:20261127\nSUMMARY:Training day\nEND:VEVENT\nEND
     let (code, out, _) = run_out(&desk, &args);
     assert_ne!(code, Some(0));
     assert!(
-        out.contains("5 rows: 4 imported, 0 skipped, 1 refused — nothing was imported"),
+        out.contains(
+            "5 rows: 4 would import, 0 skipped, 1 refused — nothing was imported \
+             (the bookings and customers numbered above were not kept)"
+        ),
         "{out}"
     );
     assert!(line(&out, 15)[0].contains("--as-closures"), "{out}");
