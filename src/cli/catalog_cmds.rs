@@ -20,14 +20,17 @@ use std::path::Path;
 pub fn init(ctx: &mut Context, with_demo: bool) -> CliResult {
     let ready = format!(
         "database {} is ready (schema version {})",
-        ctx.store.path().display(),
+        ctx.store.shown_path().display(),
         crate::store::latest_version()
     );
     if !with_demo {
         let mut out = std::io::stdout().lock();
         writeln!(out, "{ready}")?;
-        let path =
-            std::path::absolute(ctx.store.path()).unwrap_or_else(|_| ctx.store.path().to_owned());
+        let path = if ctx.store.on_server() {
+            ctx.store.shown_path()
+        } else {
+            std::path::absolute(ctx.store.path()).unwrap_or_else(|_| ctx.store.path().to_owned())
+        };
         let db = shell_word(&path.display().to_string());
         writeln!(
             out,

@@ -23,7 +23,7 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> CliResult {
     let printed = if args.json {
         output::json(&report)
     } else {
-        print_report(ctx.store.path(), &report)
+        print_report(&ctx.store.shown_path(), &report)
     };
     // What was found decides the exit code, printed or not.
     if report.is_ok() {
@@ -79,7 +79,7 @@ pub fn backup(ctx: &Context, args: &BackupArgs) -> CliResult {
     writeln!(
         std::io::stdout().lock(),
         "backup of {} written to {} ({} KiB)",
-        ctx.store.path().display(),
+        ctx.store.shown_path().display(),
         made.path.display(),
         made.bytes.div_ceil(1024)
     )?;

@@ -24,10 +24,13 @@ impl Driver {
     /// What it writes is signed as coming from the desk.
     pub fn new(mut store: Store, now: DateTime<Utc>, keymap: Keymap, key_prefix: String) -> Self {
         // The whole path: the first-run screen prints it in commands to copy.
-        let label = std::path::absolute(store.path())
-            .unwrap_or_else(|_| store.path().to_owned())
-            .display()
-            .to_string();
+        let label = if store.on_server() {
+            store.shown_path()
+        } else {
+            std::path::absolute(store.path()).unwrap_or_else(|_| store.path().to_owned())
+        }
+        .display()
+        .to_string();
         let signed = store.act_as(&Actor {
             origin: Origin::Desk,
             staff: None,

@@ -146,7 +146,7 @@ impl Executor {
             ],
             Effect::PollChanges => {
                 if let Err(e) = store.check_file() {
-                    return Ok(vec![Msg::DatabaseLost(lost_words(store.path(), &e))]);
+                    return Ok(vec![Msg::DatabaseLost(lost_words(&store.shown_path(), &e))]);
                 }
                 let version = store.data_version()?;
                 let changed = self.data_version.is_some_and(|v| v != version);

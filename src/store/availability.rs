@@ -10,8 +10,8 @@ use super::error::Result;
 use crate::domain::availability::{Claim, Slot, evaluate};
 use crate::domain::schedule::local_day_bounds;
 use crate::domain::{BookingError, ResourceId, ServiceId, SlotQuery, TimeSlot};
+use crate::store::db::{self, params};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use rusqlite::params;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
@@ -96,18 +96,18 @@ impl Store {
             ],
             time_slot_row,
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<db::Result<_>>()?)
     }
 
     fn names(&self) -> Result<(HashMap<ServiceId, String>, HashMap<ResourceId, String>)> {
         let mut services = self.conn.prepare_cached("SELECT id, name FROM services")?;
         let s = services
-            .query_map([], |r| Ok((ServiceId(r.get(0)?), r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .query_map((), |r| Ok((ServiceId(r.get(0)?), r.get(1)?)))?
+            .collect::<db::Result<_>>()?;
         let mut resources = self.conn.prepare_cached("SELECT id, name FROM resources")?;
         let r = resources
-            .query_map([], |r| Ok((ResourceId(r.get(0)?), r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .query_map((), |r| Ok((ResourceId(r.get(0)?), r.get(1)?)))?
+            .collect::<db::Result<_>>()?;
         Ok((s, r))
     }
 }

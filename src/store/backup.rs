@@ -75,7 +75,7 @@ impl Store {
         let on_dest = |e: rusqlite::Error| StoreError::from(e).on_file(dest);
         {
             let mut copy = Connection::open(temp.path()).map_err(on_dest)?;
-            copy_pages(&self.conn, &mut copy).map_err(on_dest)?;
+            copy_pages(self.conn.sqlite("backup")?, &mut copy).map_err(on_dest)?;
             let _: String = copy
                 .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
                 .map_err(on_dest)?;
@@ -130,12 +130,11 @@ impl Store {
             ))
         })?;
         let path = self.path.clone();
-        copy_pages(&from, &mut self.conn).map_err(|e| StoreError::from(e).on_file(&path))?;
-        migrations::migrate(&mut self.conn)?;
-        self.conn.pragma_update(None, "foreign_keys", "ON")?;
-        let bookings: i64 = self
-            .conn
-            .query_row("SELECT COUNT(*) FROM bookings", [], |r| r.get(0))?;
+        let conn = self.conn.sqlite_mut("restore")?;
+        copy_pages(&from, conn).map_err(|e| StoreError::from(e).on_file(&path))?;
+        migrations::migrate(conn)?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let bookings: i64 = conn.query_row("SELECT COUNT(*) FROM bookings", [], |r| r.get(0))?;
         *self.count_cache.borrow_mut() = None;
         Ok(RestoreMade {
             aside: aside.to_owned(),

@@ -20,8 +20,8 @@ use crate::domain::{
     AddOnLine, Answer, BookRequest, Booking, BookingError, BookingId, BookingStatus, CustomerId,
     EventKind, HoldRequest, InitialStatus, Role, SeriesId, SlotRef,
 };
+use crate::store::db::{Db, params};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, params};
 
 /// The seats rule ([`crate::domain::limits::check_participants`]) as a
 /// store error.
@@ -46,19 +46,15 @@ pub(super) struct NewBooking<'a> {
 }
 
 /// Inserts `b` on its slot; returns its id. The caller checks the rules and records the event.
-pub(super) fn insert(
-    conn: &Connection,
-    b: &NewBooking<'_>,
-    now: DateTime<Utc>,
-) -> Result<BookingId> {
+pub(super) fn insert(conn: &Db, b: &NewBooking<'_>, now: DateTime<Utc>) -> Result<BookingId> {
     let o = &b.ctx.occurrence;
-    conn.prepare_cached(
+    let new_id: i64 = conn.prepare_cached(
         "INSERT INTO bookings (service_id, time_slot_id, resource_id, date, starts_at, ends_at,
              participants, status, hold_expires_at, customer_id, message, payment_currency,
              idempotency_key, created_at, updated_at, notify)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15) RETURNING id",
     )?
-    .execute(params![
+    .query_row(params![
         o.service_id.0,
         o.time_slot_id.0,
         o.resource_id.0,
@@ -74,8 +70,8 @@ pub(super) fn insert(
         b.idempotency_key,
         ts(now),
         b.notify,
-    ])?;
-    Ok(BookingId(conn.last_insert_rowid()))
+    ], |r| r.get(0))?;
+    Ok(BookingId(new_id))
 }
 
 impl Store {
@@ -169,7 +165,7 @@ pub(super) type SeriesLink = (SeriesId, u32);
 /// Errors: as [`Store::book`].
 #[allow(clippy::too_many_arguments)]
 pub(super) fn book_slot(
-    conn: &Connection,
+    conn: &Db,
     req: &BookRequest,
     slot: SlotRef,
     who: &Named,
@@ -279,7 +275,7 @@ pub(super) fn initial_status(
 /// approval on `slot` may not book or ask for it again (the claims the
 /// capacity rule reads hold no requests, so this asks the bookings).
 /// Errors: `duplicate booking`.
-fn refuse_second_request(conn: &Connection, slot: SlotRef, customer: CustomerId) -> Result<()> {
+fn refuse_second_request(conn: &Db, slot: SlotRef, customer: CustomerId) -> Result<()> {
     let asked: bool = conn
         .prepare_cached(
             "SELECT EXISTS (SELECT 1 FROM bookings WHERE time_slot_id = ?1 AND date = ?2
@@ -312,7 +308,7 @@ fn refuse_hold_on_requests(service: &Service) -> Result<()> {
 }
 
 /// Replaces the booking's intake answers with `answers`.
-pub(super) fn write_answers(conn: &Connection, id: BookingId, answers: &[Answer]) -> Result<()> {
+pub(super) fn write_answers(conn: &Db, id: BookingId, answers: &[Answer]) -> Result<()> {
     conn.prepare_cached("DELETE FROM booking_answers WHERE booking_id = ?1")?
         .execute([id.0])?;
     for (position, a) in answers.iter().enumerate() {
@@ -325,7 +321,7 @@ pub(super) fn write_answers(conn: &Connection, id: BookingId, answers: &[Answer]
 }
 
 /// Replaces the booking's add-ons with `add_ons`.
-pub(super) fn write_add_ons(conn: &Connection, id: BookingId, add_ons: &[AddOnLine]) -> Result<()> {
+pub(super) fn write_add_ons(conn: &Db, id: BookingId, add_ons: &[AddOnLine]) -> Result<()> {
     conn.prepare_cached("DELETE FROM booking_add_ons WHERE booking_id = ?1")?
         .execute([id.0])?;
     for a in add_ons {
@@ -338,11 +334,7 @@ pub(super) fn write_add_ons(conn: &Connection, id: BookingId, add_ons: &[AddOnLi
 }
 
 /// Replaces the booking's participant choices with `choices`.
-pub(super) fn write_choices(
-    conn: &Connection,
-    id: BookingId,
-    choices: &[ChoiceLine],
-) -> Result<()> {
+pub(super) fn write_choices(conn: &Db, id: BookingId, choices: &[ChoiceLine]) -> Result<()> {
     conn.prepare_cached("UPDATE bookings SET choices = ?2 WHERE id = ?1")?
         .execute(params![id.0, json_text(&choices)])?;
     Ok(())

@@ -8,8 +8,8 @@ use crate::domain::availability::Closure;
 use crate::domain::catalog::{AddOn, Location, Question, Resource, Service};
 use crate::domain::course::{Course, ServiceKind};
 use crate::domain::{AddOnId, BookingError, ResourceId, ServiceId, TimeSlot, TimeSlotId};
+use crate::store::db::{self, Db, Optional};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension};
 
 impl Store {
     /// The location, or [`BookingError::NoCatalog`] before a catalog is applied.
@@ -27,8 +27,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, key, name, kind, active FROM resources WHERE active = 1 ORDER BY name",
         )?;
-        let rows = stmt.query_map([], resource_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map((), resource_row)?;
+        Ok(rows.collect::<db::Result<_>>()?)
     }
 
     /// The service whose id, key or name (any case) is `text`.
@@ -48,25 +48,25 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{TIME_SLOT_COLUMNS} WHERE active = 1 ORDER BY resource_id, weekday, starts_local"
         ))?;
-        let rows = stmt.query_map([], time_slot_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map((), time_slot_row)?;
+        Ok(rows.collect::<db::Result<_>>()?)
     }
 }
 
 /// Prefers an active match; ids match exactly, keys and names ignoring case.
 /// [`Store::find_service`] on `conn` (inside a write).
-pub(super) fn find_service_in(conn: &Connection, text: &str) -> Result<Service> {
+pub(super) fn find_service_in(conn: &Db, text: &str) -> Result<Service> {
     let all = services(conn, false)?;
     find_by(all, text, |s| (s.id.0, &s.key, &s.name, s.active))
         .ok_or_else(|| BookingError::ServiceNotFound(text.to_owned()).into())
 }
 
 /// [`Store::find_resource`] on `conn` (inside a write).
-pub(super) fn find_resource_in(conn: &Connection, text: &str) -> Result<Resource> {
+pub(super) fn find_resource_in(conn: &Db, text: &str) -> Result<Resource> {
     let mut stmt = conn.prepare_cached("SELECT id, key, name, kind, active FROM resources")?;
     let all = stmt
-        .query_map([], resource_row)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .query_map((), resource_row)?
+        .collect::<db::Result<Vec<_>>>()?;
     find_by(all, text, |r| (r.id.0, &r.key, &r.name, r.active))
         .ok_or_else(|| BookingError::ResourceNotFound(text.to_owned()).into())
 }
@@ -89,15 +89,15 @@ fn find_by<T>(
     found.into_iter().next()
 }
 
-pub(super) fn location(conn: &Connection) -> Result<Location> {
+pub(super) fn location(conn: &Db) -> Result<Location> {
     let mut stmt = conn.prepare_cached(
         "SELECT name, time_zone, phone_region, currency FROM location WHERE id = 1",
     )?;
     let row = stmt
-        .query_row([], |r| {
+        .query_row((), |r| {
             Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
+                r.get::<String>(0)?,
+                r.get::<String>(1)?,
                 r.get(2)?,
                 r.get(3)?,
             ))
@@ -116,7 +116,7 @@ pub(super) fn location(conn: &Connection) -> Result<Location> {
     })
 }
 
-fn resource_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resource> {
+fn resource_row(r: &db::Row<'_>) -> db::Result<Resource> {
     Ok(Resource {
         id: ResourceId(r.get(0)?),
         key: r.get(1)?,
@@ -126,7 +126,7 @@ fn resource_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Resource> {
     })
 }
 
-pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Service>> {
+pub(super) fn services(conn: &Db, active_only: bool) -> Result<Vec<Service>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, name, duration_minutes, capacity, hold_minutes, price, currency,
                 require_email_and_phone, active, horizon_days, min_notice_minutes, short_name,
@@ -135,8 +135,8 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
     )?;
     let mut kinds = Vec::new();
     let mut all = stmt
-        .query_map([], |r| {
-            kinds.push(r.get::<_, String>(14)?);
+        .query_map((), |r| {
+            kinds.push(r.get::<String>(14)?);
             Ok(Service {
                 id: ServiceId(r.get(0)?),
                 key: r.get(1)?,
@@ -159,7 +159,7 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
                 active: r.get(9)?,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<db::Result<Vec<_>>>()?;
     courses(conn, &mut all, &kinds)?;
     if active_only {
         all.retain(|s| s.active);
@@ -167,7 +167,7 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
     let mut questions = conn.prepare_cached(
         "SELECT service_id, name, required FROM service_questions ORDER BY service_id, position",
     )?;
-    for row in questions.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?)))? {
+    for row in questions.query_map((), |r| Ok((r.get::<i64>(0)?, r.get(1)?, r.get(2)?)))? {
         let (sid, name, required) = row?;
         if let Some(s) = all.iter_mut().find(|s| s.id.0 == sid) {
             s.questions.push(Question { name, required });
@@ -176,8 +176,8 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
     let mut add_ons = conn.prepare_cached(
         "SELECT service_id, id, name, price FROM add_ons WHERE active = 1 ORDER BY service_id, name",
     )?;
-    for row in add_ons.query_map([], |r| {
-        Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    for row in add_ons.query_map((), |r| {
+        Ok((r.get::<i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
     })? {
         let (sid, id, name, price) = row?;
         if let Some(s) = all.iter_mut().find(|s| s.id.0 == sid) {
@@ -193,7 +193,7 @@ pub(super) fn services(conn: &Connection, active_only: bool) -> Result<Vec<Servi
 
 /// Fills in the sessions of the courses among `all` (`kinds[i]` is
 /// `all[i]`'s stored kind): their active one-off time slots.
-fn courses(conn: &Connection, all: &mut [Service], kinds: &[String]) -> Result<()> {
+fn courses(conn: &Db, all: &mut [Service], kinds: &[String]) -> Result<()> {
     let mut stmt = conn.prepare_cached(&format!(
         "{TIME_SLOT_COLUMNS} WHERE service_id = ?1 AND active = 1"
     ))?;
@@ -203,7 +203,7 @@ fn courses(conn: &Connection, all: &mut [Service], kinds: &[String]) -> Result<(
         }
         let slots = stmt
             .query_map([s.id.0], time_slot_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<db::Result<Vec<_>>>()?;
         s.course = Some(Course::from_time_slots(&slots).unwrap_or(Course {
             resource_id: ResourceId(0),
             sessions: Vec::new(),
@@ -213,7 +213,7 @@ fn courses(conn: &Connection, all: &mut [Service], kinds: &[String]) -> Result<(
 }
 
 /// The service with `id`, with questions and add-ons.
-pub(super) fn service(conn: &Connection, id: ServiceId) -> Result<Service> {
+pub(super) fn service(conn: &Db, id: ServiceId) -> Result<Service> {
     services(conn, false)?
         .into_iter()
         .find(|s| s.id == id)
@@ -224,7 +224,7 @@ pub(super) const TIME_SLOT_COLUMNS: &str =
     "SELECT id, service_id, resource_id, weekday, starts_local,
     ends_local, capacity, valid_from, valid_until, active FROM time_slots";
 
-pub(super) fn time_slot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimeSlot> {
+pub(super) fn time_slot_row(r: &db::Row<'_>) -> db::Result<TimeSlot> {
     Ok(TimeSlot {
         id: TimeSlotId(r.get(0)?),
         service_id: ServiceId(r.get(1)?),
@@ -240,7 +240,7 @@ pub(super) fn time_slot_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TimeSlot>
 }
 
 /// The time slot with `id`. Errors: `time slot not found`.
-pub(super) fn time_slot(conn: &Connection, id: TimeSlotId) -> Result<TimeSlot> {
+pub(super) fn time_slot(conn: &Db, id: TimeSlotId) -> Result<TimeSlot> {
     let mut stmt = conn.prepare_cached(&format!("{TIME_SLOT_COLUMNS} WHERE id = ?1"))?;
     stmt.query_row([id.0], time_slot_row)
         .optional()?
@@ -250,7 +250,7 @@ pub(super) fn time_slot(conn: &Connection, id: TimeSlotId) -> Result<TimeSlot> {
 /// Closures that touch `[from, until]`, of any resource or the location,
 /// from the catalog or the desk, their part-day hours as instants in `tz`.
 pub(super) fn closures(
-    conn: &Connection,
+    conn: &Db,
     from: NaiveDate,
     until: NaiveDate,
     tz: chrono_tz::Tz,

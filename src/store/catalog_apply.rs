@@ -10,8 +10,8 @@ use super::error::Result;
 use super::events::record;
 use crate::domain::catalog_file::{Catalog, QuestionDef};
 use crate::domain::{BookingError, CatalogApplied, CatalogChanges, EventData, EventKind, Role};
+use crate::store::db::{self, Db, Optional, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::HashSet;
 
 /// Counts one row: added when it did not exist, updated when it changed.
@@ -67,12 +67,7 @@ impl Store {
 
 /// The apply in the caller's transaction; refuses stranding live bookings
 /// unless `force`.
-fn apply(
-    conn: &Connection,
-    catalog: &Catalog,
-    force: bool,
-    now: DateTime<Utc>,
-) -> Result<CatalogApplied> {
+fn apply(conn: &Db, catalog: &Catalog, force: bool, now: DateTime<Utc>) -> Result<CatalogApplied> {
     let before = guard::view(conn)?;
     let seats = match &before {
         Some(_) => guard::live_seats(conn, now)?,
@@ -112,9 +107,9 @@ fn apply(
     })
 }
 
-fn apply_location(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
+fn apply_location(conn: &Db, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
     let existed = conn
-        .query_row("SELECT 1 FROM location WHERE id = 1", [], |_| Ok(()))
+        .query_row("SELECT 1 FROM location WHERE id = 1", (), |_| Ok(()))
         .optional()?
         .is_some();
     let l = &c.location;
@@ -122,25 +117,25 @@ fn apply_location(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) 
         "INSERT INTO location (id, name, time_zone, phone_region, currency) VALUES (1, ?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone,
              phone_region = excluded.phone_region, currency = excluded.currency
-         WHERE (name, time_zone, phone_region, currency)
-            IS NOT (excluded.name, excluded.time_zone, excluded.phone_region, excluded.currency)",
+         WHERE (location.name, location.time_zone, location.phone_region, location.currency)
+            IS DISTINCT FROM (excluded.name, excluded.time_zone, excluded.phone_region, excluded.currency)",
         params![l.name, l.time_zone.name(), l.phone_region, l.currency],
     )?;
     count(changes, existed, n);
     Ok(())
 }
 
-fn key_id(conn: &Connection, sql: &str, key: &str) -> Result<Option<i64>> {
+fn key_id(conn: &Db, sql: &str, key: &str) -> Result<Option<i64>> {
     Ok(conn.query_row(sql, [key], |r| r.get(0)).optional()?)
 }
 
-fn apply_resources(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
+fn apply_resources(conn: &Db, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
     for r in &c.resources {
         let existed = key_id(conn, "SELECT id FROM resources WHERE key = ?1", &r.key)?.is_some();
         let n = conn.execute(
             "INSERT INTO resources (key, name, kind) VALUES (?1, ?2, ?3)
              ON CONFLICT (key) DO UPDATE SET name = excluded.name, kind = excluded.kind, active = 1
-             WHERE (name, kind, active) IS NOT (excluded.name, excluded.kind, 1)",
+             WHERE (resources.name, resources.kind, resources.active) IS DISTINCT FROM (excluded.name, excluded.kind, 1)",
             params![r.key, r.name, r.kind],
         )?;
         count(changes, existed, n);
@@ -151,7 +146,7 @@ fn apply_resources(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges)
 
 /// Marks active rows of `table` whose `column` is not in `keep` inactive.
 fn retire(
-    conn: &Connection,
+    conn: &Db,
     table: &str,
     column: &str,
     keep: &HashSet<&str>,
@@ -161,7 +156,7 @@ fn retire(
         "SELECT id, {column} FROM {table} WHERE active = 1"
     ))?;
     let stale: Vec<i64> = stmt
-        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .query_map((), |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?)))?
         .filter_map(std::result::Result::ok)
         .filter(|(_, k)| !keep.contains(k.as_str()))
         .map(|(id, _)| id)
@@ -176,7 +171,7 @@ fn retire(
     Ok(())
 }
 
-fn apply_services(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
+fn apply_services(conn: &Db, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
     for s in &c.services {
         let existed = key_id(conn, "SELECT id FROM services WHERE key = ?1", &s.key)?.is_some();
         let n = conn.execute(
@@ -195,10 +190,8 @@ fn apply_services(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) 
                  reminder_hours = excluded.reminder_hours, kind = excluded.kind,
                  choices = excluded.choices, requires_approval = excluded.requires_approval,
                  active = 1
-             WHERE (name, duration_minutes, capacity, hold_minutes, price, currency,
-                    require_email_and_phone, horizon_days, min_notice_minutes, short_name,
-                    reminder_hours, kind, choices, requires_approval, active)
-                IS NOT (excluded.name, excluded.duration_minutes, excluded.capacity,
+             WHERE (services.name, services.duration_minutes, services.capacity, services.hold_minutes, services.price, services.currency, services.require_email_and_phone, services.horizon_days, services.min_notice_minutes, services.short_name, services.reminder_hours, services.kind, services.choices, services.requires_approval, services.active)
+                IS DISTINCT FROM (excluded.name, excluded.duration_minutes, excluded.capacity,
                     excluded.hold_minutes, excluded.price, excluded.currency,
                     excluded.require_email_and_phone, excluded.horizon_days,
                     excluded.min_notice_minutes, excluded.short_name,
@@ -216,13 +209,13 @@ fn apply_services(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) 
     retire(conn, "services", "key", &keys, changes)
 }
 
-fn apply_questions(conn: &Connection, service_id: i64, questions: &[QuestionDef]) -> Result<usize> {
+fn apply_questions(conn: &Db, service_id: i64, questions: &[QuestionDef]) -> Result<usize> {
     let mut stmt = conn.prepare_cached(
         "SELECT name, required FROM service_questions WHERE service_id = ?1 ORDER BY position",
     )?;
     let stored: Vec<(String, bool)> = stmt
         .query_map([service_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     let wanted: Vec<(String, bool)> = questions
         .iter()
         .map(|q| (q.name.clone(), q.required))
@@ -243,13 +236,13 @@ fn apply_questions(conn: &Connection, service_id: i64, questions: &[QuestionDef]
     Ok(1)
 }
 
-fn apply_add_ons(conn: &Connection, service_id: i64, add_ons: &[(String, i64)]) -> Result<usize> {
+fn apply_add_ons(conn: &Db, service_id: i64, add_ons: &[(String, i64)]) -> Result<usize> {
     let mut changed = 0;
     for (name, price) in add_ons {
         changed += conn.execute(
             "INSERT INTO add_ons (service_id, name, price) VALUES (?1, ?2, ?3)
              ON CONFLICT (service_id, name) DO UPDATE SET price = excluded.price, active = 1
-             WHERE (price, active) IS NOT (excluded.price, 1)",
+             WHERE (add_ons.price, add_ons.active) IS DISTINCT FROM (excluded.price, 1)",
             params![service_id, name, price],
         )?;
     }
@@ -258,7 +251,7 @@ fn apply_add_ons(conn: &Connection, service_id: i64, add_ons: &[(String, i64)]) 
         conn.prepare_cached("SELECT id, name FROM add_ons WHERE service_id = ?1 AND active = 1")?;
     let stale: Vec<i64> = stmt
         .query_map([service_id], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            Ok((r.get::<i64>(0)?, r.get::<String>(1)?))
         })?
         .filter_map(std::result::Result::ok)
         .filter(|(_, n)| !names.contains(&n.as_str()))
@@ -270,7 +263,7 @@ fn apply_add_ons(conn: &Connection, service_id: i64, add_ons: &[(String, i64)]) 
     Ok(changed)
 }
 
-fn apply_time_slots(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
+fn apply_time_slots(conn: &Db, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
     let mut keep = HashSet::new();
     for t in &c.time_slots {
         let service =
@@ -299,8 +292,8 @@ fn apply_time_slots(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges
              ON CONFLICT (service_id, resource_id, weekday, starts_local, valid_from) DO UPDATE SET
                  ends_local = excluded.ends_local, capacity = excluded.capacity,
                  valid_until = excluded.valid_until, active = 1
-             WHERE (ends_local, capacity, valid_until, active)
-                IS NOT (excluded.ends_local, excluded.capacity, excluded.valid_until, 1)",
+             WHERE (time_slots.ends_local, time_slots.capacity, time_slots.valid_until, time_slots.active)
+                IS DISTINCT FROM (excluded.ends_local, excluded.capacity, excluded.valid_until, 1)",
             params![
                 service,
                 resource,
@@ -323,7 +316,7 @@ fn apply_time_slots(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges
     }
     let mut stmt = conn.prepare("SELECT id FROM time_slots WHERE active = 1 AND imported = 0")?;
     let stale: Vec<i64> = stmt
-        .query_map([], |r| r.get(0))?
+        .query_map((), |r| r.get(0))?
         .filter_map(std::result::Result::ok)
         .filter(|id| !keep.contains(id))
         .collect();
@@ -339,17 +332,17 @@ type ClosureRow = (Option<String>, String, String, String);
 
 /// The file's closures replace the catalog's; closures made at the desk
 /// are kept.
-fn apply_closures(conn: &Connection, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
+fn apply_closures(conn: &Db, c: &Catalog, changes: &mut CatalogChanges) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT c.id, r.key, c.from_date, c.until_date, c.reason
          FROM closures c LEFT JOIN resources r ON r.id = c.resource_id
          WHERE c.origin = 'catalog'",
     )?;
     let stored: Vec<(i64, ClosureRow)> = stmt
-        .query_map([], |r| {
+        .query_map((), |r| {
             Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     let wanted: Vec<ClosureRow> = c
         .closures
         .iter()

@@ -16,12 +16,12 @@ use crate::domain::{
     AffectedBooking, AttentionReason, BookingError, BookingId, BookingStatus, ErrorKind, EventKind,
     ResourceId, ServiceId, SlotRef, TimeSlotId,
 };
+use crate::store::db::{self, Db, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
 
 /// The catalog as stored now, or `None` before the first apply (no
 /// location, so no bookings either).
-pub(super) fn view(conn: &Connection) -> Result<Option<CatalogView>> {
+pub(super) fn view(conn: &Db) -> Result<Option<CatalogView>> {
     let time_zone = match location(conn) {
         Ok(l) => l.time_zone,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
@@ -29,17 +29,17 @@ pub(super) fn view(conn: &Connection) -> Result<Option<CatalogView>> {
     };
     let time_slots = conn
         .prepare(TIME_SLOT_COLUMNS)?
-        .query_map([], time_slot_row)?
+        .query_map((), time_slot_row)?
         .map(|t| t.map(|t| (t.id, t)))
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     let services = conn
         .prepare("SELECT id, name, active FROM services")?
-        .query_map([], |r| Ok((ServiceId(r.get(0)?), (r.get(1)?, r.get(2)?))))?
-        .collect::<rusqlite::Result<_>>()?;
+        .query_map((), |r| Ok((ServiceId(r.get(0)?), (r.get(1)?, r.get(2)?))))?
+        .collect::<db::Result<_>>()?;
     let resources = conn
         .prepare("SELECT id, name, active FROM resources")?
-        .query_map([], |r| Ok((ResourceId(r.get(0)?), (r.get(1)?, r.get(2)?))))?
-        .collect::<rusqlite::Result<_>>()?;
+        .query_map((), |r| Ok((ResourceId(r.get(0)?), (r.get(1)?, r.get(2)?))))?
+        .collect::<db::Result<_>>()?;
     let closures = all_closures(conn)?
         .iter()
         .map(|c| c.rule(time_zone))
@@ -55,7 +55,7 @@ pub(super) fn view(conn: &Connection) -> Result<Option<CatalogView>> {
 
 /// Every capacity-holding booking whose slot has not ended at `now`
 /// (lapsed holds were swept at the start of the transaction), in id order.
-pub(super) fn live_seats(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<LiveSeat>> {
+pub(super) fn live_seats(conn: &Db, now: DateTime<Utc>) -> Result<Vec<LiveSeat>> {
     let live = status_list(BookingStatus::holds_capacity);
     // A slot lasts at most a day, so the start bound lets the index serve.
     let sql = format!(
@@ -81,7 +81,7 @@ pub(super) fn live_seats(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Li
                 participants: r.get(7)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     Ok(seats)
 }
 
@@ -89,7 +89,7 @@ pub(super) fn live_seats(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Li
 /// catalog now in `conn` strands, described as booked (local date and
 /// start in the old time zone).
 pub(super) fn affected(
-    conn: &Connection,
+    conn: &Db,
     before: &CatalogView,
     seats: &[LiveSeat],
 ) -> Result<(Option<CatalogView>, Vec<AffectedBooking>)> {
@@ -120,7 +120,7 @@ pub(super) fn affected(
 /// time and agrees with its slot again (capacity and resource checks read
 /// the stored instants).
 pub(super) fn mark(
-    conn: &Connection,
+    conn: &Db,
     after: &CatalogView,
     seat: &LiveSeat,
     a: &AffectedBooking,
@@ -148,7 +148,7 @@ pub(super) fn mark(
 /// Marks booking `id` as needing attention for `why` (replacing an older
 /// mark) and records `booking.needs_attention` with `why` as its note, in
 /// the caller's transaction.
-pub(super) fn flag(conn: &Connection, id: BookingId, why: &str, now: DateTime<Utc>) -> Result<()> {
+pub(super) fn flag(conn: &Db, id: BookingId, why: &str, now: DateTime<Utc>) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO booking_attention (booking_id, why, marked_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (booking_id) DO UPDATE SET why = excluded.why, marked_at = excluded.marked_at",
@@ -160,7 +160,7 @@ pub(super) fn flag(conn: &Connection, id: BookingId, why: &str, now: DateTime<Ut
 
 /// Clears booking `id`'s attention mark, in the caller's transaction (a
 /// move or a cancel).
-pub(super) fn clear(conn: &Connection, id: BookingId) -> Result<()> {
+pub(super) fn clear(conn: &Db, id: BookingId) -> Result<()> {
     conn.prepare_cached("DELETE FROM booking_attention WHERE booking_id = ?1")?
         .execute([id.0])?;
     Ok(())
@@ -190,8 +190,8 @@ impl Store {
                  WHERE b.status IN ({live})
                  ORDER BY b.date, b.starts_at, b.id"
             ))?
-            .query_map([], |r| Ok((BookingId(r.get(0)?), r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .query_map((), |r| Ok((BookingId(r.get(0)?), r.get(1)?, r.get(2)?)))?
+            .collect::<db::Result<_>>()?;
         marks
             .into_iter()
             .map(|(id, why, at)| {

@@ -6,8 +6,8 @@ use super::codec::{date_col, status_list, ts};
 use super::error::Result;
 use crate::domain::check::{CheckDepth, CheckReport, DoubleBooked, LISTED_PER_KIND, OverCapacity};
 use crate::domain::{BookingId, BookingStatus, ResourceId, SlotRef, TimeSlotId};
+use crate::store::db::{self, Db, Engine};
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 impl Store {
     /// Checks the file (`quick_check` or `integrity_check` by `depth`) and
@@ -21,17 +21,22 @@ impl Store {
             CheckDepth::Quick => "quick_check",
             CheckDepth::Full => "integrity_check",
         };
-        let integrity: Vec<String> = conn
-            .prepare(&format!("PRAGMA {pragma}"))?
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .into_iter()
-            .filter(|line| line != "ok")
-            .collect();
+        // The file's own check is SQLite's; a PostgreSQL server keeps its
+        // pages whole itself (checksums, WAL), so only the rules are checked.
+        let integrity: Vec<String> = match conn.engine() {
+            Engine::Sqlite => conn
+                .prepare(&format!("PRAGMA {pragma}"))?
+                .query_map((), |r| r.get::<String>(0))?
+                .collect::<db::Result<Vec<_>>>()?
+                .into_iter()
+                .filter(|line| line != "ok")
+                .collect(),
+            Engine::Postgres => Vec::new(),
+        };
         let mut report = CheckReport {
             integrity,
             bookings: conn
-                .query_row("SELECT COUNT(*) FROM bookings", [], |r| r.get::<_, i64>(0))?
+                .query_row("SELECT COUNT(*) FROM bookings", (), |r| r.get::<i64>(0))?
                 .unsigned_abs(),
             ..CheckReport::default()
         };
@@ -51,7 +56,7 @@ fn holding(alias: &str) -> String {
     )
 }
 
-fn over_capacity(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport) -> Result<()> {
+fn over_capacity(conn: &Db, now: DateTime<Utc>, report: &mut CheckReport) -> Result<()> {
     let mut stmt = conn.prepare(&format!(
         "SELECT b.time_slot_id, b.date, SUM(b.participants), t.capacity
          FROM bookings b JOIN time_slots t ON t.id = b.time_slot_id
@@ -67,7 +72,7 @@ fn over_capacity(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport
                 time_slot_id: TimeSlotId(r.get(0)?),
                 date: date_col(r, 1)?,
             },
-            taken: r.get::<_, i64>(2)?.unsigned_abs(),
+            taken: r.get::<i64>(2)?.unsigned_abs(),
             capacity: r.get(3)?,
         })
     })?;
@@ -78,7 +83,7 @@ fn over_capacity(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport
     )
 }
 
-fn double_booked(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport) -> Result<()> {
+fn double_booked(conn: &Db, now: DateTime<Utc>, report: &mut CheckReport) -> Result<()> {
     // A later booking overlaps an earlier one when it starts before the
     // earlier one ends; no slot is longer than a day, so the index range on
     // (resource, start) is short.
@@ -109,13 +114,13 @@ fn double_booked(conn: &Connection, now: DateTime<Utc>, report: &mut CheckReport
     )
 }
 
-fn without_events(conn: &Connection, report: &mut CheckReport) -> Result<()> {
+fn without_events(conn: &Db, report: &mut CheckReport) -> Result<()> {
     let mut stmt = conn.prepare(
         "SELECT b.id FROM bookings b
          WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.booking_id = b.id)
          ORDER BY b.id",
     )?;
-    let rows = stmt.query_map([], |r| Ok(BookingId(r.get(0)?)))?;
+    let rows = stmt.query_map((), |r| Ok(BookingId(r.get(0)?)))?;
     tally(
         rows,
         &mut report.without_events_count,
@@ -126,7 +131,7 @@ fn without_events(conn: &Connection, report: &mut CheckReport) -> Result<()> {
 /// Counts every row into `count` and keeps the first [`LISTED_PER_KIND`]
 /// in `listed`.
 fn tally<T>(
-    rows: impl Iterator<Item = rusqlite::Result<T>>,
+    rows: impl Iterator<Item = db::Result<T>>,
     count: &mut u64,
     listed: &mut Vec<T>,
 ) -> Result<()> {

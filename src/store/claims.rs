@@ -13,8 +13,8 @@ use crate::domain::limits::check_window;
 use crate::domain::{
     BookingError, BookingId, CustomerId, Occurrence, ResourceId, SlotRef, TimeSlot, TimeSlotId,
 };
+use crate::store::db::{self, Db, params};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, params};
 
 /// No slot is longer than this (catalog durations are at most 1440 minutes),
 /// so claims that overlap a window start at most this long before it.
@@ -31,7 +31,7 @@ const CLAIMS_NEAR: &str = "SELECT id, time_slot_id, date, starts_at, ends_at, pa
 /// Capacity-relevant bookings on `resource` that start in `[from - 24h, to)`,
 /// ordered by start. Includes every status; the rules filter by status and `now`.
 pub(super) fn claims_on(
-    conn: &Connection,
+    conn: &Db,
     resource: ResourceId,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
@@ -40,7 +40,7 @@ pub(super) fn claims_on(
     let rows = stmt.query_map(params![resource.0, ts(from - LONGEST_SLOT), ts(to)], |r| {
         claim_row(r, resource)
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<db::Result<_>>()?)
 }
 
 /// The claims the rules read for one occurrence: those of
@@ -49,7 +49,7 @@ pub(super) fn claims_on(
 /// bookings of the 24 hours before that ended by its start — no rule
 /// looks at (the capacity, one-thing-at-a-time and duplicate rules read
 /// only these), so they are left in the index, unread.
-pub(super) fn claims_of(conn: &Connection, occurrence: &Occurrence) -> Result<Vec<Claim>> {
+pub(super) fn claims_of(conn: &Db, occurrence: &Occurrence) -> Result<Vec<Claim>> {
     let resource = occurrence.resource_id;
     let mut stmt = conn.prepare_cached(&format!(
         "{CLAIMS_NEAR} AND (ends_at > ?4 OR (time_slot_id = ?5 AND date = ?6))
@@ -66,11 +66,11 @@ pub(super) fn claims_of(conn: &Connection, occurrence: &Occurrence) -> Result<Ve
         ],
         |r| claim_row(r, resource),
     )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<db::Result<_>>()?)
 }
 
 /// A claim of the columns [`claims_on`] selects, on `resource`.
-fn claim_row(r: &rusqlite::Row<'_>, resource: ResourceId) -> rusqlite::Result<Claim> {
+fn claim_row(r: &db::Row<'_>, resource: ResourceId) -> db::Result<Claim> {
     Ok(Claim {
         booking_id: BookingId(r.get(0)?),
         slot: SlotRef {
@@ -82,8 +82,8 @@ fn claim_row(r: &rusqlite::Row<'_>, resource: ResourceId) -> rusqlite::Result<Cl
         to: instant(r.get(4)?),
         participants: r.get(5)?,
         status: parsed(r, 6)?,
-        hold_expires_at: r.get::<_, Option<i64>>(7)?.map(instant),
-        customer_id: r.get::<_, Option<i64>>(8)?.map(CustomerId),
+        hold_expires_at: r.get::<Option<i64>>(7)?.map(instant),
+        customer_id: r.get::<Option<i64>>(8)?.map(CustomerId),
     })
 }
 
@@ -99,7 +99,7 @@ pub(super) struct SlotContext {
 impl SlotContext {
     /// Loads `slot`. Errors: `time slot not found`, or that it does not occur
     /// on that date.
-    pub(super) fn load(conn: &Connection, slot: SlotRef) -> Result<Self> {
+    pub(super) fn load(conn: &Db, slot: SlotRef) -> Result<Self> {
         let tz = location(conn)?.time_zone;
         let time_slot = time_slot(conn, slot.time_slot_id)?;
         let occurrence = time_slot

@@ -16,8 +16,8 @@ use crate::domain::{
     AttentionReason, Booking, BookingError, BookingId, BookingStatus, ClosureAdded, ClosureEntry,
     ClosureId, ClosureOrigin, ClosureRequest, EventData, EventKind, ResourceId,
 };
+use crate::store::db::{self, Db, Optional, params};
 use chrono::{DateTime, NaiveDate, NaiveTime, Timelike, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 const CLOSURE_COLUMNS: &str = "SELECT c.id, c.resource_id, r.name, c.from_date, c.until_date,
      c.starts_minute, c.ends_minute, c.reason, c.origin
@@ -32,10 +32,10 @@ fn minute_of(t: NaiveTime) -> i64 {
     i64::from(t.hour() * 60 + t.minute())
 }
 
-fn entry_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClosureEntry> {
+fn entry_row(r: &db::Row<'_>) -> db::Result<ClosureEntry> {
     Ok(ClosureEntry {
         id: ClosureId(r.get(0)?),
-        resource_id: r.get::<_, Option<i64>>(1)?.map(ResourceId),
+        resource_id: r.get::<Option<i64>>(1)?.map(ResourceId),
         resource_name: r.get(2)?,
         from: date_col(r, 3)?,
         until: date_col(r, 4)?,
@@ -47,15 +47,15 @@ fn entry_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ClosureEntry> {
 }
 
 /// Every closure, by first date then id.
-pub(super) fn all_closures(conn: &Connection) -> Result<Vec<ClosureEntry>> {
+pub(super) fn all_closures(conn: &Db) -> Result<Vec<ClosureEntry>> {
     let mut stmt = conn.prepare_cached(&format!("{CLOSURE_COLUMNS} ORDER BY c.from_date, c.id"))?;
-    let rows = stmt.query_map([], entry_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let rows = stmt.query_map((), entry_row)?;
+    Ok(rows.collect::<db::Result<_>>()?)
 }
 
 /// The closures that touch the local dates `[from, until]`.
 pub(super) fn closures_between(
-    conn: &Connection,
+    conn: &Db,
     from: NaiveDate,
     until: NaiveDate,
 ) -> Result<Vec<ClosureEntry>> {
@@ -63,10 +63,10 @@ pub(super) fn closures_between(
         "{CLOSURE_COLUMNS} WHERE c.from_date <= ?2 AND c.until_date >= ?1 ORDER BY c.from_date, c.id"
     ))?;
     let rows = stmt.query_map(params![day(from), day(until)], entry_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    Ok(rows.collect::<db::Result<_>>()?)
 }
 
-fn closure(conn: &Connection, id: ClosureId) -> Result<ClosureEntry> {
+fn closure(conn: &Db, id: ClosureId) -> Result<ClosureEntry> {
     conn.prepare_cached(&format!("{CLOSURE_COLUMNS} WHERE c.id = ?1"))?
         .query_row([id.0], entry_row)
         .optional()?
@@ -75,11 +75,7 @@ fn closure(conn: &Connection, id: ClosureId) -> Result<ClosureEntry> {
 
 /// The live bookings (capacity-holding, not ended at `now`) on a slot
 /// `closure` closes, in time order.
-fn live_under(
-    conn: &Connection,
-    closure: &ClosureEntry,
-    now: DateTime<Utc>,
-) -> Result<Vec<BookingId>> {
+fn live_under(conn: &Db, closure: &ClosureEntry, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
     let tz = location(conn)?.time_zone;
     let rule = closure.rule(tz);
     let live = status_list(BookingStatus::holds_capacity);
@@ -117,7 +113,7 @@ fn why(closure: &ClosureEntry) -> String {
 }
 
 /// Booking `id`'s attention mark, if it has one.
-fn mark_of(conn: &Connection, id: BookingId) -> Result<Option<String>> {
+fn mark_of(conn: &Db, id: BookingId) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT why FROM booking_attention WHERE booking_id = ?1")?
         .query_row([id.0], |r| r.get(0))
@@ -175,21 +171,25 @@ impl Store {
                     return Err(BookingError::ResourceNotFound(resource.to_string()).into());
                 }
             }
-            conn.prepare_cached(
-                "INSERT INTO closures (resource_id, from_date, until_date, reason, origin,
+            let new_id: i64 = conn
+                .prepare_cached(
+                    "INSERT INTO closures (resource_id, from_date, until_date, reason, origin,
                      starts_minute, ends_minute, created_at)
-                 VALUES (?1, ?2, ?3, ?4, 'desk', ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                request.resource.map(|r| r.0),
-                day(request.from),
-                day(until),
-                request.reason,
-                request.hours.map(|(s, _)| minute_of(s)),
-                request.hours.map(|(_, e)| minute_of(e)),
-                ts(now),
-            ])?;
-            let made = closure(conn, ClosureId(conn.last_insert_rowid()))?;
+                 VALUES (?1, ?2, ?3, ?4, 'desk', ?5, ?6, ?7) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        request.resource.map(|r| r.0),
+                        day(request.from),
+                        day(until),
+                        request.reason,
+                        request.hours.map(|(s, _)| minute_of(s)),
+                        request.hours.map(|(_, e)| minute_of(e)),
+                        ts(now),
+                    ],
+                    |r| r.get(0),
+                )?;
+            let made = closure(conn, ClosureId(new_id))?;
             record(
                 conn,
                 now,

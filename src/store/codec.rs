@@ -2,9 +2,8 @@
 //! Unix seconds, dates as `YYYY-MM-DD`, local times as `HH:MM`, enums as names.
 
 use crate::domain::BookingStatus;
+use crate::store::db::{self, Row};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
-use rusqlite::Row;
-use rusqlite::types::Type;
 use std::str::FromStr;
 
 /// The stored names of the statuses a domain rule `keeps`, as an SQL list
@@ -49,58 +48,51 @@ pub fn weekday(n: i64) -> Weekday {
 }
 
 /// Reads column `idx` as text and parses it, reporting a conversion failure
-/// (a corrupt row) as a SQLite error rather than panicking.
-pub fn parsed<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
+/// (a corrupt row) as a database error rather than panicking.
+pub fn parsed<T>(row: &Row<'_>, idx: usize) -> db::Result<T>
 where
     T: FromStr,
     T::Err: std::fmt::Display,
 {
     let text: String = row.get(idx)?;
-    text.parse().map_err(|e: T::Err| {
-        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
-    })
+    text.parse()
+        .map_err(|e: T::Err| db::Error::decode(idx, &e.to_string()))
 }
 
 /// Reads an optional text column and parses it.
-pub fn parsed_opt<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>>
+pub fn parsed_opt<T>(row: &Row<'_>, idx: usize) -> db::Result<Option<T>>
 where
     T: FromStr,
     T::Err: std::fmt::Display,
 {
     let text: Option<String> = row.get(idx)?;
     text.map(|t| {
-        t.parse().map_err(|e: T::Err| {
-            rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
-        })
+        t.parse()
+            .map_err(|e: T::Err| db::Error::decode(idx, &e.to_string()))
     })
     .transpose()
 }
 
 /// Reads a `YYYY-MM-DD` column.
-pub fn date_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+pub fn date_col(row: &Row<'_>, idx: usize) -> db::Result<NaiveDate> {
     // Read in place, by chrono's ISO reader (`%Y-%m-%d`): a format string
     // parsed again for every row was a tenth of reading a claim.
-    let text = row.get_ref(idx)?.as_str()?;
-    text.parse::<NaiveDate>().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
-    })
+    let text = row.str(idx)?;
+    text.parse::<NaiveDate>()
+        .map_err(|e| db::Error::decode(idx, &e.to_string()))
 }
 
 /// Reads an `HH:MM` column.
-pub fn time_col(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveTime> {
-    let text = row.get_ref(idx)?.as_str()?;
-    NaiveTime::parse_from_str(text, "%H:%M").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
-    })
+pub fn time_col(row: &Row<'_>, idx: usize) -> db::Result<NaiveTime> {
+    let text = row.str(idx)?;
+    NaiveTime::parse_from_str(text, "%H:%M").map_err(|e| db::Error::decode(idx, &e.to_string()))
 }
 
 /// Reads a JSON text column (a list of choices, …) into `T`, reporting bad
-/// JSON (a corrupt row) as a SQLite error rather than panicking.
-pub fn json_col<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
+/// JSON (a corrupt row) as a database error rather than panicking.
+pub fn json_col<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> db::Result<T> {
     let text: String = row.get(idx)?;
-    serde_json::from_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, e.to_string().into())
-    })
+    serde_json::from_str(&text).map_err(|e| db::Error::decode(idx, &e.to_string()))
 }
 
 /// `value` as stored JSON text (`[]` for an empty list).

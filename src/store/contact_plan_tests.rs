@@ -13,7 +13,12 @@ use rusqlite::params;
 fn analysed() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::create(&dir.path().join("plans.db")).unwrap();
-    let tx = store.conn.unchecked_transaction().unwrap();
+    let tx = store
+        .conn
+        .sqlite("test")
+        .unwrap()
+        .unchecked_transaction()
+        .unwrap();
     for i in 0..3000_i64 {
         tx.execute(
             "INSERT INTO customers (first_name, last_name, email, phone, created_at, updated_at)
@@ -47,6 +52,8 @@ fn analysed() -> (tempfile::TempDir, Store) {
 fn plan(store: &Store, sql: &str, values: impl rusqlite::Params) -> String {
     let mut stmt = store
         .conn
+        .sqlite("test")
+        .unwrap()
         .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .unwrap();
     let rows = stmt.query_map(values, |r| r.get::<_, String>(3)).unwrap();

@@ -15,8 +15,8 @@ use crate::domain::{
     BookRequest, Booking, BookingError, BookingId, CancelRequest, SeriesBooked, SeriesKind,
     SeriesMode, SeriesRequest, SlotRef,
 };
+use crate::store::db::Db;
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 
 impl Store {
     /// Books the whole course that `req.slot` is a session of, for one
@@ -90,7 +90,7 @@ pub(super) fn others_live(store: &Store, b: &Booking) -> Result<Vec<BookingId>> 
 /// asks (in the caller's transaction) and the booking on `slot`; `None`
 /// for an ordinary service's slot. Errors: as [`Store::book_course`].
 pub(super) fn book_if_course(
-    conn: &Connection,
+    conn: &Db,
     req: &BookRequest,
     slot: SlotRef,
     now: DateTime<Utc>,
@@ -124,7 +124,7 @@ pub(super) fn refuse_one_session(service: &Service, what: &str) -> Result<()> {
 }
 
 fn book_whole(
-    conn: &Connection,
+    conn: &Db,
     service: &Service,
     course: &Course,
     req: &BookRequest,

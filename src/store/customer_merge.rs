@@ -12,13 +12,13 @@ use super::transaction::finish;
 use crate::domain::{
     BookingError, BookingId, BookingStatus, CustomerId, CustomerSummary, EventData, EventKind, Role,
 };
+use crate::store::db::{self, Db, Optional, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// A booking of each customer holding a seat in the same time slot, if
 /// any: merged, one person would be booked twice.
 fn shared_slot(
-    conn: &Connection,
+    conn: &Db,
     keep: CustomerId,
     other: CustomerId,
 ) -> Result<Option<(BookingId, BookingId)>> {
@@ -77,7 +77,7 @@ impl Store {
             let moved: Vec<BookingId> = conn
                 .prepare("SELECT id FROM bookings WHERE customer_id = ?1 ORDER BY id")?
                 .query_map([other.0], |r| Ok(BookingId(r.get(0)?)))?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<db::Result<_>>()?;
             conn.execute(
                 "UPDATE bookings SET customer_id = ?1, updated_at = ?3 WHERE customer_id = ?2",
                 params![keep.0, other.0, ts(now)],

@@ -13,8 +13,8 @@ use super::codec::{instant, status_list, ts};
 use super::error::Result;
 use super::queries::customer_columns;
 use crate::domain::{BookingStatus, CustomerMatch, PhoneSearch};
+use crate::store::db::{self, Db, Engine, Value};
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
 
 /// How many matches of a search are sorted by name and cut to the limit.
 pub const CANDIDATES: usize = 2_000;
@@ -42,13 +42,35 @@ fn phrase(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
+/// On PostgreSQL, what a word is looked for in: a customer's names, email
+/// and phone, accents and case folded — the expression the `customers_search`
+/// trigram index holds, written as it is there so the index serves it.
+const PG_SEARCH_TEXT: &str =
+    "slotdesk_fold(names || ' ' || coalesce(email, '') || ' ' || coalesce(phone, ''))";
+
+/// `text` as a `LIKE` pattern's literal part (`\`, `%` and `_` escaped).
+fn like_literal(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
 /// A query for the ids of the customers `text` (cleaned, not empty) finds;
 /// with `cap`, at most that many (the first a broad search meets).
-fn candidates(text: &str, region: &str, cap: Option<usize>, p: &mut Params) -> String {
+fn candidates(
+    engine: Engine,
+    text: &str,
+    region: &str,
+    cap: Option<usize>,
+    p: &mut Params,
+) -> String {
     let limit = |p: &mut Params| match cap {
         Some(n) => format!(" LIMIT ?{}", p.push(Value::Integer(n as i64))),
         None => String::new(),
     };
+    if engine == Engine::Postgres {
+        return pg_candidates(text, region, p, limit);
+    }
     if let Some(phone) = PhoneSearch::new(text, region) {
         let (whole, parts) = phone.sql_parts();
         let digits: Vec<String> = parts.iter().map(|d| phrase(d)).collect();
@@ -89,7 +111,7 @@ fn candidates(text: &str, region: &str, cap: Option<usize>, p: &mut Params) -> S
     // thousands), then every other letter. `%` and `_` are characters a name
     // does not hold, so such a word matches no one.
     if words.iter().any(|w| w.contains(['%', '_', '\\'])) {
-        return "SELECT NULL AS id WHERE 0".to_owned();
+        return "SELECT NULL AS id WHERE 1 = 0".to_owned();
     }
     let starts: Vec<usize> = words
         .iter()
@@ -113,6 +135,69 @@ fn candidates(text: &str, region: &str, cap: Option<usize>, p: &mut Params) -> S
     )
 }
 
+/// [`candidates`] on PostgreSQL: the same words and phones, looked for by
+/// the trigram index over [`PG_SEARCH_TEXT`] (a two-character word at the
+/// start of a name or email, longer ones anywhere, a phone's digit runs in
+/// the phone), every word required.
+fn pg_candidates(
+    text: &str,
+    region: &str,
+    p: &mut Params,
+    limit: impl Fn(&mut Params) -> String,
+) -> String {
+    if let Some(phone) = PhoneSearch::new(text, region) {
+        let (whole, parts) = phone.sql_parts();
+        let mut any: Vec<String> = parts
+            .iter()
+            .map(|d| {
+                let at = p.push(Value::Text(format!("%{}%", like_literal(d))));
+                format!("phone LIKE ?{at} ESCAPE '\\'")
+            })
+            .collect();
+        if let Some(whole) = whole {
+            let at = p.push(Value::Text(whole));
+            any.push(format!("phone = ?{at}"));
+        }
+        if any.is_empty() {
+            any.push("1 = 0".to_owned());
+        }
+        return format!(
+            "SELECT id FROM customers WHERE phone IS NOT NULL AND ({}){}",
+            any.join(" OR "),
+            limit(p)
+        );
+    }
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 1).collect();
+    let conditions: Vec<String> = if long.is_empty() {
+        // Only single letters: the start of a first or last name.
+        words
+            .iter()
+            .map(|w| {
+                let at = p.push(Value::Text(format!("{}%", like_literal(w))));
+                format!("(first_name LIKE ?{at} ESCAPE '\\' OR last_name LIKE ?{at} ESCAPE '\\')")
+            })
+            .collect()
+    } else {
+        long.iter()
+            .map(|w| {
+                let pattern = if w.chars().count() == 2 {
+                    format!("% {}%", like_literal(w))
+                } else {
+                    format!("%{}%", like_literal(w))
+                };
+                let at = p.push(Value::Text(pattern));
+                format!("{PG_SEARCH_TEXT} LIKE slotdesk_fold(?{at}) ESCAPE '\\'")
+            })
+            .collect()
+    };
+    format!(
+        "SELECT id FROM customers WHERE {}{}",
+        conditions.join(" AND "),
+        limit(p)
+    )
+}
+
 /// `text` with control characters (a pasted NUL, an escape) taken out, so
 /// they are never part of a query.
 fn cleaned(text: &str) -> String {
@@ -128,6 +213,7 @@ fn cleaned(text: &str) -> String {
 /// values numbered after the `base` the caller has: the bookings list's
 /// customer filter. `None` when `text` is empty once cleaned.
 pub(super) fn customer_condition(
+    engine: Engine,
     text: &str,
     region: &str,
     column: &str,
@@ -141,7 +227,7 @@ pub(super) fn customer_condition(
         base,
         values: Vec::new(),
     };
-    let ids = candidates(&text, region, None, &mut p);
+    let ids = candidates(engine, &text, region, None, &mut p);
     Some((format!("{column} IN ({ids})"), p.values))
 }
 
@@ -172,7 +258,7 @@ impl Store {
             String::new()
         } else {
             let region = location(&self.conn)?.phone_region;
-            let ids = candidates(&text, &region, Some(CANDIDATES), &mut p);
+            let ids = candidates(self.conn.engine(), &text, &region, Some(CANDIDATES), &mut p);
             format!("WHERE c.id IN ({ids})")
         };
         let now_at = p.push(Value::Integer(ts(now)));
@@ -191,13 +277,13 @@ impl Store {
              ORDER BY c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(p.values.iter()), |r| {
+        let rows = stmt.query_map(crate::store::db::from_iter(p.values.iter()), |r| {
             Ok(CustomerMatch {
                 customer: customer_columns(r, 0, r.get(0)?)?,
-                last_visit: r.get::<_, Option<i64>>(7)?.map(instant),
+                last_visit: r.get::<Option<i64>>(7)?.map(instant),
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<db::Result<_>>()?)
     }
 }
 
@@ -206,7 +292,11 @@ impl Store {
 /// which writes its customers with triggers off (FTS5 flushes its pending
 /// terms at every statement of a transaction it is part of, a sixth of an
 /// import's time) and indexes them with one statement at the end.
-pub(super) fn index_customers_after(conn: &rusqlite::Connection, after: i64) -> Result<usize> {
+pub(super) fn index_customers_after(conn: &Db, after: i64) -> Result<usize> {
+    // PostgreSQL's index is an expression index over the table itself.
+    if conn.engine() == Engine::Postgres {
+        return Ok(0);
+    }
     Ok(conn
         .prepare_cached(
             "INSERT INTO customers_search (rowid, first_name, last_name, email, phone, names)

@@ -15,13 +15,13 @@ use crate::domain::customer::{
 use crate::domain::{
     BookingError, BookingFor, CustomerId, CustomerPatch, CustomerSummary, EventData, EventKind,
 };
+use crate::store::db::{self, Db, Optional, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 pub(super) const CUSTOMER_SELECT: &str =
     "SELECT id, first_name, last_name, email, phone, created_at, updated_at FROM customers";
 
-pub(super) fn load_customer(conn: &Connection, id: CustomerId) -> Result<CustomerSummary> {
+pub(super) fn load_customer(conn: &Db, id: CustomerId) -> Result<CustomerSummary> {
     let mut stmt = conn.prepare_cached(&format!("{CUSTOMER_SELECT} WHERE id = ?1"))?;
     stmt.query_row([id.0], |r| customer_columns(r, 0, r.get(0)?))
         .optional()?
@@ -52,7 +52,7 @@ impl Named {
 
 /// Reads what `who` names, typed details checked with the location's
 /// `region`. Errors: `customer not found`; an invalid name, email or phone.
-pub(super) fn named(conn: &Connection, who: &BookingFor, region: &str) -> Result<Named> {
+pub(super) fn named(conn: &Db, who: &BookingFor, region: &str) -> Result<Named> {
     Ok(match who {
         BookingFor::Picked(id) => Named::Picked(load_customer(conn, *id)?),
         BookingFor::Typed(input) => Named::Typed(validate_customer(input, region)?),
@@ -64,11 +64,7 @@ pub(super) fn named(conn: &Connection, who: &BookingFor, region: &str) -> Result
 /// ([`same_person`]), given any email or phone they lacked; else a new
 /// customer, even when the email or phone is already someone else's.
 /// Records `customer.created` / `customer.updated`.
-pub(super) fn customer_for(
-    conn: &Connection,
-    named: &Named,
-    now: DateTime<Utc>,
-) -> Result<CustomerId> {
+pub(super) fn customer_for(conn: &Db, named: &Named, now: DateTime<Utc>) -> Result<CustomerId> {
     let d = match named {
         Named::Picked(c) => return Ok(c.id),
         Named::Typed(d) => d,
@@ -93,22 +89,20 @@ pub(super) fn customer_for(
 /// A new customer with details `d`, whoever else is on file; records
 /// `customer.created`.
 pub(super) fn new_customer(
-    conn: &Connection,
+    conn: &Db,
     d: &CustomerDetails,
     now: DateTime<Utc>,
 ) -> Result<CustomerId> {
-    conn.prepare_cached(
-        "INSERT INTO customers (first_name, last_name, email, phone, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-    )?
-    .execute(params![
-        d.first_name,
-        d.last_name,
-        d.email,
-        d.phone,
-        ts(now)
-    ])?;
-    let id = CustomerId(conn.last_insert_rowid());
+    let new_id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO customers (first_name, last_name, email, phone, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5) RETURNING id",
+        )?
+        .query_row(
+            params![d.first_name, d.last_name, d.email, d.phone, ts(now)],
+            |r| r.get(0),
+        )?;
+    let id = CustomerId(new_id);
     customer_event(conn, id, EventKind::CustomerCreated, now)?;
     Ok(id)
 }
@@ -125,7 +119,7 @@ pub(super) const BY_PHONE: &str =
 /// The customers on file with `email` (any case) or `phone`, by id: two
 /// index lookups (one `OR` of both lets the planner scan every customer).
 pub(super) fn with_contact(
-    conn: &Connection,
+    conn: &Db,
     email: Option<&str>,
     phone: Option<&str>,
 ) -> Result<Vec<CustomerSummary>> {
@@ -147,7 +141,7 @@ pub(super) fn with_contact(
 }
 
 fn customer_event(
-    conn: &Connection,
+    conn: &Db,
     id: CustomerId,
     kind: EventKind,
     now: DateTime<Utc>,
@@ -170,8 +164,8 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{CUSTOMER_SELECT} ORDER BY last_name, first_name, id"
         ))?;
-        let rows = stmt.query_map([], |r| customer_columns(r, 0, r.get(0)?))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map((), |r| customer_columns(r, 0, r.get(0)?))?;
+        Ok(rows.collect::<db::Result<_>>()?)
     }
 
     /// Applies `patch` to customer `id`, validating every given field, and

@@ -11,9 +11,10 @@ pub enum StoreError {
     /// The rules refused the request (`time slot is full`, …).
     #[error(transparent)]
     Booking(#[from] BookingError),
-    /// SQLite failed in a way that is not the file's (a bug, a constraint).
+    /// The engine failed in a way that is not the file's or the server's
+    /// connection (a bug, a constraint).
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Db(#[from] super::db::Error),
     /// The database cannot be used by this slotdesk (a failed migration).
     #[error("{0}")]
     Schema(String),
@@ -46,7 +47,11 @@ impl StoreError {
     #[must_use]
     pub fn on_file(self, path: &Path) -> Self {
         match &self {
-            Self::Sqlite(e) => match FileFault::of_sqlite(e) {
+            Self::Db(e) => match e
+                .as_sqlite()
+                .and_then(FileFault::of_sqlite)
+                .or_else(|| e.as_postgres().and_then(super::server::fault_of))
+            {
                 Some(fault) => Self::file(path, fault),
                 None => self,
             },
@@ -60,6 +65,12 @@ impl StoreError {
             Self::File { fault, .. } => Some(fault),
             _ => None,
         }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Db(e.into())
     }
 }
 

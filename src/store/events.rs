@@ -9,22 +9,21 @@ use crate::domain::text;
 use crate::domain::{
     Actor, BookingId, CustomerId, Event, EventData, EventFilter, EventId, EventKind,
 };
+use crate::store::db::{self, Db, Optional, Value, params};
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// Makes the connection's actor table: who the events this connection
 /// writes are by (one row; `Store::act_as` sets it). A temporary table
 /// belongs to this connection alone, so two desks on one file never mix up
 /// who did what.
-pub(super) fn prepare_actor(conn: &Connection) -> Result<()> {
+pub(super) fn prepare_actor(conn: &Db) -> Result<()> {
     conn.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS actor (
-             one    INTEGER PRIMARY KEY CHECK (one = 1),
+             one    BIGINT PRIMARY KEY CHECK (one = 1),
              origin TEXT,
              staff  TEXT
          );
-         INSERT OR IGNORE INTO temp.actor (one) VALUES (1);",
+         INSERT INTO actor (one) VALUES (1) ON CONFLICT DO NOTHING;",
     )?;
     Ok(())
 }
@@ -38,7 +37,7 @@ pub(super) const CUSTOMER_LAST: &str =
     "SELECT data FROM events WHERE customer_id = ?1 AND +booking_id IS NULL
      ORDER BY id DESC LIMIT 1";
 
-fn before(conn: &Connection, kind: EventKind, data: &EventData) -> Result<Option<String>> {
+fn before(conn: &Db, kind: EventKind, data: &EventData) -> Result<Option<String>> {
     let last = match (kind.subject(), data.booking_id(), data) {
         (Subject::Booking, Some(id), _) => conn
             .prepare_cached(
@@ -59,7 +58,7 @@ fn before(conn: &Connection, kind: EventKind, data: &EventData) -> Result<Option
 /// customer from the payload, its origin and staff from the connection's
 /// actor, and what changed since the subject's last event.
 pub(super) fn record(
-    conn: &Connection,
+    conn: &Db,
     now: DateTime<Utc>,
     kind: EventKind,
     data: &EventData,
@@ -86,36 +85,40 @@ pub(super) fn record(
         .then(|| serde_json::to_string(&changed))
         .transpose()
         .map_err(|e| StoreError::Schema(format!("cannot write the {kind} event: {e}")))?;
-    conn.prepare_cached(
-        "INSERT INTO events (at, kind, booking_id, customer_id, data, origin, staff, changes)
-         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT origin FROM temp.actor),
-                 (SELECT staff FROM temp.actor), ?6)",
-    )?
-    .execute(params![
-        ts(now),
-        kind.as_str(),
-        data.booking_id().map(|b| b.0),
-        data.customer_id().map(|c| c.0),
-        text,
-        changed
-    ])?;
-    Ok(EventId(conn.last_insert_rowid()))
+    let new_id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO events (at, kind, booking_id, customer_id, data, origin, staff, changes)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT origin FROM actor),
+                 (SELECT staff FROM actor), ?6) RETURNING id",
+        )?
+        .query_row(
+            params![
+                ts(now),
+                kind.as_str(),
+                data.booking_id().map(|b| b.0),
+                data.customer_id().map(|c| c.0),
+                text,
+                changed
+            ],
+            |r| r.get(0),
+        )?;
+    Ok(EventId(new_id))
 }
 
-pub(super) fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Event> {
+pub(super) fn event_row(r: &db::Row<'_>) -> db::Result<Event> {
     let kind: EventKind = parsed(r, 2)?;
     let text: String = r.get(5)?;
     let data = EventData::from_json(kind, &text);
     let changes = r
-        .get::<_, Option<String>>(8)?
+        .get::<Option<String>>(8)?
         .and_then(|c| serde_json::from_str(&c).ok())
         .unwrap_or_default();
     Ok(Event {
         id: EventId(r.get(0)?),
         at: instant(r.get(1)?),
         kind,
-        booking_id: r.get::<_, Option<i64>>(3)?.map(BookingId),
-        customer_id: r.get::<_, Option<i64>>(4)?.map(CustomerId),
+        booking_id: r.get::<Option<i64>>(3)?.map(BookingId),
+        customer_id: r.get::<Option<i64>>(4)?.map(CustomerId),
         data,
         origin: parsed_opt(r, 6)?,
         staff: r.get(7)?,
@@ -131,7 +134,7 @@ impl Store {
     /// `actor`'s origin and staff member.
     pub fn act_as(&mut self, actor: &Actor) -> Result<()> {
         self.conn.execute(
-            "UPDATE temp.actor SET origin = ?1, staff = ?2",
+            "UPDATE actor SET origin = ?1, staff = ?2",
             params![actor.origin.as_str(), actor.staff],
         )?;
         Ok(())
@@ -181,7 +184,7 @@ impl Store {
             if name.chars().count() > text::STAFF_NAME.max {
                 // No member has a longer name (and SQLite refuses a LIKE
                 // pattern over 50,000 bytes): no event matches.
-                conditions.push("0".to_owned());
+                conditions.push("1 = 0".to_owned());
             } else {
                 let like = name
                     .replace('\\', "\\\\")
@@ -206,8 +209,8 @@ impl Store {
             if newest_first { "DESC" } else { "ASC" },
             values.len()
         ))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(values.iter()), event_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map(crate::store::db::from_iter(values.iter()), event_row)?;
+        Ok(rows.collect::<db::Result<_>>()?)
     }
 
     /// The id of the booking's latest event, if it has any.
@@ -225,6 +228,6 @@ impl Store {
             "{EVENT_COLUMNS} WHERE booking_id = ?1 ORDER BY id"
         ))?;
         let rows = stmt.query_map([booking.0], event_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<db::Result<_>>()?)
     }
 }

@@ -10,8 +10,7 @@ use super::listing::{LAPSED, filters};
 use super::queries::{BOOKING_SELECT, attach_details, booking_row, customer_columns};
 use crate::domain::query::check_date_range;
 use crate::domain::{Booking, BookingQuery, BookingStatus, CustomerSummary};
-use rusqlite::types::Value;
-use rusqlite::{Connection, params_from_iter};
+use crate::store::db::{Value, from_iter};
 
 /// Bookings handed on at a time, with their answers and add-ons read by one
 /// query per batch.
@@ -35,12 +34,11 @@ impl Store {
     ) -> std::result::Result<(), E> {
         check_date_range(query.from, query.to).map_err(StoreError::from)?;
         let (filter, values) = self.export_filter(query, statuses)?;
-        let own = self.read_transaction()?;
-        let tx: &Connection = own.as_deref().unwrap_or(&self.conn);
+        let tx = self.conn.read_scope().map_err(StoreError::from)?;
         let sql = format!("{BOOKING_SELECT} WHERE {filter} ORDER BY b.date, b.starts_at, b.id");
         let mut stmt = tx.prepare(&sql).map_err(StoreError::from)?;
         let mut rows = stmt
-            .query_map(params_from_iter(values.iter()), booking_row)
+            .query_map(from_iter(values.iter()), booking_row)
             .map_err(StoreError::from)?;
         let mut batch = Vec::with_capacity(BATCH);
         loop {
@@ -48,7 +46,7 @@ impl Store {
             let done = next.is_none();
             batch.extend(next);
             if batch.len() == BATCH || (done && !batch.is_empty()) {
-                attach_details(tx, &mut batch)?;
+                attach_details(&tx, &mut batch)?;
                 for booking in batch.drain(..) {
                     each(booking)?;
                 }
@@ -59,9 +57,7 @@ impl Store {
         }
         drop(rows);
         drop(stmt);
-        if let Some(own) = own {
-            own.finish().map_err(StoreError::from)?;
-        }
+        tx.finish().map_err(StoreError::from)?;
         Ok(())
     }
 
@@ -77,7 +73,7 @@ impl Store {
         let count: i64 = self
             .conn
             .prepare(&format!("SELECT COUNT(*) FROM bookings b WHERE {filter}"))?
-            .query_row(params_from_iter(values.iter()), |r| r.get(0))?;
+            .query_row(from_iter(values.iter()), |r| r.get(0))?;
         Ok(u64::try_from(count).unwrap_or_default())
     }
 
@@ -87,8 +83,7 @@ impl Store {
         &self,
         mut each: impl FnMut(CustomerSummary) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let own = self.read_transaction()?;
-        let tx: &Connection = own.as_deref().unwrap_or(&self.conn);
+        let tx = self.conn.read_scope().map_err(StoreError::from)?;
         let mut stmt = tx
             .prepare(
                 "SELECT id, first_name, last_name, email, phone, created_at, updated_at
@@ -96,25 +91,14 @@ impl Store {
             )
             .map_err(StoreError::from)?;
         let rows = stmt
-            .query_map([], |r| customer_columns(r, 0, r.get(0)?))
+            .query_map((), |r| customer_columns(r, 0, r.get(0)?))
             .map_err(StoreError::from)?;
         for customer in rows {
             each(customer.map_err(StoreError::from)?)?;
         }
         drop(stmt);
-        if let Some(own) = own {
-            own.finish().map_err(StoreError::from)?;
-        }
+        tx.finish().map_err(StoreError::from)?;
         Ok(())
-    }
-
-    /// A read transaction of its own, unless one (a batch's) is open.
-    fn read_transaction(&self) -> Result<Option<rusqlite::Transaction<'_>>> {
-        Ok(if self.conn.is_autocommit() {
-            Some(self.conn.unchecked_transaction()?)
-        } else {
-            None
-        })
     }
 
     /// The WHERE clause of an export: the list's filters (`filters`), then
@@ -132,7 +116,7 @@ impl Store {
             status: None,
             ..query.clone()
         };
-        let (mut filter, mut values) = filters(&listed, &region);
+        let (mut filter, mut values) = filters(self.conn.engine(), &listed, &region);
         if statuses.is_empty() {
             if query.hide_lapsed {
                 filter = format!("{filter} AND NOT {LAPSED}");

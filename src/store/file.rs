@@ -70,6 +70,25 @@ pub enum FileFault {
     /// The process ran out of file handles.
     #[error("cannot be opened: too many open files (raise the limit, e.g. `ulimit -n 1024`)")]
     TooManyFiles,
+    /// A database server (PostgreSQL) did not answer: not running, not
+    /// listening on the network, no route to it, or shutting down.
+    #[error(
+        "cannot be reached ({0}): is the PostgreSQL server running and listening on the network? (nothing was changed)"
+    )]
+    Unreachable(String),
+    /// The server refused the user name or password.
+    #[error("refused the sign-in ({0}): check the user and password in the URL")]
+    AuthFailed(String),
+    /// The server has no database of that name.
+    #[error(
+        "does not exist on the server ({0}): create it first (`createdb -h HOST -U USER NAME`)"
+    )]
+    NoDatabase(String),
+    /// The connection to the server broke while it was open.
+    #[error(
+        "lost its connection to the server: the last change was not confirmed (check before trying it again)"
+    )]
+    ConnectionLost,
     /// Any other failure of the operating system or SQLite's I/O.
     #[error("cannot be used: {0}")]
     Io(String),

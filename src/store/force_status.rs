@@ -12,8 +12,8 @@ use super::queries::load_booking;
 use super::transaction::finish_noted;
 use crate::domain::text;
 use crate::domain::{Booking, BookingError, BookingId, BookingStatus, EventKind, Role};
+use crate::store::db::params;
 use chrono::{DateTime, Utc};
-use rusqlite::params;
 
 impl Store {
     /// Sets booking `id` to `status` for `reason` (manager only), outside

@@ -7,8 +7,8 @@ use super::error::Result;
 use super::queries::load_booking;
 use crate::domain::idempotency::{Operation, check_replay};
 use crate::domain::{Booking, BookingId};
+use crate::store::db::{Db, Optional, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// A request under `key` seen before: the booking as it is now when the
 /// stored request is this one (same operation and fingerprint), `None` when
@@ -16,7 +16,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 /// Errors: `idempotency key reused with a different request`; `booking not
 /// found` when the booking was deleted since.
 pub(super) fn replay(
-    conn: &Connection,
+    conn: &Db,
     key: Option<&str>,
     operation: Operation,
     fingerprint: &str,
@@ -38,7 +38,7 @@ pub(super) fn replay(
 /// Stores `key` as naming this request and `booking`, in the write's
 /// transaction (so a refused write leaves no key behind).
 pub(super) fn remember(
-    conn: &Connection,
+    conn: &Db,
     key: Option<&str>,
     operation: Operation,
     fingerprint: &str,

@@ -22,10 +22,10 @@ use crate::domain::import::{
 use crate::domain::{
     BookingError, BookingId, ClosureId, ClosureRequest, CustomerId, ResourceId, ServiceId,
 };
+use crate::store::db::{self, Db, Optional, params};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// The longest row label and refusal a report line carries (a refused
 /// 10 MB field is not printed back whole).
@@ -145,7 +145,7 @@ impl Store {
         let mut summary = ImportSummary::default();
         let last_customer: i64 =
             self.conn
-                .query_row("SELECT coalesce(max(id), 0) FROM customers", [], |r| {
+                .query_row("SELECT coalesce(max(id), 0) FROM customers", (), |r| {
                     r.get(0)
                 })?;
         let kept = self.without_triggers(|s| {
@@ -169,19 +169,31 @@ impl Store {
     /// Other connections keep theirs. The outer result is a fault putting
     /// them back; the inner one is `f`'s.
     fn without_triggers<T>(&mut self, f: impl FnOnce(&mut Store) -> T) -> Result<T> {
-        let cache: i64 = self
-            .conn
-            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
-        self.conn
-            .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
-        self.conn
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+        let cache: Option<i64> = match &self.conn {
+            Db::Sqlite(c) => {
+                let cache = c.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+                c.pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
+                c.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+                Some(cache)
+            }
+            // PostgreSQL's triggers that queue and index read this
+            // session's `slotdesk.quiet` and stand aside while it is on.
+            Db::Postgres(p) => {
+                p.batch("SET slotdesk.quiet = 'on'")?;
+                None
+            }
+        };
         let out = f(self);
-        let on = self
-            .conn
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
-        self.conn.pragma_update(None, "cache_size", cache)?;
-        on?;
+        match &self.conn {
+            Db::Sqlite(c) => {
+                let on = c.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, true);
+                if let Some(cache) = cache {
+                    c.pragma_update(None, "cache_size", cache)?;
+                }
+                on?;
+            }
+            Db::Postgres(p) => p.batch("RESET slotdesk.quiet")?,
+        }
         Ok(out)
     }
 
@@ -295,7 +307,7 @@ pub(super) fn skipped(existing: ImportedAs, why: &str) -> RowOutcome {
 }
 
 /// What `key` was imported as before, if it was.
-pub(super) fn imported_before(conn: &Connection, key: Option<&str>) -> Result<Option<ImportedAs>> {
+pub(super) fn imported_before(conn: &Db, key: Option<&str>) -> Result<Option<ImportedAs>> {
     let Some(key) = key else { return Ok(None) };
     Ok(conn
         .prepare_cached(
@@ -304,9 +316,9 @@ pub(super) fn imported_before(conn: &Connection, key: Option<&str>) -> Result<Op
         .query_row([key], |r| {
             Ok(
                 match (
-                    r.get::<_, Option<i64>>(0)?,
-                    r.get::<_, Option<i64>>(1)?,
-                    r.get::<_, Option<i64>>(2)?,
+                    r.get::<Option<i64>>(0)?,
+                    r.get::<Option<i64>>(1)?,
+                    r.get::<Option<i64>>(2)?,
                 ) {
                     (Some(b), _, _) => ImportedAs::Booking(BookingId(b)),
                     (_, Some(c), _) => ImportedAs::Customer(CustomerId(c)),
@@ -318,7 +330,7 @@ pub(super) fn imported_before(conn: &Connection, key: Option<&str>) -> Result<Op
 }
 
 pub(super) fn remember(
-    conn: &Connection,
+    conn: &Db,
     key: Option<&str>,
     made: ImportedAs,
     now: DateTime<Utc>,
@@ -340,7 +352,7 @@ pub(super) fn remember(
 /// email or phone); for details with neither, the one customer with the
 /// same name and no contact either (nothing tells them apart, and an
 /// import must not make a new one per row).
-pub(super) fn on_file(conn: &Connection, who: &CustomerDetails) -> Result<Option<CustomerId>> {
+pub(super) fn on_file(conn: &Db, who: &CustomerDetails) -> Result<Option<CustomerId>> {
     if who.email.is_some() || who.phone.is_some() {
         let found = with_contact(conn, who.email.as_deref(), who.phone.as_deref())?;
         return Ok(found
@@ -356,7 +368,7 @@ pub(super) fn on_file(conn: &Connection, who: &CustomerDetails) -> Result<Option
         .query_map(params![who.last_name, who.first_name], |r| {
             customer_columns(r, 0, r.get(0)?)
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?
+        .collect::<db::Result<Vec<_>>>()?
         .into_iter()
         .find(|c| {
             name_key(&c.first_name) == name_key(&who.first_name)

@@ -20,9 +20,9 @@ use crate::domain::text::{CANCEL_REASON, PAYMENT_REFERENCE, check_text};
 use crate::domain::{
     BookingError, BookingStatus, EventKind, ResourceId, ServiceId, TimeSlot, TimeSlotId,
 };
+use crate::store::db::{Db, params};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
-use rusqlite::{Connection, params};
 use std::collections::HashMap;
 
 /// What an import looked up once and reuses for every row.
@@ -52,7 +52,7 @@ impl Known {
 }
 
 /// The service `id`, read once per import.
-fn service_of(conn: &Connection, known: &mut Known, id: ServiceId) -> Result<Service> {
+fn service_of(conn: &Db, known: &mut Known, id: ServiceId) -> Result<Service> {
     if let Some(s) = known.by_id.get(&id) {
         return Ok(s.clone());
     }
@@ -62,7 +62,7 @@ fn service_of(conn: &Connection, known: &mut Known, id: ServiceId) -> Result<Ser
 }
 
 /// The closures that touch local date `date` (all read once per import).
-fn closures_on(conn: &Connection, known: &mut Known, date: NaiveDate) -> Result<Vec<Closure>> {
+fn closures_on(conn: &Db, known: &mut Known, date: NaiveDate) -> Result<Vec<Closure>> {
     if known.closures.is_none() {
         let tz = known.tz;
         known.closures = Some(super::catalog::closures(
@@ -105,7 +105,7 @@ impl ResourceSlots {
 /// The resource a row goes to: `--resource`, else the row's own (looked up
 /// once per name). Errors: neither; `resource not found`.
 pub(super) fn resource_of(
-    conn: &Connection,
+    conn: &Db,
     row: &ImportedBooking,
     opts: &ImportOptions,
     known: &mut Known,
@@ -127,7 +127,7 @@ pub(super) fn resource_of(
 
 /// Places one booking row (see [`Store::import_bookings`]).
 pub(super) fn place(
-    conn: &Connection,
+    conn: &Db,
     row: &ImportedBooking,
     opts: &ImportOptions,
     known: &mut Known,
@@ -321,7 +321,7 @@ pub(super) fn place(
 
 /// The resource's time slots, read once per import.
 fn resource_slots<'k>(
-    conn: &Connection,
+    conn: &Db,
     resource: ResourceId,
     known: &'k mut Known,
 ) -> Result<&'k ResourceSlots> {
@@ -343,7 +343,7 @@ fn resource_slots<'k>(
 }
 
 /// The one service the resource's time slots offer. Errors: none or several.
-fn only_service(conn: &Connection, services: &[ServiceId]) -> Result<ServiceId> {
+fn only_service(conn: &Db, services: &[ServiceId]) -> Result<ServiceId> {
     match services {
         [one] => Ok(*one),
         [] => Err(BookingError::invalid(
@@ -370,7 +370,7 @@ fn only_service(conn: &Connection, services: &[ServiceId]) -> Result<ServiceId> 
 /// Errors: a time slot of the service already starts then on that date
 /// with other hours, or was retired.
 fn planned_one_off(
-    conn: &Connection,
+    conn: &Db,
     service_id: ServiceId,
     resource: ResourceId,
     row: &ImportedBooking,
@@ -417,13 +417,13 @@ fn planned_one_off(
 
 /// Writes a planned one-off time slot, kept by later catalog applies;
 /// returns its id.
-fn write_one_off(conn: &Connection, slot: &TimeSlot, known: &mut Known) -> Result<TimeSlotId> {
-    conn.prepare_cached(
+fn write_one_off(conn: &Db, slot: &TimeSlot, known: &mut Known) -> Result<TimeSlotId> {
+    let new_id: i64 = conn.prepare_cached(
         "INSERT INTO time_slots (service_id, resource_id, weekday, starts_local, ends_local, capacity,
                                  valid_from, valid_until, imported)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 1) RETURNING id",
     )?
-    .execute(params![
+    .query_row(params![
         slot.service_id.0,
         slot.resource_id.0,
         weekday_number(slot.weekday),
@@ -431,8 +431,8 @@ fn write_one_off(conn: &Connection, slot: &TimeSlot, known: &mut Known) -> Resul
         hm(slot.ends_local),
         slot.capacity,
         day(slot.valid_from),
-    ])?;
-    let id = TimeSlotId(conn.last_insert_rowid());
+    ], |r| r.get(0))?;
+    let id = TimeSlotId(new_id);
     known
         .time_slots
         .entry(slot.resource_id)

@@ -26,13 +26,13 @@ use crate::domain::{
     Booking, BookingEdit, BookingError, BookingFor, BookingId, BookingStatus, CancelRequest,
     ConfirmRequest, CustomerId, EventKind, SlotRef, Transition,
 };
+use crate::store::db::{Db, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, params};
 
 /// The customer a confirmation ends with: `given` (validated, found or
 /// created) or the booking's own, with enough contact for `service`.
 fn confirming_customer(
-    conn: &Connection,
+    conn: &Db,
     b: &Current,
     given: Option<&BookingFor>,
     service: &Service,
@@ -436,13 +436,13 @@ impl Store {
         if !pending {
             return Ok(Vec::new());
         }
-        self.conn.busy_timeout(wait)?;
+        self.conn.set_write_wait(wait)?;
         let swept = self.transact(|tx| {
             let ids = sweep(tx, now)?;
             super::waitlist::offers::settle(tx, now)?;
             Ok(ids)
         });
-        self.conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        self.conn.set_write_wait(super::BUSY_TIMEOUT)?;
         swept
     }
 }
@@ -450,7 +450,7 @@ impl Store {
 /// A booking counted by tier (Wix `participantsChoices`) keeps its seats
 /// equal to the sum of its counts, so its seats are not changed alone.
 /// Errors: invalid, naming the counts it was booked with.
-fn refuse_seats_by_tier(conn: &Connection, id: BookingId) -> Result<()> {
+fn refuse_seats_by_tier(conn: &Db, id: BookingId) -> Result<()> {
     let choices: Vec<ChoiceLine> = conn
         .prepare_cached("SELECT choices FROM bookings WHERE id = ?1")?
         .query_row([id.0], |r| json_col(r, 0))?;

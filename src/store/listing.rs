@@ -11,8 +11,7 @@ use super::error::Result;
 use super::queries::{BOOKING_SELECT, attach_details, booking_row};
 use crate::domain::query::check_date_range;
 use crate::domain::{BookingError, BookingPage, BookingQuery, BookingSort, Pagination};
-use rusqlite::types::Value;
-use rusqlite::{Connection, params_from_iter};
+use crate::store::db::{self, Db, Engine, Value, from_iter};
 
 /// The ORDER BY of `sort`, with `{dir}` for the direction. Slot order is
 /// local date then start: the same order as `starts_at` for one location,
@@ -57,25 +56,20 @@ impl Store {
             Some(_) => location(&self.conn)?.phone_region,
             None => String::new(),
         };
-        let (filter, values) = filters(query, &region);
+        let (filter, values) = filters(self.conn.engine(), query, &region);
         // One read transaction for the count and the page; inside a batch,
         // the batch's transaction already is one.
-        let own = if self.conn.is_autocommit() {
-            Some(self.conn.unchecked_transaction()?)
-        } else {
-            None
-        };
-        let tx: &Connection = own.as_deref().unwrap_or(&self.conn);
+        let tx = self.conn.read_scope()?;
         let hide = query.hides_lapsed();
-        let (matching, lapsed) = self.count(tx, &filter, &values, hide)?;
+        let (matching, lapsed) = self.count(&tx, &filter, &values, hide)?;
         let total_count = matching.saturating_sub(lapsed.unwrap_or(0));
         let order = order(query);
         let (ids_sql, paged) = page_ids_sql(query, &filter, &values);
         let ids: Vec<String> = tx
             .prepare_cached(&ids_sql)?
-            .query_map(params_from_iter(paged.iter()), |r| r.get::<_, i64>(0))?
+            .query_map(from_iter(paged.iter()), |r| r.get::<i64>(0))?
             .map(|id| id.map(|id| id.to_string()))
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<db::Result<_>>()?;
         let mut bookings = if ids.is_empty() {
             Vec::new()
         } else {
@@ -84,13 +78,11 @@ impl Store {
                 ids.join(",")
             );
             tx.prepare(&page_sql)?
-                .query_map([], booking_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?
+                .query_map((), booking_row)?
+                .collect::<db::Result<Vec<_>>>()?
         };
-        attach_details(tx, &mut bookings)?;
-        if let Some(own) = own {
-            own.finish()?;
-        }
+        attach_details(&tx, &mut bookings)?;
+        tx.finish()?;
         let total_pages = total_count.div_ceil(u64::from(query.page_size)).max(1);
         Ok(BookingPage {
             bookings,
@@ -107,20 +99,14 @@ impl Store {
     /// Bookings matching `filter`, and (when `lapsed`) how many of them
     /// are released or expired holds, remembered until this or another
     /// connection writes (paging a list does not recount a million rows).
-    fn count(
-        &self,
-        conn: &Connection,
-        filter: &str,
-        values: &[Value],
-        lapsed: bool,
-    ) -> Result<Counted> {
-        let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+    fn count(&self, conn: &Db, filter: &str, values: &[Value], lapsed: bool) -> Result<Counted> {
+        let version = conn.data_version()?;
         let key = CountKey {
             filter: filter.to_owned(),
             values: format!("{values:?}"),
             lapsed,
             data_version: version,
-            own_changes: conn.total_changes(),
+            own_changes: conn.own_changes(),
         };
         if let Some((cached, count)) = self.count_cache.borrow().as_ref()
             && *cached == key
@@ -130,8 +116,8 @@ impl Store {
         let (sql, _) = count_sql(filter, lapsed);
         let count = conn
             .prepare_cached(&sql)?
-            .query_row(params_from_iter(values.iter()), |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
+            .query_row(from_iter(values.iter()), |r| {
+                Ok((r.get::<i64>(0)?, r.get::<Option<i64>>(1)?))
             })?;
         let count = (
             u64::try_from(count.0).unwrap_or_default(),
@@ -203,7 +189,7 @@ fn page_ids_sql(query: &BookingQuery, filter: &str, values: &[Value]) -> (String
 
 /// The WHERE clause and its values for `query` (a customer text read as
 /// local to `region` when it is a phone).
-pub(super) fn filters(query: &BookingQuery, region: &str) -> (String, Vec<Value>) {
+pub(super) fn filters(engine: Engine, query: &BookingQuery, region: &str) -> (String, Vec<Value>) {
     let mut clauses = vec!["1 = 1".to_owned()];
     let mut values: Vec<Value> = Vec::new();
     let mut push = |clause: &str, value: Value| {
@@ -242,7 +228,7 @@ pub(super) fn filters(query: &BookingQuery, region: &str) -> (String, Vec<Value>
     if let Some((condition, more)) = query
         .customer_text
         .as_deref()
-        .and_then(|text| customer_condition(text, region, "b.customer_id", values.len()))
+        .and_then(|text| customer_condition(engine, text, region, "b.customer_id", values.len()))
     {
         values.extend(more);
         clauses.push(condition);

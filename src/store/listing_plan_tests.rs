@@ -19,10 +19,14 @@ fn store() -> (tempfile::TempDir, Store) {
 fn plan(store: &Store, sql: &str, values: &[Value]) -> String {
     let mut stmt = store
         .conn
+        .sqlite("test")
+        .unwrap()
         .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .unwrap();
     let rows = stmt
-        .query_map(params_from_iter(values.iter()), |r| r.get::<_, String>(3))
+        .query_map(rusqlite::params_from_iter(values.iter()), |r| {
+            r.get::<_, String>(3)
+        })
         .unwrap();
     rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("\n")
 }
@@ -38,7 +42,7 @@ fn week() -> BookingQuery {
 }
 
 fn page_plan(store: &Store, query: &BookingQuery) -> String {
-    let (filter, values) = filters(query, "GB");
+    let (filter, values) = filters(db::Engine::Sqlite, query, "GB");
     let (sql, values) = page_ids_sql(query, &filter, &values);
     plan(store, &sql, &values)
 }
@@ -74,7 +78,7 @@ fn newest_first_walks_the_creation_index() {
 #[test]
 fn the_count_of_left_out_holds_reads_their_partial_index_alone() {
     let (_dir, store) = store();
-    let (filter, values) = filters(&week(), "GB");
+    let (filter, values) = filters(db::Engine::Sqlite, &week(), "GB");
     let (both, lapsed) = count_sql(&filter, true);
     let lapsed = plan(&store, &lapsed.unwrap(), &values);
     assert!(
@@ -131,7 +135,7 @@ fn with_the_statistics_of_a_loaded_database_the_plans_stay() {
     let newest = page_plan(&store, &newest);
     assert!(newest.contains("USING INDEX bookings_created"), "{newest}");
     assert!(!newest.contains("TEMP B-TREE"), "{newest}");
-    let (filter, values) = filters(&week, "GB");
+    let (filter, values) = filters(db::Engine::Sqlite, &week, "GB");
     let (_, lapsed) = count_sql(&filter, true);
     let lapsed = plan(&store, &lapsed.unwrap(), &values);
     assert!(
@@ -142,9 +146,11 @@ fn with_the_statistics_of_a_loaded_database_the_plans_stay() {
     let page = store.bookings(&week).unwrap();
     let slow: i64 = store
         .conn
+        .sqlite("test")
+        .unwrap()
         .query_row(
             &format!("SELECT COUNT(*) FROM bookings b WHERE {filter} AND {LAPSED}"),
-            params_from_iter(values.iter()),
+            rusqlite::params_from_iter(values.iter()),
             |r| r.get(0),
         )
         .unwrap();

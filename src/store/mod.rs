@@ -1,14 +1,17 @@
-//! The SQLite store: the only module that speaks SQL. Opens the file (mode
-//! 0600, WAL, foreign keys, busy timeout), migrates it, and runs every
-//! check-then-write as one `BEGIN IMMEDIATE` transaction that also writes the
-//! change's event. Every call takes `now` (UTC) as data; the store never
-//! reads the clock.
+//! The store: the only module that speaks SQL, on SQLite (a file: mode
+//! 0600, WAL, foreign keys, busy timeout) or PostgreSQL (a server on the
+//! location's network, `--db postgres://…`: see `server`). It migrates the
+//! database and runs every check-then-write as one write transaction that no
+//! other writer interleaves with (SQLite's `BEGIN IMMEDIATE`; on PostgreSQL
+//! the location's write lock) and that also writes the change's event. The
+//! SQL is written once, for both engines, through `db`. Every call takes
+//! `now` (UTC) as data; the store never reads the clock.
 //!
 //! # The store interface
 //!
-//! [`Store`] is one implementation of the interface the desk and the command
-//! line use; a second engine implements the same methods over the same
-//! `domain` types, with the same errors (a [`BookingError`](crate::domain::BookingError) for a refusal,
+//! [`Store`] is the interface the desk and the command line use, the same on
+//! both engines: the same methods over the same `domain` types, with the
+//! same errors (a [`BookingError`](crate::domain::BookingError) for a refusal,
 //! anything else a fault) and the same guarantees (each write one
 //! transaction that re-checks the rules, sweeps lapsed holds first and
 //! records exactly one event per change):
@@ -63,6 +66,7 @@ mod courses;
 mod customer_merge;
 mod customer_search;
 mod customers;
+pub(crate) mod db;
 mod error;
 mod events;
 mod export;
@@ -80,6 +84,7 @@ mod queries;
 mod reminders;
 mod series;
 mod series_moves;
+mod server;
 mod staff;
 mod takings;
 mod transaction;
@@ -111,7 +116,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// open the same file at once; each write is one `BEGIN IMMEDIATE`
 /// transaction, so none can interleave with another desk's.
 pub struct Store {
-    conn: Connection,
+    conn: db::Db,
     path: PathBuf,
     /// The file the path named when it was opened (`None` where the
     /// platform cannot tell).
@@ -169,6 +174,9 @@ impl Store {
     }
 
     fn open_as(path: &Path, access: Access) -> Result<Self> {
+        if let Some(url) = server::postgres_url(path) {
+            return Self::open_server(url, access);
+        }
         let fault = |f| StoreError::file(path, f);
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => return Err(fault(FileFault::Folder)),
@@ -218,6 +226,7 @@ impl Store {
         // A booking write prepares a dozen or two statements (the import's
         // row more than rusqlite's default 16): kept prepared, not re-parsed.
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+        let conn = db::Db::Sqlite(conn);
         events::prepare_actor(&conn)?;
         if identity.is_some() && FileIdentity::of(path).ok() != identity {
             return Err(fault(FileFault::Replaced));
@@ -239,7 +248,67 @@ impl Store {
         })
     }
 
-    /// The file this store is open on.
+    /// Opens the PostgreSQL database at `url` as `access` allows: `Create`
+    /// and `Write` migrate its schema (an empty database gets slotdesk's);
+    /// `Read` refuses an older schema and opens the session read-only.
+    /// Errors: the server's faults ([`FileFault::Unreachable`],
+    /// `AuthFailed`, `NoDatabase`), `Empty`, `NotSlotdesk`, `Newer`.
+    fn open_server(url: &str, access: Access) -> Result<Self> {
+        let shown = PathBuf::from(server::shown(url));
+        let fault = |f| StoreError::file(&shown, f);
+        let on_server = |e: StoreError| e.on_file(&shown);
+        let conn = server::connect(url)?;
+        let version = server::schema_version(&conn, access == Access::Create)
+            .map_err(on_server)?
+            .map_err(fault)?;
+        if version < server::latest_version() as i64 {
+            if access == Access::Read {
+                return Err(fault(FileFault::Io(format!(
+                    "was written by an older slotdesk (schema version {version}): \
+                     open it once with the desk or run `slotdesk init` to upgrade it"
+                ))));
+            }
+            server::migrate(&conn).map_err(on_server)?;
+        }
+        // Other desks' commits are told on this channel (the schema's
+        // notify triggers): `data_version` counts them.
+        conn.execute_batch("LISTEN slotdesk")
+            .map_err(|e| on_server(e.into()))?;
+        conn.set_write_wait(BUSY_TIMEOUT)
+            .map_err(|e| on_server(e.into()))?;
+        events::prepare_actor(&conn).map_err(on_server)?;
+        // After the actor's temporary table: a read-only session makes none.
+        if access == Access::Read {
+            conn.execute_batch("SET default_transaction_read_only = on")
+                .map_err(|e| on_server(e.into()))?;
+        }
+        Ok(Self {
+            conn,
+            path: PathBuf::from(url),
+            identity: None,
+            lost: RefCell::new(None),
+            sidecars: std::cell::Cell::new(None),
+            count_cache: RefCell::new(None),
+            desk_lock: None,
+        })
+    }
+
+    /// The database as it may be shown: the file's path, or the server's
+    /// URL without its password.
+    pub fn shown_path(&self) -> PathBuf {
+        match server::postgres_url(&self.path) {
+            Some(url) => PathBuf::from(server::shown(url)),
+            None => self.path.clone(),
+        }
+    }
+
+    /// Whether the database is on a PostgreSQL server (not a file).
+    pub fn on_server(&self) -> bool {
+        self.conn.engine() == db::Engine::Postgres
+    }
+
+    /// The file this store is open on (a PostgreSQL URL as given, with
+    /// its password: see [`Store::shown_path`] for messages).
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -247,9 +316,12 @@ impl Store {
     /// SQLite's `PRAGMA data_version`: changes whenever another connection
     /// commits, so a desk polls it to know when to reload.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+        match &self.conn {
+            db::Db::Sqlite(c) => Ok(c.pragma_query_value(None, "data_version", |r| r.get(0))?),
+            db::Db::Postgres(p) => p
+                .changes_seen()
+                .map_err(|e| StoreError::from(e).on_file(&self.path)),
+        }
     }
 
     /// `Ok` while the file at the path is still the one this store opened.
@@ -268,7 +340,9 @@ impl Store {
     /// Not for the desk or the command line.
     #[doc(hidden)]
     pub fn set_synchronous_for_benchmarks(&self, level: &str) -> Result<()> {
-        self.conn.pragma_update(None, "synchronous", level)?;
+        self.conn
+            .sqlite("synchronous")?
+            .pragma_update(None, "synchronous", level)?;
         Ok(())
     }
 
@@ -281,7 +355,7 @@ impl Store {
     /// opened: refused before and after `f` when the file at the path was
     /// replaced or deleted meanwhile, and committed only if `f` succeeds, so
     /// a refusal changes nothing. File faults are told with the path.
-    pub(crate) fn transact<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    pub(crate) fn transact<T>(&mut self, f: impl FnOnce(&db::Db) -> Result<T>) -> Result<T> {
         let out = self.transact_on_file(f);
         match &out {
             Ok(_) => self.sidecars.set(sidecars(&self.path)),
@@ -290,7 +364,7 @@ impl Store {
         out
     }
 
-    fn transact_on_file<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    fn transact_on_file<T>(&mut self, f: impl FnOnce(&db::Db) -> Result<T>) -> Result<T> {
         let Self {
             conn,
             path,
@@ -324,10 +398,12 @@ impl Store {
         if !self.is_lost() {
             return;
         }
-        let _ = self.conn.set_db_config(
-            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
-            true,
-        );
+        if let db::Db::Sqlite(conn) = &self.conn {
+            let _ = conn.set_db_config(
+                rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                true,
+            );
+        }
         if let Some((wal, shm)) = self.sidecars.take() {
             for (identity, suffix) in [(wal, "-wal"), (shm, "-shm")] {
                 let file = sidecar(&self.path, suffix);
@@ -339,7 +415,7 @@ impl Store {
             }
         }
         if let Ok(empty) = Connection::open_in_memory() {
-            drop(std::mem::replace(&mut self.conn, empty));
+            drop(std::mem::replace(&mut self.conn, db::Db::Sqlite(empty)));
         }
     }
 }

@@ -11,8 +11,8 @@ use super::error::Result;
 use super::events::{EVENT_COLUMNS, event_row};
 use crate::domain::outbox::{Claimed, Delivery, OutboxStatus, Target, next_attempt_at};
 use crate::domain::{BookingError, EventId};
+use crate::store::db::{self, Db, Optional, params};
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// The longest last error kept (characters): a hook's stderr may be huge.
 pub const ERROR_KEPT: usize = 500;
@@ -53,7 +53,7 @@ fn kept_error(error: &str) -> String {
 }
 
 fn claim(
-    conn: &Connection,
+    conn: &Db,
     target: Target,
     owner: &str,
     lease: Duration,
@@ -178,7 +178,7 @@ impl Store {
             let failures: u32 = conn
                 .prepare_cached(
                     "INSERT INTO outbox_targets (target, failures) VALUES (?1, 1)
-                     ON CONFLICT (target) DO UPDATE SET failures = failures + 1
+                     ON CONFLICT (target) DO UPDATE SET failures = outbox_targets.failures + 1
                      RETURNING failures",
                 )?
                 .query_row([target.as_str()], |r| r.get(0))?;
@@ -206,7 +206,7 @@ impl Store {
     /// would text every demo customer. The events stay in the journal; the
     /// next change is queued as ever. Returns how many were taken off.
     pub fn forget_waiting_events(&mut self) -> Result<usize> {
-        self.transact(|conn| Ok(conn.prepare_cached("DELETE FROM outbox")?.execute([])?))
+        self.transact(|conn| Ok(conn.prepare_cached("DELETE FROM outbox")?.execute(())?))
     }
 
     /// Makes every waiting delivery (or only event `id`'s) due now, leases
@@ -225,7 +225,7 @@ impl Store {
                 }
             }
             conn.prepare_cached("UPDATE outbox_targets SET next_at = NULL")?
-                .execute([])?;
+                .execute(())?;
             Ok(conn
                 .prepare_cached(
                     "UPDATE outbox_deliveries
@@ -255,7 +255,7 @@ impl Store {
         let waiting: i64 = self
             .conn
             .prepare_cached("SELECT count(*) FROM outbox")?
-            .query_row([], |r| r.get(0))?;
+            .query_row((), |r| r.get(0))?;
         let mut status = OutboxStatus {
             waiting: waiting.unsigned_abs(),
             ..OutboxStatus::default()
@@ -294,21 +294,21 @@ impl Store {
 }
 
 fn waiting(
-    conn: &Connection,
+    conn: &Db,
     target: Target,
     limit: usize,
     only: Option<EventId>,
 ) -> Result<Vec<Delivery>> {
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let row = |r: &rusqlite::Row<'_>| {
+    let row = |r: &db::Row<'_>| {
         Ok(Delivery {
             event_id: EventId(r.get(0)?),
             kind: parsed(r, 1)?,
             target,
             attempts: r.get(2)?,
-            next_attempt_at: r.get::<_, Option<i64>>(3)?.map(instant),
+            next_attempt_at: r.get::<Option<i64>>(3)?.map(instant),
             last_error: r.get(4)?,
-            leased_until: r.get::<_, Option<i64>>(5)?.map(instant),
+            leased_until: r.get::<Option<i64>>(5)?.map(instant),
         })
     };
     let rows = match only {
@@ -318,11 +318,11 @@ fn waiting(
                 "WHERE d.delivered_at IS NULL AND o.event_id = ?3",
             ))?
             .query_map(params![target.as_str(), limit, id.0], row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?,
+            .collect::<db::Result<Vec<_>>>()?,
         None => conn
             .prepare_cached(WAITING_SQL)?
             .query_map(params![target.as_str(), limit], row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?,
+            .collect::<db::Result<Vec<_>>>()?,
     };
     Ok(rows)
 }
@@ -331,11 +331,11 @@ fn waiting(
 mod tests {
     use super::*;
 
-    fn plan(conn: &Connection, sql: &str) -> String {
+    fn plan(conn: &rusqlite::Connection, sql: &str) -> String {
         let values = [
-            Value::Text("url".into()),
-            Value::Integer(0),
-            Value::Integer(1),
+            rusqlite::types::Value::Text("url".into()),
+            rusqlite::types::Value::Integer(0),
+            rusqlite::types::Value::Integer(1),
         ];
         let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         let n = stmt.parameter_count();
@@ -347,11 +347,9 @@ mod tests {
         rows.join("\n")
     }
 
-    use rusqlite::types::Value;
-
     #[test]
     fn the_queue_is_read_in_event_order_by_key_with_no_sort_and_no_scan_of_the_journal() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
         super::super::migrations::migrate(&mut conn).unwrap();
         for sql in [DUE_SQL, WAITING_SQL] {
             let all = plan(&conn, sql);

@@ -14,8 +14,8 @@ use crate::domain::{
     Booking, BookingError, BookingId, BookingStatus, EventData, EventKind, PaymentInput,
     PaymentStatus, Role,
 };
+use crate::store::db::{Db, Optional, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Records a payment on an unpaid, live or finished booking (not a hold,
@@ -104,7 +104,7 @@ impl Store {
     }
 }
 
-fn state(conn: &rusqlite::Connection, id: BookingId) -> Result<(BookingStatus, PaymentStatus)> {
+fn state(conn: &Db, id: BookingId) -> Result<(BookingStatus, PaymentStatus)> {
     conn.prepare_cached("SELECT status, payment_status FROM bookings WHERE id = ?1")?
         .query_row([id.0], |r| Ok((parsed(r, 0)?, parsed(r, 1)?)))
         .optional()?

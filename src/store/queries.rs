@@ -9,9 +9,9 @@ use crate::domain::{
     AddOnId, AddOnLine, Answer, Booking, BookingError, BookingId, CustomerId, CustomerSummary,
     Payment, ResourceId, SeriesId, SeriesKind, SeriesPlace, ServiceId, TimeSlotId,
 };
+use crate::store::db::{self, Db, Optional, from_iter};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 pub(super) const BOOKING_SELECT: &str =
     "SELECT b.id, b.service_id, s.name, b.resource_id, r.name, b.date,
@@ -27,8 +27,8 @@ pub(super) const BOOKING_SELECT: &str =
   LEFT JOIN customers c ON c.id = b.customer_id
   LEFT JOIN series sr ON sr.id = b.series_id";
 
-pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
-    let customer = match r.get::<_, Option<i64>>(21)? {
+pub(super) fn booking_row(r: &db::Row<'_>) -> db::Result<Booking> {
+    let customer = match r.get::<Option<i64>>(21)? {
         Some(id) => Some(customer_columns(r, 21, id)?),
         None => None,
     };
@@ -44,7 +44,7 @@ pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
         to: instant(r.get(8)?),
         participants: r.get(9)?,
         status: parsed(r, 10)?,
-        hold_expires_at: r.get::<_, Option<i64>>(11)?.map(instant),
+        hold_expires_at: r.get::<Option<i64>>(11)?.map(instant),
         cancel_reason: r.get(12)?,
         message: r.get(13)?,
         customer,
@@ -59,7 +59,7 @@ pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
         add_ons: Vec::new(),
         walk_in: r.get(28)?,
         notify: r.get(29)?,
-        series_id: r.get::<_, Option<i64>>(30)?.map(SeriesId),
+        series_id: r.get::<Option<i64>>(30)?.map(SeriesId),
         series_place: series_place(r, 31)?,
         choices: json_col(r, 35)?,
         payment_option: parsed_opt(r, 36)?,
@@ -71,11 +71,11 @@ pub(super) fn booking_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Booking> {
 
 /// Reads `series_position, kind, every_weeks, size` starting at `at`:
 /// `None` for a booking outside a series.
-fn series_place(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<SeriesPlace>> {
+fn series_place(r: &db::Row<'_>, at: usize) -> db::Result<Option<SeriesPlace>> {
     let (Some(position), Some(kind), Some(of)) = (
-        r.get::<_, Option<u32>>(at)?,
-        r.get::<_, Option<String>>(at + 1)?,
-        r.get::<_, Option<u32>>(at + 3)?,
+        r.get::<Option<u32>>(at)?,
+        r.get::<Option<String>>(at + 1)?,
+        r.get::<Option<u32>>(at + 3)?,
     ) else {
         return Ok(None);
     };
@@ -90,11 +90,7 @@ fn series_place(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Option<Ser
 
 /// Reads the customer columns `id, first, last, email, phone, created, updated`
 /// starting at `at`.
-pub(super) fn customer_columns(
-    r: &rusqlite::Row<'_>,
-    at: usize,
-    id: i64,
-) -> rusqlite::Result<CustomerSummary> {
+pub(super) fn customer_columns(r: &db::Row<'_>, at: usize, id: i64) -> db::Result<CustomerSummary> {
     let first_name: String = r.get(at + 1)?;
     let last_name: String = r.get(at + 2)?;
     Ok(CustomerSummary {
@@ -111,7 +107,7 @@ pub(super) fn customer_columns(
 }
 
 /// The booking with `id`, with answers and add-ons. Errors: `booking not found`.
-pub(super) fn load_booking(conn: &Connection, id: BookingId) -> Result<Booking> {
+pub(super) fn load_booking(conn: &Db, id: BookingId) -> Result<Booking> {
     let mut stmt = conn.prepare_cached(&format!("{BOOKING_SELECT} WHERE b.id = ?1"))?;
     let mut booking = stmt
         .query_row([id.0], booking_row)
@@ -122,7 +118,7 @@ pub(super) fn load_booking(conn: &Connection, id: BookingId) -> Result<Booking> 
 }
 
 /// Fills in the answers and add-ons of `bookings` with one query each.
-pub(super) fn attach_details(conn: &Connection, bookings: &mut [Booking]) -> Result<()> {
+pub(super) fn attach_details(conn: &Db, bookings: &mut [Booking]) -> Result<()> {
     let single = bookings.len() == 1;
     let (list, params): (String, Vec<i64>) = match &*bookings {
         [] => return Ok(()),
@@ -139,8 +135,8 @@ pub(super) fn attach_details(conn: &Connection, bookings: &mut [Booking]) -> Res
          ORDER BY booking_id, position"
     );
     with_statement(conn, &answers, single, |stmt| {
-        let rows = stmt.query_map(params_from_iter(&params), |r| {
-            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?))
+        let rows = stmt.query_map(from_iter(&params), |r| {
+            Ok((r.get::<i64>(0)?, r.get(1)?, r.get(2)?))
         })?;
         for row in rows {
             let (id, name, value) = row?;
@@ -155,8 +151,8 @@ pub(super) fn attach_details(conn: &Connection, bookings: &mut [Booking]) -> Res
          ORDER BY booking_id, name"
     );
     with_statement(conn, &add_ons, single, |stmt| {
-        let rows = stmt.query_map(params_from_iter(&params), |r| {
-            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        let rows = stmt.query_map(from_iter(&params), |r| {
+            Ok((r.get::<i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
         for row in rows {
             let (id, add_on, name, price) = row?;
@@ -174,10 +170,10 @@ pub(super) fn attach_details(conn: &Connection, bookings: &mut [Booking]) -> Res
 
 /// Runs `f` on `sql` prepared through the statement cache or not.
 fn with_statement<T>(
-    conn: &Connection,
+    conn: &Db,
     sql: &str,
     cached: bool,
-    f: impl FnOnce(&mut rusqlite::Statement<'_>) -> Result<T>,
+    f: impl FnOnce(&mut db::Stmt<'_>) -> Result<T>,
 ) -> Result<T> {
     if cached {
         let mut stmt = conn.prepare_cached(sql)?;
@@ -207,8 +203,8 @@ impl Store {
                 "{BOOKING_SELECT} WHERE b.date BETWEEN ?1 AND ?2 AND (?3 IS NULL OR b.resource_id = ?3)
                  ORDER BY b.date, b.starts_at, b.id"
             ))?
-            .query_map(rusqlite::params![day(from), day(to), resource.map(|r| r.0)], booking_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .query_map(crate::store::db::params![day(from), day(to), resource.map(|r| r.0)], booking_row)?
+            .collect::<db::Result<Vec<_>>>()?;
         attach_details(&self.conn, &mut bookings)?;
         Ok(bookings)
     }
@@ -225,10 +221,10 @@ impl Store {
                  ORDER BY b.starts_at, b.id LIMIT 500"
             ))?
             .query_map(
-                rusqlite::params![ts(now - LONGEST_REQUEST), ts(now)],
+                crate::store::db::params![ts(now - LONGEST_REQUEST), ts(now)],
                 booking_row,
             )?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<db::Result<Vec<_>>>()?;
         attach_details(&self.conn, &mut bookings)?;
         Ok(bookings)
     }

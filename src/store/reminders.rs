@@ -10,8 +10,8 @@ use super::transaction::finish;
 use crate::domain::{
     Booking, BookingError, BookingId, BookingStatus, EventKind, Reminder, ResourceId, ServiceId,
 };
+use crate::store::db::{self, Db, Optional};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension};
 
 /// The bookings due a reminder at `now`, soonest first (the scan reads the
 /// `bookings_reminders` index from now to the longest window).
@@ -27,10 +27,10 @@ pub(super) const DUE_SQL: &str = "SELECT b.id, b.status, b.starts_at, b.service_
       AND b.starts_at <= ?1 + 3600 * (SELECT MAX(reminder_hours) FROM services)
       AND s.reminder_hours > 0
       AND b.starts_at <= ?1 + 3600 * s.reminder_hours
-      AND b.reminded_for IS NOT b.starts_at
+      AND b.reminded_for IS DISTINCT FROM b.starts_at
     ORDER BY b.starts_at, b.id";
 
-fn reminder_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reminder> {
+fn reminder_row(r: &db::Row<'_>) -> db::Result<Reminder> {
     let first: String = r.get(7)?;
     let last: String = r.get(8)?;
     Ok(Reminder {
@@ -50,11 +50,11 @@ fn reminder_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Reminder> {
     })
 }
 
-fn due(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Reminder>> {
+fn due(conn: &Db, now: DateTime<Utc>) -> Result<Vec<Reminder>> {
     Ok(conn
         .prepare_cached(DUE_SQL)?
         .query_map([ts(now)], reminder_row)?
-        .collect::<rusqlite::Result<_>>()?)
+        .collect::<db::Result<_>>()?)
 }
 
 impl Store {
@@ -117,16 +117,15 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rusqlite::params;
 
     #[test]
     fn the_due_list_reads_the_reminders_index() {
-        let mut conn = Connection::open_in_memory().unwrap();
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
         super::super::migrations::migrate(&mut conn).unwrap();
         let plan: Vec<String> = conn
             .prepare(&format!("EXPLAIN QUERY PLAN {DUE_SQL}"))
             .unwrap()
-            .query_map(params![0_i64], |r| r.get::<_, String>(3))
+            .query_map(rusqlite::params![0_i64], |r| r.get::<_, String>(3))
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();

@@ -17,8 +17,8 @@ use crate::domain::{
     Booking, BookingError, BookingId, CancelRequest, ErrorKind, SeriesBooked, SeriesId, SeriesKind,
     SeriesMode, SeriesRefusal, SeriesRequest,
 };
+use crate::store::db::{self, Db, Optional, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 impl Store {
     /// Books every slot of `req` for its one customer in ONE transaction,
@@ -113,7 +113,7 @@ impl Store {
             .query_map(params![series.0, place.position], |r| {
                 Ok(BookingId(r.get(0)?))
             })?
-            .collect::<rusqlite::Result<_>>()?)
+            .collect::<db::Result<_>>()?)
     }
 
     /// The bookings of series `id` in series order, as they are now.
@@ -132,25 +132,29 @@ fn refusal_of_slot(e: &BookingError) -> bool {
 }
 
 fn insert_series(
-    conn: &Connection,
+    conn: &Db,
     req: &SeriesRequest,
     key: Option<&str>,
     fingerprint: &str,
     now: DateTime<Utc>,
 ) -> Result<SeriesId> {
-    conn.prepare_cached(
-        "INSERT INTO series (kind, every_weeks, size, idempotency_key, fingerprint, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        req.kind.as_str(),
-        req.kind.every_weeks(),
-        i64::try_from(req.slots.len()).unwrap_or(i64::MAX),
-        key,
-        key.map(|_| fingerprint),
-        ts(now),
-    ])?;
-    Ok(SeriesId(conn.last_insert_rowid()))
+    let new_id: i64 = conn
+        .prepare_cached(
+            "INSERT INTO series (kind, every_weeks, size, idempotency_key, fingerprint, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        )?
+        .query_row(
+            params![
+                req.kind.as_str(),
+                req.kind.every_weeks(),
+                i64::try_from(req.slots.len()).unwrap_or(i64::MAX),
+                key,
+                key.map(|_| fingerprint),
+                ts(now),
+            ],
+            |r| r.get(0),
+        )?;
+    Ok(SeriesId(new_id))
 }
 
 fn refused_json(refused: &[SeriesRefusal]) -> Result<String> {
@@ -160,7 +164,7 @@ fn refused_json(refused: &[SeriesRefusal]) -> Result<String> {
 
 /// Refuses `key` for a single write when a series was booked under it.
 /// Errors: `idempotency key reused with a different request`.
-pub(super) fn check_not_a_series_key(conn: &Connection, key: Option<&str>) -> Result<()> {
+pub(super) fn check_not_a_series_key(conn: &Db, key: Option<&str>) -> Result<()> {
     let Some(key) = key else { return Ok(()) };
     let series: Option<i64> = conn
         .prepare_cached("SELECT id FROM series WHERE idempotency_key = ?1")?
@@ -179,7 +183,7 @@ type StoredSeries = (i64, Option<String>, String, Option<u32>, String);
 /// the same; `None` for a new or absent key.
 /// Errors: `idempotency key reused with a different request` (also when
 /// the key named a single write).
-fn replay(conn: &Connection, key: Option<&str>, fingerprint: &str) -> Result<Option<SeriesBooked>> {
+fn replay(conn: &Db, key: Option<&str>, fingerprint: &str) -> Result<Option<SeriesBooked>> {
     let Some(key) = key else { return Ok(None) };
     let single: Option<i64> = conn
         .prepare_cached("SELECT 1 FROM idempotency_keys WHERE key = ?1")?
@@ -214,11 +218,11 @@ fn replay(conn: &Connection, key: Option<&str>, fingerprint: &str) -> Result<Opt
     }))
 }
 
-fn series_bookings(conn: &Connection, id: SeriesId) -> Result<Vec<Booking>> {
+fn series_bookings(conn: &Db, id: SeriesId) -> Result<Vec<Booking>> {
     let ids: Vec<i64> = conn
         .prepare_cached("SELECT id FROM bookings WHERE series_id = ?1 ORDER BY series_position")?
         .query_map([id.0], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     ids.into_iter()
         .map(|b| load_booking(conn, BookingId(b)))
         .collect()
@@ -228,7 +232,7 @@ fn series_bookings(conn: &Connection, id: SeriesId) -> Result<Vec<Booking>> {
 /// sessions so, after its own checks in the same transaction).
 /// Errors: as [`Store::book_series`].
 pub(super) fn book_series_in(
-    conn: &Connection,
+    conn: &Db,
     req: &SeriesRequest,
     now: DateTime<Utc>,
 ) -> Result<SeriesBooked> {

@@ -8,15 +8,15 @@ use super::error::{Result, StoreError};
 use super::events::record;
 use crate::domain::staff::{validate_pin, validate_staff_name};
 use crate::domain::{BookingError, EventData, EventKind, Role, StaffId, StaffMember};
+use crate::store::db::{self, Db, Optional, params};
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 const STAFF_SELECT: &str = "SELECT id, name, role, active FROM staff";
 
-fn staff_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffMember> {
+fn staff_row(r: &db::Row<'_>) -> db::Result<StaffMember> {
     Ok(StaffMember {
         id: StaffId(r.get(0)?),
         name: r.get(1)?,
@@ -26,7 +26,7 @@ fn staff_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StaffMember> {
 }
 
 /// The member named `name` (any case), active or not, and their PIN hash.
-fn member(conn: &Connection, name: &str) -> Result<Option<(StaffMember, String)>> {
+fn member(conn: &Db, name: &str) -> Result<Option<(StaffMember, String)>> {
     Ok(conn
         .prepare_cached("SELECT id, name, role, active, pin_hash FROM staff WHERE name = ?1")?
         .query_row([name.trim()], |r| Ok((staff_row(r)?, r.get(4)?)))
@@ -35,7 +35,7 @@ fn member(conn: &Connection, name: &str) -> Result<Option<(StaffMember, String)>
 
 /// The active member named `name` (any case).
 /// Errors: no active member by that name.
-fn active_member(conn: &Connection, name: &str) -> Result<StaffMember> {
+fn active_member(conn: &Db, name: &str) -> Result<StaffMember> {
     member(conn, name)?
         .map(|(m, _)| m)
         .filter(|m| m.active)
@@ -63,10 +63,10 @@ fn verify(pin: &str, stored: &str) -> bool {
     })
 }
 
-fn active_managers(conn: &Connection) -> Result<i64> {
+fn active_managers(conn: &Db) -> Result<i64> {
     Ok(conn.query_row(
         "SELECT COUNT(*) FROM staff WHERE active = 1 AND role = 'manager'",
-        [],
+        (),
         |r| r.get(0),
     )?)
 }
@@ -76,7 +76,7 @@ impl Store {
     pub fn has_staff(&self) -> Result<bool> {
         Ok(self.conn.query_row(
             "SELECT EXISTS (SELECT 1 FROM staff WHERE active = 1)",
-            [],
+            (),
             |r| r.get(0),
         )?)
     }
@@ -86,8 +86,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(&format!("{STAFF_SELECT} ORDER BY name COLLATE NOCASE"))?;
-        let rows = stmt.query_map([], staff_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = stmt.query_map((), staff_row)?;
+        Ok(rows.collect::<db::Result<_>>()?)
     }
 
     /// Signs `name` in with `pin`. Errors: `wrong name or PIN` (the same for
@@ -115,7 +115,7 @@ impl Store {
         let pin_hash = hash(validate_pin(pin)?)?;
         self.write(now, |conn| {
             let first: bool =
-                conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM staff)", [], |r| r.get(0))?;
+                conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM staff)", (), |r| r.get(0))?;
             if first && role != Role::Manager {
                 return Err(
                     BookingError::invalid("the first staff member must be a manager").into(),

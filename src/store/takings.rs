@@ -13,8 +13,8 @@ use crate::domain::{
     BookingError, BookingId, Change, CurrencyTotal, EventData, EventId, EventKind, MoneyMove,
     Payment, PaymentStatus, Role, SignOff, Takings, TakingsEntry,
 };
+use crate::store::db::{Db, Optional, params};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// The kinds the `events_money` index holds; the same words in every query
 /// here, so SQLite uses the index.
@@ -103,7 +103,7 @@ impl Store {
 }
 
 /// The day's takings on `conn`.
-pub(super) fn takings(conn: &Connection, date: NaiveDate) -> Result<Takings> {
+pub(super) fn takings(conn: &Db, date: NaiveDate) -> Result<Takings> {
     let tz = location(conn)?.time_zone;
     let (start, end) = local_day_bounds(date, tz);
     let mut stmt = conn.prepare_cached(&format!(
@@ -115,7 +115,7 @@ pub(super) fn takings(conn: &Connection, date: NaiveDate) -> Result<Takings> {
             id: EventId(r.get(0)?),
             at: instant(r.get(1)?),
             kind: r.get(2)?,
-            booking: r.get::<_, Option<i64>>(3)?.map(BookingId),
+            booking: r.get::<Option<i64>>(3)?.map(BookingId),
             data: r.get(4)?,
             changes: r.get(5)?,
             staff: r.get(6)?,
@@ -129,7 +129,7 @@ pub(super) fn takings(conn: &Connection, date: NaiveDate) -> Result<Takings> {
 }
 
 /// The latest sign-off of `date`, if any.
-fn sign_off(conn: &Connection, date: NaiveDate) -> Result<Option<SignOff>> {
+fn sign_off(conn: &Db, date: NaiveDate) -> Result<Option<SignOff>> {
     let found: Option<(i64, i64, Option<String>, String)> = conn
         .prepare_cached(&format!(
             "SELECT id, at, staff, data FROM events

@@ -13,10 +13,8 @@ use crate::domain::{
     Booking, BookingError, BookingId, BookingStatus, CustomerId, EventData, EventKind, ServiceId,
     SlotRef, TimeSlotId, Transition,
 };
+use crate::store::db::{self, Db, Optional, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{
-    Connection, OptionalExtension, Savepoint, Transaction, TransactionBehavior, params,
-};
 use std::ops::Deref;
 
 impl Store {
@@ -30,7 +28,7 @@ impl Store {
     pub(super) fn write<T>(
         &mut self,
         now: DateTime<Utc>,
-        f: impl FnOnce(&Connection) -> Result<T>,
+        f: impl FnOnce(&Db) -> Result<T>,
     ) -> Result<T> {
         self.transact(|tx| {
             sweep(tx, now)?;
@@ -52,15 +50,18 @@ impl Store {
     pub fn batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         self.check_file()?;
         let outer = self.conn.is_autocommit();
-        self.conn.execute_batch(if outer {
-            "BEGIN IMMEDIATE"
+        if outer {
+            self.conn.begin_write()?;
         } else {
-            "SAVEPOINT batch"
-        })?;
+            self.conn.execute_batch("SAVEPOINT batch")?;
+        }
         let out = f(self).and_then(|out| {
             self.check_file()?;
-            self.conn
-                .execute_batch(if outer { "COMMIT" } else { "RELEASE batch" })?;
+            if outer {
+                self.conn.commit()?;
+            } else {
+                self.conn.execute_batch("RELEASE batch")?;
+            }
             Ok(out)
         });
         if out.is_err() {
@@ -74,55 +75,82 @@ impl Store {
     /// here changes nothing the caller can act on and the batch's own error
     /// is the one reported.
     fn undo_batch(&mut self, outer: bool) {
-        let sql = if outer {
-            "ROLLBACK"
-        } else {
-            "ROLLBACK TO batch; RELEASE batch"
-        };
         if !self.conn.is_autocommit() {
-            let _ = self.conn.execute_batch(sql);
+            let _ = if outer {
+                self.conn.rollback()
+            } else {
+                self.conn.execute_batch("ROLLBACK TO batch; RELEASE batch")
+            };
         }
         // A count remembered inside the batch counted rows that are gone.
         *self.count_cache.borrow_mut() = None;
     }
 }
 
-/// Where one write runs: its own `BEGIN IMMEDIATE` transaction, or a
-/// savepoint when a [`Store::batch`] is open. Dropped without
+/// Where one write runs: its own write transaction ([`Db::begin_write`]),
+/// or a savepoint when a [`Store::batch`] is open. Dropped without
 /// [`Scope::commit`], it rolls back.
-pub(super) enum Scope<'c> {
-    Transaction(Transaction<'c>),
-    Savepoint(Savepoint<'c>),
+pub(super) struct Scope<'c> {
+    db: &'c mut Db,
+    /// A savepoint of an open batch, not a transaction of its own.
+    nested: bool,
+    done: bool,
 }
+
+/// The savepoint a write inside a batch runs in.
+const WRITE_SAVEPOINT: &str = "write";
 
 impl<'c> Scope<'c> {
     /// Begins the write's transaction, or its savepoint inside a batch.
-    pub(super) fn begin(conn: &'c mut Connection) -> Result<Self> {
-        Ok(if conn.is_autocommit() {
-            Self::Transaction(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+    pub(super) fn begin(db: &'c mut Db) -> Result<Self> {
+        let nested = !db.is_autocommit();
+        if nested {
+            db.execute_batch(&format!("SAVEPOINT {WRITE_SAVEPOINT}"))?;
         } else {
-            Self::Savepoint(conn.savepoint()?)
+            db.begin_write()?;
+        }
+        Ok(Self {
+            db,
+            nested,
+            done: false,
         })
     }
 
     /// Commits the transaction, or releases the savepoint into the batch.
-    pub(super) fn commit(self) -> Result<()> {
-        match self {
-            Self::Transaction(tx) => tx.commit()?,
-            Self::Savepoint(sp) => sp.commit()?,
+    /// A commit that fails leaves nothing open: what is left is rolled
+    /// back as the scope drops.
+    pub(super) fn commit(mut self) -> Result<()> {
+        if self.nested {
+            self.db
+                .execute_batch(&format!("RELEASE {WRITE_SAVEPOINT}"))?;
+        } else {
+            self.db.commit()?;
         }
+        self.done = true;
         Ok(())
     }
 }
 
-impl Deref for Scope<'_> {
-    type Target = Connection;
-
-    fn deref(&self) -> &Connection {
-        match self {
-            Self::Transaction(tx) => tx,
-            Self::Savepoint(sp) => sp,
+impl Drop for Scope<'_> {
+    fn drop(&mut self) {
+        if self.done || self.db.is_autocommit() {
+            return;
         }
+        let _ = if self.nested {
+            self.db.execute_batch(&format!(
+                "ROLLBACK TO {WRITE_SAVEPOINT}; RELEASE {WRITE_SAVEPOINT}"
+            ))
+        } else {
+            self.db.rollback()
+        };
+    }
+}
+
+impl Deref for Scope<'_> {
+    type Target = Db;
+
+    fn deref(&self) -> &Db {
+        self.db
     }
 }
 
@@ -138,7 +166,7 @@ pub(super) struct Current {
 }
 
 /// The booking `id` as the writes see it. Errors: `booking not found`.
-pub(super) fn current(conn: &Connection, id: BookingId) -> Result<Current> {
+pub(super) fn current(conn: &Db, id: BookingId) -> Result<Current> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, status, service_id, customer_id, participants, time_slot_id, date, hold_expires_at
          FROM bookings WHERE id = ?1",
@@ -148,13 +176,13 @@ pub(super) fn current(conn: &Connection, id: BookingId) -> Result<Current> {
             id: BookingId(r.get(0)?),
             status: parsed(r, 1)?,
             service_id: ServiceId(r.get(2)?),
-            customer_id: r.get::<_, Option<i64>>(3)?.map(CustomerId),
+            customer_id: r.get::<Option<i64>>(3)?.map(CustomerId),
             participants: r.get(4)?,
             slot: SlotRef {
                 time_slot_id: TimeSlotId(r.get(5)?),
                 date: date_col(r, 6)?,
             },
-            hold_expires_at: r.get::<_, Option<i64>>(7)?.map(instant),
+            hold_expires_at: r.get::<Option<i64>>(7)?.map(instant),
         })
     })
     .optional()?
@@ -174,7 +202,7 @@ pub(super) fn step(status: BookingStatus, transition: Transition) -> Result<Book
 
 /// Loads the booking after a change and records `kind` with it as payload.
 pub(super) fn finish(
-    conn: &Connection,
+    conn: &Db,
     id: BookingId,
     kind: EventKind,
     now: DateTime<Utc>,
@@ -185,7 +213,7 @@ pub(super) fn finish(
 /// [`finish`] for a change that named its customer by typing: the payload
 /// keeps `customer_as_typed` beside the booking.
 pub(super) fn finish_typed(
-    conn: &Connection,
+    conn: &Db,
     id: BookingId,
     kind: EventKind,
     customer_as_typed: Option<&CustomerInput>,
@@ -200,7 +228,7 @@ pub(super) fn finish_typed(
 /// [`finish`] for a change made for a stated reason: the payload keeps
 /// `note` beside the booking.
 pub(super) fn finish_noted(
-    conn: &Connection,
+    conn: &Db,
     id: BookingId,
     kind: EventKind,
     note: &str,
@@ -217,11 +245,11 @@ pub(super) fn finish_noted(
 
 /// Marks every hold that lapsed by `now` `expired`, with a `booking.expired`
 /// event each (the holds-lapse rule's sweep). Runs at the start of every write transaction.
-pub(super) fn sweep(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
+pub(super) fn sweep(conn: &Db, now: DateTime<Utc>) -> Result<Vec<BookingId>> {
     let ids: Vec<BookingId> = conn
         .prepare_cached("SELECT id FROM bookings WHERE status = 'held' AND hold_expires_at <= ?1")?
         .query_map([ts(now)], |r| Ok(BookingId(r.get(0)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     for id in &ids {
         conn.prepare_cached(
             "UPDATE bookings SET status = 'expired', updated_at = ?2 WHERE id = ?1",

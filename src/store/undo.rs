@@ -13,14 +13,14 @@ use crate::domain::availability::{check_duplicate, check_room};
 use crate::domain::{
     Booking, BookingError, BookingId, BookingStatus, EventData, EventId, EventKind, PaymentMethod,
 };
+use crate::store::db::{Db, Optional, params};
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 
 /// The event `id`'s kind and booking. Errors: `event not found`.
-fn event_of(conn: &Connection, id: EventId) -> Result<(EventKind, Option<BookingId>)> {
+fn event_of(conn: &Db, id: EventId) -> Result<(EventKind, Option<BookingId>)> {
     conn.prepare_cached("SELECT kind, booking_id FROM events WHERE id = ?1")?
         .query_row([id.0], |r| {
-            Ok((parsed(r, 0)?, r.get::<_, Option<i64>>(1)?.map(BookingId)))
+            Ok((parsed(r, 0)?, r.get::<Option<i64>>(1)?.map(BookingId)))
         })
         .optional()?
         .ok_or_else(|| BookingError::EventNotFound.into())
@@ -28,7 +28,7 @@ fn event_of(conn: &Connection, id: EventId) -> Result<(EventKind, Option<Booking
 
 /// The booking's payload in its last event before `id`: how it stood
 /// before that change; `None` when `id` created it.
-fn before(conn: &Connection, booking: BookingId, id: EventId) -> Result<Option<Booking>> {
+fn before(conn: &Db, booking: BookingId, id: EventId) -> Result<Option<Booking>> {
     let text: Option<(String, String)> = conn
         .prepare_cached(
             "SELECT kind, data FROM events WHERE booking_id = ?1 AND id < ?2 ORDER BY id DESC LIMIT 1",
@@ -59,7 +59,7 @@ fn takes_seats(now: &Booking, was: &Booking) -> bool {
 
 /// Puts booking `now` back to `was` in the caller's transaction, after the
 /// checks the old state needs at `at`.
-fn put_back(conn: &Connection, now: &Booking, was: &Booking, at: DateTime<Utc>) -> Result<()> {
+fn put_back(conn: &Db, now: &Booking, was: &Booking, at: DateTime<Utc>) -> Result<()> {
     if was.status == BookingStatus::Held && was.hold_expires_at.is_none_or(|t| t <= at) {
         return Err(BookingError::NotAllowed(format!(
             "cannot undo: the hold booking {} came from has lapsed",

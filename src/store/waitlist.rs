@@ -23,10 +23,9 @@ use crate::domain::{
     BookingError, BookingId, CustomerId, EventData, EventKind, ResourceId, ServiceId, SlotRef,
     TimeSlot, TimeSlotId, WaitlistEntry, WaitlistEntryId, WaitlistStatus,
 };
+use crate::store::db::{self, Db, Optional, Value, from_iter, params};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use std::collections::HashMap;
 
 const ENTRY_SELECT: &str = "SELECT w.id, w.time_slot_id, w.date, t.service_id, s.name,
@@ -47,7 +46,7 @@ const ENTRY_SELECT: &str = "SELECT w.id, w.time_slot_id, w.date, t.service_id, s
 /// The open statuses as SQL, for `status IN (…)`.
 const OPEN: &str = "'waiting', 'offered'";
 
-fn entry_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaitlistEntry> {
+fn entry_row(r: &db::Row<'_>) -> db::Result<WaitlistEntry> {
     let at_start = instant(0);
     Ok(WaitlistEntry {
         id: WaitlistEntryId(r.get(0)?),
@@ -62,8 +61,8 @@ fn entry_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaitlistEntry> {
         to: at_start,
         participants: r.get(7)?,
         status: parsed(r, 8)?,
-        offer_booking_id: r.get::<_, Option<i64>>(9)?.map(BookingId),
-        offer_expires_at: r.get::<_, Option<i64>>(10)?.map(instant),
+        offer_booking_id: r.get::<Option<i64>>(9)?.map(BookingId),
+        offer_expires_at: r.get::<Option<i64>>(10)?.map(instant),
         joined_at: instant(r.get(11)?),
         updated_at: instant(r.get(12)?),
         position: r.get(13)?,
@@ -74,7 +73,7 @@ fn entry_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<WaitlistEntry> {
 /// The entries `condition` (over `w`, with `values`) keeps, in `order`,
 /// each with its slot's instants (a retired time slot's as it last ran).
 pub(super) fn entries(
-    conn: &Connection,
+    conn: &Db,
     condition: &str,
     values: &[Value],
     order: &str,
@@ -83,8 +82,8 @@ pub(super) fn entries(
         "{ENTRY_SELECT} WHERE {condition} ORDER BY {order}"
     ))?;
     let mut found: Vec<WaitlistEntry> = stmt
-        .query_map(params_from_iter(values.iter()), entry_row)?
-        .collect::<rusqlite::Result<_>>()?;
+        .query_map(from_iter(values.iter()), entry_row)?
+        .collect::<db::Result<_>>()?;
     if found.is_empty() {
         return Ok(found);
     }
@@ -117,7 +116,7 @@ fn slot_times(
 }
 
 /// One entry. Errors: `waitlist entry not found`.
-pub(super) fn entry(conn: &Connection, id: WaitlistEntryId) -> Result<WaitlistEntry> {
+pub(super) fn entry(conn: &Db, id: WaitlistEntryId) -> Result<WaitlistEntry> {
     entries(conn, "w.id = ?1", &[Value::Integer(id.0)], "w.id")?
         .pop()
         .ok_or_else(|| BookingError::WaitlistEntryNotFound.into())
@@ -126,7 +125,7 @@ pub(super) fn entry(conn: &Connection, id: WaitlistEntryId) -> Result<WaitlistEn
 /// Sets entry `id`'s status (and offer), then records `kind` with the entry
 /// after the change.
 pub(super) fn set_status(
-    conn: &Connection,
+    conn: &Db,
     id: WaitlistEntryId,
     status: WaitlistStatus,
     offer: Option<BookingId>,
@@ -143,7 +142,7 @@ pub(super) fn set_status(
 
 /// Records `kind` with entry `id` as it stands.
 fn recorded(
-    conn: &Connection,
+    conn: &Db,
     id: WaitlistEntryId,
     kind: EventKind,
     now: DateTime<Utc>,
@@ -161,7 +160,7 @@ fn recorded(
 /// Gives `other`'s entries to `keep` (a customer merge), first closing as
 /// `left` any of `other`'s open entries on a slot where `keep` already waits.
 pub(super) fn reassign(
-    conn: &Connection,
+    conn: &Db,
     keep: CustomerId,
     other: CustomerId,
     now: DateTime<Utc>,
@@ -174,7 +173,7 @@ pub(super) fn reassign(
                AND o.status IN ({OPEN}) AND k.status IN ({OPEN})"
         ))?
         .query_map(params![keep.0, other.0], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     for id in twice {
         set_status(
             conn,
@@ -235,20 +234,24 @@ impl Store {
             if waiting {
                 return Err(BookingError::AlreadyWaiting.into());
             }
-            conn.prepare_cached(
-                "INSERT INTO waitlist (time_slot_id, date, customer_id, participants, status,
+            let new_id: i64 = conn
+                .prepare_cached(
+                    "INSERT INTO waitlist (time_slot_id, date, customer_id, participants, status,
                      joined_at, updated_at, bookings_before)
                  VALUES (?1, ?2, ?3, ?4, 'waiting', ?5, ?5,
-                     (SELECT coalesce(max(id), 0) FROM bookings))",
-            )?
-            .execute(params![
-                request.slot.time_slot_id.0,
-                day(request.slot.date),
-                customer.0,
-                request.participants,
-                ts(now)
-            ])?;
-            let id = WaitlistEntryId(conn.last_insert_rowid());
+                     (SELECT coalesce(max(id), 0) FROM bookings)) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        request.slot.time_slot_id.0,
+                        day(request.slot.date),
+                        customer.0,
+                        request.participants,
+                        ts(now)
+                    ],
+                    |r| r.get(0),
+                )?;
+            let id = WaitlistEntryId(new_id);
             recorded(conn, id, EventKind::WaitlistJoined, now)
         })
     }

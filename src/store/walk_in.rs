@@ -16,8 +16,8 @@ use crate::domain::customer::validate_walk_in;
 use crate::domain::idempotency::{Operation, clean_key, walk_in_fingerprint};
 use crate::domain::schedule::SlotRef;
 use crate::domain::{Booking, BookingError, BookingStatus, EventKind, SlotQuery, WalkInRequest};
+use crate::store::db::params;
 use chrono::{DateTime, Utc};
-use rusqlite::params;
 
 impl Store {
     /// Books a walk-in (see [`WalkInRequest`]): the slot the desk chose, or

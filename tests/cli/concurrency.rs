@@ -1,16 +1,20 @@
 //! No overbooking across real processes: many `slotdesk book` processes started at
 //! once on one capacity-3 slot; exactly three win and the database agrees.
+//! On an SQLite file, or (`SLOTDESK_TEST_ENGINE=postgres`) a PostgreSQL server.
 #![allow(clippy::unwrap_used)]
 
+use crate::engine::fresh_db;
 use crate::support::{CLI_NOW, slotdesk_at, studio_catalog};
+use slotdesk::domain::{BookingQuery, BookingStatus, EventFilter, EventKind};
+use slotdesk::store::Store;
 use std::process::Stdio;
 
-const PROCESSES: usize = 12;
+const PROCESSES: usize = 16;
 
 #[test]
-fn twelve_processes_cannot_overbook_a_capacity_three_slot() {
+fn sixteen_processes_cannot_overbook_a_capacity_three_slot() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shared.db");
+    let db = fresh_db(dir.path(), "shared.db");
     let made = slotdesk_at(&db, CLI_NOW).arg("init").output().unwrap();
     assert!(made.status.success());
     let applied = slotdesk_at(&db, CLI_NOW)
@@ -45,22 +49,25 @@ fn twelve_processes_cannot_overbook_a_capacity_three_slot() {
     }
     assert_eq!((won, full), (3, PROCESSES - 3));
 
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    let (count, seats): (i64, i64) = conn
-        .query_row(
-            "SELECT COUNT(*), SUM(participants) FROM bookings
-             WHERE time_slot_id = 22 AND date = '2026-11-23' AND status = 'confirmed'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
-    assert_eq!((count, seats), (3, 3));
-    let events: i64 = conn
-        .query_row(
-            "SELECT COUNT(*) FROM events WHERE kind = 'booking.created'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(events, 3, "only the winners wrote events");
+    let store = Store::open_read(&db).unwrap();
+    let confirmed: Vec<_> = store
+        .bookings(&BookingQuery {
+            status: Some(BookingStatus::Confirmed),
+            page_size: 500,
+            ..BookingQuery::default()
+        })
+        .unwrap()
+        .bookings
+        .into_iter()
+        .filter(|b| b.time_slot_id.0 == 22 && b.date.to_string() == "2026-11-23")
+        .collect();
+    let seats: u32 = confirmed.iter().map(|b| b.participants).sum();
+    assert_eq!((confirmed.len(), seats), (3, 3));
+    let created = store
+        .events(None, &EventFilter::default(), 1_000)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == EventKind::BookingCreated)
+        .count();
+    assert_eq!(created, 3, "only the winners wrote events");
 }

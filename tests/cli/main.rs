@@ -4,6 +4,9 @@
 #[path = "../support/binary.rs"]
 mod support;
 
+#[path = "../support/engine.rs"]
+mod engine;
+
 mod approval;
 mod bad_numbers;
 mod catalog;

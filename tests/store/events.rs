@@ -192,17 +192,16 @@ fn a_sweep_records_one_expired_event_per_lapsed_hold_and_refusals_record_none() 
 
 #[test]
 fn an_event_of_an_older_shape_is_kept_and_the_rest_of_the_journal_still_reads() {
-    let (dir, mut store) = open();
+    let (_dir, mut store) = open();
     let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
     let booked = store.book(&book_request(nine, jane()), now()).unwrap();
     // What an older `slotdesk generate` wrote: a short booking.created payload.
-    rusqlite::Connection::open(dir.path().join("slotdesk.db"))
-        .unwrap()
-        .execute(
+    crate::support::engine::Raw::open(store.path())
+        .run(&format!(
             "INSERT INTO events (at, kind, booking_id, customer_id, data)
-             VALUES (0, 'booking.created', ?1, NULL, '{\"id\":1,\"status\":\"confirmed\"}')",
-            [booked.id.0],
-        )
+             VALUES (0, 'booking.created', {}, NULL, '{{\"id\":1,\"status\":\"confirmed\"}}')",
+            booked.id.0
+        ))
         .unwrap();
     let history = store.booking_events(booked.id).unwrap();
     assert_eq!(history.len(), 2);
@@ -218,18 +217,18 @@ fn an_event_of_an_older_shape_is_kept_and_the_rest_of_the_journal_still_reads() 
 
 #[test]
 fn the_journal_is_append_only_even_for_sql_from_outside() {
-    let (dir, mut store) = open();
+    let (_dir, mut store) = open();
     let nine = slot(&store, "physio", "ana", "09:00", MONDAY);
     store.book(&book_request(nine, jane()), now()).unwrap();
     let before = all_events(&store);
-    let conn = rusqlite::Connection::open(dir.path().join("slotdesk.db")).unwrap();
+    let mut conn = crate::support::engine::Raw::open(store.path());
     for sql in [
         "UPDATE events SET kind = 'booking.cancelled'",
         "UPDATE events SET data = '{}' WHERE id = 1",
         "DELETE FROM events",
         "DELETE FROM events WHERE id = 1",
     ] {
-        let err = conn.execute(sql, []).unwrap_err().to_string();
+        let err = conn.run(sql).unwrap_err();
         assert!(err.contains("events are append-only"), "{sql}: {err}");
     }
     assert_eq!(all_events(&store), before);
@@ -241,8 +240,8 @@ fn the_journal_is_append_only_even_for_sql_from_outside() {
 
 #[test]
 fn each_event_says_who_and_from_where_even_with_two_desks_on_one_file() {
-    let (dir, mut store) = open();
-    let mut other = Store::open(&dir.path().join("slotdesk.db")).unwrap();
+    let (_dir, mut store) = open();
+    let mut other = Store::open(store.path()).unwrap();
     store
         .act_as(&Actor {
             origin: Origin::Desk,
@@ -312,8 +311,8 @@ fn an_update_records_what_changed_before_and_after() {
 
 #[test]
 fn the_journal_reads_by_booking_customer_and_staff_member() {
-    let (dir, mut store) = open();
-    let mut other = Store::open(&dir.path().join("slotdesk.db")).unwrap();
+    let (_dir, mut store) = open();
+    let mut other = Store::open(store.path()).unwrap();
     let dana = Actor {
         origin: Origin::Desk,
         staff: Some("Dana Reception".into()),

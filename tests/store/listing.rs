@@ -237,6 +237,24 @@ fn the_remembered_count_follows_this_desks_and_another_desks_writes() {
 }
 
 #[test]
+fn the_remembered_count_follows_writes_inside_one_batch() {
+    // A batch (the demo's load, an import) commits once: the count seen
+    // inside it must follow its own writes before anything is committed.
+    let (_dir, mut store, _) = six_bookings();
+    let all = BookingQuery::default();
+    let s = slot(&store, "yoga", "studio", "18:00", MONDAY);
+    let counts = store
+        .batch(|st| {
+            let before = st.bookings(&all)?.pagination.total_count;
+            st.hold(&hold_request(s, 1), now())?;
+            let after = st.bookings(&all)?.pagination.total_count;
+            Ok((before, after))
+        })
+        .unwrap();
+    assert_eq!(counts, (6, 7));
+}
+
+#[test]
 fn bookings_between_dates_lists_every_status_of_those_days_in_slot_order() {
     let (_dir, store, made) = six_bookings();
     let monday = store
@@ -257,23 +275,23 @@ fn bookings_between_dates_lists_every_status_of_those_days_in_slot_order() {
 
 #[test]
 fn the_customer_filter_lists_every_booking_however_many_customers_match() {
-    let (dir, store, made) = six_bookings();
+    let (_dir, store, made) = six_bookings();
     // 2,100 customers named Jones, each with a cancelled booking like Jane's.
-    let conn = rusqlite::Connection::open(dir.path().join("slotdesk.db")).unwrap();
-    conn.execute_batch(
+    let mut conn = crate::support::engine::Raw::open(store.path());
+    conn.run(
         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100)
          INSERT INTO customers (first_name, last_name, created_at, updated_at)
              SELECT 'Pat', 'Jones', 0, 0 FROM n;",
     )
     .unwrap();
-    conn.execute(
+    conn.run(&format!(
         "INSERT INTO bookings (service_id, time_slot_id, resource_id, date, starts_at, ends_at,
              participants, status, payment_currency, created_at, updated_at, customer_id)
          SELECT b.service_id, b.time_slot_id, b.resource_id, b.date, b.starts_at, b.ends_at,
              1, 'cancelled', b.payment_currency, b.created_at, b.updated_at, c.id
-         FROM bookings b, customers c WHERE b.id = ?1 AND c.last_name = 'Jones'",
-        [made[0].id.0],
-    )
+         FROM bookings b, customers c WHERE b.id = {} AND c.last_name = 'Jones'",
+        made[0].id.0
+    ))
     .unwrap();
     let page = store
         .bookings(&BookingQuery {

@@ -348,8 +348,8 @@ fn cancel_following_cancels_this_and_the_later_weeks_in_one_step_with_one_reason
 
 #[test]
 fn a_series_racing_a_single_booking_from_another_process_cannot_overbook() {
-    let (dir, store) = open();
-    let path = dir.path().join("slotdesk.db");
+    let (_dir, store) = open();
+    let path = store.path().to_owned();
     let weeks = six_mondays(&store);
     drop(store);
     for round in 0..3 {

@@ -7,7 +7,7 @@ use slotdesk::domain::{BookingError, EventKind, Role};
 
 #[test]
 fn the_first_member_is_a_manager_who_alone_adds_the_rest() {
-    let (dir, mut store) = open();
+    let (_dir, mut store) = open();
     assert!(!store.has_staff().unwrap());
     let err =
         rule_error(store.add_staff("Dana Reception", Role::Clerk, "1111", Role::Clerk, now()));
@@ -33,14 +33,8 @@ fn the_first_member_is_a_manager_who_alone_adds_the_rest() {
     let names: Vec<String> = store.staff().unwrap().into_iter().map(|m| m.name).collect();
     assert_eq!(names, ["Dana Reception", "Morgan Lead"]);
     // The PIN is stored only as an argon2 hash.
-    let stored: String = rusqlite::Connection::open(dir.path().join("slotdesk.db"))
-        .unwrap()
-        .query_row(
-            "SELECT pin_hash FROM staff WHERE name = 'Dana Reception'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let stored = crate::support::engine::Raw::open(store.path())
+        .text("SELECT pin_hash FROM staff WHERE name = 'Dana Reception'");
     assert!(
         stored.starts_with("$argon2") && !stored.contains("1111"),
         "{stored}"

@@ -1,6 +1,7 @@
 //! Shared fixtures for the store's integration tests: a real SQLite file in a
-//! temp dir with a small inline catalog applied, fixed instants, and counters
-//! for bookings, customers and events. Never reads the clock.
+//! temp dir (or a new PostgreSQL database: see `engine`) with a small inline
+//! catalog applied, fixed instants, and counters for bookings, customers and
+//! events. Never reads the clock.
 #![allow(dead_code, clippy::unwrap_used, clippy::missing_panics_doc)]
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
@@ -10,6 +11,9 @@ use slotdesk::domain::{BookRequest, BookingQuery, HoldRequest, InitialStatus};
 use slotdesk::domain::{Booking, BookingError, SlotRef, TimeSlot};
 use slotdesk::store::{Store, StoreError};
 use tempfile::TempDir;
+
+#[path = "engine.rs"]
+pub mod engine;
 
 /// A small location in London: three services, two staff, a room, closures.
 ///
@@ -120,7 +124,7 @@ pub const WEDNESDAY: &str = "2026-06-03";
 /// guard), with [`CATALOG`] applied at [`SETUP_AT`].
 pub fn open() -> (TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::create(&dir.path().join("slotdesk.db")).unwrap();
+    let mut store = Store::create(&engine::fresh_db(dir.path(), "slotdesk.db")).unwrap();
     store.apply_catalog(&catalog(), at(SETUP_AT)).unwrap();
     (dir, store)
 }

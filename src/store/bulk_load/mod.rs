@@ -63,6 +63,7 @@ pub fn load(store: &mut Store, params: &ScaleParams, now: DateTime<Utc>) -> Resu
     }
     let existing: Option<i64> = store
         .conn
+        .sqlite("generating a database")?
         .query_row("SELECT id FROM bookings LIMIT 1", [], |r| r.get(0))
         .optional()?;
     if existing.is_some() {
@@ -74,13 +75,12 @@ pub fn load(store: &mut Store, params: &ScaleParams, now: DateTime<Utc>) -> Resu
     store.apply_catalog(&catalog, opened_at)?;
     let world = World::load(store, params, now, opened_at)?;
     let plan = plan_rows(&world, params)?;
-    let saved = Pragmas::speed_up(&store.conn)?;
-    let written = write_rows(&mut store.conn, &world, &plan, params.seed);
-    saved.restore(&store.conn)?;
+    let conn = store.conn.sqlite_mut("generating a database")?;
+    let saved = Pragmas::speed_up(conn)?;
+    let written = write_rows(conn, &world, &plan, params.seed);
+    saved.restore(conn)?;
     let mut summary = written?;
-    store
-        .conn
-        .execute_batch("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?;
+    conn.execute_batch("ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);")?;
     summary.time_slots = world.slots.len();
     summary.closures = catalog.closures.len();
     Ok(summary)

@@ -27,7 +27,12 @@ fn small() -> ScaleParams {
 }
 
 fn count(store: &Store, sql: &str) -> i64 {
-    store.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    store
+        .conn
+        .sqlite("test")
+        .unwrap()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
 }
 
 #[test]
@@ -148,6 +153,8 @@ fn generated_bookings_keep_the_rules_and_match_the_summary() {
         .collect();
     let rows: Vec<(i64, String, i64, i64)> = store
         .conn
+        .sqlite("test")
+        .unwrap()
         .prepare("SELECT time_slot_id, date, starts_at, ends_at FROM bookings")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
@@ -176,6 +183,8 @@ fn generated_bookings_keep_the_rules_and_match_the_summary() {
     let pragma = |name: &str| -> String {
         store
             .conn
+            .sqlite("test")
+            .unwrap()
             .pragma_query_value(None, name, |r| r.get::<_, rusqlite::types::Value>(0))
             .map(|v| format!("{v:?}"))
             .unwrap()

@@ -18,8 +18,8 @@ use crate::domain::waitlist::{Waiting, offer_expiry, offers};
 use crate::domain::{
     BookingStatus, CustomerId, EventKind, SlotRef, TimeSlotId, WaitlistEntryId, WaitlistStatus,
 };
+use crate::store::db::{self, Db, params};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{Connection, params};
 
 /// The first local date whose slots may not have ended at `now`, in any
 /// time zone (local dates run at most a day behind UTC's).
@@ -29,7 +29,7 @@ pub(in crate::store) fn earliest_open_day(now: DateTime<Utc>) -> NaiveDate {
 
 /// Settles the waitlist after a write, inside its transaction (see the
 /// module header). Cheap when nothing waits: one indexed look.
-pub(in crate::store) fn settle(conn: &Connection, now: DateTime<Utc>) -> Result<()> {
+pub(in crate::store) fn settle(conn: &Db, now: DateTime<Utc>) -> Result<()> {
     let since = day(earliest_open_day(now));
     let open: bool = conn
         .prepare_cached(
@@ -48,20 +48,20 @@ pub(in crate::store) fn settle(conn: &Connection, now: DateTime<Utc>) -> Result<
 /// Offers whose hold is no longer a hold on their slot: confirmed (or
 /// further) → `accepted`; lapsed → `lapsed`; released, declined or deleted
 /// → `declined`; moved to another slot → `booked`.
-fn close_answered_offers(conn: &Connection, now: DateTime<Utc>) -> Result<()> {
+fn close_answered_offers(conn: &Db, now: DateTime<Utc>) -> Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT w.id, w.time_slot_id, w.date, b.status, b.time_slot_id, b.date
          FROM waitlist w LEFT JOIN bookings b ON b.id = w.offer_booking_id
          WHERE w.status = 'offered'",
     )?;
     let answered: Vec<(WaitlistEntryId, WaitlistStatus, EventKind)> = stmt
-        .query_map([], |r| {
+        .query_map((), |r| {
             let own = SlotRef {
                 time_slot_id: TimeSlotId(r.get(1)?),
                 date: date_col(r, 2)?,
             };
             let status: Option<BookingStatus> = parsed_opt(r, 3)?;
-            let on = match r.get::<_, Option<i64>>(4)? {
+            let on = match r.get::<Option<i64>>(4)? {
                 Some(t) => Some(SlotRef {
                     time_slot_id: TimeSlotId(t),
                     date: date_col(r, 5)?,
@@ -74,7 +74,7 @@ fn close_answered_offers(conn: &Connection, now: DateTime<Utc>) -> Result<()> {
             Ok((id, own, status, on)) => answer(own, status, on).map(|(s, k)| Ok((id, s, k))),
             Err(e) => Some(Err(e)),
         })
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     for (id, status, kind) in answered {
         set_status(conn, id, status, None, kind, now)?;
     }
@@ -109,7 +109,7 @@ fn answer(
 /// Waiting customers who now have a booking (pending, confirmed or checked
 /// in) on their slot, or on another slot of the same service that day made
 /// since they joined ([`crate::domain::waitlist::took_a_seat`]): `booked`.
-fn take_off_the_booked(conn: &Connection, since: &str, now: DateTime<Utc>) -> Result<()> {
+fn take_off_the_booked(conn: &Db, since: &str, now: DateTime<Utc>) -> Result<()> {
     let booked: Vec<i64> = conn
         .prepare_cached(
             "SELECT w.id FROM waitlist w JOIN time_slots t ON t.id = w.time_slot_id
@@ -121,7 +121,7 @@ fn take_off_the_booked(conn: &Connection, since: &str, now: DateTime<Utc>) -> Re
              ORDER BY w.id",
         )?
         .query_map([since], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     for id in booked {
         set_status(
             conn,
@@ -138,7 +138,7 @@ fn take_off_the_booked(conn: &Connection, since: &str, now: DateTime<Utc>) -> Re
 /// Slots with customers waiting whose free seats (by a quick count of
 /// capacity against live seats) fit the smallest party waiting; each is then
 /// checked with every rule and its seats offered in queue order.
-fn offer_freed_seats(conn: &Connection, since: &str, now: DateTime<Utc>) -> Result<()> {
+fn offer_freed_seats(conn: &Db, since: &str, now: DateTime<Utc>) -> Result<()> {
     let candidates: Vec<SlotRef> = conn
         .prepare_cached(
             "SELECT w.time_slot_id, w.date FROM waitlist w JOIN time_slots t ON t.id = w.time_slot_id
@@ -156,7 +156,7 @@ fn offer_freed_seats(conn: &Connection, since: &str, now: DateTime<Utc>) -> Resu
                 date: date_col(r, 1)?,
             })
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     for slot in candidates {
         offer_on(conn, slot, now)?;
     }
@@ -165,7 +165,7 @@ fn offer_freed_seats(conn: &Connection, since: &str, now: DateTime<Utc>) -> Resu
 
 /// Offers `slot`'s free seats, if it can take bookings now (not ended,
 /// closed or blocked), to its queue in order.
-fn offer_on(conn: &Connection, slot: SlotRef, now: DateTime<Utc>) -> Result<()> {
+fn offer_on(conn: &Db, slot: SlotRef, now: DateTime<Utc>) -> Result<()> {
     // A slot that no longer occurs (its time slot retired) offers nothing.
     let Ok(ctx) = SlotContext::load(conn, slot) else {
         return Ok(());
@@ -188,7 +188,7 @@ fn offer_on(conn: &Connection, slot: SlotRef, now: DateTime<Utc>) -> Result<()> 
                 CustomerId(r.get(2)?),
             ))
         })?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<db::Result<_>>()?;
     // Anyone already seated there is not offered a second seat.
     let fits: Vec<Waiting> = queue
         .iter()

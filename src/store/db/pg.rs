@@ -1,0 +1,143 @@
+//! A PostgreSQL connection as the store uses it: statements prepared with
+//! their parameters' types and kept, and write transactions serialised by
+//! the location's write lock.
+
+use super::error::Result;
+use super::for_postgres;
+use super::value::{Bound, Kind};
+use postgres::types::ToSql;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+/// The key of the transaction-level advisory lock every write transaction
+/// takes first (`pg_advisory_xact_lock`): the letters `slotdesk` as a
+/// 64-bit number. One lock for the location, like SQLite's one writer per
+/// file: every rule (capacity, one thing at a time, a customer's duplicate
+/// booking, a series, the waitlist's offers, the sweep of lapsed holds) is
+/// re-checked by a writer that no other writer can interleave with, so no
+/// rule needs its own list of rows to lock.
+pub const WRITE_LOCK: i64 = 0x736c_6f74_6465_736b;
+
+/// An open PostgreSQL connection.
+pub struct Pg {
+    client: RefCell<postgres::Client>,
+    /// Prepared statements by their SQLite-dialect text and parameter types.
+    prepared: RefCell<HashMap<(String, Vec<Kind>), postgres::Statement>>,
+    in_tx: Cell<bool>,
+    /// Notifications seen on `LISTEN slotdesk` so far.
+    seen: Cell<i64>,
+    /// Statements run that may have changed rows (SQLite's
+    /// `total_changes`, for a count remembered inside a transaction).
+    writes: Cell<u64>,
+}
+
+impl Pg {
+    /// Wraps a connected client.
+    pub fn new(client: postgres::Client) -> Self {
+        Self {
+            client: RefCell::new(client),
+            prepared: RefCell::new(HashMap::new()),
+            in_tx: Cell::new(false),
+            seen: Cell::new(0),
+            writes: Cell::new(0),
+        }
+    }
+
+    /// Whether a transaction is open.
+    pub fn in_transaction(&self) -> bool {
+        self.in_tx.get()
+    }
+
+    /// How many change notifications (`NOTIFY slotdesk`) have come so far:
+    /// those already waiting on the connection are read, without waiting
+    /// for more. Like SQLite's `data_version`, it changes when a commit did.
+    pub fn changes_seen(&self) -> Result<i64> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let mut client = self.client.borrow_mut();
+        let n = client.notifications().iter().count()?;
+        self.seen
+            .set(self.seen.get() + i64::try_from(n).unwrap_or(i64::MAX));
+        Ok(self.seen.get())
+    }
+
+    fn statement(&self, sql: &str, values: &[Bound<'_>]) -> Result<postgres::Statement> {
+        let kinds: Vec<Kind> = values.iter().map(Bound::kind).collect();
+        let key = (sql.to_owned(), kinds);
+        if let Some(s) = self.prepared.borrow().get(&key) {
+            return Ok(s.clone());
+        }
+        let types: Vec<_> = key.1.iter().map(|k| k.pg_type()).collect();
+        let stmt = self
+            .client
+            .borrow_mut()
+            .prepare_typed(&for_postgres(sql), &types)?;
+        self.prepared.borrow_mut().insert(key, stmt.clone());
+        Ok(stmt)
+    }
+
+    /// Runs `sql` with `values`; the rows it changed.
+    pub fn execute(&self, sql: &str, values: &[Bound<'_>]) -> Result<usize> {
+        let stmt = self.statement(sql, values)?;
+        let refs: Vec<&(dyn ToSql + Sync)> =
+            values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        let n = self.client.borrow_mut().execute(&stmt, &refs)?;
+        if n > 0 {
+            self.writes.set(self.writes.get() + n);
+        }
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
+    /// How many rows this connection's statements have changed (a
+    /// statement returning rows counted as one).
+    pub fn writes(&self) -> u64 {
+        self.writes.get()
+    }
+
+    /// Runs `sql` with `values`; its rows, whole. (A statement that is not
+    /// a `SELECT`, an `INSERT … RETURNING`, is counted as a write.)
+    pub fn query(&self, sql: &str, values: &[Bound<'_>]) -> Result<Vec<postgres::Row>> {
+        let reads = sql
+            .trim_start()
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("SELECT"));
+        if !reads {
+            self.writes.set(self.writes.get() + 1);
+        }
+        let stmt = self.statement(sql, values)?;
+        let refs: Vec<&(dyn ToSql + Sync)> =
+            values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+        Ok(self.client.borrow_mut().query(&stmt, &refs)?)
+    }
+
+    /// Runs statements separated by `;` (the transactions' own, settings,
+    /// the schema's migrations: not counted as writes).
+    pub fn batch(&self, sql: &str) -> Result<()> {
+        Ok(self.client.borrow_mut().batch_execute(sql)?)
+    }
+
+    /// Begins a write transaction (`READ COMMITTED`) and takes the
+    /// location's write lock ([`WRITE_LOCK`]) before anything is read:
+    /// every statement after it sees every write committed before, and no
+    /// other writer runs until this one commits or rolls back.
+    pub fn begin_write(&self) -> Result<()> {
+        self.batch(&format!(
+            "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+        ))?;
+        self.in_tx.set(true);
+        Ok(())
+    }
+
+    /// Begins a read that sees one state of the database throughout.
+    pub fn begin_read(&self) -> Result<()> {
+        self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
+        self.in_tx.set(true);
+        Ok(())
+    }
+
+    /// Ends the transaction with `COMMIT` or `ROLLBACK`.
+    pub fn end(&self, how: &str) -> Result<()> {
+        let out = self.batch(how);
+        self.in_tx.set(false);
+        out
+    }
+}

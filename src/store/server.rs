@@ -1,0 +1,176 @@
+//! A PostgreSQL server as the store's database: which `--db` values name
+//! one, connecting with the network's faults told plainly, and the schema
+//! kept beside SQLite's (`sql_pg/`).
+
+use super::db::{Db, Pg};
+use super::error::{Result, StoreError};
+use super::file::FileFault;
+use std::path::Path;
+use std::time::Duration;
+
+/// How long a connect waits for the server before saying it cannot be reached.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The PostgreSQL migrations, in order; the schema version is their count.
+const MIGRATIONS: [&str; 1] = [include_str!("sql_pg/001_schema.sql")];
+
+/// The PostgreSQL schema version this slotdesk writes.
+pub fn latest_version() -> usize {
+    MIGRATIONS.len()
+}
+
+/// The URL `db` names when it is a PostgreSQL server's
+/// (`postgres://USER@HOST/DB` or `postgresql://…`), else `None` (a file).
+pub fn postgres_url(db: &Path) -> Option<&str> {
+    let text = db.to_str()?;
+    (text.starts_with("postgres://") || text.starts_with("postgresql://")).then_some(text)
+}
+
+/// `url` without its password, for messages and the desk's banner.
+pub fn shown(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (auth, host) = match rest.rsplit_once('@') {
+        Some((auth, host)) => (Some(auth), host),
+        None => (None, rest),
+    };
+    match auth {
+        Some(auth) => {
+            let user = auth.split_once(':').map_or(auth, |(user, _)| user);
+            format!("{scheme}://{user}@{host}")
+        }
+        None => url.to_owned(),
+    }
+}
+
+/// The fault a failed connect or statement is, told for the network:
+/// `None` when it is a refusal of a statement (a constraint, a bug).
+pub fn fault_of(e: &postgres::Error) -> Option<FileFault> {
+    use postgres::error::SqlState;
+    if let Some(code) = e.code() {
+        let detail = e
+            .as_db_error()
+            .map_or_else(|| e.to_string(), |d| d.message().to_owned());
+        return Some(match code {
+            c if *c == SqlState::INVALID_PASSWORD
+                || *c == SqlState::INVALID_AUTHORIZATION_SPECIFICATION =>
+            {
+                FileFault::AuthFailed(detail)
+            }
+            c if *c == SqlState::INVALID_CATALOG_NAME => FileFault::NoDatabase(detail),
+            c if *c == SqlState::LOCK_NOT_AVAILABLE => FileFault::Locked,
+            c if *c == SqlState::DISK_FULL => FileFault::DiskFull,
+            c if *c == SqlState::READ_ONLY_SQL_TRANSACTION
+                || *c == SqlState::INSUFFICIENT_PRIVILEGE =>
+            {
+                FileFault::ReadOnly
+            }
+            c if *c == SqlState::ADMIN_SHUTDOWN
+                || *c == SqlState::CRASH_SHUTDOWN
+                || *c == SqlState::CANNOT_CONNECT_NOW
+                || *c == SqlState::TOO_MANY_CONNECTIONS =>
+            {
+                FileFault::Unreachable(detail)
+            }
+            _ => return None,
+        });
+    }
+    if e.is_closed() {
+        return Some(FileFault::ConnectionLost);
+    }
+    // No SQLSTATE and not closed: the connect itself failed (refused,
+    // timed out, no such host) or the link broke.
+    let io = std::error::Error::source(e)
+        .and_then(|s| s.downcast_ref::<std::io::Error>())
+        .map(std::io::Error::to_string);
+    Some(match io {
+        Some(why) => FileFault::Unreachable(why),
+        None => FileFault::Unreachable(e.to_string()),
+    })
+}
+
+/// Connects to `url`. Errors, told with the URL (password left out):
+/// unreachable, authentication failed, no such database.
+pub fn connect(url: &str) -> Result<Db> {
+    let fault = |f| StoreError::file(Path::new(&shown(url)), f);
+    let mut config: postgres::Config = url
+        .parse()
+        .map_err(|e: postgres::Error| fault(FileFault::Io(format!("is not a usable URL: {e}"))))?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    config.keepalives(true);
+    config.keepalives_idle(Duration::from_secs(10));
+    config.application_name("slotdesk");
+    let client = config
+        .connect(postgres::NoTls)
+        .map_err(|e| fault(fault_of(&e).unwrap_or_else(|| FileFault::Io(e.to_string()))))?;
+    Ok(Db::Postgres(Box::new(Pg::new(client))))
+}
+
+/// The slotdesk schema version of the database on `db` (0 when it has no
+/// tables and `empty_ok`), read without changing anything.
+/// Errors: `NotSlotdesk` (tables of another program), `Empty`, `Newer`.
+pub fn schema_version(db: &Db, empty_ok: bool) -> Result<std::result::Result<i64, FileFault>> {
+    let tables: i64 = db.query_row(
+        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+        (),
+        |r| r.get(0),
+    )?;
+    let has_version: bool = db.query_row(
+        "SELECT EXISTS (SELECT 1 FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_name = 'slotdesk_schema')",
+        (),
+        |r| r.get(0),
+    )?;
+    let version: i64 = if has_version {
+        db.query_row("SELECT version FROM slotdesk_schema", (), |r| r.get(0))?
+    } else {
+        0
+    };
+    let known = latest_version();
+    Ok(match version {
+        v if v > known as i64 => Err(FileFault::Newer { found: v, known }),
+        0 if tables > 0 => Err(FileFault::NotSlotdesk),
+        0 if !empty_ok => Err(FileFault::Empty),
+        v => Ok(v),
+    })
+}
+
+/// Brings the schema on `db` to [`latest_version`], one migration at a
+/// time, under the write lock (two desks opening at once migrate once).
+pub fn migrate(db: &Db) -> Result<()> {
+    db.begin_write()?;
+    let out = (|| {
+        db.execute_batch(
+            "CREATE TABLE IF NOT EXISTS slotdesk_schema (
+                 one     BIGINT PRIMARY KEY DEFAULT 1 CHECK (one = 1),
+                 version BIGINT NOT NULL
+             );
+             INSERT INTO slotdesk_schema (one, version) VALUES (1, 0) ON CONFLICT DO NOTHING;",
+        )?;
+        let version: i64 = db.query_row("SELECT version FROM slotdesk_schema", (), |r| r.get(0))?;
+        for (n, sql) in MIGRATIONS
+            .iter()
+            .enumerate()
+            .skip(usize::try_from(version).unwrap_or(0))
+        {
+            db.execute_batch(sql).map_err(|e| {
+                StoreError::Schema(format!(
+                    "the PostgreSQL schema's migration {} failed: {e}",
+                    n + 1
+                ))
+            })?;
+            db.execute("UPDATE slotdesk_schema SET version = ?1", [n as i64 + 1])?;
+        }
+        Ok(())
+    })();
+    match out {
+        Ok(()) => Ok(db.commit()?),
+        Err(e) => {
+            let _ = db.rollback();
+            Err(e)
+        }
+    }
+}
