@@ -120,6 +120,8 @@ pub fn restore(db: &Path, staff: Option<&str>, args: &RestoreArgs) -> CliResult 
     let store = match Store::open(db) {
         Ok(store) => store,
         Err(e) => match e.file_fault() {
+            // A server's database is never a file to move aside or make.
+            _ if crate::store::names_a_server(db) => return Err(e.into()),
             Some(FileFault::Missing) => Store::create(db)?,
             Some(FileFault::Corrupt(_) | FileFault::NotSqlite | FileFault::Empty) => {
                 if !args.as_manager {

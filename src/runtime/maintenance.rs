@@ -41,7 +41,8 @@ fn run(db: &Path, now: DateTime<Utc>, backups: bool) -> Result<(), String> {
             report.problems().join(", ")
         ));
     }
-    if backups {
+    // A server's database is backed up by the server's own tools.
+    if backups && !store.on_server() {
         daily_backup(&store, db, now).map_err(|e| format!("daily backup failed: {e}"))?;
     }
     Ok(())

@@ -48,8 +48,24 @@ impl Store {
     /// write: they are never blocked.
     /// Errors: [`StoreError::File`] for the destination (read-only, disk
     /// full) or a copy that fails SQLite's quick check.
+    /// On PostgreSQL: refused, naming the server's own tool.
     pub fn backup_to(&self, dest: &Path) -> Result<BackupMade> {
+        self.not_on_server("backed up")?;
         self.copy_to(dest, true)
+    }
+
+    /// Refuses a file's operation (`done`: backed up, restored) on a
+    /// PostgreSQL database, naming what does it there.
+    fn not_on_server(&self, done: &str) -> Result<()> {
+        if self.on_server() {
+            return Err(BookingError::invalid(format!(
+                "a PostgreSQL database is {done} with the server's own tools \
+                 (pg_dump and pg_restore, see the README); `slotdesk export` writes its \
+                 bookings and customers in a form any slotdesk imports"
+            ))
+            .into());
+        }
+        Ok(())
     }
 
     /// [`Store::backup_to`], checking the copy only when `checked`: the
@@ -104,6 +120,7 @@ impl Store {
     /// Errors: [`FileFault::OpenAtADesk`]; `source`'s faults (`Corrupt`,
     /// `Newer`, `NotSlotdesk`, `Missing`, …) named with its path.
     pub fn restore_from(&mut self, source: &Path, aside: &Path) -> Result<RestoreMade> {
+        self.not_on_server("restored")?;
         if self.is_own_file(source) {
             return Err(BookingError::invalid(format!(
                 "{} is this database itself: name a backup of it",
@@ -146,7 +163,8 @@ impl Store {
     /// a restore waits until the desk closes.
     /// Errors: [`FileFault::Restoring`] while a restore runs.
     pub fn claim_desk(&mut self) -> Result<()> {
-        if self.desk_lock.is_some() {
+        // A server's database has no file to restore over.
+        if self.desk_lock.is_some() || self.on_server() {
             return Ok(());
         }
         let lock = DeskLock::shared(&self.path).map_err(|f| StoreError::file(&self.path, f))?;

@@ -444,6 +444,12 @@ pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// Whether `db` (a `--db` value) names a PostgreSQL server's database
+/// (`postgres://…`), not a file.
+pub fn names_a_server(db: &Path) -> bool {
+    server::postgres_url(db).is_some()
+}
+
 /// The sole claim on the database at `path` (no desk has it open) for as
 /// long as the returned lock is kept: for moving a damaged file aside.
 /// Errors: [`FileFault::OpenAtADesk`].

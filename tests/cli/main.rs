@@ -24,6 +24,7 @@ mod payment_option;
 mod print;
 mod reminders;
 mod series;
+mod server;
 mod small_defects;
 mod status_words;
 mod stored_text;

@@ -1,8 +1,7 @@
 //! Which engine a test's fresh database is on: an SQLite file in the test's
 //! temp dir, or — with `SLOTDESK_TEST_ENGINE=postgres` — a new database on
-//! the PostgreSQL server whose superuser URL `SLOTDESK_TEST_POSTGRES` gives
-//! (`.ci/run` starts one on 127.0.0.1). Asked for PostgreSQL without a
-//! server, a test fails: it never falls back to SQLite quietly.
+//! a PostgreSQL server on 127.0.0.1 (see [`admin_url`]). A test that needs
+//! the server and gets none fails: it never falls back to SQLite quietly.
 #![allow(dead_code, clippy::unwrap_used, clippy::missing_panics_doc)]
 
 use std::path::{Path, PathBuf};
@@ -17,14 +16,51 @@ pub fn on_postgres() -> bool {
     }
 }
 
-/// The server's superuser URL (`postgres://USER:PW@127.0.0.1:PORT/postgres`).
+/// The server's superuser URL (`postgres://USER:PW@127.0.0.1:PORT/postgres`):
+/// `SLOTDESK_TEST_POSTGRES` (`.ci/run` starts one server for the whole run),
+/// else a server of this test process's own, started once by `.ci/postgres`
+/// in the system's temp dir and stopped when the process ends. If none can
+/// be started, the test fails.
 pub fn admin_url() -> String {
-    std::env::var("SLOTDESK_TEST_POSTGRES").unwrap_or_else(|_| {
-        panic!(
-            "SLOTDESK_TEST_POSTGRES is not set: these tests need a PostgreSQL server \
-             (`.ci/postgres start DIR` starts one and prints its URL)"
-        )
-    })
+    static OWN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    if let Ok(url) = std::env::var("SLOTDESK_TEST_POSTGRES") {
+        return url;
+    }
+    OWN.get_or_init(start_own_server).clone()
+}
+
+/// Starts a throwaway server for this process; a watcher stops it once the
+/// process is gone (so the watcher is left running, never waited for).
+#[allow(clippy::zombie_processes)]
+fn start_own_server() -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // In the system temp dir: the server runs as `postgres` when tests run
+    // as root, and must reach its folder.
+    let dir = std::env::temp_dir().join(format!("slotdesk-test-postgres-{}", std::process::id()));
+    let out = std::process::Command::new(root.join(".ci/postgres"))
+        .arg("start")
+        .arg(&dir)
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run .ci/postgres to start a test server: {e}"));
+    assert!(
+        out.status.success(),
+        "no PostgreSQL server could be started for these tests (.ci/postgres start failed)"
+    );
+    let watcher = format!(
+        "while kill -0 {pid} 2>/dev/null; do sleep 1; done; '{script}' stop '{dir}'; rm -rf '{dir}'",
+        pid = std::process::id(),
+        script = root.join(".ci/postgres").display(),
+        dir = dir.display()
+    );
+    std::process::Command::new("setsid")
+        .args(["sh", "-c", &watcher])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
 }
 
 /// A new, empty database on the test server; its URL.

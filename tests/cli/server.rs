@@ -1,0 +1,109 @@
+//! `--db postgres://…`: a server's faults told plainly, with the URL's
+//! password left out of every message: a server that is not there, a
+//! wrong password, a database the server does not have. Each exits 1 and
+//! changes nothing.
+#![allow(clippy::unwrap_used)]
+
+use crate::engine::{admin_url, new_postgres_db};
+use crate::support::{CLI_NOW, slotdesk_at};
+use std::path::Path;
+
+/// Runs `slotdesk bookings` on `db`; its exit code and stderr.
+fn bookings_on(db: &str) -> (Option<i32>, String) {
+    let out = slotdesk_at(Path::new(db), CLI_NOW)
+        .arg("bookings")
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `url` with its password replaced by `password`.
+fn with_password(url: &str, password: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let (auth, host) = rest.rsplit_once('@').unwrap();
+    let user = auth.split_once(':').map_or(auth, |(u, _)| u);
+    format!("{scheme}://{user}:{password}@{host}")
+}
+
+/// The password in `url`.
+fn password_of(url: &str) -> &str {
+    let (_, rest) = url.split_once("://").unwrap();
+    let (auth, _) = rest.rsplit_once('@').unwrap();
+    auth.split_once(':').unwrap().1
+}
+
+#[test]
+fn a_server_that_is_not_there_is_told_without_the_password() {
+    // Port 1 on loopback: nothing listens there.
+    let (code, stderr) = bookings_on("postgres://desk:s3cret-pw@127.0.0.1:1/slotdesk");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("cannot be reached"), "{stderr}");
+    assert!(
+        stderr.contains("postgres://desk@127.0.0.1:1/slotdesk"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("s3cret-pw"), "{stderr}");
+}
+
+#[test]
+fn a_wrong_password_and_a_missing_database_are_told_as_such() {
+    let db = new_postgres_db();
+    let made = slotdesk_at(Path::new(&db), CLI_NOW)
+        .arg("init")
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+
+    let (code, stderr) = bookings_on(&with_password(&db, "not-the-password"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("refused the sign-in"), "{stderr}");
+    assert!(!stderr.contains("not-the-password"), "{stderr}");
+
+    let admin = admin_url();
+    let (base, _) = admin.rsplit_once('/').unwrap();
+    let (code, stderr) = bookings_on(&format!("{base}/no_such_database"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("does not exist on the server"), "{stderr}");
+    assert!(stderr.contains("createdb"), "{stderr}");
+}
+
+#[test]
+fn an_empty_database_on_the_server_is_made_a_slotdesk_one_by_init_only() {
+    let db = new_postgres_db();
+    // A reading command refuses it as empty, and leaves it empty.
+    let (code, stderr) = bookings_on(&db);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("is empty"), "{stderr}");
+    let made = slotdesk_at(Path::new(&db), CLI_NOW)
+        .arg("init")
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let said = String::from_utf8_lossy(&made.stdout);
+    assert!(said.contains("is ready"), "{said}");
+    assert!(
+        !said.contains(password_of(&db)),
+        "the password is not printed: {said}"
+    );
+    // Now a slotdesk database, waiting for its catalog.
+    let (_, stderr) = bookings_on(&db);
+    assert!(stderr.contains("no catalog has been applied yet"), "{stderr}");
+    // A file's backup is not a server's: the command says what is.
+    let dir = tempfile::tempdir().unwrap();
+    let backup = slotdesk_at(Path::new(&db), CLI_NOW)
+        .arg("backup")
+        .arg(dir.path().join("copy.db"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&backup.stderr);
+    assert!(!backup.status.success());
+    assert!(stderr.contains("pg_dump"), "{stderr}");
+    assert!(!dir.path().join("copy.db").exists());
+}
