@@ -51,6 +51,7 @@ impl StoreError {
                 .as_sqlite()
                 .and_then(FileFault::of_sqlite)
                 .or_else(|| e.as_postgres().and_then(super::server::fault_of))
+                .or_else(|| e.is_lost().then_some(FileFault::ConnectionLost))
             {
                 Some(fault) => Self::file(path, fault),
                 None => self,

@@ -9,7 +9,7 @@ use crate::domain::text;
 use crate::domain::{
     Actor, BookingId, CustomerId, Event, EventData, EventFilter, EventId, EventKind,
 };
-use crate::store::db::{self, Db, Optional, Value, params};
+use crate::store::db::{self, Db, Engine, Optional, Value, params};
 use chrono::{DateTime, Utc};
 
 /// Makes the connection's actor table: who the events this connection
@@ -17,15 +17,22 @@ use chrono::{DateTime, Utc};
 /// belongs to this connection alone, so two desks on one file never mix up
 /// who did what.
 pub(super) fn prepare_actor(conn: &Db) -> Result<()> {
-    conn.execute_batch(
+    conn.session(
+        "actor_table",
         "CREATE TEMP TABLE IF NOT EXISTS actor (
              one    BIGINT PRIMARY KEY CHECK (one = 1),
              origin TEXT,
              staff  TEXT
          );
-         INSERT INTO actor (one) VALUES (1) ON CONFLICT DO NOTHING;",
+         INSERT INTO actor (one) VALUES (1) ON CONFLICT DO NOTHING;"
+            .to_owned(),
     )?;
     Ok(())
+}
+
+/// `text` as an SQL string literal (`'` doubled).
+fn literal(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "''"))
 }
 
 /// The payload `data`'s subject had before this change: the payload of its
@@ -133,10 +140,23 @@ impl Store {
     /// Signs what this store writes from now on: every event records
     /// `actor`'s origin and staff member.
     pub fn act_as(&mut self, actor: &Actor) -> Result<()> {
-        self.conn.execute(
-            "UPDATE actor SET origin = ?1, staff = ?2",
-            params![actor.origin.as_str(), actor.staff],
-        )?;
+        match self.conn.engine() {
+            Engine::Sqlite => {
+                self.conn.execute(
+                    "UPDATE actor SET origin = ?1, staff = ?2",
+                    params![actor.origin.as_str(), actor.staff],
+                )?;
+            }
+            // A session setting, so a new connection is the same actor's.
+            Engine::Postgres => self.conn.session(
+                "actor",
+                format!(
+                    "UPDATE actor SET origin = {}, staff = {}",
+                    literal(actor.origin.as_str()),
+                    actor.staff.as_deref().map_or("NULL".to_owned(), literal)
+                ),
+            )?,
+        }
         Ok(())
     }
 

@@ -272,15 +272,18 @@ impl Store {
         }
         // Other desks' commits are told on this channel (the schema's
         // notify triggers): `data_version` counts them.
-        conn.execute_batch("LISTEN slotdesk")
+        conn.session("listen", "LISTEN slotdesk".to_owned())
             .map_err(|e| on_server(e.into()))?;
         conn.set_write_wait(BUSY_TIMEOUT)
             .map_err(|e| on_server(e.into()))?;
         events::prepare_actor(&conn).map_err(on_server)?;
         // After the actor's temporary table: a read-only session makes none.
         if access == Access::Read {
-            conn.execute_batch("SET default_transaction_read_only = on")
-                .map_err(|e| on_server(e.into()))?;
+            conn.session(
+                "read_only",
+                "SET default_transaction_read_only = on".to_owned(),
+            )
+            .map_err(|e| on_server(e.into()))?;
         }
         Ok(Self {
             conn,

@@ -106,7 +106,7 @@ pub fn connect(url: &str) -> Result<Db> {
     let client = config
         .connect(postgres::NoTls)
         .map_err(|e| fault(fault_of(&e).unwrap_or_else(|| FileFault::Io(e.to_string()))))?;
-    Ok(Db::Postgres(Box::new(Pg::new(client))))
+    Ok(Db::Postgres(Box::new(Pg::new(client, config))))
 }
 
 /// The slotdesk schema version of the database on `db` (0 when it has no

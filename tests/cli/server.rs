@@ -94,7 +94,10 @@ fn an_empty_database_on_the_server_is_made_a_slotdesk_one_by_init_only() {
     );
     // Now a slotdesk database, waiting for its catalog.
     let (_, stderr) = bookings_on(&db);
-    assert!(stderr.contains("no catalog has been applied yet"), "{stderr}");
+    assert!(
+        stderr.contains("no catalog has been applied yet"),
+        "{stderr}"
+    );
     // A file's backup is not a server's: the command says what is.
     let dir = tempfile::tempdir().unwrap();
     let backup = slotdesk_at(Path::new(&db), CLI_NOW)
@@ -106,4 +109,81 @@ fn an_empty_database_on_the_server_is_made_a_slotdesk_one_by_init_only() {
     assert!(!backup.status.success());
     assert!(stderr.contains("pg_dump"), "{stderr}");
     assert!(!dir.path().join("copy.db").exists());
+}
+
+#[test]
+fn a_broken_connection_is_said_once_then_the_store_connects_again_as_the_same_actor() {
+    use slotdesk::domain::{
+        Actor, BookingQuery, EventFilter, HoldRequest, Origin, SlotRef, TimeSlotId,
+    };
+    use slotdesk::store::Store;
+    let db = new_postgres_db();
+    let name = db.rsplit('/').next().unwrap().to_owned();
+    for args in [
+        vec!["init".to_owned()],
+        vec![
+            "catalog".into(),
+            "apply".into(),
+            crate::support::studio_catalog().display().to_string(),
+        ],
+    ] {
+        let out = slotdesk_at(Path::new(&db), CLI_NOW)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut store = Store::open(Path::new(&db)).unwrap();
+    store
+        .act_as(&Actor {
+            origin: Origin::Desk,
+            staff: Some("Dana O'Reception".into()),
+        })
+        .unwrap();
+    let all = BookingQuery::default();
+    assert_eq!(store.bookings(&all).unwrap().pagination.total_count, 0);
+
+    // The server ends the desk's connection (a restart, a cable pulled).
+    let mut admin = postgres::Client::connect(&admin_url(), postgres::NoTls).unwrap();
+    let ended = admin
+        .query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1",
+            &[&name],
+        )
+        .unwrap();
+    assert!(!ended.is_empty());
+    std::thread::sleep(std::time::Duration::from_millis(200));
+
+    // The first call after the break fails and says the server went away…
+    let err = store.bookings(&all).unwrap_err().to_string();
+    assert!(!err.contains(password_of(&db)), "{err}");
+    // … the next connects again, with the desk's session as it was.
+    assert_eq!(store.bookings(&all).unwrap().pagination.total_count, 0);
+    let now = chrono::DateTime::parse_from_rfc3339(CLI_NOW)
+        .unwrap()
+        .to_utc();
+    let held = store
+        .hold(
+            &HoldRequest {
+                slot: SlotRef {
+                    time_slot_id: TimeSlotId(22),
+                    date: "2026-11-23".parse().unwrap(),
+                },
+                participants: 1,
+                idempotency_key: None,
+            },
+            now,
+        )
+        .unwrap();
+    let events = store.events(None, &EventFilter::default(), 100).unwrap();
+    let made = events
+        .iter()
+        .find(|e| e.data.booking().is_some_and(|b| b.id == held.id))
+        .unwrap();
+    assert_eq!(made.staff.as_deref(), Some("Dana O'Reception"));
+    assert_eq!(made.origin, Some(Origin::Desk));
 }

@@ -15,6 +15,10 @@ pub enum Error {
     /// What this engine does not do (a pragma of SQLite's on PostgreSQL).
     #[error("{0}")]
     Unsupported(String),
+    /// The connection to the server broke inside a transaction: what it
+    /// was doing was not committed, or not confirmed.
+    #[error("the connection to the server was lost before the change was confirmed")]
+    Lost,
     /// A query that must return a row returned none.
     #[error("query returned no rows")]
     NoRow,
@@ -46,6 +50,15 @@ impl Error {
         match self {
             Self::Sqlite(e) => Some(e),
             _ => None,
+        }
+    }
+
+    /// Whether the connection to the server broke (now or before).
+    pub fn is_lost(&self) -> bool {
+        match self {
+            Self::Lost => true,
+            Self::Postgres(e) => e.is_closed(),
+            _ => false,
         }
     }
 

@@ -166,6 +166,16 @@ impl Db {
         }
     }
 
+    /// Runs `sql` (no parameters) as a setting of this connection's
+    /// session: on PostgreSQL it is run again on every new connection (see
+    /// [`Pg`]), `name` naming it (a later one of that name replaces it).
+    pub fn session(&self, name: &'static str, sql: String) -> Result<()> {
+        match self {
+            Self::Sqlite(c) => Ok(c.execute_batch(&sql)?),
+            Self::Postgres(p) => p.session(name, sql),
+        }
+    }
+
     /// Commits the open transaction.
     pub fn commit(&self) -> Result<()> {
         match self {

@@ -2,7 +2,7 @@
 //! their parameters' types and kept, and write transactions serialised by
 //! the location's write lock.
 
-use super::error::Result;
+use super::error::{Error, Result};
 use super::for_postgres;
 use super::value::{Bound, Kind};
 use postgres::types::ToSql;
@@ -18,9 +18,18 @@ use std::collections::HashMap;
 /// rule needs its own list of rows to lock.
 pub const WRITE_LOCK: i64 = 0x736c_6f74_6465_736b;
 
-/// An open PostgreSQL connection.
+/// An open PostgreSQL connection, that connects again when the server
+/// comes back after the connection broke: outside a transaction the next
+/// statement reconnects and replays the session's settings (its `LISTEN`,
+/// lock timeout, read-only flag and the actor's temporary table); a
+/// transaction the break cut short is reported lost, never retried.
 pub struct Pg {
     client: RefCell<postgres::Client>,
+    /// How to connect again.
+    config: postgres::Config,
+    /// The session's setup, by name, in the order first made: replayed on
+    /// a new connection.
+    session: RefCell<Vec<(&'static str, String)>>,
     /// Prepared statements by their SQLite-dialect text and parameter types.
     prepared: RefCell<HashMap<(String, Vec<Kind>), postgres::Statement>>,
     in_tx: Cell<bool>,
@@ -32,15 +41,52 @@ pub struct Pg {
 }
 
 impl Pg {
-    /// Wraps a connected client.
-    pub fn new(client: postgres::Client) -> Self {
+    /// Wraps a client connected by `config`.
+    pub fn new(client: postgres::Client, config: postgres::Config) -> Self {
         Self {
             client: RefCell::new(client),
+            config,
+            session: RefCell::new(Vec::new()),
             prepared: RefCell::new(HashMap::new()),
             in_tx: Cell::new(false),
             seen: Cell::new(0),
             writes: Cell::new(0),
         }
+    }
+
+    /// Runs `sql` now and again on every new connection, as the session
+    /// setting `name` (a later call with the same name replaces it).
+    pub fn session(&self, name: &'static str, sql: String) -> Result<()> {
+        self.batch(&sql)?;
+        let mut session = self.session.borrow_mut();
+        match session.iter_mut().find(|(n, _)| *n == name) {
+            Some(entry) => entry.1 = sql,
+            None => session.push((name, sql)),
+        }
+        Ok(())
+    }
+
+    /// Connects again if the connection broke: outside a transaction, a new
+    /// connection with the session replayed (and one change counted, so a
+    /// desk reloads what it missed); inside one, the transaction is gone.
+    /// Errors: the connect's (the server still away); [`Error::Lost`] for
+    /// a transaction the break ended.
+    fn ensure_open(&self) -> Result<()> {
+        if !self.client.borrow().is_closed() {
+            return Ok(());
+        }
+        if self.in_tx.replace(false) {
+            return Err(Error::Lost);
+        }
+        let client = self.config.connect(postgres::NoTls)?;
+        *self.client.borrow_mut() = client;
+        self.prepared.borrow_mut().clear();
+        let session = self.session.borrow().clone();
+        for (_, sql) in &session {
+            self.client.borrow_mut().batch_execute(sql)?;
+        }
+        self.seen.set(self.seen.get() + 1);
+        Ok(())
     }
 
     /// Whether a transaction is open.
@@ -53,6 +99,7 @@ impl Pg {
     /// for more. Like SQLite's `data_version`, it changes when a commit did.
     pub fn changes_seen(&self) -> Result<i64> {
         use postgres::fallible_iterator::FallibleIterator;
+        self.ensure_open()?;
         let mut client = self.client.borrow_mut();
         let n = client.notifications().iter().count()?;
         self.seen
@@ -61,6 +108,7 @@ impl Pg {
     }
 
     fn statement(&self, sql: &str, values: &[Bound<'_>]) -> Result<postgres::Statement> {
+        self.ensure_open()?;
         let kinds: Vec<Kind> = values.iter().map(Bound::kind).collect();
         let key = (sql.to_owned(), kinds);
         if let Some(s) = self.prepared.borrow().get(&key) {
@@ -112,6 +160,7 @@ impl Pg {
     /// Runs statements separated by `;` (the transactions' own, settings,
     /// the schema's migrations: not counted as writes).
     pub fn batch(&self, sql: &str) -> Result<()> {
+        self.ensure_open()?;
         Ok(self.client.borrow_mut().batch_execute(sql)?)
     }
 
