@@ -69,6 +69,9 @@ pub enum Msg {
     SignedIn(Result<StaffMember, Failure>),
     /// Another desk committed a change.
     DatabaseChanged,
+    /// The database answers again after the change poll failed (a server
+    /// that went away came back).
+    DatabaseBack,
     /// The result of `write`: the booking or customer after it, or why not.
     Written(Box<Write>, Result<Written, Failure>),
     /// A load failed.

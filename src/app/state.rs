@@ -128,6 +128,10 @@ pub struct Status {
 /// How many messages the log keeps: the newest 100.
 pub const MESSAGE_LOG_LEN: usize = 100;
 
+/// How far back in the log a message said again is found and counted
+/// rather than logged anew.
+pub const REPEATS_SEEN: usize = 3;
+
 /// A message the status bar showed, as the messages log keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoggedMessage {
@@ -338,15 +342,22 @@ impl AppState {
     }
 
     /// Shows `text` in the status bar and puts it first in the log (the
-    /// same message again in a row counts once more instead), dropping the
-    /// oldest beyond [`MESSAGE_LOG_LEN`].
+    /// same message again while it is among the last [`REPEATS_SEEN`] —
+    /// two faults taking turns at every poll — counts once more and comes
+    /// first instead), dropping the oldest beyond [`MESSAGE_LOG_LEN`].
     fn say(&mut self, text: String, kind: MessageKind) {
-        match self.messages.front_mut() {
-            Some(last) if last.text == text && last.kind == kind => {
+        let again = self
+            .messages
+            .iter()
+            .take(REPEATS_SEEN)
+            .position(|m| m.text == text && m.kind == kind);
+        match again.and_then(|at| self.messages.remove(at)) {
+            Some(mut last) => {
                 last.times = last.times.saturating_add(1);
                 last.at = self.now;
+                self.messages.push_front(last);
             }
-            _ => {
+            None => {
                 self.messages.push_front(LoggedMessage {
                     at: self.now,
                     text: text.clone(),

@@ -142,6 +142,10 @@ fn route(state: &mut AppState, msg: Msg) -> Vec<Effect> {
             state.outbox = status;
             Vec::new()
         }
+        Msg::DatabaseBack => {
+            state.info("the database answers again");
+            Vec::new()
+        }
         Msg::DatabaseLost(why) => {
             state.alert = Some(why);
             Vec::new()

@@ -43,9 +43,16 @@ pub use waitlist::{WaitlistAction, WaitlistArgs};
 #[derive(Debug, Parser)]
 #[command(name = "slotdesk", version, about, long_about = None)]
 pub struct Cli {
-    /// Database file [default: $SLOTDESK_DB, else the platform data dir,
-    /// e.g. ~/.local/share/slotdesk/slotdesk.db]
-    #[arg(long, global = true, env = "SLOTDESK_DB", value_name = "PATH")]
+    /// Database file, or a PostgreSQL server's database
+    /// (postgres://USER:PASSWORD@HOST/DATABASE) [default: $SLOTDESK_DB, else
+    /// the platform data dir, e.g. ~/.local/share/slotdesk/slotdesk.db]
+    #[arg(
+        long,
+        global = true,
+        env = "SLOTDESK_DB",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub db: Option<PathBuf>,
 
     /// Open the desk on a fresh demo database in a temporary folder.

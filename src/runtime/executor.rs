@@ -17,6 +17,9 @@ pub struct Executor {
     pub store: Store,
     data_version: Option<i64>,
     signed_in: Option<String>,
+    /// Whether the last change poll failed (a server gone away): the next
+    /// one that answers says the database is back.
+    poll_failed: bool,
 }
 
 impl Executor {
@@ -29,6 +32,7 @@ impl Executor {
             store,
             data_version,
             signed_in: None,
+            poll_failed: false,
         }
     }
 
@@ -148,14 +152,19 @@ impl Executor {
                 if let Err(e) = store.check_file() {
                     return Ok(vec![Msg::DatabaseLost(lost_words(&store.shown_path(), &e))]);
                 }
-                let version = store.data_version()?;
+                let version = store.data_version();
+                let failed = std::mem::replace(&mut self.poll_failed, version.is_err());
+                let version = version?;
                 let changed = self.data_version.is_some_and(|v| v != version);
                 self.data_version = Some(version);
-                if changed {
-                    vec![Msg::DatabaseChanged]
-                } else {
-                    Vec::new()
+                let mut msgs = Vec::new();
+                if failed {
+                    msgs.push(Msg::DatabaseBack);
                 }
+                if changed {
+                    msgs.push(Msg::DatabaseChanged);
+                }
+                msgs
             }
             // Never waits for another desk's lock: a lapsed hold stops
             // counting anyway, and the next write sweeps it.

@@ -60,7 +60,7 @@ impl Store {
         if self.on_server() {
             return Err(BookingError::invalid(format!(
                 "a PostgreSQL database is {done} with the server's own tools \
-                 (pg_dump and pg_restore, see the README); `slotdesk export` writes its \
+                 (pg_dump, and psql to load a dump back: see the README); `slotdesk export` writes its \
                  bookings and customers in a form any slotdesk imports"
             ))
             .into());

@@ -58,10 +58,10 @@ fn holding(alias: &str) -> String {
 
 fn over_capacity(conn: &Db, now: DateTime<Utc>, report: &mut CheckReport) -> Result<()> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT b.time_slot_id, b.date, SUM(b.participants), t.capacity
+        "SELECT b.time_slot_id, b.date, CAST(SUM(b.participants) AS BIGINT), t.capacity
          FROM bookings b JOIN time_slots t ON t.id = b.time_slot_id
          WHERE {}
-         GROUP BY b.time_slot_id, b.date
+         GROUP BY b.time_slot_id, b.date, t.capacity
          HAVING SUM(b.participants) > t.capacity
          ORDER BY b.date, b.time_slot_id",
         holding("b")

@@ -175,7 +175,17 @@ impl Store {
 
     fn open_as(path: &Path, access: Access) -> Result<Self> {
         if let Some(url) = server::postgres_url(path) {
-            return Self::open_server(url, access);
+            return Self::open_server(&url, access);
+        }
+        if server::other_url(path) {
+            return Err(StoreError::file(
+                Path::new(&server::shown(&path.to_string_lossy())),
+                FileFault::Io(
+                    "is a URL but not PostgreSQL's (postgres://USER:PASSWORD@HOST/DATABASE), \
+                     nor a file's path"
+                        .to_owned(),
+                ),
+            ));
         }
         let fault = |f| StoreError::file(path, f);
         match std::fs::metadata(path) {
@@ -299,10 +309,7 @@ impl Store {
     /// The database as it may be shown: the file's path, or the server's
     /// URL without its password.
     pub fn shown_path(&self) -> PathBuf {
-        match server::postgres_url(&self.path) {
-            Some(url) => PathBuf::from(server::shown(url)),
-            None => self.path.clone(),
-        }
+        shown_of(&self.path).into_owned()
     }
 
     /// Whether the database is on a PostgreSQL server (not a file).
@@ -323,7 +330,7 @@ impl Store {
             db::Db::Sqlite(c) => Ok(c.pragma_query_value(None, "data_version", |r| r.get(0))?),
             db::Db::Postgres(p) => p
                 .changes_seen()
-                .map_err(|e| StoreError::from(e).on_file(&self.path)),
+                .map_err(|e| StoreError::from(e).on_file(&self.shown_path())),
         }
     }
 
@@ -376,7 +383,8 @@ impl Store {
             ..
         } = self;
         let path: &Path = path;
-        let on_file = |e: StoreError| e.on_file(path);
+        let shown = shown_of(path);
+        let on_file = |e: StoreError| e.on_file(&shown);
         still_open(path, *identity, lost)?;
         // A savepoint inside a batch, else its own transaction.
         let tx = transaction::Scope::begin(conn).map_err(on_file)?;
@@ -445,6 +453,14 @@ pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+/// `db` as it may be shown in a message: a URL without its password.
+fn shown_of(db: &Path) -> std::borrow::Cow<'_, Path> {
+    match server::postgres_url(db) {
+        Some(url) => std::borrow::Cow::Owned(PathBuf::from(server::shown(&url))),
+        None => std::borrow::Cow::Borrowed(db),
+    }
 }
 
 /// Whether `db` (a `--db` value) names a PostgreSQL server's database

@@ -20,27 +20,52 @@ pub fn latest_version() -> usize {
 }
 
 /// The URL `db` names when it is a PostgreSQL server's
-/// (`postgres://USER@HOST/DB` or `postgresql://…`), else `None` (a file).
-pub fn postgres_url(db: &Path) -> Option<&str> {
-    let text = db.to_str()?;
-    (text.starts_with("postgres://") || text.starts_with("postgresql://")).then_some(text)
+/// (`postgres://USER@HOST/DB` or `postgresql://…`, the scheme in any case,
+/// spaces around it ignored), with the scheme as the client reads it; else
+/// `None` (a file).
+pub fn postgres_url(db: &Path) -> Option<String> {
+    let text = db.to_str()?.trim();
+    let (scheme, rest) = text.split_once("://")?;
+    (scheme.eq_ignore_ascii_case("postgres") || scheme.eq_ignore_ascii_case("postgresql"))
+        .then(|| format!("{}://{rest}", scheme.to_ascii_lowercase()))
 }
 
-/// `url` without its password, for messages and the desk's banner.
+/// Whether `db` looks like a URL of something else than PostgreSQL
+/// (`mysql://…`, `http://…`): never taken for a file's path.
+pub fn other_url(db: &Path) -> bool {
+    postgres_url(db).is_none() && db.to_string_lossy().contains("://")
+}
+
+/// `url` without its password (the one after the user, and a `password=`
+/// parameter), for messages and the desk's banner.
 pub fn shown(url: &str) -> String {
+    let url = url.trim();
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
-    let (auth, host) = match rest.rsplit_once('@') {
-        Some((auth, host)) => (Some(auth), host),
-        None => (None, rest),
+    let (rest, query) = match rest.split_once('?') {
+        Some((rest, query)) => (rest, Some(query)),
+        None => (rest, None),
     };
-    match auth {
-        Some(auth) => {
+    let place = match rest.rsplit_once('@') {
+        Some((auth, host)) => {
             let user = auth.split_once(':').map_or(auth, |(user, _)| user);
-            format!("{scheme}://{user}@{host}")
+            format!("{user}@{host}")
         }
-        None => url.to_owned(),
+        None => rest.to_owned(),
+    };
+    let kept: Vec<&str> = query
+        .into_iter()
+        .flat_map(|q| q.split('&'))
+        .filter(|p| {
+            let key = p.split_once('=').map_or(*p, |(k, _)| k);
+            !key.eq_ignore_ascii_case("password")
+        })
+        .collect();
+    if kept.is_empty() {
+        format!("{scheme}://{place}")
+    } else {
+        format!("{scheme}://{place}?{}", kept.join("&"))
     }
 }
 
@@ -97,6 +122,12 @@ pub fn connect(url: &str) -> Result<Db> {
     let mut config: postgres::Config = url
         .parse()
         .map_err(|e: postgres::Error| fault(FileFault::Io(format!("is not a usable URL: {e}"))))?;
+    if config.get_hosts().is_empty() {
+        return Err(fault(FileFault::Io(
+            "is not a usable URL: it names no server (postgres://USER:PASSWORD@HOST/DATABASE)"
+                .to_owned(),
+        )));
+    }
     if config.get_connect_timeout().is_none() {
         config.connect_timeout(CONNECT_TIMEOUT);
     }
@@ -172,5 +203,48 @@ pub fn migrate(db: &Db) -> Result<()> {
             let _ = db.rollback();
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{other_url, postgres_url, shown};
+    use std::path::Path;
+
+    #[test]
+    fn a_url_is_shown_without_its_password_however_it_is_written() {
+        assert_eq!(
+            shown("postgres://desk:pw@pc/slotdesk"),
+            "postgres://desk@pc/slotdesk"
+        );
+        assert_eq!(
+            shown("postgres://desk:p@ss:w@pc:5433/s"),
+            "postgres://desk@pc:5433/s"
+        );
+        assert_eq!(
+            shown("postgres://pc/s?password=secret&sslmode=disable"),
+            "postgres://pc/s?sslmode=disable"
+        );
+        assert_eq!(
+            shown("postgres://desk@pc/s?PASSWORD=secret"),
+            "postgres://desk@pc/s"
+        );
+        assert_eq!(shown(" postgres://desk:pw@pc/s "), "postgres://desk@pc/s");
+    }
+
+    #[test]
+    fn a_postgres_url_is_known_in_any_case_and_another_url_is_no_file() {
+        assert_eq!(
+            postgres_url(Path::new(" Postgres://desk@pc/s")).as_deref(),
+            Some("postgres://desk@pc/s")
+        );
+        assert_eq!(
+            postgres_url(Path::new("POSTGRESQL://pc/s")).as_deref(),
+            Some("postgresql://pc/s")
+        );
+        assert_eq!(postgres_url(Path::new("/home/desk/slotdesk.db")), None);
+        assert!(other_url(Path::new("mysql://desk:pw@pc/s")));
+        assert!(!other_url(Path::new("/home/desk/slotdesk.db")));
+        assert!(!other_url(Path::new("postgres://pc/s")));
     }
 }

@@ -187,3 +187,41 @@ fn a_broken_connection_is_said_once_then_the_store_connects_again_as_the_same_ac
     assert_eq!(made.staff.as_deref(), Some("Dana O'Reception"));
     assert_eq!(made.origin, Some(Origin::Desk));
 }
+
+#[test]
+fn a_url_written_another_way_is_still_the_servers_and_another_programs_url_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for url in [
+        " Postgres://desk:s3cret-pw@127.0.0.1:1/slotdesk",
+        "postgres://desk@127.0.0.1:1/slotdesk?password=s3cret-pw",
+    ] {
+        let out = slotdesk_at(Path::new(url), CLI_NOW)
+            .current_dir(dir.path())
+            .arg("init")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{url}: {stderr}");
+        assert!(stderr.contains("cannot be reached"), "{url}: {stderr}");
+        assert!(!stderr.contains("s3cret-pw"), "{url}: {stderr}");
+    }
+    let out = slotdesk_at(Path::new("mysql://desk:s3cret-pw@pc/slotdesk"), CLI_NOW)
+        .current_dir(dir.path())
+        .arg("init")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not PostgreSQL's"), "{stderr}");
+    assert!(!stderr.contains("s3cret-pw"), "{stderr}");
+    // Nothing was made in the folder the commands ran in.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // Help names the variable but never shows its value.
+    let help = slotdesk_at(Path::new("postgres://desk:s3cret-pw@pc/s"), CLI_NOW)
+        .arg("--help")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(text.contains("SLOTDESK_DB"), "{text}");
+    assert!(!text.contains("s3cret-pw"), "{text}");
+}

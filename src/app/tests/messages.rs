@@ -51,6 +51,33 @@ fn a_message_repeated_in_a_row_is_logged_once_with_a_count() {
 }
 
 #[test]
+fn two_faults_taking_turns_are_logged_once_each_with_their_counts() {
+    // A server gone away: the change poll and another read fail at every
+    // poll, in turn; the log must not fill with them.
+    let mut s = desk();
+    s.messages.clear();
+    s.info("held #1");
+    for _ in 0..50 {
+        s.error("database postgres://desk@pc/slotdesk: lost its connection to the server");
+        s.error("database error: connection closed");
+    }
+    assert_eq!(s.messages.len(), 3, "{:?}", logged(&s));
+    assert_eq!(s.messages[0].text, "database error: connection closed");
+    assert_eq!((s.messages[0].times, s.messages[1].times), (50, 50));
+    assert_eq!(s.messages[2].text, "held #1");
+}
+
+#[test]
+fn a_database_that_answers_again_says_so_in_place_of_the_last_fault() {
+    let mut s = desk();
+    s.error("database postgres://desk@pc/slotdesk: cannot be reached (Connection refused)");
+    assert!(update(&mut s, Msg::DatabaseBack).is_empty());
+    let status = s.status.as_ref().unwrap();
+    assert_eq!(status.text, "the database answers again");
+    assert_eq!(status.kind, MessageKind::Info);
+}
+
+#[test]
 fn the_log_opens_on_its_key_scrolls_and_closes_with_esc() {
     let mut s = desk();
     for i in 0..30 {
