@@ -17,8 +17,8 @@ mod reminders;
 mod waitlist;
 
 pub use admin::{
-    BackupArgs, CatalogAction, CheckArgs, ClosureAction, GenerateArgs, RestoreArgs, RoleArg,
-    StaffAction,
+    BackupArgs, CatalogAction, CheckArgs, ClosureAction, GenerateArgs, MigrateArgs, RestoreArgs,
+    RoleArg, StaffAction,
 };
 pub use booking::{
     BookArgs, CancelArgs, ConfirmArgs, CustomerFields, DeclineArgs, HoldArgs, MoveArgs, StatusArg,
@@ -187,6 +187,10 @@ pub enum Command {
     /// Copy the database to FILE (default: the data folder's backups/),
     /// safely while desks are writing.
     Backup(BackupArgs),
+    /// Copy this SQLite database, whole, into an empty PostgreSQL database
+    /// (--to postgres://USER:PASSWORD@HOST/DATABASE), then count each
+    /// table on both sides; point the desks at the server afterwards.
+    Migrate(MigrateArgs),
     /// Replace the database with a backup (manager only; integrity-checked;
     /// the current file is kept aside; refused while a desk has it open).
     Restore(RestoreArgs),

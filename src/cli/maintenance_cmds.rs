@@ -1,6 +1,6 @@
 //! `check`, `backup` and `restore`: the database file's health and copies.
 
-use super::args::{BackupArgs, CheckArgs, RestoreArgs};
+use super::args::{BackupArgs, CheckArgs, MigrateArgs, RestoreArgs};
 use super::context::Context;
 use super::output;
 use super::{CliError, CliResult};
@@ -66,6 +66,43 @@ fn print_report(path: &Path, r: &CheckReport) -> CliResult {
     for id in &r.without_events {
         writeln!(out, "  no events: booking {id}")?;
     }
+    Ok(())
+}
+
+/// `migrate --to URL`: a manager's (once there is staff); the copy, then
+/// each table's rows on both sides; exit 1 when a count differs.
+pub fn migrate(ctx: &Context, args: &MigrateArgs) -> CliResult {
+    // The whole database, staff and all, leaves this file: a manager's.
+    if ctx.store.has_staff()? && ctx.signed_in.as_ref().map(|m| m.role) != Some(Role::Manager) {
+        return Err(BookingError::ManagerOnly("copy the database to a server").into());
+    }
+    let copied = ctx.store.copy_to_server(&args.to)?;
+    let to = crate::store::shown_db(&args.to);
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "copied {} into {}:",
+        ctx.store.shown_path().display(),
+        to.display()
+    )?;
+    for (table, here, there) in &copied.tables {
+        let differs = if here == there {
+            String::new()
+        } else {
+            format!("  (the server has {there})")
+        };
+        writeln!(out, "  {table:<18} {here:>9} rows{differs}")?;
+    }
+    if !copied.all_equal() {
+        return Err(CliError::CheckFailed(
+            "the server's row counts differ from this database's".to_owned(),
+        ));
+    }
+    writeln!(
+        out,
+        "next: slotdesk --db '{}' check, then point every desk at the server (SLOTDESK_DB)",
+        to.display()
+    )?;
     Ok(())
 }
 

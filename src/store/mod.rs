@@ -62,6 +62,7 @@ mod closures;
 mod codec;
 #[path = "contact_plan_tests.rs"]
 mod contact_plan_tests;
+mod copy_to_server;
 mod courses;
 mod customer_merge;
 mod customer_search;
@@ -94,6 +95,7 @@ mod walk_in;
 
 pub use crate::domain::waitlist::WaitlistRequest;
 pub use backup::{BackupMade, RestoreMade};
+pub use copy_to_server::Copied;
 pub use error::{Result, StoreError};
 pub use file::FileFault;
 pub use import::ImportOptions;
@@ -455,7 +457,13 @@ pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// `db` as it may be shown in a message: a URL without its password.
+/// `db` (a `--db` value) as it may be shown in a message: a URL without
+/// its password, a file's path as it is.
+pub fn shown_db(db: &Path) -> PathBuf {
+    shown_of(db).into_owned()
+}
+
+/// [`shown_db`], borrowing a file's path.
 fn shown_of(db: &Path) -> std::borrow::Cow<'_, Path> {
     match server::postgres_url(db) {
         Some(url) => std::borrow::Cow::Owned(PathBuf::from(server::shown(&url))),

@@ -225,3 +225,60 @@ fn a_url_written_another_way_is_still_the_servers_and_another_programs_url_is_re
     assert!(text.contains("SLOTDESK_DB"), "{text}");
     assert!(!text.contains("s3cret-pw"), "{text}");
 }
+
+#[test]
+fn migrate_copies_a_demo_database_whole_and_both_sides_export_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("desk.db");
+    let run = |db: &Path, args: &[&str]| {
+        let out = slotdesk_at(db, CLI_NOW)
+            .env("SLOTDESK_STAFF", "Morgan Lead")
+            .env("SLOTDESK_PIN", "2222")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, _, stderr) = run(&file, &["init", "--demo"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let server = new_postgres_db();
+    let (code, stdout, stderr) = run(&file, &["migrate", "--to", &server]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("bookings"), "{stdout}");
+    assert!(!stdout.contains(password_of(&server)), "{stdout}");
+    // The server's copy keeps every rule and reads the same, id for id.
+    let url = Path::new(&server);
+    let (code, _, stderr) = run(url, &["check"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for format in ["csv", "ics", "json"] {
+        let here = run(&file, &["export", "--format", format]);
+        let there = run(url, &["export", "--format", format]);
+        assert_eq!(here.0, Some(0), "{}", here.2);
+        assert!(here.1.lines().count() > 100, "{format}: a demo's worth");
+        assert_eq!(here.1, there.1, "{format} exports differ");
+    }
+    let (_, here, _) = run(&file, &["export", "customers"]);
+    let (_, there, _) = run(url, &["export", "customers"]);
+    assert_eq!(here, there);
+    // New ids continue after the copied ones on the server.
+    let mut raw = crate::engine::Raw::open(url);
+    for table in ["bookings", "customers", "events", "time_slots"] {
+        let next = raw.text(&format!(
+            "SELECT (nextval(pg_get_serial_sequence('{table}', 'id'))
+                     > (SELECT max(id) FROM {table}))::text"
+        ));
+        assert_eq!(next, "true", "{table}'s next id");
+    }
+    // A second copy into the same database is refused, and changes nothing.
+    let (code, _, stderr) = run(&file, &["migrate", "--to", &server]);
+    assert_eq!(code, Some(5), "{stderr}");
+    assert!(stderr.contains("already holds slotdesk data"), "{stderr}");
+    // The server is no source of a copy.
+    let (code, _, stderr) = run(url, &["migrate", "--to", &new_postgres_db()]);
+    assert_ne!(code, Some(0));
+    assert!(stderr.contains("SQLite"), "{stderr}");
+}

@@ -85,6 +85,15 @@ pub struct BackupArgs {
     pub file: Option<PathBuf>,
 }
 
+/// `migrate`.
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// The empty PostgreSQL database to copy into
+    /// (postgres://USER:PASSWORD@HOST/DATABASE).
+    #[arg(long, value_name = "URL")]
+    pub to: PathBuf,
+}
+
 /// `restore`.
 #[derive(Debug, Args)]
 pub struct RestoreArgs {

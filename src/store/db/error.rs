@@ -12,6 +12,9 @@ pub enum Error {
     /// A column held what the row cannot be read from (a corrupt row).
     #[error("column {idx}: {what}")]
     Decode { idx: usize, what: String },
+    /// Rows for a `COPY` could not be given (reading them failed).
+    #[error("copying rows: {0}")]
+    Copy(std::io::Error),
     /// What this engine does not do (a pragma of SQLite's on PostgreSQL).
     #[error("{0}")]
     Unsupported(String),

@@ -157,6 +157,23 @@ impl Pg {
         Ok(self.client.borrow_mut().query(&stmt, &refs)?)
     }
 
+    /// Runs `COPY … FROM STDIN` (`sql`), `write` giving its rows in COPY's
+    /// text form; the rows the server took.
+    /// Errors: the server's (a row its constraints refuse), or `write`'s.
+    pub fn copy_in(
+        &self,
+        sql: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<u64> {
+        self.ensure_open()?;
+        let mut client = self.client.borrow_mut();
+        let mut writer = client.copy_in(sql)?;
+        write(&mut writer).map_err(Error::Copy)?;
+        let rows = writer.finish()?;
+        self.writes.set(self.writes.get() + rows);
+        Ok(rows)
+    }
+
     /// Runs statements separated by `;` (the transactions' own, settings,
     /// the schema's migrations: not counted as writes).
     pub fn batch(&self, sql: &str) -> Result<()> {
