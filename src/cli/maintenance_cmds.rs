@@ -98,10 +98,11 @@ pub fn migrate(ctx: &Context, args: &MigrateArgs) -> CliResult {
             "the server's row counts differ from this database's".to_owned(),
         ));
     }
+    // The URL as given holds its password: the hint names it, not shows it.
     writeln!(
         out,
-        "next: slotdesk --db '{}' check, then point every desk at the server (SLOTDESK_DB)",
-        to.display()
+        "next: `slotdesk check` with --db (or SLOTDESK_DB) set to the URL given to --to, \
+         then point every desk at the server"
     )?;
     Ok(())
 }

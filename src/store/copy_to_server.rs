@@ -60,7 +60,12 @@ impl Store {
     /// bookings or events; the server's faults; a row the server's
     /// constraints refuse (nothing is kept on the server then).
     pub fn copy_to_server(&self, to: &Path) -> Result<Copied> {
-        let src = self.conn.sqlite("copying to a server")?;
+        let Db::Sqlite(src) = &self.conn else {
+            return Err(BookingError::invalid(
+                "migrate copies an SQLite database to a server: run it with --db naming the file",
+            )
+            .into());
+        };
         if !super::names_a_server(to) {
             return Err(BookingError::invalid(
                 "--to takes a PostgreSQL database's URL (postgres://USER:PASSWORD@HOST/DATABASE)",

@@ -112,7 +112,7 @@ fn an_empty_database_on_the_server_is_made_a_slotdesk_one_by_init_only() {
 }
 
 #[test]
-fn a_broken_connection_is_said_once_then_the_store_connects_again_as_the_same_actor() {
+fn after_a_broken_connection_the_store_connects_again_as_the_same_actor() {
     use slotdesk::domain::{
         Actor, BookingQuery, EventFilter, HoldRequest, Origin, SlotRef, TimeSlotId,
     };
@@ -158,10 +158,8 @@ fn a_broken_connection_is_said_once_then_the_store_connects_again_as_the_same_ac
     assert!(!ended.is_empty());
     std::thread::sleep(std::time::Duration::from_millis(200));
 
-    // The first call after the break fails and says the server went away…
-    let err = store.bookings(&all).unwrap_err().to_string();
-    assert!(!err.contains(password_of(&db)), "{err}");
-    // … the next connects again, with the desk's session as it was.
+    // The next read connects again and is answered (nothing of it had
+    // happened on the broken connection), with the desk's session as it was.
     assert_eq!(store.bookings(&all).unwrap().pagination.total_count, 0);
     let now = chrono::DateTime::parse_from_rfc3339(CLI_NOW)
         .unwrap()
@@ -279,6 +277,6 @@ fn migrate_copies_a_demo_database_whole_and_both_sides_export_the_same() {
     assert!(stderr.contains("already holds slotdesk data"), "{stderr}");
     // The server is no source of a copy.
     let (code, _, stderr) = run(url, &["migrate", "--to", &new_postgres_db()]);
-    assert_ne!(code, Some(0));
-    assert!(stderr.contains("SQLite"), "{stderr}");
+    assert_eq!(code, Some(5), "{stderr}");
+    assert!(stderr.contains("copies an SQLite database"), "{stderr}");
 }

@@ -125,10 +125,12 @@ impl Pg {
 
     /// Runs `sql` with `values`; the rows it changed.
     pub fn execute(&self, sql: &str, values: &[Bound<'_>]) -> Result<usize> {
-        let stmt = self.statement(sql, values)?;
-        let refs: Vec<&(dyn ToSql + Sync)> =
-            values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        let n = self.client.borrow_mut().execute(&stmt, &refs)?;
+        let n = self.once_more(|| {
+            let stmt = self.statement(sql, values)?;
+            let refs: Vec<&(dyn ToSql + Sync)> =
+                values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+            Ok(self.client.borrow_mut().execute(&stmt, &refs)?)
+        })?;
         if n > 0 {
             self.writes.set(self.writes.get() + n);
         }
@@ -151,10 +153,12 @@ impl Pg {
         if !reads {
             self.writes.set(self.writes.get() + 1);
         }
-        let stmt = self.statement(sql, values)?;
-        let refs: Vec<&(dyn ToSql + Sync)> =
-            values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        Ok(self.client.borrow_mut().query(&stmt, &refs)?)
+        self.once_more(|| {
+            let stmt = self.statement(sql, values)?;
+            let refs: Vec<&(dyn ToSql + Sync)> =
+                values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
+            Ok(self.client.borrow_mut().query(&stmt, &refs)?)
+        })
     }
 
     /// Runs `COPY … FROM STDIN` (`sql`), `write` giving its rows in COPY's
@@ -177,8 +181,33 @@ impl Pg {
     /// Runs statements separated by `;` (the transactions' own, settings,
     /// the schema's migrations: not counted as writes).
     pub fn batch(&self, sql: &str) -> Result<()> {
-        self.ensure_open()?;
-        Ok(self.client.borrow_mut().batch_execute(sql)?)
+        self.once_more(|| {
+            self.ensure_open()?;
+            Ok(self.client.borrow_mut().batch_execute(sql)?)
+        })
+    }
+
+    /// Runs `f`; when it fails outside a transaction because the connection
+    /// had broken (the server restarted, ended it, or is shutting down),
+    /// connects again and runs it once more — nothing of it had happened, so
+    /// a desk's first read after a restart is answered, not refused. Inside
+    /// a transaction the failure stands (see [`Pg::ensure_open`]).
+    fn once_more<T>(&self, f: impl Fn() -> Result<T>) -> Result<T> {
+        match f() {
+            Err(e) if !self.in_tx.get() && self.broke(&e) => {
+                self.ensure_open()?;
+                f()
+            }
+            out => out,
+        }
+    }
+
+    /// Whether `e` says the connection is gone (closed now, or the server
+    /// ended it: SQLSTATE class 57, operator intervention).
+    fn broke(&self, e: &Error) -> bool {
+        self.client.borrow().is_closed()
+            || e.is_lost()
+            || e.sqlstate().is_some_and(|code| code.starts_with("57"))
     }
 
     /// Begins a write transaction (`READ COMMITTED`) and takes the
