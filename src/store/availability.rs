@@ -4,7 +4,7 @@
 
 use super::Store;
 use super::catalog::{TIME_SLOT_COLUMNS, closures, location, time_slot_row};
-use super::claims::{LONGEST_SLOT, claims_on};
+use super::claims::{LONGEST_SLOT, claims_on_each};
 use super::codec::day;
 use super::error::Result;
 use crate::domain::availability::{Claim, Slot, evaluate};
@@ -13,7 +13,6 @@ use crate::domain::{BookingError, ResourceId, ServiceId, SlotQuery, TimeSlot};
 use crate::store::db::{self, params};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 impl Store {
     /// The slots matching `query` at `now`, ordered by start then resource.
@@ -29,17 +28,14 @@ impl Store {
         let closures = closures(&self.conn, query.from, last, tz)?;
         let window_start = local_day_bounds(query.from, tz).0;
         let window_end = local_day_bounds(last, tz).1 + LONGEST_SLOT;
-        let mut claims: HashMap<ResourceId, Vec<Claim>> = HashMap::new();
-        for t in &time_slots {
-            if let Entry::Vacant(e) = claims.entry(t.resource_id) {
-                e.insert(claims_on(
-                    &self.conn,
-                    t.resource_id,
-                    window_start,
-                    window_end,
-                )?);
-            }
-        }
+        let mut resources: Vec<ResourceId> = time_slots.iter().map(|t| t.resource_id).collect();
+        resources.sort_unstable();
+        resources.dedup();
+        let claims: HashMap<ResourceId, Vec<Claim>> = if resources.is_empty() {
+            HashMap::new()
+        } else {
+            claims_on_each(&self.conn, &resources, window_start, window_end)?
+        };
         let mut out = Vec::new();
         for date in query.from.iter_days().take(query.days as usize) {
             for t in &time_slots {

@@ -9,6 +9,7 @@ use crate::domain::catalog::{AddOn, Location, Question, Resource, Service};
 use crate::domain::course::{Course, ServiceKind};
 use crate::domain::{AddOnId, BookingError, ResourceId, ServiceId, TimeSlot, TimeSlotId};
 use crate::store::db::{self, Db, Optional};
+use chrono::Datelike;
 use chrono::NaiveDate;
 
 impl Store {
@@ -89,7 +90,12 @@ fn find_by<T>(
     found.into_iter().next()
 }
 
+/// The location. Errors: no catalog loaded yet.
 pub(super) fn location(conn: &Db) -> Result<Location> {
+    conn.memo(("location", 0), || read_location(conn))
+}
+
+fn read_location(conn: &Db) -> Result<Location> {
     let mut stmt = conn.prepare_cached(
         "SELECT name, time_zone, phone_region, currency FROM location WHERE id = 1",
     )?;
@@ -126,7 +132,17 @@ fn resource_row(r: &db::Row<'_>) -> db::Result<Resource> {
     })
 }
 
+/// Every service (or the active ones), by name, with questions, add-ons
+/// and a course's sessions.
 pub(super) fn services(conn: &Db, active_only: bool) -> Result<Vec<Service>> {
+    let mut all = conn.memo(("services", 0), || read_services(conn))?;
+    if active_only {
+        all.retain(|s| s.active);
+    }
+    Ok(all)
+}
+
+fn read_services(conn: &Db) -> Result<Vec<Service>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, key, name, duration_minutes, capacity, hold_minutes, price, currency,
                 require_email_and_phone, active, horizon_days, min_notice_minutes, short_name,
@@ -161,9 +177,6 @@ pub(super) fn services(conn: &Db, active_only: bool) -> Result<Vec<Service>> {
         })?
         .collect::<db::Result<Vec<_>>>()?;
     courses(conn, &mut all, &kinds)?;
-    if active_only {
-        all.retain(|s| s.active);
-    }
     let mut questions = conn.prepare_cached(
         "SELECT service_id, name, required FROM service_questions ORDER BY service_id, position",
     )?;
@@ -241,10 +254,12 @@ pub(super) fn time_slot_row(r: &db::Row<'_>) -> db::Result<TimeSlot> {
 
 /// The time slot with `id`. Errors: `time slot not found`.
 pub(super) fn time_slot(conn: &Db, id: TimeSlotId) -> Result<TimeSlot> {
-    let mut stmt = conn.prepare_cached(&format!("{TIME_SLOT_COLUMNS} WHERE id = ?1"))?;
-    stmt.query_row([id.0], time_slot_row)
-        .optional()?
-        .ok_or_else(|| BookingError::TimeSlotNotFound.into())
+    conn.memo(("time slot", id.0), || {
+        let mut stmt = conn.prepare_cached(&format!("{TIME_SLOT_COLUMNS} WHERE id = ?1"))?;
+        stmt.query_row([id.0], time_slot_row)
+            .optional()?
+            .ok_or_else(|| BookingError::TimeSlotNotFound.into())
+    })
 }
 
 /// Closures that touch `[from, until]`, of any resource or the location,
@@ -255,8 +270,17 @@ pub(super) fn closures(
     until: NaiveDate,
     tz: chrono_tz::Tz,
 ) -> Result<Vec<Closure>> {
-    Ok(super::closures::closures_between(conn, from, until)?
-        .iter()
-        .map(|c| c.rule(tz))
-        .collect())
+    let read = || -> Result<Vec<Closure>> {
+        Ok(super::closures::closures_between(conn, from, until)?
+            .iter()
+            .map(|c| c.rule(tz))
+            .collect())
+    };
+    // One day's (every write's slot) is kept with the catalog; closures
+    // change the catalog's stamp too.
+    if from == until {
+        conn.memo(("closures", i64::from(from.num_days_from_ce())), read)
+    } else {
+        read()
+    }
 }

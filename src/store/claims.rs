@@ -5,6 +5,7 @@
 use super::catalog::{closures, location, time_slot};
 use super::codec::{date_col, day, instant, parsed, ts};
 use super::error::Result;
+use super::queries::{one_of, with_statement};
 use crate::domain::availability::{
     Claim, Closure, SlotState, check_duplicate, check_room, evaluate,
 };
@@ -13,8 +14,9 @@ use crate::domain::limits::check_window;
 use crate::domain::{
     BookingError, BookingId, CustomerId, Occurrence, ResourceId, SlotRef, TimeSlot, TimeSlotId,
 };
-use crate::store::db::{self, Db, params};
+use crate::store::db::{self, Db, Value, from_iter, params};
 use chrono::{DateTime, Duration, Utc};
+use std::collections::HashMap;
 
 /// No slot is longer than this (catalog durations are at most 1440 minutes),
 /// so claims that overlap a window start at most this long before it.
@@ -28,23 +30,50 @@ const CLAIMS_NEAR: &str = "SELECT id, time_slot_id, date, starts_at, ends_at, pa
      WHERE resource_id = ?1 AND starts_at >= ?2 AND starts_at < ?3
        AND status IN ('held', 'pending', 'confirmed', 'checked_in')";
 
-/// Capacity-relevant bookings on `resource` that start in `[from - 24h, to)`,
-/// ordered by start. Includes every status; the rules filter by status and `now`.
-pub(super) fn claims_on(
+/// Capacity-relevant bookings on each of `resources` (not empty) that
+/// start in `[from - 24h, to)`, by resource, each ordered by start: one
+/// query for them all. Includes every status; the rules filter by status
+/// and `now`.
+pub(super) fn claims_on_each(
     conn: &Db,
-    resource: ResourceId,
+    resources: &[ResourceId],
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> Result<Vec<Claim>> {
-    let mut stmt = conn.prepare_cached(&format!("{CLAIMS_NEAR} ORDER BY starts_at"))?;
-    let rows = stmt.query_map(params![resource.0, ts(from - LONGEST_SLOT), ts(to)], |r| {
-        claim_row(r, resource)
+) -> Result<HashMap<ResourceId, Vec<Claim>>> {
+    let ids: Vec<i64> = resources.iter().map(|r| r.0).collect();
+    let of = one_of(conn.engine(), "resource_id", &ids);
+    let sql = format!(
+        "SELECT id, time_slot_id, date, starts_at, ends_at, participants, status,
+                hold_expires_at, customer_id, resource_id
+         FROM bookings
+         WHERE {} AND starts_at >= ? AND starts_at < ?
+           AND status IN ('held', 'pending', 'confirmed', 'checked_in')
+         ORDER BY resource_id, starts_at",
+        of.condition
+    );
+    let mut values = of.values.clone();
+    values.extend([
+        Value::Integer(ts(from - LONGEST_SLOT)),
+        Value::Integer(ts(to)),
+    ]);
+    let mut out: HashMap<ResourceId, Vec<Claim>> =
+        resources.iter().map(|r| (*r, Vec::new())).collect();
+    with_statement(conn, &sql, of.kept, |stmt| {
+        let rows = stmt.query_map(from_iter(values.iter()), |r| {
+            let resource = ResourceId(r.get(9)?);
+            Ok((resource, claim_row(r, resource)?))
+        })?;
+        for row in rows {
+            let (resource, claim) = row?;
+            out.entry(resource).or_default().push(claim);
+        }
+        Ok(())
     })?;
-    Ok(rows.collect::<db::Result<_>>()?)
+    Ok(out)
 }
 
 /// The claims the rules read for one occurrence: those of
-/// [`claims_on`] its hours that overlap it or are of the same slot (a
+/// [`claims_on_each`] its hours that overlap it or are of the same slot (a
 /// seat kept by a booking whose hours the catalog changed). The rest —
 /// bookings of the 24 hours before that ended by its start — no rule
 /// looks at (the capacity, one-thing-at-a-time and duplicate rules read
@@ -69,7 +98,7 @@ pub(super) fn claims_of(conn: &Db, occurrence: &Occurrence) -> Result<Vec<Claim>
     Ok(rows.collect::<db::Result<_>>()?)
 }
 
-/// A claim of the columns [`claims_on`] selects, on `resource`.
+/// A claim of the columns [`CLAIMS_NEAR`] selects, on `resource`.
 fn claim_row(r: &db::Row<'_>, resource: ResourceId) -> db::Result<Claim> {
     Ok(Claim {
         booking_id: BookingId(r.get(0)?),

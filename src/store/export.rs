@@ -10,7 +10,7 @@ use super::listing::{LAPSED, filters};
 use super::queries::{BOOKING_SELECT, attach_details, booking_row, customer_columns};
 use crate::domain::query::check_date_range;
 use crate::domain::{Booking, BookingQuery, BookingStatus, CustomerSummary};
-use crate::store::db::{Value, from_iter};
+use crate::store::db::{self, Db, Params, Row, Value, from_iter};
 
 /// Bookings handed on at a time, with their answers and add-ons read by one
 /// query per batch.
@@ -30,35 +30,19 @@ impl Store {
         &self,
         query: &BookingQuery,
         statuses: &[BookingStatus],
-        mut each: impl FnMut(Booking) -> std::result::Result<(), E>,
+        each: impl FnMut(Booking) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         check_date_range(query.from, query.to).map_err(StoreError::from)?;
         let (filter, values) = self.export_filter(query, statuses)?;
-        let tx = self.conn.read_scope().map_err(StoreError::from)?;
         let sql = format!("{BOOKING_SELECT} WHERE {filter} ORDER BY b.date, b.starts_at, b.id");
-        let mut stmt = tx.prepare(&sql).map_err(StoreError::from)?;
-        let mut rows = stmt
-            .query_map(from_iter(values.iter()), booking_row)
-            .map_err(StoreError::from)?;
-        let mut batch = Vec::with_capacity(BATCH);
-        loop {
-            let next = rows.next().transpose().map_err(StoreError::from)?;
-            let done = next.is_none();
-            batch.extend(next);
-            if batch.len() == BATCH || (done && !batch.is_empty()) {
-                attach_details(&tx, &mut batch)?;
-                for booking in batch.drain(..) {
-                    each(booking)?;
-                }
-            }
-            if done {
-                break;
-            }
-        }
-        drop(rows);
-        drop(stmt);
-        tx.finish().map_err(StoreError::from)?;
-        Ok(())
+        walk(
+            &self.conn,
+            &sql,
+            from_iter(values.iter()),
+            booking_row,
+            attach_details,
+            each,
+        )
     }
 
     /// How many bookings [`Store::each_booking`] would walk for `query` and
@@ -81,24 +65,17 @@ impl Store {
     /// transaction; an error from `each` stops the walk and is returned.
     pub fn each_customer<E: From<StoreError>>(
         &self,
-        mut each: impl FnMut(CustomerSummary) -> std::result::Result<(), E>,
+        each: impl FnMut(CustomerSummary) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let tx = self.conn.read_scope().map_err(StoreError::from)?;
-        let mut stmt = tx
-            .prepare(
-                "SELECT id, first_name, last_name, email, phone, created_at, updated_at
-                 FROM customers ORDER BY id",
-            )
-            .map_err(StoreError::from)?;
-        let rows = stmt
-            .query_map((), |r| customer_columns(r, 0, r.get(0)?))
-            .map_err(StoreError::from)?;
-        for customer in rows {
-            each(customer.map_err(StoreError::from)?)?;
-        }
-        drop(stmt);
-        tx.finish().map_err(StoreError::from)?;
-        Ok(())
+        walk(
+            &self.conn,
+            "SELECT id, first_name, last_name, email, phone, created_at, updated_at
+             FROM customers ORDER BY id",
+            (),
+            |r| customer_columns(r, 0, r.get(0)?),
+            |_, _| Ok(()),
+            each,
+        )
     }
 
     /// The WHERE clause of an export: the list's filters (`filters`), then
@@ -138,4 +115,35 @@ impl Store {
         values.extend(words.into_iter().map(|w| Value::Text(w.to_owned())));
         Ok((filter, values))
     }
+}
+
+/// Hands every row of `sql` (read by `row`, then `finish`ed a batch of
+/// [`BATCH`] at a time on the same connection) to `each`, in order, in one
+/// read transaction, never holding the whole result; an error from `each`
+/// stops the walk and is returned.
+fn walk<T, E: From<StoreError>>(
+    conn: &Db,
+    sql: &str,
+    params: impl Params,
+    row: impl FnMut(&Row<'_>) -> db::Result<T>,
+    mut finish: impl FnMut(&Db, &mut [T]) -> Result<()>,
+    mut each: impl FnMut(T) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    let tx = conn.read_scope().map_err(StoreError::from)?;
+    let mut stopped = None;
+    tx.each_batch(sql, params, BATCH, row, |mut batch| -> Result<bool> {
+        finish(&tx, &mut batch)?;
+        for item in batch {
+            if let Err(e) = each(item) {
+                stopped = Some(e);
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    })?;
+    if let Some(e) = stopped {
+        return Err(e);
+    }
+    tx.finish().map_err(StoreError::from)?;
+    Ok(())
 }

@@ -8,7 +8,7 @@ use super::catalog::location;
 use super::codec::day;
 use super::customer_search::customer_condition;
 use super::error::Result;
-use super::queries::{BOOKING_SELECT, attach_details, booking_row};
+use super::queries::{BOOKING_SELECT, attach_details, booking_row, one_of, with_statement};
 use crate::domain::query::check_date_range;
 use crate::domain::{BookingError, BookingPage, BookingQuery, BookingSort, Pagination};
 use crate::store::db::{self, Db, Engine, Value, from_iter};
@@ -65,21 +65,20 @@ impl Store {
         let total_count = matching.saturating_sub(lapsed.unwrap_or(0));
         let order = order(query);
         let (ids_sql, paged) = page_ids_sql(query, &filter, &values);
-        let ids: Vec<String> = tx
+        let ids: Vec<i64> = tx
             .prepare_cached(&ids_sql)?
             .query_map(from_iter(paged.iter()), |r| r.get::<i64>(0))?
-            .map(|id| id.map(|id| id.to_string()))
             .collect::<db::Result<_>>()?;
         let mut bookings = if ids.is_empty() {
             Vec::new()
         } else {
-            let page_sql = format!(
-                "{BOOKING_SELECT} WHERE b.id IN ({}) ORDER BY {order}",
-                ids.join(",")
-            );
-            tx.prepare(&page_sql)?
-                .query_map((), booking_row)?
-                .collect::<db::Result<Vec<_>>>()?
+            let of = one_of(tx.engine(), "b.id", &ids);
+            let page_sql = format!("{BOOKING_SELECT} WHERE {} ORDER BY {order}", of.condition);
+            with_statement(&tx, &page_sql, of.kept, |stmt| {
+                Ok(stmt
+                    .query_map(from_iter(of.values.iter()), booking_row)?
+                    .collect::<db::Result<Vec<_>>>()?)
+            })?
         };
         attach_details(&tx, &mut bookings)?;
         tx.finish()?;

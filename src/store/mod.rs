@@ -86,6 +86,7 @@ mod reminders;
 mod series;
 mod series_moves;
 mod server;
+mod server_grants;
 mod staff;
 mod takings;
 mod transaction;
@@ -314,6 +315,17 @@ impl Store {
         shown_of(&self.path).into_owned()
     }
 
+    /// The schema version this slotdesk keeps this database at: the
+    /// number of its engine's migrations (SQLite's and PostgreSQL's are
+    /// counted apart).
+    pub fn schema_version(&self) -> usize {
+        if self.on_server() {
+            server::latest_version()
+        } else {
+            latest_version()
+        }
+    }
+
     /// Whether the database is on a PostgreSQL server (not a file).
     pub fn on_server(&self) -> bool {
         self.conn.engine() == db::Engine::Postgres
@@ -356,6 +368,17 @@ impl Store {
             .sqlite("synchronous")?
             .pragma_update(None, "synchronous", level)?;
         Ok(())
+    }
+
+    /// How many prepared statements this connection keeps on a server
+    /// (`None` on SQLite, whose cache is rusqlite's and bounded), so a test
+    /// can show a desk open all day does not pile them up. Not for the desk.
+    #[doc(hidden)]
+    pub fn statements_kept(&self) -> Option<usize> {
+        match &self.conn {
+            db::Db::Postgres(p) => Some(p.kept_statements()),
+            db::Db::Sqlite(_) => None,
+        }
     }
 
     /// Whether the file at the path was found replaced or deleted.

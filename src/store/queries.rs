@@ -9,23 +9,49 @@ use crate::domain::{
     AddOnId, AddOnLine, Answer, Booking, BookingError, BookingId, CustomerId, CustomerSummary,
     Payment, ResourceId, SeriesId, SeriesKind, SeriesPlace, ServiceId, TimeSlotId,
 };
-use crate::store::db::{self, Db, Optional, from_iter};
+use crate::store::db::{self, Db, Engine, Optional, Value, from_iter};
 use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 
-pub(super) const BOOKING_SELECT: &str =
-    "SELECT b.id, b.service_id, s.name, b.resource_id, r.name, b.date,
+/// The columns [`booking_row`] reads, in its order.
+macro_rules! booking_columns {
+    () => {
+        "SELECT b.id, b.service_id, s.name, b.resource_id, r.name, b.date,
     b.time_slot_id, b.starts_at, b.ends_at, b.participants, b.status, b.hold_expires_at,
     b.cancel_reason, b.message, b.payment_status, b.payment_amount, b.payment_currency,
     b.payment_method, b.payment_reference, b.created_at, b.updated_at,
     c.id, c.first_name, c.last_name, c.email, c.phone, c.created_at, c.updated_at,
     b.walk_in, b.notify, b.series_id, b.series_position, sr.kind, sr.every_weeks, sr.size,
-    b.choices, b.payment_option, b.decline_reason
+    b.choices, b.payment_option, b.decline_reason"
+    };
+}
+
+/// The tables [`booking_columns`] reads from.
+macro_rules! booking_tables {
+    () => {
+        "
   FROM bookings b
   JOIN services s ON s.id = b.service_id
   JOIN resources r ON r.id = b.resource_id
   LEFT JOIN customers c ON c.id = b.customer_id
-  LEFT JOIN series sr ON sr.id = b.series_id";
+  LEFT JOIN series sr ON sr.id = b.series_id"
+    };
+}
+
+/// Bookings as [`booking_row`] reads them; a `WHERE` may follow.
+pub(super) const BOOKING_SELECT: &str = concat!(booking_columns!(), booking_tables!());
+
+/// One booking by id (`?1`), and after its columns whether it has answers
+/// and add-ons (so a booking without them, every new hold, is one round
+/// trip to a server, not three).
+const ONE_BOOKING: &str = concat!(
+    booking_columns!(),
+    ",
+    EXISTS (SELECT 1 FROM booking_answers ba WHERE ba.booking_id = b.id),
+    EXISTS (SELECT 1 FROM booking_add_ons bo WHERE bo.booking_id = b.id)",
+    booking_tables!(),
+    " WHERE b.id = ?1"
+);
 
 pub(super) fn booking_row(r: &db::Row<'_>) -> db::Result<Booking> {
     let customer = match r.get::<Option<i64>>(21)? {
@@ -108,34 +134,98 @@ pub(super) fn customer_columns(r: &db::Row<'_>, at: usize, id: i64) -> db::Resul
 
 /// The booking with `id`, with answers and add-ons. Errors: `booking not found`.
 pub(super) fn load_booking(conn: &Db, id: BookingId) -> Result<Booking> {
-    let mut stmt = conn.prepare_cached(&format!("{BOOKING_SELECT} WHERE b.id = ?1"))?;
-    let mut booking = stmt
-        .query_row([id.0], booking_row)
+    let (mut booking, answers, add_ons) = conn
+        .prepare_cached(ONE_BOOKING)?
+        .query_row([id.0], |r| {
+            Ok((booking_row(r)?, r.get::<bool>(38)?, r.get::<bool>(39)?))
+        })
         .optional()?
         .ok_or(BookingError::BookingNotFound)?;
-    attach_details(conn, std::slice::from_mut(&mut booking))?;
+    attach(
+        conn,
+        std::slice::from_mut(&mut booking),
+        Details { answers, add_ons },
+    )?;
     Ok(booking)
+}
+
+/// Which details [`attach`] reads.
+#[derive(Clone, Copy)]
+struct Details {
+    answers: bool,
+    add_ons: bool,
 }
 
 /// Fills in the answers and add-ons of `bookings` with one query each.
 pub(super) fn attach_details(conn: &Db, bookings: &mut [Booking]) -> Result<()> {
-    let single = bookings.len() == 1;
-    let (list, params): (String, Vec<i64>) = match &*bookings {
-        [] => return Ok(()),
-        // One booking (every write) reuses a cached statement.
-        [one] => ("?1".to_owned(), vec![one.id.0]),
-        // A page names its ids (statement not cached: its text is unique).
-        many => {
-            let ids: Vec<String> = many.iter().map(|b| b.id.0.to_string()).collect();
-            (ids.join(","), Vec::new())
-        }
-    };
+    attach(
+        conn,
+        bookings,
+        Details {
+            answers: true,
+            add_ons: true,
+        },
+    )
+}
+
+/// A condition that `column` is one of some ids, with its parameters, and
+/// whether its statement is kept for the next list: one id is `= ?1`; on
+/// PostgreSQL a list is one text parameter the server splits (one statement
+/// for every list, planned once); on SQLite the ids are written out (a
+/// statement made for the list, which SQLite prepares in microseconds).
+pub(super) struct OneOf {
+    pub condition: String,
+    pub values: Vec<Value>,
+    pub kept: bool,
+}
+
+/// [`OneOf`] for `column` and `ids` (not empty) on `engine`.
+pub(super) fn one_of(engine: Engine, column: &str, ids: &[i64]) -> OneOf {
+    let listed = || ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+    match (ids, engine) {
+        ([one], _) => OneOf {
+            condition: format!("{column} = ?1"),
+            values: vec![Value::Integer(*one)],
+            kept: true,
+        },
+        (_, Engine::Postgres) => OneOf {
+            condition: format!("{column} = ANY (CAST(string_to_array(?1, ',') AS BIGINT[]))"),
+            values: vec![Value::Text(listed())],
+            kept: true,
+        },
+        (_, Engine::Sqlite) => OneOf {
+            condition: format!("{column} IN ({})", listed()),
+            values: Vec::new(),
+            kept: false,
+        },
+    }
+}
+
+/// [`attach_details`], reading only the details `which` names.
+fn attach(conn: &Db, bookings: &mut [Booking], which: Details) -> Result<()> {
+    if bookings.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = bookings.iter().map(|b| b.id.0).collect();
+    let of = one_of(conn.engine(), "booking_id", &ids);
+    if which.answers {
+        read_answers(conn, bookings, &of)?;
+    }
+    if which.add_ons {
+        read_add_ons(conn, bookings, &of)?;
+    }
+    Ok(())
+}
+
+/// The answers of `bookings`, whose ids `of` names.
+fn read_answers(conn: &Db, bookings: &mut [Booking], of: &OneOf) -> Result<()> {
     let answers = format!(
-        "SELECT booking_id, name, value FROM booking_answers WHERE booking_id IN ({list})
-         ORDER BY booking_id, position"
+        "SELECT booking_id, name, value FROM booking_answers WHERE {}
+         ORDER BY booking_id, position",
+        of.condition
     );
-    with_statement(conn, &answers, single, |stmt| {
-        let rows = stmt.query_map(from_iter(&params), |r| {
+    with_statement(conn, &answers, of.kept, |stmt| {
+        let rows = stmt.query_map(from_iter(of.values.iter()), |r| {
             Ok((r.get::<i64>(0)?, r.get(1)?, r.get(2)?))
         })?;
         for row in rows {
@@ -145,13 +235,18 @@ pub(super) fn attach_details(conn: &Db, bookings: &mut [Booking]) -> Result<()> 
             }
         }
         Ok(())
-    })?;
+    })
+}
+
+/// The add-ons of `bookings`, as [`read_answers`].
+fn read_add_ons(conn: &Db, bookings: &mut [Booking], of: &OneOf) -> Result<()> {
     let add_ons = format!(
-        "SELECT booking_id, add_on_id, name, price FROM booking_add_ons WHERE booking_id IN ({list})
-         ORDER BY booking_id, name"
+        "SELECT booking_id, add_on_id, name, price FROM booking_add_ons WHERE {}
+         ORDER BY booking_id, name",
+        of.condition
     );
-    with_statement(conn, &add_ons, single, |stmt| {
-        let rows = stmt.query_map(from_iter(&params), |r| {
+    with_statement(conn, &add_ons, of.kept, |stmt| {
+        let rows = stmt.query_map(from_iter(of.values.iter()), |r| {
             Ok((r.get::<i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
         for row in rows {
@@ -169,7 +264,7 @@ pub(super) fn attach_details(conn: &Db, bookings: &mut [Booking]) -> Result<()> 
 }
 
 /// Runs `f` on `sql` prepared through the statement cache or not.
-fn with_statement<T>(
+pub(super) fn with_statement<T>(
     conn: &Db,
     sql: &str,
     cached: bool,

@@ -12,7 +12,11 @@ use std::time::Duration;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The PostgreSQL migrations, in order; the schema version is their count.
-const MIGRATIONS: [&str; 1] = [include_str!("sql_pg/001_schema.sql")];
+const MIGRATIONS: [&str; 3] = [
+    include_str!("sql_pg/001_schema.sql"),
+    include_str!("sql_pg/002_catalog_stamp.sql"),
+    include_str!("sql_pg/003_claims_index.sql"),
+];
 
 /// The PostgreSQL schema version this slotdesk writes.
 pub fn latest_version() -> usize {
@@ -31,27 +35,47 @@ pub fn postgres_url(db: &Path) -> Option<String> {
 }
 
 /// Whether `db` looks like a URL of something else than PostgreSQL
-/// (`mysql://…`, `http://…`): never taken for a file's path.
+/// (`mysql://…`, `http://…`), or PostgreSQL's mistyped (`postgres:/…`):
+/// never taken for a file's path.
 pub fn other_url(db: &Path) -> bool {
-    postgres_url(db).is_none() && db.to_string_lossy().contains("://")
+    postgres_url(db).is_none()
+        && (db.to_string_lossy().contains("://")
+            || mistyped_scheme(&db.to_string_lossy()).is_some())
 }
 
-/// `url` without its password (the one after the user, and a `password=`
-/// parameter), for messages and the desk's banner.
+/// The scheme of a PostgreSQL URL written without its `//`
+/// (`postgres:/desk:pw@pc/s`), as written.
+fn mistyped_scheme(text: &str) -> Option<&str> {
+    let (scheme, _) = text.trim().split_once(':')?;
+    (scheme.eq_ignore_ascii_case("postgres") || scheme.eq_ignore_ascii_case("postgresql"))
+        .then_some(scheme)
+}
+
+/// `url` without its password (whatever is between the user and the
+/// last `@`, so a password holding a raw `?`, `/` or `#` is left out too,
+/// and a `password=` parameter), for messages and the desk's banner. A
+/// PostgreSQL URL mistyped without its `//` is shown as its scheme only.
 pub fn shown(url: &str) -> String {
     let url = url.trim();
     let Some((scheme, rest)) = url.split_once("://") else {
-        return url.to_owned();
+        return match mistyped_scheme(url) {
+            Some(scheme) => format!("{scheme}:…"),
+            None => url.to_owned(),
+        };
+    };
+    let (user, rest) = match rest.rsplit_once('@') {
+        Some((auth, host)) => (
+            Some(auth.split_once(':').map_or(auth, |(user, _)| user)),
+            host,
+        ),
+        None => (None, rest),
     };
     let (rest, query) = match rest.split_once('?') {
         Some((rest, query)) => (rest, Some(query)),
         None => (rest, None),
     };
-    let place = match rest.rsplit_once('@') {
-        Some((auth, host)) => {
-            let user = auth.split_once(':').map_or(auth, |(user, _)| user);
-            format!("{user}@{host}")
-        }
+    let place = match user {
+        Some(user) => format!("{user}@{rest}"),
         None => rest.to_owned(),
     };
     let kept: Vec<&str> = query
@@ -103,6 +127,26 @@ pub fn fault_of(e: &postgres::Error) -> Option<FileFault> {
     }
     if e.is_closed() {
         return Some(FileFault::ConnectionLost);
+    }
+    // The client's own refusals before it reached the server's sign-in.
+    let mut said = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        said.push_str(": ");
+        said.push_str(&c.to_string());
+        cause = c.source();
+    }
+    if said.contains("password missing") {
+        return Some(FileFault::AuthFailed(
+            "the server asks for a password and the URL gives none".to_owned(),
+        ));
+    }
+    if said.contains("TLS") {
+        return Some(FileFault::Io(
+            "asks for TLS (sslmode=require or verify-…), which slotdesk does not speak: \
+             on the location's own network leave sslmode out"
+                .to_owned(),
+        ));
     }
     // No SQLSTATE and not closed: the connect itself failed (refused,
     // timed out, no such host) or the link broke.
@@ -230,6 +274,15 @@ mod tests {
             "postgres://desk@pc/s"
         );
         assert_eq!(shown(" postgres://desk:pw@pc/s "), "postgres://desk@pc/s");
+        // A raw `?`, `/` or `#` in the password (not encoded): still left out.
+        for raw in ["s3cr3t?x=1", "a/b", "x#y", "p?w@rd"] {
+            let url = format!("postgres://desk:{raw}@localhost/slotdesk");
+            assert_eq!(shown(&url), "postgres://desk@localhost/slotdesk", "{raw}");
+        }
+        // Mistyped without its `//`: only the scheme.
+        assert_eq!(shown("postgres:/desk:s3cr3t@localhost/s"), "postgres:…");
+        assert!(other_url(Path::new("postgres:/desk:s3cr3t@localhost/s")));
+        assert!(other_url(Path::new("PostgreSQL:desk@pc/s")));
     }
 
     #[test]

@@ -46,8 +46,15 @@ impl Store {
     /// a full disk, leaves the database as it was). A batch inside a batch
     /// is a savepoint of the outer one.
     /// Errors: whatever `f` returns, or a database fault beginning or
-    /// committing.
+    /// committing (in the file's or the server's words: unreachable,
+    /// locked, full, …).
     pub fn batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let shown = self.shown_path();
+        self.batch_on(f).map_err(|e| e.on_file(&shown))
+    }
+
+    /// [`Store::batch`], its faults in the engine's words.
+    fn batch_on<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         self.check_file()?;
         let outer = self.conn.is_autocommit();
         if outer {

@@ -301,3 +301,25 @@ fn the_customer_filter_lists_every_booking_however_many_customers_match() {
         .unwrap();
     assert_eq!(page.pagination.total_count, 2_100);
 }
+
+#[test]
+fn pages_of_different_bookings_do_not_pile_up_kept_statements_on_a_server() {
+    let (_dir, store, made) = six_bookings();
+    let page = |size: u32, page: u32| BookingQuery {
+        page_size: size,
+        page,
+        ..BookingQuery::default()
+    };
+    // One booking on a page, and several: each shape's statements.
+    store.bookings(&page(1, 1)).unwrap();
+    store.bookings(&page(2, 1)).unwrap();
+    let first = store.statements_kept();
+    // Every page names other ids: a statement of its own, used once.
+    for size in 1..=made.len() as u32 {
+        for n in 1..=3 {
+            store.bookings(&page(size, n)).unwrap();
+        }
+    }
+    let after = store.statements_kept();
+    assert!(first == after, "kept {first:?}, then {after:?}");
+}

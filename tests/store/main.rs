@@ -8,6 +8,7 @@ mod support;
 mod approval;
 mod catalog;
 mod catalog_changes;
+mod catalog_seen;
 mod check;
 mod choices;
 mod closures;

@@ -77,6 +77,7 @@ impl Db {
             Self::Postgres(p) => StmtOn::Pg {
                 pg: p,
                 sql: sql.to_owned(),
+                keep: true,
             },
         }))
     }
@@ -88,6 +89,7 @@ impl Db {
             Self::Postgres(p) => StmtOn::Pg {
                 pg: p,
                 sql: sql.to_owned(),
+                keep: false,
             },
         }))
     }
@@ -108,6 +110,26 @@ impl Db {
         match self {
             Self::Sqlite(c) => c.total_changes(),
             Self::Postgres(p) => p.writes(),
+        }
+    }
+
+    /// The catalog value `key` as `load` reads it (the location, the
+    /// services, a time slot), kept between calls on PostgreSQL while the
+    /// catalog is unchanged (see [`Pg::memo`]: a round trip saved per read);
+    /// on SQLite read every time, a read there costing microseconds.
+    /// Errors: `load`'s, or reading the catalog's stamp.
+    pub fn memo<T, E>(
+        &self,
+        key: (&'static str, i64),
+        load: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E>
+    where
+        T: Clone + Send + 'static,
+        E: From<Error>,
+    {
+        match self {
+            Self::Sqlite(_) => load(),
+            Self::Postgres(p) => p.memo(key, load),
         }
     }
 
@@ -193,6 +215,58 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Runs the query `sql` and hands its rows, read by `row`, to `f`
+    /// `n` at a time, in order, until they are all handed on or `f` says
+    /// `false`; the whole result is never held. `f` may run other statements
+    /// on this connection between batches. SQLite steps one statement; on
+    /// PostgreSQL (whose statements return their rows whole) the rows are
+    /// read through a cursor of the open transaction (`DECLARE`, `FETCH
+    /// n`), so it runs inside one (a [`ReadScope`]).
+    /// Errors: the engine's, `row`'s and `f`'s.
+    pub fn each_batch<T, E: From<Error>>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        n: usize,
+        mut row: impl FnMut(&Row<'_>) -> Result<T>,
+        mut f: impl FnMut(Vec<T>) -> std::result::Result<bool, E>,
+    ) -> std::result::Result<(), E> {
+        let n = n.max(1);
+        match self {
+            Self::Sqlite(_) => {
+                let mut stmt = self.prepare(sql)?;
+                let mut rows = stmt.query_map(params, row)?;
+                loop {
+                    let batch = rows.by_ref().take(n).collect::<Result<Vec<_>>>()?;
+                    if batch.is_empty() || !f(batch)? {
+                        return Ok(());
+                    }
+                }
+            }
+            Self::Postgres(p) => {
+                let cursor = p.cursor_name();
+                self.execute(
+                    &format!("DECLARE {cursor} NO SCROLL CURSOR FOR {sql}"),
+                    params,
+                )?;
+                let fetch = format!("FETCH {n} FROM {cursor}");
+                loop {
+                    let batch = self
+                        .prepare(&fetch)?
+                        .query_map((), &mut row)?
+                        .collect::<Result<Vec<_>>>()?;
+                    if batch.is_empty() || !f(batch)? {
+                        break;
+                    }
+                }
+                self.execute_batch(&format!("CLOSE {cursor}"))?;
+                Ok(())
+            }
+        }
+    }
+}
+
 /// A read of several statements that see one state of the database: its
 /// own read transaction (SQLite's deferred `BEGIN`, PostgreSQL's
 /// `REPEATABLE READ, READ ONLY`), or, inside an open transaction (a batch),
@@ -249,7 +323,12 @@ pub struct Stmt<'c>(StmtOn<'c>);
 enum StmtOn<'c> {
     SqliteCached(rusqlite::CachedStatement<'c>),
     Sqlite(rusqlite::Statement<'c>),
-    Pg { pg: &'c Pg, sql: String },
+    /// `keep`: prepared once per connection and kept (`prepare_cached`).
+    Pg {
+        pg: &'c Pg,
+        sql: String,
+        keep: bool,
+    },
 }
 
 #[allow(clippy::needless_pass_by_value)]
@@ -269,7 +348,7 @@ impl<'c> Stmt<'c> {
             return Ok(s.execute(rusqlite::params_from_iter(values.iter()))?);
         }
         match &self.0 {
-            StmtOn::Pg { pg, sql } => pg.execute(sql, &values),
+            StmtOn::Pg { pg, sql, keep } => pg.execute(sql, &values, *keep),
             _ => unreachable_engine(),
         }
     }
@@ -290,8 +369,8 @@ impl<'c> Stmt<'c> {
             };
         }
         match &self.0 {
-            StmtOn::Pg { pg, sql } => {
-                let rows = pg.query(sql, &values)?;
+            StmtOn::Pg { pg, sql, keep } => {
+                let rows = pg.query(sql, &values, *keep)?;
                 match rows.first() {
                     Some(r) => f(&Row::Pg(r)),
                     None => Err(Error::NoRow),
@@ -316,7 +395,7 @@ impl<'c> Stmt<'c> {
             StmtOn::Sqlite(s) => {
                 RowsOn::Sqlite(s.query(rusqlite::params_from_iter(values.iter()))?)
             }
-            StmtOn::Pg { pg, sql } => RowsOn::Pg(pg.query(sql, &values)?.into_iter()),
+            StmtOn::Pg { pg, sql, keep } => RowsOn::Pg(pg.query(sql, &values, *keep)?.into_iter()),
         };
         Ok(Mapped { rows, f })
     }

@@ -6,6 +6,7 @@ use super::error::{Error, Result};
 use super::for_postgres;
 use super::value::{Bound, Kind};
 use postgres::types::ToSql;
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
@@ -38,6 +39,26 @@ pub struct Pg {
     /// Statements run that may have changed rows (SQLite's
     /// `total_changes`, for a count remembered inside a transaction).
     writes: Cell<u64>,
+    /// Transactions begun on this connection (which one a check was in).
+    transactions: Cell<u64>,
+    /// Cursors declared on this connection (their names).
+    cursors: Cell<u64>,
+    /// What was read of the catalog, and at which stamp (see [`Pg::memo`]).
+    catalog: RefCell<CatalogMemo>,
+}
+
+/// Catalog reads kept while the catalog's stamp (`catalog_stamp`, changed
+/// by trigger with every change to the catalog's tables) stays the same.
+#[derive(Default)]
+struct CatalogMemo {
+    /// The stamp the values were read at.
+    stamp: Option<i64>,
+    /// The transaction and write count when the stamp was last read inside
+    /// a transaction: while both are the same, nothing can have changed it
+    /// (every other writer waits for the write lock; a read transaction
+    /// sees one state), so it is not read again.
+    checked: Option<(u64, u64)>,
+    values: HashMap<(&'static str, i64), Box<dyn Any + Send>>,
 }
 
 impl Pg {
@@ -51,7 +72,63 @@ impl Pg {
             in_tx: Cell::new(false),
             seen: Cell::new(0),
             writes: Cell::new(0),
+            transactions: Cell::new(0),
+            cursors: Cell::new(0),
+            catalog: RefCell::new(CatalogMemo::default()),
         }
+    }
+
+    /// The catalog value `key` (what `load` reads: the location, the
+    /// services, one time slot), kept on this connection while the
+    /// catalog's stamp is the stamp it was read at. The stamp is read
+    /// first, once per transaction while this connection writes nothing,
+    /// else every time. `load`'s own failures are not kept.
+    /// Errors: reading the stamp; `load`'s.
+    pub fn memo<T, E>(
+        &self,
+        key: (&'static str, i64),
+        load: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E>
+    where
+        T: Clone + Send + 'static,
+        E: From<Error>,
+    {
+        self.check_catalog()?;
+        if let Some(kept) = self
+            .catalog
+            .borrow()
+            .values
+            .get(&key)
+            .and_then(|v| v.downcast_ref::<T>())
+        {
+            return Ok(kept.clone());
+        }
+        let value = load()?;
+        self.catalog
+            .borrow_mut()
+            .values
+            .insert(key, Box::new(value.clone()));
+        Ok(value)
+    }
+
+    /// Reads the catalog's stamp unless it was read in this transaction
+    /// since this connection last wrote; forgets the kept values when it
+    /// changed.
+    fn check_catalog(&self) -> Result<()> {
+        let at = (self.transactions.get(), self.writes.get());
+        let in_tx = self.in_tx.get();
+        if in_tx && self.catalog.borrow().checked == Some(at) {
+            return Ok(());
+        }
+        let rows = self.query("SELECT stamp FROM catalog_stamp", &[], true)?;
+        let stamp: i64 = rows.first().ok_or(Error::NoRow)?.try_get(0)?;
+        let mut memo = self.catalog.borrow_mut();
+        if memo.stamp != Some(stamp) {
+            memo.values.clear();
+            memo.stamp = Some(stamp);
+        }
+        memo.checked = in_tx.then_some(at);
+        Ok(())
     }
 
     /// Runs `sql` now and again on every new connection, as the session
@@ -81,12 +158,20 @@ impl Pg {
         let client = self.config.connect(postgres::NoTls)?;
         *self.client.borrow_mut() = client;
         self.prepared.borrow_mut().clear();
+        // The server may have been given another database meanwhile.
+        *self.catalog.borrow_mut() = CatalogMemo::default();
         let session = self.session.borrow().clone();
         for (_, sql) in &session {
             self.client.borrow_mut().batch_execute(sql)?;
         }
         self.seen.set(self.seen.get() + 1);
         Ok(())
+    }
+
+    /// A cursor name not used before on this connection.
+    pub fn cursor_name(&self) -> String {
+        self.cursors.set(self.cursors.get() + 1);
+        format!("slotdesk_rows_{}", self.cursors.get())
     }
 
     /// Whether a transaction is open.
@@ -107,7 +192,15 @@ impl Pg {
         Ok(self.seen.get())
     }
 
-    fn statement(&self, sql: &str, values: &[Bound<'_>]) -> Result<postgres::Statement> {
+    /// `sql` prepared for `values`' types: kept for the next use when
+    /// `keep`, else closed on the server once run (a statement built at
+    /// run time, whose text is not seen again, is never kept).
+    fn statement(
+        &self,
+        sql: &str,
+        values: &[Bound<'_>],
+        keep: bool,
+    ) -> Result<postgres::Statement> {
         self.ensure_open()?;
         let kinds: Vec<Kind> = values.iter().map(Bound::kind).collect();
         let key = (sql.to_owned(), kinds);
@@ -119,14 +212,22 @@ impl Pg {
             .client
             .borrow_mut()
             .prepare_typed(&for_postgres(sql), &types)?;
-        self.prepared.borrow_mut().insert(key, stmt.clone());
+        if keep {
+            self.prepared.borrow_mut().insert(key, stmt.clone());
+        }
         Ok(stmt)
     }
 
-    /// Runs `sql` with `values`; the rows it changed.
-    pub fn execute(&self, sql: &str, values: &[Bound<'_>]) -> Result<usize> {
+    /// How many statements this connection keeps prepared.
+    pub fn kept_statements(&self) -> usize {
+        self.prepared.borrow().len()
+    }
+
+    /// Runs `sql` with `values` (its statement kept when `keep`); the rows
+    /// it changed.
+    pub fn execute(&self, sql: &str, values: &[Bound<'_>], keep: bool) -> Result<usize> {
         let n = self.once_more(|| {
-            let stmt = self.statement(sql, values)?;
+            let stmt = self.statement(sql, values, keep)?;
             let refs: Vec<&(dyn ToSql + Sync)> =
                 values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
             Ok(self.client.borrow_mut().execute(&stmt, &refs)?)
@@ -143,9 +244,9 @@ impl Pg {
         self.writes.get()
     }
 
-    /// Runs `sql` with `values`; its rows, whole. (A statement that is not
+    /// Runs `sql` with `values` (kept as [`Pg::execute`]); its rows, whole. (A statement that is not
     /// a `SELECT`, an `INSERT … RETURNING`, is counted as a write.)
-    pub fn query(&self, sql: &str, values: &[Bound<'_>]) -> Result<Vec<postgres::Row>> {
+    pub fn query(&self, sql: &str, values: &[Bound<'_>], keep: bool) -> Result<Vec<postgres::Row>> {
         let reads = sql
             .trim_start()
             .get(..6)
@@ -154,7 +255,7 @@ impl Pg {
             self.writes.set(self.writes.get() + 1);
         }
         self.once_more(|| {
-            let stmt = self.statement(sql, values)?;
+            let stmt = self.statement(sql, values, keep)?;
             let refs: Vec<&(dyn ToSql + Sync)> =
                 values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
             Ok(self.client.borrow_mut().query(&stmt, &refs)?)
@@ -181,6 +282,9 @@ impl Pg {
     /// Runs statements separated by `;` (the transactions' own, settings,
     /// the schema's migrations: not counted as writes).
     pub fn batch(&self, sql: &str) -> Result<()> {
+        // A savepoint rolled back may have undone a change to the catalog
+        // that this connection made: its stamp is read again.
+        self.catalog.borrow_mut().checked = None;
         self.once_more(|| {
             self.ensure_open()?;
             Ok(self.client.borrow_mut().batch_execute(sql)?)
@@ -214,10 +318,18 @@ impl Pg {
     /// location's write lock ([`WRITE_LOCK`]) before anything is read:
     /// every statement after it sees every write committed before, and no
     /// other writer runs until this one commits or rolls back.
+    ///
+    /// Its statements run on generic plans (`plan_cache_mode`): a write's
+    /// statements look rows up by key, and the server would otherwise plan
+    /// some afresh at every use (a quarter of a millisecond for the claims a
+    /// hold reads). Reads keep the server's choice: a list filtered by a
+    /// customer's name needs a plan made for the name.
     pub fn begin_write(&self) -> Result<()> {
         self.batch(&format!(
-            "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+            "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL plan_cache_mode = force_generic_plan; \
+             SELECT pg_advisory_xact_lock({WRITE_LOCK})"
         ))?;
+        self.transactions.set(self.transactions.get() + 1);
         self.in_tx.set(true);
         Ok(())
     }
@@ -225,6 +337,7 @@ impl Pg {
     /// Begins a read that sees one state of the database throughout.
     pub fn begin_read(&self) -> Result<()> {
         self.batch("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
+        self.transactions.set(self.transactions.get() + 1);
         self.in_tx.set(true);
         Ok(())
     }
