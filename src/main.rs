@@ -22,6 +22,33 @@ fn main() -> ExitCode {
         eprintln!("slotdesk: {e}");
     }
     let mut cli = Cli::parse();
+    let mut warnings = Vec::new();
+    if cli
+        .db
+        .as_ref()
+        .is_some_and(|db| db.to_string_lossy().trim().chars().any(char::is_control))
+    {
+        eprintln!(
+            "slotdesk: --db (or $SLOTDESK_DB) holds a control character (a line break?): write it on one line"
+        );
+        return ExitCode::from(5);
+    }
+    if cli.db.is_none() && !cli.demo {
+        match config::database() {
+            Ok((db, warning)) => {
+                cli.db = db;
+                warnings.extend(warning);
+            }
+            Err(e) => {
+                eprintln!("slotdesk: {e}");
+                return ExitCode::from(5);
+            }
+        }
+    }
+    // Also after the desk: its screen covers what was printed before it.
+    for w in &warnings {
+        eprintln!("slotdesk: warning: {w}");
+    }
     match cli.command.take() {
         Some(command) => cli::run(&cli, command),
         // Refused as the command line refuses it: invalid input. Both are
@@ -34,7 +61,7 @@ fn main() -> ExitCode {
                 eprintln!("slotdesk: {e}");
                 ExitCode::from(5)
             }
-            Ok((clock, config)) => match desk(&cli, clock, config) {
+            Ok((clock, config)) => match desk(&cli, clock, config, warnings) {
                 Ok(Ended::Quit) => ExitCode::SUCCESS,
                 Ok(Ended::Signal(n)) => ExitCode::from(128 + n),
                 Err(e) => {
@@ -48,7 +75,12 @@ fn main() -> ExitCode {
 
 /// Opens the store (before the terminal is taken, so errors print plainly)
 /// and runs the desk.
-fn desk(cli: &Cli, clock: Clock, config: DeskConfig) -> color_eyre::Result<Ended> {
+fn desk(
+    cli: &Cli,
+    clock: Clock,
+    config: DeskConfig,
+    warnings: Vec<String>,
+) -> color_eyre::Result<Ended> {
     if cli.demo {
         let path = demo_path()?;
         let mut store = Store::create(&path)?;
@@ -60,6 +92,7 @@ fn desk(cli: &Cli, clock: Clock, config: DeskConfig) -> color_eyre::Result<Ended
                 clock,
                 banner: Some(banner),
                 config,
+                warnings,
             },
         );
     }
@@ -80,6 +113,7 @@ fn desk(cli: &Cli, clock: Clock, config: DeskConfig) -> color_eyre::Result<Ended
             clock,
             banner: None,
             config,
+            warnings,
         },
     )
 }

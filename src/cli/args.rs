@@ -17,8 +17,8 @@ mod reminders;
 mod waitlist;
 
 pub use admin::{
-    BackupArgs, CatalogAction, CheckArgs, ClosureAction, GenerateArgs, MigrateArgs, RestoreArgs,
-    RoleArg, StaffAction,
+    BackupArgs, CatalogAction, CheckArgs, ClosureAction, GenerateArgs, GrantArgs, MigrateArgs,
+    RestoreArgs, RoleArg, StaffAction,
 };
 pub use booking::{
     BookArgs, CancelArgs, ConfirmArgs, CustomerFields, DeclineArgs, HoldArgs, MoveArgs, StatusArg,
@@ -45,7 +45,8 @@ pub use waitlist::{WaitlistAction, WaitlistArgs};
 pub struct Cli {
     /// Database file, or a PostgreSQL server's database
     /// (postgres://USER:PASSWORD@HOST/DATABASE) [default: $SLOTDESK_DB, else
-    /// the platform data dir, e.g. ~/.local/share/slotdesk/slotdesk.db]
+    /// the config file's [database] url, else the platform data dir, e.g.
+    /// ~/.local/share/slotdesk/slotdesk.db]
     #[arg(
         long,
         global = true,
@@ -191,6 +192,10 @@ pub enum Command {
     /// (--to postgres://USER:PASSWORD@HOST/DATABASE), then count each
     /// table on both sides; point the desks at the server afterwards.
     Migrate(MigrateArgs),
+    /// On a PostgreSQL server (manager only, run as the schema's owner):
+    /// let the login ROLE do what a desk does, the journal append-only for
+    /// it (it may add events, never change or delete them).
+    Grant(GrantArgs),
     /// Replace the database with a backup (manager only; integrity-checked;
     /// the current file is kept aside; refused while a desk has it open).
     Restore(RestoreArgs),

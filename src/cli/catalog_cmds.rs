@@ -5,6 +5,7 @@ use super::args::{CatalogAction, GenerateArgs};
 use super::context::Context;
 use super::output::{self, truncate};
 use crate::demo;
+use crate::domain::BookingQuery;
 use crate::domain::catalog_file::{Applied, Catalog};
 use crate::domain::money::format_amount;
 use crate::domain::shell::shell_word;
@@ -21,11 +22,21 @@ pub fn init(ctx: &mut Context, with_demo: bool) -> CliResult {
     let ready = format!(
         "database {} is ready (schema version {})",
         ctx.store.shown_path().display(),
-        crate::store::latest_version()
+        ctx.store.schema_version()
     );
     if !with_demo {
         let mut out = std::io::stdout().lock();
         writeln!(out, "{ready}")?;
+        // Set up already: nothing to start.
+        if ctx.store.location().is_ok() {
+            let total = ctx.store.bookings(&BookingQuery::default())?;
+            writeln!(
+                out,
+                "it holds a catalog and {} bookings: nothing changed",
+                total.pagination.total_count
+            )?;
+            return Ok(());
+        }
         let path = if ctx.store.on_server() {
             ctx.store.shown_path()
         } else {

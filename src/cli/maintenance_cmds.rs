@@ -1,6 +1,6 @@
 //! `check`, `backup` and `restore`: the database file's health and copies.
 
-use super::args::{BackupArgs, CheckArgs, MigrateArgs, RestoreArgs};
+use super::args::{BackupArgs, CheckArgs, GrantArgs, MigrateArgs, RestoreArgs};
 use super::context::Context;
 use super::output;
 use super::{CliError, CliResult};
@@ -23,7 +23,7 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> CliResult {
     let printed = if args.json {
         output::json(&report)
     } else {
-        print_report(&ctx.store.shown_path(), &report)
+        print_report(&ctx.store.shown_path(), ctx.store.on_server(), &report)
     };
     // What was found decides the exit code, printed or not.
     if report.is_ok() {
@@ -33,12 +33,15 @@ pub fn check(ctx: &Context, args: &CheckArgs) -> CliResult {
     }
 }
 
-fn print_report(path: &Path, r: &CheckReport) -> CliResult {
+/// Prints `r` for the database at `path` (on a server when `on_server`:
+/// its storage is the server's to keep whole, so no file is spoken of).
+fn print_report(path: &Path, on_server: bool, r: &CheckReport) -> CliResult {
     let mut out = std::io::stdout().lock();
     if r.is_ok() {
+        let whole = if on_server { "" } else { "the file is whole, " };
         writeln!(
             out,
-            "database {}: ok ({} bookings; the file is whole, no slot is over capacity, \
+            "database {}: ok ({} bookings; {whole}no slot is over capacity, \
              no resource is double-booked, every booking has its events)",
             path.display(),
             r.bookings
@@ -103,6 +106,22 @@ pub fn migrate(ctx: &Context, args: &MigrateArgs) -> CliResult {
         out,
         "next: `slotdesk check` with --db (or SLOTDESK_DB) set to the URL given to --to, \
          then point every desk at the server"
+    )?;
+    Ok(())
+}
+
+/// `grant ROLE`: a manager's (who may change what) on a server.
+pub fn grant(ctx: &mut Context, args: &GrantArgs) -> CliResult {
+    if ctx.store.has_staff()? && ctx.signed_in.as_ref().map(|m| m.role) != Some(Role::Manager) {
+        return Err(BookingError::ManagerOnly("grant a login a desk's access").into());
+    }
+    let tables = ctx.store.grant_desk(&args.role)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "{} may now use {} as a desk does ({} tables; the journal, events, only read and added to)",
+        args.role.trim(),
+        ctx.store.shown_path().display(),
+        tables.len()
     )?;
     Ok(())
 }

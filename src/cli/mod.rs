@@ -237,6 +237,7 @@ fn dispatch(cli: &Cli, command: Command) -> CliResult {
         Command::Check(a) => maintenance_cmds::check(&ctx, &a),
         Command::Backup(a) => maintenance_cmds::backup(&ctx, &a),
         Command::Migrate(a) => maintenance_cmds::migrate(&ctx, &a),
+        Command::Grant(a) => maintenance_cmds::grant(&mut ctx, &a),
         Command::Takings(a) => takings_cmds::takings(&mut ctx, &a),
         Command::Closure { action } => closure_cmds::closure(&mut ctx, action),
         Command::Closures(a) => closure_cmds::list(&ctx, a.json),

@@ -1,7 +1,8 @@
 //! The desk's config file, `~/.config/slotdesk/config.toml` (or
 //! `$SLOTDESK_CONFIG`): key overrides by context and action name, the
-//! theme, and the outbox's hooks (`[hooks]`, also read by `slotdesk
-//! outbox`). Every setting has a default; no file is needed. A file that is
+//! theme, the outbox's hooks (`[hooks]`, also read by `slotdesk
+//! outbox`), and the database to open (`[database] url`, read by every
+//! command). Every setting has a default; no file is needed. A file that is
 //! there but wrong stops the desk before it takes the terminal.
 
 use crate::app::keymap::{KeyOverrides, Keymap};
@@ -25,6 +26,48 @@ pub struct Config {
     /// event is delivered.
     #[serde(default)]
     pub hooks: HooksSpec,
+    /// `[database] url = "postgres://…"`: the database opened when neither
+    /// `--db` nor `$SLOTDESK_DB` names one (read by [`database`]).
+    #[serde(default)]
+    pub database: DatabaseSpec,
+}
+
+/// The file's `[database]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSpec {
+    /// A PostgreSQL server's database (`postgres://USER:PASSWORD@HOST/DB`)
+    /// or a database file's path.
+    pub url: Option<String>,
+}
+
+/// The longest `[database] url` taken, in bytes.
+const LONGEST_URL: usize = 2048;
+
+impl DatabaseSpec {
+    /// The database it names, trimmed. Errors: empty, longer than
+    /// [`LONGEST_URL`], or holding a control character (a line break).
+    fn resolve(&self) -> Result<Option<PathBuf>, String> {
+        let Some(url) = &self.url else {
+            return Ok(None);
+        };
+        let url = url.trim();
+        if url.is_empty() {
+            return Err("[database] url is empty: remove the line or name a database".to_owned());
+        }
+        if url.len() > LONGEST_URL {
+            return Err(format!(
+                "[database] url is longer than {LONGEST_URL} characters"
+            ));
+        }
+        if url.chars().any(char::is_control) {
+            return Err(
+                "[database] url holds a control character (a line break?): write it on one line"
+                    .to_owned(),
+            );
+        }
+        Ok(Some(PathBuf::from(url)))
+    }
 }
 
 /// What the desk takes from the config file.
@@ -69,6 +112,75 @@ pub fn hooks() -> Result<(Hooks, PathBuf), String> {
     Ok((config.hooks, path))
 }
 
+/// The tables of the file every command reads; the rest is the desk's.
+#[derive(Debug, Default, Deserialize)]
+struct CommandsPart {
+    #[serde(default)]
+    database: DatabaseSpec,
+}
+
+/// The database the config file names (`[database] url`), for a command
+/// or the desk given no `--db` and no `$SLOTDESK_DB`; `None` without a file
+/// or a url. Only that table is read, so a desk setting gone wrong never
+/// stops a command. Beside it, a warning when the url holds a password and
+/// others may read the file (the server's own `.pgpass` rule), for stderr
+/// and the desk's status bar.
+/// Errors: the file unreadable, not TOML, or its url refused (see
+/// [`DatabaseSpec`]); each starting with the file's path.
+pub fn database() -> Result<(Option<PathBuf>, Option<String>), String> {
+    let (text, path) = read()?;
+    let part: CommandsPart = toml::from_str(&text)
+        .map_err(|e| format!("{}: {}", path.display(), without_passwords(&e.to_string())))?;
+    let url = part
+        .database
+        .resolve()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let warning = url
+        .as_ref()
+        .filter(|url| names_a_password(&url.to_string_lossy()) && others_may_read(&path))
+        .map(|_| {
+            format!(
+                "{} holds a database password and others may read it: chmod 600 it",
+                path.display()
+            )
+        });
+    Ok((url, warning))
+}
+
+/// `text` (a parser's message quoting the file) with the password of any
+/// URL in it left out: on each line, what lies between a `scheme://USER:`
+/// and the line's last `@`.
+fn without_passwords(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            let Some(start) = line.find("://").map(|i| i + 3) else {
+                return line.to_owned();
+            };
+            let Some(at) = line.rfind('@').filter(|at| *at > start) else {
+                return line.to_owned();
+            };
+            match line[start..at].find(':') {
+                Some(colon) => format!("{}{}", &line[..start + colon], &line[at..]),
+                None => line.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Whether `url` is a server's URL with a password in it (what is shown of
+/// it leaves one out).
+fn names_a_password(url: &str) -> bool {
+    let url = Path::new(url);
+    crate::store::names_a_server(url) && crate::store::shown_db(url) != url
+}
+
+/// Whether anyone but the file's owner may read `path`.
+fn others_may_read(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o044 != 0)
+}
+
 /// The config file's text ("" when there is none) and its path.
 fn read() -> Result<(String, PathBuf), String> {
     let Some(path) = config_path() else {
@@ -94,7 +206,8 @@ pub fn from_text(text: &str, no_color: bool, path: &Path) -> Result<DeskConfig, 
             .join("\n")
     };
     // The parser's own message spans lines (a snippet of the file): one prefix.
-    let config: Config = toml::from_str(text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let config: Config = toml::from_str(text)
+        .map_err(|e| format!("{}: {}", path.display(), without_passwords(&e.to_string())))?;
     Ok(DeskConfig {
         keymap: Keymap::with_overrides(&config.keys).map_err(located)?,
         theme: config.theme.resolve(no_color).map_err(located)?,
@@ -105,6 +218,20 @@ pub fn from_text(text: &str, no_color: bool, path: &Path) -> Result<DeskConfig, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_does_not_parse_is_quoted_without_the_urls_password() {
+        let text = "[database]\nurl = \"postgres://desk:s3cr3t@localhost/slotdesk\n";
+        let err = toml::from_str::<Config>(text).unwrap_err().to_string();
+        assert!(err.contains("s3cr3t"), "the parser quotes the line: {err}");
+        let told = without_passwords(&err);
+        assert!(!told.contains("s3cr3t"), "{told}");
+        assert!(
+            told.contains("postgres://desk@localhost/slotdesk"),
+            "{told}"
+        );
+        assert_eq!(without_passwords("no url here"), "no url here");
+    }
     use crate::app::Action;
     use crate::app::keymap::{Context, Key};
     use crate::ui::theme::ThemeName;

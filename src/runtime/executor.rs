@@ -20,7 +20,13 @@ pub struct Executor {
     /// Whether the last change poll failed (a server gone away): the next
     /// one that answers says the database is back.
     poll_failed: bool,
+    /// When the change poll last asked the database.
+    last_poll: std::time::Instant,
 }
+
+/// While the database does not answer, the tick's poll and sweep ask again
+/// only this often (not four times a second), each a new connection tried.
+pub const RETRY_AWAY: std::time::Duration = std::time::Duration::from_secs(2);
 
 impl Executor {
     /// An executor over `store`.
@@ -33,6 +39,7 @@ impl Executor {
             data_version,
             signed_in: None,
             poll_failed: false,
+            last_poll: std::time::Instant::now(),
         }
     }
 
@@ -69,7 +76,11 @@ impl Executor {
     pub fn run(&mut self, effect: &Effect, now: DateTime<Utc>) -> Vec<Msg> {
         match self.try_run(effect, now) {
             Ok(msgs) => msgs,
-            Err(e) => vec![Msg::LoadFailed(failure(&e))],
+            // A read's fault in the words a write's has: the server that
+            // cannot be reached, the file that is locked.
+            Err(e) => vec![Msg::LoadFailed(failure(
+                &e.on_file(&self.store.shown_path()),
+            ))],
         }
     }
 
@@ -148,7 +159,14 @@ impl Executor {
                 Msg::RequestsLoaded(store.requests_awaiting(now)?),
                 Msg::WaitlistLoaded(store.open_waitlist(now)?),
             ],
+            // The database did not answer: asked again every RETRY_AWAY.
+            Effect::PollChanges | Effect::Sweep
+                if self.poll_failed && self.last_poll.elapsed() < RETRY_AWAY =>
+            {
+                Vec::new()
+            }
             Effect::PollChanges => {
+                self.last_poll = std::time::Instant::now();
                 if let Err(e) = store.check_file() {
                     return Ok(vec![Msg::DatabaseLost(lost_words(&store.shown_path(), &e))]);
                 }

@@ -31,6 +31,9 @@ pub struct DeskOptions {
     /// The keymap and theme, from the config file (read before the
     /// database is opened, so a bad file stops the desk first).
     pub config: config::DeskConfig,
+    /// Said on the status bar (and kept in the message log) as the desk
+    /// opens: a config file others may read holding the database password.
+    pub warnings: Vec<String>,
 }
 
 /// Runs the desk on `store` until the user quits or a signal ends it
@@ -59,6 +62,9 @@ pub fn run_desk(mut store: Store, options: DeskOptions) -> color_eyre::Result<En
     let mut driver = Driver::new(store, clock.now(), keymap, prefix);
     let keep_backups = options.banner.is_none();
     driver.state.banner = options.banner;
+    for warning in options.warnings {
+        driver.state.error(format!("warning: {warning}"));
+    }
     // Signed in from the environment when both are set.
     if let (Ok(name), Ok(pin)) = (
         std::env::var("SLOTDESK_STAFF"),

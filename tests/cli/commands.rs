@@ -923,3 +923,12 @@ fn once_staff_exist_every_change_names_a_signed_in_member_and_managers_alone_ref
     );
     assert!(!kinds.contains(&"\"booking.paid\"".to_owned()), "{kinds:?}");
 }
+
+#[test]
+fn init_on_a_database_already_set_up_says_so_and_gives_no_first_steps() {
+    let desk = Desk::demo();
+    let said = desk.ok(&["init"]);
+    assert!(said.contains("it holds a catalog and "), "{said}");
+    assert!(said.contains("bookings: nothing changed"), "{said}");
+    assert!(!said.contains("catalog template"), "{said}");
+}

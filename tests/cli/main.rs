@@ -16,6 +16,7 @@ mod closures;
 mod commands;
 mod concurrency;
 mod courses;
+mod database_config;
 mod export;
 mod import;
 mod interop;

@@ -66,6 +66,23 @@ fn a_wrong_password_and_a_missing_database_are_told_as_such() {
     assert!(stderr.contains("refused the sign-in"), "{stderr}");
     assert!(!stderr.contains("not-the-password"), "{stderr}");
 
+    // No password at all: the sign-in is what failed, not the network.
+    let (scheme, rest) = db.split_once("://").unwrap();
+    let (auth, place) = rest.rsplit_once('@').unwrap();
+    let user = auth.split_once(':').unwrap().0;
+    let (code, stderr) = bookings_on(&format!("{scheme}://{user}@{place}"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "refused the sign-in (the server asks for a password and the URL gives none)"
+        ),
+        "{stderr}"
+    );
+    // TLS asked for: said so, not taken for a server that is away.
+    let (code, stderr) = bookings_on(&format!("{db}?sslmode=require"));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("which slotdesk does not speak"), "{stderr}");
+
     let admin = admin_url();
     let (base, _) = admin.rsplit_once('/').unwrap();
     let (code, stderr) = bookings_on(&format!("{base}/no_such_database"));
@@ -250,8 +267,12 @@ fn migrate_copies_a_demo_database_whole_and_both_sides_export_the_same() {
     assert!(!stdout.contains(password_of(&server)), "{stdout}");
     // The server's copy keeps every rule and reads the same, id for id.
     let url = Path::new(&server);
-    let (code, _, stderr) = run(url, &["check"]);
+    let (code, checked, stderr) = run(url, &["check"]);
     assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        checked.contains(": ok (") && !checked.contains("file"),
+        "a server's database is not a file: {checked}"
+    );
     for format in ["csv", "ics", "json"] {
         let here = run(&file, &["export", "--format", format]);
         let there = run(url, &["export", "--format", format]);
@@ -279,4 +300,150 @@ fn migrate_copies_a_demo_database_whole_and_both_sides_export_the_same() {
     let (code, _, stderr) = run(url, &["migrate", "--to", &new_postgres_db()]);
     assert_eq!(code, Some(5), "{stderr}");
     assert!(stderr.contains("copies an SQLite database"), "{stderr}");
+}
+
+#[test]
+fn a_desks_read_while_the_server_is_away_says_so_and_the_next_one_is_answered() {
+    use crate::engine::Cable;
+    use slotdesk::app::{Effect, Msg};
+    use slotdesk::runtime::executor::Executor;
+    use slotdesk::store::Store;
+    let db = new_postgres_db();
+    let init = slotdesk_at(Path::new(&db), CLI_NOW)
+        .args(["init", "--demo"])
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{init:?}");
+    let (mut cable, through) = Cable::to(&db);
+    let mut desk = Executor::new(Store::open(Path::new(&through)).unwrap());
+    let now = chrono::DateTime::parse_from_rfc3339(CLI_NOW)
+        .unwrap()
+        .to_utc();
+    let day = Effect::LoadDay(now.date_naive());
+    let loaded = |msgs: &[Msg]| matches!(msgs, [Msg::DayLoaded(..), ..]);
+    assert!(loaded(&desk.run(&day, now)));
+
+    cable.pull();
+    let away = desk.run(&day, now);
+    let [Msg::LoadFailed(failure)] = away.as_slice() else {
+        panic!("the read fails: {away:?}");
+    };
+    assert!(
+        failure.message.contains("cannot be reached")
+            && !failure.message.contains("database error"),
+        "told as the server being away: {}",
+        failure.message
+    );
+    assert!(
+        !failure.message.contains(password_of(&db)),
+        "{}",
+        failure.message
+    );
+    // The tick's change poll fails once, then waits before it asks again.
+    let poll = |desk: &mut Executor| desk.run(&Effect::PollChanges, now);
+    assert!(matches!(poll(&mut desk).as_slice(), [Msg::LoadFailed(_)]));
+    assert!(poll(&mut desk).is_empty(), "not asked again at once");
+    assert!(desk.run(&Effect::Sweep, now).is_empty());
+    // A batch of writes (the desk's release-all at quit) says it in the
+    // same words.
+    let refused = desk
+        .store
+        .batch(|s| s.sweep_expired_holds(now))
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("cannot be reached"),
+        "{refused}"
+    );
+
+    cable.plug();
+    assert!(
+        loaded(&desk.run(&day, now)),
+        "answered once the server is back"
+    );
+    std::thread::sleep(slotdesk::runtime::executor::RETRY_AWAY);
+    assert!(
+        poll(&mut desk)
+            .iter()
+            .any(|m| matches!(m, Msg::DatabaseBack)),
+        "the next poll says the database is back"
+    );
+}
+
+#[test]
+fn a_granted_desk_login_books_and_can_never_change_or_remove_the_journal() {
+    use crate::engine::Raw;
+    let owner = new_postgres_db();
+    let role = format!("desk_{}", owner.rsplit('/').next().unwrap());
+    let mut admin = postgres::Client::connect(&admin_url(), postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!("CREATE ROLE {role} LOGIN PASSWORD 'desk-pw'"))
+        .unwrap();
+    let manager = |db: &str, args: &[&str]| {
+        slotdesk_at(Path::new(db), CLI_NOW)
+            .args(args)
+            .env("SLOTDESK_STAFF", "Morgan Lead")
+            .env("SLOTDESK_PIN", "2222")
+            .output()
+            .unwrap()
+    };
+    assert!(manager(&owner, &["init", "--demo"]).status.success());
+    // A clerk may not; the manager may; a role the server lacks is named.
+    let clerk = slotdesk_at(Path::new(&owner), CLI_NOW)
+        .args(["grant", &role])
+        .env("SLOTDESK_STAFF", "Dana Reception")
+        .env("SLOTDESK_PIN", "1111")
+        .output()
+        .unwrap();
+    assert!(!clerk.status.success(), "{clerk:?}");
+    let missing = manager(&owner, &["grant", "nobody_here"]);
+    assert_eq!(missing.status.code(), Some(5));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("the server has no role `nobody_here`"),
+        "{missing:?}"
+    );
+    // Not the owner itself, nor a superuser (no grant limits either).
+    let (_, rest) = owner.split_once("://").unwrap();
+    let owner_name = rest.split_once(':').unwrap().0.to_owned();
+    let itself = manager(&owner, &["grant", &owner_name]);
+    assert_eq!(itself.status.code(), Some(5), "{itself:?}");
+    let granted = manager(&owner, &["grant", &role]);
+    assert!(granted.status.success(), "{granted:?}");
+
+    // The desk's login holds and books like any desk.
+    let (_, rest) = owner.split_once("://").unwrap();
+    let place = rest.rsplit_once('@').unwrap().1;
+    let desk = format!("postgres://{role}:desk-pw@{place}");
+    let slots = manager(
+        &desk,
+        &["slots", "--service", "massage", "--days", "14", "--json"],
+    );
+    assert!(slots.status.success(), "{slots:?}");
+    let listed: serde_json::Value = serde_json::from_slice(&slots.stdout).unwrap();
+    let slot = listed[0]["slot"].as_str().unwrap().to_owned();
+    let held = manager(&desk, &["hold", &slot]);
+    assert!(held.status.success(), "{held:?}");
+    // The desk's login cannot give grants: only the schema's owner.
+    let again = manager(&desk, &["grant", &role]);
+    assert_eq!(again.status.code(), Some(5), "{again:?}");
+    assert!(
+        String::from_utf8_lossy(&again.stderr).contains("grant is for the schema's owner to give"),
+        "{again:?}"
+    );
+
+    // The journal: read and added to, never changed, removed or emptied.
+    let mut raw = Raw::open(Path::new(&desk));
+    assert!(raw.text("SELECT CAST(COUNT(*) AS TEXT) FROM events") != "0");
+    for change in [
+        "UPDATE events SET kind = kind",
+        "DELETE FROM events",
+        "TRUNCATE events",
+        "DROP TRIGGER events_are_never_changed ON events",
+        "UPDATE slotdesk_schema SET version = 0",
+    ] {
+        let refused = raw.run(change).unwrap_err();
+        assert!(
+            refused.contains("permission denied") || refused.contains("must be owner"),
+            "{change}: {refused}"
+        );
+    }
 }

@@ -412,3 +412,23 @@ fn a_slot_panel_scrolled_to_its_last_booking_says_there_are_more_above() {
         "{hidden} of {count} hidden with no word of them:\n{screen}"
     );
 }
+
+#[test]
+fn a_day_asked_for_but_not_loaded_yet_is_named_as_loading_above_the_day_still_shown() {
+    let mut desk = Desk::demo();
+    let shown = desk.driver.state.board.date;
+    let asked = shown + chrono::Duration::days(1);
+    // What `]` does before its load answers (a slow or absent server).
+    desk.driver.state.board.date = asked;
+    let screen = desk.screen(120, 40);
+    let header = format!(
+        "{} · loading {}…",
+        shown.format("%A %d %B %Y"),
+        asked.format("%a %d %b")
+    );
+    assert!(screen.contains(&header), "{screen}");
+    assert!(
+        !screen.contains(&asked.format("%A %d %B %Y").to_string()),
+        "{screen}"
+    );
+}

@@ -3,6 +3,8 @@
 
 #[path = "../support/binary.rs"]
 mod binary;
+#[path = "../support/engine.rs"]
+mod engine;
 #[path = "../support/pty.rs"]
 mod support;
 
@@ -12,6 +14,7 @@ mod desk;
 mod export;
 mod first_run;
 mod idle;
+mod last_seat;
 mod outbox;
 mod series;
 mod today_offer;

@@ -8,11 +8,17 @@
 //! ok. Half the killed writes are retried under the same key, as a script
 //! would: a retry never makes a second booking or payment.
 //!
+//! On PostgreSQL (`SLOTDESK_TEST_ENGINE=postgres`) the same writers run
+//! against a server database: a killed client's transaction is the server's
+//! to roll back, and the integrity check is the server's own constraints
+//! and `slotdesk check`.
+//!
 //! `SLOTDESK_CRASH_CYCLES=600` runs longer, `SLOTDESK_CRASH_SEED=N` repeats
 //! a run; `--nocapture` shows the figures.
 #![allow(clippy::unwrap_used)]
 
 use crate::binary::{CLI_NOW, slotdesk_at, studio_catalog};
+use crate::engine::{Raw, fresh_db};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Read;
@@ -351,9 +357,9 @@ impl Run<'_> {
     /// The database against the ledger after a cycle; adopts what the
     /// cycle's unacknowledged writes left, once it is found whole.
     fn verify(&mut self, killed: &[(Op, String)], settled: &HashSet<String>) -> Vec<String> {
-        let conn = rusqlite::Connection::open(self.db).unwrap();
-        let db = bookings(&conn);
-        let keys = keys(&conn);
+        let mut conn = Raw::open(self.db);
+        let db = bookings(&mut conn);
+        let keys = keys(&mut conn);
         let mut problems = Vec::new();
         let unsettled: Vec<_> = killed
             .iter()
@@ -419,12 +425,12 @@ impl Run<'_> {
                 ));
             }
         }
-        problems.extend(events_match(&conn, &db));
-        let integrity: String = conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
-        if integrity != "ok" {
-            problems.push(format!("integrity_check: {integrity}"));
+        problems.extend(events_match(&mut conn, &db));
+        if let Raw::Sqlite(_) = conn {
+            let integrity = conn.text("PRAGMA integrity_check");
+            if integrity != "ok" {
+                problems.push(format!("integrity_check: {integrity}"));
+            }
         }
         drop(conn);
         let check = slotdesk_at(self.db, CLI_NOW).arg("check").output().unwrap();
@@ -435,40 +441,48 @@ impl Run<'_> {
     }
 }
 
-fn bookings(conn: &rusqlite::Connection) -> BTreeMap<i64, State> {
-    let mut stmt = conn
-        .prepare("SELECT id, status, payment_status, payment_amount FROM bookings")
-        .unwrap();
-    let rows = stmt.query_map([], |r| {
-        let state = State {
-            status: r.get(1)?,
-            payment: r.get(2)?,
-            amount: r.get(3)?,
-        };
-        Ok((r.get(0)?, state))
-    });
-    rows.unwrap().map(Result::unwrap).collect()
+/// Column `i` of a row of [`Raw::rows`], not `NULL`.
+fn col(row: &[Option<String>], i: usize) -> String {
+    row[i].clone().unwrap()
 }
 
-fn keys(conn: &rusqlite::Connection) -> HashMap<String, i64> {
-    let mut stmt = conn
-        .prepare("SELECT key, booking_id FROM idempotency_keys")
-        .unwrap();
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)));
-    rows.unwrap().map(Result::unwrap).collect()
+/// Column `i` as a number.
+fn number(row: &[Option<String>], i: usize) -> i64 {
+    col(row, i).parse().unwrap()
+}
+
+fn bookings(conn: &mut Raw) -> BTreeMap<i64, State> {
+    conn.rows("SELECT id, status, payment_status, payment_amount FROM bookings")
+        .iter()
+        .map(|r| {
+            let state = State {
+                status: col(r, 1),
+                payment: col(r, 2),
+                amount: r[3].as_ref().map(|a| a.parse().unwrap()),
+            };
+            (number(r, 0), state)
+        })
+        .collect()
+}
+
+fn keys(conn: &mut Raw) -> HashMap<String, i64> {
+    conn.rows("SELECT key, booking_id FROM idempotency_keys")
+        .iter()
+        .map(|r| (col(r, 0), number(r, 1)))
+        .collect()
 }
 
 /// Every booking row agrees with its events: one `booking.created`, a
 /// `booking.paid` when paid, a `booking.cancelled` when cancelled.
-fn events_match(conn: &rusqlite::Connection, db: &BTreeMap<i64, State>) -> Vec<String> {
-    let mut stmt = conn
-        .prepare(
+fn events_match(conn: &mut Raw, db: &BTreeMap<i64, State>) -> Vec<String> {
+    let counts: HashMap<(i64, String), i64> = conn
+        .rows(
             "SELECT booking_id, kind, COUNT(*) FROM events
              WHERE booking_id IS NOT NULL GROUP BY booking_id, kind",
         )
-        .unwrap();
-    let rows = stmt.query_map([], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)));
-    let counts: HashMap<(i64, String), i64> = rows.unwrap().map(Result::unwrap).collect();
+        .iter()
+        .map(|r| ((number(r, 0), col(r, 1)), number(r, 2)))
+        .collect();
     let count = |id: i64, kind: &str| counts.get(&(id, kind.to_owned())).copied();
     let mut problems = Vec::new();
     for (id, s) in db {
@@ -520,7 +534,7 @@ fn killed_writers_lose_no_acknowledged_write_and_leave_nothing_half_written() {
     let seed = env_number("SLOTDESK_CRASH_SEED").unwrap_or_else(|| fastrand::u64(..));
     eprintln!("crash test: {cycles} cycles, SLOTDESK_CRASH_SEED={seed}");
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("crash.db");
+    let db = fresh_db(dir.path(), "crash.db");
     for args in [
         vec!["init".to_owned()],
         vec![

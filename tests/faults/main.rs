@@ -7,6 +7,8 @@
 
 #[path = "../support/binary.rs"]
 mod binary;
+#[path = "../support/engine.rs"]
+mod engine;
 #[path = "../support/pty.rs"]
 mod support;
 

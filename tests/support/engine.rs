@@ -125,11 +125,128 @@ impl Raw {
         }
     }
 
+    /// Every row `sql` selects, each column as text (`None` for `NULL`).
+    pub fn rows(&mut self, sql: &str) -> Vec<Vec<Option<String>>> {
+        match self {
+            Raw::Sqlite(c) => {
+                let mut stmt = c.prepare(sql).unwrap();
+                let n = stmt.column_count();
+                let rows = stmt.query_map([], |r| {
+                    (0..n)
+                        .map(|i| {
+                            Ok(match r.get_ref(i)? {
+                                rusqlite::types::ValueRef::Null => None,
+                                rusqlite::types::ValueRef::Integer(v) => Some(v.to_string()),
+                                rusqlite::types::ValueRef::Real(v) => Some(v.to_string()),
+                                rusqlite::types::ValueRef::Text(t)
+                                | rusqlite::types::ValueRef::Blob(t) => {
+                                    Some(String::from_utf8_lossy(t).into_owned())
+                                }
+                            })
+                        })
+                        .collect::<rusqlite::Result<Vec<_>>>()
+                });
+                rows.unwrap().map(Result::unwrap).collect()
+            }
+            Raw::Postgres(c) => c
+                .simple_query(sql)
+                .unwrap()
+                .into_iter()
+                .filter_map(|m| match m {
+                    postgres::SimpleQueryMessage::Row(r) => {
+                        Some((0..r.len()).map(|i| r.get(i).map(str::to_owned)).collect())
+                    }
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
     /// The one text value `sql` selects.
     pub fn text(&mut self, sql: &str) -> String {
         match self {
             Raw::Sqlite(c) => c.query_row(sql, [], |r| r.get(0)).unwrap(),
             Raw::Postgres(c) => c.query_one(sql, &[]).unwrap().get(0),
         }
+    }
+}
+
+/// A relay on 127.0.0.1 between slotdesk and the test server: the network
+/// cable a test pulls (every connection through it cut, new ones refused,
+/// as when the server is stopped) and plugs back in on the same port.
+pub struct Cable {
+    port: u16,
+    upstream: std::net::SocketAddr,
+    open: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    streams: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+    accepting: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Cable {
+    /// A cable to the server of `url` (`postgres://…@127.0.0.1:PORT/DB`),
+    /// plugged in; the URL through it.
+    pub fn to(url: &str) -> (Cable, String) {
+        let (head, tail) = url.rsplit_once('@').unwrap();
+        let (host_port, db) = tail.split_once('/').unwrap();
+        let upstream: std::net::SocketAddr = host_port.parse().unwrap();
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let mut cable = Cable {
+            port,
+            upstream,
+            open: std::sync::Arc::default(),
+            streams: std::sync::Arc::default(),
+            accepting: None,
+        };
+        cable.serve(listener);
+        (cable, format!("{head}@127.0.0.1:{port}/{db}"))
+    }
+
+    fn serve(&mut self, listener: std::net::TcpListener) {
+        use std::sync::atomic::Ordering;
+        listener.set_nonblocking(true).unwrap();
+        self.open.store(true, Ordering::SeqCst);
+        let (open, streams, upstream) = (self.open.clone(), self.streams.clone(), self.upstream);
+        self.accepting = Some(std::thread::spawn(move || {
+            while open.load(Ordering::SeqCst) {
+                let Ok((client, _)) = listener.accept() else {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                    continue;
+                };
+                client.set_nonblocking(false).unwrap();
+                let Ok(server) = std::net::TcpStream::connect(upstream) else {
+                    continue;
+                };
+                let mut kept = streams.lock().unwrap();
+                kept.push(client.try_clone().unwrap());
+                kept.push(server.try_clone().unwrap());
+                for (mut from, mut to) in [
+                    (client.try_clone().unwrap(), server.try_clone().unwrap()),
+                    (server, client),
+                ] {
+                    std::thread::spawn(move || {
+                        let _ = std::io::copy(&mut from, &mut to);
+                        let _ = to.shutdown(std::net::Shutdown::Both);
+                    });
+                }
+            }
+        }));
+    }
+
+    /// Cuts every connection and refuses new ones until [`Cable::plug`].
+    pub fn pull(&mut self) {
+        self.open.store(false, std::sync::atomic::Ordering::SeqCst);
+        if let Some(t) = self.accepting.take() {
+            t.join().unwrap();
+        }
+        for s in self.streams.lock().unwrap().drain(..) {
+            let _ = s.shutdown(std::net::Shutdown::Both);
+        }
+    }
+
+    /// Lets connections through again, on the same port.
+    pub fn plug(&mut self) {
+        let listener = std::net::TcpListener::bind(("127.0.0.1", self.port)).unwrap();
+        self.serve(listener);
     }
 }

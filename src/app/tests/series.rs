@@ -250,3 +250,31 @@ fn shift_m_moves_a_series_booking_with_its_later_weeks() {
         "{effects:?}"
     );
 }
+
+#[test]
+fn a_form_opened_before_the_next_day_loaded_still_books_its_own_slot() {
+    // `]` asks for the next day; the database is slow (or away), so the
+    // board still shows this one and `n` opens the form for its slot.
+    let mut s = desk();
+    press_char(&mut s, ']');
+    new_booking_for_ada(&mut s);
+    assert!(s.form().unwrap().subtitle.contains("Mon 23 Nov"));
+    // The next day loads behind the form (the server answers again).
+    let mut tuesday = slot(1, 1, 10, 0, None);
+    tuesday.occurrence.date = day() + Duration::days(1);
+    let next = DayView {
+        date: day() + Duration::days(1),
+        slots: vec![tuesday],
+        bookings: Vec::new(),
+        closures: Vec::new(),
+    };
+    update(&mut s, Msg::DayLoaded(Box::new(next)));
+    let effects = press(&mut s, KeyCode::Enter);
+    let Some(Effect::Write(Write::Book(req))) = effects.first() else {
+        panic!(
+            "the form books the slot it was opened for: {effects:?}, {:?}",
+            s.form().map(|f| &f.error)
+        );
+    };
+    assert_eq!(req.slot, Some(slot_ref(1)));
+}

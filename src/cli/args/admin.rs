@@ -94,6 +94,14 @@ pub struct MigrateArgs {
     pub to: PathBuf,
 }
 
+/// `grant`.
+#[derive(Debug, Args)]
+pub struct GrantArgs {
+    /// The server's login the desks connect as (made by createuser).
+    #[arg(value_name = "ROLE")]
+    pub role: String,
+}
+
 /// `restore`.
 #[derive(Debug, Args)]
 pub struct RestoreArgs {

@@ -181,6 +181,19 @@ fn heading(frame: &mut Frame, area: Rect, state: &AppState, view: &DayView) {
             ));
             spans.push(Span::raw(name));
         }
+        // The day the grid shows: another asked for is named as loading
+        // (the database may be slow to answer, or away), never put over
+        // the old day's slots.
+        None if view.date != board.date => {
+            spans.push(Span::styled(
+                view.date.format("%A %d %B %Y").to_string(),
+                theme::TITLE,
+            ));
+            spans.push(Span::styled(
+                format!(" · loading {}…", board.date.format("%a %d %b")),
+                theme::DIM,
+            ));
+        }
         None => {
             spans.push(Span::styled(
                 board.date.format("%A %d %B %Y").to_string(),

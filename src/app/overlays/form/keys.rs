@@ -41,13 +41,8 @@ fn submit(state: &mut AppState, mut form: Box<Form>) -> Vec<Effect> {
         };
     }
     let service = match &form.kind {
-        FormKind::NewBooking(slot) | FormKind::Reserve(slot) | FormKind::WalkIn(Some(slot)) => {
-            state
-                .board
-                .view
-                .as_ref()
-                .and_then(|v| v.slots.iter().find(|s| s.occurrence.slot_ref() == *slot))
-                .and_then(|s| state.service(s.occurrence.service_id))
+        FormKind::NewBooking(_) | FormKind::Reserve(_) | FormKind::WalkIn(Some(_)) => {
+            form.service.and_then(|id| state.service(id))
         }
         FormKind::WalkIn(None) => state.catalog.as_ref().and_then(|c| {
             let name = form.value(super::kinds::SERVICE);

@@ -233,18 +233,21 @@ impl Form {
     /// Reserve (hold) form for `slot`.
     pub fn reserve(slot: &Slot, when: &str, key: String) -> Self {
         let free = slot.free().max(1);
-        Self::new(
-            FormKind::Reserve(slot.occurrence.slot_ref()),
-            "Reserve (hold)",
-            slot_line(slot, when),
-            vec![Field::new(
-                PARTICIPANTS,
-                FieldKind::Number { min: 1, max: free },
-                true,
-                "1",
-            )],
-            key,
-        )
+        Self {
+            service: Some(slot.occurrence.service_id),
+            ..Self::new(
+                FormKind::Reserve(slot.occurrence.slot_ref()),
+                "Reserve (hold)",
+                slot_line(slot, when),
+                vec![Field::new(
+                    PARTICIPANTS,
+                    FieldKind::Number { min: 1, max: free },
+                    true,
+                    "1",
+                )],
+                key,
+            )
+        }
     }
 
     /// New booking form for `slot` of `service`; a `manager` (signed in)
@@ -280,6 +283,7 @@ impl Form {
         };
         Self {
             picker: Some(Picker::default()),
+            service: Some(slot.occurrence.service_id),
             ..Self::new(
                 FormKind::NewBooking(slot.occurrence.slot_ref()),
                 title,
@@ -301,6 +305,7 @@ impl Form {
         key: String,
     ) -> Self {
         let mut fields = Vec::new();
+        let service = slot.map(|(s, _)| s.occurrence.service_id);
         let (kind, about, max) = match slot {
             Some((slot, when)) => (
                 FormKind::WalkIn(Some(slot.occurrence.slot_ref())),
@@ -337,7 +342,10 @@ impl Form {
             true,
             "1",
         ));
-        Self::new(kind, "Walk-in", about, fields, key)
+        Self {
+            service,
+            ..Self::new(kind, "Walk-in", about, fields, key)
+        }
     }
 
     /// Confirm-a-hold form: the customer and the required details.

@@ -26,6 +26,7 @@ pub use picker::{Picker, SHOWN as PICKER_ROWS};
 
 use crate::app::action::Action;
 use crate::app::keymap::{Context, Key, Keymap};
+use crate::domain::ServiceId;
 
 /// An open form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +52,10 @@ pub struct Form {
     pub picker: Option<Picker>,
     /// The hold a confirm form is for, whose countdown it shows.
     pub hold: Option<HoldTimer>,
+    /// The service of the slot a slot's form (reserve, new booking,
+    /// walk-in on a slot) is about, kept from when it opened: the board
+    /// may show another day by the time it is submitted.
+    pub service: Option<ServiceId>,
 }
 
 /// The problem on both fields of the one-of pair when neither is given.
@@ -90,6 +95,7 @@ impl Form {
             confirm_discard: false,
             picker: None,
             hold: None,
+            service: None,
         }
     }
 
