@@ -21,6 +21,17 @@ impl Desk {
         desk
     }
 
+    /// [`Desk::new`] on a new database of the test PostgreSQL server.
+    pub(crate) fn on_server() -> Self {
+        let desk = Self {
+            _dir: tempfile::tempdir().unwrap(),
+            db: PathBuf::from(crate::engine::new_postgres_db()),
+        };
+        desk.ok(&["init"]);
+        desk.ok(&["catalog", "apply", studio_catalog().to_str().unwrap()]);
+        desk
+    }
+
     /// A database with the demo studio and its bookings around [`CLI_NOW`].
     pub(crate) fn demo() -> Self {
         Self::made_by(&["init", "--demo"])

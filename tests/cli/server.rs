@@ -447,3 +447,44 @@ fn a_granted_desk_login_books_and_can_never_change_or_remove_the_journal() {
         );
     }
 }
+
+#[test]
+fn a_servers_bookings_go_back_to_a_file_through_export_and_import() {
+    use crate::commands::Desk;
+    let server = Desk::on_server();
+    crate::import::a_day_of_bookings(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("from-the-server.csv");
+    let file = file.to_str().unwrap();
+    server.ok(&["export", "--format", "csv", "-o", file]);
+    let back = Desk::new();
+    let out = back.ok(&["import", "bookings", file]);
+    assert!(
+        out.contains("3 rows: 3 imported, 0 skipped, 0 refused"),
+        "{out}"
+    );
+    // The same bookings, id for id apart.
+    let seen = |desk: &Desk| -> Vec<String> {
+        let list = desk.json(&["bookings"]);
+        let mut rows: Vec<String> = list["bookings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                format!(
+                    "{} {} {} {} {} {}",
+                    b["from"],
+                    b["service_name"],
+                    b["status"],
+                    b["participants"],
+                    b["customer"]["last_name"],
+                    b["message"]
+                )
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(seen(&back), seen(&server));
+    assert_eq!(seen(&back).len(), 3);
+}
