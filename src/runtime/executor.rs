@@ -159,10 +159,10 @@ impl Executor {
                 Msg::RequestsLoaded(store.requests_awaiting(now)?),
                 Msg::WaitlistLoaded(store.open_waitlist(now)?),
             ],
-            // The database did not answer: asked again every RETRY_AWAY.
-            Effect::PollChanges | Effect::Sweep
-                if self.poll_failed && self.last_poll.elapsed() < RETRY_AWAY =>
-            {
+            // The database did not answer: the poll asks again every
+            // RETRY_AWAY, and the sweep waits for it to answer.
+            Effect::Sweep if self.poll_failed => Vec::new(),
+            Effect::PollChanges if self.poll_failed && self.last_poll.elapsed() < RETRY_AWAY => {
                 Vec::new()
             }
             Effect::PollChanges => {

@@ -37,6 +37,11 @@ pub enum FileFault {
     /// The file or its folder cannot be written.
     #[error("is read-only (the file or its folder): this slotdesk cannot write to it")]
     ReadOnly,
+    /// The server's login may not read or write the location's tables.
+    #[error(
+        "this login may not use it ({0}): the schema's owner gives a desk's login its rights with `slotdesk grant LOGIN`"
+    )]
+    NotGranted(String),
     /// No room left on the disk.
     #[error("cannot be written: the disk is full (nothing was changed)")]
     DiskFull,

@@ -110,11 +110,8 @@ pub fn fault_of(e: &postgres::Error) -> Option<FileFault> {
             c if *c == SqlState::INVALID_CATALOG_NAME => FileFault::NoDatabase(detail),
             c if *c == SqlState::LOCK_NOT_AVAILABLE => FileFault::Locked,
             c if *c == SqlState::DISK_FULL => FileFault::DiskFull,
-            c if *c == SqlState::READ_ONLY_SQL_TRANSACTION
-                || *c == SqlState::INSUFFICIENT_PRIVILEGE =>
-            {
-                FileFault::ReadOnly
-            }
+            c if *c == SqlState::READ_ONLY_SQL_TRANSACTION => FileFault::ReadOnly,
+            c if *c == SqlState::INSUFFICIENT_PRIVILEGE => FileFault::NotGranted(detail),
             c if *c == SqlState::ADMIN_SHUTDOWN
                 || *c == SqlState::CRASH_SHUTDOWN
                 || *c == SqlState::CANNOT_CONNECT_NOW
@@ -188,14 +185,16 @@ pub fn connect(url: &str) -> Result<Db> {
 /// tables and `empty_ok`), read without changing anything.
 /// Errors: `NotSlotdesk` (tables of another program), `Empty`, `Newer`.
 pub fn schema_version(db: &Db, empty_ok: bool) -> Result<std::result::Result<i64, FileFault>> {
+    // The catalog's own list: information_schema shows a login only the
+    // tables it has rights on, so a login never granted would see none.
     let tables: i64 = db.query_row(
-        "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()",
+        "SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema()",
         (),
         |r| r.get(0),
     )?;
     let has_version: bool = db.query_row(
-        "SELECT EXISTS (SELECT 1 FROM information_schema.tables
-             WHERE table_schema = current_schema() AND table_name = 'slotdesk_schema')",
+        "SELECT EXISTS (SELECT 1 FROM pg_tables
+             WHERE schemaname = current_schema() AND tablename = 'slotdesk_schema')",
         (),
         |r| r.get(0),
     )?;

@@ -354,6 +354,11 @@ fn a_desks_read_while_the_server_is_away_says_so_and_the_next_one_is_answered() 
         refused.to_string().contains("cannot be reached"),
         "{refused}"
     );
+    // Two seconds on: the poll asks again (one failure per RETRY_AWAY),
+    // and the sweep still waits for it.
+    std::thread::sleep(slotdesk::runtime::executor::RETRY_AWAY);
+    assert!(desk.run(&Effect::Sweep, now).is_empty(), "the sweep waits");
+    assert!(matches!(poll(&mut desk).as_slice(), [Msg::LoadFailed(_)]));
 
     cable.plug();
     assert!(
@@ -406,13 +411,20 @@ fn a_granted_desk_login_books_and_can_never_change_or_remove_the_journal() {
     let owner_name = rest.split_once(':').unwrap().0.to_owned();
     let itself = manager(&owner, &["grant", &owner_name]);
     assert_eq!(itself.status.code(), Some(5), "{itself:?}");
+    // Before the grant the login is told what it lacks, not "empty".
+    let (_, rest) = owner.split_once("://").unwrap();
+    let place = rest.rsplit_once('@').unwrap().1;
+    let desk = format!("postgres://{role}:desk-pw@{place}");
+    let (code, stderr) = bookings_on(&desk);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("this login may not use it") && stderr.contains("slotdesk grant"),
+        "{stderr}"
+    );
     let granted = manager(&owner, &["grant", &role]);
     assert!(granted.status.success(), "{granted:?}");
 
     // The desk's login holds and books like any desk.
-    let (_, rest) = owner.split_once("://").unwrap();
-    let place = rest.rsplit_once('@').unwrap().1;
-    let desk = format!("postgres://{role}:desk-pw@{place}");
     let slots = manager(
         &desk,
         &["slots", "--service", "massage", "--days", "14", "--json"],
