@@ -49,8 +49,7 @@ impl Store {
     /// committing (in the file's or the server's words: unreachable,
     /// locked, full, …).
     pub fn batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let shown = self.shown_path();
-        self.batch_on(f).map_err(|e| e.on_file(&shown))
+        self.batch_on(f).map_err(|e| e.on_file(&self.shown_path()))
     }
 
     /// [`Store::batch`], its faults in the engine's words.

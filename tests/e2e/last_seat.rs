@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::engine::{Raw, new_postgres_db};
-use crate::support::{CTRL_U, ENTER, Tty, WAIT, open_desk, slotdesk};
+use crate::support::{ENTER, Tty, WAIT, open_desk, slotdesk};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -15,15 +15,6 @@ const DAY: &str = "2026-12-03";
 
 const CLASS: &str = "SELECT t.id FROM time_slots t JOIN services s ON s.id = t.service_id
      WHERE s.key = 'reformer' AND t.weekday = 3 AND t.starts_local = '07:15'";
-
-fn go_to_day(desk: &mut Tty) {
-    desk.press("g");
-    desk.expect_text("Go to date");
-    desk.press(CTRL_U);
-    desk.press(DAY);
-    desk.press(ENTER);
-    desk.expect_text("Reformer");
-}
 
 /// The demo on `db` with three of the class's four seats booked; the
 /// class's time slot id.
@@ -58,7 +49,7 @@ fn race_for_the_last_seat(db: &Path) {
     let class = three_of_four_taken(db);
     let mut desks = [open_desk(db, 120, 40), open_desk(db, 120, 40)];
     for desk in &mut desks {
-        go_to_day(desk);
+        desk.go_to_day(DAY, "Reformer");
         desk.expect_text("3/4");
         desk.press("r");
         desk.expect_text("Reserve (hold)");

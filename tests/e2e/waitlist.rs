@@ -3,7 +3,7 @@
 //! second or two, and accepts it with `c`.
 #![allow(clippy::unwrap_used)]
 
-use crate::support::{CTRL_U, ENTER, TAB, WAIT, demo_db, open_desk, slotdesk};
+use crate::support::{ENTER, TAB, WAIT, demo_db, open_desk, slotdesk};
 use rusqlite::Connection;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -11,15 +11,6 @@ use std::time::{Duration, Instant};
 /// A Thursday ten days ahead with no demo bookings: the reformer class at
 /// 07:15 (four seats) is its first slot, so the board opens on it.
 const DAY: &str = "2026-12-03";
-
-fn go_to_day(desk: &mut crate::support::Tty) {
-    desk.press("g");
-    desk.expect_text("Go to date");
-    desk.press(CTRL_U);
-    desk.press(DAY);
-    desk.press(ENTER);
-    desk.expect_text("Reformer");
-}
 
 /// The reformer class on [`DAY`], `ID@DATE`.
 fn reformer(db: &Path) -> String {
@@ -52,8 +43,8 @@ fn a_seat_cancelled_at_one_desk_is_offered_at_the_other_which_accepts_it() {
     slotdesk(&db, &args);
     let mut a = open_desk(&db, 120, 40);
     let mut b = open_desk(&db, 120, 40);
-    go_to_day(&mut a);
-    go_to_day(&mut b);
+    a.go_to_day(DAY, "Reformer");
+    b.go_to_day(DAY, "Reformer");
     b.expect_text("1. Ada Lovelace");
 
     a.press("x");

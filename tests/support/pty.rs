@@ -215,6 +215,17 @@ impl Tty {
         self.writer.flush().unwrap();
     }
 
+    /// Goes to `day` (`YYYY-MM-DD`) with `g` and waits for `expect` on
+    /// the board.
+    pub fn go_to_day(&mut self, day: &str, expect: &str) {
+        self.press("g");
+        self.expect_text("Go to date");
+        self.press(CTRL_U);
+        self.press(day);
+        self.press(ENTER);
+        self.expect_text(expect);
+    }
+
     /// Presses Esc alone. The short pause is the one fixed sleep here: it
     /// keeps crossterm from reading Esc and the next key as Alt+key.
     pub fn press_esc(&mut self) {
